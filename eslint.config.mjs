@@ -1,0 +1,43 @@
+// Lint rules. The kernel's purity is a rule here, not a habit: src/kernel must stay a
+// deterministic simulation (no DOM, React, D3, store, wall-clock time, timers, Math.random, console).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const impureGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'performance',
+  'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'queueMicrotask',
+  'console', 'process', 'Date', 'fetch'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'fixtures', 'bench/calibrate'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src/kernel/**/*.ts', 'src/programs/**/*.ts', 'src/scenarios/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', ...impureGlobals.map((name) => ({ name, message: `${name} is not allowed in the pure simulation: pass what you need in.` }))],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG in the simulation state.' }],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'The kernel is pure: no UI libraries.' },
+          { group: ['**/store/**', '**/ui/**', '**/i18n/**', 'node:*', 'fs', 'path'], message: 'The kernel is pure: no store, UI or I/O.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,110 @@
+/** The three ways a run is reported: a summary for people, JSON for tools, strace for comparison. */
+import { decodeUtf8 } from '../kernel/bytes.ts';
+import { prefix } from '../kernel/strace-format.ts';
+import type { TraceEvent } from '../kernel/types.ts';
+import type { ScenarioRun } from '../scenarios/run.ts';
+
+const ms = (ns: number): number => Math.round(ns / 1000) / 1000;
+
+export function toJsonReport(run: ScenarioRun) {
+  return {
+    format: 'iolab/run@1',
+    scenario: run.scenario.id,
+    model: run.scenario.model,
+    seed: run.seed,
+    options: run.options,
+    endMs: ms(run.endNs),
+    stopReason: run.stopReason,
+    replies: run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data), atMs: ms(r.atNs) })),
+    syscalls: Object.fromEntries(Object.entries(run.syscalls).sort(([a], [b]) => a.localeCompare(b))),
+    errors: run.errors.map((e) => ({ thread: e.thread, syscall: e.syscall, python: e.python, atMs: ms(e.atNs) })),
+    cpu: run.cpu,
+    contextSwitches: run.contextSwitches,
+    threadsPeak: run.threadsPeak,
+    memoryPeakBytes: run.memoryPeakBytes,
+    eagain: run.eagain,
+    bytesCopied: run.bytesCopied,
+    events: run.events,
+  };
+}
+
+/** strace pads to column 40 before "= result". */
+function line(tid: number, t: number, text: string): string {
+  const head = prefix(tid, t) + text;
+  const eq = head.lastIndexOf(' = ');
+  if (eq < 0) return head;
+  const call = head.slice(0, eq);
+  return call.length < 40 ? `${call.padEnd(40)}= ${head.slice(eq + 3)}` : head;
+}
+
+/**
+ * The run as `strace -f -ttt -o FILE` would print it: a call that sleeps while another thread
+ * prints is split into `<unfinished ...>` and `<... name resumed>`, as real strace does.
+ */
+export function toStrace(run: { trace: readonly TraceEvent[] }): string {
+  const out: string[] = [];
+  const sleeping = new Map<number, { t: number; head: string; split: boolean }>();
+  // Another thread is about to print: every sleeping call not yet shown is shown as unfinished.
+  const interrupt = (tid: number): void => {
+    for (const [other, s] of sleeping) {
+      if (other === tid || s.split) continue;
+      s.split = true;
+      out.push(`${prefix(other, s.t)}${s.head} <unfinished ...>`);
+    }
+  };
+  for (const ev of run.trace) {
+    switch (ev.type) {
+      case 'sys.block':
+        if (!sleeping.has(ev.tid)) sleeping.set(ev.tid, { t: ev.enterT, head: ev.head, split: false });
+        break;
+      case 'sys.exit': {
+        interrupt(ev.tid);
+        const s = sleeping.get(ev.tid);
+        sleeping.delete(ev.tid);
+        if (s?.split) out.push(line(ev.tid, ev.t, `<... ${ev.name} resumed>${ev.strace.slice(ev.head)}`));
+        else out.push(line(ev.tid, ev.enterT, ev.strace));
+        break;
+      }
+      case 'signal.handle':
+        interrupt(ev.tid);
+        if (ev.signal === 'SIGIO') out.push(`${prefix(ev.tid, ev.t)}--- SIGIO {si_signo=SIGIO, si_code=SI_KERNEL} ---`);
+        break;
+      case 'signal.send':
+        if (ev.signal === 'SIGPIPE') out.push(`${prefix(ev.pid, ev.t)}--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${ev.pid}, si_uid=0} ---`);
+        break;
+      case 'proc.exit':
+        interrupt(ev.pid);
+        out.push(`${prefix(ev.pid, ev.t)}+++ exited with ${ev.code} +++`);
+        break;
+      default:
+        break;
+    }
+  }
+  return out.join('\n') + (out.length ? '\n' : '');
+}
+
+export function toSummary(run: ScenarioRun): string {
+  const lines: string[] = [];
+  lines.push(`${run.scenario.id}: ${run.scenario.title.en}`);
+  lines.push(`model ${run.scenario.model}, seed ${run.seed}, ran ${ms(run.endNs)} ms of virtual time (${run.stopReason}), ${run.events} events`);
+  lines.push('');
+  lines.push('replies (as each client received them):');
+  if (run.replies.length === 0) lines.push('  (none)');
+  for (const r of run.replies) lines.push(`  ${String(ms(r.atNs)).padStart(10)} ms  ${r.client.padEnd(10)} ${JSON.stringify(decodeUtf8(r.data))}`);
+  if (run.errors.length) {
+    lines.push('');
+    lines.push('uncaught exceptions:');
+    for (const e of run.errors) lines.push(`  thread ${e.thread} at ${ms(e.atNs)} ms in ${e.syscall || 'Python code'}: ${e.python}`);
+  }
+  lines.push('');
+  lines.push('system calls:');
+  for (const [name, s] of Object.entries(run.syscalls).sort((a, b) => b[1].count - a[1].count)) {
+    lines.push(`  ${name.padEnd(16)} ${String(s.count).padStart(8)} calls  ${(s.kernelNs / 1000).toFixed(1).padStart(10)} µs in the kernel`);
+  }
+  lines.push('');
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  lines.push(`CPU: ${pct(run.cpu.busyFraction)} busy on ${run.cpu.cores} core(s): user ${(run.cpu.userNs / 1e3).toFixed(1)} µs, system ${(run.cpu.systemNs / 1e3).toFixed(1)} µs`);
+  lines.push(`context switches ${run.contextSwitches}, EAGAIN ${run.eagain}, bytes copied ${run.bytesCopied}, threads at most ${run.threadsPeak}, memory at most ${(run.memoryPeakBytes / 1048576).toFixed(1)} MiB`);
+  return lines.join('\n');
+}
+

@@ -1,0 +1,99 @@
+/**
+ * `npm run sim -- <scenario id or file.json> [--seed N] [--format summary|json|strace] [--max-events N]`
+ * `npm run sim -- --list`
+ * The headless face of the kernel: a teacher gets exact answers, CI checks the contract.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { SCENARIOS, findScenario } from '../scenarios/index.ts';
+import { formatProblems, parseScenario, type Scenario } from '../scenarios/format.ts';
+import { DEFAULT_MAX_EVENTS, runScenario } from '../scenarios/run.ts';
+import { NotYetImplemented } from '../programs/index.ts';
+import { toJsonReport, toStrace, toSummary } from './report.ts';
+
+const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
+       npm run sim -- --list`;
+
+class CliError extends Error {}
+
+interface Args { target?: string; seed?: number; format: 'summary' | 'json' | 'strace'; list: boolean; maxEvents: number }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { format: 'summary', list: false, maxEvents: DEFAULT_MAX_EVENTS };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new CliError(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--list') args.list = true;
+    else if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
+    else if (a === '--seed') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new CliError(`--seed must be a whole number from 0 to 4294967295 (got ${v})`);
+      args.seed = Number(v);
+    } else if (a === '--format') {
+      const v = value();
+      if (v !== 'summary' && v !== 'json' && v !== 'strace') throw new CliError(`--format must be summary, json or strace (got ${v})`);
+      args.format = v;
+    } else if (a === '--max-events') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000_000) throw new CliError(`--max-events must be a whole number from 1 to 100000000 (got ${v})`);
+      args.maxEvents = Number(v);
+    } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`);
+    else if (args.target === undefined) args.target = a;
+    else throw new CliError(`one scenario at a time (got ${args.target} and ${a})`);
+  }
+  return args;
+}
+
+function loadScenario(target: string): Scenario {
+  const known = findScenario(target);
+  if (known) return known;
+  const looksLikeFile = target.endsWith('.json') || target.includes('/') || target.includes('\\');
+  if (!looksLikeFile) {
+    const ids = SCENARIOS.map((s) => s.id);
+    const near = ids.filter((id) => id.includes(target) || target.includes(id)).slice(0, 5);
+    throw new CliError(`no shipped scenario has the id "${target}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; npm run sim -- --list shows them all`);
+  }
+  if (!existsSync(target)) throw new CliError(`no such file: ${target}`);
+  let text: string;
+  try { text = readFileSync(target, 'utf8'); } catch (e) { throw new CliError(`cannot read ${target}: ${(e as Error).message}`); }
+  const v = parseScenario(text);
+  if (!v.ok) throw new CliError(`${target} is not a valid iolab/scenario@1 file:\n${formatProblems(v.problems)}`);
+  return v.scenario;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.list) {
+    const width = Math.max(...SCENARIOS.map((s) => s.id.length)) + 2;
+    const mwidth = Math.max(...SCENARIOS.map((s) => s.model.length)) + 2;
+    for (const s of SCENARIOS) console.log(`${s.id.padEnd(width)}${s.model.padEnd(mwidth)}${s.title.en}`);
+    return;
+  }
+  if (!args.target) throw new CliError(USAGE);
+  const scenario = loadScenario(args.target);
+  let run;
+  try {
+    run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: true });
+  } catch (e) {
+    if (e instanceof NotYetImplemented) throw new CliError(`${scenario.id}: ${e.message}`);
+    throw e;
+  }
+  if (run.stopReason === 'maxEvents') {
+    console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
+  }
+  const out = args.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) : args.format === 'strace' ? toStrace(run) : toSummary(run);
+  process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+}
+
+try {
+  main();
+} catch (e) {
+  if (e instanceof CliError) {
+    console.error(`sim: ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,250 @@
+/**
+ * A small model of CPython 3.11's socket, select, threading and os modules on top of the
+ * simulated kernel: each helper makes the same system calls, in the same order, as the real
+ * module does on Linux (checked against fixtures/strace), and raises the same exceptions.
+ * Programs use them with `yield*`, so a simulated program reads like its Python listing.
+ */
+import { PyException } from '../kernel/errors.ts';
+import { encodeUtf8, type Bytes } from '../kernel/bytes.ts';
+import { EPOLLIN, POLLIN, type Ns, type PollFd, type Program, type Req, type SysCall, type SysResult, type UringCqe, type UringSqe } from '../kernel/types.ts';
+import { FD_SETSIZE } from '../kernel/kernel.ts';
+
+export type Gen<T> = Generator<Req, T, SysResult>;
+
+/** A Python socket object: its fd becomes -1 once closed, like socket.fileno(). */
+export class PySocket {
+  constructor(public fd: number, readonly label: string) {}
+}
+
+function* sys(call: SysCall, line: number): Gen<SysResult> {
+  return yield { kind: 'sys', call, line };
+}
+
+/** A call whose failure raises the matching OSError subclass. */
+function* checked(call: SysCall, line: number): Gen<SysResult> {
+  const r = yield* sys(call, line);
+  if (r.errno) throw PyException.fromErrno(r.errno, call.name);
+  return r;
+}
+
+/** Python code on one line that makes no system call (its CPU cost is the kernel's to charge). */
+export function* pyLine(line: number, note?: string, ns?: Ns): Gen<void> {
+  const req: Req = { kind: 'py', line };
+  if (note !== undefined) req.note = note;
+  if (ns !== undefined) req.ns = ns;
+  yield req;
+}
+
+export function* socket(line: number, label = 'server'): Gen<PySocket> {
+  const r = yield* checked({ name: 'socket' }, line);
+  return new PySocket(r.ret, label);
+}
+
+export function* setReuseAddr(s: PySocket, line: number): Gen<void> {
+  yield* checked({ name: 'setsockopt', fd: s.fd }, line);
+}
+
+export function* bind(s: PySocket, port: number, line: number): Gen<void> {
+  yield* checked({ name: 'bind', fd: s.fd, port }, line);
+}
+
+export function* listen(s: PySocket, backlog: number, line: number): Gen<void> {
+  yield* checked({ name: 'listen', fd: s.fd, backlog }, line);
+}
+
+/** The usual four lines that open a listening socket. */
+export function* openServer(port: number, backlog: number, lines: { socket: number; setsockopt: number; bind: number; listen: number }): Gen<PySocket> {
+  const server = yield* socket(lines.socket);
+  yield* setReuseAddr(server, lines.setsockopt);
+  yield* bind(server, port, lines.bind);
+  yield* listen(server, backlog, lines.listen);
+  return server;
+}
+
+/** socket.accept(): accept4, then getsockname (socket(fileno=fd) asks the new socket its family). */
+export function* accept(s: PySocket, line: number): Gen<PySocket> {
+  const r = yield* checked({ name: 'accept4', fd: s.fd }, line);
+  yield* checked({ name: 'getsockname', fd: r.ret }, line);
+  return new PySocket(r.ret, `conn${r.ret}`);
+}
+
+export function* recv(s: PySocket, size: number, line: number): Gen<Bytes> {
+  const r = yield* checked({ name: 'recvfrom', fd: s.fd, size }, line);
+  return r.data ?? '';
+}
+
+export function* send(s: PySocket, data: Bytes, line: number): Gen<number> {
+  const r = yield* checked({ name: 'sendto', fd: s.fd, data }, line);
+  return r.ret;
+}
+
+/** socket.sendall(): sendto until every byte is gone (one call here: the send buffer has room). */
+export function* sendall(s: PySocket, data: Bytes, line: number): Gen<void> {
+  let rest = data;
+  do {
+    const n = yield* send(s, rest, line);
+    rest = rest.slice(n);
+  } while (rest.length > 0);
+}
+
+export function* close(s: PySocket, line: number): Gen<void> {
+  if (s.fd < 0) return;
+  const fd = s.fd;
+  s.fd = -1;
+  yield* sys({ name: 'close', fd }, line);
+}
+
+/** socket.setblocking(flag): ioctl(FIONBIO) on Linux. */
+export function* setblocking(s: PySocket, flag: boolean, line: number): Gen<void> {
+  yield* checked({ name: 'ioctl', fd: s.fd, nonblock: !flag }, line);
+}
+
+export function* getpid(line: number): Gen<number> {
+  return (yield* checked({ name: 'getpid' }, line)).ret;
+}
+
+export const O_NONBLOCK = 0x800;
+export const FASYNC = 0x2000;
+
+export function* fcntl(s: PySocket, cmd: 'F_GETFL' | 'F_SETFL' | 'F_SETOWN', arg: number, line: number): Gen<number> {
+  return (yield* checked({ name: 'fcntl', fd: s.fd, cmd, arg }, line)).ret;
+}
+
+/** time.sleep(): an absolute-deadline clock_nanosleep in CPython 3.11. */
+export function* sleep(seconds: number, line: number): Gen<void> {
+  yield* sys({ name: 'clock_nanosleep', ns: Math.round(seconds * 1e9) }, line);
+}
+
+/** threading.Thread(target=...).start(): clone3 (the new thread starts in `program`). */
+export function* startThread(program: Program, name: string, line: number): Gen<number> {
+  return (yield* checked({ name: 'clone3', program, threadName: name }, line)).ret;
+}
+
+/** os.fork(): the parent gets the child's pid; the child runs `child` (fork's "return 0" branch). */
+export function* fork(child: Program, line: number): Gen<number> {
+  return (yield* checked({ name: 'clone', program: child }, line)).ret;
+}
+
+/** os._exit(code) */
+export function* exitNow(code: number, line: number): Gen<void> {
+  yield* sys({ name: 'exit_group', code }, line);
+}
+
+export function* ignoreSigchld(line: number): Gen<void> {
+  yield* checked({ name: 'rt_sigaction', signal: 'SIGCHLD', handler: 'SIG_IGN' }, line);
+}
+
+export function* installSigioHandler(line: number): Gen<void> {
+  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler' }, line);
+}
+
+/** signal.pause(): returns once a signal's Python handler has run. */
+export function* pause(line: number): Gen<void> {
+  const r = yield* sys({ name: 'pause' }, line);
+  // Interrupted by a signal: its handler ran, and the trampoline's rt_sigreturn returns EINTR.
+  if (r.errno === 'EINTR') yield* sys({ name: 'rt_sigreturn' }, line);
+}
+
+/** A user-space FIFO shared by threads (queue.SimpleQueue): get() sleeps on a futex when empty. */
+export class PyQueue<T> {
+  readonly items: T[] = [];
+  constructor(readonly label: string) {}
+}
+
+export function* queueGet<T>(q: PyQueue<T>, line: number): Gen<T> {
+  while (q.items.length === 0) yield { kind: 'futexWait', key: q, label: q.label, line };
+  return q.items.shift()!;
+}
+
+export function* queuePut<T>(q: PyQueue<T>, item: T, line: number): Gen<void> {
+  q.items.push(item);
+  yield { kind: 'futexWake', key: q, line };
+}
+
+/* ── select, poll, epoll ── */
+
+/**
+ * select.select(rlist, [], [], timeout): ValueError before any call if an fd is ≥ FD_SETSIZE;
+ * the ready sockets come back in the order of `rlist`.
+ */
+export function* select(rlist: PySocket[], timeoutS: number | null, line: number): Gen<PySocket[]> {
+  const fds = rlist.map((s) => s.fd);
+  if (fds.some((fd) => fd < 0 || fd >= FD_SETSIZE)) {
+    yield* pyLine(line);
+    throw new PyException('ValueError', 'filedescriptor out of range in select()', undefined, '');
+  }
+  const sorted = [...new Set(fds)].sort((a, b) => a - b);
+  const nfds = sorted.length ? sorted[sorted.length - 1]! + 1 : 0;
+  const r = yield* checked({ name: 'pselect6', nfds, readFds: sorted, timeoutNs: timeoutS === null ? null : Math.round(timeoutS * 1e9) }, line);
+  const ready = new Set((r.ready ?? []).map((p) => p.fd));
+  return rlist.filter((s) => ready.has(s.fd));
+}
+
+/** select.poll(): registration order is the order of the pollfd array and of the results. */
+export class Poller {
+  readonly fds = new Map<number, number>();
+}
+
+export function pollRegister(p: Poller, s: PySocket, events = POLLIN): void { p.fds.set(s.fd, events); }
+export function pollUnregister(p: Poller, s: PySocket | number): void { p.fds.delete(typeof s === 'number' ? s : s.fd); }
+
+export function* poll(p: Poller, timeoutMs: number | null, line: number): Gen<PollFd[]> {
+  const fds: PollFd[] = [...p.fds].map(([fd, events]) => ({ fd, events }));
+  const r = yield* checked({ name: 'poll', fds, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) }, line);
+  return r.ready ?? [];
+}
+
+export class PyEpoll { constructor(public fd: number) {} }
+
+export function* epollCreate(line: number): Gen<PyEpoll> {
+  return new PyEpoll((yield* checked({ name: 'epoll_create1' }, line)).ret);
+}
+
+export function* epollRegister(ep: PyEpoll, fd: number, events: number, line: number): Gen<void> {
+  yield* checked({ name: 'epoll_ctl', epfd: ep.fd, op: 'EPOLL_CTL_ADD', fd, events }, line);
+}
+
+export function* epollModify(ep: PyEpoll, fd: number, events: number, line: number): Gen<void> {
+  yield* checked({ name: 'epoll_ctl', epfd: ep.fd, op: 'EPOLL_CTL_MOD', fd, events }, line);
+}
+
+export function* epollUnregister(ep: PyEpoll, fd: number, line: number): Gen<void> {
+  yield* checked({ name: 'epoll_ctl', epfd: ep.fd, op: 'EPOLL_CTL_DEL', fd, events: 0 }, line);
+}
+
+/** epoll.poll(timeout): maxevents defaults to FD_SETSIZE - 1; results in ready-list order. */
+export function* epollPoll(ep: PyEpoll, timeoutS: number | null, line: number): Gen<PollFd[]> {
+  const timeoutMs = timeoutS === null ? -1 : Math.ceil(timeoutS * 1000);
+  const r = yield* checked({ name: 'epoll_wait', epfd: ep.fd, maxEvents: FD_SETSIZE - 1, timeoutMs }, line);
+  return r.ready ?? [];
+}
+
+export { EPOLLIN, POLLIN };
+
+/* ── stdin and stdout (the chat room's operator) ── */
+
+/** input(prompt): the prompt is written to stdout and flushed, then a line is read from fd 0. */
+export function* input(prompt: string, line: number): Gen<string> {
+  const text = encodeUtf8(prompt);
+  yield* checked({ name: 'write', fd: 1, data: text }, line);
+  let got = '';
+  for (;;) {
+    const r = yield* checked({ name: 'read', fd: 0, size: 8192 }, line);
+    const chunk = r.data ?? '';
+    if (chunk.length === 0) throw new PyException('EOFError', 'EOF when reading a line', undefined, 'read');
+    got += chunk;
+    if (got.endsWith('\n')) return got.slice(0, -1);
+  }
+}
+
+/* ── io_uring ── */
+
+export function* uringSetup(entries: number, line: number): Gen<number> {
+  return (yield* checked({ name: 'io_uring_setup', entries }, line)).ret;
+}
+
+/** io_uring_enter(): submit the queued entries and wait until `minComplete` completions are there. */
+export function* uringEnter(ring: number, submit: UringSqe[], minComplete: number, line: number): Gen<UringCqe[]> {
+  const r = yield* checked({ name: 'io_uring_enter', ring, submit, minComplete }, line);
+  return r.cqes ?? [];
+}

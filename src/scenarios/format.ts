@@ -1,0 +1,222 @@
+/**
+ * The scenario file format, `iolab/scenario@1`: a public contract (docs/scenario-format.md).
+ * One validator serves the CLI and the app's import; it reports every problem at once, each
+ * naming its field, and rejects unknown fields by name.
+ */
+export const SCENARIO_FORMAT = 'iolab/scenario@1';
+
+export const MODELS = [
+  'blocking', 'thread-per-connection', 'process-per-connection', 'thread-pool', 'nonblocking',
+  'select', 'poll', 'epoll', 'selectors', 'signal-driven', 'async-io', 'asyncio', 'select-chat',
+] as const;
+export type Model = (typeof MODELS)[number];
+
+export type ActionKind = 'connect' | 'send' | 'close' | 'reset';
+export interface ScenarioAction { at: number; do: ActionKind; data?: string }
+export interface ScenarioClient { name: string; actions: ScenarioAction[] }
+export interface LocalText { en: string; zh: string }
+
+export interface ScenarioOptions {
+  poolSize?: number;
+  pollSleepMs?: number;
+  recvSize?: number;
+  backlog?: number;
+  cores?: number;
+  fdLimit?: number;
+  latencyMs?: number;
+  variant?: 'fixed' | 'pitfall';
+  trigger?: 'level' | 'edge';
+  timeoutMs?: number | null;
+  answerDelayMs?: number;
+  answers?: string[];
+  mechanism?: 'select' | 'poll' | 'epoll';
+}
+
+export interface Scenario {
+  format: typeof SCENARIO_FORMAT;
+  id: string;
+  title: LocalText;
+  description?: LocalText;
+  seed: number;
+  model: Model;
+  options?: ScenarioOptions;
+  clients: ScenarioClient[];
+  idleConnections?: number;
+  untilMs?: number;
+}
+
+/** Every option with a value: what a run actually uses. */
+export interface ResolvedOptions {
+  poolSize: number; pollSleepMs: number; recvSize: number; backlog: number; cores: number; fdLimit: number;
+  latencyMs: number; variant: 'fixed' | 'pitfall'; trigger: 'level' | 'edge'; timeoutMs: number | null;
+  answerDelayMs: number; answers: string[]; mechanism: 'select' | 'poll' | 'epoll';
+}
+
+interface OptionSpec {
+  default: ResolvedOptions[keyof ResolvedOptions];
+  models: readonly Model[] | 'all';
+  check: (v: unknown) => string | null;
+  doc: { type: string; range: string; en: string };
+}
+
+const int = (min: number, max: number) => (v: unknown): string | null =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `must be a whole number from ${min} to ${max}${show(v)}`;
+const num = (min: number, max: number, minExclusive = false) => (v: unknown): string | null =>
+  typeof v === 'number' && Number.isFinite(v) && (minExclusive ? v > min : v >= min) && v <= max ? null : `must be a number ${minExclusive ? 'above' : 'from'} ${min}${minExclusive ? ' and at most' : ' to'} ${max}${show(v)}`;
+const oneOf = (...values: string[]) => (v: unknown): string | null =>
+  typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.map((x) => `"${x}"`).join(', ')}${show(v)}`;
+
+function show(v: unknown): string {
+  let text: string;
+  try { text = JSON.stringify(v) ?? String(v); } catch { text = String(v); }
+  return ` (got ${text.length > 40 ? `${text.slice(0, 37)}...` : text})`;
+}
+
+const MULTIPLEXERS: readonly Model[] = ['select', 'poll', 'epoll', 'selectors', 'select-chat', 'asyncio'];
+
+export const OPTION_SPECS: Record<keyof ResolvedOptions, OptionSpec> = {
+  poolSize: { default: 4, models: ['thread-pool'], check: int(1, 256), doc: { type: 'integer', range: '1–256', en: 'Worker threads in the pool; connection poolSize + 1 is accepted and waits for a free worker.' } },
+  pollSleepMs: { default: 0, models: ['nonblocking'], check: num(0, 10_000), doc: { type: 'number (ms)', range: '0–10000', en: 'Sleep at the end of each polling round; 0 is a pure busy loop.' } },
+  recvSize: { default: 1024, models: 'all', check: int(1, 65_536), doc: { type: 'integer (bytes)', range: '1–65536', en: 'The n in recv(n): the most bytes one call returns.' } },
+  backlog: { default: 5, models: 'all', check: int(0, 4096), doc: { type: 'integer', range: '0–4096', en: 'listen(backlog): backlog + 1 handshakes complete with nobody calling accept; later SYNs are dropped and resent after 1 s, 2 s, 4 s…' } },
+  cores: { default: 1, models: 'all', check: int(1, 64), doc: { type: 'integer', range: '1–64', en: 'CPU cores of the server machine.' } },
+  fdLimit: { default: 1024, models: 'all', check: int(8, 1_048_576), doc: { type: 'integer', range: '8–1048576', en: 'RLIMIT_NOFILE (ulimit -n): past it accept fails with OSError [Errno 24].' } },
+  latencyMs: { default: 0.02, models: 'all', check: num(0.001, 1000), doc: { type: 'number (ms)', range: '0.001–1000', en: 'One-way network latency between each client host and the server (loopback-like by default).' } },
+  variant: { default: 'fixed', models: ['nonblocking', 'epoll', 'select-chat'], check: oneOf('fixed', 'pitfall'), doc: { type: 'string', range: '"fixed" | "pitfall"', en: 'The version of the server with the classic mistake (where the model has one) or the corrected one.' } },
+  trigger: { default: 'level', models: ['epoll'], check: oneOf('level', 'edge'), doc: { type: 'string', range: '"level" | "edge"', en: 'Level-triggered epoll reports a readable fd on every call; edge-triggered (EPOLLET) only when new data or FIN arrives.' } },
+  timeoutMs: { default: null, models: MULTIPLEXERS, check: (v) => (v === null ? null : num(0, 3_600_000)(v)), doc: { type: 'number (ms) or null', range: '0–3600000', en: 'Timeout of select, poll or epoll_wait; null waits for ever.' } },
+  answerDelayMs: { default: 1000, models: ['select-chat'], check: num(0, 600_000), doc: { type: 'number (ms)', range: '0–600000', en: 'How long the chat-room operator takes to type each answer (input() blocks the whole server meanwhile).' } },
+  answers: { default: [], models: ['select-chat'], check: (v) => (Array.isArray(v) && v.length <= 10_000 && v.every((x) => typeof x === 'string' && x.length <= 10_000 && !x.includes('\n')) ? null : `must be a list of one-line strings${show(v)}`), doc: { type: 'string[]', range: 'one line each', en: 'What the operator types, in order; when the list runs out, the message upper-cased.' } },
+  mechanism: { default: 'select', models: ['select-chat'], check: oneOf('select', 'poll', 'epoll'), doc: { type: 'string', range: '"select" | "poll" | "epoll"', en: 'Which readiness API the chat room waits with.' } },
+};
+
+export const VARIANT_MODELS: Partial<Record<Model, string>> = {
+  nonblocking: 'only the listening socket is made non-blocking, so recv() on an accepted socket blocks',
+  epoll: 'edge-triggered, but reads once per event: data beyond recvSize is stranded',
+  'select-chat': 'no b\'\'/error handling: the server dies with BrokenPipeError after a client leaves',
+};
+
+export interface Problem { path: string; message: string }
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+const TOP_FIELDS = ['format', 'id', 'title', 'description', 'seed', 'model', 'options', 'clients', 'idleConnections', 'untilMs'];
+const LIMITS = { clients: 20_000, actions: 10_000, dataBytes: 65_536, idle: 20_000, untilMs: 3_600_000, atMs: 3_600_000 };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkText(v: unknown, path: string, problems: Problem[]): void {
+  if (!isObject(v)) { problems.push({ path, message: `must be an object {"en": "...", "zh": "..."}${show(v)}` }); return; }
+  for (const key of Object.keys(v)) if (key !== 'en' && key !== 'zh') problems.push({ path: `${path}.${key}`, message: 'is not a known field (expected "en" and "zh")' });
+  for (const lang of ['en', 'zh'] as const) {
+    const text = v[lang];
+    if (typeof text !== 'string' || text.trim() === '' || text.length > 2000) problems.push({ path: `${path}.${lang}`, message: `must be a non-empty string of at most 2000 characters${show(text)}` });
+  }
+}
+
+/** Checks a parsed JSON value against the format; never throws. */
+export function validateScenario(input: unknown): Validation {
+  const problems: Problem[] = [];
+  if (!isObject(input)) return { ok: false, problems: [{ path: '(root)', message: `must be a JSON object${show(input)}` }] };
+  for (const key of Object.keys(input)) if (!TOP_FIELDS.includes(key)) problems.push({ path: key, message: 'is not a known field' });
+  if (input.format !== SCENARIO_FORMAT) problems.push({ path: 'format', message: `must be "${SCENARIO_FORMAT}"${show(input.format)}` });
+  if (typeof input.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(input.id)) problems.push({ path: 'id', message: `must be 1–64 lower-case letters, digits or dashes${show(input.id)}` });
+  checkText(input.title, 'title', problems);
+  if (input.description !== undefined) checkText(input.description, 'description', problems);
+  if (typeof input.seed !== 'number' || !Number.isInteger(input.seed) || input.seed < 0 || input.seed > 0xffffffff) problems.push({ path: 'seed', message: `must be a whole number from 0 to 4294967295${show(input.seed)}` });
+  const model = input.model as Model;
+  const modelOk = typeof input.model === 'string' && (MODELS as readonly string[]).includes(input.model);
+  if (!modelOk) problems.push({ path: 'model', message: `must be one of ${MODELS.join(', ')}${show(input.model)}` });
+
+  if (input.options !== undefined) {
+    if (!isObject(input.options)) problems.push({ path: 'options', message: `must be an object${show(input.options)}` });
+    else {
+      for (const [key, value] of Object.entries(input.options)) {
+        const spec = OPTION_SPECS[key as keyof ResolvedOptions];
+        if (!spec) { problems.push({ path: `options.${key}`, message: 'is not a known option' }); continue; }
+        const err = spec.check(value);
+        if (err) problems.push({ path: `options.${key}`, message: err });
+        else if (modelOk && spec.models !== 'all' && !spec.models.includes(model)) {
+          problems.push({ path: `options.${key}`, message: `applies only to ${spec.models.join(', ')} (this scenario's model is ${model})` });
+        }
+      }
+      const o = input.options;
+      if (modelOk && model === 'epoll' && o.variant === 'pitfall' && o.trigger !== 'edge') {
+        problems.push({ path: 'options.variant', message: 'the epoll pitfall is an edge-triggered bug: set "trigger": "edge" too' });
+      }
+      if (modelOk && model === 'select-chat' && o.variant === 'pitfall' && o.mechanism !== undefined && o.mechanism !== 'select') {
+        problems.push({ path: 'options.variant', message: 'the chat-room pitfall is the article\'s select() server: use "mechanism": "select" (or leave it out)' });
+      }
+    }
+  }
+
+  if (!Array.isArray(input.clients)) problems.push({ path: 'clients', message: `must be a list (possibly empty)${show(input.clients)}` });
+  else {
+    if (input.clients.length > LIMITS.clients) problems.push({ path: 'clients', message: `has ${input.clients.length} clients; at most ${LIMITS.clients}` });
+    const names = new Set<string>();
+    input.clients.slice(0, LIMITS.clients).forEach((client, i) => checkClient(client, `clients[${i}]`, names, problems));
+  }
+  if (input.idleConnections !== undefined && (typeof input.idleConnections !== 'number' || !Number.isInteger(input.idleConnections) || input.idleConnections < 0 || input.idleConnections > LIMITS.idle)) {
+    problems.push({ path: 'idleConnections', message: `must be a whole number from 0 to ${LIMITS.idle}${show(input.idleConnections)}` });
+  }
+  if (input.untilMs !== undefined && (typeof input.untilMs !== 'number' || !Number.isFinite(input.untilMs) || input.untilMs <= 0 || input.untilMs > LIMITS.untilMs)) {
+    problems.push({ path: 'untilMs', message: `must be a number above 0 and at most ${LIMITS.untilMs}${show(input.untilMs)}` });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, scenario: input as unknown as Scenario };
+}
+
+function checkClient(client: unknown, path: string, names: Set<string>, problems: Problem[]): void {
+  if (!isObject(client)) { problems.push({ path, message: `must be an object {"name": ..., "actions": [...]}${show(client)}` }); return; }
+  for (const key of Object.keys(client)) if (key !== 'name' && key !== 'actions') problems.push({ path: `${path}.${key}`, message: 'is not a known field' });
+  if (typeof client.name !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,31}$/.test(client.name)) problems.push({ path: `${path}.name`, message: `must be 1–32 letters, digits, spaces, dots, dashes or underscores${show(client.name)}` });
+  else if (names.has(client.name)) problems.push({ path: `${path}.name`, message: `"${client.name}" is used by another client` });
+  else names.add(client.name);
+  if (!Array.isArray(client.actions)) { problems.push({ path: `${path}.actions`, message: `must be a list${show(client.actions)}` }); return; }
+  if (client.actions.length > LIMITS.actions) problems.push({ path: `${path}.actions`, message: `has ${client.actions.length} actions; at most ${LIMITS.actions}` });
+  let connected = false;
+  let ended = false;
+  client.actions.slice(0, LIMITS.actions).forEach((action: unknown, j: number) => {
+    const ap = `${path}.actions[${j}]`;
+    if (!isObject(action)) { problems.push({ path: ap, message: `must be an object {"at": ms, "do": ...}${show(action)}` }); return; }
+    for (const key of Object.keys(action)) if (!['at', 'do', 'data'].includes(key)) problems.push({ path: `${ap}.${key}`, message: 'is not a known field' });
+    if (typeof action.at !== 'number' || !Number.isFinite(action.at) || action.at < 0 || action.at > LIMITS.atMs) problems.push({ path: `${ap}.at`, message: `must be a time in ms from 0 to ${LIMITS.atMs}${show(action.at)}` });
+    const kind = action.do;
+    if (kind !== 'connect' && kind !== 'send' && kind !== 'close' && kind !== 'reset') { problems.push({ path: `${ap}.do`, message: `must be "connect", "send", "close" or "reset"${show(kind)}` }); return; }
+    if (kind === 'send') {
+      if (typeof action.data !== 'string' || action.data.length === 0) problems.push({ path: `${ap}.data`, message: `a send needs non-empty "data"${show(action.data)}` });
+      else if (new TextEncoder().encode(action.data).length > LIMITS.dataBytes) problems.push({ path: `${ap}.data`, message: `is longer than ${LIMITS.dataBytes} bytes` });
+    } else if (action.data !== undefined) problems.push({ path: `${ap}.data`, message: `only "send" takes data (this action is "${kind}")` });
+    if (ended) problems.push({ path: `${ap}.do`, message: 'comes after the client already closed or reset its connection' });
+    else if (kind === 'connect') { if (connected) problems.push({ path: `${ap}.do`, message: 'a client connects once' }); connected = true; }
+    else if (!connected) problems.push({ path: `${ap}.do`, message: `"${kind}" before "connect": the first action must be a connect` });
+    else if (kind === 'close' || kind === 'reset') ended = true;
+  });
+}
+
+export function resolveOptions(s: Scenario): ResolvedOptions {
+  const out = Object.fromEntries(Object.entries(OPTION_SPECS).map(([k, spec]) => [k, spec.default])) as unknown as ResolvedOptions;
+  return { ...out, ...(s.options ?? {}) } as ResolvedOptions;
+}
+
+/** When the run stops: untilMs, or 1000 ms after the last action (1000 ms with no clients). */
+export function defaultUntilMs(s: Scenario): number {
+  if (s.untilMs !== undefined) return s.untilMs;
+  const last = s.clients.flatMap((c) => c.actions.map((a) => a.at)).reduce((a, b) => Math.max(a, b), 0);
+  return last + 1000;
+}
+
+/** Parses JSON text and validates it; a syntax error is reported as a problem, not thrown. */
+export function parseScenario(text: string): Validation {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '(json)', message: `is not valid JSON: ${(err as Error).message}` }] };
+  }
+  return validateScenario(value);
+}
+
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,15 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// IOLAB_BASE lets the built site live under any sub-path of a static host (e.g. /courses/os/iolab/).
+export default defineConfig({
+  base: process.env.IOLAB_BASE ?? './',
+  plugins: [react()],
+  build: { target: 'es2022', sourcemap: false },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tools/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
