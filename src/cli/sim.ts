@@ -7,7 +7,6 @@ import { readFileSync, existsSync } from 'node:fs';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { formatProblems, parseScenario, type Scenario } from '../scenarios/format.ts';
 import { DEFAULT_MAX_EVENTS, runScenario } from '../scenarios/run.ts';
-import { NotYetImplemented } from '../programs/index.ts';
 import { toJsonReport, toStrace, toSummary } from './report.ts';
 
 const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
@@ -74,13 +73,7 @@ function main(): void {
   }
   if (!args.target) throw new CliError(USAGE);
   const scenario = loadScenario(args.target);
-  let run;
-  try {
-    run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: true });
-  } catch (e) {
-    if (e instanceof NotYetImplemented) throw new CliError(`${scenario.id}: ${e.message}`);
-    throw e;
-  }
+  const run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: true });
   if (run.stopReason === 'maxEvents') {
     console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }

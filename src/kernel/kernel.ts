@@ -86,7 +86,7 @@ export interface Process {
   threads: number[]; live: number;
   gil: number | null; gilWaiters: number[];
   exited: boolean; exitCode: number;
-  sigioHandler: boolean; pendingSigio: boolean; sigchldIgnored: boolean;
+  sigioHandler: (() => void) | null; pendingSigio: boolean; sigchldIgnored: boolean;
   memoryBytes: number;
 }
 
@@ -141,7 +141,6 @@ type KEvent = { t: Ns; seq: number } & (
   | { e: 'toClient'; c: number; kind: PacketKind; data?: Bytes }
   | { e: 'clientRead'; c: number }
   | { e: 'stdin'; data: Bytes }
-  | { e: 'uring'; ring: number }
 );
 type KEventBody = KEvent extends infer E ? E extends KEvent ? Omit<E, 't' | 'seq'> : never : never;
 
@@ -203,6 +202,8 @@ export class Kernel {
   userNs = 0;
   systemNs = 0;
   stdout: Bytes = '';
+  /** What the program last wrote to stdout: input()'s prompt, which the operator answers. */
+  private lastStdoutWrite: Bytes = '';
   private stdinBuffer: Bytes = '';
   private stdinWaiters: number[] = [];
   private stdinPrompts = 0;
@@ -290,7 +291,7 @@ export class Kernel {
     const base = parent === null ? this.costs.processBaseBytes : this.costs.forkChildResidentBytes;
     this.procs.set(pid, {
       pid, parent, name, fds, threads: [], live: 0, gil: null, gilWaiters: [], exited: false, exitCode: 0,
-      sigioHandler: false, pendingSigio: false, sigchldIgnored: false, memoryBytes: base,
+      sigioHandler: null, pendingSigio: false, sigchldIgnored: false, memoryBytes: base,
     });
     this.addMemory(base);
     this.emit({ t: this.now, type: 'proc.start', pid, parent, name });
@@ -547,7 +548,6 @@ export class Kernel {
         this.wakeAll(this.stdinWaiters, 'stdin');
         return;
       }
-      case 'uring': return this.uringProgress(this.rings.get(ev.ring)!);
     }
   }
 
@@ -749,6 +749,17 @@ export class Kernel {
         this.installFd(proc, fd, this.newFile({ kind: 'sock', sock: sock.id }));
         return this.done({ ret: fd }, c.socketNs, head, ` = ${fd}`);
       }
+      case 'socketpair': {
+        // Two connected AF_UNIX sockets (asyncio's self-pipe): nothing is ever written to them here.
+        const head = 'socketpair(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0, ';
+        const a = this.lowestFreeFd(proc);
+        if (a < 0) return this.fail('EMFILE', c.socketNs, head, `${USER_PTR})`);
+        this.installFd(proc, a, this.newFile({ kind: 'sock', sock: this.newSock('new').id }));
+        const b = this.lowestFreeFd(proc);
+        if (b < 0) { this.closeFd(proc, a); return this.fail('EMFILE', c.socketNs, head, `${USER_PTR})`); }
+        this.installFd(proc, b, this.newFile({ kind: 'sock', sock: this.newSock('new').id }));
+        return this.done({ ret: 0, ready: [{ fd: a, events: 0 }, { fd: b, events: 0 }] }, 2 * c.socketNs, head, `[${a}, ${b}]) = 0`);
+      }
       case 'setsockopt':
         return this.done({ ret: 0 }, c.setsockoptNs, `setsockopt(${call.fd}, SOL_SOCKET, SO_REUSEADDR, [1], 4)`, ' = 0');
       case 'bind': {
@@ -787,8 +798,11 @@ export class Kernel {
         const port = this.clients[this.socks.get(connId)!.client]!.port;
         return this.done({ ret: fd }, c.acceptNs, head, `${ADDR_FAMILY_LOCAL(port)}, [16], SOCK_CLOEXEC) = ${fd}`);
       }
-      case 'getsockname':
-        return this.done({ ret: 0 }, c.syscallNs, `getsockname(${call.fd}, ${ADDR_FAMILY_LOCAL(this.config.serverPort)}, [128 => 16])`, ' = 0');
+      case 'getsockname': {
+        const kind = this.sockOf(proc, call.fd)?.kind;
+        const addr = kind === 'new' ? '{sa_family=AF_UNIX}, [128 => 2]' : `${ADDR_FAMILY_LOCAL(this.config.serverPort)}, [128 => 16]`;
+        return this.done({ ret: 0 }, c.syscallNs, `getsockname(${call.fd}, ${addr})`, ' = 0');
+      }
       case 'recvfrom': return this.recvfrom(proc, call.fd, call.size);
       case 'sendto': return this.sendto(thread, proc, call.fd, call.data);
       case 'close': {
@@ -828,11 +842,11 @@ export class Kernel {
         return this.done({ ret: proc.pid }, c.syscallNs, 'getpid()', ` = ${proc.pid}`);
       case 'read': return this.readStdin(proc, call.fd, call.size);
       case 'write': {
-        if (call.fd === 1) this.stdout += call.data;
+        if (call.fd === 1) { this.stdout += call.data; this.lastStdoutWrite = call.data; }
         return this.done({ ret: call.data.length }, c.syscallNs + Math.round(call.data.length * c.copyNsPerByte), `write(${call.fd}, ${quoted(call.data)}, ${call.data.length})`, ` = ${call.data.length}`);
       }
       case 'rt_sigaction': {
-        if (call.signal === 'SIGIO') proc.sigioHandler = call.handler === 'handler';
+        if (call.signal === 'SIGIO') proc.sigioHandler = call.handler === 'handler' ? (call.onSignal ?? (() => undefined)) : null;
         if (call.signal === 'SIGCHLD') proc.sigchldIgnored = call.handler === 'SIG_IGN';
         const handler = call.handler === 'SIG_IGN' ? 'SIG_IGN' : '0x55d0c8a1e2b0';
         const flags = call.handler === 'SIG_IGN' ? 'SA_RESTORER|SA_ONSTACK' : 'SA_RESTORER|SA_ONSTACK';
@@ -848,6 +862,7 @@ export class Kernel {
       case 'rt_sigreturn': {
         proc.pendingSigio = false;
         this.emit({ t: this.now, type: 'signal.handle', tid: thread.tid, signal: 'SIGIO' });
+        proc.sigioHandler?.();
         return this.done({ ret: -1, errno: 'EINTR' }, c.signalDeliveryNs, 'rt_sigreturn({mask=[]})', ` = ${result(-1, 'EINTR')}`);
       }
       case 'pselect6': return this.pselect(thread, proc, op, call.nfds, call.readFds, call.timeoutNs);
@@ -1029,6 +1044,8 @@ export class Kernel {
       if (!file || !file.async || file.owner === null) continue;
       this.raiseSigio(file.owner);
     }
+    // io_uring arms an internal poll on the socket: a pending operation completes now.
+    for (const ring of this.rings.values()) if (ring.pending.length > 0) this.uringProgress(ring);
   }
 
   private raiseSigio(pid: number): void {
@@ -1046,7 +1063,10 @@ export class Kernel {
     }
     // Not sleeping in pause(): delivered on the next return to user space; the handler runs then.
     const main = this.threads.get(proc.pid);
-    if (main && main.state !== 'exited') this.emit({ t: this.now, type: 'signal.handle', tid: main.tid, signal: 'SIGIO' });
+    if (main && main.state !== 'exited') {
+      this.emit({ t: this.now, type: 'signal.handle', tid: main.tid, signal: 'SIGIO' });
+      proc.sigioHandler();
+    }
   }
 
   private pselect(thread: Thread, proc: Process, op: SysOp, nfds: number, fds: number[], timeoutNs: Ns | null): Attempt {
@@ -1098,7 +1118,7 @@ export class Kernel {
     const epFile = this.fileOf(proc, epfd);
     const ep = epFile && epFile.what.kind === 'epoll' ? this.epolls.get(epFile.what.ep) : undefined;
     const evText = epollEventsText(events);
-    const head = opName === 'EPOLL_CTL_DEL' ? `epoll_ctl(${epfd}, ${opName}, ${fd}, NULL)` : `epoll_ctl(${epfd}, ${opName}, ${fd}, {events=${evText}, data={u32=${fd}, u64=${fd}}})`;
+    const head = opName === 'EPOLL_CTL_DEL' ? `epoll_ctl(${epfd}, ${opName}, ${fd}, ${USER_PTR})` : `epoll_ctl(${epfd}, ${opName}, ${fd}, {events=${evText}, data={u32=${fd}, u64=${fd}}})`;
     const sockFile = this.fileOf(proc, fd);
     const sock = this.sockOf(proc, fd);
     if (!ep || !sockFile || !sock) return this.fail('EBADF', c.epollCtlNs, head, '');
@@ -1184,7 +1204,7 @@ export class Kernel {
     // The operator starts typing when the prompt appears (the program wrote it just before).
     if (!this.stdinAnswerPending) {
       this.stdinAnswerPending = true;
-      const prompt = this.stdout.slice(this.stdout.lastIndexOf('\n') + 1);
+      const prompt = this.lastStdoutWrite;
       const answer = this.config.stdin.answer(prompt, this.stdinPrompts++);
       this.schedule(this.now + this.config.stdin.answerDelayNs, { e: 'stdin', data: `${answer}\n` });
     }
@@ -1223,8 +1243,9 @@ export class Kernel {
     const proc = this.procs.get(ring.pid)!;
     let progressed = false;
     for (const entry of [...ring.pending]) {
-      const sock = (() => { const f = this.files.get(entry.file); return f && f.what.kind === 'sock' ? this.socks.get(f.what.sock) : undefined; })();
-      if (!sock) continue;
+      const file = this.files.get(entry.file);
+      const sock = file && file.what.kind === 'sock' ? this.socks.get(file.what.sock) : undefined;
+      if (!sock) { ring.pending.splice(ring.pending.indexOf(entry), 1); ring.cq.push({ userData: entry.sqe.userData, res: -9, errno: 'EBADF' }); progressed = true; continue; }
       const { sqe } = entry;
       let cqe: UringCqe | null = null;
       if (sqe.op === 'accept' && sock.acceptQueue.length > 0) {
@@ -1250,6 +1271,10 @@ export class Kernel {
           const err = sock.err; sock.err = null;
           cqe = { userData: sqe.userData, res: err === 'ECONNRESET' ? -104 : -32, errno: err };
         } else cqe = { userData: sqe.userData, res: 0, data: '' };
+      } else if (sqe.op === 'close') {
+        const fd = proc.fds.indexOf(entry.file);
+        if (fd >= 0) this.closeFd(proc, fd);
+        cqe = { userData: sqe.userData, res: 0 };
       } else if (sqe.op === 'send') {
         if (sock.err || sock.sndShutdown) {
           const err = sock.err ?? 'EPIPE'; sock.err = null; sock.sndShutdown = true;

@@ -40,6 +40,7 @@ export const EPOLLET = 1 << 31;
 /** The system calls a program can make; names are those real strace prints. */
 export type SysCall =
   | { name: 'socket' }
+  | { name: 'socketpair' }
   | { name: 'setsockopt'; fd: number }
   | { name: 'bind'; fd: number; port: number }
   | { name: 'listen'; fd: number; backlog: number }
@@ -63,7 +64,8 @@ export type SysCall =
   | { name: 'epoll_create1' }
   | { name: 'epoll_ctl'; epfd: number; op: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL'; fd: number; events: number }
   | { name: 'epoll_wait'; epfd: number; maxEvents: number; timeoutMs: number }
-  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN' }
+  /** `onSignal` is the Python handler's effect, run when the kernel delivers the signal. */
+  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN'; onSignal?: () => void }
   | { name: 'pause' }
   | { name: 'rt_sigreturn' }
   | { name: 'io_uring_setup'; entries: number }
@@ -75,7 +77,8 @@ export type SysName = SysCall['name'];
 export type UringSqe =
   | { op: 'accept'; fd: number; userData: number }
   | { op: 'recv'; fd: number; size: number; userData: number }
-  | { op: 'send'; fd: number; data: Bytes; userData: number };
+  | { op: 'send'; fd: number; data: Bytes; userData: number }
+  | { op: 'close'; fd: number; userData: number };
 export interface UringCqe { userData: number; res: number; data?: Bytes; errno?: Errno }
 
 /** What the kernel hands back to a program when a syscall returns. */

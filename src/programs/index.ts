@@ -6,13 +6,16 @@ import { blockingServer } from './blocking.ts';
 import { threadPerConnectionServer, threadPoolServer } from './threads.ts';
 import { processPerConnectionServer } from './process.ts';
 import { nonblockingPitfallServer, nonblockingServer } from './nonblocking.ts';
+import { epollEdgeServer, epollLevelServer, pollServer, selectServer, selectorsServer } from './multiplex.ts';
+import { signalDrivenServer } from './signal-driven.ts';
+import { asyncioServer } from './asyncio.ts';
+import { asyncIoServer } from './async-io.ts';
+import { chatEpollServer, chatPitfallServer, chatPollServer, chatSelectServer } from './chat.ts';
 
 export interface ServerModel {
   program: (p: ServerParams) => Program;
   listing: ListingName;
 }
-
-export class NotYetImplemented extends Error {}
 
 /** Which program (and which Python listing) a model and its options run. */
 export function serverModel(model: Model, o: ResolvedOptions): ServerModel {
@@ -24,8 +27,22 @@ export function serverModel(model: Model, o: ResolvedOptions): ServerModel {
     case 'nonblocking': return o.variant === 'pitfall'
       ? { program: nonblockingPitfallServer, listing: 'nonblocking_pitfall' }
       : { program: nonblockingServer, listing: 'nonblocking' };
-    default:
-      throw new NotYetImplemented(`model "${model}" is not implemented yet`);
+    case 'select': return { program: selectServer, listing: 'select_echo' };
+    case 'poll': return { program: pollServer, listing: 'poll_echo' };
+    case 'epoll':
+      if (o.trigger === 'level') return { program: epollLevelServer, listing: 'epoll_echo' };
+      return o.variant === 'pitfall'
+        ? { program: epollEdgeServer(true), listing: 'epoll_edge_pitfall' }
+        : { program: epollEdgeServer(false), listing: 'epoll_edge' };
+    case 'selectors': return { program: selectorsServer, listing: 'selectors_echo' };
+    case 'signal-driven': return { program: signalDrivenServer, listing: 'signal_driven' };
+    case 'async-io': return { program: asyncIoServer, listing: 'async_io' };
+    case 'asyncio': return { program: asyncioServer, listing: 'asyncio_echo' };
+    case 'select-chat':
+      if (o.variant === 'pitfall') return { program: chatPitfallServer, listing: 'select_chat_pitfall' };
+      if (o.mechanism === 'poll') return { program: chatPollServer, listing: 'select_chat_poll' };
+      if (o.mechanism === 'epoll') return { program: chatEpollServer, listing: 'select_chat_epoll' };
+      return { program: chatSelectServer, listing: 'select_chat' };
   }
 }
 

@@ -40,6 +40,15 @@ export function* socket(line: number, label = 'server'): Gen<PySocket> {
   return new PySocket(r.ret, label);
 }
 
+/** socket.socketpair(): two connected AF_UNIX sockets (each object asks its family: getsockname). */
+export function* socketpair(line: number): Gen<[PySocket, PySocket]> {
+  const r = yield* checked({ name: 'socketpair' }, line);
+  const [a, b] = (r.ready ?? []).map((p) => new PySocket(p.fd, `unix${p.fd}`));
+  yield* checked({ name: 'getsockname', fd: a!.fd }, line);
+  yield* checked({ name: 'getsockname', fd: b!.fd }, line);
+  return [a!, b!];
+}
+
 export function* setReuseAddr(s: PySocket, line: number): Gen<void> {
   yield* checked({ name: 'setsockopt', fd: s.fd }, line);
 }
@@ -134,8 +143,9 @@ export function* ignoreSigchld(line: number): Gen<void> {
   yield* checked({ name: 'rt_sigaction', signal: 'SIGCHLD', handler: 'SIG_IGN' }, line);
 }
 
-export function* installSigioHandler(line: number): Gen<void> {
-  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler' }, line);
+/** signal.signal(SIGIO, handler): `onSignal` is what the Python handler does when it runs. */
+export function* installSigioHandler(onSignal: () => void, line: number): Gen<void> {
+  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler', onSignal }, line);
 }
 
 /** signal.pause(): returns once a signal's Python handler has run. */
@@ -213,9 +223,9 @@ export function* epollUnregister(ep: PyEpoll, fd: number, line: number): Gen<voi
 }
 
 /** epoll.poll(timeout): maxevents defaults to FD_SETSIZE - 1; results in ready-list order. */
-export function* epollPoll(ep: PyEpoll, timeoutS: number | null, line: number): Gen<PollFd[]> {
+export function* epollPoll(ep: PyEpoll, timeoutS: number | null, line: number, maxEvents = FD_SETSIZE - 1): Gen<PollFd[]> {
   const timeoutMs = timeoutS === null ? -1 : Math.ceil(timeoutS * 1000);
-  const r = yield* checked({ name: 'epoll_wait', epfd: ep.fd, maxEvents: FD_SETSIZE - 1, timeoutMs }, line);
+  const r = yield* checked({ name: 'epoll_wait', epfd: ep.fd, maxEvents, timeoutMs }, line);
   return r.ready ?? [];
 }
 
@@ -238,6 +248,22 @@ export function* input(prompt: string, line: number): Gen<string> {
 }
 
 /* ── io_uring ── */
+
+/** Python's repr() of a str, as an f-string's !r shows it. */
+export function pyRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + quote;
+}
 
 export function* uringSetup(entries: number, line: number): Gen<number> {
   return (yield* checked({ name: 'io_uring_setup', entries }, line)).ret;

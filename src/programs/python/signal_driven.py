@@ -31,10 +31,10 @@ make_async(server)
 conns = []
 
 while True:
-    if not ready:
+    if not ready:  # a SIGIO landing between this test and pause() waits for the next one
         signal.pause()  # sleep until a signal arrives
     ready = False
-    while True:  # so try every socket until each says EAGAIN
+    while True:  # no fd was named: try every socket until each says EAGAIN
         try:
             conn, addr = server.accept()
         except BlockingIOError:

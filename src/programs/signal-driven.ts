@@ -1,0 +1,68 @@
+import { upperBytes } from '../kernel/bytes.ts';
+import { isPyException } from '../kernel/errors.ts';
+import type { Program } from '../kernel/types.ts';
+import { accept, close, FASYNC, fcntl, getpid, installSigioHandler, O_NONBLOCK, openServer, pause, pyLine, recv, send, type Gen, type PySocket } from './runtime.ts';
+import { lineMap, serverLines } from './lines.ts';
+import type { ServerParams } from './params.ts';
+
+const L = {
+  ...serverLines('signal_driven'),
+  ...lineMap('signal_driven', {
+    handler: 'ready = True', setown: 'fcntl.F_SETOWN', setfl: 'fcntl.F_SETFL', signal: 'signal.signal(signal.SIGIO', makeAsync: 'make_async(server)',
+    ifNotReady: 'if not ready:', pause: 'signal.pause()', clear: ['ready = False', 1], accept: 'conn, addr = server.accept()',
+    makeAsyncConn: 'make_async(conn)', recv: 'data = conn.recv(RECV_SIZE)', reset: 'except ConnectionResetError:',
+    remove: 'conns.remove(conn)', close: 'conn.close()', send: 'conn.send(data.upper())',
+  }),
+};
+
+/**
+ * Signal-driven I/O: the kernel sends SIGIO when a socket with O_ASYNC becomes readable. The
+ * signal does not say which socket, and SIGIOs that arrive while one is pending merge, so the
+ * handler only sets a flag and the loop tries every socket until each says EAGAIN.
+ */
+export const signalDrivenServer = (p: ServerParams): Program => function* () {
+  let ready = false;
+  const makeAsync = function* (sock: PySocket): Gen<void> {
+    const pid = yield* getpid(L.setown);
+    yield* fcntl(sock, 'F_SETOWN', pid, L.setown);
+    yield* fcntl(sock, 'F_SETFL', FASYNC | O_NONBLOCK, L.setfl);
+  };
+  yield* installSigioHandler(() => { ready = true; }, L.signal);
+  const server = yield* openServer(p.port, p.options.backlog, L);
+  yield* makeAsync(server);
+  const conns: PySocket[] = [];
+  for (;;) {
+    if (!ready) yield* pause(L.pause);
+    else yield* pyLine(L.ifNotReady, 'a SIGIO came while we were busy: no need to sleep');
+    ready = false;
+    for (;;) {
+      let conn: PySocket;
+      try {
+        conn = yield* accept(server, L.accept);
+      } catch (e) {
+        if (isPyException(e) && e.is('BlockingIOError')) break;
+        throw e;
+      }
+      yield* makeAsync(conn);
+      conns.push(conn);
+    }
+    for (const conn of [...conns]) {
+      for (;;) {
+        let data: string;
+        try {
+          data = yield* recv(conn, p.options.recvSize, L.recv);
+        } catch (e) {
+          if (isPyException(e) && e.is('BlockingIOError')) break;
+          if (isPyException(e) && e.is('ConnectionResetError')) data = '';
+          else throw e;
+        }
+        if (data.length === 0) {
+          conns.splice(conns.indexOf(conn), 1);
+          yield* close(conn, L.close);
+          break;
+        }
+        yield* send(conn, upperBytes(data), L.send);
+      }
+    }
+  }
+};
