@@ -5,7 +5,7 @@
  * read that would block is exactly: try recv, get EAGAIN, register the fd, suspend.
  */
 import { upperBytes, type Bytes } from '../kernel/bytes.ts';
-import { isPyException, PyException } from '../kernel/errors.ts';
+import { isPyException, type PyException } from '../kernel/errors.ts';
 import type { Program, Req, SysResult } from '../kernel/types.ts';
 import {
   accept, close, epollCreate, epollPoll, epollRegister, epollUnregister, getpid, openServer, pyLine, recv, send,
@@ -110,14 +110,14 @@ class EventLoop {
     }
     const fut = this.future<Bytes>();
     const fd = conn.fd;
-    const loop = this;
+    const settle = (outcome: { result: Bytes } | { error: unknown }): void => this.settle(fut, outcome);
     yield* this.addReader(fd, function* () {
       if (fut.done) return;
       try {
-        loop.settle(fut, { result: yield* recv(conn, size, L.recv) });
+        settle({ result: yield* recv(conn, size, L.recv) });
       } catch (e) {
         if (isPyException(e) && e.is('BlockingIOError')) return;
-        loop.settle(fut, { error: e });
+        settle({ error: e });
       }
     }, L.recv);
     fut.callbacks.push(() => this.removeReader(fd, L.recv)); // _sock_read_done
@@ -128,15 +128,15 @@ class EventLoop {
   *sockAccept(server: PySocket): Coro<PySocket> {
     const fut = this.future<PySocket>();
     const fd = server.fd;
-    const loop = this;
+    const settle = (outcome: { result: PySocket } | { error: unknown }): void => this.settle(fut, outcome);
     const tryAccept = function* (): Gen<boolean> {
       try {
         const conn = yield* accept(server, L.accept);
         yield* setblocking(conn, false, L.accept);
-        loop.settle(fut, { result: conn });
+        settle({ result: conn });
       } catch (e) {
         if (isPyException(e) && e.is('BlockingIOError')) return false;
-        loop.settle(fut, { error: e });
+        settle({ error: e });
       }
       return true;
     };

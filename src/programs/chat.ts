@@ -80,12 +80,14 @@ function* chatRoom(p: ServerParams, name: ListingName, setup: (server: PySocket)
 }
 
 export const chatSelectServer = (p: ServerParams): Program => function* () {
-  const L = lineMap('select_chat', { select: 'select.select(inputs' });
+  const L = lineMap('select_chat', { inputs: 'inputs = [server]', select: 'select.select(inputs', append: 'inputs.append(conn)', remove: 'inputs.remove(sock)' });
   yield* chatRoom(p, 'select_chat', function* () {
+    yield* pyLine(L.inputs);
     return {
+      // select() takes the whole list on every call: joining or leaving is just a list change.
       wait: (inputs) => select(inputs, seconds(p.options.timeoutMs), L.select),
-      add: function* () { /* select() takes the whole list on every call */ },
-      drop: function* () { /* removing it from inputs is enough */ },
+      add: () => pyLine(L.append),
+      drop: () => pyLine(L.remove),
     };
   });
 };
