@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('the sim CLI', () => {
+  it('lists the shipped scenarios as "id  model  title"', () => {
+    const r = sim('--list');
+    expect(r.status).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => l.split(/\s{2,}/));
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((row) => row.length >= 3)).toBe(true);
+    expect(rows.map((row) => row[0])).toContain('blocking-two-clients');
+  });
+
+  it('prints json with the contract\'s fields and strace lines', () => {
+    const j = JSON.parse(sim('select', '--format', 'json').stdout);
+    expect(j.model).toBe('select');
+    expect(j.replies[0]).toEqual({ client: 'ann', data: 'HELLO', atMs: expect.any(Number) });
+    expect(j.syscalls.pselect6.count).toBeGreaterThan(0);
+    expect(Object.keys(j.cpu)).toEqual(expect.arrayContaining(['busyFraction', 'userNs', 'systemNs', 'idleNs']));
+    const strace = sim('select', '--format', 'strace').stdout;
+    expect(strace).toMatch(/^4000 {2}\d+\.\d{6} listen\(3, 5\) +=/m);
+  });
+
+  it('explains bad input and exits non-zero', () => {
+    const unknown = sim('no-such-scenario');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no shipped scenario has the id "no-such-scenario"/);
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ format: 'iolab/scenario@1', id: 'b', title: { en: 'b', zh: 'b' }, seed: 1, model: 'select', options: { recvSize: -4 }, clients: [] }));
+    const bad = sim(file);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/options\.recvSize: must be a whole number/);
+    expect(sim('select', '--format', 'xml').stderr).toMatch(/--format must be summary, json or strace/);
+    expect(sim('select', '--seed', 'abc').stderr).toMatch(/--seed must be a whole number/);
+  });
+});
