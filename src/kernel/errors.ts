@@ -14,8 +14,13 @@ export const ERRNO = {
 
 export type Errno = keyof typeof ERRNO;
 
-/** A Python exception as the simulated program sees it (and as a student reads it in a traceback). */
-export class PyException extends Error {
+/**
+ * A Python exception as the simulated program sees it (and as a student reads it in a traceback).
+ * Deliberately not a JS Error: a busy-polling loop raises BlockingIOError millions of times, and
+ * capturing a JS stack trace for each would dominate the simulation's run time.
+ */
+export class PyException {
+  readonly message: string;
   constructor(
     /** The exception class, e.g. "BlockingIOError". */
     readonly pyClass: string,
@@ -25,7 +30,7 @@ export class PyException extends Error {
     /** The system call that failed, as strace names it ('' when no call was made). */
     readonly syscall = '',
   ) {
-    super(`${pyClass}: ${pyMessage}`);
+    this.message = `${pyClass}: ${pyMessage}`;
   }
 
   /** The last line of the traceback Python would print. */

@@ -22,7 +22,7 @@ function* sys(call: SysCall, line: number): Gen<SysResult> {
 
 /** A call whose failure raises the matching OSError subclass. */
 function* checked(call: SysCall, line: number): Gen<SysResult> {
-  const r = yield* sys(call, line);
+  const r: SysResult = yield { kind: 'sys', call, line };
   if (r.errno) throw PyException.fromErrno(r.errno, call.name);
   return r;
 }

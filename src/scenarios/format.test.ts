@@ -63,3 +63,14 @@ describe('the scenario format', () => {
     expect(problemsOf([])[0]).toMatch(/must be a JSON object/);
   });
 });
+
+describe('docs/scenario-format.md', () => {
+  it('documents every option, model and top-level field', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
+    const { OPTION_SPECS, MODELS } = await import('./format.ts');
+    for (const name of Object.keys(OPTION_SPECS)) expect(doc, name).toContain(`| \`${name}\` |`);
+    for (const model of MODELS) expect(doc, model).toContain(`| \`${model}\` |`);
+    for (const field of ['format', 'id', 'title', 'description', 'seed', 'model', 'options', 'clients', 'idleConnections', 'untilMs']) expect(doc, field).toContain(`| \`${field}\` |`);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: speed and memory, measured (never asserted in tests).
+ * Prints a table and writes bench/results/latest.json. Run with `--expose-gc` for stable heap
+ * figures (the npm script does).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { runScenario } from '../src/scenarios/run.ts';
+import type { Scenario, ScenarioClient } from '../src/scenarios/format.ts';
+import { findScenario } from '../src/scenarios/index.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
+
+function scenario(model: Scenario['model'], clients: ScenarioClient[], options: Scenario['options'] = {}, extra: Partial<Scenario> = {}): Scenario {
+  return { format: 'iolab/scenario@1', id: 'bench', title: { en: 'bench', zh: '基准' }, seed: 1, model, options, clients, ...extra };
+}
+
+function measure(label: string, s: Scenario, keepTrace: boolean, maxEvents = 50_000_000) {
+  gc?.();
+  const before = heapMiB();
+  const t0 = performance.now();
+  const r = runScenario(s, { keepTrace, maxEvents });
+  const ms = performance.now() - t0;
+  const heapAfter = heapMiB();
+  const row = { label, events: r.events, wallMs: Math.round(ms), eventsPerSec: Math.round(r.events / (ms / 1000)), heapMiB: Math.round((heapAfter - before) * 10) / 10, replies: r.replies.length, errors: r.errors.length };
+  return { row, run: r };
+}
+
+const results: Record<string, unknown> = {};
+const rows: ReturnType<typeof measure>['row'][] = [];
+
+// 1. Raw speed: a busy-polling loop (the event-heaviest model), with and without the trace.
+const busy = scenario('nonblocking', [{ name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 100, do: 'send', data: 'hello' }] }], {}, { untilMs: 400 });
+rows.push(measure('busy polling 400 ms, metrics only', busy, false).row);
+rows.push(measure('busy polling 400 ms, full trace', busy, true).row);
+
+// 2. C10K: 10,000 connections on epoll, three messages each.
+const c10k: ScenarioClient[] = Array.from({ length: 10_000 }, (_, i) => {
+  const at = i * 0.05;
+  return { name: `c${i}`, actions: [{ at, do: 'connect' }, { at: at + 600, do: 'send', data: `m1-${i}` }, { at: at + 1200, do: 'send', data: `m2-${i}` }, { at: at + 1800, do: 'send', data: `m3-${i}` }] };
+});
+const c10kScenario = scenario('epoll', c10k, { backlog: 4096, fdLimit: 20_000 }, { untilMs: 3000 });
+const c10kLean = measure('C10K on epoll (10,000 conns × 3 msgs), metrics only', c10kScenario, false);
+rows.push(c10kLean.row);
+const c10kFull = measure('C10K on epoll, full trace', c10kScenario, true);
+rows.push(c10kFull.row);
+results.c10k = { replies: c10kLean.run.replies.length, expected: 30_000, cpuBusy: c10kLean.run.cpu.busyFraction, memoryPeakBytes: c10kLean.run.memoryPeakBytes };
+
+// 3. Every shipped scenario, as the app will run it.
+let shippedMs = 0;
+let longest = { id: '', events: 0 };
+for (const id of ['blocking-two-clients', 'select', 'epoll-level', 'asyncio', 'chat-order-burst', 'nonblocking']) {
+  const s = findScenario(id);
+  if (!s) continue;
+  const m = measure(`shipped: ${id}`, s, true);
+  shippedMs += m.row.wallMs;
+  if (m.row.events > longest.events) longest = { id, events: m.row.events };
+}
+results.shipped = { totalWallMs: shippedMs, longest };
+
+// 4. select vs epoll_wait: simulated kernel cost per call with N idle connections.
+const perCall: Record<string, Record<string, number>> = {};
+for (const model of ['select', 'poll', 'epoll'] as const) {
+  perCall[model] = {};
+  for (const idle of [10, 100, 1000]) {
+    if (model === 'select' && idle >= 1020) continue;
+    const s = scenario(model, [{ name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 500, do: 'send', data: 'x' }, { at: 600, do: 'send', data: 'y' }, { at: 700, do: 'send', data: 'z' }] }], { backlog: 4096, fdLimit: 4096 }, { idleConnections: idle, untilMs: 1000 });
+    const r = runScenario(s, { keepTrace: false });
+    const name = model === 'select' ? 'pselect6' : model === 'poll' ? 'poll' : 'epoll_wait';
+    const st = r.syscalls[name]!;
+    perCall[model]![String(idle)] = Math.round(st.kernelNs / st.count);
+  }
+}
+results.costPerCallNs = perCall;
+const measuredPath = new URL('./calibrate/results.json', import.meta.url);
+if (existsSync(measuredPath)) results.measuredOnThisMachine = JSON.parse(readFileSync(measuredPath, 'utf8'));
+
+results.rows = rows;
+console.log('\nIO Lab benchmark (node ' + process.version + ')\n');
+console.log('| run | events | wall ms | events/s | heap MiB | replies |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.events} | ${r.wallMs} | ${r.eventsPerSec.toLocaleString('en')} | ${r.heapMiB} | ${r.replies} |`);
+console.log(`\nC10K: ${(results.c10k as { replies: number }).replies} of 30000 replies; wall time ${c10kLean.row.wallMs} ms (metrics only), ${c10kFull.row.wallMs} ms with the trace`);
+console.log('\nsimulated kernel time per call (ns), by idle connections:');
+for (const [model, byIdle] of Object.entries(perCall)) console.log(`  ${model.padEnd(7)} ${Object.entries(byIdle).map(([n, ns]) => `${n}: ${ns}`).join('   ')}`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
+console.log('\nwrote bench/results/latest.json');
