@@ -43,6 +43,7 @@ function line(tid: number, t: number, text: string): string {
  */
 export function toStrace(run: { trace: readonly TraceEvent[] }): string {
   const out: string[] = [];
+  const pids = new Set<number>();
   const sleeping = new Map<number, { t: number; head: string; split: boolean }>();
   // Another thread is about to print: every sleeping call not yet shown is shown as unfinished.
   const interrupt = (tid: number): void => {
@@ -72,6 +73,13 @@ export function toStrace(run: { trace: readonly TraceEvent[] }): string {
       case 'signal.send':
         if (ev.signal === 'SIGPIPE') out.push(`${prefix(ev.pid, ev.t)}--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${ev.pid}, si_uid=0} ---`);
         break;
+      case 'thread.exit':
+        // A thread other than the main one: its process goes on (the main one's line is proc.exit's).
+        if (!pids.has(ev.tid)) out.push(`${prefix(ev.tid, ev.t)}+++ exited with 0 +++`);
+        break;
+      case 'proc.start':
+        pids.add(ev.pid);
+        break;
       case 'proc.exit':
         interrupt(ev.pid);
         out.push(`${prefix(ev.pid, ev.t)}+++ exited with ${ev.code} +++`);
@@ -80,6 +88,8 @@ export function toStrace(run: { trace: readonly TraceEvent[] }): string {
         break;
     }
   }
+  // The run stops while some calls still sleep: strace, detached, shows them unfinished.
+  for (const [tid, s] of sleeping) if (!s.split) out.push(`${prefix(tid, s.t)}${s.head} <unfinished ...>`);
   return out.join('\n') + (out.length ? '\n' : '');
 }
 

@@ -7,7 +7,7 @@ import {
   ADDR_FAMILY_LOCAL, USER_PTR, fdSet, quoted, result, timespec, type StraceText,
 } from './strace-format.ts';
 import {
-  EPOLLET, EPOLLHUP, EPOLLIN, EPOLLONESHOT, EPOLLRDHUP, POLLHUP, POLLIN, MS,
+  EPOLLERR, EPOLLET, EPOLLHUP, EPOLLIN, EPOLLONESHOT, EPOLLRDHUP, POLLERR, POLLHUP, POLLIN, MS,
   type FdWhat, type Ns, type PacketKind, type PollFd, type Program, type ProgramGen, type Req,
   type SysCall, type SysResult, type ThreadState, type TraceEvent, type UringCqe,
   type UringSqe, type WaitOn, type WaitTarget,
@@ -41,8 +41,17 @@ export interface MachineConfig {
 export const SOMAXCONN = 4096;
 /** CFS hands a runnable thread roughly this much CPU before it may be preempted. */
 export const TIMESLICE_NS = 3 * MS;
-/** Initial SYN retransmission timeout (TCP_TIMEOUT_INIT), doubled on each retry. */
+/** Initial SYN retransmission timeout (TCP_TIMEOUT_INIT). */
 export const SYN_RTO_NS = 1000 * MS;
+/**
+ * net.ipv4.tcp_syn_linear_timeouts (4 on this machine's 6.x kernel): the first retries keep the
+ * 1 s timeout, later ones double it (1, 1, 1, 1, 2, 4, 8 s…). Older kernels doubled from the start.
+ */
+export const SYN_LINEAR_RETRIES = 4;
+/** How long the client waits after SYN number `attempt` (0 = the first) before resending it. */
+export function synTimeoutNs(attempt: number): Ns {
+  return attempt < SYN_LINEAR_RETRIES ? SYN_RTO_NS : SYN_RTO_NS * 2 ** (attempt - SYN_LINEAR_RETRIES + 1);
+}
 /** glibc's FD_SETSIZE: CPython refuses any fd at or above it in select(). */
 export const FD_SETSIZE = 1024;
 /** The kernel's default socket receive buffer is far larger than any message IO Lab sends. */
@@ -227,6 +236,7 @@ export class Kernel {
   /** Starts the server process running `main` (its main thread runs first, at time 0). */
   spawn(name: string, main: Program): number {
     const pid = this.newProcess(name, null, [this.newFile({ kind: 'stdio', name: 'stdin' }), this.newFile({ kind: 'stdio', name: 'stdout' }), this.newFile({ kind: 'stdio', name: 'stderr' })]);
+    for (const file of this.procs.get(pid)!.fds) if (file !== undefined) this.files.get(file)!.refs++; // the process holds its stdio: a forked child's exit must not free them
     this.newThread(pid, 'MainThread', main, pid);
     this.dispatchIdleCores();
     return pid;
@@ -528,7 +538,7 @@ export class Kernel {
         const c = this.clients[ev.c]!;
         if (c.synToken !== ev.token || c.state !== 'connecting') return;
         c.synAttempt++;
-        const nextNs = this.now + SYN_RTO_NS * 2 ** c.synAttempt;
+        const nextNs = this.now + synTimeoutNs(c.synAttempt);
         this.emit({ t: this.now, type: 'client.retry', client: c.name, attempt: c.synAttempt, nextNs });
         this.sendToServer(c, 'SYN');
         this.schedule(nextNs, { e: 'synTimer', c: c.index, token: c.synToken });
@@ -689,9 +699,18 @@ export class Kernel {
     this.errors.push({ thread: thread.tid, syscall, python, atNs: this.now });
     const main = thread.tid === thread.pid;
     this.emit({ t: this.now, type: 'error', tid: thread.tid, syscall, python, fatal: main });
-    // An exception escaping the main thread ends the interpreter (exit status 1); another thread just ends.
-    if (main) this.exitProcess(this.procs.get(thread.pid)!, 1);
-    else { this.endThread(thread); this.dispatchIdleCores(); }
+    // The traceback goes to stderr. In the main thread the interpreter then finalizes: the
+    // socket objects are collected (closing their fds) and it exits with status 1. Another
+    // thread just ends (threading's excepthook prints the traceback).
+    const proc = this.procs.get(thread.pid)!;
+    const openSockets = main ? proc.fds.flatMap((f, fd) => (f !== undefined && fd > 2 ? [fd] : [])) : [];
+    thread.gen = (function* (): ProgramGen {
+      yield { kind: 'sys', call: { name: 'write', fd: 2, data: `Traceback (most recent call last):\n  ...\n${python}\n` }, line: 0 };
+      for (const fd of openSockets) yield { kind: 'sys', call: { name: 'close', fd }, line: 0 };
+      if (main) yield { kind: 'sys', call: { name: 'exit_group', code: 1 }, line: 0 };
+    })();
+    thread.result = { ret: 0 };
+    this.nextReq(thread);
   }
 
   private endThread(thread: Thread): void {
@@ -1024,6 +1043,7 @@ export class Kernel {
 
   private pollMask(sock: Sock): number {
     let mask = this.readable(sock) ? POLLIN : 0;
+    if (sock.err !== null) mask |= POLLERR; // reported until a call consumes the error
     if (sock.kind === 'conn' && (sock.rcvShutdown && sock.sndShutdown)) mask |= POLLHUP;
     if (sock.kind === 'conn' && sock.rxFin) mask |= EPOLLRDHUP;
     return mask;
@@ -1104,14 +1124,14 @@ export class Kernel {
     for (const p of fds) {
       const sock = this.sockOf(proc, p.fd);
       if (!sock) { ready.push({ fd: p.fd, events: 0x20 }); continue; } // POLLNVAL
-      const mask = this.pollMask(sock) & (p.events | POLLHUP);
-      if (mask) ready.push({ fd: p.fd, events: mask & (POLLIN | POLLHUP) });
+      const mask = this.pollMask(sock) & (p.events | POLLHUP | POLLERR);
+      if (mask) ready.push({ fd: p.fd, events: mask & (POLLIN | POLLERR | POLLHUP) });
     }
     const sleeping = op.blocked ? c.pollPerFdSleepNs * fds.length : 0;
     const ns = c.pollBaseNs + c.pollPerFdNs * fds.length + sleeping;
     this.emit({ t: this.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) });
     if (ready.length > 0) {
-      const revents = ready.map((p) => `{fd=${p.fd}, revents=${p.events & POLLHUP ? (p.events & POLLIN ? 'POLLIN|POLLHUP' : 'POLLHUP') : 'POLLIN'}}`).join(', ');
+      const revents = ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ');
       return this.done({ ret: ready.length, ready }, ns, head, `) = ${ready.length} ([${revents}])`);
     }
     if (op.timedOut || timeoutMs === 0 || this.now >= op.deadline) return this.done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
@@ -1177,7 +1197,7 @@ export class Kernel {
       this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' });
       if (!item || item.disabled) continue;
       const sock = this.socks.get(item.sock)!;
-      const mask = this.pollMask(sock) & (item.events | EPOLLHUP);
+      const mask = this.pollMask(sock) & (item.events | EPOLLHUP | EPOLLERR);
       if (mask === 0) continue;
       reported.push({ fd, events: mask });
       if (item.events & EPOLLONESHOT) item.disabled = true;
@@ -1467,6 +1487,10 @@ export class Kernel {
         return;
     }
   }
+}
+
+export function pollEventsText(events: number): string {
+  return [[POLLIN, 'POLLIN'], [POLLERR, 'POLLERR'], [POLLHUP, 'POLLHUP']].filter(([bit]) => events & (bit as number)).map(([, n]) => n).join('|') || '0';
 }
 
 export function epollEventsText(events: number): string {

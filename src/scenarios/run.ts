@@ -29,12 +29,14 @@ export interface ScenarioRun extends RunResult {
 export const msToNs = (ms: number): number => Math.round(ms * MS);
 
 export function clientScripts(s: Scenario): ClientScript[] {
+  // Idle connections come first: they connect at time 0, before any scripted client at 0.
+  const idle: ClientScript[] = [];
+  for (let i = 1; i <= (s.idleConnections ?? 0); i++) idle.push({ name: `idle${i}`, actions: [{ atNs: 0, do: 'connect' }] });
   const scripts: ClientScript[] = s.clients.map((c) => ({
     name: c.name,
     actions: c.actions.map((a) => (a.data !== undefined ? { atNs: msToNs(a.at), do: a.do, data: encodeUtf8(a.data) } : { atNs: msToNs(a.at), do: a.do })),
   }));
-  for (let i = 1; i <= (s.idleConnections ?? 0); i++) scripts.push({ name: `idle${i}`, actions: [{ atNs: 0, do: 'connect' }] });
-  return scripts;
+  return [...idle, ...scripts];
 }
 
 export function machineConfig(s: Scenario, o: ResolvedOptions, run: RunOptions = {}): MachineConfig {

@@ -1,0 +1,122 @@
+"""The client side of a recording: one thread per scripted client, real sockets.
+
+Each client runs its actions in order, each at the later of its `at` and the end of the
+previous action. Between actions (and after the last one) it keeps reading, so a reply is
+taken off the socket as soon as it arrives; every recv() is one reply.
+"""
+import select
+import socket
+import struct
+import sys
+import threading
+import time
+
+
+class Client(threading.Thread):
+    def __init__(self, name, actions, addr, t0, stop):
+        super().__init__(name=f'client-{name}', daemon=True)
+        self.client = name
+        self.actions = actions
+        self.addr = addr
+        self.t0 = t0  # time.monotonic() of scenario time 0
+        self.stop = stop  # threading.Event: the recording is over
+        self.sock = None
+        self.reading = False
+        self.replies = []
+        self.log = []
+        self.connected = threading.Event()  # set once the first connect() has returned
+
+    def now_ms(self):
+        return round((time.monotonic() - self.t0) * 1000)
+
+    def note(self, what):
+        if self.stop.is_set():
+            return
+        self.log.append((self.now_ms(), what))
+        print(f'[{self.now_ms():6d} ms] {self.client}: {what}', file=sys.stderr)
+
+    def read_until(self, deadline):
+        """Reads replies until `deadline` (monotonic seconds) or until told to stop."""
+        while not self.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            if not self.reading:
+                self.stop.wait(min(left, 0.05))
+                continue
+            ready, _, _ = select.select([self.sock], [], [], min(left, 0.05))
+            if not ready:
+                continue
+            try:
+                data = self.sock.recv(65536)
+            except OSError as e:
+                self.note(f'recv failed: {e!r}')
+                self.reading = False
+                continue
+            if not data:
+                self.note('server closed the connection (recv returned b\'\')')
+                self.reading = False
+                continue
+            self.replies.append({'client': self.client, 'data': data.decode('utf-8', 'replace'), 'atMs': self.now_ms()})
+
+    def act(self, action):
+        do = action['do']
+        if do == 'connect':
+            self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self.sock.settimeout(30)  # a full backlog makes connect() wait for SYN retries
+            start = self.now_ms()
+            try:
+                self.sock.connect(self.addr)
+            except OSError as e:
+                self.note(f'connect failed: {e!r}')
+                self.sock.close()
+                self.sock = None
+                self.connected.set()
+                return
+            if self.now_ms() - start > 20:
+                self.note(f'connect took {self.now_ms() - start} ms')
+            self.sock.settimeout(None)
+            self.reading = True
+            self.connected.set()
+        elif self.sock is None:
+            self.note(f'{do}: not connected')
+        elif do == 'send':
+            try:
+                self.sock.sendall(action.get('data', '').encode())
+            except OSError as e:
+                self.note(f'send failed: {e!r}')
+        elif do in ('close', 'reset'):
+            if do == 'reset':  # linger on, 0 s: close() sends RST instead of FIN
+                self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+            self.sock.close()
+            self.sock = None
+            self.reading = False
+        else:
+            raise ValueError(f'unknown action {do!r}')
+
+    def run(self):
+        for action in self.actions:
+            self.read_until(self.t0 + action['at'] / 1000)
+            if self.stop.is_set():
+                return
+            self.act(action)
+        self.read_until(float('inf'))
+
+    def finish(self):
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+
+def start_clients(scenario, addr, t0, stop):
+    """Starts every client; the idle ones connect first, one after another, so that they are
+    first in the accept queue, in order, whatever the scripted clients do at time 0."""
+    idle = [Client(f'idle{i + 1}', [{'at': 0, 'do': 'connect'}], addr, t0, stop)
+            for i in range(scenario.get('idleConnections', 0))]
+    for c in idle:
+        c.start()
+        c.connected.wait(5)
+    named = [Client(c['name'], c.get('actions', []), addr, t0, stop) for c in scenario.get('clients', [])]
+    for c in named:
+        c.start()
+    return idle + named
