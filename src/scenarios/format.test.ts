@@ -61,6 +61,7 @@ describe('the scenario format', () => {
     if (!v.ok) expect(v.problems[0]!.path).toBe('(json)');
     expect(problemsOf(null)).toEqual(['(root): must be a JSON object (got null)']);
     expect(problemsOf([])[0]).toMatch(/must be a JSON object/);
+    expect(problemsOf({ ...base, '': 1, 'a b': 2 })).toEqual(['[""]: is not a known field', '["a b"]: is not a known field']);
   });
 });
 

@@ -102,13 +102,20 @@ export type Validation = { ok: true; scenario: Scenario } | { ok: false; problem
 const TOP_FIELDS = ['format', 'id', 'title', 'description', 'seed', 'model', 'options', 'clients', 'idleConnections', 'untilMs'];
 const LIMITS = { clients: 20_000, actions: 10_000, dataBytes: 65_536, idle: 20_000, untilMs: 3_600_000, atMs: 3_600_000 };
 
+/** `parent.key`, or `parent["key"]` for a key that is not a plain name (even an empty one). */
+function fieldPath(parent: string, key: string): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+  if (!parent) return quoted;
+  return quoted.startsWith('[') ? `${parent}${quoted}` : `${parent}.${quoted}`;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function checkText(v: unknown, path: string, problems: Problem[]): void {
   if (!isObject(v)) { problems.push({ path, message: `must be an object {"en": "...", "zh": "..."}${show(v)}` }); return; }
-  for (const key of Object.keys(v)) if (key !== 'en' && key !== 'zh') problems.push({ path: `${path}.${key}`, message: 'is not a known field (expected "en" and "zh")' });
+  for (const key of Object.keys(v)) if (key !== 'en' && key !== 'zh') problems.push({ path: fieldPath(path, key), message: 'is not a known field (expected "en" and "zh")' });
   for (const lang of ['en', 'zh'] as const) {
     const text = v[lang];
     if (typeof text !== 'string' || text.trim() === '' || text.length > 2000) problems.push({ path: `${path}.${lang}`, message: `must be a non-empty string of at most 2000 characters${show(text)}` });
@@ -119,7 +126,7 @@ function checkText(v: unknown, path: string, problems: Problem[]): void {
 export function validateScenario(input: unknown): Validation {
   const problems: Problem[] = [];
   if (!isObject(input)) return { ok: false, problems: [{ path: '(root)', message: `must be a JSON object${show(input)}` }] };
-  for (const key of Object.keys(input)) if (!TOP_FIELDS.includes(key)) problems.push({ path: key, message: 'is not a known field' });
+  for (const key of Object.keys(input)) if (!TOP_FIELDS.includes(key)) problems.push({ path: fieldPath('', key), message: 'is not a known field' });
   if (input.format !== SCENARIO_FORMAT) problems.push({ path: 'format', message: `must be "${SCENARIO_FORMAT}"${show(input.format)}` });
   if (typeof input.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(input.id)) problems.push({ path: 'id', message: `must be 1–64 lower-case letters, digits or dashes${show(input.id)}` });
   checkText(input.title, 'title', problems);
@@ -134,7 +141,7 @@ export function validateScenario(input: unknown): Validation {
     else {
       for (const [key, value] of Object.entries(input.options)) {
         const spec = OPTION_SPECS[key as keyof ResolvedOptions];
-        if (!spec) { problems.push({ path: `options.${key}`, message: 'is not a known option' }); continue; }
+        if (!spec) { problems.push({ path: fieldPath('options', key), message: 'is not a known option' }); continue; }
         const err = spec.check(value);
         if (err) problems.push({ path: `options.${key}`, message: err });
         else if (modelOk && spec.models !== 'all' && !spec.models.includes(model)) {
@@ -168,7 +175,7 @@ export function validateScenario(input: unknown): Validation {
 
 function checkClient(client: unknown, path: string, names: Set<string>, problems: Problem[]): void {
   if (!isObject(client)) { problems.push({ path, message: `must be an object {"name": ..., "actions": [...]}${show(client)}` }); return; }
-  for (const key of Object.keys(client)) if (key !== 'name' && key !== 'actions') problems.push({ path: `${path}.${key}`, message: 'is not a known field' });
+  for (const key of Object.keys(client)) if (key !== 'name' && key !== 'actions') problems.push({ path: fieldPath(path, key), message: 'is not a known field' });
   if (typeof client.name !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,31}$/.test(client.name)) problems.push({ path: `${path}.name`, message: `must be 1–32 letters, digits, spaces, dots, dashes or underscores${show(client.name)}` });
   else if (names.has(client.name)) problems.push({ path: `${path}.name`, message: `"${client.name}" is used by another client` });
   else names.add(client.name);
@@ -179,7 +186,7 @@ function checkClient(client: unknown, path: string, names: Set<string>, problems
   client.actions.slice(0, LIMITS.actions).forEach((action: unknown, j: number) => {
     const ap = `${path}.actions[${j}]`;
     if (!isObject(action)) { problems.push({ path: ap, message: `must be an object {"at": ms, "do": ...}${show(action)}` }); return; }
-    for (const key of Object.keys(action)) if (!['at', 'do', 'data'].includes(key)) problems.push({ path: `${ap}.${key}`, message: 'is not a known field' });
+    for (const key of Object.keys(action)) if (!['at', 'do', 'data'].includes(key)) problems.push({ path: fieldPath(ap, key), message: 'is not a known field' });
     if (typeof action.at !== 'number' || !Number.isFinite(action.at) || action.at < 0 || action.at > LIMITS.atMs) problems.push({ path: `${ap}.at`, message: `must be a time in ms from 0 to ${LIMITS.atMs}${show(action.at)}` });
     const kind = action.do;
     if (kind !== 'connect' && kind !== 'send' && kind !== 'close' && kind !== 'reset') { problems.push({ path: `${ap}.do`, message: `must be "connect", "send", "close" or "reset"${show(kind)}` }); return; }
