@@ -298,6 +298,7 @@ export class Kernel {
   private addMemory(bytes: number): void {
     this.memory += bytes;
     if (this.memory > this.memoryPeak) this.memoryPeak = this.memory;
+    this.emit({ t: this.now, type: 'mem', bytes: this.memory });
   }
 
   private newProcess(name: string, parent: number | null, fds: (number | undefined)[]): number {
@@ -385,11 +386,11 @@ export class Kernel {
 
   /* ── scheduling ── */
 
-  private makeReady(thread: Thread): void {
+  private makeReady(thread: Thread, preempted = false): void {
     thread.state = 'ready';
     thread.on = null;
     this.runQueue.push(thread.tid);
-    this.emit({ t: this.now, type: 'thread.state', tid: thread.tid, state: 'ready' });
+    this.emit(preempted ? { t: this.now, type: 'thread.state', tid: thread.tid, state: 'ready', preempted } : { t: this.now, type: 'thread.state', tid: thread.tid, state: 'ready' });
   }
 
   private dispatchIdleCores(): void {
@@ -407,9 +408,10 @@ export class Kernel {
     core.sliceStart = this.now;
     thread.state = 'running';
     thread.core = core.id;
-    this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: null, to: thread.tid });
+    const switching = from !== thread.tid;
+    this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: null, to: thread.tid, costNs: switching ? this.costs.contextSwitchNs : 0 });
     this.emit({ t: this.now, type: 'thread.state', tid: thread.tid, state: 'running', core: core.id });
-    if (from !== thread.tid) {
+    if (switching) {
       // Switching address space and registers (and the cache damage that follows) costs CPU.
       core.last = thread.tid;
       this.burst(thread, 0, this.costs.contextSwitchNs, false);
@@ -434,7 +436,7 @@ export class Kernel {
     const core = this.cores[thread.core]!;
     core.tid = null;
     thread.core = null;
-    this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: thread.tid, to: null });
+    this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: thread.tid, to: null, costNs: 0 });
     this.dispatchIdleCores();
   }
 
@@ -567,7 +569,7 @@ export class Kernel {
 
   private releaseCoreTo(thread: Thread): void {
     this.releaseCore(thread);
-    this.makeReady(thread);
+    this.makeReady(thread, true);
     this.dispatchIdleCores();
   }
 
@@ -687,6 +689,8 @@ export class Kernel {
     thread.op = null;
     thread.result = done.res;
     thread.cont = 'next';
+    // CPython turns a failed call into an exception object and unwinds to the except clause.
+    if (done.res.errno && name !== 'pause' && name !== 'rt_sigreturn') { this.burst(thread, this.costs.pythonExceptionNs, 0); return; }
     if (name === 'exit_group') return this.exitProcess(this.procs.get(thread.pid)!, (op.call as { code: number }).code);
     if (name === 'exit') { this.endThread(thread); this.dispatchIdleCores(); return; }
     this.nextReq(thread);

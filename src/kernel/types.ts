@@ -109,10 +109,13 @@ export type TraceEvent =
   | { t: Ns; type: 'proc.start'; pid: number; parent: number | null; name: string }
   | { t: Ns; type: 'proc.exit'; pid: number; code: number }
   | { t: Ns; type: 'thread.start'; tid: number; pid: number; name: string }
-  | { t: Ns; type: 'thread.state'; tid: number; state: ThreadState; on?: WaitOn; core?: number }
+  | { t: Ns; type: 'thread.state'; tid: number; state: ThreadState; on?: WaitOn; core?: number; preempted?: boolean }
   | { t: Ns; type: 'thread.exit'; tid: number }
   | { t: Ns; type: 'gil'; pid: number; holder: number | null }
-  | { t: Ns; type: 'cpu.switch'; core: number; from: number | null; to: number | null }
+  /** `costNs`: CPU the switch itself burns (saving and restoring a context), charged as system time. */
+  | { t: Ns; type: 'cpu.switch'; core: number; from: number | null; to: number | null; costNs: Ns }
+  /** Resident memory the machine counts (processes, thread stacks in use, socket and epoll objects). */
+  | { t: Ns; type: 'mem'; bytes: number }
   | { t: Ns; type: 'py'; tid: number; line: number; ns: Ns; note?: string }
   | { t: Ns; type: 'sys.enter'; tid: number; name: SysName; line: number }
   /** `head` is the call's entry text, what strace prints before `<unfinished ...>`. */
