@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createLabStore, stepsOf } from './lab.ts';
+import { formatHash, parseHash } from './url.ts';
+import { getRun } from './runs.ts';
+import { findScenario } from '../scenarios/index.ts';
+import { foldSteps, visibleSteps } from './folding.ts';
+
+describe('the lab store', () => {
+  it('steps forward and back over the run, and clamps at both ends', () => {
+    const store = createLabStore();
+    const s = store.getState();
+    s.prev();
+    expect(store.getState().step).toBe(0);
+    s.next(); s.next();
+    expect(store.getState().step).toBe(2);
+    s.prev();
+    expect(store.getState().step).toBe(1);
+    s.last();
+    const steps = stepsOf(store.getState());
+    expect(store.getState().step).toBe(steps[steps.length - 1]);
+    s.next();
+    expect(store.getState().step).toBe(steps[steps.length - 1]);
+  });
+
+  it('falls back with a notice for an unknown scenario or a step past the end', () => {
+    const store = createLabStore();
+    store.getState().applyLocation({ scenarioId: 'no-such', seed: null, step: 999_999, lang: 'zh' }, []);
+    const st = store.getState();
+    expect(st.scenario.id).toBe('blocking-two-clients');
+    expect(st.lang).toBe('zh');
+    expect(st.notices.map((n) => n.key)).toEqual(['app.notice.badScenario', 'app.notice.badStep']);
+    expect(st.step).toBeLessThan(999_999);
+  });
+
+  it('folds a busy-polling loop into a step that stands for its repeats', () => {
+    const busy = { ...findScenario('nonblocking')!, options: {}, untilMs: 5 };
+    const run = getRun(busy, 1);
+    const folded = foldSteps(run.index);
+    expect(folded.folds.length).toBeGreaterThan(0);
+    expect(folded.folds.every((f) => f.repeats >= 3)).toBe(true);
+    const visible = visibleSteps(run.index.steps, folded);
+    expect(visible.length).toBeLessThan(run.index.steps);
+    expect(visibleSteps(run.index.steps, null)).toHaveLength(run.index.steps);
+    // visible steps are increasing and end on the last step
+    for (let i = 1; i < visible.length; i++) expect(visible[i]!).toBeGreaterThan(visible[i - 1]!);
+    expect(visible[visible.length - 1]).toBe(run.index.steps - 1);
+  });
+});
+
+describe('the URL', () => {
+  it('round-trips scenario, seed, step and language', () => {
+    const hash = formatHash({ scenarioId: 'select', seed: 7, step: 42, lang: 'zh' });
+    expect(parseHash(hash)).toEqual({ location: { scenarioId: 'select', seed: 7, step: 42, lang: 'zh' }, notices: [] });
+  });
+
+  it('never throws on a bad URL: it says what it could not read', () => {
+    expect(parseHash('#/%E0%A4%A?seed=-3&lang=fr&step=abc').notices.map((n) => n.key)).toEqual(['app.notice.badUrl', 'app.notice.badSeed', 'app.notice.badLang']);
+    expect(parseHash('').location).toEqual({ scenarioId: null, seed: null, step: null, lang: null });
+    expect(parseHash(`#/${'x'.repeat(5000)}`).notices[0]!.key).toBe('app.notice.badUrl');
+  });
+});
