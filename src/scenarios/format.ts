@@ -140,7 +140,7 @@ export function validateScenario(input: unknown): Validation {
     if (!isObject(input.options)) problems.push({ path: 'options', message: `must be an object${show(input.options)}` });
     else {
       for (const [key, value] of Object.entries(input.options)) {
-        const spec = OPTION_SPECS[key as keyof ResolvedOptions];
+        const spec = Object.hasOwn(OPTION_SPECS, key) ? OPTION_SPECS[key as keyof ResolvedOptions] : undefined; // not "constructor", "__proto__"… from Object.prototype
         if (!spec) { problems.push({ path: fieldPath('options', key), message: 'is not a known option' }); continue; }
         const err = spec.check(value);
         if (err) problems.push({ path: `options.${key}`, message: err });
