@@ -25,7 +25,7 @@ const L = {
   ...lineMap('asyncio_echo', {
     run: 'asyncio.run(main())', handleLoop: ['loop = asyncio.get_running_loop()', 1], mainLoop: ['loop = asyncio.get_running_loop()', 2],
     recv: 'await loop.sock_recv(conn, RECV_SIZE)', ifNotData: 'if not data:', sendall: 'await loop.sock_sendall(',
-    reset: 'except ConnectionResetError:', close: 'conn.close()', nonblock: 'server.setblocking(False)',
+    reset: 'except (ConnectionResetError, BrokenPipeError)', close: 'conn.close()', nonblock: 'server.setblocking(False)',
     accept: 'await loop.sock_accept(server)', createTask: 'loop.create_task(handle(conn))',
   }),
 };
@@ -168,7 +168,7 @@ export const asyncioServer = (p: ServerParams): Program => function* () {
         // sock_sendall(): a send that takes everything returns at once, without suspending.
         yield* send(conn, upperBytes(data), L.sendall);
       } catch (e) {
-        if (isPyException(e) && (e as PyException).is('ConnectionResetError')) { yield* pyLine(L.reset); break; }
+        if (isPyException(e) && ((e as PyException).is('ConnectionResetError') || (e as PyException).is('BrokenPipeError'))) { yield* pyLine(L.reset); break; }
         throw e;
       }
     }

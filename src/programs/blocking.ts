@@ -10,7 +10,7 @@ import type { ListingName } from './listings.generated.ts';
 export function echoLoopLines(name: ListingName) {
   return lineMap(name, {
     recv: 'data = conn.recv(RECV_SIZE)', ifNotData: 'if not data:', send: 'conn.send(data.upper())',
-    except: 'except ConnectionResetError:', close: 'conn.close()',
+    except: 'except (ConnectionResetError, BrokenPipeError)', close: 'conn.close()',
   });
 }
 
@@ -22,11 +22,31 @@ export function* echoUntilClosed(conn: PySocket, recvSize: number, L: ReturnType
       if (data.length === 0) { yield* pyLine(L.ifNotData, 'b\'\': the client closed'); break; }
       yield* send(conn, upperBytes(data), L.send);
     } catch (e) {
-      if (isPyException(e) && e.is('ConnectionResetError')) { yield* pyLine(L.except); break; }
+      if (isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'))) { yield* pyLine(L.except); break; }
       throw e;
     }
   }
   yield* close(conn, L.close);
+}
+
+export type Served = 'served' | 'gone' | 'again';
+
+/**
+ * The shape every multiplexed echo server shares: `try: data = recv(); if data: send(upper);
+ * continue` / `except BlockingIOError` (again) / `except (ConnectionResetError, BrokenPipeError)`
+ * (gone); b'' is gone too. The caller then drops a gone client.
+ */
+export function* serveOnce(sock: PySocket, recvSize: number, L: { recv: number; send: number; gone: number }): Gen<Served> {
+  try {
+    const data = yield* recv(sock, recvSize, L.recv);
+    if (data.length === 0) return 'gone';
+    yield* send(sock, upperBytes(data), L.send);
+    return 'served';
+  } catch (e) {
+    if (isPyException(e) && e.is('BlockingIOError')) return 'again';
+    if (isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'))) { yield* pyLine(L.gone, 'the client is gone'); return 'gone'; }
+    throw e;
+  }
 }
 
 const L = { ...serverLines('blocking'), ...lineMap('blocking', { accept: 'conn, addr = server.accept()' }), loop: echoLoopLines('blocking') };

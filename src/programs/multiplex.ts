@@ -1,32 +1,22 @@
-import { upperBytes } from '../kernel/bytes.ts';
 import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
 import {
   accept, close, epollCreate, epollPoll, epollRegister, epollUnregister, openServer, poll, Poller, pollRegister,
-  pollUnregister, pyLine, recv, select, send, setblocking, EPOLLIN, type Gen, type PySocket,
+  pollUnregister, pyLine, select, setblocking, EPOLLIN, type Gen, type PySocket,
 } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 import type { ListingName } from './listings.generated.ts';
 import { EPOLLET } from '../kernel/types.ts';
+import { serveOnce } from './blocking.ts';
 
 const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
-
-/** recv one message; b'' and ConnectionResetError both mean the client is gone. */
-function* recvOrGone(sock: PySocket, size: number, recvLine: number, resetLine: number): Gen<string> {
-  try {
-    return yield* recv(sock, size, recvLine);
-  } catch (e) {
-    if (isPyException(e) && e.is('ConnectionResetError')) { yield* pyLine(resetLine); return ''; }
-    throw e;
-  }
-}
 
 const S = {
   ...serverLines('select_echo'),
   ...lineMap('select_echo', {
     select: 'select.select(inputs', isServer: 'if sock is server:', accept: 'conn, addr = server.accept()', append: 'inputs.append(conn)',
-    recv: 'data = sock.recv(RECV_SIZE)', reset: 'except ConnectionResetError:', ifNotData: 'if not data:', remove: 'inputs.remove(sock)',
+    recv: 'data = sock.recv(RECV_SIZE)', gone: 'except (ConnectionResetError, BrokenPipeError)', remove: 'inputs.remove(sock)',
     close: 'sock.close()', send: 'sock.send(data.upper())',
   }),
 };
@@ -43,14 +33,10 @@ export const selectServer = (p: ServerParams): Program => function* () {
         inputs.push(conn);
         continue;
       }
-      const data = yield* recvOrGone(sock, p.options.recvSize, S.recv, S.reset);
-      if (data.length === 0) {
-        yield* pyLine(S.ifNotData, 'b\'\': this client has left');
-        inputs.splice(inputs.indexOf(sock), 1);
-        yield* close(sock, S.close);
-        continue;
-      }
-      yield* send(sock, upperBytes(data), S.send);
+      if ((yield* serveOnce(sock, p.options.recvSize, S)) !== 'gone') continue;
+      yield* pyLine(S.remove, 'b\'\' or an error: this client has left');
+      inputs.splice(inputs.indexOf(sock), 1);
+      yield* close(sock, S.close);
     }
   }
 };
@@ -60,7 +46,7 @@ const P = {
   ...lineMap('poll_echo', {
     poller: 'poller = select.poll()', register: 'poller.register(server, select.POLLIN)', poll: 'poller.poll(',
     accept: 'conn, addr = server.accept()', registerConn: 'poller.register(conn, select.POLLIN)', recv: 'data = sock.recv(RECV_SIZE)',
-    reset: 'except ConnectionResetError:', ifNotData: 'if not data:', unregister: 'poller.unregister(sock)', close: 'sock.close()',
+    gone: 'except (ConnectionResetError, BrokenPipeError)', unregister: 'poller.unregister(sock)', close: 'sock.close()',
     send: 'sock.send(data.upper())',
   }),
 };
@@ -84,15 +70,11 @@ export const pollServer = (p: ServerParams): Program => function* () {
         sockets.set(conn.fd, conn);
         continue;
       }
-      const data = yield* recvOrGone(sock, p.options.recvSize, P.recv, P.reset);
-      if (data.length === 0) {
-        pollUnregister(poller, sock);
-        yield* pyLine(P.unregister);
-        sockets.delete(fd);
-        yield* close(sock, P.close);
-        continue;
-      }
-      yield* send(sock, upperBytes(data), P.send);
+      if ((yield* serveOnce(sock, p.options.recvSize, P)) !== 'gone') continue;
+      pollUnregister(poller, sock);
+      yield* pyLine(P.unregister, 'b\'\' or an error: this client has left');
+      sockets.delete(fd);
+      yield* close(sock, P.close);
     }
   }
 };
@@ -102,8 +84,8 @@ function epollLines(name: ListingName) {
     ...serverLines(name),
     ...lineMap(name, {
       ep: 'ep = select.epoll()', register: 'ep.register(server.fileno()', poll: 'ep.poll(', accept: 'conn, addr = server.accept()',
-      registerConn: 'ep.register(conn.fileno()', recv: 'data = sock.recv(RECV_SIZE)', reset: 'except ConnectionResetError:',
-      ifNotData: 'if not data:', unregister: 'ep.unregister(fd)', close: 'sock.close()', send: 'sock.send(data.upper())',
+      registerConn: 'ep.register(conn.fileno()', recv: 'data = sock.recv(RECV_SIZE)', gone: 'except (ConnectionResetError, BrokenPipeError)',
+      unregister: 'ep.unregister(fd)', close: 'sock.close()', send: 'sock.send(data.upper())',
     }),
   };
 }
@@ -126,14 +108,10 @@ export const epollLevelServer = (p: ServerParams): Program => function* () {
         sockets.set(conn.fd, conn);
         continue;
       }
-      const data = yield* recvOrGone(sock, p.options.recvSize, LT.recv, LT.reset);
-      if (data.length === 0) {
-        yield* epollUnregister(ep, fd, LT.unregister);
-        sockets.delete(fd);
-        yield* close(sock, LT.close);
-        continue;
-      }
-      yield* send(sock, upperBytes(data), LT.send);
+      if ((yield* serveOnce(sock, p.options.recvSize, LT)) !== 'gone') continue;
+      yield* epollUnregister(ep, fd, LT.unregister);
+      sockets.delete(fd);
+      yield* close(sock, LT.close);
     }
   }
 };
@@ -170,20 +148,14 @@ export const epollEdgeServer = (pitfall: boolean) => (p: ServerParams): Program 
         continue;
       }
       for (;;) {
-        let data: string;
-        try {
-          data = yield* recvOrGone(sock, p.options.recvSize, L.recv, L.reset);
-        } catch (e) {
-          if (isPyException(e) && e.is('BlockingIOError')) break;
-          throw e;
-        }
-        if (data.length === 0) {
+        const outcome = yield* serveOnce(sock, p.options.recvSize, L);
+        if (outcome === 'again') break; // drained: wait for the next edge
+        if (outcome === 'gone') {
           yield* epollUnregister(ep, fd, L.unregister);
           sockets.delete(fd);
           yield* close(sock, L.close);
           break;
         }
-        yield* send(sock, upperBytes(data), L.send);
         if (pitfall) break; // the bug: one read per edge
       }
     }
@@ -194,7 +166,7 @@ const SEL = {
   ...serverLines('selectors_echo'),
   ...lineMap('selectors_echo', {
     sel: 'sel = selectors.DefaultSelector()', accept: 'conn, addr = server.accept()', connNonblock: 'conn.setblocking(False)',
-    registerConn: 'sel.register(conn, selectors.EVENT_READ, read)', recv: 'data = conn.recv(RECV_SIZE)', reset: 'except ConnectionResetError:',
+    registerConn: 'sel.register(conn, selectors.EVENT_READ, read)', recv: 'data = conn.recv(RECV_SIZE)', gone: 'except (ConnectionResetError, BrokenPipeError)',
     unregister: 'sel.unregister(conn)', close: 'conn.close()', send: 'conn.send(data.upper())', nonblock: 'server.setblocking(False)',
     register: 'sel.register(server, selectors.EVENT_READ, accept)', select: 'sel.select(TIMEOUT)', dispatch: 'key.data(key.fileobj, mask)',
   }),
@@ -213,14 +185,10 @@ export const selectorsServer = (p: ServerParams): Program => function* () {
     keys.set(sock.fd, { sock, data });
   };
   const read: Callback = function* (conn) {
-    const data = yield* recvOrGone(conn, p.options.recvSize, SEL.recv, SEL.reset);
-    if (data.length === 0) {
-      keys.delete(conn.fd);
-      yield* epollUnregister(ep, conn.fd, SEL.unregister);
-      yield* close(conn, SEL.close);
-      return;
-    }
-    yield* send(conn, upperBytes(data), SEL.send);
+    if ((yield* serveOnce(conn, p.options.recvSize, SEL)) !== 'gone') return;
+    keys.delete(conn.fd);
+    yield* epollUnregister(ep, conn.fd, SEL.unregister);
+    yield* close(conn, SEL.close);
   };
   const acceptCb: Callback = function* (server) {
     const conn = yield* accept(server, SEL.accept);

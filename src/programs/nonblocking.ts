@@ -2,6 +2,7 @@ import { upperBytes } from '../kernel/bytes.ts';
 import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
 import { accept, close, openServer, pyLine, recv, send, setblocking, sleep, type PySocket } from './runtime.ts';
+import { serveOnce } from './blocking.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 
@@ -10,7 +11,7 @@ const F = {
   ...lineMap('nonblocking', {
     nonblock: 'server.setblocking(False)', accept: 'conn, addr = server.accept()', connNonblock: 'conn.setblocking(False)',
     append: 'conns.append(conn)', acceptEagain: 'except BlockingIOError:  # nobody', recv: 'data = conn.recv(RECV_SIZE)',
-    recvEagain: 'except BlockingIOError:  # no data', reset: 'except ConnectionResetError:', ifNotData: 'if not data:',
+    gone: 'except (ConnectionResetError, BrokenPipeError)', remove: 'conns.remove(conn)',
     close: 'conn.close()', send: 'conn.send(data.upper())', sleep: 'time.sleep(POLL_SLEEP)',
   }),
 };
@@ -29,21 +30,11 @@ export const nonblockingServer = (p: ServerParams): Program => function* () {
       if (!(isPyException(e) && e.is('BlockingIOError'))) throw e;
     }
     for (const conn of [...conns]) {
-      let data: string;
-      try {
-        data = yield* recv(conn, p.options.recvSize, F.recv);
-      } catch (e) {
-        if (isPyException(e) && e.is('BlockingIOError')) continue;
-        if (isPyException(e) && e.is('ConnectionResetError')) data = '';
-        else throw e;
-      }
-      if (data.length === 0) {
-        yield* pyLine(F.ifNotData, 'b\'\' or reset: drop this client');
-        conns.splice(conns.indexOf(conn), 1);
-        yield* close(conn, F.close);
-        continue;
-      }
-      yield* send(conn, upperBytes(data), F.send);
+      const outcome = yield* serveOnce(conn, p.options.recvSize, F);
+      if (outcome !== 'gone') continue;
+      yield* pyLine(F.remove, 'b\'\' or an error: drop this client');
+      conns.splice(conns.indexOf(conn), 1);
+      yield* close(conn, F.close);
     }
     if (p.options.pollSleepMs > 0) yield* sleep(p.options.pollSleepMs / 1000, F.sleep);
   }

@@ -1,7 +1,7 @@
-import { upperBytes } from '../kernel/bytes.ts';
 import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
-import { accept, close, FASYNC, fcntl, getpid, installSigioHandler, O_NONBLOCK, openServer, pause, pyLine, recv, send, type Gen, type PySocket } from './runtime.ts';
+import { accept, close, FASYNC, fcntl, getpid, installSigioHandler, O_NONBLOCK, openServer, pause, pyLine, type Gen, type PySocket } from './runtime.ts';
+import { serveOnce } from './blocking.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 
@@ -10,7 +10,7 @@ const L = {
   ...lineMap('signal_driven', {
     handler: 'ready = True', setown: 'fcntl.F_SETOWN', setfl: 'fcntl.F_SETFL', signal: 'signal.signal(signal.SIGIO', makeAsync: 'make_async(server)',
     ifNotReady: 'if not ready:', pause: 'signal.pause()', clear: ['ready = False', 1], accept: 'conn, addr = server.accept()',
-    makeAsyncConn: 'make_async(conn)', recv: 'data = conn.recv(RECV_SIZE)', reset: 'except ConnectionResetError:',
+    makeAsyncConn: 'make_async(conn)', recv: 'data = conn.recv(RECV_SIZE)', gone: 'except (ConnectionResetError, BrokenPipeError)',
     remove: 'conns.remove(conn)', close: 'conn.close()', send: 'conn.send(data.upper())',
   }),
 };
@@ -48,20 +48,14 @@ export const signalDrivenServer = (p: ServerParams): Program => function* () {
     }
     for (const conn of [...conns]) {
       for (;;) {
-        let data: string;
-        try {
-          data = yield* recv(conn, p.options.recvSize, L.recv);
-        } catch (e) {
-          if (isPyException(e) && e.is('BlockingIOError')) break;
-          if (isPyException(e) && e.is('ConnectionResetError')) data = '';
-          else throw e;
-        }
-        if (data.length === 0) {
+        const outcome = yield* serveOnce(conn, p.options.recvSize, L);
+        if (outcome === 'served') continue;
+        if (outcome === 'gone') {
+          yield* pyLine(L.remove, 'b\'\' or an error: drop this client');
           conns.splice(conns.indexOf(conn), 1);
           yield* close(conn, L.close);
-          break;
         }
-        yield* send(conn, upperBytes(data), L.send);
+        break;
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { Program } from '../kernel/types.ts';
+import { isPyException } from '../kernel/errors.ts';
 import { accept, openServer, PyQueue, pyLine, queueGet, queuePut, startThread, type PySocket } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
 import { echoLoopLines, echoUntilClosed } from './blocking.ts';
@@ -36,7 +37,12 @@ export const threadPoolServer = (p: ServerParams): Program => function* () {
   const worker: Program = function* () {
     for (;;) {
       const conn = yield* queueGet(work, P.def);
-      yield* echoUntilClosed(conn, p.options.recvSize, P.loop);
+      try {
+        yield* echoUntilClosed(conn, p.options.recvSize, P.loop);
+      } catch (e) {
+        // _WorkItem.run(): an exception is stored in the job's Future; the worker carries on.
+        if (!isPyException(e)) throw e;
+      }
       idleSemaphore++;
     }
   };

@@ -16,7 +16,7 @@ async def handle(conn):
             if not data:
                 break
             await loop.sock_sendall(conn, data.upper())
-        except ConnectionResetError:
+        except (ConnectionResetError, BrokenPipeError):  # the client left mid-conversation
             break
     conn.close()
 

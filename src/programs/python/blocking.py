@@ -19,6 +19,6 @@ while True:
             if not data:  # b'': the client closed its end
                 break
             conn.send(data.upper())
-        except ConnectionResetError:
+        except (ConnectionResetError, BrokenPipeError):  # the client left mid-conversation
             break
     conn.close()

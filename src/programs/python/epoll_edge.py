@@ -33,13 +33,14 @@ while True:
         while True:  # read until the buffer is empty
             try:
                 data = sock.recv(RECV_SIZE)
-            except BlockingIOError:
+                if data:
+                    sock.send(data.upper())
+                    continue
+            except BlockingIOError:  # drained: wait for the next edge
                 break
-            except ConnectionResetError:
-                data = b''
-            if not data:
-                ep.unregister(fd)
-                del sockets[fd]
-                sock.close()
-                break
-            sock.send(data.upper())
+            except (ConnectionResetError, BrokenPipeError):  # the client is gone
+                pass
+            ep.unregister(fd)  # b'' or an error: this client has left
+            del sockets[fd]
+            sock.close()
+            break

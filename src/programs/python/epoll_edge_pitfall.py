@@ -32,13 +32,13 @@ while True:
             continue
         try:
             data = sock.recv(RECV_SIZE)  # bug: whatever is left waits for the next edge
+            if data:
+                sock.send(data.upper())
+                continue
         except BlockingIOError:
             continue
-        except ConnectionResetError:
-            data = b''
-        if not data:
-            ep.unregister(fd)
-            del sockets[fd]
-            sock.close()
-            continue
-        sock.send(data.upper())
+        except (ConnectionResetError, BrokenPipeError):  # the client is gone
+            pass
+        ep.unregister(fd)  # b'' or an error: this client has left
+        del sockets[fd]
+        sock.close()

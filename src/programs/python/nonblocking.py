@@ -25,14 +25,14 @@ while True:
     for conn in list(conns):  # a copy: we may remove while looping
         try:
             data = conn.recv(RECV_SIZE)
+            if data:
+                conn.send(data.upper())
+                continue
         except BlockingIOError:  # no data yet: ask the next one
             continue
-        except ConnectionResetError:
-            data = b''
-        if not data:
-            conns.remove(conn)
-            conn.close()
-            continue
-        conn.send(data.upper())
+        except (ConnectionResetError, BrokenPipeError):  # the client is gone
+            pass
+        conns.remove(conn)  # b'' or an error: drop this client
+        conn.close()
     if POLL_SLEEP:
         time.sleep(POLL_SLEEP)

@@ -26,11 +26,11 @@ while True:
             continue
         try:
             data = sock.recv(RECV_SIZE)
-        except ConnectionResetError:
-            data = b''
-        if not data:
-            poller.unregister(sock)
-            del sockets[fd]
-            sock.close()
-            continue
-        sock.send(data.upper())
+            if data:
+                sock.send(data.upper())
+                continue
+        except (ConnectionResetError, BrokenPipeError):  # reset, or gone while we answered
+            pass
+        poller.unregister(sock)  # b'' or an error: this client has left
+        del sockets[fd]
+        sock.close()

@@ -23,10 +23,10 @@ while True:
             continue
         try:
             data = sock.recv(RECV_SIZE)  # will not block: select said it is ready
-        except ConnectionResetError:
-            data = b''
-        if not data:
-            inputs.remove(sock)
-            sock.close()
-            continue
-        sock.send(data.upper())
+            if data:
+                sock.send(data.upper())
+                continue
+        except (ConnectionResetError, BrokenPipeError):  # reset, or gone while we answered
+            pass
+        inputs.remove(sock)  # b'' or an error: this client has left
+        sock.close()

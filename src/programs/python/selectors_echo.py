@@ -20,13 +20,13 @@ def accept(server, mask):
 def read(conn, mask):
     try:
         data = conn.recv(RECV_SIZE)
-    except ConnectionResetError:
-        data = b''
-    if not data:
-        sel.unregister(conn)
-        conn.close()
-        return
-    conn.send(data.upper())
+        if data:
+            conn.send(data.upper())
+            return
+    except (ConnectionResetError, BrokenPipeError):  # the client is gone
+        pass
+    sel.unregister(conn)  # b'' or an error: forget this client
+    conn.close()
 
 
 server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

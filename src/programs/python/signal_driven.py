@@ -45,12 +45,13 @@ while True:
         while True:
             try:
                 data = conn.recv(RECV_SIZE)
-            except BlockingIOError:
+                if data:
+                    conn.send(data.upper())
+                    continue
+            except BlockingIOError:  # drained
                 break
-            except ConnectionResetError:
-                data = b''
-            if not data:
-                conns.remove(conn)
-                conn.close()
-                break
-            conn.send(data.upper())
+            except (ConnectionResetError, BrokenPipeError):  # the client is gone
+                pass
+            conns.remove(conn)  # b'' or an error: drop this client
+            conn.close()
+            break

@@ -15,7 +15,7 @@ def handle(conn):
             if not data:
                 break
             conn.send(data.upper())
-        except ConnectionResetError:
+        except (ConnectionResetError, BrokenPipeError):  # the client left mid-conversation
             break
     conn.close()
 
