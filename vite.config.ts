@@ -6,7 +6,12 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: process.env.IOLAB_BASE ?? './',
   plugins: [react()],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Fonts stay files: the CSP allows fonts from 'self' only, not data: URLs.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tools/**/*.test.ts'],
     environment: 'node',
