@@ -13,6 +13,7 @@ import { Controls } from './Controls.tsx';
 import { useUrlSync } from './url-sync.ts';
 import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
+import { useKeyboard } from './keyboard.ts';
 
 /** The step-through lab: one store, one selected moment, every panel derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -28,6 +29,7 @@ function Lab() {
   useUrlSync();
   usePlayback();
   useDocumentSettings();
+  useKeyboard();
   return (
     <div className="app">
       <Header />

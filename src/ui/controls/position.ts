@@ -1,0 +1,46 @@
+/** Where the current step sits among the visible steps, and how to say a virtual time. */
+import { foldAt, type Fold, type FoldedSteps } from '../../store/folding.ts';
+import type { TraceIndex } from '../../kernel/view.ts';
+import type { Lang } from '../../i18n/core.ts';
+
+/** Index of the last visible step at or before `step` (what next/prev move from); 0 if none. */
+export function positionOf(steps: readonly number[], step: number): number {
+  let lo = 0;
+  let hi = steps.length - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (steps[mid]! <= step) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The fold the student is looking at the folded part of: the step that stands for the repeats,
+ * or a raw step hidden inside them (a link can point there). The first round is shown as is.
+ */
+export function foldedHere(folds: FoldedSteps, fold: boolean, step: number): Fold | undefined {
+  if (!fold) return undefined;
+  const f = foldAt(folds, step);
+  return f && step >= f.first + f.period ? f : undefined;
+}
+
+/** Virtual time of a step: the time of its first event. */
+export function timeOfStep(index: TraceIndex, step: number): number {
+  if (index.steps === 0) return 0;
+  const k = Math.max(0, Math.min(index.steps - 1, step));
+  return index.trace[index.stepStart[k]!]!.t;
+}
+
+const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
+
+export function formatCount(n: number, lang: Lang): string {
+  return n.toLocaleString(locale(lang));
+}
+
+/** Nanoseconds as a student reads them: µs below 1 ms, else ms to the microsecond. */
+export function formatTime(ns: number, lang: Lang): string {
+  const fmt = (v: number, digits: number) => v.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (ns < 1_000_000) return `${fmt(ns / 1000, 1)} µs`;
+  return `${fmt(ns / 1_000_000, 3)} ms`;
+}
