@@ -1,7 +1,74 @@
-import { useT } from './hooks.ts';
+/**
+ * What just happened, in one or two plain sentences (src/i18n/narrate.ts), with where it happened
+ * (Python, a system call, the kernel, the network…), the step number and the virtual time.
+ */
+import { useMemo } from 'react';
+import { narrate } from '../i18n/narrate.ts';
+import { visibleSteps } from '../store/folding.ts';
+import type { TraceEvent } from '../kernel/types.ts';
+import type { TraceIndex } from '../kernel/view.ts';
+import { useLab, useRun, useT, useView } from './hooks.ts';
+import { RichText } from './panels/rich-text.tsx';
+import './panels.css';
 
-/** Placeholder: being built. */
+type Where = 'start' | 'python' | 'syscall' | 'kernel' | 'network' | 'client' | 'operator' | 'error' | 'end';
+
+/** Where the step's main event happens, for the coloured chip. */
+export function whereOf(index: TraceIndex, step: number): Where {
+  if (step === 0) return 'start';
+  const from = index.stepStart[step]!;
+  const ev: TraceEvent = index.trace[from]!;
+  switch (ev.type) {
+    case 'py': {
+      const next = index.trace[from + 1];
+      const end = step + 1 < index.stepStart.length ? index.stepStart[step + 1]! : index.trace.length;
+      return next && from + 1 < end && next.type === 'sys.enter' ? 'syscall' : 'python';
+    }
+    case 'sys.enter': case 'sys.exit': return 'syscall';
+    case 'net.packet': return 'network';
+    case 'client.reply': case 'client.connected': case 'client.retry': case 'client.eof': return 'client';
+    case 'stdin.line': return 'operator';
+    case 'error': return 'error';
+    case 'stop': return 'end';
+    default: return 'kernel';
+  }
+}
+
 export function Narration() {
   const t = useT();
-  return <section className="panel" aria-label={t('app.panel.stage')}><h2>Narration</h2></section>;
+  const lang = useLab((s) => s.lang);
+  const fold = useLab((s) => s.fold);
+  const { run, index, folds } = useRun();
+  const { view, before, step } = useView();
+  const n = useMemo(() => narrate(run, index, step, lang, { view, before }), [run, index, step, lang, view, before]);
+  const visible = useMemo(() => visibleSteps(index.steps, fold ? folds : null), [index, folds, fold]);
+
+  let lo = 0;
+  let hi = visible.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (visible[mid]! <= step) lo = mid; else hi = mid - 1;
+  }
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
+  const tNs = index.steps > 0 ? index.trace[index.stepStart[Math.min(step, index.steps - 1)]!]!.t : 0;
+  const ms = (tNs / 1e6).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const where = index.steps > 0 ? whereOf(index, Math.min(step, index.steps - 1)) : 'start';
+
+  return (
+    <section className="panel pn-panel pn-narration" aria-label={t('app.panel.narration')}>
+      <div className="pn-head pn-narr-head">
+        <h2>{t('app.panel.narration')}</h2>
+        <span className="pn-where" data-where={where}>{t(`panels.where.${where}`)}</span>
+        <span className="pn-narr-pos">
+          <span data-testid="narration-step">{t('panels.narr.step', { k: (lo + 1).toLocaleString(locale), n: visible.length.toLocaleString(locale) })}</span>
+          {' · '}
+          <span data-testid="narration-time">{t('panels.narr.time', { ms })}</span>
+        </span>
+      </div>
+      <div className="pn-narr-body" data-testid="narration" aria-live="polite" aria-atomic="true">
+        <p className="pn-narr-text"><RichText text={n.text} /></p>
+        {n.detail && <p className="pn-narr-detail"><RichText text={n.detail} /></p>}
+      </div>
+    </section>
+  );
 }
