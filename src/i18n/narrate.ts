@@ -10,7 +10,7 @@ import type { TraceEvent, UringSqe, WaitOn } from '../kernel/types.ts';
 import type { MachineView, TraceIndex } from '../kernel/view.ts';
 import { renderListing } from '../programs/lines.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
-import { translate, type Lang } from './index.ts';
+import { hasKey, translate, type Lang } from './index.ts';
 
 export interface Narration { text: string; detail?: string }
 
@@ -347,7 +347,7 @@ class Narrator {
     const enter = this.find('sys.enter', (e) => e.tid === ev.tid);
     if (enter) return this.enter(enter.tid, enter.name, enter.line, this.trace.indexOf(enter, this.start));
     const parts: string[] = [];
-    if (ev.note) parts.push(this.note(ev.note));
+    if (ev.note) parts.push(this.note(ev.note, ev.noteParams));
     if (ev.line <= 0) return { text: this.t('narr.py.interp', { who: this.who(ev.tid) }), ...(parts.length ? { detail: parts.join(' ') } : {}) };
     const code = this.codeAt(ev.line);
     if (this.find('thread.state', (e) => e.tid === ev.tid && e.state === 'blocked' && e.on?.kind === 'pool')) {
@@ -370,29 +370,9 @@ class Narrator {
     return { text, ...(parts.length ? { detail: parts.join(' ') } : {}) };
   }
 
-  /** The simulated programs' notes, in the student's language. */
-  note(note: string): string {
-    let m = /^accepted: fd (\d+)$/.exec(note);
-    if (m) return this.t('narr.note.accepted', { fd: m[1]! });
-    m = /^error (\w+)$/.exec(note);
-    if (m) return this.t('narr.note.error', { err: m[1]! });
-    m = /^ThreadPoolExecutor\(max_workers=(\d+)\)$/.exec(note);
-    if (m) return this.t('narr.note.pool', { n: m[1]! });
-    const known: Record<string, string> = {
-      'the data is already in our buffer': 'narr.note.inBuffer',
-      'a completion is already in the queue: no system call': 'narr.note.cqeReady',
-      'the client closed': 'narr.note.closed',
-      "b'': the client closed": 'narr.note.closed',
-      "b'': this client has left": 'narr.note.left',
-      "b'' or reset: drop this client": 'narr.note.drop',
-      'a new coroutine for this client': 'narr.note.coroutine',
-      'callback: accept': 'narr.note.cbAccept',
-      'callback: read': 'narr.note.cbRead',
-      'it left while the operator typed': 'narr.note.leftWhileTyping',
-      'a SIGIO came while we were busy: no need to sleep': 'narr.note.sigioBusy',
-    };
-    const key = known[note];
-    return key ? this.t(key) : this.t('narr.note.other', { note });
+  /** The simulated programs' notes: message keys, in the student's language. */
+  note(note: string, params?: Record<string, string | number>): string {
+    return hasKey(note) ? this.t(note, params) : this.t('narr.note.other', { note });
   }
 
   /* system calls */

@@ -606,7 +606,7 @@ export class Kernel {
     switch (req.kind) {
       case 'py': {
         const ns = req.ns ?? this.costs.pythonLineNs;
-        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}) });
+        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}), ...(req.noteParams ? { noteParams: req.noteParams } : {}) });
         thread.cont = 'next';
         this.burst(thread, ns, 0);
         return;
@@ -624,6 +624,8 @@ export class Kernel {
       case 'futexWake': {
         const list = this.futexWaiters.get(req.key);
         const tid = list?.[0];
+        // Whether a sleeping thread was there to take it: the job runs now, or waits in the queue.
+        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: this.futexLabels.get(req.key) ?? '' } });
         if (tid !== undefined) this.wake(this.threads.get(tid)!, 'queue');
         thread.cont = 'next';
         this.burst(thread, this.costs.pythonLineNs, this.costs.wakeupNs);

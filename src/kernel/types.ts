@@ -93,7 +93,8 @@ export interface SysResult {
 
 /** A program step: Python code between calls, a system call, or a user-space wait (futex). */
 export type Req =
-  | { kind: 'py'; line: number; ns?: Ns; note?: string }
+  /** `note` names what the line does (a message key; `noteParams` fill it), for the narration. */
+  | { kind: 'py'; line: number; ns?: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { kind: 'sys'; call: SysCall; line: number }
   | { kind: 'futexWait'; key: object; label: string; line: number }
   | { kind: 'futexWake'; key: object; line: number };
@@ -116,7 +117,7 @@ export type TraceEvent =
   | { t: Ns; type: 'cpu.switch'; core: number; from: number | null; to: number | null; costNs: Ns }
   /** Resident memory the machine counts (processes, thread stacks in use, socket and epoll objects). */
   | { t: Ns; type: 'mem'; bytes: number }
-  | { t: Ns; type: 'py'; tid: number; line: number; ns: Ns; note?: string }
+  | { t: Ns; type: 'py'; tid: number; line: number; ns: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { t: Ns; type: 'sys.enter'; tid: number; name: SysName; line: number }
   /** `head` is the call's entry text, what strace prints before `<unfinished ...>`. */
   | { t: Ns; type: 'sys.block'; tid: number; name: SysName; on: WaitOn; head: string; enterT: Ns }

@@ -7,10 +7,10 @@ import type { ServerParams } from './params.ts';
 const L = {
   ...serverLines('async_io'),
   ...lineMap('async_io', {
-    ring: 'ring = uring.Ring(', prepAccept: ['ring.prep_accept(server.fileno()', 1], submit: ['ring.submit()', 1], wait: 'cqe = ring.wait_cqe()',
+    ring: 'ring = uring.Ring(', prepAccept: ['ring.prep_accept(server.fileno()', 1], submit: 'ring.submit()  # the kernel', wait: 'cqe = ring.wait_cqe()',
     acceptDone: 'conn_fd = cqe.res', prepRecv: ['ring.prep_recv(conn_fd', 1], prepAcceptAgain: ['ring.prep_accept(server.fileno()', 2],
     recvClosed: 'if cqe.res <= 0:', prepClose: 'ring.prep_close(', reply: 'reply = bytes(', prepSend: 'ring.prep_send(',
-    prepRecvAgain: "ring.prep_recv(fd, buffers[fd]", submitAgain: ['ring.submit()', 2],
+    prepRecvAgain: "ring.prep_recv(fd, buffers[fd]", submitAgain: ['ring.submit()', 3],
   }),
 };
 
@@ -45,20 +45,20 @@ export const asyncIoServer = (p: ServerParams): Program => function* () {
   for (;;) {
     // wait_cqe(): reads the completion queue in shared memory; enters the kernel only if it is empty.
     if (completions.length === 0) completions.push(...(yield* uringEnter(ring, [], 1, L.wait)));
-    else yield* pyLine(L.wait, 'a completion is already in the queue: no system call');
+    else yield* pyLine(L.wait, 'narr.note.cqeReady');
     const cqe = completions.shift()!;
     const tag = tags.get(cqe.userData)!;
     tags.delete(cqe.userData);
     if (tag.kind === 'accept') {
-      yield* pyLine(L.acceptDone, `accepted: fd ${cqe.res}`);
+      yield* pyLine(L.acceptDone, 'narr.note.accepted', { fd: cqe.res });
       if (cqe.res >= 0) prep({ op: 'recv', fd: cqe.res, size: p.options.recvSize }, 'recv');
       prep({ op: 'accept', fd: server.fd }, 'accept');
     } else if (tag.kind === 'recv') {
       if (cqe.res <= 0) {
-        yield* pyLine(L.recvClosed, cqe.res === 0 ? 'the client closed' : `error ${cqe.errno ?? cqe.res}`);
+        yield* pyLine(L.recvClosed, cqe.res === 0 ? 'narr.note.closed' : 'narr.note.error', cqe.res === 0 ? undefined : { err: cqe.errno ?? cqe.res });
         prep({ op: 'close', fd: tag.fd }, 'close');
       } else {
-        yield* pyLine(L.reply, 'the data is already in our buffer');
+        yield* pyLine(L.reply, 'narr.note.inBuffer');
         prep({ op: 'send', fd: tag.fd, data: upperBytes(cqe.data ?? '') }, 'send');
         prep({ op: 'recv', fd: tag.fd, size: p.options.recvSize }, 'recv');
       }

@@ -164,7 +164,7 @@ export const asyncioServer = (p: ServerParams): Program => function* () {
     for (;;) {
       try {
         const data = yield* loop.sockRecv(conn, p.options.recvSize);
-        if (data.length === 0) { yield* pyLine(L.ifNotData, 'b\'\': the client closed'); break; }
+        if (data.length === 0) { yield* pyLine(L.ifNotData, 'narr.note.closed'); break; }
         // sock_sendall(): a send that takes everything returns at once, without suspending.
         yield* send(conn, upperBytes(data), L.sendall);
       } catch (e) {
@@ -181,7 +181,7 @@ export const asyncioServer = (p: ServerParams): Program => function* () {
     yield* setblocking(server, false, L.nonblock);
     for (;;) {
       const conn = yield* loop.sockAccept(server);
-      yield* pyLine(L.createTask, 'a new coroutine for this client');
+      yield* pyLine(L.createTask, 'narr.note.coroutine');
       loop.createTask(handle(conn));
     }
   };

@@ -19,7 +19,7 @@ export function* echoUntilClosed(conn: PySocket, recvSize: number, L: ReturnType
   for (;;) {
     try {
       const data = yield* recv(conn, recvSize, L.recv);
-      if (data.length === 0) { yield* pyLine(L.ifNotData, 'b\'\': the client closed'); break; }
+      if (data.length === 0) { yield* pyLine(L.ifNotData, 'narr.note.closed'); break; }
       yield* send(conn, upperBytes(data), L.send);
     } catch (e) {
       if (isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'))) { yield* pyLine(L.except); break; }
@@ -44,7 +44,7 @@ export function* serveOnce(sock: PySocket, recvSize: number, L: { recv: number; 
     return 'served';
   } catch (e) {
     if (isPyException(e) && e.is('BlockingIOError')) return 'again';
-    if (isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'))) { yield* pyLine(L.gone, 'the client is gone'); return 'gone'; }
+    if (isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'))) { yield* pyLine(L.gone, 'narr.note.gone'); return 'gone'; }
     throw e;
   }
 }

@@ -59,7 +59,7 @@ function* chatRoom(p: ServerParams, name: ListingName, setup: (server: PySocket)
         data = '';
       }
       if (data.length === 0) {
-        yield* pyLine(L.dropGone, 'b\'\': this client has left');
+        yield* pyLine(L.dropGone, 'narr.note.left');
         yield* mux.drop(sock);
         inputs.splice(inputs.indexOf(sock), 1);
         yield* close(sock, L.close);
@@ -70,7 +70,7 @@ function* chatRoom(p: ServerParams, name: ListingName, setup: (server: PySocket)
         yield* sendall(sock, encodeUtf8(answer), L.sendall);
       } catch (e) {
         if (!(isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError')))) throw e;
-        yield* pyLine(L.dropBroken, 'it left while the operator typed');
+        yield* pyLine(L.dropBroken, 'narr.note.leftWhileTyping');
         yield* mux.drop(sock);
         inputs.splice(inputs.indexOf(sock), 1);
         yield* close(sock, L.close);

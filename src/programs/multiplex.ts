@@ -34,7 +34,7 @@ export const selectServer = (p: ServerParams): Program => function* () {
         continue;
       }
       if ((yield* serveOnce(sock, p.options.recvSize, S)) !== 'gone') continue;
-      yield* pyLine(S.remove, 'b\'\' or an error: this client has left');
+      yield* pyLine(S.remove, 'narr.note.left');
       inputs.splice(inputs.indexOf(sock), 1);
       yield* close(sock, S.close);
     }
@@ -72,7 +72,7 @@ export const pollServer = (p: ServerParams): Program => function* () {
       }
       if ((yield* serveOnce(sock, p.options.recvSize, P)) !== 'gone') continue;
       pollUnregister(poller, sock);
-      yield* pyLine(P.unregister, 'b\'\' or an error: this client has left');
+      yield* pyLine(P.unregister, 'narr.note.left');
       sockets.delete(fd);
       yield* close(sock, P.close);
     }
@@ -204,7 +204,7 @@ export const selectorsServer = (p: ServerParams): Program => function* () {
     for (const { fd } of events) {
       const key = keys.get(fd);
       if (!key) continue;
-      yield* pyLine(SEL.dispatch, key.data === acceptCb ? 'callback: accept' : 'callback: read');
+      yield* pyLine(SEL.dispatch, key.data === acceptCb ? 'narr.note.cbAccept' : 'narr.note.cbRead');
       yield* key.data(key.sock);
     }
   }

@@ -32,7 +32,7 @@ export const nonblockingServer = (p: ServerParams): Program => function* () {
     for (const conn of [...conns]) {
       const outcome = yield* serveOnce(conn, p.options.recvSize, F);
       if (outcome !== 'gone') continue;
-      yield* pyLine(F.remove, 'b\'\' or an error: drop this client');
+      yield* pyLine(F.remove, 'narr.note.drop');
       conns.splice(conns.indexOf(conn), 1);
       yield* close(conn, F.close);
     }

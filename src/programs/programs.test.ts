@@ -9,6 +9,7 @@ import { runScenario } from '../scenarios/run.ts';
 import { serverModel } from './index.ts';
 import { LISTINGS } from './listings.generated.ts';
 import { renderListing } from './lines.ts';
+import { hasKey } from '../i18n/index.ts';
 
 describe('the programs and their Python listings', () => {
   it('the generated modules match the .py and .json files they embed (run `npm run generate`)', () => {
@@ -39,6 +40,12 @@ describe('the programs and their Python listings', () => {
           expect(e.line, `${s.id}: line ${e.line}`).toBeLessThanOrEqual(lines);
         }
       }
+    }
+  });
+
+  it('every note a program attaches to a line is a message both languages have', () => {
+    for (const s of SCENARIOS) {
+      for (const e of runScenario(s).trace) if (e.type === 'py' && e.note) expect(hasKey(e.note), `${s.id}: ${e.note}`).toBe(true);
     }
   });
 

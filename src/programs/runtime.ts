@@ -6,7 +6,7 @@
  */
 import { PyException } from '../kernel/errors.ts';
 import { encodeUtf8, type Bytes } from '../kernel/bytes.ts';
-import { EPOLLIN, POLLIN, type Ns, type PollFd, type Program, type Req, type SysCall, type SysResult, type UringCqe, type UringSqe } from '../kernel/types.ts';
+import { EPOLLIN, POLLIN, type PollFd, type Program, type Req, type SysCall, type SysResult, type UringCqe, type UringSqe } from '../kernel/types.ts';
 import { FD_SETSIZE } from '../kernel/kernel.ts';
 
 export type Gen<T> = Generator<Req, T, SysResult>;
@@ -27,13 +27,22 @@ function* checked(call: SysCall, line: number): Gen<SysResult> {
   return r;
 }
 
-/** Python code on one line that makes no system call (its CPU cost is the kernel's to charge). */
-export function* pyLine(line: number, note?: string, ns?: Ns): Gen<void> {
+/**
+ * Python code on one line that makes no system call (its CPU cost is the kernel's to charge).
+ * `note` is the message key that explains the line to a student (src/i18n/messages/narration.ts).
+ */
+export function* pyLine(line: number, note?: NoteKey, noteParams?: Record<string, string | number>): Gen<void> {
   const req: Req = { kind: 'py', line };
   if (note !== undefined) req.note = note;
-  if (ns !== undefined) req.ns = ns;
+  if (noteParams !== undefined) req.noteParams = noteParams;
   yield req;
 }
+
+/** The notes programs attach to lines (keys of the narration messages). */
+export type NoteKey =
+  | 'narr.note.accepted' | 'narr.note.error' | 'narr.note.pool' | 'narr.note.inBuffer' | 'narr.note.cqeReady'
+  | 'narr.note.closed' | 'narr.note.left' | 'narr.note.drop' | 'narr.note.gone' | 'narr.note.coroutine'
+  | 'narr.note.cbAccept' | 'narr.note.cbRead' | 'narr.note.leftWhileTyping' | 'narr.note.sigioBusy';
 
 export function* socket(line: number, label = 'server'): Gen<PySocket> {
   const r = yield* checked({ name: 'socket' }, line);

@@ -33,7 +33,7 @@ export const signalDrivenServer = (p: ServerParams): Program => function* () {
   const conns: PySocket[] = [];
   for (;;) {
     if (!ready) yield* pause(L.pause);
-    else yield* pyLine(L.ifNotReady, 'a SIGIO came while we were busy: no need to sleep');
+    else yield* pyLine(L.ifNotReady, 'narr.note.sigioBusy');
     ready = false;
     for (;;) {
       let conn: PySocket;
@@ -51,7 +51,7 @@ export const signalDrivenServer = (p: ServerParams): Program => function* () {
         const outcome = yield* serveOnce(conn, p.options.recvSize, L);
         if (outcome === 'served') continue;
         if (outcome === 'gone') {
-          yield* pyLine(L.remove, 'b\'\' or an error: drop this client');
+          yield* pyLine(L.remove, 'narr.note.drop');
           conns.splice(conns.indexOf(conn), 1);
           yield* close(conn, L.close);
         }

@@ -30,7 +30,7 @@ const P = {
  */
 export const threadPoolServer = (p: ServerParams): Program => function* () {
   const server = yield* openServer(p.port, p.options.backlog, P);
-  yield* pyLine(P.pool, `ThreadPoolExecutor(max_workers=${p.options.poolSize})`);
+  yield* pyLine(P.pool, 'narr.note.pool', { n: p.options.poolSize });
   const work = new PyQueue<PySocket>('pool work queue');
   let workers = 0;
   let idleSemaphore = 0; // released by a worker each time it finishes a job
