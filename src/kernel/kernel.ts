@@ -79,7 +79,8 @@ interface SysOp {
 }
 
 interface Done { res: SysResult; ns: Ns; strace: StraceText; copy?: { fd: number; dir: 'to-user' | 'from-user'; data: Bytes } }
-type Attempt = Done | { block: WaitOn; targets: WaitTarget[]; head: string };
+/** A call that must sleep; `ns` is the kernel work done before it does (select's first scan), if more than the trap. */
+type Attempt = Done | { block: WaitOn; targets: WaitTarget[]; head: string; ns?: Ns };
 
 export interface Thread {
   tid: number; pid: number; name: string;
@@ -605,7 +606,7 @@ export class Kernel {
   private startReq(thread: Thread, req: Req): void {
     switch (req.kind) {
       case 'py': {
-        const ns = req.ns ?? this.costs.pythonLineNs;
+        const ns = req.ns ?? this.costs.pythonStatementNs;
         this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}), ...(req.noteParams ? { noteParams: req.noteParams } : {}) });
         thread.cont = 'next';
         this.burst(thread, ns, 0);
@@ -652,9 +653,10 @@ export class Kernel {
     const attempt = this.attempt(thread, op);
     if ('block' in attempt) {
       if (!op.entryCharged) {
-        // Entering the kernel costs something even when the call then sleeps.
+        // Entering the kernel costs something even when the call then sleeps (select and poll
+        // have scanned every fd once by then).
         op.entryCharged = true;
-        this.burst(thread, 0, this.costs.syscallNs);
+        this.burst(thread, 0, attempt.ns ?? this.costs.syscallNs);
         return;
       }
       op.blocked = true;
@@ -815,7 +817,7 @@ export class Kernel {
         if (!file || !sock || sock.kind !== 'listen') return this.fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
         const connId = sock.acceptQueue[0];
         if (connId === undefined) {
-          if (file.nonblock) return this.fail('EAGAIN', c.eagainNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
+          if (file.nonblock) return this.fail('EAGAIN', c.acceptEagainNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
           return { block: { kind: 'accept', fd: call.fd, sock: sock.id }, targets: [{ kind: 'sock', sock: sock.id }], head };
         }
         const fd = this.lowestFreeFd(proc);
@@ -1118,7 +1120,7 @@ export class Kernel {
       return this.done({ ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) }, ns, head, `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - this.now))}`})`);
     }
     if (op.timedOut || timeoutNs === 0 || this.now >= op.deadline) return this.done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
-    return { block: { kind: 'select', fds }, targets: fds.map((fd) => ({ kind: 'sock' as const, sock: this.sockOf(proc, fd)!.id })), head };
+    return { block: { kind: 'select', fds }, targets: fds.map((fd) => ({ kind: 'sock' as const, sock: this.sockOf(proc, fd)!.id })), head, ns };
   }
 
   private poll(thread: Thread, proc: Process, op: SysOp, fds: PollFd[], timeoutMs: number): Attempt {
@@ -1141,7 +1143,7 @@ export class Kernel {
       return this.done({ ret: ready.length, ready }, ns, head, `) = ${ready.length} ([${revents}])`);
     }
     if (op.timedOut || timeoutMs === 0 || this.now >= op.deadline) return this.done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
-    return { block: { kind: 'poll', fds: fds.map((p) => p.fd) }, targets: fds.map((p) => ({ kind: 'sock' as const, sock: this.sockOf(proc, p.fd)!.id })), head };
+    return { block: { kind: 'poll', fds: fds.map((p) => p.fd) }, targets: fds.map((p) => ({ kind: 'sock' as const, sock: this.sockOf(proc, p.fd)!.id })), head, ns };
   }
 
   private epollCtl(proc: Process, epfd: number, opName: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL', fd: number, events: number): Attempt {
@@ -1321,7 +1323,6 @@ export class Kernel {
       }
       ring.pending.splice(ring.pending.indexOf(entry), 1);
       ring.cq.push(cqe);
-      this.systemNs += this.costs.ioUringCompleteNs;
       this.emit({ t: this.now, type: 'uring.cqe', ring: ring.id, userData: cqe.userData, res: cqe.res });
       progressed = true;
     }
