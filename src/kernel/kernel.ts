@@ -223,6 +223,7 @@ export class Kernel {
 
   constructor(readonly config: MachineConfig) {
     this.rng = seedRng(config.seed);
+    this.tracing = config.keepTrace;
     this.costs = config.costs;
     this.cores = Array.from({ length: config.cores }, (_, id) => ({ id, tid: null, last: null, sliceStart: 0 }));
     this.clients = config.clients.map((script, index) => ({
@@ -277,9 +278,12 @@ export class Kernel {
 
   /* ── bookkeeping ── */
 
+  /** Whether events are kept; hot paths test it first so that metrics-only runs allocate nothing. */
+  private readonly tracing: boolean;
+
   private emit(ev: TraceEvent): void {
     this.events++;
-    if (this.config.keepTrace) this.trace.push(ev);
+    if (this.tracing) this.trace.push(ev);
   }
 
   /** Queues a freshly made event body (it becomes the queue entry: no copy on this hot path). */
@@ -293,13 +297,13 @@ export class Kernel {
   private stop(reason: RunResult['stopReason']): void {
     if (this.stopped) return;
     this.stopped = reason;
-    this.emit({ t: this.now, type: 'stop', reason });
+    if (this.tracing) this.emit({ t: this.now, type: 'stop', reason }); else this.events++;
   }
 
   private addMemory(bytes: number): void {
     this.memory += bytes;
     if (this.memory > this.memoryPeak) this.memoryPeak = this.memory;
-    this.emit({ t: this.now, type: 'mem', bytes: this.memory });
+    if (this.tracing) this.emit({ t: this.now, type: 'mem', bytes: this.memory }); else this.events++;
   }
 
   private newProcess(name: string, parent: number | null, fds: (number | undefined)[]): number {
@@ -310,7 +314,7 @@ export class Kernel {
       sigioHandler: null, pendingSigio: false, sigchldIgnored: false, memoryBytes: base,
     });
     this.addMemory(base);
-    this.emit({ t: this.now, type: 'proc.start', pid, parent, name });
+    if (this.tracing) this.emit({ t: this.now, type: 'proc.start', pid, parent, name }); else this.events++;
     fds.forEach((file, fd) => { if (file !== undefined) this.emit({ t: this.now, type: 'fd.open', pid, fd, what: this.fdWhat(file) }); });
     return pid;
   }
@@ -327,7 +331,7 @@ export class Kernel {
     this.liveThreads++;
     if (this.liveThreads > this.threadsPeak) this.threadsPeak = this.liveThreads;
     if (proc.threads.length > 1) { proc.memoryBytes += this.costs.threadResidentBytes; this.addMemory(this.costs.threadResidentBytes); }
-    this.emit({ t: this.now, type: 'thread.start', tid, pid, name });
+    if (this.tracing) this.emit({ t: this.now, type: 'thread.start', tid, pid, name }); else this.events++;
     this.makeReady(thread);
     return tid;
   }
@@ -362,7 +366,7 @@ export class Kernel {
     this.files.get(fileId)!.refs++;
     const f = this.files.get(fileId)!;
     if (f.what.kind === 'sock') this.socks.get(f.what.sock)!.files.push(fileId);
-    this.emit({ t: this.now, type: 'fd.open', pid: proc.pid, fd, what: this.fdWhat(fileId) });
+    if (this.tracing) this.emit({ t: this.now, type: 'fd.open', pid: proc.pid, fd, what: this.fdWhat(fileId) }); else this.events++;
   }
 
   private fileOf(proc: Process, fd: number): OpenFile | undefined {
@@ -410,8 +414,8 @@ export class Kernel {
     thread.state = 'running';
     thread.core = core.id;
     const switching = from !== thread.tid;
-    this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: null, to: thread.tid, costNs: switching ? this.costs.contextSwitchNs : 0 });
-    this.emit({ t: this.now, type: 'thread.state', tid: thread.tid, state: 'running', core: core.id });
+    if (this.tracing) this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: null, to: thread.tid, costNs: switching ? this.costs.contextSwitchNs : 0 }); else this.events++;
+    if (this.tracing) this.emit({ t: this.now, type: 'thread.state', tid: thread.tid, state: 'running', core: core.id }); else this.events++;
     if (switching) {
       // Switching address space and registers (and the cache damage that follows) costs CPU.
       core.last = thread.tid;
@@ -437,7 +441,7 @@ export class Kernel {
     const core = this.cores[thread.core]!;
     core.tid = null;
     thread.core = null;
-    this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: thread.tid, to: null, costNs: 0 });
+    if (this.tracing) this.emit({ t: this.now, type: 'cpu.switch', core: core.id, from: thread.tid, to: null, costNs: 0 }); else this.events++;
     this.dispatchIdleCores();
   }
 
@@ -447,10 +451,10 @@ export class Kernel {
     thread.waits = targets;
     for (const target of targets) {
       this.waitList(target).push(thread.tid);
-      this.emit({ t: this.now, type: 'wait.add', tid: thread.tid, target });
+      if (this.tracing) this.emit({ t: this.now, type: 'wait.add', tid: thread.tid, target }); else this.events++;
     }
     this.contextSwitches++;
-    this.emit({ t: this.now, type: 'thread.state', tid: thread.tid, state: 'blocked', on });
+    if (this.tracing) this.emit({ t: this.now, type: 'thread.state', tid: thread.tid, state: 'blocked', on }); else this.events++;
     this.releaseCore(thread);
   }
 
@@ -474,7 +478,7 @@ export class Kernel {
       const list = this.waitList(target);
       const i = list.indexOf(thread.tid);
       if (i >= 0) list.splice(i, 1);
-      this.emit({ t: this.now, type: 'wait.remove', tid: thread.tid, target });
+      if (this.tracing) this.emit({ t: this.now, type: 'wait.remove', tid: thread.tid, target }); else this.events++;
     }
     thread.waits = [];
     thread.token++;
@@ -496,7 +500,7 @@ export class Kernel {
     if (proc.live <= 1 && proc.gil === null) return true;
     if (proc.gil === null) {
       proc.gil = thread.tid;
-      this.emit({ t: this.now, type: 'gil', pid: proc.pid, holder: thread.tid });
+      if (this.tracing) this.emit({ t: this.now, type: 'gil', pid: proc.pid, holder: thread.tid }); else this.events++;
       return true;
     }
     this.block(thread, { kind: 'gil' }, [{ kind: 'gil', pid: proc.pid }]);
@@ -508,7 +512,7 @@ export class Kernel {
     if (proc.gil !== thread.tid) return;
     const nextTid = proc.gilWaiters[0];
     proc.gil = nextTid ?? null;
-    this.emit({ t: this.now, type: 'gil', pid: proc.pid, holder: proc.gil });
+    if (this.tracing) this.emit({ t: this.now, type: 'gil', pid: proc.pid, holder: proc.gil }); else this.events++;
     if (nextTid !== undefined) this.wake(this.threads.get(nextTid)!, 'gil');
   }
 
@@ -542,7 +546,7 @@ export class Kernel {
         if (c.synToken !== ev.token || c.state !== 'connecting') return;
         c.synAttempt++;
         const nextNs = this.now + synTimeoutNs(c.synAttempt);
-        this.emit({ t: this.now, type: 'client.retry', client: c.name, attempt: c.synAttempt, nextNs });
+        if (this.tracing) this.emit({ t: this.now, type: 'client.retry', client: c.name, attempt: c.synAttempt, nextNs }); else this.events++;
         this.sendToServer(c, 'SYN');
         this.schedule(nextNs, { e: 'synTimer', c: c.index, token: c.synToken });
         return;
@@ -554,14 +558,14 @@ export class Kernel {
         c.readPending = false;
         if (c.rx.length === 0) return;
         this.replies.push({ client: c.name, data: c.rx, atNs: this.now });
-        this.emit({ t: this.now, type: 'client.reply', client: c.name, data: c.rx });
+        if (this.tracing) this.emit({ t: this.now, type: 'client.reply', client: c.name, data: c.rx }); else this.events++;
         c.rx = '';
         return;
       }
       case 'stdin': {
         this.stdinAnswerPending = false;
         this.stdinBuffer += ev.data;
-        this.emit({ t: this.now, type: 'stdin.line', data: ev.data });
+        if (this.tracing) this.emit({ t: this.now, type: 'stdin.line', data: ev.data }); else this.events++;
         this.wakeAll(this.stdinWaiters, 'stdin');
         return;
       }
@@ -607,7 +611,7 @@ export class Kernel {
     switch (req.kind) {
       case 'py': {
         const ns = req.ns ?? this.costs.pythonStatementNs;
-        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}), ...(req.noteParams ? { noteParams: req.noteParams } : {}) });
+        if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}), ...(req.noteParams ? { noteParams: req.noteParams } : {}) }); else this.events++;
         thread.cont = 'next';
         this.burst(thread, ns, 0);
         return;
@@ -616,7 +620,7 @@ export class Kernel {
         const list = this.futexWaiters.get(req.key) ?? [];
         this.futexWaiters.set(req.key, list);
         this.futexLabels.set(req.key, req.label);
-        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: 0 });
+        if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: 0 }); else this.events++;
         this.dropGil(thread);
         thread.cont = 'next';
         this.block(thread, { kind: 'pool', queue: req.label }, [{ kind: 'pool', queue: req.label }]);
@@ -626,7 +630,7 @@ export class Kernel {
         const list = this.futexWaiters.get(req.key);
         const tid = list?.[0];
         // Whether a sleeping thread was there to take it: the job runs now, or waits in the queue.
-        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: this.futexLabels.get(req.key) ?? '' } });
+        if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: this.futexLabels.get(req.key) ?? '' } }); else this.events++;
         if (tid !== undefined) this.wake(this.threads.get(tid)!, 'queue');
         thread.cont = 'next';
         this.burst(thread, this.costs.pythonLineNs, this.costs.wakeupNs);
@@ -634,7 +638,7 @@ export class Kernel {
       }
       case 'sys': {
         thread.op = { call: req.call, line: req.line, enterT: this.now + this.costs.pythonLineNs, kernelNs: 0, deadline: null, timedOut: false, entered: false, entryCharged: false, blocked: false, submitted: false, done: null };
-        this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs });
+        if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs }); else this.events++;
         // CPython releases the GIL around every socket call (Py_BEGIN_ALLOW_THREADS).
         this.dropGil(thread);
         thread.cont = 'attempt';
@@ -648,7 +652,7 @@ export class Kernel {
     const op = thread.op!;
     if (!op.entered) {
       op.entered = true;
-      this.emit({ t: this.now, type: 'sys.enter', tid: thread.tid, name: op.call.name, line: op.line });
+      if (this.tracing) this.emit({ t: this.now, type: 'sys.enter', tid: thread.tid, name: op.call.name, line: op.line }); else this.events++;
     }
     const attempt = this.attempt(thread, op);
     if ('block' in attempt) {
@@ -660,7 +664,7 @@ export class Kernel {
         return;
       }
       op.blocked = true;
-      this.emit({ t: this.now, type: 'sys.block', tid: thread.tid, name: op.call.name, on: attempt.block, head: attempt.head, enterT: op.enterT });
+      if (this.tracing) this.emit({ t: this.now, type: 'sys.block', tid: thread.tid, name: op.call.name, on: attempt.block, head: attempt.head, enterT: op.enterT }); else this.events++;
       this.block(thread, attempt.block, attempt.targets);
       if (op.deadline !== null && op.deadline !== Infinity) this.schedule(op.deadline, { e: 'timeout', tid: thread.tid, token: thread.token });
       return;
@@ -668,7 +672,7 @@ export class Kernel {
     op.done = attempt;
     if (attempt.copy) {
       this.bytesCopied += attempt.copy.data.length;
-      this.emit({ t: this.now, type: 'copy', tid: thread.tid, fd: attempt.copy.fd, dir: attempt.copy.dir, bytes: attempt.copy.data.length, data: attempt.copy.data, ns: Math.round(attempt.copy.data.length * this.costs.copyNsPerByte) });
+      if (this.tracing) this.emit({ t: this.now, type: 'copy', tid: thread.tid, fd: attempt.copy.fd, dir: attempt.copy.dir, bytes: attempt.copy.data.length, data: attempt.copy.data, ns: Math.round(attempt.copy.data.length * this.costs.copyNsPerByte) }); else this.events++;
     }
     thread.cont = 'deliver';
     this.burst(thread, 0, attempt.ns);
@@ -682,7 +686,7 @@ export class Kernel {
     stat.count++;
     stat.kernelNs += op.kernelNs;
     if (done.res.errno === 'EAGAIN') this.eagain++;
-    if (this.config.keepTrace) {
+    if (this.tracing) {
       this.emit({
         t: this.now, type: 'sys.exit', tid: thread.tid, name, ret: done.res.ret, ...(done.res.errno ? { errno: done.res.errno } : {}),
         strace: done.strace.head + done.strace.tail, head: done.strace.head.length, enterT: op.enterT, kernelNs: op.kernelNs,
@@ -706,7 +710,7 @@ export class Kernel {
     const syscall = err.syscall;
     this.errors.push({ thread: thread.tid, syscall, python, atNs: this.now });
     const main = thread.tid === thread.pid;
-    this.emit({ t: this.now, type: 'error', tid: thread.tid, syscall, python, fatal: main });
+    if (this.tracing) this.emit({ t: this.now, type: 'error', tid: thread.tid, syscall, python, fatal: main }); else this.events++;
     // The traceback goes to stderr. In the main thread the interpreter then finalizes: the
     // socket objects are collected (closing their fds) and it exits with status 1. Another
     // thread just ends (threading's excepthook prints the traceback).
@@ -740,7 +744,7 @@ export class Kernel {
     proc.live--;
     this.liveThreads--;
     if (proc.threads.length > 1 && thread.tid !== proc.pid) { proc.memoryBytes -= this.costs.threadResidentBytes; this.addMemory(-this.costs.threadResidentBytes); }
-    this.emit({ t: this.now, type: 'thread.exit', tid: thread.tid });
+    if (this.tracing) this.emit({ t: this.now, type: 'thread.exit', tid: thread.tid }); else this.events++;
     this.releaseCore(thread);
   }
 
@@ -751,7 +755,7 @@ export class Kernel {
     for (const tid of proc.threads) this.endThread(this.threads.get(tid)!);
     proc.fds.forEach((file, fd) => { if (file !== undefined) this.closeFd(proc, fd); });
     this.addMemory(-proc.memoryBytes);
-    this.emit({ t: this.now, type: 'proc.exit', pid: proc.pid, code });
+    if (this.tracing) this.emit({ t: this.now, type: 'proc.exit', pid: proc.pid, code }); else this.events++;
     if (proc.parent === null) this.stop('exited');
     this.dispatchIdleCores();
   }
@@ -806,8 +810,8 @@ export class Kernel {
         sock.kind = 'listen';
         sock.backlog = Math.min(Math.max(call.backlog, 0), SOMAXCONN);
         this.listenSock = sock.id;
-        this.emit({ t: this.now, type: 'sock.listen', sock: sock.id, backlog: sock.backlog });
-        this.emit({ t: this.now, type: 'fd.open', pid: proc.pid, fd: call.fd, what: this.fdWhat(proc.fds[call.fd]!) });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.listen', sock: sock.id, backlog: sock.backlog }); else this.events++;
+        if (this.tracing) this.emit({ t: this.now, type: 'fd.open', pid: proc.pid, fd: call.fd, what: this.fdWhat(proc.fds[call.fd]!) }); else this.events++;
         return this.done({ ret: 0 }, c.listenNs, `listen(${call.fd}, ${call.backlog})`, ' = 0');
       }
       case 'accept4': {
@@ -824,7 +828,7 @@ export class Kernel {
         // With no free descriptor the connection stays queued: the listening socket stays readable.
         if (fd < 0) return this.fail('EMFILE', c.acceptNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
         sock.acceptQueue.shift();
-        this.emit({ t: this.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' }); else this.events++;
         // accept() never passes O_NONBLOCK or O_ASYNC on to the new socket (Linux, unlike BSD).
         this.installFd(proc, fd, this.newFile({ kind: 'sock', sock: connId }));
         const port = this.clients[this.socks.get(connId)!.client]!.port;
@@ -847,7 +851,7 @@ export class Kernel {
         const head = `ioctl(${call.fd}, FIONBIO, [${call.nonblock ? 1 : 0}])`;
         if (!file) return badf(call.fd, head, '');
         file.nonblock = call.nonblock;
-        this.emit({ t: this.now, type: 'fd.flags', pid: proc.pid, fd: call.fd, nonblock: file.nonblock, async: file.async });
+        if (this.tracing) this.emit({ t: this.now, type: 'fd.flags', pid: proc.pid, fd: call.fd, nonblock: file.nonblock, async: file.async }); else this.events++;
         return this.done({ ret: 0 }, c.ioctlNs, head, ' = 0');
       }
       case 'fcntl': return this.fcntl(proc, call.fd, call.cmd, call.arg);
@@ -893,7 +897,7 @@ export class Kernel {
       }
       case 'rt_sigreturn': {
         proc.pendingSigio = false;
-        this.emit({ t: this.now, type: 'signal.handle', tid: thread.tid, signal: 'SIGIO' });
+        if (this.tracing) this.emit({ t: this.now, type: 'signal.handle', tid: thread.tid, signal: 'SIGIO' }); else this.events++;
         proc.sigioHandler?.();
         return this.done({ ret: -1, errno: 'EINTR' }, c.signalDeliveryNs, 'rt_sigreturn({mask=[]})', ` = ${result(-1, 'EINTR')}`);
       }
@@ -932,7 +936,7 @@ export class Kernel {
       const n = Math.min(size, sock.rx.length);
       const data = sock.rx.slice(0, n);
       sock.rx = sock.rx.slice(n);
-      this.emit({ t: this.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length });
+      if (this.tracing) this.emit({ t: this.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length }); else this.events++;
       return this.done({ ret: n, data }, c.recvNs + Math.round(n * c.copyNsPerByte), head, `${quoted(data)}, ${size}, 0, NULL, NULL) = ${n}`, { fd, dir: 'to-user', data });
     }
     // Order of tcp_recvmsg's checks: a FIN already seen (SOCK_DONE) wins over a pending error.
@@ -983,7 +987,7 @@ export class Kernel {
     }
     file.nonblock = (arg & 0x800) !== 0;
     file.async = (arg & 0x2000) !== 0;
-    this.emit({ t: this.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async });
+    if (this.tracing) this.emit({ t: this.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async }); else this.events++;
     const names = [(arg & 3) === 2 ? 'O_RDWR' : 'O_RDONLY', ...(file.nonblock ? ['O_NONBLOCK'] : []), ...(file.async ? ['FASYNC'] : [])].join('|');
     return this.done({ ret: 0 }, c.fcntlNs, `fcntl(${fd}, F_SETFL, ${names})`, ' = 0');
   }
@@ -1001,7 +1005,7 @@ export class Kernel {
     const fileId = proc.fds[fd];
     if (fileId === undefined) return;
     proc.fds[fd] = undefined;
-    this.emit({ t: this.now, type: 'fd.close', pid: proc.pid, fd });
+    if (this.tracing) this.emit({ t: this.now, type: 'fd.close', pid: proc.pid, fd }); else this.events++;
     const file = this.files.get(fileId)!;
     file.refs--;
     // epoll forgets a registration when the file behind it is closed (its last reference).
@@ -1021,7 +1025,7 @@ export class Kernel {
     sock.watchers = [];
     sock.closed = true;
     this.addMemory(-this.costs.socketKernelBytes);
-    this.emit({ t: this.now, type: 'sock.closed', sock: sock.id });
+    if (this.tracing) this.emit({ t: this.now, type: 'sock.closed', sock: sock.id }); else this.events++;
     if (sock.kind === 'listen') {
       if (this.listenSock === sock.id) this.listenSock = null;
       for (const connId of sock.acceptQueue) {
@@ -1068,7 +1072,7 @@ export class Kernel {
       if ((this.pollMask(sock) & item.events & ~(EPOLLET | EPOLLONESHOT)) === 0) continue;
       if (!ep.ready.includes(w.fd)) {
         ep.ready.push(w.fd);
-        this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd: w.fd, op: 'add' });
+        if (this.tracing) this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd: w.fd, op: 'add' }); else this.events++;
       }
       this.wakeAll(ep.waiters, 'epoll');
     }
@@ -1086,7 +1090,7 @@ export class Kernel {
     if (!proc || proc.exited || !proc.sigioHandler) return;
     // Standard signals do not queue: a second SIGIO while one is pending merges into it.
     const merged = proc.pendingSigio;
-    this.emit({ t: this.now, type: 'signal.send', pid, signal: 'SIGIO', merged });
+    if (this.tracing) this.emit({ t: this.now, type: 'signal.send', pid, signal: 'SIGIO', merged }); else this.events++;
     if (merged) return;
     const sleeper = proc.threads.map((tid) => this.threads.get(tid)!).find((t) => t.state === 'blocked' && t.on?.kind === 'signal');
     if (sleeper) {
@@ -1097,7 +1101,7 @@ export class Kernel {
     // Not sleeping in pause(): delivered on the next return to user space; the handler runs then.
     const main = this.threads.get(proc.pid);
     if (main && main.state !== 'exited') {
-      this.emit({ t: this.now, type: 'signal.handle', tid: main.tid, signal: 'SIGIO' });
+      if (this.tracing) this.emit({ t: this.now, type: 'signal.handle', tid: main.tid, signal: 'SIGIO' }); else this.events++;
       proc.sigioHandler();
     }
   }
@@ -1115,7 +1119,7 @@ export class Kernel {
     }
     const sleeping = op.blocked ? c.selectPerFdSleepNs * fds.length : 0;
     const ns = c.selectBaseNs + c.selectPerFdNs * nfds + sleeping;
-    this.emit({ t: this.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready });
+    if (this.tracing) this.emit({ t: this.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready }); else this.events++;
     if (ready.length > 0) {
       return this.done({ ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) }, ns, head, `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - this.now))}`})`);
     }
@@ -1137,7 +1141,7 @@ export class Kernel {
     }
     const sleeping = op.blocked ? c.pollPerFdSleepNs * fds.length : 0;
     const ns = c.pollBaseNs + c.pollPerFdNs * fds.length + sleeping;
-    this.emit({ t: this.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) });
+    if (this.tracing) this.emit({ t: this.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) }); else this.events++;
     if (ready.length > 0) {
       const revents = ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ');
       return this.done({ ret: ready.length, ready }, ns, head, `) = ${ready.length} ([${revents}])`);
@@ -1161,12 +1165,12 @@ export class Kernel {
       ep.items.set(fd, { fd, file: sockFile.id, sock: sock.id, events, disabled: false });
       sock.watchers.push({ ep: ep.id, fd });
       this.addMemory(c.epollItemBytes);
-      this.emit({ t: this.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'add' });
+      if (this.tracing) this.emit({ t: this.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'add' }); else this.events++;
     } else if (opName === 'EPOLL_CTL_MOD') {
       if (!existing) return this.fail('ENOENT' as Errno, c.epollCtlNs, head, '');
       existing.events = events;
       existing.disabled = false;
-      this.emit({ t: this.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'mod' });
+      if (this.tracing) this.emit({ t: this.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'mod' }); else this.events++;
     } else {
       if (!existing) return this.fail('ENOENT' as Errno, c.epollCtlNs, head, '');
       ep.items.delete(fd);
@@ -1174,13 +1178,13 @@ export class Kernel {
       const r = ep.ready.indexOf(fd);
       if (r >= 0) { ep.ready.splice(r, 1); this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' }); }
       this.addMemory(-c.epollItemBytes);
-      this.emit({ t: this.now, type: 'epoll.interest', ep: ep.id, fd, events: 0, op: 'del' });
+      if (this.tracing) this.emit({ t: this.now, type: 'epoll.interest', ep: ep.id, fd, events: 0, op: 'del' }); else this.events++;
       return this.done({ ret: 0 }, c.epollCtlNs, head, ' = 0');
     }
     // Adding or re-arming an fd that is already readable puts it on the ready list at once.
     if ((this.pollMask(sock) & events) !== 0 && !ep.ready.includes(fd)) {
       ep.ready.push(fd);
-      this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' });
+      if (this.tracing) this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' }); else this.events++;
       this.wakeAll(ep.waiters, 'epoll');
     }
     return this.done({ ret: 0 }, c.epollCtlNs, head, ' = 0');
@@ -1202,7 +1206,7 @@ export class Kernel {
     while (ep.ready.length > 0 && reported.length < maxEvents) {
       const fd = ep.ready.shift()!;
       const item = ep.items.get(fd);
-      this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' });
+      if (this.tracing) this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' }); else this.events++;
       if (!item || item.disabled) continue;
       const sock = this.socks.get(item.sock)!;
       const mask = this.pollMask(sock) & (item.events | EPOLLHUP | EPOLLERR);
@@ -1213,7 +1217,7 @@ export class Kernel {
     }
     for (const fd of requeue) {
       ep.ready.push(fd);
-      this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' });
+      if (this.tracing) this.emit({ t: this.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' }); else this.events++;
     }
     const ns = c.epollWaitBaseNs + c.epollWaitPerReadyNs * reported.length;
     if (reported.length > 0) {
@@ -1259,7 +1263,7 @@ export class Kernel {
         const fileId = proc.fds[sqe.fd];
         if (fileId === undefined) { ring.cq.push({ userData: sqe.userData, res: -9, errno: 'EBADF' }); continue; }
         ring.pending.push({ sqe, file: fileId });
-        this.emit({ t: this.now, type: 'uring.sqe', ring: ring.id, op: sqe.op, fd: sqe.fd, userData: sqe.userData });
+        if (this.tracing) this.emit({ t: this.now, type: 'uring.sqe', ring: ring.id, op: sqe.op, fd: sqe.fd, userData: sqe.userData }); else this.events++;
       }
       this.uringProgress(ring);
     }
@@ -1286,7 +1290,7 @@ export class Kernel {
         if (fd < 0) cqe = { userData: sqe.userData, res: -24, errno: 'EMFILE' };
         else {
           const connId = sock.acceptQueue.shift()!;
-          this.emit({ t: this.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' });
+          if (this.tracing) this.emit({ t: this.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' }); else this.events++;
           this.installFd(proc, fd, this.newFile({ kind: 'sock', sock: connId }));
           cqe = { userData: sqe.userData, res: fd };
         }
@@ -1295,10 +1299,10 @@ export class Kernel {
           const n = Math.min(sqe.size, sock.rx.length);
           const data = sock.rx.slice(0, n);
           sock.rx = sock.rx.slice(n);
-          this.emit({ t: this.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length });
+          if (this.tracing) this.emit({ t: this.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length }); else this.events++;
           this.bytesCopied += n;
           this.systemNs += Math.round(n * this.costs.copyNsPerByte);
-          this.emit({ t: this.now, type: 'copy', tid: proc.pid, fd: sqe.fd, dir: 'to-user', bytes: n, data, ns: Math.round(n * this.costs.copyNsPerByte) });
+          if (this.tracing) this.emit({ t: this.now, type: 'copy', tid: proc.pid, fd: sqe.fd, dir: 'to-user', bytes: n, data, ns: Math.round(n * this.costs.copyNsPerByte) }); else this.events++;
           cqe = { userData: sqe.userData, res: n, data };
         } else if (sock.err) {
           const err = sock.err; sock.err = null;
@@ -1323,7 +1327,7 @@ export class Kernel {
       }
       ring.pending.splice(ring.pending.indexOf(entry), 1);
       ring.cq.push(cqe);
-      this.emit({ t: this.now, type: 'uring.cqe', ring: ring.id, userData: cqe.userData, res: cqe.res });
+      if (this.tracing) this.emit({ t: this.now, type: 'uring.cqe', ring: ring.id, userData: cqe.userData, res: cqe.res }); else this.events++;
       progressed = true;
     }
     if (progressed) {
@@ -1345,14 +1349,14 @@ export class Kernel {
     // TCP delivers in order: a packet never overtakes the one sent before it.
     const arrive = Math.max(this.now + this.jitter(), c.lastToServer);
     c.lastToServer = arrive;
-    this.emit({ t: this.now, type: 'net.packet', from: c.name, to: 'server', kind, bytes: data?.length ?? 0, ...(data !== undefined ? { data } : {}), arriveNs: arrive });
+    if (this.tracing) this.emit({ t: this.now, type: 'net.packet', from: c.name, to: 'server', kind, bytes: data?.length ?? 0, ...(data !== undefined ? { data } : {}), arriveNs: arrive }); else this.events++;
     this.schedule(arrive, data !== undefined ? { e: 'toServer', c: c.index, kind, data } : { e: 'toServer', c: c.index, kind });
   }
 
   private sendToClient(c: ClientHost, kind: PacketKind, data?: Bytes): void {
     const arrive = Math.max(this.now + this.jitter(), c.lastToClient);
     c.lastToClient = arrive;
-    this.emit({ t: this.now, type: 'net.packet', from: 'server', to: c.name, kind, bytes: data?.length ?? 0, ...(data !== undefined ? { data } : {}), arriveNs: arrive });
+    if (this.tracing) this.emit({ t: this.now, type: 'net.packet', from: 'server', to: c.name, kind, bytes: data?.length ?? 0, ...(data !== undefined ? { data } : {}), arriveNs: arrive }); else this.events++;
     this.schedule(arrive, data !== undefined ? { e: 'toClient', c: c.index, kind, data } : { e: 'toClient', c: c.index, kind });
   }
 
@@ -1390,17 +1394,17 @@ export class Kernel {
     if (kind === 'SYN') {
       const listener = this.listenSock === null ? undefined : this.socks.get(this.listenSock);
       if (!listener || listener.closed) {
-        this.emit({ t: this.now, type: 'sock.syn', sock: -1, client: c.name, outcome: 'dropped' });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.syn', sock: -1, client: c.name, outcome: 'dropped' }); else this.events++;
         this.sendToClient(c, 'RST');
         return;
       }
       // The accept queue holds backlog + 1 connections (sk_acceptq_is_full tests ">"): later SYNs are dropped.
       if (listener.acceptQueue.length + listener.handshaking > listener.backlog) {
-        this.emit({ t: this.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'dropped' });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'dropped' }); else this.events++;
         return;
       }
       listener.handshaking++;
-      this.emit({ t: this.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'queued' });
+      if (this.tracing) this.emit({ t: this.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'queued' }); else this.events++;
       this.sendToClient(c, 'SYN-ACK');
       return;
     }
@@ -1414,7 +1418,7 @@ export class Kernel {
       conn.port = listener.port;
       c.sock = conn.id;
       listener.acceptQueue.push(conn.id);
-      this.emit({ t: this.now, type: 'sock.accept-queue', sock: listener.id, conn: conn.id, op: 'push' });
+      if (this.tracing) this.emit({ t: this.now, type: 'sock.accept-queue', sock: listener.id, conn: conn.id, op: 'push' }); else this.events++;
       this.notify(listener, 'connection');
       return;
     }
@@ -1429,12 +1433,12 @@ export class Kernel {
       case 'DATA':
         if (sock.rcvShutdown && !sock.rxFin) return;
         sock.rx += data ?? '';
-        this.emit({ t: this.now, type: 'sock.rx', sock: sock.id, data: data ?? '', total: sock.rx.length });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.rx', sock: sock.id, data: data ?? '', total: sock.rx.length }); else this.events++;
         this.notify(sock, 'data');
         return;
       case 'FIN':
         sock.rxFin = true;
-        this.emit({ t: this.now, type: 'sock.fin', sock: sock.id });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.fin', sock: sock.id }); else this.events++;
         this.notify(sock, 'FIN');
         return;
       case 'RST': {
@@ -1444,7 +1448,7 @@ export class Kernel {
         sock.err = err;
         sock.rcvShutdown = true;
         sock.sndShutdown = true;
-        this.emit({ t: this.now, type: 'sock.rst', sock: sock.id, err });
+        if (this.tracing) this.emit({ t: this.now, type: 'sock.rst', sock: sock.id, err }); else this.events++;
         this.notify(sock, 'RST');
         return;
       }
@@ -1459,7 +1463,7 @@ export class Kernel {
         if (c.state !== 'connecting') return;
         c.state = 'connected';
         c.synToken++;
-        this.emit({ t: this.now, type: 'client.connected', client: c.name, port: c.port });
+        if (this.tracing) this.emit({ t: this.now, type: 'client.connected', client: c.name, port: c.port }); else this.events++;
         this.sendToServer(c, 'ACK');
         this.scheduleNextAction(c, this.now);
         return;
@@ -1477,18 +1481,18 @@ export class Kernel {
         return;
       case 'FIN':
         c.serverGone = true;
-        this.emit({ t: this.now, type: 'client.eof', client: c.name, reset: false });
+        if (this.tracing) this.emit({ t: this.now, type: 'client.eof', client: c.name, reset: false }); else this.events++;
         return;
       case 'RST':
         if (c.state === 'connecting') {
           c.state = 'refused';
           c.synToken++;
-          this.emit({ t: this.now, type: 'client.eof', client: c.name, reset: true });
+          if (this.tracing) this.emit({ t: this.now, type: 'client.eof', client: c.name, reset: true }); else this.events++;
           this.scheduleNextAction(c, this.now);
           return;
         }
         c.serverGone = true;
-        this.emit({ t: this.now, type: 'client.eof', client: c.name, reset: true });
+        if (this.tracing) this.emit({ t: this.now, type: 'client.eof', client: c.name, reset: true }); else this.events++;
         return;
       default:
         return;
