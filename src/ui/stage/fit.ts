@@ -1,0 +1,31 @@
+/**
+ * Fitting the stage to its box: lay out at the box's width and draw it 1:1; on a large screen
+ * with room to spare draw it a little larger; when it is taller than the box, lay out wider and
+ * draw it a little smaller (down to MIN_SCALE, so text stays readable), and past that let the
+ * box scroll. Narrow boxes scroll sideways rather than squeeze.
+ */
+import type { StageScene } from './model.ts';
+import { layoutStage, MIN_WIDTH, type LayoutCtx, type StageLayout } from './layout.ts';
+
+export const SCALES = [1.2, 1.1, 1, 0.92, 0.85] as const;
+/** Drawing larger than 1:1 only when the layout still gets at least this much room. */
+const MIN_WIDTH_TO_ENLARGE = 880;
+export const MIN_SCALE = SCALES[SCALES.length - 1];
+
+export interface Fitted { layout: StageLayout; scale: number }
+
+export function fitStage(scene: StageScene, box: { width: number; height: number }, ctx: LayoutCtx): Fitted {
+  const width = box.width > 0 ? box.width : 960;
+  const tried: (Fitted & { fitsWidth: boolean })[] = [];
+  for (const scale of SCALES) {
+    if (scale > 1 && width / scale < MIN_WIDTH_TO_ENLARGE) continue;
+    const layout = layoutStage(scene, Math.max(MIN_WIDTH, Math.floor(width / scale)), ctx);
+    const fitsWidth = layout.width * scale <= width + 1;
+    const fitsHeight = box.height <= 0 || layout.height * scale <= box.height + 1;
+    if (fitsWidth && fitsHeight) return { layout, scale };
+    tried.push({ layout, scale, fitsWidth });
+  }
+  // Nothing fits both ways: keep the text as large as the width allows and scroll down.
+  const pick = tried.find((f) => f.fitsWidth) ?? tried[tried.length - 1]!;
+  return { layout: pick.layout, scale: pick.scale };
+}
