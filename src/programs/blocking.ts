@@ -1,7 +1,7 @@
 import { upperBytes } from '../kernel/bytes.ts';
 import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
-import { accept, close, openServer, pyLine, recv, send, type Gen, type PySocket } from './runtime.ts';
+import { accept, close, openServer, pyLine, recv, recvOrError, send, type Gen, type PySocket } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 import type { ListingName } from './listings.generated.ts';
@@ -37,16 +37,24 @@ export type Served = 'served' | 'gone' | 'again';
  * (gone); b'' is gone too. The caller then drops a gone client.
  */
 export function* serveOnce(sock: PySocket, recvSize: number, L: { recv: number; send: number; gone: number }): Gen<Served> {
-  try {
-    const data = yield* recv(sock, recvSize, L.recv);
+  const data = yield* recvOrError(sock, recvSize, L.recv);
+  if (typeof data === 'string') {
     if (data.length === 0) return 'gone';
-    yield* send(sock, upperBytes(data), L.send);
-    return 'served';
-  } catch (e) {
-    if (isPyException(e) && e.is('BlockingIOError')) return 'again';
-    if (isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'))) { yield* pyLine(L.gone, 'narr.note.gone'); return 'gone'; }
-    throw e;
-  }
+    try {
+      yield* send(sock, upperBytes(data), L.send);
+      return 'served';
+    } catch (e) {
+      if (!isGone(e)) throw e;
+    }
+  } else if (data.is('BlockingIOError')) return 'again';
+  else if (!isGone(data)) throw data;
+  yield* pyLine(L.gone, 'narr.note.gone');
+  return 'gone';
+}
+
+/** `except (ConnectionResetError, BrokenPipeError)`: the client left. */
+export function isGone(e: unknown): boolean {
+  return isPyException(e) && (e.is('ConnectionResetError') || e.is('BrokenPipeError'));
 }
 
 const L = { ...serverLines('blocking'), ...lineMap('blocking', { accept: 'conn, addr = server.accept()' }), loop: echoLoopLines('blocking') };

@@ -1,7 +1,7 @@
 import { upperBytes } from '../kernel/bytes.ts';
 import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
-import { accept, close, openServer, pyLine, recv, send, setblocking, sleep, type PySocket } from './runtime.ts';
+import { accept, acceptOrError, close, openServer, pyLine, PySocket, recv, send, setblocking, sleep } from './runtime.ts';
 import { serveOnce } from './blocking.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
@@ -22,13 +22,11 @@ export const nonblockingServer = (p: ServerParams): Program => function* () {
   yield* setblocking(server, false, F.nonblock);
   const conns: PySocket[] = [];
   for (;;) {
-    try {
-      const conn = yield* accept(server, F.accept);
+    const conn = yield* acceptOrError(server, F.accept);
+    if (conn instanceof PySocket) {
       yield* setblocking(conn, false, F.connNonblock);
       conns.push(conn);
-    } catch (e) {
-      if (!(isPyException(e) && e.is('BlockingIOError'))) throw e;
-    }
+    } else if (!conn.is('BlockingIOError')) throw conn;
     for (const conn of [...conns]) {
       const outcome = yield* serveOnce(conn, p.options.recvSize, F);
       if (outcome !== 'gone') continue;

@@ -86,6 +86,23 @@ export function* accept(s: PySocket, line: number): Gen<PySocket> {
   return new PySocket(r.ret, `conn${r.ret}`);
 }
 
+/**
+ * recv() for the hot polling loops: the exception Python would raise comes back as a value, so
+ * a loop that meets BlockingIOError a million times does not unwind JS generator frames each time.
+ */
+export function* recvOrError(s: PySocket, size: number, line: number): Gen<Bytes | PyException> {
+  const r: SysResult = yield { kind: 'sys', call: { name: 'recvfrom', fd: s.fd, size }, line };
+  return r.errno ? PyException.fromErrno(r.errno, 'recvfrom') : (r.data ?? '');
+}
+
+/** accept() for the hot polling loops: like recvOrError. */
+export function* acceptOrError(s: PySocket, line: number): Gen<PySocket | PyException> {
+  const r: SysResult = yield { kind: 'sys', call: { name: 'accept4', fd: s.fd }, line };
+  if (r.errno) return PyException.fromErrno(r.errno, 'accept4');
+  yield* checked({ name: 'getsockname', fd: r.ret }, line);
+  return new PySocket(r.ret, `conn${r.ret}`);
+}
+
 export function* recv(s: PySocket, size: number, line: number): Gen<Bytes> {
   const r = yield* checked({ name: 'recvfrom', fd: s.fd, size }, line);
   return r.data ?? '';
