@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { runScenario } from '../src/scenarios/run.ts';
 import type { Scenario, ScenarioClient } from '../src/scenarios/format.ts';
 import { findScenario } from '../src/scenarios/index.ts';
+import { appBench, longestId } from './app.ts';
+import { indexTrace } from '../src/kernel/view.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -59,22 +61,47 @@ for (const id of ['blocking-two-clients', 'select', 'epoll-level', 'asyncio', 'c
 }
 results.shipped = { totalWallMs: shippedMs, longest };
 
-// 4. select vs epoll_wait: simulated kernel cost per call with N idle connections.
+// 4. select vs epoll_wait: simulated kernel time per call with N idle connections, once they are
+// all accepted (the calls that wake for ann's three messages), beside the real calls measured here.
 const perCall: Record<string, Record<string, number>> = {};
 for (const model of ['select', 'poll', 'epoll'] as const) {
   perCall[model] = {};
   for (const idle of [10, 100, 1000]) {
-    if (model === 'select' && idle >= 1020) continue;
     const s = scenario(model, [{ name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 500, do: 'send', data: 'x' }, { at: 600, do: 'send', data: 'y' }, { at: 700, do: 'send', data: 'z' }] }], { backlog: 4096, fdLimit: 4096 }, { idleConnections: idle, untilMs: 1000 });
-    const r = runScenario(s, { keepTrace: false });
+    const r = runScenario(s, { keepTrace: true });
     const name = model === 'select' ? 'pselect6' : model === 'poll' ? 'poll' : 'epoll_wait';
-    const st = r.syscalls[name]!;
-    perCall[model]![String(idle)] = Math.round(st.kernelNs / st.count);
+    const calls = r.trace.filter((e) => e.type === 'sys.exit' && e.name === name && e.enterT > 400e6) as { kernelNs: number }[];
+    perCall[model]![String(idle)] = Math.round(calls.reduce((a, c) => a + c.kernelNs, 0) / calls.length);
   }
 }
 results.costPerCallNs = perCall;
 const measuredPath = new URL('./calibrate/results.json', import.meta.url);
 if (existsSync(measuredPath)) results.measuredOnThisMachine = JSON.parse(readFileSync(measuredPath, 'utf8'));
+
+// 5. Seeking far into a long trace (the busy loop's, kept in full): checkpoints, not replays.
+{
+  const r = runScenario(busy, { keepTrace: true });
+  const t0 = performance.now();
+  const index = indexTrace(r.trace, 1);
+  const indexMs = performance.now() - t0;
+  const t1 = performance.now();
+  index.viewAt(index.steps - 1); // builds the checkpoints once
+  const firstMs = performance.now() - t1;
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const k = Math.floor(((i * 7919) % 200) / 200 * index.steps);
+    const t = performance.now();
+    index.viewAt(k);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  results.longSeek = { events: r.trace.length, steps: index.steps, indexMs: Math.round(indexMs), firstSeekMs: Math.round(firstMs), p50Ms: +times[100]!.toFixed(3), p95Ms: +times[190]!.toFixed(3) };
+  console.log(`\nseek into a ${r.trace.length}-event trace (${index.steps} steps): index ${Math.round(indexMs)} ms, first seek ${Math.round(firstMs)} ms, then p50 ${times[100]!.toFixed(2)} ms, p95 ${times[190]!.toFixed(2)} ms`);
+}
+
+// 6. The app: initial JS (gzip) and seek time into the longest shipped trace.
+const app = await appBench();
+results.app = app;
 
 results.rows = rows;
 console.log('\nIO Lab benchmark (node ' + process.version + ')\n');
@@ -82,8 +109,9 @@ console.log('| run | events | wall ms | events/s | heap MiB | replies |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.label} | ${r.events} | ${r.wallMs} | ${r.eventsPerSec.toLocaleString('en')} | ${r.heapMiB} | ${r.replies} |`);
 console.log(`\nC10K: ${(results.c10k as { replies: number }).replies} of 30000 replies; wall time ${c10kLean.row.wallMs} ms (metrics only), ${c10kFull.row.wallMs} ms with the trace`);
-console.log('\nsimulated kernel time per call (ns), by idle connections:');
+console.log('\nsimulated kernel time of a call that sleeps until one message arrives (ns), by idle connections:');
 for (const [model, byIdle] of Object.entries(perCall)) console.log(`  ${model.padEnd(7)} ${Object.entries(byIdle).map(([n, ns]) => `${n}: ${ns}`).join('   ')}`);
+console.log(`\napp: initial JS ${(app.initialJsGzipBytes! / 1024).toFixed(1)} KiB gzip; seek into ${longestId}: mean ${app.seekMeanMs} ms, p95 ${app.seekP95Ms} ms`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
 console.log('\nwrote bench/results/latest.json');
