@@ -37,8 +37,9 @@ function Lab() {
       <main className="main">
         <div className="controls-area"><ErrorBoundary area="controls"><Controls /></ErrorBoundary></div>
         <div className="stage-column">
-          <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
+          {/* What just happened comes first: on a laptop screen it must not fall below the fold. */}
           <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
+          <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
         </div>
         <div className="side-column">
           <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
