@@ -1,7 +1,6 @@
-import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
 import {
-  accept, close, epollCreate, epollPoll, epollRegister, epollUnregister, openServer, poll, Poller, pollRegister,
+  accept, acceptNext, close, epollCreate, epollPoll, epollRegister, epollUnregister, openServer, poll, Poller, pollRegister,
   pollUnregister, pyLine, select, setblocking, EPOLLIN, type Gen, type PySocket,
 } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
@@ -133,14 +132,7 @@ export const epollEdgeServer = (pitfall: boolean) => (p: ServerParams): Program 
     for (const { fd } of events) {
       const sock = sockets.get(fd)!;
       if (sock === server) {
-        for (;;) {
-          let conn: PySocket;
-          try {
-            conn = yield* accept(server, L.accept);
-          } catch (e) {
-            if (isPyException(e) && e.is('BlockingIOError')) break;
-            throw e;
-          }
+        for (let conn = yield* acceptNext(server, L.accept); conn; conn = yield* acceptNext(server, L.accept)) {
           yield* setblocking(conn, false, L.connNonblock);
           yield* epollRegister(ep, conn.fd, EPOLLIN | EPOLLET, L.registerConn);
           sockets.set(conn.fd, conn);

@@ -103,6 +103,17 @@ export function* acceptOrError(s: PySocket, line: number): Gen<PySocket | PyExce
   return new PySocket(r.ret, `conn${r.ret}`);
 }
 
+/**
+ * One turn of `while True: try: conn, addr = server.accept() except BlockingIOError: break`:
+ * the next waiting connection, or null once the accept queue is empty.
+ */
+export function* acceptNext(server: PySocket, line: number): Gen<PySocket | null> {
+  const conn = yield* acceptOrError(server, line);
+  if (conn instanceof PySocket) return conn;
+  if (conn.is('BlockingIOError')) return null;
+  throw conn;
+}
+
 export function* recv(s: PySocket, size: number, line: number): Gen<Bytes> {
   const r = yield* checked({ name: 'recvfrom', fd: s.fd, size }, line);
   return r.data ?? '';

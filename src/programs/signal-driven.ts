@@ -1,6 +1,5 @@
-import { isPyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
-import { accept, close, FASYNC, fcntl, getpid, installSigioHandler, O_NONBLOCK, openServer, pause, pyLine, type Gen, type PySocket } from './runtime.ts';
+import { acceptNext, close, FASYNC, fcntl, getpid, installSigioHandler, O_NONBLOCK, openServer, pause, pyLine, type Gen, type PySocket } from './runtime.ts';
 import { serveOnce } from './blocking.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
@@ -35,14 +34,7 @@ export const signalDrivenServer = (p: ServerParams): Program => function* () {
     if (!ready) yield* pause(L.pause);
     else yield* pyLine(L.ifNotReady, 'narr.note.sigioBusy');
     ready = false;
-    for (;;) {
-      let conn: PySocket;
-      try {
-        conn = yield* accept(server, L.accept);
-      } catch (e) {
-        if (isPyException(e) && e.is('BlockingIOError')) break;
-        throw e;
-      }
+    for (let conn = yield* acceptNext(server, L.accept); conn; conn = yield* acceptNext(server, L.accept)) {
       yield* makeAsync(conn);
       conns.push(conn);
     }
