@@ -13,3 +13,10 @@ test('the lab opens on a scenario without console errors or foreign requests', a
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });
+
+test('the clients tab shows their script and the Python program every client runs', async ({ page }) => {
+  await page.goto('./#/select?step=10&lang=en');
+  await page.getByRole('tab', { name: /Clients/ }).click();
+  await expect(page.getByTestId('client-script')).toContainText('ann');
+  await expect(page.getByTestId('client-listing')).toContainText('socket.create_connection((HOST, PORT))');
+});

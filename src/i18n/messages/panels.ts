@@ -1,6 +1,7 @@
 /** Strings of the panels concern (both languages, same keys): code, clients, strace log, meters, narration frame. */
 export const panels = {
   en: {
+    'panels.clients.listing': 'The same script as a Python program (every client host behaves like this):',
     'panels.code.tabs': 'What runs',
     'panels.code.tab.server': 'Server: {file}',
     'panels.code.tab.clients': 'Clients',
@@ -86,6 +87,7 @@ export const panels = {
     'panels.where.end': 'End',
   } as Record<string, string>,
   zh: {
+    'panels.clients.listing': '同样的脚本写成 Python 程序（每台客户端主机都这样运行）：',
     'panels.code.tabs': '运行的程序',
     'panels.code.tab.server': '服务器：{file}',
     'panels.code.tab.clients': '客户端',

@@ -4,6 +4,7 @@ import { encodeUtf8 } from '../../kernel/bytes.ts';
 import { showBytes } from '../../i18n/narrate.ts';
 import { useLab, useRun, useT } from '../hooks.ts';
 import { RichText } from './rich-text.tsx';
+import { LISTINGS } from '../../programs/listings.generated.ts';
 
 const fmtMs = (ms: number, lang: string) => ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
 
@@ -65,6 +66,8 @@ export function ClientScript({ view }: { view: MachineView }) {
         </>
       ) : <p><RichText text={t('panels.clients.echo')} /></p>}
       <p className="pn-muted">{t('panels.clients.latency', { ms: fmtMs(o.latencyMs, lang) })}</p>
+      <h3 className="pn-client-listing-title">{t('panels.clients.listing')}</h3>
+      <pre className="pn-code pn-client-listing" lang="en" data-testid="client-listing">{LISTINGS.client}</pre>
     </div>
   );
 }
