@@ -705,9 +705,8 @@ export class Kernel {
   }
 
   private uncaught(thread: Thread, err: unknown): void {
-    const python = err instanceof PyException ? err.python : `RuntimeError: ${String(err)}`;
     if (!(err instanceof PyException)) throw err; // a bug in a simulated program, not a simulated failure
-    const syscall = err.syscall;
+    const { python, syscall } = err;
     this.errors.push({ thread: thread.tid, syscall, python, atNs: this.now });
     const main = thread.tid === thread.pid;
     if (this.tracing) this.emit({ t: this.now, type: 'error', tid: thread.tid, syscall, python, fatal: main }); else this.events++;
@@ -840,7 +839,7 @@ export class Kernel {
         return this.done({ ret: 0 }, c.syscallNs, `getsockname(${call.fd}, ${addr})`, ' = 0');
       }
       case 'recvfrom': return this.recvfrom(proc, call.fd, call.size);
-      case 'sendto': return this.sendto(thread, proc, call.fd, call.data);
+      case 'sendto': return this.sendto(proc, call.fd, call.data);
       case 'close': {
         if (proc.fds[call.fd] === undefined) return badf(call.fd, `close(${call.fd})`, '');
         this.closeFd(proc, call.fd);
@@ -857,7 +856,6 @@ export class Kernel {
       case 'fcntl': return this.fcntl(proc, call.fd, call.cmd, call.arg);
       case 'clone3': {
         const tid = this.newThread(proc.pid, call.threadName, call.program);
-        proc.memoryBytes += 0;
         return this.done({ ret: tid }, c.threadCreateNs,
           'clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f5a1c9ff990, parent_tid=0x7f5a1c9ff990, exit_signal=0, stack=0x7f5a1c1ff000, stack_size=0x7fff80, tls=0x7f5a1c9ff6c0}',
           ` => {parent_tid=[${tid}]}, 88) = ${tid}`);
@@ -912,7 +910,7 @@ export class Kernel {
         return this.done({ ret: fd }, c.epollCreateNs, 'epoll_create1(EPOLL_CLOEXEC)', ` = ${fd}`);
       }
       case 'epoll_ctl': return this.epollCtl(proc, call.epfd, call.op, call.fd, call.events);
-      case 'epoll_wait': return this.epollWait(thread, proc, op, call.epfd, call.maxEvents, call.timeoutMs);
+      case 'epoll_wait': return this.epollWait(proc, op, call.epfd, call.maxEvents, call.timeoutMs);
       case 'io_uring_setup': {
         const fd = this.lowestFreeFd(proc);
         if (fd < 0) return this.fail('EMFILE', c.syscallNs, `io_uring_setup(${call.entries}, `, '{flags=0, sq_thread_cpu=0, sq_thread_idle=0})');
@@ -921,7 +919,7 @@ export class Kernel {
         this.installFd(proc, fd, this.newFile({ kind: 'uring', ring: ring.id }));
         return this.done({ ret: fd }, c.syscallNs, `io_uring_setup(${call.entries}, `, `{flags=0, sq_thread_cpu=0, sq_thread_idle=0, sq_entries=${call.entries}, cq_entries=${call.entries * 2}, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|IORING_FEAT_POLL_32BITS, sq_off={head=0, tail=64, ring_mask=256, ring_entries=264, flags=276, dropped=272, array=4416}, cq_off={head=128, tail=192, ring_mask=260, ring_entries=268, overflow=284, cqes=320, flags=280}}) = ${fd}`);
       }
-      case 'io_uring_enter': return this.uringEnter(thread, proc, op, call.ring, call.submit, call.minComplete);
+      case 'io_uring_enter': return this.uringEnter(proc, op, call.ring, call.submit, call.minComplete);
     }
   }
 
@@ -951,7 +949,7 @@ export class Kernel {
     return { block: { kind: 'recv', fd, sock: sock.id }, targets: [{ kind: 'sock', sock: sock.id }], head };
   }
 
-  private sendto(thread: Thread, proc: Process, fd: number, data: Bytes): Attempt {
+  private sendto(proc: Process, fd: number, data: Bytes): Attempt {
     const c = this.costs;
     const sock = this.sockOf(proc, fd);
     const head = `sendto(${fd}, `;
@@ -962,7 +960,6 @@ export class Kernel {
       const err = sock.err ?? 'EPIPE';
       sock.err = null;
       sock.sndShutdown = true;
-      void thread;
       return this.fail(err, c.sendNs, head, args);
     }
     if (data.length > 0) {
@@ -1190,7 +1187,7 @@ export class Kernel {
     return this.done({ ret: 0 }, c.epollCtlNs, head, ' = 0');
   }
 
-  private epollWait(thread: Thread, proc: Process, op: SysOp, epfd: number, maxEvents: number, timeoutMs: number): Attempt {
+  private epollWait(proc: Process, op: SysOp, epfd: number, maxEvents: number, timeoutMs: number): Attempt {
     const c = this.costs;
     if (op.deadline === null) op.deadline = timeoutMs < 0 ? Infinity : op.enterT + timeoutMs * MS;
     const epFile = this.fileOf(proc, epfd);
@@ -1198,7 +1195,6 @@ export class Kernel {
     const head = `epoll_wait(${epfd}, `;
     const tailArgs = `${maxEvents}, ${timeoutMs})`;
     if (!ep) return this.fail('EBADF', c.epollWaitBaseNs, head, `${USER_PTR}, ${tailArgs}`);
-    void thread;
     const reported: PollFd[] = [];
     const requeue: number[] = [];
     // ep_send_events: walk the ready list in arrival order, re-check each item, report it;
@@ -1250,13 +1246,12 @@ export class Kernel {
 
   /* ── io_uring: the kernel waits and copies; the program only submits and reaps ── */
 
-  private uringEnter(thread: Thread, proc: Process, op: SysOp, ringFd: number, submit: UringSqe[], minComplete: number): Attempt {
+  private uringEnter(proc: Process, op: SysOp, ringFd: number, submit: UringSqe[], minComplete: number): Attempt {
     const c = this.costs;
     const file = this.fileOf(proc, ringFd);
     const ring = file && file.what.kind === 'uring' ? this.rings.get(file.what.ring) : undefined;
     const head = `io_uring_enter(${ringFd}, ${submit.length}, ${minComplete}, ${minComplete > 0 ? 'IORING_ENTER_GETEVENTS' : '0'}, NULL, 8`;
     if (!ring) return this.fail('EBADF', c.syscallNs, head, ')');
-    void thread;
     if (!op.submitted && submit.length > 0) {
       op.submitted = true;
       for (const sqe of submit) {

@@ -4,12 +4,12 @@ import type { Program } from '../kernel/types.ts';
 import {
   accept, close, epollCreate, epollPoll, epollRegister, epollUnregister, input, openServer, poll, Poller, pollRegister,
   pollUnregister, pyLine, pyRepr, recv, select, sendall, EPOLLIN, type Gen, type PySocket,
+  timeoutSeconds,
 } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 import type { ListingName } from './listings.generated.ts';
 
-const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 const prompt = (index: number, data: string): string => `client ${index} says ${pyRepr(decodeUtf8(data))}> `;
 
 function chatLines(name: ListingName) {
@@ -85,7 +85,7 @@ export const chatSelectServer = (p: ServerParams): Program => function* () {
     yield* pyLine(L.inputs);
     return {
       // select() takes the whole list on every call: joining or leaving is just a list change.
-      wait: (inputs) => select(inputs, seconds(p.options.timeoutMs), L.select),
+      wait: (inputs) => select(inputs, timeoutSeconds(p.options.timeoutMs), L.select),
       add: () => pyLine(L.append),
       drop: () => pyLine(L.remove),
     };
@@ -118,7 +118,7 @@ export const chatEpollServer = (p: ServerParams): Program => function* () {
     const byFd = new Map<number, PySocket>([[server.fd, server]]);
     return {
       wait: function* () {
-        const events = yield* epollPoll(ep, seconds(p.options.timeoutMs), L.poll);
+        const events = yield* epollPoll(ep, timeoutSeconds(p.options.timeoutMs), L.poll);
         return events.map((e) => byFd.get(e.fd)!).filter(Boolean);
       },
       add: function* (s) { yield* epollRegister(ep, s.fd, EPOLLIN, L.registerConn); byFd.set(s.fd, s); },
@@ -138,7 +138,7 @@ export const chatPitfallServer = (p: ServerParams): Program => function* () {
   const server = yield* openServer(p.port, p.options.backlog, T);
   const inputs: PySocket[] = [server];
   for (;;) {
-    const readable = yield* select(inputs, seconds(p.options.timeoutMs), T.select);
+    const readable = yield* select(inputs, timeoutSeconds(p.options.timeoutMs), T.select);
     for (const sock of readable) {
       if (sock === server) {
         inputs.push(yield* accept(server, T.accept));

@@ -2,6 +2,7 @@ import type { Program } from '../kernel/types.ts';
 import {
   accept, acceptNext, close, epollCreate, epollPoll, epollRegister, epollUnregister, openServer, poll, Poller, pollRegister,
   pollUnregister, pyLine, select, setblocking, EPOLLIN, type Gen, type PySocket,
+  timeoutSeconds,
 } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
@@ -9,7 +10,6 @@ import type { ListingName } from './listings.generated.ts';
 import { EPOLLET } from '../kernel/types.ts';
 import { serveOnce } from './blocking.ts';
 
-const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 
 const S = {
   ...serverLines('select_echo'),
@@ -25,7 +25,7 @@ export const selectServer = (p: ServerParams): Program => function* () {
   const server = yield* openServer(p.port, p.options.backlog, S);
   const inputs: PySocket[] = [server];
   for (;;) {
-    const readable = yield* select(inputs, seconds(p.options.timeoutMs), S.select);
+    const readable = yield* select(inputs, timeoutSeconds(p.options.timeoutMs), S.select);
     for (const sock of readable) {
       if (sock === server) {
         const conn = yield* accept(server, S.accept);
@@ -98,7 +98,7 @@ export const epollLevelServer = (p: ServerParams): Program => function* () {
   yield* epollRegister(ep, server.fd, EPOLLIN, LT.register);
   const sockets = new Map<number, PySocket>([[server.fd, server]]);
   for (;;) {
-    const events = yield* epollPoll(ep, seconds(p.options.timeoutMs), LT.poll);
+    const events = yield* epollPoll(ep, timeoutSeconds(p.options.timeoutMs), LT.poll);
     for (const { fd } of events) {
       const sock = sockets.get(fd)!;
       if (sock === server) {
@@ -128,7 +128,7 @@ export const epollEdgeServer = (pitfall: boolean) => (p: ServerParams): Program 
   yield* epollRegister(ep, server.fd, EPOLLIN | EPOLLET, L.register);
   const sockets = new Map<number, PySocket>([[server.fd, server]]);
   for (;;) {
-    const events = yield* epollPoll(ep, seconds(p.options.timeoutMs), L.poll);
+    const events = yield* epollPoll(ep, timeoutSeconds(p.options.timeoutMs), L.poll);
     for (const { fd } of events) {
       const sock = sockets.get(fd)!;
       if (sock === server) {
@@ -192,7 +192,7 @@ export const selectorsServer = (p: ServerParams): Program => function* () {
   yield* register(server, acceptCb, SEL.register);
   for (;;) {
     // EpollSelector.select: maxevents = the number of registered fds.
-    const events = yield* epollPoll(ep, seconds(p.options.timeoutMs), SEL.select, Math.max(keys.size, 1));
+    const events = yield* epollPoll(ep, timeoutSeconds(p.options.timeoutMs), SEL.select, Math.max(keys.size, 1));
     for (const { fd } of events) {
       const key = keys.get(fd);
       if (!key) continue;

@@ -210,6 +210,9 @@ export function* queuePut<T>(q: PyQueue<T>, item: T, line: number): Gen<void> {
 
 /* ── select, poll, epoll ── */
 
+/** A scenario's timeoutMs as the seconds a Python timeout argument takes (None stays None). */
+export const timeoutSeconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
+
 /**
  * select.select(rlist, [], [], timeout): ValueError before any call if an fd is ≥ FD_SETSIZE;
  * the ready sockets come back in the order of `rlist`.
