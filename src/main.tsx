@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { ensureMessages } from './i18n/index.ts';
+import { parseHash } from './store/url.ts';
 import './ui/styles.css';
+
+// A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
+const { lang } = parseHash(window.location.hash).location;
+if (lang && lang !== 'en') await ensureMessages(lang).catch(() => undefined);
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, stepsOf } from './lab.ts';
-import { formatHash, parseHash } from './url.ts';
+import { emptyLocation, formatHash, parseHash } from './url.ts';
 import { getRun } from './runs.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { foldSteps, visibleSteps } from './folding.ts';
@@ -24,7 +24,7 @@ describe('the lab store', () => {
 
   it('falls back with a notice for an unknown scenario or a step past the end', () => {
     const store = createLabStore();
-    store.getState().applyLocation({ scenarioId: 'no-such', seed: null, step: 999_999, lang: 'zh' }, []);
+    store.getState().applyLocation({ ...emptyLocation(), scenarioId: 'no-such', step: 999_999, lang: 'zh' }, []);
     const st = store.getState();
     expect(st.scenario.id).toBe('blocking-two-clients');
     expect(st.lang).toBe('zh');
@@ -50,12 +50,30 @@ describe('the lab store', () => {
 describe('the URL', () => {
   it('round-trips scenario, seed, step and language', () => {
     const hash = formatHash({ scenarioId: 'select', seed: 7, step: 42, lang: 'zh' });
-    expect(parseHash(hash)).toEqual({ location: { scenarioId: 'select', seed: 7, step: 42, lang: 'zh' }, notices: [] });
+    expect(parseHash(hash)).toEqual({ location: { ...emptyLocation(), scenarioId: 'select', seed: 7, step: 42, lang: 'zh' }, notices: [] });
+  });
+
+  it('round-trips a page, its argument, its own parameters and embed mode', () => {
+    const hash = formatHash({ page: 'lesson', arg: '8', params: { q: '2' }, scenarioId: 'ignored', seed: null, step: 5, lang: 'en', embed: true });
+    expect(hash).toBe('#/lesson/8?q=2&step=5&lang=en&embed=1');
+    expect(parseHash(hash).location).toEqual({ ...emptyLocation(), page: 'lesson', arg: '8', params: { q: '2' }, step: 5, lang: 'en', embed: true });
+    expect(formatHash({ page: 'about', scenarioId: 'x', seed: null, step: 0, lang: 'zh' })).toBe('#/about?lang=zh');
+  });
+
+  it('opens a page from the URL and leaves the scenario to the page', () => {
+    const store = createLabStore();
+    store.getState().applyLocation({ ...emptyLocation(), page: 'hall', params: { n: '30' }, step: 12 }, []);
+    const st = store.getState();
+    expect([st.page, st.pageParams, st.step]).toEqual(['hall', { n: '30' }, 12]);
+    st.setScenario(findScenario('select')!, { step: 999_999 });
+    expect(store.getState().notices.map((n) => n.key)).toEqual(['app.notice.badStep']);
+    st.selectScenario('epoll-level');
+    expect(store.getState().page).toBe('lab');
   });
 
   it('never throws on a bad URL: it says what it could not read', () => {
     expect(parseHash('#/%E0%A4%A?seed=-3&lang=fr&step=abc').notices.map((n) => n.key)).toEqual(['app.notice.badUrl', 'app.notice.badSeed', 'app.notice.badLang']);
-    expect(parseHash('').location).toEqual({ scenarioId: null, seed: null, step: null, lang: null });
-    expect(parseHash(`#/${'x'.repeat(5000)}`).notices[0]!.key).toBe('app.notice.badUrl');
+    expect(parseHash('').location).toEqual(emptyLocation());
+    expect(parseHash(`#/${'x'.repeat(20_000)}`).notices[0]!.key).toBe('app.notice.badUrl');
   });
 });

@@ -1,31 +1,69 @@
 /**
- * The URL holds what a shared link must reproduce: `#/<scenario id>?seed=N&step=K&lang=en|zh`.
- * Parsing never throws: every bad part becomes a notice and a safe fallback.
+ * The URL holds what a shared link must reproduce:
+ *   `#/<scenario id>?seed=N&step=K&lang=en|zh`            the lab, on a shipped scenario
+ *   `#/<page>[/<arg>]?<page's own params>&step=K&lang=..`  another page (lessons, hall, ...)
+ * plus `embed=1` anywhere for an iframe. A page reads and validates its own params; parsing
+ * here never throws: every bad part becomes a notice and a safe fallback.
  */
 import { isLang, type Lang } from '../i18n/core.ts';
 
-export interface Location { scenarioId: string | null; seed: number | null; step: number | null; lang: Lang | null }
+/** Pages other than the lab. A scenario may not take one of these names as its id. */
+export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor'] as const;
+export type PageId = 'lab' | (typeof PAGES)[number];
+export function isPage(value: string): value is (typeof PAGES)[number] {
+  return (PAGES as readonly string[]).includes(value);
+}
+
+export interface Location {
+  page: PageId;
+  /** The lesson number, etc.; null when the page has none. */
+  arg: string | null;
+  scenarioId: string | null;
+  seed: number | null;
+  step: number | null;
+  lang: Lang | null;
+  embed: boolean;
+  /** Every other query parameter, for the page to read (and validate) itself. */
+  params: Record<string, string>;
+}
 export type UrlNotice =
   | { key: 'app.notice.badSeed'; params: { seed: string; fallback: string } }
   | { key: 'app.notice.badLang'; params: { lang: string } }
   | { key: 'app.notice.badUrl'; params: { reason: string } };
 
 const MAX_STEP = 100_000_000;
+/** Long enough for a scenario with many added client actions, short enough to parse in no time. */
+export const MAX_HASH = 16_384;
+const COMMON = new Set(['seed', 'step', 'lang', 'embed']);
+
+export function emptyLocation(): Location {
+  return { page: 'lab', arg: null, scenarioId: null, seed: null, step: null, lang: null, embed: false, params: {} };
+}
 
 export function parseHash(hash: string): { location: Location; notices: UrlNotice[] } {
   const notices: UrlNotice[] = [];
-  const location: Location = { scenarioId: null, seed: null, step: null, lang: null };
+  const location = emptyLocation();
   let text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.length > 4096) {
+  if (text.length > MAX_HASH) {
     notices.push({ key: 'app.notice.badUrl', params: { reason: 'too long' } });
     return { location, notices };
   }
   if (text.startsWith('/')) text = text.slice(1);
-  const [path = '', query = ''] = text.split('?', 2);
-  let id = '';
-  try { id = decodeURIComponent(path).trim(); } catch { notices.push({ key: 'app.notice.badUrl', params: { reason: 'bad escape' } }); }
-  if (id) location.scenarioId = id.slice(0, 200);
-  const params = new URLSearchParams(query);
+  const q = text.indexOf('?');
+  const path = q < 0 ? text : text.slice(0, q);
+  const query = q < 0 ? '' : text.slice(q + 1);
+  let decoded = '';
+  try { decoded = decodeURIComponent(path).trim(); } catch { notices.push({ key: 'app.notice.badUrl', params: { reason: 'bad escape' } }); }
+  const [first = '', ...rest] = decoded.split('/');
+  if (isPage(first)) {
+    location.page = first;
+    const arg = rest.join('/').trim();
+    if (arg) location.arg = arg.slice(0, 200);
+  } else if (decoded) {
+    location.scenarioId = decoded.slice(0, 200);
+  }
+  let params: URLSearchParams;
+  try { params = new URLSearchParams(query); } catch { params = new URLSearchParams(); }
   const seed = params.get('seed');
   if (seed !== null) {
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) location.seed = Number(seed);
@@ -41,13 +79,34 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
     if (isLang(lang)) location.lang = lang;
     else notices.push({ key: 'app.notice.badLang', params: { lang: lang.slice(0, 20) } });
   }
+  const embed = params.get('embed');
+  location.embed = embed !== null && embed !== '0' && embed !== 'false';
+  for (const [key, value] of params) {
+    if (!COMMON.has(key) && Object.keys(location.params).length < 32) location.params[key.slice(0, 40)] = value;
+  }
   return { location, notices };
 }
 
-export function formatHash(l: { scenarioId: string; seed: number | null; step: number; lang: Lang }): string {
+export interface HashParts {
+  page?: PageId;
+  arg?: string | null;
+  scenarioId: string;
+  seed: number | null;
+  step: number;
+  lang: Lang;
+  embed?: boolean;
+  params?: Record<string, string>;
+}
+
+export function formatHash(l: HashParts): string {
   const params = new URLSearchParams();
+  const page = l.page ?? 'lab';
+  for (const [key, value] of Object.entries(l.params ?? {})) params.set(key, value);
   if (l.seed !== null) params.set('seed', String(l.seed));
-  params.set('step', String(l.step));
+  // A page without a moment to show (the about page, the list of lessons) keeps its link short.
+  if (page === 'lab' || l.step > 0) params.set('step', String(l.step));
   params.set('lang', l.lang);
-  return `#/${encodeURIComponent(l.scenarioId)}?${params.toString()}`;
+  if (l.embed) params.set('embed', '1');
+  const path = page === 'lab' ? encodeURIComponent(l.scenarioId) : `${page}${l.arg ? `/${encodeURIComponent(l.arg)}` : ''}`;
+  return `#/${path}?${params.toString()}`;
 }

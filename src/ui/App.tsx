@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { createLabStore, type LabStoreApi } from '../store/lab.ts';
-import { LabContext } from './hooks.ts';
+import { ensureMessages, messagesReady } from '../i18n/index.ts';
+import { LabContext, useLab, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -10,43 +11,88 @@ import { Narration } from './Narration.tsx';
 import { SyscallLog } from './SyscallLog.tsx';
 import { Meters } from './Meters.tsx';
 import { Controls } from './Controls.tsx';
+import { PAGE_VIEWS, type PageDef } from './pages.ts';
 import { useUrlSync } from './url-sync.ts';
 import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
 import { useKeyboard } from './keyboard.ts';
 
-/** The step-through lab: one store, one selected moment, every panel derived from it. */
+/** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
   const [store] = useState(() => given ?? createLabStore());
   return (
     <LabContext.Provider value={store}>
-      <Lab />
+      <Frame />
     </LabContext.Provider>
   );
 }
 
-function Lab() {
+function Frame() {
   useUrlSync();
   usePlayback();
   useDocumentSettings();
   useKeyboard();
+  const page = useLab((s) => s.page);
+  const embed = useLab((s) => s.embed);
+  const def = page === 'lab' ? undefined : PAGE_VIEWS[page];
   return (
-    <div className="app">
-      <Header />
+    <div className={`app${embed ? ' app-embed' : ''}`}>
+      {embed ? null : <Header />}
       <Notices />
-      <main className="main">
-        <div className="controls-area"><ErrorBoundary area="controls"><Controls /></ErrorBoundary></div>
-        <div className="stage-column">
-          {/* What just happened comes first: on a laptop screen it must not fall below the fold. */}
-          <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
-          <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
-        </div>
+      {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet def={def} />}
+    </div>
+  );
+}
+
+/** The step-through lab: controls, what just happened, the stage, and the side panels. */
+export function LabPage({ missing = false }: { missing?: boolean }) {
+  const embed = useLab((s) => s.embed);
+  const t = useT();
+  return (
+    <main className={`main${embed ? ' main-embed' : ''}`}>
+      {missing ? <p className="panel" role="status">{t('app.page.missing')}</p> : null}
+      <div className="controls-area"><ErrorBoundary area="controls"><Controls /></ErrorBoundary></div>
+      <div className="stage-column">
+        {/* What just happened comes first: on a laptop screen it must not fall below the fold. */}
+        <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
+        <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
+      </div>
+      {embed ? null : (
         <div className="side-column">
           <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
           <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
           <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
         </div>
-      </main>
-    </div>
+      )}
+    </main>
   );
+}
+
+/** A page other than the lab: its code and its words arrive on first visit. */
+function PageOutlet({ def }: { def: PageDef }) {
+  const lang = useLab((s) => s.lang);
+  const ready = usePageMessages(lang, def.messages);
+  const t = useT();
+  const Page = def.component;
+  const loading = <p className="page-loading" role="status">{t('app.page.loading')}</p>;
+  return (
+    <ErrorBoundary area="page">
+      {ready === 'failed' ? <p className="panel" role="alert">{t('app.page.failed')}</p> : ready ? <Suspense fallback={loading}><Page /></Suspense> : loading}
+    </ErrorBoundary>
+  );
+}
+
+function usePageMessages(lang: 'en' | 'zh', pages: readonly string[]): boolean | 'failed' {
+  const [state, setState] = useState<{ key: string; ready: boolean | 'failed' }>({ key: '', ready: false });
+  const key = `${lang}:${pages.join(',')}`;
+  const ready = messagesReady(lang, pages);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    ensureMessages(lang, pages).then(() => { if (live) setState({ key, ready: true }); }, () => { if (live) setState({ key, ready: 'failed' }); });
+    return () => { live = false; };
+    // pages is a constant of the page's definition
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, ready]);
+  return ready || (state.key === key ? state.ready : false);
 }

@@ -2,10 +2,12 @@ import { SCENARIOS } from '../scenarios/index.ts';
 import { LANGS } from '../i18n/core.ts';
 import { useLab, useT } from './hooks.ts';
 import type { Theme } from '../store/lab.ts';
+import { PAGE_VIEWS } from './pages.ts';
+import { formatHash } from '../store/url.ts';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
-/** Title, scenario picker, language and colour scheme. */
+/** Title, the pages, the scenario picker (in the lab), language and colour scheme. */
 export function Header() {
   const t = useT();
   const lang = useLab((s) => s.lang);
@@ -14,16 +16,28 @@ export function Header() {
   const selectScenario = useLab((s) => s.selectScenario);
   const setLang = useLab((s) => s.setLang);
   const setTheme = useLab((s) => s.setTheme);
+  const page = useLab((s) => s.page);
+  const shipped = SCENARIOS.some((s) => s.id === scenario.id);
+  const labHref = formatHash({ scenarioId: shipped ? scenario.id : (SCENARIOS[0]?.id ?? ''), seed: null, step: 0, lang });
+  const pages = Object.entries(PAGE_VIEWS).filter(([, def]) => def.inNav);
   return (
     <header className="app-header">
-      <h1>{t('app.title')}</h1>
-      <span className="tagline">{t('app.tagline')}</span>
-      <label>
-        {t('app.scenario')}
-        <select value={scenario.id} onChange={(e) => selectScenario(e.target.value)}>
-          {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
-        </select>
-      </label>
+      <h1><a href={labHref} className="home-link">{t('app.title')}</a></h1>
+      <nav aria-label={t('app.nav')} className="app-nav">
+        <a href={labHref} aria-current={page === 'lab' ? 'page' : undefined}>{t('nav.lab')}</a>
+        {pages.map(([id, def]) => (
+          <a key={id} href={`#/${id}?lang=${lang}`} aria-current={page === id ? 'page' : undefined}>{t(def.nav)}</a>
+        ))}
+      </nav>
+      {page === 'lab' ? (
+        <label>
+          {t('app.scenario')}
+          <select value={scenario.id} onChange={(e) => selectScenario(e.target.value)}>
+            {shipped ? null : <option value={scenario.id}>{scenario.title[lang]}</option>}
+            {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+          </select>
+        </label>
+      ) : <span className="tagline">{t('app.tagline')}</span>}
       <div className="toolbar">
         <div className="segmented" role="group" aria-label={t('app.language')}>
           {LANGS.map((l) => (

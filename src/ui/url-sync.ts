@@ -13,7 +13,10 @@ export function useUrlSync(): void {
     if (window.location.hash) read();
     const write = () => {
       const s = api.getState();
-      const hash = formatHash({ scenarioId: s.scenario.id, seed: s.seed === s.scenario.seed ? null : s.seed, step: s.step, lang: s.lang });
+      const hash = formatHash({
+        page: s.page, arg: s.pageArg, params: s.pageParams, embed: s.embed,
+        scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step, lang: s.lang,
+      });
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     };
     write();
