@@ -40,4 +40,17 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Lessons are data and functions of a run: no UI, no I/O (types from the store are fine).
+    files: ['src/lessons/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'Lessons are data: no UI libraries.' },
+          { group: ['**/ui/**', 'node:*', 'fs', 'path'], message: 'Lessons are data: no UI or I/O.' },
+        ],
+      }],
+    },
+  },
 );
