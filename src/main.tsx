@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { ensureMessages } from './i18n/index.ts';
 import { parseHash } from './store/url.ts';
+import { loadChineseFonts } from './ui/document-settings.ts';
 import './ui/styles.css';
 
 // A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
 const { lang } = parseHash(window.location.hash).location;
-if (lang && lang !== 'en') await ensureMessages(lang).catch(() => undefined);
+if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts()]);
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -6,7 +6,13 @@ export function useDocumentSettings(): void {
   const lang = useLab((s) => s.lang);
   const theme = useLab((s) => s.theme);
   useEffect(() => {
+    if (lang === 'zh') void loadChineseFonts();
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.documentElement.dataset.theme = theme;
   }, [lang, theme]);
+}
+
+/** The Chinese faces' stylesheet, fetched once, the first time the page shows Chinese. */
+export function loadChineseFonts(): Promise<unknown> {
+  return import('./fonts-zh.css').catch(() => undefined);
 }
