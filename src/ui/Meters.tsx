@@ -4,7 +4,6 @@
  * between I/O models. What changed in this very step is marked.
  */
 import { useMemo } from 'react';
-import { scaleLinear } from 'd3-scale';
 import { useLab, useT, useView } from './hooks.ts';
 import './panels.css';
 
@@ -28,7 +27,8 @@ export function Meters() {
   const busy = user + system;
 
   const calls = useMemo(() => Object.entries(view.meters.syscalls).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])), [view]);
-  const x = scaleLinear().domain([0, Math.max(1, calls[0]?.[1] ?? 1)]).range([0, 100]);
+  // Bar lengths in percent of the most frequent call.
+  const x = (count: number): number => (100 * count) / Math.max(1, calls[0]?.[1] ?? 1);
   const shown = calls.slice(0, SHOWN);
   const rest = calls.slice(SHOWN);
   const changedCall = (name: string) => (b ? (m.syscalls[name] ?? 0) - (b.syscalls[name] ?? 0) : 0);

@@ -1,10 +1,10 @@
 /**
  * The timeline scrubber: the whole run across, one position per visible step, marks for what
  * happened where, and a playhead to drag, click or move with the keyboard (an ARIA slider).
- * D3 does the scale and the axis; the marks are a few SVG paths whatever the trace length.
+ * D3 does the axis and its ticks (on a slim linear scale, linear-scale.ts); the marks are a few SVG paths whatever the trace length.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from './linear-scale.ts';
 import { axisBottom } from 'd3-axis';
 import { select } from 'd3-selection';
 import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
@@ -52,7 +52,7 @@ export function Timeline() {
   }, []);
 
   // Positions are 0 … n-1; the axis reads 1 … n, as the step counter does.
-  const x = useMemo(() => scaleLinear().domain([1, Math.max(2, n)]).range([MARGIN, Math.max(MARGIN + 1, width - MARGIN)]).clamp(true), [n, width]);
+  const x = useMemo(() => linearScale([1, Math.max(2, n)], [MARGIN, Math.max(MARGIN + 1, width - MARGIN)]), [n, width]);
   const xAt = useMemo(() => (p: number) => x(p + 1), [x]);
 
   const marks = useMemo(() => markerIndex(index, visible), [index, visible]);
