@@ -4,7 +4,7 @@ import { MS } from '../kernel/types.ts';
 import { validateScenario, type Model } from './format.ts';
 import { runScenario } from './run.ts';
 import {
-  COMPARE_MODELS, DEFAULT_WORKLOAD, buildLane, compareScenario, intervalAt, laneStateAt, squeezeAxis, stepFrom, stepTimes,
+  COMPARE_MODELS, DEFAULT_WORKLOAD, buildLane, compareScenario, intervalAt, laneStateAt, laneSummary, gapWeight, squeezeAxis, stepFrom, stepTimes,
   workloadActions, workloadEnd, type Lane,
 } from './compare.ts';
 
@@ -147,33 +147,45 @@ describe('stepping in virtual time', () => {
 });
 
 describe('the squeezed axis', () => {
-  it('is monotonic, spans 0..1, and gives every busy stretch room', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1000 * MS }), { maxLength: 60 }), (raw) => {
+  it('is monotonic and spans 0..1, with or without the lens; breaks mark the quiet stretches', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1000 * MS }), { maxLength: 60 }), fc.option(fc.integer({ min: 0, max: 1000 * MS })), (raw, focus) => {
       const end = 1000 * MS;
-      const sq = squeezeAxis(raw, end);
+      const sq = squeezeAxis(raw, end, focus);
       expect(sq.domain[0]).toBe(0);
       expect(sq.domain[sq.domain.length - 1]).toBe(end);
       expect(sq.range[0]).toBe(0);
       expect(sq.range[sq.range.length - 1]).toBe(1);
+      expect(sq.range).toHaveLength(sq.domain.length);
       for (let i = 1; i < sq.domain.length; i++) {
         expect(sq.domain[i]!).toBeGreaterThan(sq.domain[i - 1]!);
-        expect(sq.range[i]!).toBeGreaterThanOrEqual(sq.range[i - 1]!);
+        expect(sq.range[i]!).toBeGreaterThan(sq.range[i - 1]!);
       }
-      expect(sq.breaks).toHaveLength(sq.clusters.length - 1);
+      for (const b of sq.breaks) expect(b.end - b.start).toBeGreaterThanOrEqual(MS);
     }));
   });
 
-  it('makes a microsecond copy visible beside a 200 ms wait', () => {
+  it('draws a longer wait longer, and a microsecond copy visible beside a 200 ms wait; the lens widens it further', () => {
+    expect(gapWeight(300 * MS)).toBeGreaterThan(gapWeight(50 * MS));
+    expect(gapWeight(50 * MS)).toBeGreaterThan(gapWeight(1000));
     const l = lane('blocking');
-    const sq = squeezeAxis(l.times, l.end);
-    const at = (t: number): number => {
-      for (let i = 1; i < sq.domain.length; i++) {
-        if (t <= sq.domain[i]!) return sq.range[i - 1]! + (sq.range[i]! - sq.range[i - 1]!) * (t - sq.domain[i - 1]!) / (sq.domain[i]! - sq.domain[i - 1]!);
-      }
-      return 1;
-    };
     const copy = main(l).intervals.find((iv) => iv.phase === 'copying')!;
-    expect(at(copy.end) - at(copy.start)).toBeGreaterThan(0.001); // > 1 px of 1000
+    const width = (focus: number | null): number => {
+      const sq = squeezeAxis(l.times, l.end, focus);
+      return sq.range[sq.domain.indexOf(copy.end)]! - sq.range[sq.domain.indexOf(copy.start)]!;
+    };
+    expect(width(null)).toBeGreaterThan(0.002); // > 2 px of 1000
+    expect(width(copy.start)).toBeGreaterThan(2 * width(null));
     expect((copy.end - copy.start) / l.end).toBeLessThan(1e-6); // to scale it would be nothing
+  });
+});
+
+describe('a lane in numbers', () => {
+  it('says who copies, and how long the threads waited', () => {
+    expect(laneSummary(lane('blocking')).copier).toBe('thread');
+    expect(laneSummary(lane('async-io')).copier).toBe('kernel');
+    const b = laneSummary(lane('blocking'));
+    expect(b.threads).toBe(1);
+    expect(b.waitingNs).toBeGreaterThan(500 * MS);
+    expect(b.firstReply.ben).toBe(replyAt(lane('blocking'), 'ben'));
   });
 });

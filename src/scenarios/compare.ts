@@ -254,58 +254,74 @@ export function stepFrom(times: readonly Ns[], t: Ns, dir: 1 | -1): Ns {
 /* ── a time axis that squeezes the quiet stretches ── */
 
 export interface Squeeze {
-  /** Piecewise-linear map: times (strictly increasing) to positions in [0, 1]. */
+  /** Piecewise-linear map: the moments (strictly increasing, from 0 to the end) to positions in [0, 1]. */
   domain: Ns[];
   range: number[];
-  /** The quiet stretches squeezed out: [start, end] in time, where the break is drawn (0–1). */
-  breaks: { start: Ns; end: Ns; at: number }[];
-  /** Where each busy stretch starts (for the axis ticks). */
-  clusters: { start: Ns; end: Ns }[];
+  /** The quiet stretches (at least `quietNs` with nothing happening), where the axis marks a break. */
+  breaks: { start: Ns; end: Ns }[];
+}
+
+/** How wide the stretch between two moments `gap` ns apart is drawn, before the lens. */
+export function gapWeight(gap: Ns): number {
+  return Math.log2(2 + gap / 100) ** 1.5;
 }
 
 /**
- * Groups the moments into busy stretches (moments closer than `quietNs`), shows each stretch on
- * one common scale and replaces every quiet stretch between them with a fixed-width break. The
- * microseconds in which a server works become visible beside the milliseconds it waits.
+ * Places the moments so that the width between two of them grows with the logarithm of the time
+ * between them: the microseconds in which a server works become visible beside the hundreds of
+ * milliseconds it waits, and a longer wait is still drawn longer. With a `focus` time, a lens
+ * widens the few moments around it (the cursor), so that stepping shows each change up close.
  */
-export function squeezeAxis(times: readonly Ns[], end: Ns, quietNs: Ns = 1 * MS): Squeeze {
-  const sorted = [...new Set([0, ...times, end])].filter((t) => t >= 0 && t <= end).sort((a, b) => a - b);
-  const clusters: { start: Ns; end: Ns }[] = [];
-  for (const t of sorted) {
-    const last = clusters[clusters.length - 1];
-    if (last && t - last.end < quietNs) last.end = t;
-    else clusters.push({ start: t, end: t });
+export function squeezeAxis(times: readonly Ns[], end: Ns, focus: Ns | null = null, quietNs: Ns = 1 * MS): Squeeze {
+  const domain = [...new Set([0, ...times, end])].filter((t) => t >= 0 && t <= end).sort((a, b) => a - b);
+  const LENS = 16;
+  const REACH = 6;
+  let kf = -1;
+  if (focus !== null) {
+    kf = domain.findIndex((t) => t >= focus);
+    if (kf < 0) kf = domain.length - 1;
   }
-  const n = clusters.length;
-  const busy = clusters.reduce((s, c) => s + (c.end - c.start), 0);
-  const MIN = 0.3; // every stretch is at least this wide (in units), even a single moment
-  const GAP = 0.5; // every quiet stretch is this wide
-  const perNs = busy > 0 ? n / busy : 0;
-  const widths = clusters.map((c) => MIN + (c.end - c.start) * perNs);
-  const total = widths.reduce((s, w) => s + w, 0) + GAP * (n - 1);
-  const domain: Ns[] = [];
-  const range: number[] = [];
-  const breaks: Squeeze['breaks'] = [];
+  const weights: number[] = [];
+  for (let i = 1; i < domain.length; i++) {
+    const base = gapWeight(domain[i]! - domain[i - 1]!);
+    weights.push(kf < 0 ? base : base * (1 + LENS * Math.exp(-Math.abs(i - 0.5 - kf) / REACH)));
+  }
+  const total = weights.reduce((a, b) => a + b, 0);
+  const range = [0];
   let x = 0;
-  clusters.forEach((c, i) => {
-    if (i > 0) {
-      breaks.push({ start: clusters[i - 1]!.end, end: c.start, at: (x + GAP / 2) / total });
-      x += GAP;
+  for (const w of weights) { x += w; range.push(total > 0 ? x / total : 1); }
+  if (range.length) range[range.length - 1] = 1;
+  const breaks: Squeeze['breaks'] = [];
+  for (let i = 1; i < domain.length; i++) if (domain[i]! - domain[i - 1]! >= quietNs) breaks.push({ start: domain[i - 1]!, end: domain[i]! });
+  return { domain, range, breaks };
+}
+
+/* ── a lane in numbers (the table) ── */
+
+export interface LaneSummary {
+  threads: number;
+  /** Summed over the threads. */
+  waitingNs: Ns; copyingNs: Ns;
+  /** Who copies received data into the program's buffer. */
+  copier: 'thread' | 'kernel' | 'none';
+  /** When each client got its first reply. */
+  firstReply: Record<string, Ns>;
+}
+
+export function laneSummary(lane: Lane): LaneSummary {
+  let waitingNs = 0;
+  let copyingNs = 0;
+  for (const th of lane.threads) {
+    for (const iv of th.intervals) {
+      if (iv.phase === 'waiting') waitingNs += iv.end - iv.start;
+      if (iv.phase === 'copying') copyingNs += iv.end - iv.start;
     }
-    const pad = MIN / 2;
-    // The stretch's moments sit in its middle; a lone moment is a point with margins around it.
-    const w = widths[i]!;
-    if (c.end > c.start) {
-      domain.push(c.start, c.end);
-      range.push((x + pad) / total, (x + w - pad) / total);
-    } else {
-      domain.push(c.start);
-      range.push((x + w / 2) / total);
-    }
-    x += w;
-  });
-  // The ends of the axis: time 0 and `end` sit at 0 and 1 exactly.
-  if (domain[0] === 0) range[0] = 0;
-  if (domain[domain.length - 1] === end) range[range.length - 1] = 1;
-  return { domain, range, breaks, clusters };
+  }
+  const firstReply: Record<string, Ns> = {};
+  for (const r of lane.replies) if (!(r.client in firstReply)) firstReply[r.client] = r.t;
+  return {
+    threads: lane.threads.length, waitingNs, copyingNs,
+    copier: copyingNs > 0 ? 'thread' : lane.kernelCopies.length > 0 ? 'kernel' : 'none',
+    firstReply,
+  };
 }
