@@ -187,5 +187,9 @@ describe('a lane in numbers', () => {
     expect(b.threads).toBe(1);
     expect(b.waitingNs).toBeGreaterThan(500 * MS);
     expect(b.firstReply.ben).toBe(replyAt(lane('blocking'), 'ben'));
+    expect(b.waitCalls).toEqual(['accept4', 'recvfrom']);
+    expect(laneSummary(lane('epoll')).waitCalls).toEqual(['epoll_wait']);
+    expect(laneSummary(lane('nonblocking')).waitCalls).toEqual([]);
+    expect(laneSummary(lane('async-io')).waitCalls).toEqual(['io_uring_enter']);
   });
 });

@@ -302,6 +302,8 @@ export interface LaneSummary {
   threads: number;
   /** Summed over the threads. */
   waitingNs: Ns; copyingNs: Ns;
+  /** The calls in which a thread sleeps until data (or a connection, a signal…) arrives, in order of first use. */
+  waitCalls: SysName[];
   /** Who copies received data into the program's buffer. */
   copier: 'thread' | 'kernel' | 'none';
   /** When each client got its first reply. */
@@ -311,8 +313,10 @@ export interface LaneSummary {
 export function laneSummary(lane: Lane): LaneSummary {
   let waitingNs = 0;
   let copyingNs = 0;
+  const waitCalls = new Map<SysName, Ns>();
   for (const th of lane.threads) {
     for (const iv of th.intervals) {
+      if (iv.phase === 'waiting' && iv.call && (waitCalls.get(iv.call) ?? Infinity) > iv.start) waitCalls.set(iv.call, iv.start);
       if (iv.phase === 'waiting') waitingNs += iv.end - iv.start;
       if (iv.phase === 'copying') copyingNs += iv.end - iv.start;
     }
@@ -321,6 +325,7 @@ export function laneSummary(lane: Lane): LaneSummary {
   for (const r of lane.replies) if (!(r.client in firstReply)) firstReply[r.client] = r.t;
   return {
     threads: lane.threads.length, waitingNs, copyingNs,
+    waitCalls: [...waitCalls].sort((a, b) => a[1] - b[1]).map(([call]) => call),
     copier: copyingNs > 0 ? 'thread' : lane.kernelCopies.length > 0 ? 'kernel' : 'none',
     firstReply,
   };

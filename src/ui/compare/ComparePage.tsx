@@ -129,11 +129,11 @@ export default function ComparePage() {
   const first = useCallback(() => { setPlaying(false); moveTo(0); }, [moveTo]);
   const last = useCallback(() => { setPlaying(false); moveTo(times[times.length - 1] ?? END); }, [moveTo, times]);
   const togglePlay = useCallback(() => {
-    setPlaying((p) => {
-      if (!p && current().t >= (times[times.length - 1] ?? END)) moveTo(0);
-      return !p;
-    });
-  }, [current, moveTo, times]);
+    if (playing) { setPlaying(false); return; }
+    // Play from the start again when already at the end.
+    if (current().t >= (times[times.length - 1] ?? END)) moveTo(0);
+    setPlaying(true);
+  }, [playing, current, moveTo, times]);
 
   useEffect(() => {
     if (!playing) return;
@@ -175,7 +175,7 @@ export default function ComparePage() {
   const describe = useCallback((lane: Lane, tid: number, phase: Phase, call: string | null, start: Ns, end: Ns) => {
     const th = lane.threads.find((x) => x.tid === tid)!;
     const what = stateText(t, intervalAt(th, start) ?? { phase, call: call as Interval['call'], on: null });
-    return `${threadName(t, th)}: ${what} · ${ms(start, lang, 6)}–${ms(end, lang, 6)} ms (${ms(end - start, lang, 6)} ms)`;
+    return `${t('compare.thread.label', { name: threadName(t, th) })} ${what} · ${t('compare.span', { from: ms(start, lang, 6), to: ms(end, lang, 6), ms: ms(end - start, lang, 6) })}`;
   }, [t, lang]);
 
   const seek = (e: React.MouseEvent<SVGSVGElement>) => {
@@ -288,7 +288,7 @@ function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
       <div className="cmp-lane-head">
         <h3 id={headId}>{t(`compare.model.${lane.model}`)}</h3>
         <span className="cmp-replies" data-testid="compare-replies">
-          {t('compare.replies')}: {got.length ? got.map((r, i) => <span key={i} className="cmp-reply-chip">✓ {r.client} {t('compare.ms', { ms: ms(r.t, lang) })}</span>) : t('compare.replies.none')}
+          {t('compare.replies')} {got.length ? got.map((r, i) => <span key={i} className="cmp-reply-chip">✓ {r.client} {t('compare.ms', { ms: ms(r.t, lang) })}</span>) : t('compare.replies.none')}
         </span>
       </div>
       <ul className="cmp-labels">
@@ -299,7 +299,7 @@ function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
           return (
             <li key={th.tid} data-testid="compare-state" data-tid={th.tid} data-phase={iv?.phase ?? (gone ? 'gone' : 'none')} data-call={iv?.call ?? ''} style={{ height: ROW + ROW_GAP }}>
               {iv ? <Swatch phase={iv.phase} /> : <span className="cmp-swatch-empty" aria-hidden="true" />}
-              <span className="cmp-thread">{threadName(t, th)}:</span> <span title={text}>{text}</span>
+              <span className="cmp-thread">{t('compare.thread.label', { name: threadName(t, th) })}</span> <span title={text}>{text}</span>
             </li>
           );
         })}
@@ -329,7 +329,7 @@ function ClientsLane({ x, width, cursor, t, lang, onSeek }: { x: TimeScale; widt
           const acts = ACTIONS.filter((a) => a.client === c);
           return (
             <li key={c} style={{ height: ROW + ROW_GAP }}>
-              <span className="cmp-thread">{c}:</span> {acts.map((a) => t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })).join(', ')}
+              <span className="cmp-thread">{t('compare.thread.label', { name: c })}</span> {acts.map((a) => t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })).join(t('compare.sep'))}
             </li>
           );
         })}
@@ -349,7 +349,7 @@ function ClientsLane({ x, width, cursor, t, lang, onSeek }: { x: TimeScale; widt
                     <g key={`${a.t}-${a.do}`} transform={`translate(${x(a.t)},${y})`} className={`cmp-act cmp-act-${a.do}`}>
                       {a.do === 'send' ? <path d="M0 -7L7 5H-7Z" /> : a.do === 'connect' ? <circle r="5" /> : <path d="M-5 -5L5 5M5 -5L-5 5" />}
                       {a.do === 'send' ? <text x="9" y="4">{c.slice(0, 1)}</text> : null}
-                      <title>{`${c}: ${t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })}${a.data ? ` ${JSON.stringify(a.data)}` : ''}`}</title>
+                      <title>{`${t('compare.thread.label', { name: c })} ${t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })}${a.data ? ` ${JSON.stringify(a.data)}` : ''}`}</title>
                     </g>
                   ))}
                 </g>
@@ -373,6 +373,7 @@ function SummaryTable({ shown, t, lang }: { shown: Lane[]; t: T; lang: 'en' | 'z
           <tr>
             <th scope="col">{t('compare.table.model')}</th>
             <th scope="col">{t('compare.table.threads')}</th>
+            <th scope="col">{t('compare.table.waitCalls')}</th>
             <th scope="col">{t('compare.table.waiting')}</th>
             <th scope="col">{t('compare.table.copying')}</th>
             <th scope="col">{t('compare.table.copier')}</th>
@@ -386,6 +387,7 @@ function SummaryTable({ shown, t, lang }: { shown: Lane[]; t: T; lang: 'en' | 'z
               <tr key={lane.model}>
                 <th scope="row">{t(`compare.model.${lane.model}`)}</th>
                 <td>{s.threads}</td>
+                <td>{s.waitCalls.length ? s.waitCalls.map((c) => `${c}()`).join(', ') : t('compare.table.never')}</td>
                 <td>{ms(s.waitingNs, lang, 1)}</td>
                 <td>{(s.copyingNs / 1000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 })}</td>
                 <td>{s.copier === 'none' ? '—' : t(`compare.table.copier.${s.copier}`)}</td>
