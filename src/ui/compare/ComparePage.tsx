@@ -4,7 +4,7 @@
  * to the next (previous) moment at which anything changes in any shown lane, and every lane
  * shows its threads' state at that moment. The URL keeps the lanes, the moment and the axis.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Ns } from '../../kernel/types.ts';
 import type { WaitOn } from '../../kernel/types.ts';
 import type { Model } from '../../scenarios/format.ts';
@@ -110,7 +110,10 @@ export default function ComparePage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the list
   const shown = useMemo(() => params.models.map(laneOf), [modelsKey]);
   const times = useMemo(() => stepTimes(shown, ACTIONS), [shown]);
-  const { x, squeeze } = useMemo(() => makeScale(params.scale, times, END, width, params.t), [params.scale, times, width, params.t]);
+  // The lens follows the cursor a moment later: quick steps move the cursor and the labels at
+  // once, and the whole picture is laid out again only when the stepping pauses.
+  const lensAt = useDeferredValue(params.scale === 'squeezed' ? params.t : null);
+  const { x, squeeze } = useMemo(() => makeScale(params.scale, times, END, width, lensAt), [params.scale, times, width, lensAt]);
   const cursor = params.t;
   const k = times.findIndex((v) => v >= cursor);
   const atStart = cursor <= (times[0] ?? 0);

@@ -3,7 +3,7 @@
  * phase bars per thread, reply markers, the cursor), the client workload, and the phase patterns.
  * Colour is never the only cue: every phase has its own pattern, markers carry letters.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { select } from 'd3-selection';
@@ -29,16 +29,23 @@ export function makeScale(mode: Scale, times: readonly Ns[], end: Ns, width: num
 
 /** Milliseconds for an axis or a label: at most 3 decimals (microseconds), no trailing zeros. */
 export function ms(ns: Ns, lang: 'en' | 'zh', digits = 3): string {
-  return (ns / 1e6).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits, useGrouping: false });
+  const key = `${lang}${digits}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits, useGrouping: false });
+    FORMATS.set(key, f);
+  }
+  return f.format(ns / 1e6);
 }
+const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** The patterns every bar refers to (one set per document). */
 export function PhasePatterns() {
   return (
     <svg width="0" height="0" aria-hidden="true" focusable="false" style={{ position: 'absolute' }}>
       <defs>
-        <pattern id="cmp-pat-waiting" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="7" height="7" className="cmp-bg-waiting" /><line x1="0" y1="0" x2="0" y2="7" className="cmp-ink-waiting" strokeWidth="3" />
+        <pattern id="cmp-pat-waiting" width="8" height="8" patternUnits="userSpaceOnUse">
+          <rect width="8" height="8" className="cmp-bg-waiting" /><path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" className="cmp-ink-waiting" strokeWidth="2.5" />
         </pattern>
         <pattern id="cmp-pat-copying" width="5" height="5" patternUnits="userSpaceOnUse">
           <rect width="5" height="5" className="cmp-bg-copying" /><path d="M0 0L5 5M5 0L0 5" className="cmp-ink-copying" strokeWidth="1.2" />
@@ -52,8 +59,8 @@ export function PhasePatterns() {
         <pattern id="cmp-pat-ready" width="6" height="6" patternUnits="userSpaceOnUse">
           <rect width="6" height="6" className="cmp-bg-ready" /><circle cx="3" cy="3" r="1.3" className="cmp-dot-ready" />
         </pattern>
-        <pattern id="cmp-pat-blocked" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-          <rect width="8" height="8" className="cmp-bg-blocked" /><line x1="0" y1="0" x2="0" y2="8" className="cmp-ink-blocked" strokeWidth="1.5" />
+        <pattern id="cmp-pat-blocked" width="8" height="8" patternUnits="userSpaceOnUse">
+          <rect width="8" height="8" className="cmp-bg-blocked" /><path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" className="cmp-ink-blocked" strokeWidth="1.5" />
         </pattern>
       </defs>
     </svg>
@@ -105,19 +112,22 @@ interface LaneProps {
 /** The bars of one lane (memoized: moving the cursor does not redraw them). */
 export const LaneBars = memo(function LaneBars({ lane, x, width, t, lang, describe }: LaneProps) {
   const replyY = PAD_TOP + lane.threads.length * (ROW + ROW_GAP);
+  // The words do not change when the axis does (the lens moves with every step): made once.
+  const titles = useMemo(() => lane.threads.map((th) => th.intervals.map((iv) => describe(lane, th.tid, iv.phase, iv.call, iv.start, iv.end))), [lane, describe]);
   return (
     <g>
       {lane.threads.map((th, i) => {
         const y = PAD_TOP + i * (ROW + ROW_GAP);
+        const words = titles[i]!;
         return (
           <g key={th.tid}>
             <line className="cmp-row-base" x1={x(th.start)} x2={x(th.end)} y1={y + ROW / 2} y2={y + ROW / 2} />
-            {th.intervals.map((iv) => {
+            {th.intervals.map((iv, j) => {
               const x0 = x(iv.start);
               const w = Math.max(iv.phase === 'copying' ? MIN_COPY_PX : 0.75, x(iv.end) - x0);
               return (
                 <rect key={iv.start} x={Math.min(x0, width - w)} y={y} width={w} height={ROW} fill={`url(#cmp-pat-${iv.phase})`} className={`cmp-bar cmp-edge-${iv.phase}`}>
-                  <title>{describe(lane, th.tid, iv.phase, iv.call, iv.start, iv.end)}</title>
+                  <title>{words[j]}</title>
                 </rect>
               );
             })}
