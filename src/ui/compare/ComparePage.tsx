@@ -101,6 +101,7 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 export default function ComparePage() {
   const t = useT();
   const lang = useLab((s) => s.lang);
+  const embed = useLab((s) => s.embed);
   const api = useLabApi();
   const [params, setParams] = useCompareParams();
   const [playing, setPlaying] = useState(false);
@@ -209,7 +210,7 @@ export default function ComparePage() {
     <article className="page page-compare">
       <PhasePatterns />
       <h2>{t('compare.title')}</h2>
-      <p className="cmp-intro">{t('compare.intro')}</p>
+      {embed ? null : <p className="cmp-intro">{t('compare.intro')}</p>}
       <p className="cmp-intro">{t('compare.workload', { sleep: COMPARE_POLL_SLEEP_MS })}</p>
 
       <fieldset className="cmp-chooser">
@@ -290,6 +291,7 @@ function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
     <section className="cmp-lane" aria-labelledby={headId} data-testid="compare-lane" data-model={lane.model}>
       <div className="cmp-lane-head">
         <h3 id={headId}>{t(`compare.model.${lane.model}`)}</h3>
+        <p className="cmp-hint">{t(`compare.hint.${lane.model}`)}</p>
         <span className="cmp-replies" data-testid="compare-replies">
           {t('compare.replies')} {got.length ? got.map((r, i) => <span key={i} className="cmp-reply-chip">✓ {r.client} {t('compare.ms', { ms: ms(r.t, lang) })}</span>) : t('compare.replies.none')}
         </span>
