@@ -118,8 +118,16 @@ test('choosing lanes updates the picture and the URL, and survives a reload', as
   await page.reload();
   await expect(page.getByTestId('compare-lane')).toHaveCount(5);
   await expect(page.getByRole('checkbox', { name: 'I/O multiplexing: epoll' })).toBeChecked();
+  // From the keyboard: Space on a checkbox toggles it (and does not play).
+  await page.getByRole('checkbox', { name: 'I/O multiplexing: poll' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('compare-lane')).toHaveCount(6);
+  await expect.poll(() => params(page).get('models')).toContain('poll');
+  expect(params(page).get('t')).toBeNull();
   await page.getByRole('button', { name: 'All 12' }).click();
   await expect(page.getByTestId('compare-lane')).toHaveCount(12);
+  await page.getByRole('button', { name: 'The five classic models' }).click();
+  await expect(page.getByTestId('compare-lane')).toHaveCount(5);
 });
 
 test('a bad link gets notices and a working page', async ({ page }) => {

@@ -159,10 +159,12 @@ export default function ComparePage() {
       };
       const action = actions[key];
       if (!action) {
-        if (key === 'PageUp' || key === 'PageDown') e.preventDefault(); // not the lab's steps
+        // The page still scrolls, but the lab's page-wide keys must not jump its (hidden) steps.
+        if (key === 'PageUp' || key === 'PageDown') e.stopPropagation();
         return;
       }
-      if (key === ' ' && target?.closest('button,a[href],summary,input,[role="button"]')) { e.preventDefault(); return; }
+      // Space presses a focused button or checkbox (the lab's keys leave it alone too).
+      if (key === ' ' && target?.closest('button,a[href],summary,input,[role="button"]')) return;
       e.preventDefault();
       if (!e.repeat || key !== ' ') action();
     };
