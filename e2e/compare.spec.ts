@@ -94,6 +94,18 @@ test('stepping moves the one cursor through every lane\'s moments; each lane sho
   expect(params(page).get('step')).toBeNull();
 });
 
+test('clicking a lane moves the cursor to the nearest moment there', async ({ page }) => {
+  const models: Model[] = ['blocking', 'select'];
+  await open(page, `models=${models.join(',')}&lang=en`);
+  const chart = page.locator('[data-testid=compare-lane][data-model="select"] svg.cmp-chart');
+  const box = (await chart.boundingBox())!;
+  await chart.click({ position: { x: box.width * 0.7, y: box.height / 2 } });
+  await expect.poll(() => cursorNs(page)).toBeGreaterThan(0);
+  const t = cursorNs(page);
+  expect(momentsOf(models)).toContain(t);
+  await expectStatesAt(page, models, t);
+});
+
 test('at the copy moment the blocking lane says copying and the async-io lane waits', async ({ page }) => {
   const annSend = workloadActions().find((a) => a.client === 'ann' && a.do === 'send')!.t;
   const copy = lane('blocking').threads[0]!.intervals.find((iv) => iv.phase === 'copying' && iv.start > annSend)!;
