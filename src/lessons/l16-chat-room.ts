@@ -74,20 +74,19 @@ function clientChoices(): { id: string; label: string; literal: boolean }[] {
 }
 
 /** The leave: how many answers went to the client that left, and how the server ended. */
-export function leaveOutcome(r: Traced): { sends: number; error: string; errorStep: number; lost: number } {
+export function leaveOutcome(r: Traced): { sends: number; error: string; errorStep: number; askerAnswers: number } {
   const fin = findStep(r, isPacketFrom(LEAVE.who, 'FIN'));
   const errI = r.index.trace.findIndex((ev, i) => i >= r.index.stepStart[fin]! && isFatalError(ev, i));
   const err = r.index.trace[errI];
   const sends = r.index.trace.slice(r.index.stepStart[fin], errI < 0 ? undefined : errI)
-    .filter((ev) => ev.type === 'sys.exit' && ev.name === 'sendto').length;
+    .filter((ev) => ev.type === 'sys.exit' && ev.name === 'sendto' && ev.ret >= 0).length;
   const after = findReplies(r, { after: fin });
   const asked = findStep(r, isPacketFrom(LEAVE.asker, 'DATA'), { nth: 4 });
-  const answeredAsker = after.some((x) => x.client === LEAVE.asker && x.step > asked);
   return {
     sends,
     error: err?.type === 'error' ? err.python.split(':')[0]! : 'none',
     errorStep: errI < 0 ? -1 : r.index.stepOfEvent(errI),
-    lost: answeredAsker ? 0 : 1,
+    askerAnswers: after.filter((x) => x.client === LEAVE.asker && x.step > asked).length,
   };
 }
 
@@ -147,7 +146,7 @@ const lesson: Lesson = {
     {
       kind: 'stop', id: 'leave',
       at: (ctx) => findStep(ctx.run, isSysExit('recvfrom', { ret: 0 })),
-      title: { key: 'lesson.16.leave.title' },
+      title: { key: 'lesson.16.leave.title', params: () => ({ who: cName(LEAVE.who) }) },
       body: [{ key: 'lesson.16.leave.b1', params: () => ({ who: cName(LEAVE.who) }) }],
       question: {
         prompt: { key: 'lesson.16.leave.q' },
@@ -168,7 +167,7 @@ const lesson: Lesson = {
       kind: 'slide', id: 'fix', title: { key: 'lesson.16.fix.title' },
       body: [{ key: 'lesson.16.fix.b1' }, {
         key: 'lesson.16.fix.b2',
-        params: () => { const o = leaveOutcome(otherRun(chatScenario('fixed'))); return { asker: cName(LEAVE.asker), answered: o.lost === 0 ? 1 : 0 }; },
+        params: () => ({ asker: cName(LEAVE.asker), answers: leaveOutcome(otherRun(chatScenario('fixed'))).askerAnswers }),
       }],
     },
   ],
