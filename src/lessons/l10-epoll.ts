@@ -73,7 +73,7 @@ const lesson: Lesson = {
       kind: 'stop', id: 'partial',
       at: (ctx) => partialRead(ctx.run).step,
       title: { key: 'lesson.10.partial.title' },
-      body: [{ key: 'lesson.10.partial.b1', params: (ctx) => ({ left: partialRead(ctx.run).left, size: ctx.run.run.options.recvSize }) }],
+      body: [{ key: 'lesson.10.partial.b1', params: (ctx) => ({ left: partialRead(ctx.run).left, size: ctx.run.run.options.recvSize, sent: partialRead(ctx.run).left + ctx.run.run.options.recvSize }) }],
       question: {
         prompt: { key: 'lesson.10.partial.q' },
         pick: 'one',

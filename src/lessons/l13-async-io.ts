@@ -35,7 +35,7 @@ const lesson: Lesson = {
     { kind: 'slide', id: 'idea', title: { key: 'lesson.13.idea.title' }, body: [{ key: 'lesson.13.idea.b1' }, { key: 'lesson.13.idea.b2' }], figure: { name: 'AsyncContrast' } },
     {
       kind: 'stop', id: 'submit',
-      at: (ctx) => findStep(ctx.run, isSysExit('io_uring_enter', { minRet: 1 })),
+      at: (ctx) => findStep(ctx.run, isSysExit('io_uring_enter', { minRet: 1 }), { after: findStep(ctx.run, (ev) => ev.type === 'uring.sqe' && ev.op === 'recv') - 1 }),
       title: { key: 'lesson.13.submit.title' },
       body: [{ key: 'lesson.13.submit.b1' }],
     },

@@ -120,7 +120,7 @@ const lesson: Lesson = {
   summary: { key: 'lesson.16.summary' },
   scenario: CHAT,
   items: [
-    { kind: 'slide', id: 'room', title: { key: 'lesson.16.room.title' }, body: [{ key: 'lesson.16.room.b1' }, { key: 'lesson.16.room.b2' }] },
+    { kind: 'slide', id: 'room', title: { key: 'lesson.16.room.title' }, body: [{ key: 'lesson.16.room.b1' }, { key: 'lesson.16.room.b2', params: () => ({ who: cName(LEAVE.who) }) }] },
     {
       kind: 'stop', id: 'r1', at: r1At,
       title: { key: 'lesson.16.r1.title' },

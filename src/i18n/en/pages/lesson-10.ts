@@ -13,7 +13,7 @@ export default {
   'lesson.10.callback.b1': 'The client’s bytes have just landed in the receive buffer. Right then, in the same kernel path, the socket’s callback puts it on the epoll ready list.',
   'lesson.10.callback.b2': 'epoll_wait only has to look at this list, so its cost depends on how many sockets are ready, not on how many are registered.',
   'lesson.10.partial.title': 'A partial read, edge-triggered',
-  'lesson.10.partial.b1': 'This server uses edge-triggered epoll (EPOLLET) and makes one recv({size}) per event. The client sent 10 bytes, so {left} bytes are still in the receive buffer.',
+  'lesson.10.partial.b1': 'This server uses edge-triggered epoll (EPOLLET) and makes one recv({size}) per event. The client’s {sent} bytes were in the buffer, so {left} bytes are still in the receive buffer.',
   'lesson.10.partial.q': 'The client sends nothing new for a while. Will epoll_wait report this socket again because of the bytes left over?',
   'lesson.10.c.yes': 'Yes, at once: there is still data to read',
   'lesson.10.c.no': 'No: not until something new arrives',

@@ -8,7 +8,7 @@ export default {
   'lesson.15.two.b1': 'The article ends with two servers. One is non-blocking: it tries accept and recv, and when they fail it sleeps and tries again. Here it sleeps {tick} ms between rounds. The other calls select with a timeout of {tick} ms, so it too gets control back regularly.',
   'lesson.15.two.b2': 'This lesson runs the polling server; the select server ran on the same client script on the side. Both wake up every so often. The difference is what wakes them.',
   'lesson.15.empty.title': 'Asking for nothing',
-  'lesson.15.empty.b1': 'No client has connected yet: accept fails with BlockingIOError (EAGAIN), a system call that did no work. The loop will sleep {tick} ms and ask again.',
+  'lesson.15.empty.b1': 'No finished connection is waiting: accept fails with BlockingIOError (EAGAIN), a system call that did no work. The loop will sleep {tick} ms and ask again.',
   'lesson.15.late.title': 'A message arrives mid-sleep',
   'lesson.15.late.b1': 'ann’s “hello” has just landed in the receive buffer. The server is asleep in time.sleep(): nothing will wake it early.',
   'lesson.15.late.q': 'How long will “hello” wait in the kernel before this server reads it?',

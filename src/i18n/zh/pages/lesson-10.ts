@@ -13,7 +13,7 @@ export default {
   'lesson.10.callback.b1': '客户端的数据刚刚落进接收缓冲区。就在同一段内核代码里，套接字的回调把它放到了 epoll 的就绪列表上。',
   'lesson.10.callback.b2': 'epoll_wait 只需看这张列表，所以它的开销取决于有多少套接字就绪，而不是登记了多少。',
   'lesson.10.partial.title': '边缘触发下只读了一部分',
-  'lesson.10.partial.b1': '这个服务器用的是边缘触发的 epoll（EPOLLET），每个事件只调用一次 recv({size})。客户端发来 10 个字节，所以接收缓冲区里还剩 {left} 个字节。',
+  'lesson.10.partial.b1': '这个服务器用的是边缘触发的 epoll（EPOLLET），每个事件只调用一次 recv({size})。缓冲区里原有客户端发来的 {sent} 个字节，所以现在还剩 {left} 个。',
   'lesson.10.partial.q': '客户端接下来一段时间什么都不发。epoll_wait 会因为剩下的字节再次报告这个套接字吗？',
   'lesson.10.c.yes': '会，马上就报：还有数据可读',
   'lesson.10.c.no': '不会：要等有新东西到来',
