@@ -71,7 +71,7 @@ const lesson: Lesson = {
     },
     {
       kind: 'stop', id: 'scan',
-      at: (ctx) => ctx.run.index.stepOfEvent(scanAfter(ctx.run, sleepingPoll(ctx.run)).i),
+      at: (ctx) => findStep(ctx.run, isSysExit('poll'), { after: ctx.run.index.stepOfEvent(scanAfter(ctx.run, sleepingPoll(ctx.run)).i) - 1 }),
       title: { key: 'lesson.09.scan.title' },
       body: [{ key: 'lesson.09.scan.b1', params: (ctx) => ({ n: scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.watched.length, ready: scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.ready.length }) }],
     },

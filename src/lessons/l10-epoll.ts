@@ -70,10 +70,23 @@ const lesson: Lesson = {
       body: [{ key: 'lesson.10.callback.b1' }, { key: 'lesson.10.callback.b2' }],
     },
     {
+      kind: 'stop', id: 'level',
+      at: (ctx) => partialRead(ctx.run).step,
+      title: { key: 'lesson.10.level.title' },
+      body: [{ key: 'lesson.10.level.b1', params: (ctx) => ({ left: partialRead(ctx.run).left, size: ctx.run.run.options.recvSize, sent: partialRead(ctx.run).left + ctx.run.run.options.recvSize }) }],
+      question: {
+        prompt: { key: 'lesson.10.level.q' },
+        pick: 'one',
+        choices: () => [{ id: 'yes', label: 'lesson.10.c.yes' }, { id: 'no', label: 'lesson.10.c.no' }],
+        answer: () => [wakesAgain(otherRun(LEVEL_TWIN))],
+        explain: { key: 'lesson.10.level.explain', params: () => ({ us: Math.round(nextReport(otherRun(LEVEL_TWIN)).ms * 1000) }) },
+      },
+    },
+    {
       kind: 'stop', id: 'partial',
       at: (ctx) => partialRead(ctx.run).step,
       title: { key: 'lesson.10.partial.title' },
-      body: [{ key: 'lesson.10.partial.b1', params: (ctx) => ({ left: partialRead(ctx.run).left, size: ctx.run.run.options.recvSize, sent: partialRead(ctx.run).left + ctx.run.run.options.recvSize }) }],
+      body: [{ key: 'lesson.10.partial.b1' }],
       question: {
         prompt: { key: 'lesson.10.partial.q' },
         pick: 'one',
@@ -81,19 +94,6 @@ const lesson: Lesson = {
         answer: (ctx) => [wakesAgain(ctx.run)],
         explain: { key: 'lesson.10.partial.explain', params: (ctx) => ({ ms: nextReport(ctx.run).ms, left: partialRead(ctx.run).left }) },
         revealAt: (ctx) => nextReport(ctx.run).step,
-      },
-    },
-    {
-      kind: 'stop', id: 'level',
-      at: (ctx) => partialRead(ctx.run).step,
-      title: { key: 'lesson.10.level.title' },
-      body: [{ key: 'lesson.10.level.b1' }],
-      question: {
-        prompt: { key: 'lesson.10.level.q' },
-        pick: 'one',
-        choices: () => [{ id: 'yes', label: 'lesson.10.c.yes' }, { id: 'no', label: 'lesson.10.c.no' }],
-        answer: () => [wakesAgain(otherRun(LEVEL_TWIN))],
-        explain: { key: 'lesson.10.level.explain', params: () => ({ us: Math.round(nextReport(otherRun(LEVEL_TWIN)).ms * 1000) }) },
       },
     },
     {

@@ -65,11 +65,12 @@ describe('lessons 9-17', () => {
         else expect(findScenario(lesson.scenario)).toBeDefined();
       });
 
-      it('stops on real steps, in order, and reveals no earlier than it stops', () => {
+      it('stops on real steps, in order, and reveals no earlier than it stops nor later than the next stop', () => {
         let last = -1;
         for (const item of lesson.items) {
           if (item.kind !== 'stop') continue;
           const at = item.at(ctx);
+          expect(at, `${item.id} comes after the answer revealed before it`).toBeGreaterThanOrEqual(last);
           expect(Number.isInteger(at), item.id).toBe(true);
           expect(at, item.id).toBeGreaterThanOrEqual(0);
           expect(at, item.id).toBeLessThan(ctx.run.index.steps);
@@ -79,6 +80,7 @@ describe('lessons 9-17', () => {
           if (reveal !== undefined) {
             expect(reveal, item.id).toBeGreaterThanOrEqual(at);
             expect(reveal, item.id).toBeLessThan(ctx.run.index.steps);
+            last = reveal;
           }
         }
       });
