@@ -7,7 +7,7 @@ export default {
   'lesson.15.two.title': '两种不阻塞的办法',
   'lesson.15.two.b1': '原文最后给了两个服务器。一个是非阻塞的：它尝试 accept 和 recv，失败了就睡一会儿再试，这里每轮之间睡 {tick} 毫秒。另一个调用带 {tick} 毫秒超时的 select，所以它也会定期拿回控制权。',
   'lesson.15.two.b2': '本课运行的是轮询的服务器；select 服务器在后台用同一份客户端脚本跑过一遍。两者都会每隔一段时间醒来，区别在于是什么把它们叫醒。',
-  'lesson.15.empty.title': '问了个寂寞',
+  'lesson.15.empty.title': '白问一趟',
   'lesson.15.empty.b1': '没有已完成的连接在等着：accept 以 BlockingIOError（EAGAIN）失败，这是一次什么也没干成的系统调用。循环会睡 {tick} 毫秒再来问。',
   'lesson.15.late.title': '消息在睡眠中途到达',
   'lesson.15.late.b1': 'ann 的 “hello” 刚刚落进接收缓冲区。服务器正睡在 time.sleep() 里：没有任何东西会提前叫醒它。',
