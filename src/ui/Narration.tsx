@@ -8,7 +8,7 @@ import { visibleSteps } from '../store/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';
-import { RichText } from './panels/rich-text.tsx';
+import { plainText, TermText } from './panels/TermText.tsx';
 import './panels.css';
 
 type Where = 'start' | 'python' | 'syscall' | 'kernel' | 'network' | 'client' | 'operator' | 'error' | 'end';
@@ -53,6 +53,7 @@ export function Narration() {
   const tNs = index.steps > 0 ? index.trace[index.stepStart[Math.min(step, index.steps - 1)]!]!.t : 0;
   const ms = (tNs / 1e6).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const where = index.steps > 0 ? whereOf(index, Math.min(step, index.steps - 1)) : 'start';
+  const used = new Set<string>();
 
   return (
     <section className="panel pn-panel pn-narration" aria-label={t('app.panel.narration')}>
@@ -65,10 +66,14 @@ export function Narration() {
           <span data-testid="narration-time">{t('panels.narr.time', { ms })}</span>
         </span>
       </div>
-      <div className="pn-narr-body" data-testid="narration" aria-live="polite" aria-atomic="true">
-        <p className="pn-narr-text"><RichText text={n.text} /></p>
-        {n.detail && <p className="pn-narr-detail"><RichText text={n.detail} /></p>}
+      {/* Glossary terms are links; the announcement stays plain text, in its own live region. */}
+      <div className="pn-narr-body" data-testid="narration">
+        <p className="pn-narr-text"><TermText text={n.text} lang={lang} used={used} /></p>
+        {n.detail && <p className="pn-narr-detail"><TermText text={n.detail} lang={lang} used={used} /></p>}
       </div>
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration-live">
+        {plainText(n.text)}{n.detail ? ` ${plainText(n.detail)}` : ''}
+      </p>
     </section>
   );
 }

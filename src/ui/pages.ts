@@ -22,4 +22,5 @@ const page = (nav: string, messages: readonly string[], load: () => Promise<{ de
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
+  glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
 };

@@ -26,6 +26,7 @@ export default {
   'nav.lab': 'Step through',
   'nav.about': 'About',
   'nav.compare': 'Side by side',
+  'nav.glossary': 'Glossary',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',

@@ -1,0 +1,63 @@
+/**
+ * Which of a read's two phases blocks the program, model by model, measured from the runs of
+ * the shipped scenarios (lesson 17 and its table): phase 1 = waiting for data, phase 2 = the
+ * copy from the kernel into the program's buffer.
+ */
+import { callInProgress, otherRun } from './find.ts';
+
+/** The model's scenario, in course order. */
+export const PHASE_MODELS = [
+  { id: 'blocking', scenario: 'blocking-two-clients' },
+  { id: 'threads', scenario: 'thread-per-connection' },
+  { id: 'nonblocking', scenario: 'nonblocking' },
+  { id: 'select', scenario: 'select' },
+  { id: 'poll', scenario: 'poll' },
+  { id: 'epoll', scenario: 'epoll-level' },
+  { id: 'signal', scenario: 'signal-driven' },
+  { id: 'asyncio', scenario: 'asyncio' },
+  { id: 'async-io', scenario: 'async-io' },
+] as const;
+
+export type PhaseModel = (typeof PHASE_MODELS)[number]['id'];
+/** Phase 1: blocked inside the read itself, blocked in a call that waits for many fds, or never blocked on data. */
+export type Wait = 'read' | 'multiplexer' | 'no';
+/** How a model that never blocks on data learns that data is there. */
+export type Learn = 'wakes' | 'asks' | 'signal' | 'completion';
+/** Phase 2: the program copies inside its own recv (it blocks for the copy), or the kernel copies by itself. */
+export type Copy = 'program' | 'kernel';
+
+export interface PhaseRow { id: PhaseModel; scenario: string; wait: Wait; learn: Learn; copy: Copy }
+
+const MULTIPLEXERS = new Set(['pselect6', 'poll', 'epoll_wait']);
+const READS = new Set(['recvfrom', 'read']);
+
+export function phaseRow(id: PhaseModel, scenario: string): PhaseRow {
+  const r = otherRun(scenario);
+  const trace = r.index.trace;
+  let wait: Wait = 'no';
+  let signal = false;
+  let cqe = false;
+  let eagain = false;
+  let copy: Copy | null = null;
+  for (let i = 0; i < trace.length; i++) {
+    const ev = trace[i]!;
+    if (ev.type === 'sys.block' && (ev.name === 'recvfrom' || ev.name === 'accept4') && wait === 'no') wait = 'read';
+    else if (ev.type === 'sys.block' && MULTIPLEXERS.has(ev.name)) wait = 'multiplexer';
+    else if (ev.type === 'signal.send' && ev.signal === 'SIGIO') signal = true;
+    else if (ev.type === 'uring.cqe') cqe = true;
+    else if (ev.type === 'sys.exit' && ev.errno === 'EAGAIN' && (ev.name === 'recvfrom' || ev.name === 'accept4')) eagain = true;
+    else if (ev.type === 'copy' && ev.dir === 'to-user' && ev.fd > 2 && copy === null) {
+      const inCall = callInProgress(r, i, ev.tid);
+      copy = inCall !== null && READS.has(inCall) ? 'program' : 'kernel';
+    }
+  }
+  const learn: Learn = wait !== 'no' ? 'wakes' : cqe ? 'completion' : signal ? 'signal' : eagain ? 'asks' : 'wakes';
+  return { id, scenario, wait, learn, copy: copy ?? 'program' };
+}
+
+let table: PhaseRow[] | null = null;
+
+export function phaseTable(): PhaseRow[] {
+  table ??= PHASE_MODELS.map((m) => phaseRow(m.id, m.scenario));
+  return table;
+}
