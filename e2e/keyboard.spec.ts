@@ -25,7 +25,7 @@ test('Space plays, then pauses', async ({ page }) => {
   const n = visibleOf(ID).length;
   await openLab(page, ID);
   await page.getByLabel('Speed').selectOption('16');
-  await page.getByTestId('narration').click(); // focus back on the page, off the select
+  await page.getByTestId('step-counter').click(); // focus back on the page, off the select
   await page.keyboard.press('Space');
   await expect(button(page, 'Pause')).toBeVisible();
   await expect(counter(page)).not.toContainText(stepText(1, n));
