@@ -10,10 +10,9 @@
  * - papers collected: recv copies of a student's bytes into the server's buffer.
  */
 import type { TraceEvent } from '../kernel/types.ts';
-import { dist, deskPoint, hallGeometry, LISTEN_FD, studentIndex, type HallGeometry, type Point } from './hall.ts';
+import { hallGeometry, LISTEN_FD, route, routeLength, studentIndex, type HallGeometry, type Place } from './hall.ts';
 
-/** Where the teacher is: at the desk, at the door, or at student k's desk. */
-export type Place = 'desk' | 'door' | number;
+export type { Place } from './hall.ts';
 
 export interface HallCounters { questions: number; walk: number; papers: number; waits: number }
 
@@ -34,10 +33,6 @@ export interface HallTimeline {
 }
 
 const ZERO: HallCounters = { questions: 0, walk: 0, papers: 0, waits: 0 };
-
-export function placePoint(g: HallGeometry, p: Place): Point {
-  return p === 'desk' ? g.teacher : p === 'door' ? g.door : deskPoint(g, p);
-}
 
 /** The places a select scan visits, in the kernel's order (ascending fds), desk to desk. */
 export function scanTour(fds: readonly number[], studentOfFd: (fd: number) => number | null): Place[] {
@@ -63,11 +58,8 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
   let serverPid: number | null = null;
   const c = { ...ZERO };
   let place: Place = 'desk';
-  let at: Point = g.teacher;
   const moveTo = (p: Place): void => {
-    const to = placePoint(g, p);
-    c.walk += dist(at, to);
-    at = to;
+    if (p !== place) c.walk += routeLength(route(g, place, p));
     place = p;
   };
   const record = (i: number, ev: TraceEvent): void => {
@@ -93,6 +85,11 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
       case 'sys.enter':
         if (ev.name === 'pselect6' || ev.name === 'epoll_wait') { moveTo('desk'); c.waits++; record(i, ev); }
         else if (ev.name === 'accept4') { moveTo('door'); record(i, ev); }
+        else if (ev.name === 'recvfrom') {
+          // The teacher sets off for the desk as the call starts (its fd is in the call's own exit).
+          const s = studentOfFd(recvFd(trace, i, ev.tid));
+          if (s !== null) { moveTo(s); record(i, ev); }
+        }
         return;
       case 'select.scan': {
         c.questions += ev.watched.length;
@@ -103,11 +100,6 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
       }
       case 'sys.exit':
         if (ev.name === 'epoll_wait' && ev.ret > 0) { c.questions += ev.ret; record(i, ev); }
-        else if (ev.name === 'recvfrom') {
-          // A recv that copied nothing (the student has left: b'') still brings the teacher there.
-          const s = studentOfFd(Number(/^recvfrom\((\d+),/.exec(ev.strace)?.[1] ?? -1));
-          if (s !== null && place !== s) { moveTo(s); record(i, ev); }
-        }
         return;
       case 'copy': {
         if (ev.dir !== 'to-user' || ev.bytes === 0) return;
@@ -127,6 +119,16 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
     }
   });
   return tl;
+}
+
+/** The fd of the recvfrom that thread `tid` enters at event `i`, from its exit (strace prints it first). */
+function recvFd(trace: readonly TraceEvent[], i: number, tid: number): number {
+  for (let j = i + 1; j < trace.length; j++) {
+    const ev = trace[j]!;
+    if (ev.type === 'copy' && ev.tid === tid) return ev.fd;
+    if (ev.type === 'sys.exit' && ev.tid === tid) return ev.name === 'recvfrom' ? Number(/^recvfrom\((\d+),/.exec(ev.strace)?.[1] ?? -1) : -1;
+  }
+  return -1;
 }
 
 /** The last recorded point at or before `i` by `key`, or -1. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deskPoint, dist, DESK_DX, finishingMoments, finishTimes, hallGeometry, hallScenario, MECHANISMS, PATTERNS, SELECT_MAX_CLASS,
+  deskPoint, dist, DESK_DX, finishingMoments, route, routeLength, finishTimes, hallGeometry, hallScenario, MECHANISMS, PATTERNS, SELECT_MAX_CLASS,
   studentIndex, studentName, type Mechanism, type Pattern,
 } from './hall.ts';
 import { countersAtEvent, countersAtTime, hallTimeline, scanTour, teacherAtEvent } from './hall-trace.ts';
@@ -160,4 +160,19 @@ describe('the counters, from the trace', () => {
     expect(tl.failed).toBeNull();
     expect(countersAtEvent(tl, ep.trace.length).papers).toBe(SELECT_MAX_CLASS + 1);
   }, 60_000);
+});
+
+describe('the teacher\'s way', () => {
+  it('keeps to the aisles: straight along a row, by the side aisle between rows, never shorter than the straight line', () => {
+    const g = hallGeometry(30);
+    const along = route(g, 0, 1);
+    expect(along).toHaveLength(2);
+    expect(routeLength(along)).toBeCloseTo(DESK_DX);
+    for (const [a, b] of [[0, 29], ['desk', 7], ['door', 12], [12, 'desk']] as const) {
+      const r = route(g, a, b);
+      // Every leg is horizontal or vertical.
+      for (let i = 1; i < r.length; i++) expect(r[i]!.x === r[i - 1]!.x || r[i]!.y === r[i - 1]!.y).toBe(true);
+      expect(routeLength(r)).toBeGreaterThanOrEqual(dist(r[0]!, r[r.length - 1]!) - 1e-9);
+    }
+  });
 });

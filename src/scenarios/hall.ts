@@ -111,7 +111,7 @@ export function hallScenario(c: HallConfig): Scenario {
   const last = times.reduce<number>((a, b) => Math.max(a, b ?? 0), examStartMs(c.n));
   return {
     format: SCENARIO_FORMAT,
-    id: `hall-${c.mech}-${c.pattern}-${c.n}`,
+    id: `hall-${c.mech}-${c.pattern}-${c.n}-${c.seed}`,
     title: {
       en: `The exam hall: ${c.n} students, ${c.mech}`,
       zh: `考场:${c.n} 名学生,${c.mech}`,
@@ -134,20 +134,26 @@ export interface HallGeometry {
   /** The room's inner size. */
   width: number; depth: number;
   teacher: Point; door: Point;
+  /** Where the first row sits. */
+  front: number;
+  /** How much bigger the front of a big hall is (the teacher's desk, the board, the lamp grow with it). */
+  scale: number;
 }
-/** Desk pitch across a row and between rows; the first row's distance from the teacher's desk. */
+/** Desk pitch across a row and between rows. */
 export const DESK_DX = 1.2;
 export const DESK_DY = 1.5;
-const FRONT = 2.5;
 
 export function hallGeometry(n: number): HallGeometry {
-  const cols = Math.max(1, Math.ceil(Math.sqrt(n)));
+  // A room about as deep as it is wide: 30 students sit in 5 rows of 6.
+  const cols = Math.max(1, Math.round(Math.sqrt(n * 1.25)));
   const rows = Math.max(1, Math.ceil(n / cols));
-  const width = cols * DESK_DX + 2 * DESK_DX;
+  const scale = Math.max(1, (cols * DESK_DX) / 16);
+  const width = Math.max(cols * DESK_DX + 2 * DESK_DX, 4.8 * scale);
+  const front = 3 * scale;
   return {
-    n, cols, rows, width, depth: FRONT + rows * DESK_DY + DESK_DY,
-    teacher: { x: width / 2, y: 1 },
-    door: { x: 0, y: 1 },
+    n, cols, rows, width, depth: front + rows * DESK_DY + DESK_DY * 0.5, front, scale,
+    teacher: { x: width / 2, y: 1.35 * scale },
+    door: { x: 0, y: 1.35 * scale },
   };
 }
 
@@ -160,7 +166,41 @@ export function deskCell(g: HallGeometry, k: number): { row: number; col: number
 
 export function deskPoint(g: HallGeometry, k: number): Point {
   const { row, col } = deskCell(g, k);
-  return { x: DESK_DX * 1.5 + col * DESK_DX, y: FRONT + row * DESK_DY };
+  const left = (g.width - (g.cols - 1) * DESK_DX) / 2;
+  return { x: left + col * DESK_DX, y: g.front + row * DESK_DY };
 }
 
 export const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** Where the teacher is: at the desk, at the door, or at student k's desk. */
+export type Place = 'desk' | 'door' | number;
+
+/** How far in front of a desk the teacher stands (the aisle between two rows), and beside it (the aisle between two columns). */
+const AISLE_FRONT = 0.72;
+const AISLE_SIDE = DESK_DX / 2;
+
+/** Where the teacher stands at a place: beside the teacher's desk, inside the door, in the aisle in front of a student's desk. */
+export function standPoint(g: HallGeometry, place: Place): Point {
+  if (place === 'desk') return { x: g.teacher.x + 1.35 * g.scale, y: g.teacher.y };
+  if (place === 'door') return { x: g.door.x + 0.55, y: g.door.y };
+  const d = deskPoint(g, place);
+  return { x: d.x, y: d.y - AISLE_FRONT };
+}
+
+/**
+ * The teacher's way from one place to another, keeping to the aisles: along a row's aisle when
+ * both are in it, otherwise to the side aisle, down (or up) it, then along the other row.
+ */
+export function route(g: HallGeometry, from: Place, to: Place): Point[] {
+  const a = standPoint(g, from);
+  const b = standPoint(g, to);
+  if (Math.abs(a.y - b.y) < 1e-9) return [a, b];
+  const side = typeof from === 'number' ? a.x + AISLE_SIDE : a.x;
+  return [a, { x: side, y: a.y }, { x: side, y: b.y }, b];
+}
+
+export function routeLength(points: readonly Point[]): number {
+  let sum = 0;
+  for (let i = 1; i < points.length; i++) sum += dist(points[i - 1]!, points[i]!);
+  return sum;
+}
