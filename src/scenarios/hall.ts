@@ -147,11 +147,11 @@ export function hallGeometry(n: number): HallGeometry {
   // A room about as deep as it is wide: 30 students sit in 5 rows of 6.
   const cols = Math.max(1, Math.round(Math.sqrt(n * 1.25)));
   const rows = Math.max(1, Math.ceil(n / cols));
-  const scale = Math.max(1, (cols * DESK_DX) / 16);
+  const scale = Math.max(1, (cols * DESK_DX) / 10);
   const width = Math.max(cols * DESK_DX + 2 * DESK_DX, 4.8 * scale);
   const front = 3 * scale;
   return {
-    n, cols, rows, width, depth: front + rows * DESK_DY + DESK_DY * 0.5, front, scale,
+    n, cols, rows, width, depth: front + (rows - 1) * DESK_DY + 1.1, front, scale,
     teacher: { x: width / 2, y: 1.35 * scale },
     door: { x: 0, y: 1.35 * scale },
   };

@@ -100,7 +100,7 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
           return <line key={i} x1={Math.cos(a) * 20} y1={Math.sin(a) * 20} x2={Math.cos(a) * 30} y2={Math.sin(a) * 30} className="hall-ray" />;
         }) : null}
         <circle r={14} className="hall-bulb" />
-        <text x={0} y={50} textAnchor="middle" fontSize={17} className="hall-label hall-strong">{state.lamp ? t('hall.lamp.on') : t('hall.lamp.off')}</text>
+        <text x={0} y={-26} textAnchor="middle" fontSize={17} className="hall-label hall-strong">{state.lamp ? t('hall.lamp.on') : t('hall.lamp.off')}</text>
       </g>
       {namesText !== null ? (
         <g transform={`translate(${desk.x} ${desk.y + 55 * f}) scale(${f})`} data-testid="hall-names">

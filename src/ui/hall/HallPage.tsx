@@ -71,13 +71,26 @@ export default function HallPage() {
         <div className="panel hall-fdset" role="note" data-testid="hall-fdset">
           <h3>{t('hall.fdset.title')}</h3>
           <p>{t('hall.fdset.body', { max: SELECT_MAX_CLASS, first: SELECT_MAX_CLASS + 1 })}</p>
-          <button type="button" onClick={() => update({ mech: 'epoll' })}>{t('hall.fdset.switch')}</button>
+          <span className="hall-fdset-actions">
+            {ready ? <FailJump n={n} /> : null}
+            <button type="button" onClick={() => update({ mech: 'epoll' })}>{t('hall.fdset.switch')}</button>
+          </span>
         </div>
       ) : null}
       {pattern !== 'burst' && finishingMoments(n) < n ? <p className="hall-note">{t('hall.partial', { n, m: finishingMoments(n) })}</p> : null}
       {ready ? <Live params={params} /> : <p className="page-loading" role="status">{t('hall.running', { n })}</p>}
     </article>
   );
+}
+
+/** Jumps to the step where Python raises ValueError. */
+function FailJump({ n }: { n: number }) {
+  const t = useT();
+  const api = useLabApi();
+  const { run, index } = useRun();
+  const failed = timelineOf(run.trace, n).failed;
+  if (!failed) return null;
+  return <button type="button" data-testid="hall-fail-jump" onClick={() => api.getState().goTo(index.stepOfEvent(failed.ev))}>{t('hall.fdset.jump')}</button>;
 }
 
 function Setup({ params, update }: { params: HallParams; update: (c: Partial<HallParams>) => void }) {

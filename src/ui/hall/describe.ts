@@ -6,12 +6,12 @@ import { LISTEN_FD } from '../../scenarios/hall.ts';
 function who(fds: readonly number[], t: T, max = 8): string {
   const named = fds.slice(0, max).map((fd) => (fd === LISTEN_FD ? t('hall.who.door') : t('hall.who.fd', { fd })));
   if (fds.length > max) named.push(t('hall.who.more', { n: fds.length - max }));
-  return named.join(', ');
+  return named.join(t('hall.who.sep'));
 }
 
 /** One sentence: what the teacher is doing at this step. */
 export function describeNow(s: HallState, t: T): string {
-  const lamp = s.lamp ? t('hall.lamp.on') : t('hall.lamp.off');
+  const lamp = s.lamp ? t('hall.lamp.isOn') : t('hall.lamp.isOff');
   const fdOf = (k: number | string): number | string => (typeof k === 'number' ? (s.students[k]?.fd ?? '?') : '?');
   switch (s.activity) {
     case 'starting': return t('hall.now.starting');
@@ -41,7 +41,7 @@ export function describeRoom(s: HallState, t: T): string {
   const count = { writing: 0, finished: 0, 'handed-in': 0, leaving: 0, left: 0, arriving: 0, stranded: 0 };
   for (const st of s.students) count[st.state]++;
   const parts = [t('hall.summary', {
-    lamp: s.lamp ? t('hall.lamp.on') : t('hall.lamp.off'),
+    lamp: s.lamp ? t('hall.lamp.isOn') : t('hall.lamp.isOff'),
     writing: count.writing, finished: count.finished, handedIn: count['handed-in'], leaving: count.leaving, left: count.left, arriving: count.arriving,
   })];
   if (s.names && s.names.length > 0) parts.push(t('hall.summary.names', { names: who(s.names, t) }));

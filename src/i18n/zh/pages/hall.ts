@@ -25,6 +25,7 @@ export default {
 
   'hall.fdset.title': '这么大的考场，用 select 的老师根本走不过来',
   'hall.fdset.body': 'select 用一张固定大小的位图记下要看管的学生：FD_SETSIZE = 1024 位，也就是 fd 0 到 1023。其中 3 个被标准输入、标准输出和标准错误占了，还有 1 个是监听套接字（门），所以最多只能坐 {max} 名学生。第 {first} 名学生拿到的是 fd 1024，名单上没有它的位置，Python 连系统调用都不做就直接报错：“ValueError: filedescriptor out of range in select()”。服务器就此退出，谁的卷子都收不到了。poll 和 epoll 没有这个上限：换成 epoll 就能让全班都坐下。',
+  'hall.fdset.jump': '跳到出错的那一刻',
   'hall.fdset.switch': '这个班改用 epoll',
 
   'hall.floor': '这一步的考场',
@@ -34,6 +35,8 @@ export default {
   'hall.lamp': '灯',
   'hall.lamp.on': '灯亮',
   'hall.lamp.off': '灯灭',
+  'hall.lamp.isOn': '灯亮着',
+  'hall.lamp.isOff': '灯是灭的',
   'hall.names.none': '没有名字',
   'hall.names.more': '还有 {n} 个',
   'hall.atDoor': '门口有 {n} 人',
@@ -58,6 +61,7 @@ export default {
   'hall.now.returning': '老师走回讲台。',
   'hall.now.failed': '老师放弃了：有一名学生的 fd 在 select 的名单上放不下。{python}',
   'hall.now.done': '考试结束。',
+  'hall.who.sep': '、',
   'hall.who.door': '门口',
   'hall.who.fd': 'fd {fd}',
   'hall.who.more': '还有 {n} 个',
