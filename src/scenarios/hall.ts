@@ -62,7 +62,7 @@ export function finishingMoments(n: number): number {
  * run ends. Seeded: the same seed, the same class.
  * - one: one at a time, in a shuffled order, FINISH_GAP_MS apart;
  * - several: in groups of 2 to 5 who hand in together (within a few microseconds);
- * - burst: the whole class within half a millisecond.
+ * - burst: the whole class within ten microseconds.
  */
 export function finishTimes(n: number, pattern: Pattern, seed: number): (number | null)[] {
   const rng = seedRng(seed);
@@ -82,10 +82,10 @@ export function finishTimes(n: number, pattern: Pattern, seed: number): (number 
     let k = 0;
     for (let group = 0; group < moments && k < n; group++) {
       const size = 2 + nextInt(rng, 4);
-      for (let g = 0; g < size && k < n; g++, k++) times[order[k]!] = round3(start + group * FINISH_GAP_MS + jitter() / 100);
+      for (let g = 0; g < size && k < n; g++, k++) times[order[k]!] = round3(start + group * FINISH_GAP_MS + Math.round(jitter() * 10) / 1000);
     }
   } else {
-    order.forEach((s) => { times[s] = round3(start + jitter()); });
+    order.forEach((s) => { times[s] = round3(start + Math.round(jitter() * 20) / 1000); });
   }
   return times;
 }
