@@ -28,6 +28,8 @@ export interface HallTimeline {
   place: Place[];
   /** The trace index of each student's collected paper, or -1. */
   collectedAt: number[];
+  /** The fd each student was given (students connect once), or -1 for one never let in. */
+  fdOf: number[];
   /** The fatal error that ended the server (select's ValueError past FD_SETSIZE), if any. */
   failed: { ev: number; t: number; python: string } | null;
 }
@@ -51,7 +53,7 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
   const g = hallGeometry(n);
   const tl: HallTimeline = {
     geometry: g, ev: [], t: [], questions: [], walk: [], papers: [], waits: [], place: [],
-    collectedAt: new Array<number>(n).fill(-1), failed: null,
+    collectedAt: new Array<number>(n).fill(-1), fdOf: new Array<number>(n).fill(-1), failed: null,
   };
   const fdStudent = new Map<number, number>();
   const studentOfFd = (fd: number): number | null => fdStudent.get(fd) ?? null;
@@ -76,7 +78,7 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
       case 'fd.open':
         if (ev.pid === serverPid && ev.what.kind === 'conn') {
           const s = studentIndex(ev.what.client);
-          if (s !== null && s < n) fdStudent.set(ev.fd, s);
+          if (s !== null && s < n) { fdStudent.set(ev.fd, s); tl.fdOf[s] = ev.fd; }
         }
         return;
       case 'fd.close':

@@ -76,10 +76,12 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
         <line key={i} x1={W} x2={W} y1={(i * 3 + 1.2) * CM} y2={(i * 3 + 2.6) * CM} className="hall-window" strokeWidth={10 * f} />
       ))}
       {/* the door: a gap in the left wall and its swing */}
-      <line x1={0} x2={0} y1={door.y - 45} y2={door.y + 45} className="hall-door-gap" strokeWidth={12 * f} />
-      <path d={`M0 ${door.y - 45} L${80} ${door.y - 45} A 90 90 0 0 1 0 ${door.y + 45}`} className="hall-door" />
-      <text x={8} y={door.y + 45 + 26 * f} className="hall-label" fontSize={22 * f}>{t('hall.door')}</text>
-      {state.atDoor > 0 ? <text x={8} y={door.y + 45 + 52 * f} className="hall-label hall-strong" fontSize={22 * f}>{t('hall.atDoor', { n: state.atDoor })}</text> : null}
+      <g transform={`translate(0 ${door.y}) scale(${f})`}>
+        <line x1={0} x2={0} y1={-45} y2={45} className="hall-door-gap" strokeWidth={12} />
+        <path d="M0 -45 L80 -45 A 90 90 0 0 1 0 45" className="hall-door" />
+        <text x={8} y={71} className="hall-label" fontSize={22}>{t('hall.door')}</text>
+        {state.atDoor > 0 ? <text x={8} y={97} className="hall-label hall-strong" fontSize={22}>{t('hall.atDoor', { n: state.atDoor })}</text> : null}
+      </g>
       {/* the blackboard */}
       <rect x={W * 0.3} y={8 * f} width={W * 0.4} height={26 * f} className="hall-board" rx={3 * f} />
       <text x={W / 2} y={27 * f} className="hall-chalk" fontSize={16 * f} textAnchor="middle">{t('hall.board', { mech: `${state.mech}()` })}</text>
@@ -125,7 +127,7 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
   );
 }
 
-function Desk({ at, s, dense, asked, collecting }: { at: Point; s: { fd: number | null; state: StudentState }; dense: boolean; asked: boolean; collecting: boolean }) {
+function Desk({ at, s, dense, asked, collecting }: { at: Point; s: { fd: number | null; had: number | null; state: StudentState }; dense: boolean; asked: boolean; collecting: boolean }) {
   const cls = `hall-desk hall-${s.state}${asked ? ' hall-asked' : ''}${collecting ? ' hall-collecting' : ''}`;
   if (dense) {
     return (
@@ -133,7 +135,7 @@ function Desk({ at, s, dense, asked, collecting }: { at: Point; s: { fd: number 
         <rect x={at.x - 45} y={at.y - 35} width={90} height={70} rx={8} className="hall-mark" />
         {s.state === 'finished' ? <path d={`M${at.x + 12} ${at.y - 35} L${at.x + 45} ${at.y - 35} L${at.x + 45} ${at.y - 2} Z`} className="hall-flag" /> : null}
         {s.state === 'stranded' ? <path d={`M${at.x - 25} ${at.y - 20} L${at.x + 25} ${at.y + 20} M${at.x + 25} ${at.y - 20} L${at.x - 25} ${at.y + 20}`} className="hall-cross" /> : null}
-        <title>{s.fd !== null ? `fd ${s.fd}` : ''}</title>
+        {s.had !== null ? <title>{`fd ${s.had}`}</title> : null}
       </g>
     );
   }

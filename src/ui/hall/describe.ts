@@ -11,8 +11,9 @@ function who(fds: readonly number[], t: T, max = 8): string {
 
 /** One sentence: what the teacher is doing at this step. */
 export function describeNow(s: HallState, t: T): string {
+  // A student who has just left has no fd any more: name them by the one they had.
   const lamp = s.lamp ? t('hall.lamp.isOn') : t('hall.lamp.isOff');
-  const fdOf = (k: number | string): number | string => (typeof k === 'number' ? (s.students[k]?.fd ?? '?') : '?');
+  const fdOf = (k: number | string): number | string => (typeof k === 'number' ? (s.students[k]?.fd ?? s.students[k]?.had ?? '?') : '?');
   switch (s.activity) {
     case 'starting': return t('hall.now.starting');
     case 'door': {

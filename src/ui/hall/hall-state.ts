@@ -34,8 +34,8 @@ export interface HallState {
   lamp: boolean;
   /** epoll: the ready list, fds in arrival order (the names the lamp shows). select: null. */
   names: number[] | null;
-  /** Per student (by desk), its fd and state. */
-  students: { fd: number | null; state: StudentState }[];
+  /** Per student (by desk), its fd now, the fd it had (once let in), and its state. */
+  students: { fd: number | null; had: number | null; state: StudentState }[];
   teacher: Place;
   activity: Activity;
   /** The select scan made in this step: the desks walked, how many asked, who said yes (fds). */
@@ -95,7 +95,7 @@ export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineVi
       else if (so && (so.fin || so.err !== null)) state = 'leaving';
       else state = collected ? 'handed-in' : 'writing';
     }
-    return { fd, state };
+    return { fd, had: tl.fdOf[s]! >= 0 ? tl.fdOf[s]! : null, state };
   });
 
   const lamp = !failed && (atDoor > 0 || sockOf.some((id) => id !== null && readable(id)));
