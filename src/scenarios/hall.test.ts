@@ -168,7 +168,7 @@ describe('the teacher\'s way', () => {
     const along = route(g, 0, 1);
     expect(along).toHaveLength(2);
     expect(routeLength(along)).toBeCloseTo(DESK_DX);
-    for (const [a, b] of [[0, 29], ['desk', 7], ['door', 12], [12, 'desk']] as const) {
+    for (const [a, b] of [[0, 29], ['desk', 7], ['door', 12], [12, 'desk'], ['desk', 'door']] as const) {
       const r = route(g, a, b);
       // Every leg is horizontal or vertical.
       for (let i = 1; i < r.length; i++) expect(r[i]!.x === r[i - 1]!.x || r[i]!.y === r[i - 1]!.y).toBe(true);

@@ -194,6 +194,11 @@ export function standPoint(g: HallGeometry, place: Place): Point {
 export function route(g: HallGeometry, from: Place, to: Place): Point[] {
   const a = standPoint(g, from);
   const b = standPoint(g, to);
+  if (typeof from !== 'number' && typeof to !== 'number' && from !== to) {
+    // Between the teacher's desk and the door: round the front of the desk.
+    const y = g.teacher.y + 0.6 * g.scale;
+    return [a, { x: a.x, y }, { x: b.x, y }, b];
+  }
   if (Math.abs(a.y - b.y) < 1e-9) return [a, b];
   const side = typeof from === 'number' ? a.x + AISLE_SIDE : a.x;
   return [a, { x: side, y: a.y }, { x: side, y: b.y }, b];
