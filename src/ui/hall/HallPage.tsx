@@ -2,7 +2,7 @@
  * The exam hall page: the article's analogy for select and epoll, drawn from the same run and
  * the same step as the kernel stage beside it. `#/hall?n=30&mech=select&pattern=several&order=1&view=both&step=K`.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useLab, useLabApi, useRun, useT, useView } from '../hooks.ts';
 import { Controls } from '../Controls.tsx';
 import { Stage } from '../Stage.tsx';
@@ -38,9 +38,15 @@ export default function HallPage() {
   const { value: params, bad } = useMemo(() => readHallParams(pageParams), [pageParams]);
 
   // Bad values: a notice each, and the URL shows what is used instead.
+  const told = useRef('');
   useEffect(() => {
     const st = api.getState();
-    for (const b of bad) st.notify({ key: 'hall.notice.badParam', params: { ...b } });
+    // Once per link (React's strict mode runs effects twice in development).
+    const key = JSON.stringify(bad);
+    if (bad.length > 0 && told.current !== key) {
+      told.current = key;
+      for (const b of bad) st.notify({ key: 'hall.notice.badParam', params: { ...b } });
+    }
     const want = writeHallParams(params);
     if (JSON.stringify(want) !== JSON.stringify(st.pageParams)) st.setPageParams(want);
   }, [api, bad, params]);
