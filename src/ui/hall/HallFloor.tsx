@@ -160,12 +160,13 @@ function Desk({ at, s, dense, asked, collecting }: { at: Point; s: { fd: number 
           {s.state === 'stranded' ? <text x={head.x} y={head.y + 6} textAnchor="middle" fontSize={16} className="hall-q">?</text> : null}
         </g>
       ) : null}
-      {s.state === 'writing' ? <line x1={at.x + 8} y1={at.y + 10} x2={at.x + 22} y2={at.y - 2} className="hall-pencil" /> : null}
+      {s.state === 'writing' ? <line x1={at.x - 8} y1={at.y + 13} x2={at.x + 16} y2={at.y + 9} className="hall-pencil" /> : null}
       {s.state === 'finished' ? (
         <g className="hall-paper-up">
-          <line x1={at.x + 16} y1={at.y + 30} x2={at.x + 34} y2={at.y - 26} className="hall-arm" />
-          <rect x={at.x + 24} y={at.y - 62} width={28} height={36} rx={2} className="hall-paper" transform={`rotate(8 ${at.x + 38} ${at.y - 44})`} />
-          <path d={`M${at.x + 30} ${at.y - 52} h16 M${at.x + 30} ${at.y - 44} h16 M${at.x + 30} ${at.y - 36} h12`} className="hall-paper-lines" transform={`rotate(8 ${at.x + 38} ${at.y - 44})`} />
+          {/* the arm goes up past the desk's right edge, clear of the name tag */}
+          <line x1={at.x + 20} y1={at.y + 30} x2={at.x + 46} y2={at.y - 28} className="hall-arm" />
+          <rect x={at.x + 34} y={at.y - 64} width={28} height={36} rx={2} className="hall-paper" transform={`rotate(8 ${at.x + 48} ${at.y - 46})`} />
+          <path d={`M${at.x + 40} ${at.y - 54} h16 M${at.x + 40} ${at.y - 46} h16 M${at.x + 40} ${at.y - 38} h12`} className="hall-paper-lines" transform={`rotate(8 ${at.x + 48} ${at.y - 46})`} />
         </g>
       ) : null}
       {s.state === 'handed-in' || s.state === 'left' ? <path d={`M${at.x + 24} ${at.y - 6} l6 7 l12 -15`} className="hall-check" /> : null}
