@@ -15,6 +15,12 @@ const runOf = (c: HallConfig) => { const s = hallScenario(c); return getRun(s, s
 const hallUrl = (c: HallConfig, extra: Record<string, string> = {}) =>
   `./#/hall?${new URLSearchParams({ n: String(c.n), mech: c.mech, pattern: c.pattern, order: String(c.seed), lang: 'en', ...extra }).toString()}`;
 
+/** Opens a hall link and waits until the class has been run and drawn (a busy machine may take a while). */
+async function openHall(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('hall-svg').or(page.getByTestId('stage')).first()).toBeVisible({ timeout: 30_000 });
+}
+
 /** Counted straight from the trace, up to event `last` (inclusive) or up to time `t`. */
 function sums(trace: readonly TraceEvent[], upTo: { last?: number; t?: number }) {
   let questions = 0; let papers = 0; let waits = 0;
@@ -58,7 +64,7 @@ test('stepping moves the hall and the stage together; the lamp, the teacher and 
   // Start just before the first scan that finds papers.
   const scanEv = run.run.trace.findIndex((ev) => ev.type === 'select.scan' && ev.ready.length > 1);
   const start = run.index.stepOfEvent(scanEv) - 3;
-  await page.goto(hallUrl(c, { step: String(start), view: 'both' }));
+  await openHall(page, hallUrl(c, { step: String(start), view: 'both' }));
   const hall = page.getByTestId('hall');
   await expect(hall).toHaveAttribute('data-step', String(start));
 
@@ -99,7 +105,7 @@ test('epoll: the lamp shows the names of the ready list, and the teacher goes st
   const run = runOf(c);
   const i = run.run.trace.findIndex((ev) => ev.type === 'sys.exit' && ev.name === 'epoll_wait' && ev.ret > 1);
   const step = run.index.stepOfEvent(i);
-  await page.goto(hallUrl(c, { step: String(step), view: 'hall' }));
+  await openHall(page, hallUrl(c, { step: String(step), view: 'hall' }));
   await expect(page.getByTestId('hall-svg')).toHaveAttribute('data-activity', 'reading');
   const ready = run.index.viewAt(step).epolls;
   const names = Object.values(ready)[0]!.ready;
@@ -113,7 +119,7 @@ test('epoll: the lamp shows the names of the ready list, and the teacher goes st
 
 test('a class too big for select: the hall explains FD_SETSIZE and shows the ValueError', async ({ page }) => {
   const c: HallConfig = { n: 1100, mech: 'select', pattern: 'burst', seed: 1 };
-  await page.goto(hallUrl(c, { view: 'hall' }));
+  await openHall(page, hallUrl(c, { view: 'hall' }));
   const box = page.getByTestId('hall-fdset');
   await expect(box).toContainText('FD_SETSIZE = 1024');
   await expect(box).toContainText(String(SELECT_MAX_CLASS));
@@ -130,7 +136,7 @@ test('a class too big for select: the hall explains FD_SETSIZE and shows the Val
 });
 
 test('bad parameters: a notice each, and the defaults in the link', async ({ page }) => {
-  await page.goto('./#/hall?n=abc&mech=kqueue&pattern=all&lang=en');
+  await openHall(page, './#/hall?n=abc&mech=kqueue&pattern=all&lang=en');
   await expect(page.getByText('The exam hall cannot use n="abc"; using 30.')).toBeVisible();
   await expect(page.getByText('The exam hall cannot use mech="kqueue"; using select.')).toBeVisible();
   await expect(page).toHaveURL(/n=30&mech=select&pattern=several/);
@@ -138,7 +144,7 @@ test('bad parameters: a notice each, and the defaults in the link', async ({ pag
 });
 
 test('the toggle shows the hall, the kernel, or both', async ({ page }) => {
-  await page.goto(hallUrl({ n: 12, mech: 'epoll', pattern: 'one', seed: 2 }, { view: 'both', step: '40' }));
+  await openHall(page, hallUrl({ n: 12, mech: 'epoll', pattern: 'one', seed: 2 }, { view: 'both', step: '40' }));
   const group = page.getByRole('group', { name: 'Show' });
   await expect(page.getByTestId('hall')).toBeVisible();
   await expect(page.getByTestId('stage')).toBeVisible();
@@ -159,8 +165,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       const c: HallConfig = { n: 30, mech: 'select', pattern: 'several', seed: 1 };
       const run = runOf(c);
       const scanEv = run.run.trace.findIndex((ev) => ev.type === 'select.scan' && ev.ready.length > 1);
-      await page.goto(hallUrl(c, { step: String(run.index.stepOfEvent(scanEv)), view: 'both', lang }));
-      await expect(page.getByTestId('hall-svg')).toBeVisible();
+      await openHall(page, hallUrl(c, { step: String(run.index.stepOfEvent(scanEv)), view: 'both', lang }));
       await page.getByRole('button', { name: lang === 'en' ? theme : theme === 'Light' ? '浅色' : '深色', exact: true }).click();
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations
