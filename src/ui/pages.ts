@@ -23,4 +23,5 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
+  hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
 };
