@@ -9,7 +9,7 @@ import { useLab, useLabApi, useT, type T } from '../hooks.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
 import { MODELS, OPTION_SPECS, defaultUntilMs, validateScenario, type Scenario } from '../../scenarios/format.ts';
 import {
-  ACTION_KINDS, OPTION_KEYS, appliesTo, blankDraft, draftOf, fieldId, moved, nextAction, nextClientName, numberOf, optionChoices,
+  ACTION_KINDS, OPTION_KEYS, appliesTo, blankDraft, canonicalJson, draftOf, fieldId, moved, nextAction, nextClientName, numberOf, optionChoices,
   optionKind, problemsByPath, scenarioOf, type Draft, type DraftAction, type DraftClient, type OptionKey,
 } from './draft.ts';
 import './editor.css';
@@ -98,7 +98,8 @@ export default function EditorPage() {
   const setClient = (i: number, change: (c: DraftClient) => DraftClient) => edit((d) => ({ ...d, clients: d.clients.map((c, j) => (j === i ? change(c) : c)) }));
   const setAction = (i: number, j: number, change: Partial<DraftAction>) => setClient(i, (c) => ({ ...c, actions: c.actions.map((a, k) => (k === j ? { ...a, ...change } : a)) }));
   const untilHint = String(defaultUntilMs({ clients: draft.clients.map((c) => ({ name: c.name, actions: c.actions.map((a) => ({ at: Number(numberOf(a.at)) || 0, do: 'connect' as const })) })) } as Scenario));
-  const shippedId = SCENARIOS.some((s) => s.id === draft.id) && JSON.stringify(findScenario(draft.id)) !== JSON.stringify(validation.ok ? validation.scenario : null);
+  const shipped = findScenario(draft.id);
+  const shippedId = shipped !== undefined && canonicalJson(shipped) !== canonicalJson(json);
 
   return (
     <article className="page page-editor">

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { validateScenario } from '../../scenarios/format.ts';
-import { appliesTo, blankDraft, draftOf, fieldId, moved, nextAction, numberOf, optionChoices, optionKind, problemsByPath, scenarioOf } from './draft.ts';
+import { appliesTo, blankDraft, canonicalJson, draftOf, fieldId, moved, nextAction, numberOf, optionChoices, optionKind, problemsByPath, scenarioOf } from './draft.ts';
 
 describe('the editor\'s form state', () => {
   it('gives back every shipped scenario exactly, through the form', () => {
-    for (const s of SCENARIOS) expect(scenarioOf(draftOf(s)), s.id).toEqual(JSON.parse(JSON.stringify(s)));
+    for (const s of SCENARIOS) {
+      expect(scenarioOf(draftOf(s)), s.id).toEqual(JSON.parse(JSON.stringify(s)));
+      expect(canonicalJson(scenarioOf(draftOf(s)))).toBe(canonicalJson(s));
+    }
+    expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe('{"a":[{"c":2,"d":1}],"b":1}');
   });
 
   it('starts blank with a valid scenario', () => {

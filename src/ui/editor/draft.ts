@@ -139,3 +139,10 @@ export function nextAction(c: DraftClient): DraftAction {
   const at = numberOf(last.at);
   return { at: typeof at === 'number' ? String(at + 100) : last.at, do: 'send', data: 'hello' };
 }
+
+/** JSON with every object's keys sorted: two scenarios are the same file whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
