@@ -6,11 +6,13 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useLab, useLabApi, useT, useView, type T } from '../hooks.ts';
+import type { Scenario } from '../../scenarios/format.ts';
 import { actionAtMs, additionsOf, formatAtMs as ms, newClientName, type Addition } from '../../scenarios/student.ts';
 import { studentAct, studentUndo, type Outcome } from './actions.ts';
 import './student.css';
 
-interface Feedback { step: number; ok: boolean; text: string }
+/** What the last action did, shown while the student stays on that step of that scenario. */
+interface Feedback { step: number; scenario: Scenario; ok: boolean; text: string }
 
 export function describeAddition(t: T, a: Addition): string {
   return t(`student.item.${a.do}`, { client: a.client, data: a.data ?? '' });
@@ -34,10 +36,11 @@ export function StudentClient() {
   // null: a new client. A client that is gone (its actions taken back) falls back to a new one.
   const client = picked !== null && names.includes(picked) ? picked : null;
   const target = client ?? fresh;
-  const shown = feedback && feedback.step === step ? feedback : null;
+  const shown = feedback && feedback.step === step && feedback.scenario === scenario ? feedback : null;
 
   const report = (out: Outcome, done: (a: Addition) => string) => {
-    setFeedback(out.ok ? { step, ok: true, text: done(out.addition) } : { step, ok: false, text: t(out.problem.key, out.problem.params) });
+    const now = api.getState();
+    setFeedback({ step: now.step, scenario: now.scenario, ...(out.ok ? { ok: true, text: done(out.addition) } : { ok: false, text: t(out.problem.key, out.problem.params) }) });
   };
   const act = (kind: Addition['do']) => {
     const out = studentAct(api, target, kind, kind === 'send' ? text : undefined);
