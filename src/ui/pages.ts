@@ -21,5 +21,5 @@ const page = (nav: string, messages: readonly string[], load: () => Promise<{ de
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
-  editor: page('nav.editor', ['editor'], () => import('./editor/EditorPage.tsx')),
+  editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
 };

@@ -12,6 +12,7 @@ import {
   ACTION_KINDS, OPTION_KEYS, appliesTo, blankDraft, canonicalJson, draftOf, fieldId, moved, nextAction, nextClientName, numberOf, optionChoices,
   optionKind, problemsByPath, scenarioOf, type Draft, type DraftAction, type DraftClient, type OptionKey,
 } from './draft.ts';
+import { localProblem } from './problems.ts';
 import './editor.css';
 
 type Problems = Map<string, string[]>;
@@ -200,7 +201,7 @@ export default function EditorPage() {
                 <p className="ed-bad">{t('editor.status.problems', { n: list.length })}</p>
                 <ul className="ed-problems">
                   {list.slice(0, 12).map((p, i) => (
-                    <li key={i}><button type="button" className="ed-link" onClick={() => focusField(p.path)}><code>{p.path}</code></button> <span lang="en">{p.message}</span></li>
+                    <li key={i}><button type="button" className="ed-link" onClick={() => focusField(p.path)}><code>{p.path}</code></button> <Local message={p.message} t={t} /></li>
                   ))}
                 </ul>
               </>
@@ -247,9 +248,16 @@ function Field({ path, label, hint, warning, problems, t, children, errorsBelow 
 function ProblemText({ id, messages, t }: { id?: string; messages: string[]; t: T }) {
   return (
     <p id={id} className="ed-error">
-      <span className="ed-error-tag">{t('editor.problem')}</span> <span lang="en">{messages.join('; ')}</span>
+      <span className="ed-error-tag">{t('editor.problem')}</span>{' '}
+      {messages.map((m, i) => <Local key={i} message={m} t={t} sep={i > 0} />)}
     </p>
   );
+}
+
+/** A validator message in the reader's language (English when no rule knows it). */
+function Local({ message, t, sep = false }: { message: string; t: T; sep?: boolean }) {
+  const local = localProblem(t, message);
+  return <>{sep ? '; ' : null}<span lang={local.translated ? undefined : 'en'}>{local.text}</span></>;
 }
 
 /** Problems with a group (a list, an object) rather than one field. */
