@@ -43,7 +43,10 @@ export function StudentClient() {
     setFeedback({ step: now.step, scenario: now.scenario, ...(out.ok ? { ok: true, text: done(out.addition) } : { ok: false, text: t(out.problem.key, out.problem.params) }) });
   };
   const act = (kind: Addition['do']) => {
-    const out = studentAct(api, target, kind, kind === 'send' ? text : undefined);
+    // The kernel drops what a client sends after the server closed its connection: say so instead.
+    const out: Outcome = kind === 'send' && view.clients[target]?.state === 'server-gone'
+      ? { ok: false, problem: { key: 'student.problem.serverGone', params: { client: target } } }
+      : studentAct(api, target, kind, kind === 'send' ? text : undefined);
     report(out, (a) => t('student.done', { what: describeAddition(t, a) }));
     if (out.ok && kind === 'connect' && client === null) setPicked(target);
     if (out.ok && kind === 'send') setText('');
