@@ -11,6 +11,7 @@ import { ensureMessages, messagesReady } from '../i18n/index.ts';
 import { getRun } from './runs.ts';
 import { visibleSteps } from './folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
+import { applyAddParam, baseOf } from '../scenarios/student.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Notice = UrlNotice | { key: 'app.notice.badScenario'; params: { id: string; fallback: string } } | { key: 'app.notice.badStep'; params: { step: number; steps: number; shown: number } }
@@ -174,6 +175,11 @@ export function createLabStore(initial: Partial<LabState> = {}) {
             if (found) scenario = found;
             else all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
           }
+          // Client actions a student added (`add=`, src/scenarios/student.ts) are part of the scenario.
+          const added = applyAddParam(baseOf(scenario), location.params);
+          scenario = added.scenario;
+          frame.pageParams = added.params;
+          all.push(...added.notices);
           const seed = location.seed ?? scenario.seed;
           const { step, notices: stepNotices } = clampStep(scenario, seed, location.step ?? 0);
           set((st) => ({ ...frame, scenario, seed, step, notices: [...st.notices, ...all, ...stepNotices] }));

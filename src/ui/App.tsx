@@ -16,6 +16,7 @@ import { useUrlSync } from './url-sync.ts';
 import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
 import { useKeyboard } from './keyboard.ts';
+import { StudentClient } from './student/StudentClient.tsx';
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -61,6 +62,7 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
         <div className="side-column">
           <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
           <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
+          <ErrorBoundary area="student"><StudentClient /></ErrorBoundary>
           <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
         </div>
       )}

@@ -24,4 +24,5 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
   hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
+  editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
 };

@@ -28,6 +28,7 @@ export default {
   'nav.compare': 'Side by side',
   'nav.glossary': 'Glossary',
   'nav.hall': 'Exam hall',
+  'nav.editor': 'Scenario editor',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',

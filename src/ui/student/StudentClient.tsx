@@ -1,0 +1,111 @@
+/**
+ * "You, as a client": the student joins the run at the current step — connects a client of their
+ * own (or drives one of the scenario's), sends a message, closes or resets — and the simulation
+ * continues from there. The steps so far stay as they are; the next steps show the consequences.
+ * What is added is part of the scenario and of the link (src/scenarios/student.ts, ./actions.ts).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useLab, useLabApi, useT, useView, type T } from '../hooks.ts';
+import type { Scenario } from '../../scenarios/format.ts';
+import { actionAtMs, additionsOf, formatAtMs as ms, newClientName, type Addition } from '../../scenarios/student.ts';
+import { studentAct, studentUndo, type Outcome } from './actions.ts';
+import './student.css';
+
+/** What the last action did, shown while the student stays on that step of that scenario. */
+interface Feedback { step: number; scenario: Scenario; ok: boolean; text: string }
+
+export function describeAddition(t: T, a: Addition): string {
+  return t(`student.item.${a.do}`, { client: a.client, data: a.data ?? '' });
+}
+
+export function StudentClient() {
+  const t = useT();
+  const api = useLabApi();
+  const scenario = useLab((s) => s.scenario);
+  const { view, step } = useView();
+  const additions = additionsOf(scenario);
+  const fresh = newClientName(scenario);
+  const names = scenario.clients.map((c) => c.name);
+
+  const [picked, setPicked] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [open, setOpen] = useState(false);
+  const ids = useId();
+
+  // null: a new client. A client that is gone (its actions taken back) falls back to a new one.
+  const client = picked !== null && names.includes(picked) ? picked : null;
+  const target = client ?? fresh;
+  const shown = feedback && feedback.step === step && feedback.scenario === scenario ? feedback : null;
+
+  const report = (out: Outcome, done: (a: Addition) => string) => {
+    const now = api.getState();
+    setFeedback({ step: now.step, scenario: now.scenario, ...(out.ok ? { ok: true, text: done(out.addition) } : { ok: false, text: t(out.problem.key, out.problem.params) }) });
+  };
+  const act = (kind: Addition['do']) => {
+    // The kernel drops what a client sends after the server closed its connection: say so instead.
+    const out: Outcome = kind === 'send' && view.clients[target]?.state === 'server-gone'
+      ? { ok: false, problem: { key: 'student.problem.serverGone', params: { client: target } } }
+      : studentAct(api, target, kind, kind === 'send' ? text : undefined);
+    report(out, (a) => t('student.done', { what: describeAddition(t, a) }));
+    if (out.ok && kind === 'connect' && client === null) setPicked(target);
+    if (out.ok && kind === 'send') setText('');
+  };
+  const send = (e: FormEvent) => { e.preventDefault(); act('send'); };
+  const undo = (i: number) => report(studentUndo(api, i), (a) => t('student.undone', { what: describeAddition(t, a) }));
+
+  const stateOf = (name: string): string => t(`stage.client.${view.clients[name]?.state ?? 'idle'}`);
+
+  return (
+    <section className="panel st-panel" aria-labelledby={`${ids}-title`} data-testid="student">
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <h2 id={`${ids}-title`}>{t('student.title')}</h2>
+          <span className="st-hint">{t('student.hint')}</span>
+          {additions.length > 0 ? <span className="st-count">{additions.length}</span> : null}
+        </summary>
+        <div className="st-body">
+          <div className="st-row">
+            <label className="st-field">
+              <span>{t('student.client')}</span>
+              <select value={client ?? ''} onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value)}>
+                <option value="">{t('student.client.new', { name: fresh })}</option>
+                {names.map((name) => <option key={name} value={name}>{t('student.client.state', { name, state: stateOf(name) })}</option>)}
+              </select>
+            </label>
+            <button type="button" onClick={() => act('connect')}>{t('student.connect')}</button>
+            <button type="button" onClick={() => act('close')}>{t('student.close')}</button>
+            <button type="button" onClick={() => act('reset')}>{t('student.reset')}</button>
+          </div>
+          <form className="st-row" onSubmit={send}>
+            <label className="st-field st-grow">
+              <span>{t('student.message')}</span>
+              <input type="text" value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+            </label>
+            <button type="submit">{t('student.send')}</button>
+          </form>
+          <p className="st-when">{t('student.when', { time: ms(actionAtMs(view.t)) })}</p>
+          <div className="st-feedback" role="status">
+            {shown?.ok ? <p className="st-done">{shown.text}</p> : null}
+          </div>
+          {shown && !shown.ok ? <p className="st-problem" role="alert">{shown.text}</p> : null}
+          <h3>{t('student.added')}</h3>
+          {additions.length === 0 ? <p className="st-none">{t('student.none')}</p> : (
+            <ol className="st-list">
+              {additions.map((a, i) => {
+                const what = describeAddition(t, a);
+                return (
+                  <li key={`${i}-${a.client}-${a.at}-${a.do}`}>
+                    <span className="st-what">{what}</span>
+                    <span className="st-at">{t('student.item.at', { time: ms(a.at) })}</span>
+                    <button type="button" className="st-undo" aria-label={t('student.remove.label', { what })} onClick={() => undo(i)}>{t('student.remove')}</button>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+      </details>
+    </section>
+  );
+}
