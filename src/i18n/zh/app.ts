@@ -3,7 +3,7 @@ import type { Messages } from '../core.ts';
 
 export default {
   'app.title': 'IO Lab',
-  'app.tagline': 'Python 服务器与客户端通信时,Linux 内部究竟发生了什么',
+  'app.tagline': 'Python 服务器与客户端通信时，Linux 内部究竟发生了什么',
   'app.language': '语言',
   'app.language.en': 'English',
   'app.language.zh': '中文',
