@@ -78,6 +78,13 @@ export interface Stop {
   body: Words[];
   question?: Question;
   figure?: FigureRef;
+  /**
+   * A scenario for this stop only (a shipped id, or one built for the lesson), when the lesson
+   * compares runs (the busy loop, then the loop that sleeps); `at`, the question and the words'
+   * params then read this stop's run. Default: the lesson's scenario.
+   */
+  scenario?: string | Scenario;
+  seed?: number;
 }
 
 export type LessonItem = Slide | Stop;

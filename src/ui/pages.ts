@@ -16,9 +16,15 @@ export interface PageDef {
   inNav: boolean;
 }
 
+/** Every lesson's message file (lesson-NN), found by name: the lesson list shows all their titles. */
+const LESSON_WORDS = Object.keys(import.meta.glob('../i18n/en/pages/lesson-[0-9][0-9].ts')).map((p) => p.replace(/^.*\/|\.ts$/g, ''));
+
 const page = (nav: string, messages: readonly string[], load: () => Promise<{ default: ComponentType }>, inNav = true): PageDef =>
   ({ nav, messages, component: lazy(load), inNav });
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
+  lessons: page('nav.lessons', ['lessons', ...LESSON_WORDS], () => import('./lessons/LessonsPage.tsx')),
+  // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
+  lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
 };
