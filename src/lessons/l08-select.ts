@@ -34,14 +34,14 @@ function nextSelect(ctx: LessonContext, from: number): { step: number; watched: 
   }
   throw new Error('no select scan before the select returned');
 }
-/** "fd 4 (ann)", "fd 3 (listening socket)": the fds select watched at that call. */
+/** "fd 4 (ann)", "fd 3 (the listening socket)": the fds select watched at that call. */
 function fdChoices(ctx: LessonContext, from: number) {
   const v = ctx.viewAt(from);
   const server = Object.values(v.procs)[0];
   return nextSelect(ctx, from).watched.map((fd) => {
     const what = server?.fds[fd];
-    const who = what?.kind === 'conn' ? clientOfSock(ctx, what.sock) ?? what.client : what?.kind === 'listen' ? 'listen' : '?';
-    return { id: String(fd), label: `fd ${fd} (${who})`, literal: true };
+    if (what?.kind === 'conn') return { id: String(fd), label: 'lesson.08.fd.conn', params: { fd, client: clientOfSock(ctx, what.sock) ?? what.client } };
+    return { id: String(fd), label: 'lesson.08.fd.listen', params: { fd } };
   });
 }
 

@@ -36,7 +36,7 @@ function wordsOf(lesson: Lesson): { words: Words; ctx: LessonContext | null; whe
     if (item.kind === 'stop' && item.question && ctx) {
       const q = item.question;
       out.push({ words: q.prompt, ctx, where: `${item.id}.prompt` }, { words: q.explain, ctx, where: `${item.id}.explain` });
-      for (const c of q.choices(ctx)) if (!c.literal) out.push({ words: { key: c.label }, ctx, where: `${item.id}.choice ${c.id}` });
+      for (const c of q.choices(ctx)) if (!c.literal) out.push({ words: { key: c.label, params: () => c.params ?? {} }, ctx, where: `${item.id}.choice ${c.id}` });
     }
   }
   for (const link of lesson.links ?? []) out.push({ words: { key: link.label }, ctx: null, where: `link ${link.page}` });

@@ -45,6 +45,8 @@ export interface Choice {
   /** A message key, or a literal (fd numbers, client names) when `literal` is true. */
   label: string;
   literal?: boolean;
+  /** Parameters of the label's message (when it is a key): `fd {fd} ({client})`. */
+  params?: Params;
 }
 
 /** A prediction the student makes before the lesson moves on; the answer comes from the run. */

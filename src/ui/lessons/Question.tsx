@@ -18,7 +18,7 @@ export function QuestionBox({ question, ctx, onReveal }: { question: Question; c
   const [revealed, setRevealed] = useState(false);
   const label = (id: string) => {
     const c = choices.find((x) => x.id === id);
-    return c ? (c.literal ? c.label : t(c.label)) : id;
+    return c ? (c.literal ? c.label : t(c.label, c.params)) : id;
   };
   const right = picked.length > 0 && picked.length === answer.length && picked.every((p) => answer.includes(p));
   const toggle = (id: string, on: boolean) => {
@@ -44,7 +44,7 @@ export function QuestionBox({ question, ctx, onReveal }: { question: Question; c
                 type={question.pick === 'one' ? 'radio' : 'checkbox'} name={name} value={c.id}
                 checked={isPicked} disabled={revealed} onChange={(e) => toggle(c.id, e.target.checked)}
               />
-              <span className="lesson-q-label">{c.literal ? c.label : <RichText text={t(c.label)} />}</span>
+              <span className="lesson-q-label">{c.literal ? c.label : <RichText text={t(c.label, c.params)} />}</span>
               {mark ? <span className="lesson-q-mark" aria-hidden="true">{mark === 'wrongPick' ? '✗' : '✓'}</span> : null}
               {mark ? <span className="lesson-q-marktext">{t(`lessons.q.mark.${mark}`)}</span> : null}
             </label>
@@ -61,7 +61,7 @@ export function QuestionBox({ question, ctx, onReveal }: { question: Question; c
           <>
             <p>
               <strong data-testid="verdict" data-right={right}>{picked.length === 0 ? t('lessons.q.none') : right ? t('lessons.q.right') : t('lessons.q.wrong')}</strong>{' '}
-              <span data-testid="answer-text">{t('lessons.q.answer', { answer: answer.map(label).join(t('lessons.q.and')) })}</span>
+              <span data-testid="answer-text"><RichText text={t('lessons.q.answer', { answer: answer.map(label).join(t('lessons.q.and')) })} /></span>
             </p>
             <p><RichText text={t(question.explain.key, paramsOf(question.explain, ctx))} /></p>
             {question.revealAt ? <p className="lesson-q-moved">{t('lessons.q.moved')}</p> : null}

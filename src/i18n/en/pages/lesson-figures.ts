@@ -77,6 +77,7 @@ export default {
   'fig.phases.return': '`recv()` returns',
   'fig.phases.p1': 'phase 1: waiting for data',
   'fig.phases.p2': 'phase 2: copy kernel → process',
+  'fig.phases.p2.short': 'phase 2: copy',
   'fig.phases.time': 'time',
   'fig.phases.process': 'process',
   'fig.phases.network': 'network',

@@ -77,6 +77,7 @@ export default {
   'fig.phases.return': '`recv()` 返回',
   'fig.phases.p1': '阶段一：等待数据',
   'fig.phases.p2': '阶段二：内核 → 进程的拷贝',
+  'fig.phases.p2.short': '阶段二：拷贝',
   'fig.phases.time': '时间',
   'fig.phases.process': '进程',
   'fig.phases.network': '网络',
