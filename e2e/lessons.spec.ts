@@ -110,7 +110,7 @@ test('presentation mode: PageDown/PageUp and arrows move through the parts, Esc 
   await expect(page.getByTestId('step-counter')).toBeVisible();
 });
 
-test('presentation mode from the URL, and leaving it with its button', async ({ page }) => {
+test('presentation mode from the URL, left with its button; a bad part number shows a notice and the nearest part', async ({ page }) => {
   const lesson = LESSONS[0]!;
   await page.goto(lessonUrl(lesson, 2, 'zh', '&present=1'));
   await expect(page.getByTestId('presentation')).toBeVisible();
@@ -118,17 +118,14 @@ test('presentation mode from the URL, and leaving it with its button', async ({ 
   await expect(page.getByTestId('presentation')).toHaveCount(0);
   await expect(page).not.toHaveURL(/present=1/);
   await expect(page).toHaveURL(/item=2/);
-});
-
-test('a bad part number shows a notice and the nearest part', async ({ page }) => {
-  const lesson = LESSONS[0]!;
   await page.goto(lessonUrl(lesson, 99, 'en'));
   await expect(page.locator(`[data-testid="lesson-item"][data-item="${lesson.items.at(-1)!.id}"]`)).toBeVisible();
   await expect(page.locator('.notice')).toContainText(String(lesson.items.length));
 });
 
-for (const target of ['list', 'lesson'] as const) {
-  for (const theme of ['Light', 'Dark'] as const) {
+// The list in light; the lesson (stage, question, marks) in both schemes.
+for (const [target, themes] of [['list', ['Light']], ['lesson', ['Light', 'Dark']]] as const) {
+  for (const theme of themes) {
     test(`axe: the ${target === 'list' ? 'list of lessons' : 'lesson with a question, revealed'} in ${theme.toLowerCase()}: no serious or critical violation`, async ({ page }) => {
       if (target === 'list') await page.goto('./#/lessons?lang=en');
       else {
