@@ -7,7 +7,7 @@ import { findScenario } from '../scenarios/index.ts';
 import { formatProblems, validateScenario, type Scenario } from '../scenarios/format.ts';
 import { getRun } from '../store/runs.ts';
 import type { TraceEvent } from '../kernel/types.ts';
-import type { Lesson, LessonContext, LessonItem, Params, Words } from './types.ts';
+import type { Choice, Lesson, LessonContext, LessonItem, Params, Words } from './types.ts';
 
 /** A shipped scenario by id, or a lesson's own scenario once validated. */
 export function resolveScenario(scenario: string | Scenario): Scenario {
@@ -119,3 +119,25 @@ export const exitOf = (name: string, where: (ev: Ev<'sys.exit'>) => boolean = ()
 /** A system call going to sleep (`sys.block`) by name. */
 export const blockOf = (name: string, where: (ev: Ev<'sys.block'>) => boolean = () => true): Match =>
   (ev) => ev.type === 'sys.block' && ev.name === name && where(ev);
+
+/* ── choices ── */
+
+/** Choices whose labels are the lesson's keys `lesson.NN.<prefix>.<id>`. */
+export function keyChoices(n: number, prefix: string, ids: readonly string[]): Choice[] {
+  return ids.map((id) => ({ id, label: `lesson.${String(n).padStart(2, '0')}.${prefix}.${id}` }));
+}
+/** Choices that are their own labels (numbers, fd numbers). */
+export function literalChoices(ids: readonly string[]): Choice[] {
+  return ids.map((id) => ({ id, label: id, literal: true }));
+}
+/** One choice per client of the run's scenario, by name. */
+export function clientChoices(ctx: LessonContext): Choice[] {
+  return literalChoices(ctx.run.run.scenario.clients.map((c) => c.name));
+}
+
+/** The first reply any client receives at or after step `from`: its step and the client. */
+export function nextReply(ctx: LessonContext, from: number): { step: number; client: string } {
+  const i = eventIndex(ctx, (ev) => ev.type === 'client.reply', { from: ctx.run.index.stepStart[from] ?? 0 });
+  const ev = ctx.run.index.trace[i]!;
+  return { step: ctx.run.index.stepOfEvent(i), client: ev.type === 'client.reply' ? ev.client : '' };
+}

@@ -1,6 +1,6 @@
 /** Lesson 1: the ideas every I/O model rests on, seen on the blocking echo server. */
 import type { Lesson } from './types.ts';
-import { blockOf, eventIndex, exitOf, fdOfClient, paragraphs, stepOf, wordsOf } from './context.ts';
+import { blockOf, eventIndex, exitOf, fdOfClient, keyChoices, literalChoices, paragraphs, stepOf, wordsOf } from './context.ts';
 
 const W = wordsOf(1);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -25,11 +25,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('blocked.q'),
         pick: 'one',
-        choices: () => [
-          { id: 'idle', label: 'lesson.01.blocked.q.idle' },
-          { id: 'asking', label: 'lesson.01.blocked.q.asking' },
-          { id: 'server', label: 'lesson.01.blocked.q.server' },
-        ],
+        choices: () => keyChoices(1, 'blocked.q', ['idle', 'asking', 'server']),
         answer: (ctx) => {
           const v = ctx.viewAt(stepOf(ctx, acceptSleeps));
           const busy = v.cores.filter((c) => c !== null);
@@ -46,7 +42,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('accept.q'),
         pick: 'one',
-        choices: () => ['0', '3', '4', '5'].map((id) => ({ id, label: id, literal: true })),
+        choices: () => literalChoices(['0', '3', '4', '5']),
         answer: (ctx) => [String(fdOfClient(ctx, 'ann'))],
         explain: W('accept.q.explain', (ctx) => ({ fd: fdOfClient(ctx, 'ann') })),
         revealAt: (ctx) => stepOf(ctx, exitOf('accept4', (ev) => ev.ret >= 0)),
@@ -58,11 +54,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('buffer.q'),
         pick: 'one',
-        choices: () => [
-          { id: 'kernel', label: 'lesson.01.buffer.q.kernel' },
-          { id: 'python', label: 'lesson.01.buffer.q.python' },
-          { id: 'both', label: 'lesson.01.buffer.q.both' },
-        ],
+        choices: () => keyChoices(1, 'buffer.q', ['kernel', 'python', 'both']),
         answer: (ctx) => {
           const v = ctx.viewAt(stepOf(ctx, annLands));
           const inKernel = Object.values(v.socks).some((s) => s.rx.length > 0);

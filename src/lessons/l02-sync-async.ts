@@ -1,6 +1,6 @@
 /** Lesson 2: synchronous or asynchronous, blocking or non-blocking: two different questions. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, eventIndex, exitOf, paragraphs, stepOf, wordsOf } from './context.ts';
+import { blockOf, eventIndex, exitOf, keyChoices, paragraphs, stepOf, wordsOf } from './context.ts';
 
 const W = wordsOf(2);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -12,11 +12,7 @@ function firstEmptyRecv(ctx: LessonContext): { step: number; outcome: 'slept' | 
   return { step: ctx.run.index.stepOfEvent(i), outcome: ev.type === 'sys.block' ? 'slept' : 'eagain' };
 }
 
-const recvChoices = () => [
-  { id: 'slept', label: 'lesson.02.recv.slept' },
-  { id: 'eagain', label: 'lesson.02.recv.eagain' },
-  { id: 'callback', label: 'lesson.02.recv.callback' },
-];
+const recvChoices = () => keyChoices(2, 'recv', ['slept', 'eagain', 'callback']);
 
 const lesson: Lesson = {
   n: 2,

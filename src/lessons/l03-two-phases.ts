@@ -1,6 +1,6 @@
 /** Lesson 3: the two phases of a read, the thread through every model that follows. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, eventIndex, exitOf, ms, paragraphs, stepOf, timeOf, wordsOf } from './context.ts';
+import { blockOf, eventIndex, exitOf, keyChoices, literalChoices, ms, paragraphs, stepOf, timeOf, wordsOf } from './context.ts';
 
 const W = wordsOf(3);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -31,7 +31,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('copy.q'),
         pick: 'one',
-        choices: () => ['0', '5', '1024'].map((id) => ({ id, label: id, literal: true })),
+        choices: () => literalChoices(['0', '5', '1024']),
         answer: (ctx) => {
           const ev = ctx.run.index.trace[eventIndex(ctx, exitOf('recvfrom', (e) => e.ret > 0))]!;
           return [String(ev.type === 'sys.exit' ? ev.ret : -1)];
@@ -46,11 +46,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('nowait.q'),
         pick: 'one',
-        choices: () => [
-          { id: 'both', label: 'lesson.03.nowait.q.both' },
-          { id: 'copy', label: 'lesson.03.nowait.q.copy' },
-          { id: 'wait', label: 'lesson.03.nowait.q.wait' },
-        ],
+        choices: () => keyChoices(3, 'nowait.q', ['both', 'copy', 'wait']),
         answer: (ctx) => {
           // Did the recv that copied ben's bytes ever sleep? Look back from the copy to its call's start.
           const copyStep = benCopy(ctx);

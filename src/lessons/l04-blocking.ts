@@ -1,19 +1,12 @@
 /** Lesson 4: blocking I/O, the echo server that serves one client at a time. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, eventIndex, exitOf, ms, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
+import { blockOf, clientChoices, exitOf, ms, nextReply, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
 
 const W = wordsOf(4);
 const P = (item: string, n: number) => paragraphs(W, item, n);
 
 /** ben's first message landing in its socket buffer (the server is busy with ann). */
 const benSends = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, 'ben'));
-/** The first reply any client receives after step `from`. */
-function nextReply(ctx: LessonContext, from: number): { step: number; client: string } {
-  const i = eventIndex(ctx, (ev) => ev.type === 'client.reply', { from: ctx.run.index.stepStart[from]! });
-  const ev = ctx.run.index.trace[i]!;
-  return { step: ctx.run.index.stepOfEvent(i), client: ev.type === 'client.reply' ? ev.client : '' };
-}
-const clients = (ctx: LessonContext) => ctx.run.run.scenario.clients.map((c) => ({ id: c.name, label: c.name, literal: true }));
 
 const lesson: Lesson = {
   n: 4,
@@ -41,7 +34,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('next.q'),
         pick: 'one',
-        choices: clients,
+        choices: clientChoices,
         answer: (ctx) => [nextReply(ctx, benSends(ctx)).client],
         explain: W('next.q.explain', (ctx) => {
           const benReply = stepOf(ctx, (ev) => ev.type === 'client.reply' && ev.client === 'ben');

@@ -1,6 +1,6 @@
 /** Lesson 5: a thread (or a process) per connection: everyone is served, at a price. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, exitOf, paragraphs, sockOfClient, stepOf, wordsOf } from './context.ts';
+import { blockOf, exitOf, literalChoices, paragraphs, sockOfClient, stepOf, wordsOf } from './context.ts';
 
 const W = wordsOf(5);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -34,7 +34,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('asleep.q'),
         pick: 'one',
-        choices: () => ['1', '2', '3', '4', '5'].map((id) => ({ id, label: id, literal: true })),
+        choices: () => literalChoices(['1', '2', '3', '4', '5']),
         answer: (ctx) => [String(liveThreads(ctx, thirdAsleep(ctx)))],
         explain: W('asleep.q.explain', (ctx) => {
           const v = ctx.viewAt(thirdAsleep(ctx));
@@ -53,7 +53,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('fork.q'),
         pick: 'one',
-        choices: () => ['1', '2', '3'].map((id) => ({ id, label: id, literal: true })),
+        choices: () => literalChoices(['1', '2', '3']),
         answer: (ctx) => [String(holders(ctx))],
         explain: W('fork.q.explain', (ctx) => ({ n: holders(ctx) })),
         revealAt: (ctx) => stepOf(ctx, exitOf('close'), { fromStep: forked(ctx) }),

@@ -1,6 +1,6 @@
 /** Lesson 6: a pool of threads: bounded cost, and the client beyond the limit waits. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, clientOfSock, ms, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
+import { blockOf, clientChoices, clientOfSock, ms, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
 
 const W = wordsOf(6);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -36,7 +36,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('third.q'),
         pick: 'one',
-        choices: (ctx) => ctx.run.run.scenario.clients.map((c) => ({ id: c.name, label: c.name, literal: true })),
+        choices: clientChoices,
         answer: (ctx) => unattended(ctx, lastSends(ctx)),
         explain: W('third.q.explain', (ctx) => ({ pool: ctx.run.run.options.poolSize })),
         revealAt: lastSends,
@@ -48,7 +48,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('freed.q'),
         pick: 'one',
-        choices: (ctx) => ctx.run.run.scenario.clients.map((c) => ({ id: c.name, label: c.name, literal: true })),
+        choices: clientChoices,
         answer: (ctx) => {
           // The client whose leaving freed the worker: the last FIN before the waiting client was served.
           let who = '';

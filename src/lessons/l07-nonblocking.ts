@@ -1,7 +1,7 @@
 /** Lesson 7: non-blocking I/O: the polling loop, its CPU bill, the sleep that trades CPU for latency, and the article's trap. */
 import type { Lesson, LessonContext } from './types.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import { blockOf, eventIndex, exitOf, ms, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
+import { blockOf, clientChoices, eventIndex, exitOf, keyChoices, ms, nextReply, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
 
 const W = wordsOf(7);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -32,11 +32,6 @@ function pickupDelayNs(ctx: LessonContext): number {
 }
 const annLands = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, 'ann'));
 const firstTrapRecv = (ctx: LessonContext) => stepOf(ctx, blockOf('recvfrom'));
-function firstReplyAfter(ctx: LessonContext, step: number): { step: number; client: string } {
-  const i = eventIndex(ctx, (ev) => ev.type === 'client.reply', { from: ctx.run.index.stepStart[step]! });
-  const ev = ctx.run.index.trace[i]!;
-  return { step: ctx.run.index.stepOfEvent(i), client: ev.type === 'client.reply' ? ev.client : '' };
-}
 
 const lesson: Lesson = {
   n: 7,
@@ -56,11 +51,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('cpu.q', (ctx) => ({ ms: ms(ctx.run.run.endNs, 0) })),
         pick: 'one',
-        choices: () => [
-          { id: 'low', label: 'lesson.07.cpu.q.low' },
-          { id: 'half', label: 'lesson.07.cpu.q.half' },
-          { id: 'full', label: 'lesson.07.cpu.q.full' },
-        ],
+        choices: () => keyChoices(7, 'cpu.q', ['low', 'half', 'full']),
         answer: (ctx) => [cpuBucket(ctx.run.run.cpu.busyFraction)],
         explain: W('cpu.q.explain', (ctx) => ({
           pct: Math.min(100, Math.round(ctx.run.run.cpu.busyFraction * 100)),
@@ -80,11 +71,7 @@ const lesson: Lesson = {
       question: {
         prompt: W('sleep.q'),
         pick: 'one',
-        choices: () => [
-          { id: 'now', label: 'lesson.07.sleep.q.now' },
-          { id: 'round', label: 'lesson.07.sleep.q.round' },
-          { id: 'second', label: 'lesson.07.sleep.q.second' },
-        ],
+        choices: () => keyChoices(7, 'sleep.q', ['now', 'round', 'second']),
         answer: (ctx) => {
           const d = pickupDelayNs(ctx) / 1e6;
           return [d < 1 ? 'now' : d <= ctx.run.run.options.pollSleepMs * 1.5 ? 'round' : 'second'];
@@ -103,14 +90,14 @@ const lesson: Lesson = {
       question: {
         prompt: W('trap.q'),
         pick: 'one',
-        choices: (ctx) => ctx.run.run.scenario.clients.map((c) => ({ id: c.name, label: c.name, literal: true })),
-        answer: (ctx) => [firstReplyAfter(ctx, firstTrapRecv(ctx)).client],
+        choices: clientChoices,
+        answer: (ctx) => [nextReply(ctx, firstTrapRecv(ctx)).client],
         explain: W('trap.q.explain', (ctx) => {
           const benRx = stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, 'ben'));
           const benReply = stepOf(ctx, (ev) => ev.type === 'client.reply' && ev.client === 'ben');
           return { waited: ms(timeOf(ctx, benReply) - timeOf(ctx, benRx), 0) };
         }),
-        revealAt: (ctx) => firstReplyAfter(ctx, firstTrapRecv(ctx)).step,
+        revealAt: (ctx) => nextReply(ctx, firstTrapRecv(ctx)).step,
       },
     },
     { kind: 'slide', id: 'fix', title: W('fix.title'), body: P('fix', 3) },

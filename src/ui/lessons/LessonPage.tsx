@@ -21,7 +21,7 @@ import { SyscallLog } from '../SyscallLog.tsx';
 import { Figure } from './figure-registry.tsx';
 import { QuestionBox } from './Question.tsx';
 import { Body, Text } from './Words.tsx';
-import { useMessages } from './use-lesson-messages.ts';
+import { usePageMessages } from '../App.tsx';
 import './lessons.css';
 
 export default function LessonPage() {
@@ -29,7 +29,7 @@ export default function LessonPage() {
   const arg = useLab((s) => s.pageArg);
   const lang = useLab((s) => s.lang);
   const lesson = arg ? findLesson(arg) : undefined;
-  const ready = useMessages(lang, lesson ? [lessonMessages(lesson.n)] : []);
+  const ready = usePageMessages(lang, lesson ? [lessonMessages(lesson.n)] : []);
   if (!lesson) {
     return (
       <article className="page lesson-page">
