@@ -21,7 +21,13 @@ const BUSY: Scenario = {
   untilMs: 8,
 };
 
-const cpuBucket = (f: number) => (f >= 0.9 ? 'full' : f >= 0.2 ? 'half' : 'low');
+const cpuBucket = (f: number) => (f >= 0.7 ? 'full' : f >= 0.2 ? 'half' : 'low');
+/** How busy the CPU was over the whole run, as the meters show it at the last step. */
+function busyAtEnd(ctx: LessonContext): number {
+  const v = ctx.viewAt(ctx.run.index.steps - 1);
+  const total = v.cores.length * v.t;
+  return total > 0 ? (v.meters.userNs + v.meters.systemNs) / total : 0;
+}
 /** From ann's bytes landing in the kernel to the server copying them out. */
 function pickupDelayNs(ctx: LessonContext): number {
   const sock = sockOfClient(ctx, 'ann');
@@ -52,9 +58,9 @@ const lesson: Lesson = {
         prompt: W('cpu.q', (ctx) => ({ ms: ms(ctx.run.run.endNs, 0) })),
         pick: 'one',
         choices: () => keyChoices(7, 'cpu.q', ['low', 'half', 'full']),
-        answer: (ctx) => [cpuBucket(ctx.run.run.cpu.busyFraction)],
+        answer: (ctx) => [cpuBucket(busyAtEnd(ctx))],
         explain: W('cpu.q.explain', (ctx) => ({
-          pct: Math.min(100, Math.round(ctx.run.run.cpu.busyFraction * 100)),
+          pct: Math.min(100, Math.round(busyAtEnd(ctx) * 100)),
           eagain: ctx.run.run.eagain,
           replies: ctx.run.run.replies.length,
         })),

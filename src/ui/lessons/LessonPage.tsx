@@ -18,6 +18,7 @@ import { Narration } from '../Narration.tsx';
 import { Stage } from '../Stage.tsx';
 import { CodePanel } from '../CodePanel.tsx';
 import { SyscallLog } from '../SyscallLog.tsx';
+import { Meters } from '../Meters.tsx';
 import { Figure } from './figure-registry.tsx';
 import { QuestionBox } from './Question.tsx';
 import { Body, Text } from './Words.tsx';
@@ -248,6 +249,7 @@ function Simulation({ present }: { present: boolean }) {
           <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
         </div>
       )}
+      <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
     </>
   );
 }
