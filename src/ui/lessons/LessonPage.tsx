@@ -122,6 +122,14 @@ function LessonView({ lesson }: { lesson: Lesson }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [present, index, go, explore, setPresent]);
 
+  // Moving to another part: its title takes the focus (a screen reader reads it; the page scrolls to it).
+  const shownIndex = useRef(index);
+  useEffect(() => {
+    if (shownIndex.current === index) return;
+    shownIndex.current = index;
+    document.getElementById(`lesson-item-${index}`)?.focus();
+  }, [index]);
+
   const synced = own !== null && own.scenario.id === scenarioId;
   const backToStop = atStep !== null ? () => api.getState().goTo(atStep) : undefined;
   const onReveal = (step: number | null) => { if (step !== null) api.getState().goTo(step); };
@@ -215,7 +223,7 @@ function ItemContent({ lesson, item, index, ctx, present, sim, onBack, onReveal 
   const words = (
     <section className="lesson-item" aria-labelledby={`lesson-item-${index}`} data-testid="lesson-item" data-item={item.id} data-kind={item.kind}>
       <p className="lesson-kind">{t(item.kind === 'stop' ? 'lessons.kind.stop' : 'lessons.kind.slide')} · {t('lessons.item.of', { k: index + 1, n: lesson.items.length })}</p>
-      <h3 id={`lesson-item-${index}`}><Text words={item.title} ctx={ctx} /></h3>
+      <h3 id={`lesson-item-${index}`} tabIndex={-1}><Text words={item.title} ctx={ctx} /></h3>
       <Body body={item.body} ctx={ctx} />
       {item.figure ? <Figure figure={item.figure} /> : null}
       {item.kind === 'stop' && item.question && ctx ? <QuestionBox key={`${lesson.id}:${item.id}`} question={item.question} ctx={ctx} onReveal={onReveal} /> : null}
