@@ -14,7 +14,7 @@ export default function FdTable() {
   const t = useT();
   const rowH = 34;
   const top = 34;
-  const W = 640;
+  const W = 690;
   return (
     <figure className="fig fig-fd">
       <svg viewBox={`0 0 ${W} ${top + ROWS.length * rowH + 10}`} role="img" aria-label={t('fig.fd.label')}>
@@ -32,7 +32,7 @@ export default function FdTable() {
               <line x1={280} y1={y + rowH / 2 - 2} x2={396} y2={objY + rowH / 2 - 2} stroke="var(--muted)" strokeWidth="1.5" />
               {r.kind !== 'stdio' || r.fd === 1 ? (
                 <>
-                  <rect x={396} y={objY} width={236} height={rowH - 4} rx={6} fill="var(--panel)" stroke={r.kind === 'conn' ? 'var(--blue)' : 'var(--ink)'} strokeWidth={r.kind === 'conn' ? 2 : 1} />
+                  <rect x={396} y={objY} width={288} height={rowH - 4} rx={6} fill="var(--panel)" stroke={r.kind === 'conn' ? 'var(--blue)' : 'var(--ink)'} strokeWidth={r.kind === 'conn' ? 2 : 1} />
                   <text x={404} y={objY + rowH / 2 + 2} fontSize="12.5" fill="var(--ink)">{t(r.object)}</text>
                 </>
               ) : null}
