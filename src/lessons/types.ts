@@ -45,6 +45,8 @@ export interface Choice {
   /** A message key, or a literal (fd numbers, client names) when `literal` is true. */
   label: string;
   literal?: boolean;
+  /** Parameters of the label's message (when it is a key): `fd {fd} ({client})`. */
+  params?: Params;
 }
 
 /** A prediction the student makes before the lesson moves on; the answer comes from the run. */
@@ -78,6 +80,13 @@ export interface Stop {
   body: Words[];
   question?: Question;
   figure?: FigureRef;
+  /**
+   * A scenario for this stop only (a shipped id, or one built for the lesson), when the lesson
+   * compares runs (the busy loop, then the loop that sleeps); `at`, the question and the words'
+   * params then read this stop's run. Default: the lesson's scenario.
+   */
+  scenario?: string | Scenario;
+  seed?: number;
 }
 
 export type LessonItem = Slide | Stop;

@@ -84,7 +84,8 @@ function PageOutlet({ def }: { def: PageDef }) {
   );
 }
 
-function usePageMessages(lang: 'en' | 'zh', pages: readonly string[]): boolean | 'failed' {
+/** Loads page message files in `lang` (and English): true when ready, 'failed' when a download failed. */
+export function usePageMessages(lang: 'en' | 'zh', pages: readonly string[]): boolean | 'failed' {
   const [state, setState] = useState<{ key: string; ready: boolean | 'failed' }>({ key: '', ready: false });
   const key = `${lang}:${pages.join(',')}`;
   const ready = messagesReady(lang, pages);

@@ -26,7 +26,7 @@ export function Header() {
       <nav aria-label={t('app.nav')} className="app-nav">
         <a href={labHref} aria-current={page === 'lab' ? 'page' : undefined}>{t('nav.lab')}</a>
         {pages.map(([id, def]) => (
-          <a key={id} href={`#/${id}?lang=${lang}`} aria-current={page === id ? 'page' : undefined}>{t(def.nav)}</a>
+          <a key={id} href={`#/${id}?lang=${lang}`} aria-current={page === id || (id === 'lessons' && page === 'lesson') ? 'page' : undefined}>{t(def.nav)}</a>
         ))}
       </nav>
       {page === 'lab' ? (

@@ -16,6 +16,9 @@ export interface PageDef {
   inNav: boolean;
 }
 
+/** Every lesson's message file (lesson-NN), found by name: the lesson list shows all their titles. */
+const LESSON_WORDS = Object.keys(import.meta.glob('../i18n/en/pages/lesson-[0-9][0-9].ts')).map((p) => p.replace(/^.*\/|\.ts$/g, ''));
+
 const page = (nav: string, messages: readonly string[], load: () => Promise<{ default: ComponentType }>, inNav = true): PageDef =>
   ({ nav, messages, component: lazy(load), inNav });
 
@@ -25,4 +28,7 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
   hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
   editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
+  lessons: page('nav.lessons', ['lessons', ...LESSON_WORDS], () => import('./lessons/LessonsPage.tsx')),
+  // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
+  lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
 };
