@@ -30,7 +30,7 @@ function wordsOf(lesson: Lesson): { words: Words; ctx: LessonContext | null; whe
     { words: lesson.title, ctx: null, where: 'title' }, { words: lesson.summary, ctx: null, where: 'summary' },
   ];
   for (const item of lesson.items) {
-    const ctx = item.kind === 'stop' ? itemContext(lesson, item) : null;
+    const ctx = itemContext(lesson, item);
     out.push({ words: item.title, ctx, where: `${item.id}.title` });
     item.body.forEach((w, i) => out.push({ words: w, ctx, where: `${item.id}.body[${i}]` }));
     if (item.kind === 'stop' && item.question && ctx) {

@@ -61,7 +61,8 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   const { index, bad } = itemFromParams(params.item, n);
   const item = lesson.items[index]!;
   const present = params.present === '1';
-  const ctx = useMemo<LessonContext | null>(() => (item.kind === 'stop' ? itemContext(lesson, item) : null), [lesson, item]);
+  // A slide's words may quote the run too (counts measured in it), so slides get the lesson's run.
+  const ctx = useMemo<LessonContext | null>(() => itemContext(lesson, item), [lesson, item]);
   const own = useMemo(() => (item.kind === 'stop' ? itemScenario(lesson, item) : null), [lesson, item]);
   const atStep = useMemo(() => (item.kind === 'stop' && ctx ? item.at(ctx) : null), [item, ctx]);
 
@@ -211,7 +212,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
 
 /** An item's title; a stop's params are computed from its run only when it is shown, so titles are plain keys here. */
 function ItemTitle({ lesson, item }: { lesson: Lesson; item: LessonItem }) {
-  const ctx = useMemo(() => (item.kind === 'stop' && item.title.params ? itemContext(lesson, item) : null), [lesson, item]);
+  const ctx = useMemo(() => (item.title.params ? itemContext(lesson, item) : null), [lesson, item]);
   return <Text words={item.title} ctx={ctx} />;
 }
 
