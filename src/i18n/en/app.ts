@@ -25,6 +25,7 @@ export default {
   'app.nav': 'Pages',
   'nav.lab': 'Step through',
   'nav.about': 'About',
+  'nav.scaling': 'C10K lab',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',

@@ -25,6 +25,7 @@ export default {
   'app.nav': '页面',
   'nav.lab': '逐步观察',
   'nav.about': '关于',
+  'nav.scaling': 'C10K 实验',
   'app.page.loading': '加载中…',
   'app.page.failed': '无法加载这个页面（是否离线？）。请刷新重试。',
   'app.page.missing': '这个页面还不存在；这里显示的是逐步观察视图。',
