@@ -176,7 +176,10 @@ export function Chart({ def, models, points, refs, xMax, lang, t }: Props) {
                   {s.stop && (
                     <g className="scaling-stop" data-model={s.model} data-x={stopX(s.stop, s.lastOk)} data-kind={s.stop.stop.kind}>
                       <line x1={x(stopX(s.stop, s.lastOk))} x2={x(stopX(s.stop, s.lastOk))} y1={0} y2={innerH} stroke={st.color} strokeDasharray="3 3" />
-                      <text x={x(stopX(s.stop, s.lastOk)) + 3} y={10 + 12 * (si % 4)} fill="var(--ink)" className="scaling-stop-label">
+                      <text
+                        x={x(stopX(s.stop, s.lastOk)) + (x(stopX(s.stop, s.lastOk)) > innerW / 2 ? -3 : 3)} y={10 + 12 * (si % 4)}
+                        textAnchor={x(stopX(s.stop, s.lastOk)) > innerW / 2 ? 'end' : 'start'} fill="var(--ink)" className="scaling-stop-label"
+                      >
                         <tspan fill={st.color}>✕</tspan> {t(`scaling.stopShort.${s.stop.stop.kind}`, { model: t(`scaling.model.${s.model}`), n: formatInt(stopX(s.stop, s.lastOk), lang) })}
                       </text>
                     </g>

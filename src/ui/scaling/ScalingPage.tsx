@@ -211,7 +211,7 @@ export default function ScalingPage() {
             </label>
           ))}
         </fieldset>
-        <div className="scaling-status" role="status" aria-live="polite">
+        <div className="scaling-status" role="status" aria-live="polite" data-ms={status.kind === 'done' ? Math.round(status.ms) : undefined}>
           {status.kind === 'shipped' && t('scaling.status.shipped')}
           {status.kind === 'computing' && (
             <>
