@@ -40,7 +40,10 @@ async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromium']>> 
   const port = Number(process.env.IOLAB_BENCH_PORT ?? 4391);
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 2500));
+    for (let i = 0; i < 60; i++) { // wait for the preview server (slow on a loaded machine)
+      if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     try {
       const page = await browser.newPage();

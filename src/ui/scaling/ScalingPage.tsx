@@ -169,6 +169,13 @@ export default function ScalingPage() {
     return [{ model: m, failed, x: stopX(failed, lastOk) }];
   });
 
+  // Where a model first needs more than one core (the busy loop always uses one: left out).
+  const saturated = settings.models.flatMap((m) => {
+    if (m === 'nonblocking') return [];
+    const first = points.filter((p): p is Point & { ok: true } => p.model === m && p.ok && p.metrics.load > 1).sort((a, b) => a.connections - b.connections)[0];
+    return first ? [{ model: m, n: first.connections, load: first.metrics.load }] : [];
+  });
+
   const exportSvg = (id: string) => {
     const svg = charts.current?.querySelector<SVGSVGElement>(`[data-chart="${id}"] svg`);
     if (!svg) return;
@@ -236,6 +243,15 @@ export default function ScalingPage() {
                 <strong>{t(`scaling.model.${model}`)}</strong>{': '}
                 {t(`scaling.stop.${failed.stop.kind}`, { n: formatInt(x, lang), fd: FD_SETSIZE, limit: FD_SETSIZE - 4, busy: BUSY_MAX_CONNECTIONS, pool: DEFAULT_PARAMS.poolSize })}
                 {failed.stop.python && <> <code>{failed.stop.python}</code></>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {saturated.length > 0 && (
+          <ul className="scaling-saturated">
+            {saturated.map(({ model, n, load }) => (
+              <li key={model} data-model={model}>
+                <strong>{t(`scaling.model.${model}`)}</strong>{': '}{t('scaling.saturated', { n: formatInt(n, lang), load: formatValue(load, 'cores', lang, 2) })}
               </li>
             ))}
           </ul>

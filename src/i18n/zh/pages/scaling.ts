@@ -38,6 +38,7 @@ export default {
   'scaling.stop.crashed': '在 {n} 个连接处中断：服务器抛出了异常。',
   'scaling.stop.too-slow': '只模拟到 {busy} 个连接。这个循环每遍历一轮所有 socket 才接受一个新连接，光是接受 N 个客户端就要 N²/2 次失败的 recv() 调用（10,000 个连接就是 5000 万次）：这里模拟不了这么多事件；在真实机器上，最后一个客户端被接受之前，也要先烧掉大约一分钟的 CPU。',
   'scaling.stop.setup': '在 {n} 个连接处中断：服务器没能及时接受所有连接。',
+  'scaling.saturated': '从 {n} 个连接起，在这个速率下它需要 {load} 个核，却只有一个：消息开始排队、被成批回复，于是每条消息的开销下降，延迟却在攀升。',
   'scaling.stopShort.fd-setsize': '{model}：{n} 处 fd ≥ FD_SETSIZE',
   'scaling.stopShort.emfile': '{model}：{n} 处 fd 耗尽',
   'scaling.stopShort.starved': '{model}：{n} 处无人服务',
