@@ -31,7 +31,7 @@ function nodeSweep(max: number) {
   return times;
 }
 
-async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromium']>> {
+export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromium']>> {
   // @ts-expect-error plain ES module shared with the test script
   const { findChromium } = await import('../scripts/find-browser.mjs');
   const executablePath: string | undefined = findChromium();

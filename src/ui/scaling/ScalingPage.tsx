@@ -251,7 +251,7 @@ export default function ScalingPage() {
           <ul className="scaling-saturated">
             {saturated.map(({ model, n, load }) => (
               <li key={model} data-model={model}>
-                <strong>{t(`scaling.model.${model}`)}</strong>{': '}{t('scaling.saturated', { n: formatInt(n, lang), load: formatValue(load, 'cores', lang, 2) })}
+                <strong>{t(`scaling.model.${model}`)}</strong>{': '}{t('scaling.saturated', { n: formatInt(n, lang), load: formatValue(load, 'cores', lang, 3) })}
               </li>
             ))}
           </ul>
