@@ -49,6 +49,7 @@ test('CSV and SVG downloads carry the numbers', async ({ page }) => {
   expect(svgText).toContain('data-model="select"');
   expect(svgText).toContain('FD_SETSIZE');
   expect(svgText).not.toContain('var(--');
+  expect(svgText).toContain('>thread per connection<'); // the legend travels with the file
 });
 
 test('other settings are computed in a worker, with progress, and the URL keeps them', async ({ page }) => {

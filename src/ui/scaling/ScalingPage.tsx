@@ -78,10 +78,10 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'font-weight', 'opacity', 'text-anchor', 'dominant-baseline'];
+const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'font-weight', 'opacity', 'text-anchor', 'dominant-baseline', 'paint-order'];
 
 /** The chart as a standalone SVG file: computed colours and fonts written in (the page's CSS variables do not travel). */
-function svgText(svg: SVGSVGElement, caption: string): string {
+function svgText(svg: SVGSVGElement, caption: string, legend: { label: string; color: string; dash: string }[]): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];
@@ -92,6 +92,31 @@ function svgText(svg: SVGSVGElement, caption: string): string {
       if (v) dst[i]!.setAttribute(prop, v);
     }
   });
+  // The legend travels with the file: a row of line samples and names under the plot.
+  const ns = 'http://www.w3.org/2000/svg';
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const ink = getComputedStyle(svg).color;
+  const perRow = Math.max(1, Math.floor(width / 190));
+  const g = document.createElementNS(ns, 'g');
+  legend.forEach((item, i) => {
+    const x = 10 + (i % perRow) * 190;
+    const y = height + 16 + Math.floor(i / perRow) * 18;
+    const l = document.createElementNS(ns, 'line');
+    for (const [k, v] of Object.entries({ x1: x, x2: x + 26, y1: y - 4, y2: y - 4, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': item.dash })) l.setAttribute(k, String(v));
+    const text = document.createElementNS(ns, 'text');
+    for (const [k, v] of Object.entries({ x: x + 32, y, fill: ink, 'font-size': 12, 'font-family': 'sans-serif' })) text.setAttribute(k, String(v));
+    text.textContent = item.label;
+    g.append(l, text);
+  });
+  const rows = Math.ceil(legend.length / perRow);
+  const title = document.createElementNS(ns, 'text');
+  for (const [k, v] of Object.entries({ x: 10, y: height + 16 + rows * 18 + 6, fill: ink, 'font-size': 12, 'font-family': 'sans-serif' })) title.setAttribute(k, String(v));
+  title.textContent = caption;
+  g.append(title);
+  clone.append(g);
+  clone.setAttribute('height', String(height + 30 + rows * 18));
+  clone.setAttribute('width', String(width + 24)); // the last x tick label overhangs the plot
   clone.removeAttribute('tabindex');
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
@@ -179,7 +204,9 @@ export default function ScalingPage() {
   const exportSvg = (id: string) => {
     const svg = charts.current?.querySelector<SVGSVGElement>(`[data-chart="${id}"] svg`);
     if (!svg) return;
-    download(`c10k-${id}.svg`, 'image/svg+xml', svgText(svg, `${t(`scaling.chart.${id}.title`)} — ${t('scaling.svgCaption', { idle: Math.round(idle * 100), rate })}`));
+    const probe = (color: string) => { const el = document.createElement('span'); el.style.color = color; svg.parentElement!.append(el); const c = getComputedStyle(el).color; el.remove(); return c; };
+    const legend = settings.models.map((m) => ({ label: t(`scaling.model.${m}`), color: probe(MODEL_STYLES[m].color), dash: MODEL_STYLES[m].dash }));
+    download(`c10k-${id}.svg`, 'image/svg+xml', svgText(svg, `${t(`scaling.chart.${id}.title`)} — ${t('scaling.svgCaption', { idle: Math.round(idle * 100), rate })}`, legend));
   };
   const exportCsv = () => download(`c10k-idle${Math.round(idle * 100)}-rate${rate}.csv`, 'text/csv', toCsv(points, { idleShare: idle, rate }));
 
