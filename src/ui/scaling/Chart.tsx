@@ -180,7 +180,9 @@ export function Chart({ def, models, points, refs, xMax, lang, t }: Props) {
                         x={x(stopX(s.stop, s.lastOk)) + (x(stopX(s.stop, s.lastOk)) > innerW / 2 ? -3 : 3)} y={10 + 12 * (si % 4)}
                         textAnchor={x(stopX(s.stop, s.lastOk)) > innerW / 2 ? 'end' : 'start'} fill="var(--ink)" className="scaling-stop-label"
                       >
-                        <tspan fill={st.color}>✕</tspan> {t(`scaling.stopShort.${s.stop.stop.kind}`, { model: t(`scaling.model.${s.model}`), n: formatInt(stopX(s.stop, s.lastOk), lang) })}
+                        <tspan fill={st.color}>✕</tspan> {innerW < 420 // narrow: the name only (the reasons are listed above the charts)
+                          ? t(`scaling.model.${s.model}`)
+                          : t(`scaling.stopShort.${s.stop.stop.kind}`, { model: t(`scaling.model.${s.model}`), n: formatInt(stopX(s.stop, s.lastOk), lang) })}
                       </text>
                     </g>
                   )}
