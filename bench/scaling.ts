@@ -38,7 +38,8 @@ export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromi
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) return { skipped: 'no dist/ (run vite build)' };
   const { chromium } = await import('@playwright/test');
   const port = Number(process.env.IOLAB_BENCH_PORT ?? 4391);
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  // Its own process group, so that stopping it also stops the vite process npx starts.
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
   try {
     for (let i = 0; i < 60; i++) { // wait for the preview server (slow on a loaded machine)
       if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
@@ -58,7 +59,7 @@ export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromi
       const fullMs = await time(10000);
       return { upTo1000Ms, fullMs };
     } finally { await browser.close(); }
-  } finally { server.kill(); }
+  } finally { if (server.pid) process.kill(-server.pid); }
 }
 
 export async function scalingBench(withChromium = true): Promise<ScalingBench> {
