@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['src/kernel/**/*.ts', 'src/programs/**/*.ts', 'src/scenarios/**/*.ts'],
+    files: ['src/kernel/**/*.ts', 'src/programs/**/*.ts', 'src/scenarios/**/*.ts', 'src/scaling/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {

@@ -128,7 +128,9 @@ export interface Sock {
 interface EpItem { fd: number; file: number; sock: number; events: number; disabled: boolean }
 export interface Epoll { id: number; items: Map<number, EpItem>; ready: number[]; waiters: number[] }
 
-interface Ring { id: number; pid: number; pending: { sqe: UringSqe; file: number }[]; cq: UringCqe[]; waiters: number[] }
+interface UringOp { sqe: UringSqe; file: number; sock: number }
+/** `bySock`: the pending operations of each socket, in submission order (a socket that changes looks only at its own). */
+interface Ring { id: number; pid: number; pending: UringOp[]; bySock: Map<number, UringOp[]>; cq: UringCqe[]; waiters: number[] }
 
 interface ClientHost {
   index: number; name: string; script: ClientScript;
@@ -261,6 +263,11 @@ export class Kernel {
   run(): RunResult {
     while (this.step()) { /* each step handles one event */ }
     return this.result();
+  }
+
+  /** When the next event happens (undefined: nothing left): lets a caller stop at a time of its choosing. */
+  nextEventNs(): Ns | undefined {
+    return this.queue.peek()?.t;
   }
 
   result(): RunResult {
@@ -914,7 +921,7 @@ export class Kernel {
       case 'io_uring_setup': {
         const fd = this.lowestFreeFd(proc);
         if (fd < 0) return this.fail('EMFILE', c.syscallNs, `io_uring_setup(${call.entries}, `, '{flags=0, sq_thread_cpu=0, sq_thread_idle=0})');
-        const ring: Ring = { id: this.nextObj++, pid: proc.pid, pending: [], cq: [], waiters: [] };
+        const ring: Ring = { id: this.nextObj++, pid: proc.pid, pending: [], bySock: new Map(), cq: [], waiters: [] };
         this.rings.set(ring.id, ring);
         this.installFd(proc, fd, this.newFile({ kind: 'uring', ring: ring.id }));
         return this.done({ ret: fd }, c.syscallNs, `io_uring_setup(${call.entries}, `, `{flags=0, sq_thread_cpu=0, sq_thread_idle=0, sq_entries=${call.entries}, cq_entries=${call.entries * 2}, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|IORING_FEAT_POLL_32BITS, sq_off={head=0, tail=64, ring_mask=256, ring_entries=264, flags=276, dropped=272, array=4416}, cq_off={head=128, tail=192, ring_mask=260, ring_entries=268, overflow=284, cqes=320, flags=280}}) = ${fd}`);
@@ -1079,7 +1086,7 @@ export class Kernel {
       this.raiseSigio(file.owner);
     }
     // io_uring arms an internal poll on the socket: a pending operation completes now.
-    for (const ring of this.rings.values()) if (ring.pending.length > 0) this.uringProgress(ring);
+    for (const ring of this.rings.values()) if (ring.pending.length > 0) this.uringProgress(ring, sock.id);
   }
 
   private raiseSigio(pid: number): void {
@@ -1107,7 +1114,8 @@ export class Kernel {
     const c = this.costs;
     if (op.deadline === null) op.deadline = timeoutNs === null ? Infinity : op.enterT + timeoutNs;
     const timeout = timeoutNs === null ? 'NULL' : timespec(timeoutNs);
-    const head = `pselect6(${nfds}, ${fdSet(fds)}, NULL, NULL, ${timeout}, NULL`;
+    // The strace text is O(fds) to build: only when the trace is kept (large sweeps run without it).
+    const head = this.tracing ? `pselect6(${nfds}, ${fdSet(fds)}, NULL, NULL, ${timeout}, NULL` : '';
     const ready: number[] = [];
     for (const fd of fds) {
       const sock = this.sockOf(proc, fd);
@@ -1118,7 +1126,7 @@ export class Kernel {
     const ns = c.selectBaseNs + c.selectPerFdNs * nfds + sleeping;
     if (this.tracing) this.emit({ t: this.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready }); else this.events++;
     if (ready.length > 0) {
-      return this.done({ ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) }, ns, head, `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - this.now))}`})`);
+      return this.done({ ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) }, ns, head, this.tracing ? `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - this.now))}`})` : '');
     }
     if (op.timedOut || timeoutNs === 0 || this.now >= op.deadline) return this.done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
     return { block: { kind: 'select', fds }, targets: fds.map((fd) => ({ kind: 'sock' as const, sock: this.sockOf(proc, fd)!.id })), head, ns };
@@ -1127,8 +1135,7 @@ export class Kernel {
   private poll(thread: Thread, proc: Process, op: SysOp, fds: PollFd[], timeoutMs: number): Attempt {
     const c = this.costs;
     if (op.deadline === null) op.deadline = timeoutMs < 0 ? Infinity : op.enterT + timeoutMs * MS;
-    const list = `[${fds.map((p) => `{fd=${p.fd}, events=POLLIN}`).join(', ')}]`;
-    const head = `poll(${list}, ${fds.length}, ${timeoutMs}`;
+    const head = this.tracing ? `poll([${fds.map((p) => `{fd=${p.fd}, events=POLLIN}`).join(', ')}], ${fds.length}, ${timeoutMs}` : '';
     const ready: PollFd[] = [];
     for (const p of fds) {
       const sock = this.sockOf(proc, p.fd);
@@ -1140,7 +1147,7 @@ export class Kernel {
     const ns = c.pollBaseNs + c.pollPerFdNs * fds.length + sleeping;
     if (this.tracing) this.emit({ t: this.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) }); else this.events++;
     if (ready.length > 0) {
-      const revents = ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ');
+      const revents = this.tracing ? ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ') : '';
       return this.done({ ret: ready.length, ready }, ns, head, `) = ${ready.length} ([${revents}])`);
     }
     if (op.timedOut || timeoutMs === 0 || this.now >= op.deadline) return this.done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
@@ -1254,13 +1261,20 @@ export class Kernel {
     if (!ring) return this.fail('EBADF', c.syscallNs, head, ')');
     if (!op.submitted && submit.length > 0) {
       op.submitted = true;
+      const fresh: UringOp[] = [];
       for (const sqe of submit) {
         const fileId = proc.fds[sqe.fd];
         if (fileId === undefined) { ring.cq.push({ userData: sqe.userData, res: -9, errno: 'EBADF' }); continue; }
-        ring.pending.push({ sqe, file: fileId });
+        const what = this.files.get(fileId)?.what;
+        const entry = { sqe, file: fileId, sock: what?.kind === 'sock' ? what.sock : -1 };
+        ring.pending.push(entry);
+        const mine = ring.bySock.get(entry.sock);
+        if (mine) mine.push(entry); else ring.bySock.set(entry.sock, [entry]);
+        fresh.push(entry);
         if (this.tracing) this.emit({ t: this.now, type: 'uring.sqe', ring: ring.id, op: sqe.op, fd: sqe.fd, userData: sqe.userData }); else this.events++;
       }
-      this.uringProgress(ring);
+      // Operations already pending were found not ready when their socket last changed: only the new ones can complete now.
+      this.uringProgress(ring, fresh);
     }
     if (ring.cq.length >= minComplete) {
       const cqes = ring.cq.splice(0, ring.cq.length);
@@ -1270,14 +1284,25 @@ export class Kernel {
     return { block: { kind: 'uring', ring: ring.id }, targets: [], head };
   }
 
-  /** Completes whatever submitted operations can complete now; data is copied by the kernel. */
-  private uringProgress(ring: Ring): void {
+  /**
+   * Completes whatever submitted operations can complete now; data is copied by the kernel.
+   * `only`: the operations to look at: the socket whose state just changed, or the operations just
+   * submitted (the others cannot have become ready).
+   */
+  private uringProgress(ring: Ring, only: number | UringOp[]): void {
     const proc = this.procs.get(ring.pid)!;
     let progressed = false;
-    for (const entry of [...ring.pending]) {
+    const entries = typeof only === 'number' ? [...(ring.bySock.get(only) ?? [])] : only;
+    const remove = (entry: UringOp): void => {
+      ring.pending.splice(ring.pending.lastIndexOf(entry), 1);
+      const mine = ring.bySock.get(entry.sock)!;
+      mine.splice(mine.indexOf(entry), 1);
+      if (mine.length === 0) ring.bySock.delete(entry.sock);
+    };
+    for (const entry of entries) {
       const file = this.files.get(entry.file);
       const sock = file && file.what.kind === 'sock' ? this.socks.get(file.what.sock) : undefined;
-      if (!sock) { ring.pending.splice(ring.pending.indexOf(entry), 1); ring.cq.push({ userData: entry.sqe.userData, res: -9, errno: 'EBADF' }); progressed = true; continue; }
+      if (!sock) { remove(entry); ring.cq.push({ userData: entry.sqe.userData, res: -9, errno: 'EBADF' }); progressed = true; continue; }
       const { sqe } = entry;
       let cqe: UringCqe | null = null;
       if (sqe.op === 'accept' && sock.acceptQueue.length > 0) {
@@ -1320,7 +1345,7 @@ export class Kernel {
         // Not ready yet: the kernel arms a wake-up on the socket (io_uring's internal poll).
         continue;
       }
-      ring.pending.splice(ring.pending.indexOf(entry), 1);
+      remove(entry);
       ring.cq.push(cqe);
       if (this.tracing) this.emit({ t: this.now, type: 'uring.cqe', ring: ring.id, userData: cqe.userData, res: cqe.res }); else this.events++;
       progressed = true;

@@ -30,6 +30,7 @@ export default {
   'nav.hall': 'Exam hall',
   'nav.editor': 'Scenario editor',
   'nav.lessons': 'Lessons',
+  'nav.scaling': 'C10K lab',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',

@@ -30,6 +30,7 @@ export default {
   'nav.hall': '考场',
   'nav.editor': '场景编辑器',
   'nav.lessons': '课程',
+  'nav.scaling': 'C10K 实验',
   'app.page.loading': '加载中…',
   'app.page.failed': '无法加载这个页面（是否离线？）。请刷新重试。',
   'app.page.missing': '这个页面还不存在；这里显示的是逐步观察视图。',
