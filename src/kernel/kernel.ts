@@ -637,7 +637,7 @@ export class Kernel {
         const list = this.futexWaiters.get(req.key);
         const tid = list?.[0];
         // Whether a sleeping thread was there to take it: the job runs now, or waits in the queue.
-        if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: this.futexLabels.get(req.key) ?? '' } }); else this.events++;
+        if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns: this.costs.pythonLineNs, sysNs: this.costs.wakeupNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: req.label } }); else this.events++;
         if (tid !== undefined) this.wake(this.threads.get(tid)!, 'queue');
         thread.cont = 'next';
         this.burst(thread, this.costs.pythonLineNs, this.costs.wakeupNs);
@@ -671,7 +671,7 @@ export class Kernel {
         return;
       }
       op.blocked = true;
-      if (this.tracing) this.emit({ t: this.now, type: 'sys.block', tid: thread.tid, name: op.call.name, on: attempt.block, head: attempt.head, enterT: op.enterT }); else this.events++;
+      if (this.tracing) this.emit({ t: this.now, type: 'sys.block', tid: thread.tid, name: op.call.name, on: attempt.block, head: attempt.head, enterT: op.enterT, kernelNs: op.kernelNs }); else this.events++;
       this.block(thread, attempt.block, attempt.targets);
       if (op.deadline !== null && op.deadline !== Infinity) this.schedule(op.deadline, { e: 'timeout', tid: thread.tid, token: thread.token });
       return;
@@ -693,10 +693,13 @@ export class Kernel {
     stat.count++;
     stat.kernelNs += op.kernelNs;
     if (done.res.errno === 'EAGAIN') this.eagain++;
+    // CPython turns a failed call into an exception object and unwinds to the except clause.
+    const unwindNs = done.res.errno && name !== 'pause' && name !== 'rt_sigreturn' ? this.costs.pythonExceptionNs : 0;
     if (this.tracing) {
       this.emit({
         t: this.now, type: 'sys.exit', tid: thread.tid, name, ret: done.res.ret, ...(done.res.errno ? { errno: done.res.errno } : {}),
         strace: done.strace.head + done.strace.tail, head: done.strace.head.length, enterT: op.enterT, kernelNs: op.kernelNs,
+        ...(unwindNs ? { unwindNs } : {}),
       });
     } else this.events++;
     // Python ignores SIGPIPE, so a send to a dead peer just fails with EPIPE; strace still shows the signal.
@@ -704,8 +707,7 @@ export class Kernel {
     thread.op = null;
     thread.result = done.res;
     thread.cont = 'next';
-    // CPython turns a failed call into an exception object and unwinds to the except clause.
-    if (done.res.errno && name !== 'pause' && name !== 'rt_sigreturn') { this.burst(thread, this.costs.pythonExceptionNs, 0); return; }
+    if (unwindNs) { this.burst(thread, unwindNs, 0); return; }
     if (name === 'exit_group') return this.exitProcess(this.procs.get(thread.pid)!, (op.call as { code: number }).code);
     if (name === 'exit') { this.endThread(thread); this.dispatchIdleCores(); return; }
     this.nextReq(thread);
@@ -1110,6 +1112,16 @@ export class Kernel {
     }
   }
 
+  /**
+   * Whether this look at the fds is one of the kernel's scans. Linux scans once on entry (and
+   * hooks the caller onto every wait queue as it goes) and once after each wake-up. The model
+   * first looks without charging, to learn the cost of that entry scan, then charges it and looks
+   * again: the two are one scan, drawn once, at the end of its cost.
+   */
+  private scanCounts(op: SysOp, returns: boolean): boolean {
+    return returns || op.entryCharged;
+  }
+
   private pselect(thread: Thread, proc: Process, op: SysOp, nfds: number, fds: number[], timeoutNs: Ns | null): Attempt {
     const c = this.costs;
     if (op.deadline === null) op.deadline = timeoutNs === null ? Infinity : op.enterT + timeoutNs;
@@ -1124,7 +1136,9 @@ export class Kernel {
     }
     const sleeping = op.blocked ? c.selectPerFdSleepNs * fds.length : 0;
     const ns = c.selectBaseNs + c.selectPerFdNs * nfds + sleeping;
-    if (this.tracing) this.emit({ t: this.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready }); else this.events++;
+    if (this.tracing && this.scanCounts(op, ready.length > 0 || timeoutNs === 0 || op.timedOut || this.now >= op.deadline)) {
+      this.emit({ t: this.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready });
+    } else this.events++;
     if (ready.length > 0) {
       return this.done({ ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) }, ns, head, this.tracing ? `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - this.now))}`})` : '');
     }
@@ -1145,7 +1159,9 @@ export class Kernel {
     }
     const sleeping = op.blocked ? c.pollPerFdSleepNs * fds.length : 0;
     const ns = c.pollBaseNs + c.pollPerFdNs * fds.length + sleeping;
-    if (this.tracing) this.emit({ t: this.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) }); else this.events++;
+    if (this.tracing && this.scanCounts(op, ready.length > 0 || timeoutMs === 0 || op.timedOut || this.now >= op.deadline)) {
+      this.emit({ t: this.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) });
+    } else this.events++;
     if (ready.length > 0) {
       const revents = this.tracing ? ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ') : '';
       return this.done({ ret: ready.length, ready }, ns, head, `) = ${ready.length} ([${revents}])`);
@@ -1322,7 +1338,7 @@ export class Kernel {
           if (this.tracing) this.emit({ t: this.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length }); else this.events++;
           this.bytesCopied += n;
           this.systemNs += Math.round(n * this.costs.copyNsPerByte);
-          if (this.tracing) this.emit({ t: this.now, type: 'copy', tid: proc.pid, fd: sqe.fd, dir: 'to-user', bytes: n, data, ns: Math.round(n * this.costs.copyNsPerByte) }); else this.events++;
+          if (this.tracing) this.emit({ t: this.now, type: 'copy', tid: proc.pid, fd: sqe.fd, dir: 'to-user', bytes: n, data, ns: Math.round(n * this.costs.copyNsPerByte), byKernel: true }); else this.events++;
           cqe = { userData: sqe.userData, res: n, data };
         } else if (sock.err) {
           const err = sock.err; sock.err = null;

@@ -97,7 +97,7 @@ export type Req =
   | { kind: 'py'; line: number; ns?: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { kind: 'sys'; call: SysCall; line: number }
   | { kind: 'futexWait'; key: object; label: string; line: number }
-  | { kind: 'futexWake'; key: object; line: number };
+  | { kind: 'futexWake'; key: object; label: string; line: number };
 
 export type ProgramGen = Generator<Req, void, SysResult>;
 export type Program = () => ProgramGen;
@@ -117,14 +117,17 @@ export type TraceEvent =
   | { t: Ns; type: 'cpu.switch'; core: number; from: number | null; to: number | null; costNs: Ns }
   /** Resident memory the machine counts (processes, thread stacks in use, socket and epoll objects). */
   | { t: Ns; type: 'mem'; bytes: number }
-  | { t: Ns; type: 'py'; tid: number; line: number; ns: Ns; note?: string; noteParams?: Record<string, string | number> }
+  /** `ns` of Python on the CPU; `sysNs` of kernel work the line caused outside a system call (waking a thread). */
+  | { t: Ns; type: 'py'; tid: number; line: number; ns: Ns; sysNs?: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { t: Ns; type: 'sys.enter'; tid: number; name: SysName; line: number }
   /** `head` is the call's entry text, what strace prints before `<unfinished ...>`. */
-  | { t: Ns; type: 'sys.block'; tid: number; name: SysName; on: WaitOn; head: string; enterT: Ns }
+  /** `kernelNs`: kernel time the call has used so far (its entry scan), counted by the meters before the call returns. */
+  | { t: Ns; type: 'sys.block'; tid: number; name: SysName; on: WaitOn; head: string; enterT: Ns; kernelNs: Ns }
   | { t: Ns; type: 'sys.wake'; tid: number; name: SysName; reason: string }
   /** `strace` is the call as strace prints it, result included; `head` is how many of its characters strace prints before `<unfinished ...>`. */
-  | { t: Ns; type: 'sys.exit'; tid: number; name: SysName; ret: number; errno?: Errno; strace: string; head: number; enterT: Ns; kernelNs: Ns }
-  | { t: Ns; type: 'copy'; tid: number; fd: number; dir: 'to-user' | 'from-user'; bytes: number; data: Bytes; ns: Ns }
+  | { t: Ns; type: 'sys.exit'; tid: number; name: SysName; ret: number; errno?: Errno; strace: string; head: number; enterT: Ns; kernelNs: Ns; unwindNs?: Ns }
+  /** `byKernel`: the kernel copied on its own (io_uring), outside any system call of the thread: its cost is not in a sys.exit. */
+  | { t: Ns; type: 'copy'; tid: number; fd: number; dir: 'to-user' | 'from-user'; bytes: number; data: Bytes; ns: Ns; byKernel?: true }
   | { t: Ns; type: 'fd.open'; pid: number; fd: number; what: FdWhat }
   | { t: Ns; type: 'fd.close'; pid: number; fd: number }
   | { t: Ns; type: 'fd.flags'; pid: number; fd: number; nonblock: boolean; async: boolean }

@@ -36,6 +36,9 @@ describe('the machine rebuilt from the trace', () => {
       }
       for (const [id, ep] of kernel.epolls) expect(v.epolls[id]!.ready, `epoll ${id}`).toEqual(ep.ready);
       expect(v.meters.replies).toBe(result.replies.length);
+      // The CPU meters add up to what the kernel charged (Python, kernel, switches, unwinding).
+      expect(v.meters.userNs, 'user ns').toBe(kernel.userNs);
+      expect(v.meters.systemNs, 'system ns').toBe(kernel.systemNs);
       const alive = [...kernel.procs.values()].some((p) => !p.exited);
       if (alive) expect(v.meters.memoryBytes).toBeGreaterThan(0);
       else expect(v.meters.memoryBytes).toBe(0);

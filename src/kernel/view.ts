@@ -16,7 +16,8 @@ export interface ThreadView {
   /** The listing line the thread is on (0 before its first line). */
   line: number;
   /** The system call in progress, and for a read, which of its two phases. */
-  call: { name: SysName; line: number; since: Ns; phase: ReadPhase } | null;
+  /** `chargedNs`: kernel time of the call already on the meters (counted when it went to sleep). */
+  call: { name: SysName; line: number; since: Ns; phase: ReadPhase; chargedNs?: Ns } | null;
   /** The last bytes the kernel copied into this thread's user-space buffer. */
   userBuffer: { fd: number; data: Bytes; t: Ns } | null;
   /** The last bytes the thread handed to the kernel (send). */
@@ -165,6 +166,7 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
       const th = v.threads[ev.tid];
       if (th) th.line = ev.line || th.line;
       v.meters.userNs += ev.ns;
+      v.meters.systemNs += ev.sysNs ?? 0;
       return;
     }
     case 'sys.enter': {
@@ -175,12 +177,20 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
       }
       return;
     }
-    case 'sys.block':
+    case 'sys.block': {
+      // The state change comes with thread.state and wait.* events; the meters count the kernel
+      // time spent so far, so a call that never returns still shows what it cost.
+      const call = v.threads[ev.tid]?.call;
+      v.meters.systemNs += ev.kernelNs - (call?.chargedNs ?? 0);
+      if (call) call.chargedNs = ev.kernelNs;
+      return;
+    }
     case 'sys.wake':
       return; // the thread.state and wait.* events that go with them carry the change
     case 'copy': {
       const th = v.threads[ev.tid];
       v.meters.bytesCopied += ev.bytes;
+      if (ev.byKernel) v.meters.systemNs += ev.ns;
       if (!th) return;
       if (ev.dir === 'to-user') {
         th.userBuffer = { fd: ev.fd, data: ev.data, t: ev.t };
@@ -190,9 +200,11 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     }
     case 'sys.exit': {
       const th = v.threads[ev.tid];
+      v.meters.systemNs += ev.kernelNs - (th?.call?.chargedNs ?? 0);
       if (th) th.call = null;
       v.meters.syscalls[ev.name] = (v.meters.syscalls[ev.name] ?? 0) + 1;
-      v.meters.systemNs += ev.kernelNs;
+      // The exception's unwinding starts here; counted at once, it finishes within a few µs.
+      v.meters.userNs += ev.unwindNs ?? 0;
       if (ev.errno === 'EAGAIN') v.meters.eagain++;
       return;
     }

@@ -205,7 +205,7 @@ export function* queueGet<T>(q: PyQueue<T>, line: number): Gen<T> {
 
 export function* queuePut<T>(q: PyQueue<T>, item: T, line: number): Gen<void> {
   q.items.push(item);
-  yield { kind: 'futexWake', key: q, line };
+  yield { kind: 'futexWake', key: q, label: q.label, line };
 }
 
 /* ── select, poll, epoll ── */
