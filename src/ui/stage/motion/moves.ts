@@ -9,7 +9,7 @@
 import type { TraceEvent, WaitOn } from '../../../kernel/types.ts';
 import { packetsInFlight, type MachineView } from '../../../kernel/view.ts';
 import type { DNode, GNode } from '../nodes.ts';
-import { pyRepr } from '../text.ts';
+import { byteGlyph, pyRepr } from '../text.ts';
 
 export interface Box { x: number; y: number; w: number; h: number }
 
@@ -159,7 +159,17 @@ function rx(c: Ctx, ev: Extract<TraceEvent, { type: 'sock.rx' }>): Part | null {
   const src = (pkt ? box(c.A, `packet-${pkt.id}`) : null) ?? (client ? either(c, `host-${client}`) : null);
   if (!src) return null;
   const all = dest ? cellsIn(dest) : [];
-  const fresh = all.map((cell, i) => ({ cell, i })).filter(({ cell }) => cell.cls.includes('cell-new'));
+  const indexed = all.map((cell, i) => ({ cell, i }));
+  let fresh = indexed.filter(({ cell }) => cell.cls.includes('cell-new'));
+  // Read at once as they came (io_uring's kernel-side read): they land, dashed, on their way out.
+  if (fresh.length === 0) fresh = indexed.filter(({ cell }) => cell.cls.includes('cell-ghost'));
+  if (fresh.length === 0 && dest) {
+    // Taken at once by a read the kernel already had waiting (io_uring): in, then on their way.
+    const n = Math.min(ev.data.length, 12);
+    const starts = cellRow(src, n);
+    const ends = cellRow({ ...dest.box, h: CELL_H }, n);
+    return { moves: starts.map((s0, j) => ({ shape: 'cell', text: byteGlyph(ev.data.charCodeAt(j)), cls: 'data', path: [s0, ends[j]!], t0: j * 0.04, t1: Math.min(1, 0.8 + j * 0.04), fade: true })), weight: 520 };
+  }
   if (fresh.length === 0) {
     const to = either(c, `sock-${ev.sock}`);
     return to ? { moves: [{ shape: 'token', text: pyRepr(ev.data, 16), cls: 'data', path: [src, head(to)], t0: 0, t1: 1, fade: true }], weight: 500 } : null;
@@ -216,7 +226,7 @@ function copyOut(c: Ctx, ev: Extract<TraceEvent, { type: 'copy' }>): Part | null
   const mids = cellRow(head(sockBox, 24), n);
   const ends = pill ? cellRow(pill, n) : null;
   const moves: Move[] = starts.map((s, i) => ({
-    shape: 'cell', text: ev.data[i] ?? '', cls: 'send', path: ends ? [s, mids[i]!, ends[i]!] : [s, mids[i]!], t0: i * 0.03, t1: Math.min(1, 0.7 + i * 0.03), fade: true,
+    shape: 'cell', text: byteGlyph(ev.data.charCodeAt(i)), cls: 'send', path: ends ? [s, mids[i]!, ends[i]!] : [s, mids[i]!], t0: i * 0.03, t1: Math.min(1, 0.7 + i * 0.03), fade: true,
   }));
   return { moves, weight: Math.min(1400, 600 + 50 * n) };
 }
@@ -367,7 +377,7 @@ function uring(c: Ctx, ev: Extract<TraceEvent, { type: 'uring.sqe' | 'uring.cqe'
   const to = box(c.B, key);
   const from = box(c.A, `sqe-${ev.ring}-${ev.userData}`) ?? (() => { const u = either(c, `uring-${ev.ring}`); return u ? head(u, 22) : null; })();
   if (!to || !from) return null;
-  return { moves: [{ shape: 'token', text: `CQE ${ev.userData}: ${ev.res}`, cls: 'cqe', path: [from, to], t0: 0, t1: 1, hide: [{ key }] }], weight: 560 };
+  return { moves: [{ shape: 'token', text: `#${ev.userData} → ${ev.res}`, cls: 'cqe', path: [from, to], t0: 0, t1: 1, hide: [{ key }] }], weight: 560 };
 }
 
 /** A new connection joins the accept queue; the reply reaches the client. */

@@ -89,11 +89,11 @@ export function useMotion({ stage, svg, layout, step, index, view }: MotionArgs)
   useLayoutEffect(() => {
     const p = prev.current;
     prev.current = { step, layout, index, view };
-    // The same step drawn again at the same width (the box settled): let the animation go on.
-    if (p && p.step === step && p.index === index && p.layout.width === layout.width && on) return;
+    // The same step drawn again (the box settled after the new picture): let the animation go on.
+    if (p && p.step === step && p.index === index && on) return;
     running.current?.finish();
     running.current = null;
-    if (!on || !loaded || !p || p.index !== index || p.step === step || p.layout.width !== layout.width) return;
+    if (!on || !loaded || !p || p.index !== index || p.step === step) return;
     if (nextVisible(visible, p.step) !== step) return;
     const st = stage.current;
     const el = svg.current;
