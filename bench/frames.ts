@@ -1,8 +1,9 @@
 /**
  * Playback frame times in Chromium (part of `npm run bench`; alone: `node --import tsx bench/frames.ts`):
  * builds the site if there is no dist/, serves it with `vite preview`, opens the longest shipped
- * scenario, plays it for a few seconds at a speed where every step animates (4 steps/s) and at
- * one where steps come too fast to animate (16 steps/s), and records the time between animation
+ * scenario, plays it for a few seconds at a speed where every step animates (4 steps/s; and
+ * the same with motion off, for comparison) and at one where steps come too fast to animate
+ * (16 steps/s), and records the time between animation
  * frames (requestAnimationFrame deltas). 60 Hz leaves 16.7 ms per frame.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -19,7 +20,7 @@ import { APP_MAX_EVENTS } from '../src/store/runs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface FrameFigures { speed: number; frames: number; steps: number; p50Ms: number; p95Ms: number; maxMs: number; over16_7: number }
+export interface FrameFigures { speed: number; motion: 'auto' | 'off'; frames: number; steps: number; p50Ms: number; p95Ms: number; maxMs: number; over16_7: number }
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -45,7 +46,9 @@ async function waitFor(url: string, ms = 30_000): Promise<void> {
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const round = (v: number): number => Math.round(v * 10) / 10;
 
-export async function framesBench(seconds = 5, speeds: readonly number[] = [4, 16]): Promise<{ scenario: string; runs: FrameFigures[] }> {
+const PLAYS: readonly { speed: number; motion: 'auto' | 'off' }[] = [{ speed: 4, motion: 'auto' }, { speed: 4, motion: 'off' }, { speed: 16, motion: 'auto' }];
+
+export async function framesBench(seconds = 5, plays = PLAYS): Promise<{ scenario: string; runs: FrameFigures[] }> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // The longest shipped scenario, in steps a student plays through.
   let id = SCENARIOS[0]!.id;
@@ -64,12 +67,13 @@ export async function framesBench(seconds = 5, speeds: readonly number[] = [4, 1
   const runs: FrameFigures[] = [];
   try {
     await waitFor(`http://127.0.0.1:${port}/`);
-    for (const speed of speeds) {
+    for (const { speed, motion } of plays) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(`http://127.0.0.1:${port}/#/${id}?step=0&lang=en`);
       await page.getByTestId('step-counter').waitFor();
       await page.waitForFunction(() => document.documentElement.dataset.motion === 'ready', null, { timeout: 10_000 });
       await page.getByLabel('Speed').selectOption(String(speed));
+      await page.getByLabel('Motion').selectOption(motion);
       const urlStep = (): Promise<number> => page.evaluate(() => Number(/step=(\d+)/.exec(location.hash)?.[1] ?? 0));
       const before = await urlStep();
       // A string, not a function: tsx would wrap named functions in a helper the page does not have.
@@ -86,7 +90,7 @@ export async function framesBench(seconds = 5, speeds: readonly number[] = [4, 1
       await page.close();
       const sorted = deltas.slice(1).sort((a, b) => a - b);
       runs.push({
-        speed, frames: sorted.length, steps,
+        speed, motion, frames: sorted.length, steps,
         p50Ms: round(quantile(sorted, 0.5)), p95Ms: round(quantile(sorted, 0.95)), maxMs: round(sorted[sorted.length - 1] ?? 0),
         over16_7: sorted.filter((d) => d > 17.5).length,
       });
@@ -100,7 +104,7 @@ export async function framesBench(seconds = 5, speeds: readonly number[] = [4, 1
 
 export function printFrames(f: { scenario: string; runs: FrameFigures[] }): void {
   console.log(`\nplayback frame times in Chromium (${f.scenario}, requestAnimationFrame deltas):`);
-  for (const r of f.runs) console.log(`  ${String(r.speed).padStart(2)} steps/s: ${r.steps} steps, ${r.frames} frames, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms, ${r.over16_7} frames over 16.7 ms`);
+  for (const r of f.runs) console.log(`  ${String(r.speed).padStart(2)} steps/s, motion ${r.motion.padEnd(4)}: ${r.steps} steps, ${r.frames} frames, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms, ${r.over16_7} frames over 16.7 ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printFrames(await framesBench());

@@ -337,7 +337,11 @@ function cpu(c: Ctx, ev: Extract<TraceEvent, { type: 'cpu.switch' }>): Part | nu
   }
   if (ev.to !== null && coreB) {
     const th = either(c, `thread-${ev.to}`);
-    if (th) moves.push({ shape: 'token', text: `▶ ${threadLabel(c.view, ev.to)}`, cls: 'cpu', path: [head(th), coreB], t0: ev.from !== null ? 0.5 : 0, t1: 1, hide: [{ key: `cpu-${ev.core}` }] });
+    if (th) {
+      const t0 = ev.from !== null ? 0.5 : 0;
+      moves.push({ shape: 'token', text: `▶ ${threadLabel(c.view, ev.to)}`, cls: 'cpu', path: [head(th), coreB], t0, t1: 1, fade: true });
+      moves.push({ shape: 'ring', text: '', cls: 'cpu-ring', path: [coreB], t0: t0 + (1 - t0) * 0.7, t1: 1 });
+    }
   }
   return moves.length ? { moves, weight: 380 } : null;
 }

@@ -43,12 +43,9 @@ export function playMotion(args: PlayArgs): Running | null {
     const v = svg.getAttribute(a);
     if (v !== null) layer.setAttribute(a, v);
   }
+  // Exactly over the stage's drawing (a block at the top left of its scrolling box), scrolling
+  // with it; placed by CSS, so starting costs no layout.
   host.appendChild(layer);
-  // Exactly over the stage's drawing, scrolling with it.
-  const hr = host.getBoundingClientRect();
-  const sr = svg.getBoundingClientRect();
-  layer.style.left = `${sr.left - hr.left - host.clientLeft + host.scrollLeft}px`;
-  layer.style.top = `${sr.top - hr.top - host.clientTop + host.scrollTop}px`;
   stage.setAttribute('data-animating', 'true');
 
   // What a ghost brings stays hidden until it lands: remember each attribute to put it back exactly.
