@@ -333,7 +333,7 @@ function cpu(c: Ctx, ev: Extract<TraceEvent, { type: 'cpu.switch' }>): Part | nu
   const coreB = box(c.B, `cpu-${ev.core}`);
   if (ev.from !== null && coreA) {
     const th = either(c, `thread-${ev.from}`);
-    if (th) moves.push({ shape: 'token', text: `CPU ${ev.core} ✕ ${threadLabel(c.view, ev.from)}`, cls: 'cpu cpu-off', path: [coreA, head(th)], t0: 0, t1: ev.to !== null ? 0.5 : 1, fade: true });
+    if (th) moves.push({ shape: 'token', text: threadLabel(c.view, ev.from), cls: 'cpu cpu-off', path: [coreA, head(th)], t0: 0, t1: ev.to !== null ? 0.5 : 1, fade: true });
   }
   if (ev.to !== null && coreB) {
     const th = either(c, `thread-${ev.to}`);
