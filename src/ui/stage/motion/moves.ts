@@ -311,19 +311,29 @@ function block(c: Ctx, ev: Extract<TraceEvent, { type: 'sys.block' }>): Part | n
   return { moves: targets.slice(0, 8).map((tg) => ({ shape: 'token', text, cls: 'thread', path: [head(from), tg.box], t0: 0, t1: 1, hide: tg.hide })), weight: 520 };
 }
 
-/** The wake-up, drawn from the wait queue of the object whose event woke the thread. */
+/**
+ * The wake-up, drawn from the event that caused it: in the step where the data (or the
+ * connection, the ready fd) lands, the kernel takes the thread off that object's wait queue —
+ * off every queue it slept on, for select and poll.
+ */
+function dequeue(c: Ctx, ev: Extract<TraceEvent, { type: 'wait.remove' }>): Part | null {
+  const first = c.events.find((e) => e.type === 'wait.remove' && e.tid === ev.tid);
+  if (first !== ev) return null;
+  const to = either(c, `thread-${ev.tid}`);
+  const froms = waiterKeys(c.A, ev.tid).filter((k) => !c.B.has(k)).map((k) => box(c.A, k)!);
+  if (!to || froms.length === 0) return null;
+  const text = threadLabel(c.view, ev.tid);
+  return { moves: froms.slice(0, 8).map((f) => ({ shape: 'token', text, cls: 'wake', path: [f, head(to)], t0: 0, t1: 1, fade: true })), weight: 480 };
+}
+
+/** The thread the wake-up reached becomes runnable (its queue was left when the event came). */
 function wake(c: Ctx, ev: Extract<TraceEvent, { type: 'sys.wake' }>): Part | null {
   const to = either(c, `thread-${ev.tid}`);
   if (!to) return null;
-  let froms = waiterKeys(c.A, ev.tid).map((k) => box(c.A, k)!);
-  if (froms.length === 0) {
-    const k = onKey(c.before.threads[ev.tid]?.on, c.before.threads[ev.tid]?.pid);
-    const b = k ? either(c, k) : null;
-    froms = b ? [head(b, 22)] : [];
-  }
-  if (froms.length === 0) return null;
-  const text = `${ev.reason} → ${threadLabel(c.view, ev.tid)}`;
-  return { moves: froms.slice(0, 1).map((f) => ({ shape: 'token', text, cls: 'wake', path: [f, head(to)], t0: 0, t1: 1, fade: true })), weight: 480 };
+  const froms = waiterKeys(c.A, ev.tid).filter((k) => !c.B.has(k)).map((k) => box(c.A, k)!);
+  const ring: Move = { shape: 'ring', text: '', cls: 'wake-ring', path: [to], t0: froms.length ? 0.6 : 0, t1: 1 };
+  const text = threadLabel(c.view, ev.tid);
+  return { moves: [...froms.slice(0, 8).map((f): Move => ({ shape: 'token', text, cls: 'wake', path: [f, head(to)], t0: 0, t1: 0.8, fade: true })), ring], weight: froms.length ? 480 : 300 };
 }
 
 /** A context switch: the core changes hands. */
@@ -339,7 +349,7 @@ function cpu(c: Ctx, ev: Extract<TraceEvent, { type: 'cpu.switch' }>): Part | nu
     const th = either(c, `thread-${ev.to}`);
     if (th) {
       const t0 = ev.from !== null ? 0.5 : 0;
-      moves.push({ shape: 'token', text: `▶ ${threadLabel(c.view, ev.to)}`, cls: 'cpu', path: [head(th), coreB], t0, t1: 1, fade: true });
+      moves.push({ shape: 'token', text: threadLabel(c.view, ev.to), cls: 'cpu', path: [head(th), coreB], t0, t1: 1, fade: true });
       moves.push({ shape: 'ring', text: '', cls: 'cpu-ring', path: [coreB], t0: t0 + (1 - t0) * 0.7, t1: 1 });
     }
   }
@@ -413,6 +423,7 @@ function partOf(c: Ctx, ev: TraceEvent): Part | null {
     case 'epoll.ready': return epollReady(c, ev);
     case 'sys.block': return block(c, ev);
     case 'sys.wake': return wake(c, ev);
+    case 'wait.remove': return dequeue(c, ev);
     case 'cpu.switch': return cpu(c, ev);
     case 'signal.send': case 'signal.handle': return signal(c, ev);
     case 'uring.sqe': case 'uring.cqe': return uring(c, ev);

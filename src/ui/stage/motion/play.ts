@@ -31,7 +31,7 @@ const NS = 'http://www.w3.org/2000/svg';
 export function playMotion(args: PlayArgs): Running | null {
   const plan = planMotion(args);
   const total = Math.min(plan.weight, args.maxMs);
-  if (plan.moves.length === 0 || total < (args.minMs ?? 80)) return null;
+  if (plan.moves.length === 0 || total < (args.minMs ?? 120)) return null;
   const { stage, svg } = args;
   const host = svg.parentElement;
   if (!host) return null;
