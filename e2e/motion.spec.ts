@@ -39,10 +39,9 @@ async function watch(page: Page): Promise<void> {
         const el = r.target as Element;
         if (r.attributeName === 'data-animating' && el.getAttribute('data-animating') === 'true') w.__motion.animating = true;
         if (r.attributeName === 'transform' && el.closest('.motion-layer')) w.__motion.moved = true;
-        if (r.attributeName === 'style' && el.getAttribute('style') === '') console.log('STYLE', el.tagName, JSON.stringify(r.oldValue), new Error().stack);
       }
       w.__motion.cells = Math.max(w.__motion.cells, stage.querySelectorAll('.motion-layer .mv-cell').length);
-    }).observe(stage, { attributes: true, attributeFilter: ['data-animating', 'transform', 'style'], attributeOldValue: true, subtree: true, childList: true });
+    }).observe(stage, { attributes: true, attributeFilter: ['data-animating', 'transform'], subtree: true, childList: true });
   });
 }
 
