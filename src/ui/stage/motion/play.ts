@@ -48,18 +48,11 @@ export function playMotion(args: PlayArgs): Running | null {
   host.appendChild(layer);
   stage.setAttribute('data-animating', 'true');
 
-  // What a ghost brings stays hidden until it lands: remember each attribute to put it back exactly.
-  const hidden = new Map<Element, string | null>();
-  const hide = (el: Element): void => {
-    if (!hidden.has(el)) hidden.set(el, el.getAttribute('style'));
-    (el as SVGElement).style.visibility = 'hidden';
-  };
-  const restore = (el: Element): void => {
-    if (!hidden.has(el)) return;
-    const was = hidden.get(el)!;
-    if (was === null) el.removeAttribute('style'); else el.setAttribute('style', was);
-    hidden.delete(el);
-  };
+  // What a ghost brings stays hidden until it lands: an attribute of our own (React never sets
+  // it; motion.css hides it), removed again, so the markup ends exactly as React made it.
+  const hidden = new Set<Element>();
+  const hide = (el: Element): void => { hidden.add(el); el.setAttribute('data-mv-hidden', ''); };
+  const restore = (el: Element): void => { if (hidden.delete(el)) el.removeAttribute('data-mv-hidden'); };
   const targets = (h: Hide): Element[] => {
     const g = svg.querySelector(`[data-key="${CSS.escape(h.key)}"]`);
     if (!g) return [];
@@ -82,7 +75,7 @@ export function playMotion(args: PlayArgs): Running | null {
     root.selectAll('*').interrupt();
     root.interrupt();
     layer.remove();
-    for (const el of [...hidden.keys()]) restore(el);
+    for (const el of [...hidden]) restore(el);
     stage.removeAttribute('data-animating');
   };
 
