@@ -11,6 +11,7 @@ import { findScenario } from '../src/scenarios/index.ts';
 import { appBench, longestId } from './app.ts';
 import { indexTrace } from '../src/kernel/view.ts';
 import { scalingBench } from './scaling.ts';
+import { framesBench, printFrames } from './frames.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -107,6 +108,9 @@ results.app = app;
 // 7. The C10K lab's full sweep (every model, 1 to 10,000 connections), in Node and in Chromium's worker.
 const scaling = await scalingBench();
 results.scaling = scaling;
+// 8. Playback frame times in Chromium, the long scenario played (bench/frames.ts).
+const frames = await framesBench().catch((e: unknown) => { console.log(`frame times skipped: ${String(e).split('\n')[0]}`); return null; });
+if (frames) results.frames = frames;
 
 results.rows = rows;
 console.log('\nIO Lab benchmark (node ' + process.version + ')\n');
@@ -119,6 +123,7 @@ for (const [model, byIdle] of Object.entries(perCall)) console.log(`  ${model.pa
 console.log(`\napp: initial JS ${(app.initialJsGzipBytes! / 1024).toFixed(1)} KiB gzip; seek into ${longestId}: mean ${app.seekMeanMs} ms, p95 ${app.seekP95Ms} ms`);
 const chromiumSweep = scaling.chromium && 'fullMs' in scaling.chromium ? `; in Chromium's worker (idle 89 %): ${scaling.chromium.upTo1000Ms} ms up to 1,000 connections, ${scaling.chromium.fullMs} ms in all` : '';
 console.log(`\nC10K lab sweep (${scaling.points} points, ${scaling.events.toLocaleString('en')} events) in Node: ${scaling.nodeUpTo1000Ms} ms up to 1,000 connections, ${scaling.nodeFullMs} ms to 10,000${chromiumSweep}; slowest: ${scaling.slowest.map((p) => `${p.model} ${p.connections} ${p.ms} ms`).join(', ')}`);
+if (frames) printFrames(frames);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
 console.log('\nwrote bench/results/latest.json');

@@ -18,6 +18,8 @@ export type Notice = UrlNotice | { key: 'app.notice.badScenario'; params: { id: 
   | { key: 'app.notice.langFailed'; params: { lang: string } }
   | { key: string; params: Record<string, string | number> };
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32] as const;
+/** Animations between steps: follow the system's reduced-motion wish, or always, or never. */
+export type MotionSetting = 'auto' | 'on' | 'off';
 
 export interface LabState {
   scenario: Scenario;
@@ -37,6 +39,7 @@ export interface LabState {
   pageParams: Record<string, string>;
   /** Inside a course page's iframe: the stage and the controls only. */
   embed: boolean;
+  motion: MotionSetting;
 }
 
 export interface LabActions {
@@ -65,6 +68,7 @@ export interface LabActions {
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
   setFold(fold: boolean): void;
+  setMotion(motion: MotionSetting): void;
   dismissNotice(index: number): void;
   /** Applies a location read from the URL, with notices for anything that had to fall back. */
   applyLocation(location: Location, notices: Notice[]): void;
@@ -115,7 +119,7 @@ export function createLabStore(initial: Partial<LabState> = {}) {
     };
     return {
       scenario: DEFAULT_SCENARIO, seed: DEFAULT_SCENARIO.seed, step: 0, lang: 'en', theme: 'system', playing: false, speed: 2, fold: true, notices: [],
-      page: 'lab', pageArg: null, pageParams: {}, embed: false,
+      page: 'lab', pageArg: null, pageParams: {}, embed: false, motion: 'auto',
       ...initial,
       selectScenario(id) {
         const scenario = findScenario(id);
@@ -161,6 +165,7 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       },
       setTheme(theme) { set({ theme }); },
       setFold(fold) { set({ fold }); },
+      setMotion(motion) { set({ motion }); },
       dismissNotice(index) { set((st) => ({ notices: st.notices.filter((_, i) => i !== index) })); },
       applyLocation(location, notices) {
         const all: Notice[] = [...notices];

@@ -3,7 +3,7 @@
  * time), folding of busy loops, and the timeline scrubber. Big targets: a lecture hall drives
  * this with a clicker (the page-wide keys are in keyboard.ts).
  */
-import { SPEEDS, type LabState } from '../store/lab.ts';
+import { SPEEDS, type LabState, type MotionSetting } from '../store/lab.ts';
 import { useLab, useLabApi, useRun, useT } from './hooks.ts';
 import { Icon, type IconName } from './controls/icons.tsx';
 import { Timeline } from './controls/Timeline.tsx';
@@ -18,7 +18,8 @@ export function Controls() {
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
   const fold = useLab((s) => s.fold);
-  const { first, prev, togglePlay, next, last, setSpeed, setFold } = useLabApi().getState();
+  const motion = useLab((s) => s.motion);
+  const { first, prev, togglePlay, next, last, setSpeed, setFold, setMotion } = useLabApi().getState();
   const { index, folds } = useRun();
   const visible = useVisibleSteps();
 
@@ -57,6 +58,13 @@ export function Controls() {
           <span>{t('controls.speed')}</span>
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as LabState['speed'])}>
             {SPEEDS.map((s) => <option key={s} value={s}>{t('controls.speed.option', { n: s.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</option>)}
+          </select>
+        </label>
+
+        <label className="speed motion-setting" title={t('controls.motion.title')}>
+          <span>{t('controls.motion')}</span>
+          <select value={motion} onChange={(e) => setMotion(e.target.value as MotionSetting)}>
+            {(['auto', 'on', 'off'] as const).map((m) => <option key={m} value={m}>{t(`controls.motion.${m}`)}</option>)}
           </select>
         </label>
 

@@ -14,6 +14,7 @@ import { renderNodes, iconShape } from './stage/Svg.tsx';
 import { PhaseIndicator } from './stage/PhaseIndicator.tsx';
 import { StateTable } from './stage/StateTable.tsx';
 import { callText, stateText, threadName } from './stage/describe.ts';
+import { useMotion } from './stage/motion/use-motion.ts';
 import type { T } from './hooks.ts';
 import './stage.css';
 
@@ -29,6 +30,9 @@ export function Stage() {
   // Widths from the bundled fonts' own metrics: the layout never shifts when the fonts arrive.
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
   const { layout, scale } = useMemo(() => fitStage(scene, box, { t, measure }), [scene, box, t, measure]);
+  const stageRef = useRef<HTMLElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  useMotion({ stage: stageRef, svg: svgRef, layout, step, index, view });
 
   // A box that scrolls must be reachable by keyboard.
   const scrolls = layout.width * scale > box.width + 1 || (box.height > 0 && layout.height * scale > box.height + 1);
@@ -36,12 +40,12 @@ export function Stage() {
   const doing = focus ? (callText(focus, t) ?? stateText(focus, t, scene.t)) : null;
 
   return (
-    <section className="panel stage" data-testid="stage" aria-label={t('stage.label')}>
+    <section ref={stageRef} className="panel stage" data-testid="stage" aria-label={t('stage.label')}>
       <h2 className="visually-hidden">{t('app.panel.stage')}</h2>
       <PhaseIndicator info={scene.phase} thread={focus ? threadName(focus) : null} doing={doing} t={t} />
       <div className="stage-box" ref={boxRef} {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('stage.scroll') } : {})}>
         <svg
-          className="stage-svg" role="img" aria-label={summary(scene, step, t)}
+          ref={svgRef} className="stage-svg" role="img" aria-label={summary(scene, step, t)}
           viewBox={`0 0 ${layout.width} ${layout.height}`} preserveAspectRatio="xMinYMin meet"
           width={Math.floor(layout.width * scale)} height={Math.ceil(layout.height * scale)}
         >

@@ -20,9 +20,20 @@ export function useUrlSync(): void {
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     };
     write();
-    const unsubscribe = api.subscribe(write);
+    // While playing, the URL follows a few times a second, not on every step (replaceState costs
+    // a frame's worth of time at 16 steps/s); at once when paused.
+    let timer = 0;
+    const sync = () => {
+      if (api.getState().playing) {
+        if (!timer) timer = window.setTimeout(() => { timer = 0; write(); }, 300);
+        return;
+      }
+      if (timer) { window.clearTimeout(timer); timer = 0; }
+      write();
+    };
+    const unsubscribe = api.subscribe(sync);
     const onHash = () => read();
     window.addEventListener('hashchange', onHash);
-    return () => { unsubscribe(); window.removeEventListener('hashchange', onHash); };
+    return () => { unsubscribe(); window.clearTimeout(timer); window.removeEventListener('hashchange', onHash); };
   }, [api]);
 }

@@ -33,4 +33,9 @@ export default {
   'controls.legend.rx': 'data arrived',
   'controls.legend.copy': 'copied',
   'controls.legend.fold': 'folded loop',
+  'controls.motion': 'Motion',
+  'controls.motion.title': 'Animate what moves from one step to the next (data, copies, wake-ups). Auto follows your system’s reduced-motion setting.',
+  'controls.motion.auto': 'Auto',
+  'controls.motion.on': 'On',
+  'controls.motion.off': 'Off',
 } satisfies Messages;

@@ -33,4 +33,9 @@ export default {
   'controls.legend.rx': '数据到达',
   'controls.legend.copy': '数据拷贝',
   'controls.legend.fold': '折叠的循环',
+  'controls.motion': '动画',
+  'controls.motion.title': '前进一步时，用动画画出数据、拷贝和唤醒是怎么移动的。“自动”会遵循系统的“减少动态效果”设置。',
+  'controls.motion.auto': '自动',
+  'controls.motion.on': '开',
+  'controls.motion.off': '关',
 } satisfies Messages;
