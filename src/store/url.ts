@@ -8,7 +8,7 @@
 import { isLang, type Lang } from '../i18n/core.ts';
 
 /** Pages other than the lab. A scenario may not take one of these names as its id. */
-export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor'] as const;
+export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout'] as const;
 export type PageId = 'lab' | (typeof PAGES)[number];
 export function isPage(value: string): value is (typeof PAGES)[number] {
   return (PAGES as readonly string[]).includes(value);

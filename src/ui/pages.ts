@@ -21,4 +21,5 @@ const page = (nav: string, messages: readonly string[], load: () => Promise<{ de
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
+  handout: page('nav.handout', ['handout'], () => import('./handout/HandoutPage.tsx'), false),
 };

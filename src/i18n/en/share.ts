@@ -23,4 +23,5 @@ export default {
   'share.pictureFailed': 'The picture could not be made: {message}',
   'embed.open': 'Open in IO Lab ↗',
   'share.more': '…and {n} more.',
+  'nav.handout': 'Handout',
 } satisfies Messages;

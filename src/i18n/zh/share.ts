@@ -23,4 +23,5 @@ export default {
   'share.pictureFailed': '画面导出失败：{message}',
   'embed.open': '在 IO Lab 中打开 ↗',
   'share.more': '……还有 {n} 处。',
+  'nav.handout': '讲义',
 } satisfies Messages;
