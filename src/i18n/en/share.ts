@@ -24,4 +24,5 @@ export default {
   'embed.open': 'Open in IO Lab ↗',
   'share.more': '…and {n} more.',
   'nav.handout': 'Handout',
+  'share.fold': 'Files: open a scenario, save, handout',
 } satisfies Messages;

@@ -24,4 +24,5 @@ export default {
   'embed.open': '在 IO Lab 中打开 ↗',
   'share.more': '……还有 {n} 处。',
   'nav.handout': '讲义',
+  'share.fold': '文件：打开场景、保存、讲义',
 } satisfies Messages;

@@ -3,7 +3,7 @@
  * scenario, the trace, the system-call log and the stage at this step, and a printable handout.
  * A refused file lists every problem with its field, and the scenario on screen stays.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import { readScenarioFile, type FileResult } from './import.ts';
 import { download, scenarioFile, standaloneSvg, straceFile, svgToPng, traceFile } from './files.ts';
@@ -77,8 +77,9 @@ export function ShareBar() {
   const picks = [...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0))];
   const handout = `#/handout?scenario=${encodeURIComponent(scenario.id)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}`;
 
-  return (
-    <section className="share" aria-label={t('share.region')}>
+  // On a phone the bar folds into one line that opens on demand: the stage comes first.
+  const narrow = useNarrow();
+  const row = (
       <div className="share-row">
         <button type="button" className="share-open" onClick={() => input.current?.click()}>{t('share.open')}</button>
         <input
@@ -97,6 +98,10 @@ export function ShareBar() {
         </div>
         {scenarioIsShipped(scenario.id) ? <a className="share-handout" href={handout}>{t('share.handout')}</a> : null}
       </div>
+  );
+  return (
+    <section className="share" aria-label={t('share.region')}>
+      {narrow ? <details className="share-fold"><summary>{t('share.fold')}</summary>{row}</details> : row}
       {busy ? <p className="share-busy" role="status">{busy}</p> : null}
       {refused ? (
         <div className="share-refused" role="alert" data-testid="import-problems">
@@ -112,6 +117,14 @@ export function ShareBar() {
       ) : null}
       {dragging ? <div className="share-drop" aria-hidden="true"><p>{t('share.drop')}</p></div> : null}
     </section>
+  );
+}
+
+const NARROW = '(max-width: 700px)';
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (fn) => { const m = window.matchMedia(NARROW); m.addEventListener('change', fn); return () => m.removeEventListener('change', fn); },
+    () => window.matchMedia(NARROW).matches,
   );
 }
 
