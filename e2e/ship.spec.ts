@@ -91,6 +91,45 @@ test.describe('opening a scenario file', () => {
   });
 });
 
+function crowd(n: number): Scenario {
+  const clients = Array.from({ length: n }, (_, i) => {
+    const at = i * 0.05;
+    return { name: `c${i}`, actions: [{ at, do: 'connect' as const }, { at: at + 600, do: 'send' as const, data: `m1-${i}` }, { at: at + 1200, do: 'send' as const, data: `m2-${i}` }] };
+  });
+  return { format: 'iolab/scenario@1', id: `crowd-${n}`, title: { en: `Crowd of ${n}`, zh: `${n} 个客户端` }, seed: 1, model: 'epoll', options: { backlog: 4096, fdLimit: 20_000 }, clients, untilMs: 3000 };
+}
+
+test.describe('large scenarios', () => {
+  test('10,000 clients: refused at once with the reason and the command that runs it; the page stays', async ({ page }) => {
+    await openLab(page, 'select');
+    const before = await counter(page).textContent();
+    const t0 = Date.now();
+    await openFile(page, 'c10k.json', JSON.stringify(crowd(10_000)));
+    const box = page.getByTestId('import-problems');
+    await expect(box.locator('li code')).toHaveText('clients');
+    await expect(box).toContainText('makes 10000 connections');
+    await expect(box).toContainText('npm run sim -- c10k.json');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    await expect(counter(page)).toHaveText(before!);
+    await button(page, 'Step forward').click();
+    await expect(counter(page)).not.toHaveText(before!);
+  });
+
+  test('300 clients (the most the view draws): opens, steps and seeks to the end', async ({ page }) => {
+    test.setTimeout(120_000);
+    const s = crowd(300);
+    const { index, folds } = getRun(s, s.seed);
+    const n = visibleSteps(index.steps, folds).length;
+    await openLab(page, 'select');
+    await openFile(page, 'crowd.json', JSON.stringify(s));
+    await expect(counter(page)).toContainText(stepText(1, n), { timeout: 30_000 });
+    await button(page, 'Last step').click();
+    await expect(counter(page)).toContainText(stepText(n, n), { timeout: 30_000 });
+    await button(page, 'Step back').click();
+    await expect(counter(page)).toContainText(stepText(n - 1, n), { timeout: 30_000 });
+  });
+});
+
 async function saved(page: Page, name: string): Promise<{ file: Download; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   return { file, text: await readFile((await file.path())!, 'utf8') };

@@ -25,4 +25,5 @@ export default {
   'share.more': '…and {n} more.',
   'nav.handout': 'Handout',
   'share.fold': 'Files: open a scenario, save, handout',
+  'share.tooLarge': 'makes {n} connections; the step-through view draws every one at every step and stays responsive up to {max}. Run it on the command line: npm run sim -- {file}',
 } satisfies Messages;

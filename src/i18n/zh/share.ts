@@ -25,4 +25,5 @@ export default {
   'share.more': '……还有 {n} 处。',
   'nav.handout': '讲义',
   'share.fold': '文件：打开场景、保存、讲义',
+  'share.tooLarge': '一共有 {n} 个连接；逐步演示在每一步都要画出所有连接，超过 {max} 个就会卡顿。请在命令行运行：npm run sim -- {file}',
 } satisfies Messages;
