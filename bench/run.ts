@@ -10,6 +10,7 @@ import type { Scenario, ScenarioClient } from '../src/scenarios/format.ts';
 import { findScenario } from '../src/scenarios/index.ts';
 import { appBench, longestId } from './app.ts';
 import { indexTrace } from '../src/kernel/view.ts';
+import { printSite, siteBench } from './site.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -112,6 +113,10 @@ console.log(`\nC10K: ${(results.c10k as { replies: number }).replies} of 30000 r
 console.log('\nsimulated kernel time of a call that sleeps until one message arrives (ns), by idle connections:');
 for (const [model, byIdle] of Object.entries(perCall)) console.log(`  ${model.padEnd(7)} ${Object.entries(byIdle).map(([n, ns]) => `${n}: ${ns}`).join('   ')}`);
 console.log(`\napp: initial JS ${(app.initialJsGzipBytes! / 1024).toFixed(1)} KiB gzip; seek into ${longestId}: mean ${app.seekMeanMs} ms, p95 ${app.seekP95Ms} ms`);
+
+// 7. The site in Chromium: built size per chunk, first render, seek and frame times (bench/site.ts).
+results.site = await siteBench();
+printSite(results.site as Record<string, unknown>);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
 console.log('\nwrote bench/results/latest.json');
