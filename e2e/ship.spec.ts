@@ -182,3 +182,15 @@ test('saving the scenario, the trace, the system-call log and the picture', asyn
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.readUInt32BE(16)).toBe(drawn.w * 2);
 });
+
+test('every bad URL part gets its own notice and a fallback, and the page works', async ({ page }) => {
+  await page.goto('./#/select?step=-5&seed=x1&lang=xx');
+  const notices = page.locator('.notices');
+  await expect(notices).toContainText('The step "-5" is not a whole number');
+  await expect(notices).toContainText('The seed "x1"');
+  await expect(notices).toContainText('Unknown language "xx"');
+  const n = visibleOf('select').length;
+  await expect(counter(page)).toContainText(stepText(1, n));
+  await button(page, 'Step forward').click();
+  await expect(counter(page)).toContainText(stepText(2, n));
+});

@@ -26,4 +26,5 @@ export default {
   'nav.handout': '讲义',
   'share.fold': '文件：打开场景、保存、讲义',
   'share.tooLarge': '一共有 {n} 个连接；逐步演示在每一步都要画出所有连接，超过 {max} 个就会卡顿。请在命令行运行：npm run sim -- {file}',
+  'app.notice.badStepParam': '步骤“{step}”不是整数，改为显示第一步。',
 } satisfies Messages;
