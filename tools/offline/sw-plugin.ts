@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
 /** Files fetched at install: everything but the fonts a first visit in English never needs. */
@@ -89,7 +89,7 @@ export function offlinePlugin(): Plugin {
     apply: 'build',
     configResolved(resolved) { config = resolved; },
     closeBundle() {
-      const outDir = join(config.root, config.build.outDir);
+      const outDir = resolve(config.root, config.build.outDir);
       const files = listFiles(outDir).filter((f) => f !== 'sw.js');
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update('\0').update(readFileSync(join(outDir, file)));
