@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlinePlugin } from './tools/offline/sw-plugin.ts';
 
 // IOLAB_BASE lets the built site live under any sub-path of a static host (e.g. /courses/os/iolab/).
 export default defineConfig({
   base: process.env.IOLAB_BASE ?? './',
-  plugins: [react()],
+  plugins: [react(), offlinePlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -12,6 +12,7 @@ import { appBench, longestId } from './app.ts';
 import { indexTrace } from '../src/kernel/view.ts';
 import { scalingBench } from './scaling.ts';
 import { framesBench, printFrames } from './frames.ts';
+import { printSite, siteBench } from './site.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -124,6 +125,10 @@ console.log(`\napp: initial JS ${(app.initialJsGzipBytes! / 1024).toFixed(1)} Ki
 const chromiumSweep = scaling.chromium && 'fullMs' in scaling.chromium ? `; in Chromium's worker (idle 89 %): ${scaling.chromium.upTo1000Ms} ms up to 1,000 connections, ${scaling.chromium.fullMs} ms in all` : '';
 console.log(`\nC10K lab sweep (${scaling.points} points, ${scaling.events.toLocaleString('en')} events) in Node: ${scaling.nodeUpTo1000Ms} ms up to 1,000 connections, ${scaling.nodeFullMs} ms to 10,000${chromiumSweep}; slowest: ${scaling.slowest.map((p) => `${p.model} ${p.connections} ${p.ms} ms`).join(', ')}`);
 if (frames) printFrames(frames);
+
+// 9. The site in Chromium: built size per chunk, first render, seek and frame times (bench/site.ts).
+results.site = await siteBench();
+printSite(results.site as Record<string, unknown>);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
 console.log('\nwrote bench/results/latest.json');

@@ -5,6 +5,7 @@ import { ensureMessages } from './i18n/index.ts';
 import { parseHash } from './store/url.ts';
 import { loadChineseFonts } from './ui/document-settings.ts';
 import './ui/styles.css';
+import { registerOffline } from './ui/share/offline.ts';
 
 // A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
 const { lang } = parseHash(window.location.hash).location;
@@ -12,3 +13,6 @@ if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+
+// After the first visit the site works offline (production builds only: dev serves live files).
+if (import.meta.env.PROD) registerOffline();

@@ -354,6 +354,15 @@ export interface TraceIndex {
 }
 
 const CHECKPOINT_EVERY = 256;
+/** Events worth replaying rather than cloning one more object of the view (measured: ~2). */
+const CLONE_WEIGHT = 2;
+
+/** About how many objects a clone of the view copies. */
+function viewWeight(v: MachineView): number {
+  let n = Object.keys(v.socks).length + Object.keys(v.threads).length + Object.keys(v.clients).length + v.packets.length;
+  for (const ep of Object.values(v.epolls)) n += Object.keys(ep.interest).length;
+  return n;
+}
 
 export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIndex {
   const stepStart: number[] = [0];
@@ -361,15 +370,26 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
   const steps = trace.length === 0 ? 0 : stepStart.length;
   const end = (k: number): number => (k + 1 < stepStart.length ? stepStart[k + 1]! : trace.length);
 
-  // checkpoints[j] = the view after step j * CHECKPOINT_EVERY, built once, lazily, in order.
-  const checkpoints: MachineView[] = [];
+  // Checkpoints, built once, lazily, in order: the view after step 0, then one at least every
+  // CHECKPOINT_EVERY steps, spaced further apart when the machine is large (a clone of 10,000
+  // sockets costs as much as replaying many events), so a seek is one clone and a bounded replay.
+  const checkpoints: { step: number; view: MachineView }[] = [];
   const built = emptyView(cores);
   let builtThrough = -1;
+  let eventsSince = 0;
+  let budget = 0;
   const buildTo = (k: number): void => {
     while (builtThrough < k) {
       builtThrough++;
-      for (let i = builtThrough === 0 ? 0 : stepStart[builtThrough]!; i < end(builtThrough); i++) applyEvent(built, trace[i]!);
-      if (builtThrough % CHECKPOINT_EVERY === 0) checkpoints[builtThrough / CHECKPOINT_EVERY] = structuredClone(built);
+      const from = builtThrough === 0 ? 0 : stepStart[builtThrough]!;
+      for (let i = from; i < end(builtThrough); i++) applyEvent(built, trace[i]!);
+      eventsSince += end(builtThrough) - from;
+      const last = checkpoints[checkpoints.length - 1];
+      if (!last || (builtThrough - last.step >= CHECKPOINT_EVERY && eventsSince >= budget)) {
+        checkpoints.push({ step: builtThrough, view: structuredClone(built) });
+        eventsSince = 0;
+        budget = CLONE_WEIGHT * viewWeight(built);
+      }
     }
   };
 
@@ -378,10 +398,16 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
     viewAt(step: number): MachineView {
       const k = Math.max(0, Math.min(step, steps - 1));
       if (steps === 0) return emptyView(cores);
-      const c = Math.floor(k / CHECKPOINT_EVERY);
-      if (builtThrough < c * CHECKPOINT_EVERY) buildTo(c * CHECKPOINT_EVERY);
-      const view = structuredClone(checkpoints[c]!);
-      for (let s = c * CHECKPOINT_EVERY + 1; s <= k; s++) for (let i = stepStart[s]!; i < end(s); i++) applyEvent(view, trace[i]!);
+      if (builtThrough < k) buildTo(k);
+      let lo = 0;
+      let hi = checkpoints.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (checkpoints[mid]!.step <= k) lo = mid; else hi = mid - 1;
+      }
+      const c = checkpoints[lo]!;
+      const view = structuredClone(c.view);
+      for (let s = c.step + 1; s <= k; s++) for (let i = stepStart[s]!; i < end(s); i++) applyEvent(view, trace[i]!);
       return view;
     },
     stepOfEvent(i: number): number {

@@ -68,7 +68,8 @@ const oneOf = (...values: string[]) => (v: unknown): string | null =>
 
 function show(v: unknown): string {
   let text: string;
-  try { text = JSON.stringify(v) ?? String(v); } catch { text = String(v); }
+  // A value nested too deep for JSON.stringify is too deep for String() as well (found by fuzzing).
+  try { text = JSON.stringify(v) ?? String(v); } catch { try { text = String(v); } catch { text = Array.isArray(v) ? '[…]' : typeof v; } }
   return ` (got ${text.length > 40 ? `${text.slice(0, 37)}...` : text})`;
 }
 

@@ -72,7 +72,7 @@ describe('the URL', () => {
   });
 
   it('never throws on a bad URL: it says what it could not read', () => {
-    expect(parseHash('#/%E0%A4%A?seed=-3&lang=fr&step=abc').notices.map((n) => n.key)).toEqual(['app.notice.badUrl', 'app.notice.badSeed', 'app.notice.badLang']);
+    expect(parseHash('#/%E0%A4%A?seed=-3&lang=fr&step=abc').notices.map((n) => n.key)).toEqual(['app.notice.badUrl', 'app.notice.badSeed', 'app.notice.badStepParam', 'app.notice.badLang']);
     expect(parseHash('').location).toEqual(emptyLocation());
     expect(parseHash(`#/${'x'.repeat(20_000)}`).notices[0]!.key).toBe('app.notice.badUrl');
   });

@@ -8,7 +8,7 @@
 import { isLang, type Lang } from '../i18n/core.ts';
 
 /** Pages other than the lab. A scenario may not take one of these names as its id. */
-export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor'] as const;
+export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout'] as const;
 export type PageId = 'lab' | (typeof PAGES)[number];
 export function isPage(value: string): value is (typeof PAGES)[number] {
   return (PAGES as readonly string[]).includes(value);
@@ -29,7 +29,8 @@ export interface Location {
 export type UrlNotice =
   | { key: 'app.notice.badSeed'; params: { seed: string; fallback: string } }
   | { key: 'app.notice.badLang'; params: { lang: string } }
-  | { key: 'app.notice.badUrl'; params: { reason: string } };
+  | { key: 'app.notice.badUrl'; params: { reason: string } }
+  | { key: 'app.notice.badStepParam'; params: { step: string } };
 
 const MAX_STEP = 100_000_000;
 /** Long enough for a scenario with many added client actions, short enough to parse in no time. */
@@ -72,7 +73,10 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const step = params.get('step');
   if (step !== null) {
     if (/^\d{1,9}$/.test(step) && Number(step) <= MAX_STEP) location.step = Number(step);
-    else location.step = 0;
+    else {
+      location.step = 0;
+      notices.push({ key: 'app.notice.badStepParam', params: { step: step.slice(0, 40) } });
+    }
   }
   const lang = params.get('lang');
   if (lang !== null) {

@@ -17,6 +17,8 @@ import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
 import { useKeyboard } from './keyboard.ts';
 import { StudentClient } from './student/StudentClient.tsx';
+import { ShareBar } from './share/ShareBar.tsx';
+import { EmbedLink } from './share/EmbedLink.tsx';
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -52,7 +54,7 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
   return (
     <main className={`main${embed ? ' main-embed' : ''}`}>
       {missing ? <p className="panel" role="status">{t('app.page.missing')}</p> : null}
-      <div className="controls-area"><ErrorBoundary area="controls"><Controls /></ErrorBoundary></div>
+      <div className="controls-area"><ErrorBoundary area="controls"><Controls /></ErrorBoundary>{embed ? <EmbedLink /> : <ErrorBoundary area="share"><ShareBar /></ErrorBoundary>}</div>
       <div className="stage-column">
         {/* What just happened comes first: on a laptop screen it must not fall below the fold. */}
         <ErrorBoundary area="narration"><Narration /></ErrorBoundary>

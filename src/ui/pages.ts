@@ -32,4 +32,5 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
   lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
+  handout: page('nav.handout', ['handout'], () => import('./handout/HandoutPage.tsx'), false),
 };

@@ -1,0 +1,133 @@
+/**
+ * The lab's file bar: open a scenario file (picker or drop anywhere on the page), save the
+ * scenario, the trace, the system-call log and the stage at this step, and a printable handout.
+ * A refused file lists every problem with its field, and the scenario on screen stays.
+ */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
+import { readScenarioFile, type FileResult } from './import.ts';
+import { download, scenarioFile, standaloneSvg, straceFile, svgToPng, traceFile } from './files.ts';
+import { useVisibleSteps } from '../controls/use-visible.ts';
+import { findScenario } from '../../scenarios/index.ts';
+import './share.css';
+
+const SHOWN_PROBLEMS = 50;
+
+export function ShareBar() {
+  const t = useT();
+  const api = useLabApi();
+  const scenario = useLab((s) => s.scenario);
+  const step = useLab((s) => s.step);
+  const { run } = useRun();
+  const visible = useVisibleSteps();
+  const input = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState<Extract<FileResult, { ok: false }> | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const open = async (file: File) => {
+    const result = await readScenarioFile(file);
+    if (!result.ok) { setRefused(result); return; }
+    setRefused(null);
+    const s = result.scenario;
+    // Say what is happening before a long run takes the main thread.
+    setBusy(t('share.opening', { title: s.title[api.getState().lang], clients: s.clients.length }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    try {
+      api.getState().setScenario(s);
+      api.getState().notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // Drop a file anywhere on the page.
+  useEffect(() => {
+    const hasFile = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const over = (e: DragEvent) => { if (hasFile(e)) { e.preventDefault(); setDragging(true); } };
+    const leave = (e: DragEvent) => { if (e.relatedTarget === null) setDragging(false); };
+    const drop = (e: DragEvent) => {
+      if (!hasFile(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void open(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => { window.removeEventListener('dragover', over); window.removeEventListener('dragleave', leave); window.removeEventListener('drop', drop); };
+    // open reads the store when called; it needs no re-subscription
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const base = `${scenario.id}-step-${step}`;
+  const picture = async (kind: 'svg' | 'png') => {
+    const svg = document.querySelector<SVGSVGElement>('[data-testid="stage"] svg.stage-svg');
+    if (!svg) return;
+    try {
+      const out = standaloneSvg(svg);
+      if (kind === 'svg') download(`${base}.svg`, out.text, 'image/svg+xml');
+      else download(`${base}.png`, await svgToPng(out));
+    } catch (err) {
+      api.getState().notify({ key: 'share.pictureFailed', params: { message: (err as Error).message } });
+    }
+  };
+  // The handout: a handful of steps spread over the run, as still pictures with their narration.
+  const picks = [...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0))];
+  const handout = `#/handout?scenario=${encodeURIComponent(scenario.id)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}`;
+
+  // On a phone the bar folds into one line that opens on demand: the stage comes first.
+  const narrow = useNarrow();
+  const row = (
+      <div className="share-row">
+        <button type="button" className="share-open" onClick={() => input.current?.click()}>{t('share.open')}</button>
+        <input
+          ref={input} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true"
+          data-testid="scenario-file"
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void open(f); }}
+        />
+        <span className="share-hint">{t('share.open.hint')}</span>
+        <div className="share-save" role="group" aria-label={t('share.save')}>
+          <span aria-hidden="true">{t('share.save')}:</span>
+          <button type="button" onClick={() => download(`${scenario.id}.json`, scenarioFile(scenario), 'application/json')}>{t('share.save.scenario')}</button>
+          <button type="button" onClick={() => download(`${scenario.id}-trace.json`, traceFile(run), 'application/json')}>{t('share.save.trace')}</button>
+          <button type="button" onClick={() => download(`${scenario.id}.strace.txt`, straceFile(run))}>{t('share.save.log')}</button>
+          <button type="button" onClick={() => void picture('svg')}>{t('share.save.svg')}</button>
+          <button type="button" onClick={() => void picture('png')}>{t('share.save.png')}</button>
+        </div>
+        {scenarioIsShipped(scenario.id) ? <a className="share-handout" href={handout}>{t('share.handout')}</a> : null}
+      </div>
+  );
+  return (
+    <section className="share" aria-label={t('share.region')}>
+      {narrow ? <details className="share-fold"><summary>{t('share.fold')}</summary>{row}</details> : row}
+      {busy ? <p className="share-busy" role="status">{busy}</p> : null}
+      {refused ? (
+        <div className="share-refused" role="alert" data-testid="import-problems">
+          <p><strong>{t('share.refused', { file: refused.file, count: refused.problems.length })}</strong></p>
+          <ul>
+            {refused.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <li key={i}><code>{p.path}</code> {p.key ? t(p.key, p.params) : p.message}</li>
+            ))}
+          </ul>
+          {refused.problems.length > SHOWN_PROBLEMS ? <p>{t('share.more', { n: refused.problems.length - SHOWN_PROBLEMS })}</p> : null}
+          <button type="button" onClick={() => setRefused(null)}>{t('share.refused.close')}</button>
+        </div>
+      ) : null}
+      {dragging ? <div className="share-drop" aria-hidden="true"><p>{t('share.drop')}</p></div> : null}
+    </section>
+  );
+}
+
+const NARROW = '(max-width: 700px)';
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (fn) => { const m = window.matchMedia(NARROW); m.addEventListener('change', fn); return () => m.removeEventListener('change', fn); },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
+
+function scenarioIsShipped(id: string): boolean {
+  return findScenario(id) !== undefined;
+}
