@@ -10,7 +10,7 @@ const ROWS = [
 export default function AsyncContrast() {
   const t = useT();
   return (
-    <div className="lf-scroll">
+    <figure className="fig lf-scroll">
       <table className="lf-table" data-testid="async-contrast">
         <caption>{t('lesson.13.fig.title')}</caption>
         <thead>
@@ -32,6 +32,6 @@ export default function AsyncContrast() {
           ))}
         </tbody>
       </table>
-    </div>
+    </figure>
   );
 }

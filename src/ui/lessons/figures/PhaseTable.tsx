@@ -13,7 +13,7 @@ export default function PhaseTable() {
   const rows = useMemo(() => phaseTable(), []);
   const mark = (blocks: boolean) => <span className="lf-mark" aria-hidden="true">{blocks ? '■' : '□'}</span>;
   return (
-    <div className="lf-scroll">
+    <figure className="fig lf-scroll">
       <table className="lf-table" data-testid="phase-table">
         <caption>{t('lesson.17.fig.caption')}</caption>
         <thead>
@@ -33,6 +33,6 @@ export default function PhaseTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </figure>
   );
 }
