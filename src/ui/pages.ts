@@ -23,14 +23,15 @@ const page = (nav: string, messages: readonly string[], load: () => Promise<{ de
   ({ nav, messages, component: lazy(load), inNav });
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
-  about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
-  compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
-  glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
-  hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
-  editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
+  // In the order of the navigation bar.
   lessons: page('nav.lessons', ['lessons', ...LESSON_WORDS], () => import('./lessons/LessonsPage.tsx')),
   // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
   lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
+  hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
+  compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
+  editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
+  glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
+  about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
   handout: page('nav.handout', ['handout'], () => import('./handout/HandoutPage.tsx'), false),
 };
