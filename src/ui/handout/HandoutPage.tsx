@@ -4,6 +4,7 @@
  * a picture never split across pages. Each still is drawn by the lab's own Stage and Narration,
  * each with a small store of its own fixed at its step.
  */
+import { RichText } from '../panels/rich-text.tsx';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LabContext, useLab, useLabApi, useT } from '../hooks.ts';
 import { createLabStore } from '../../store/lab.ts';
@@ -61,15 +62,15 @@ export default function HandoutPage() {
         <a href={back}>{t('handout.back')}</a>
       </div>
       <h2>{t('handout.title', { title })}</h2>
-      {plan.lesson ? <p className="handout-intro">{words(plan.lesson.summary)}</p> : null}
+      {plan.lesson ? <p className="handout-intro"><RichText text={words(plan.lesson.summary)} /></p> : null}
       <p className="handout-intro">{t('handout.intro', { n: plan.stills.length, scenario: plan.scenario.title[lang] })}</p>
       {failed ? <p role="alert">{t('app.page.failed')}</p> : null}
       <ol className="handout-stills">
         {plan.stills.map((still, i) => (
           <li key={`${still.step}-${i}`} className="handout-still">
-            <h3>{still.title ? words(still.title) : t('handout.still', { k: i + 1 })}</h3>
-            {still.body?.map((b, j) => <p key={j}>{words(b)}</p>)}
-            {still.prompt ? <p className="handout-think"><strong>{t('handout.think')}</strong> {words(still.prompt)}</p> : null}
+            <h3>{still.title ? <RichText text={words(still.title)} /> : t('handout.still', { k: i + 1 })}</h3>
+            {still.body?.map((b, j) => <p key={j}><RichText text={words(b)} /></p>)}
+            {still.prompt ? <p className="handout-think"><strong>{t('handout.think')}</strong> <RichText text={words(still.prompt)} /></p> : null}
             <ErrorBoundary area={`still-${still.step}`}>
               <StillPicture scenario={plan.scenario} seed={plan.seed} step={still.step} lang={lang} />
             </ErrorBoundary>
