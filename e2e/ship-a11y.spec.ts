@@ -76,7 +76,8 @@ test('keyboard alone: reach and use the controls, the file bar and the handout',
 test('a screen reader hears every step: the narration is a live region, the state is a table', async ({ page }) => {
   const steps = visibleOf('select');
   await openLab(page, 'select', { step: steps[5]! });
-  const live = page.getByTestId('narration-live') // the announced text (the visible one holds glossary links);
+  // The announced text; the visible narration holds glossary links.
+  const live = page.getByTestId('narration-live');
   await expect(live).toHaveAttribute('aria-live', 'polite');
   const before = await live.textContent();
   await page.keyboard.press('ArrowRight');
