@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLabApi } from './hooks.ts';
 import { formatHash, parseHash } from '../store/url.ts';
-import { scenarioLinkParam } from '../scenarios/link.ts';
+import { MAX_LINK_CHARS, scenarioLinkParam } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import type { LabState } from '../store/lab.ts';
@@ -16,12 +16,18 @@ function labParams(scenario: Scenario, params: Record<string, string>): Record<s
   return add !== undefined && additionsOf(scenario).length > 0 ? { add, ...rest } : rest;
 }
 
+/** The lab's `s=`: none for a shipped scenario; none either past what a link may carry (the reader would refuse it). */
+function carried(scenario: Scenario): string | null {
+  const value = scenarioLinkParam(baseOf(scenario));
+  return value !== null && value.length <= MAX_LINK_CHARS ? value : null;
+}
+
 /** The hash that reproduces what the store shows. */
 export function hashOf(s: LabState): string {
   return formatHash({
     page: s.page, arg: s.pageArg, params: s.page === 'lab' ? labParams(s.scenario, s.pageParams) : s.pageParams, embed: s.embed,
     scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step, lang: s.lang,
-    scenario: s.page === 'lab' ? scenarioLinkParam(baseOf(s.scenario)) : null,
+    scenario: s.page === 'lab' ? carried(s.scenario) : null,
   });
 }
 
