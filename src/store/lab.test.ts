@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, stepsOf } from './lab.ts';
-import { emptyLocation, formatHash, parseHash } from './url.ts';
+import { emptyLocation, formatHash, MAX_HASH, parseHash } from './url.ts';
 import { getRun } from './runs.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { foldSteps, visibleSteps } from './folding.ts';
@@ -74,6 +74,6 @@ describe('the URL', () => {
   it('never throws on a bad URL: it says what it could not read', () => {
     expect(parseHash('#/%E0%A4%A?seed=-3&lang=fr&step=abc').notices.map((n) => n.key)).toEqual(['app.notice.badUrl', 'app.notice.badSeed', 'app.notice.badStepParam', 'app.notice.badLang']);
     expect(parseHash('').location).toEqual(emptyLocation());
-    expect(parseHash(`#/${'x'.repeat(20_000)}`).notices[0]!.key).toBe('app.notice.badUrl');
+    expect(parseHash(`#/${'x'.repeat(MAX_HASH + 1)}`).notices[0]!.key).toBe('app.notice.badUrl');
   });
 });

@@ -12,6 +12,7 @@ import { getRun } from './runs.ts';
 import { visibleSteps } from './folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
+import { decodeScenario } from '../scenarios/link.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Notice = UrlNotice | { key: 'app.notice.badScenario'; params: { id: string; fallback: string } } | { key: 'app.notice.badStep'; params: { step: number; steps: number; shown: number } }
@@ -175,13 +176,18 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           set((st) => ({ ...frame, step: location.step ?? 0, notices: [...st.notices, ...all] }));
         } else {
           let scenario = get().scenario;
-          if (location.scenarioId !== null) {
-            const found = findScenario(location.scenarioId);
-            if (found) scenario = found;
-            else all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
+          // A scenario that is not shipped travels whole in the link (`s=`, src/scenarios/link.ts).
+          const { s: carried, ...params } = location.params;
+          const linked = carried === undefined ? null : decodeScenario(carried);
+          if (linked?.ok) scenario = linked.scenario;
+          else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
+          else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
+          if (linked && !linked.ok) {
+            all.push({ key: 'app.notice.badScenarioLink', params: { reason: linked.reason, fallback: scenario.id } });
+            delete params.add; // the added actions belonged to the scenario that could not be read
           }
           // Client actions a student added (`add=`, src/scenarios/student.ts) are part of the scenario.
-          const added = applyAddParam(baseOf(scenario), location.params);
+          const added = applyAddParam(baseOf(scenario), params);
           scenario = added.scenario;
           frame.pageParams = added.params;
           all.push(...added.notices);

@@ -1,6 +1,7 @@
 /**
  * The URL holds what a shared link must reproduce:
  *   `#/<scenario id>?seed=N&step=K&lang=en|zh`            the lab, on a shipped scenario
+ *   `#/<scenario id>?…&s=1.<base64url JSON>`               the lab, on any other scenario (src/scenarios/link.ts)
  *   `#/<page>[/<arg>]?<page's own params>&step=K&lang=..`  another page (lessons, hall, ...)
  * plus `embed=1` anywhere for an iframe. A page reads and validates its own params; parsing
  * here never throws: every bad part becomes a notice and a safe fallback.
@@ -33,8 +34,12 @@ export type UrlNotice =
   | { key: 'app.notice.badStepParam'; params: { step: string } };
 
 const MAX_STEP = 100_000_000;
-/** Long enough for a scenario with many added client actions, short enough to parse in no time. */
-export const MAX_HASH = 16_384;
+/**
+ * Long enough for a whole scenario the stage can draw (`s=`, at most MAX_LINK_CHARS = 120 000)
+ * with many added client actions; short enough to parse in a few ms (browsers take URLs of
+ * 2 MB and more).
+ */
+export const MAX_HASH = 131_072;
 const COMMON = new Set(['seed', 'step', 'lang', 'embed']);
 
 export function emptyLocation(): Location {
@@ -100,6 +105,8 @@ export interface HashParts {
   lang: Lang;
   embed?: boolean;
   params?: Record<string, string>;
+  /** The lab's scenario itself when the id is not enough (`s=`, written last: it is long). */
+  scenario?: string | null;
 }
 
 export function formatHash(l: HashParts): string {
@@ -111,6 +118,7 @@ export function formatHash(l: HashParts): string {
   if (page === 'lab' || l.step > 0) params.set('step', String(l.step));
   params.set('lang', l.lang);
   if (l.embed) params.set('embed', '1');
+  if (page === 'lab' && l.scenario) params.set('s', l.scenario);
   const path = page === 'lab' ? encodeURIComponent(l.scenarioId) : `${page}${l.arg ? `/${encodeURIComponent(l.arg)}` : ''}`;
   return `#/${path}?${params.toString()}`;
 }

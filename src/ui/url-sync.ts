@@ -1,6 +1,35 @@
 import { useEffect } from 'react';
 import { useLabApi } from './hooks.ts';
 import { formatHash, parseHash } from '../store/url.ts';
+import { MAX_LINK_CHARS, scenarioLinkParam } from '../scenarios/link.ts';
+import { additionsOf, baseOf } from '../scenarios/student.ts';
+import type { Scenario } from '../scenarios/format.ts';
+import type { LabState } from '../store/lab.ts';
+
+/**
+ * The lab's parameters follow its scenario: `s=` (written by formatHash) is the scenario before the
+ * student's additions, and `add=` only while the scenario has additions (a scenario opened from a
+ * file or the editor has none, whatever `add` was before).
+ */
+function labParams(scenario: Scenario, params: Record<string, string>): Record<string, string> {
+  const { s: _s, add, ...rest } = params;
+  return add !== undefined && additionsOf(scenario).length > 0 ? { add, ...rest } : rest;
+}
+
+/** The lab's `s=`: none for a shipped scenario; none either past what a link may carry (the reader would refuse it). */
+function carried(scenario: Scenario): string | null {
+  const value = scenarioLinkParam(baseOf(scenario));
+  return value !== null && value.length <= MAX_LINK_CHARS ? value : null;
+}
+
+/** The hash that reproduces what the store shows. */
+export function hashOf(s: LabState): string {
+  return formatHash({
+    page: s.page, arg: s.pageArg, params: s.page === 'lab' ? labParams(s.scenario, s.pageParams) : s.pageParams, embed: s.embed,
+    scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step, lang: s.lang,
+    scenario: s.page === 'lab' ? carried(s.scenario) : null,
+  });
+}
 
 /** Keeps `location.hash` and the store in step: a reload or a shared link shows the same moment. */
 export function useUrlSync(): void {
@@ -12,11 +41,7 @@ export function useUrlSync(): void {
     };
     if (window.location.hash) read();
     const write = () => {
-      const s = api.getState();
-      const hash = formatHash({
-        page: s.page, arg: s.pageArg, params: s.pageParams, embed: s.embed,
-        scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step, lang: s.lang,
-      });
+      const hash = hashOf(api.getState());
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     };
     write();

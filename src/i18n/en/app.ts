@@ -21,6 +21,7 @@ export default {
   'app.panel.meters': 'Meters',
   'app.notice.dismiss': 'Dismiss',
   'app.notice.badScenario': 'There is no scenario "{id}"; showing "{fallback}" instead.',
+  'app.notice.badScenarioLink': 'The scenario in this link could not be read ({reason}); showing "{fallback}" instead.',
   'app.notice.langFailed': 'The {lang} texts could not be loaded (are you offline?); the page stays in its current language.',
   'app.nav': 'Pages',
   'nav.lab': 'Step through',

@@ -21,6 +21,7 @@ export default {
   'app.panel.meters': '仪表',
   'app.notice.dismiss': '关闭',
   'app.notice.badScenario': '没有名为“{id}”的场景,改为显示“{fallback}”。',
+  'app.notice.badScenarioLink': '链接里的场景读不出来（{reason}），改为显示“{fallback}”。',
   'app.notice.langFailed': '无法加载 {lang} 的文字（是否离线？）；页面保持当前语言。',
   'app.nav': '页面',
   'nav.lab': '逐步观察',

@@ -13,6 +13,8 @@ import {
   optionKind, problemsByPath, scenarioOf, type Draft, type DraftAction, type DraftClient, type OptionKey,
 } from './draft.ts';
 import { localProblem } from './problems.ts';
+import { formatHash } from '../../store/url.ts';
+import { scenarioLinkParam } from '../../scenarios/link.ts';
 import './editor.css';
 
 type Problems = Map<string, string[]>;
@@ -34,7 +36,7 @@ export default function EditorPage() {
   const [start] = useState(() => startOf(params.from, stage));
   const [draft, setDraft] = useState<Draft>(start.draft);
   const [from, setFrom] = useState(start.bad === null ? (params.from ?? '') : '');
-  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | null>(null);
   const ids = useId();
 
   useEffect(() => {
@@ -67,6 +69,12 @@ export default function EditorPage() {
   };
   const copy = () => {
     navigator.clipboard.writeText(text).then(() => setCopied('ok'), () => setCopied('failed'));
+  };
+  // The lab's link to this scenario: the whole scenario travels in it (`s=`) unless it is a shipped one as shipped.
+  const link = validation.ok ? `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}` : null;
+  const copyLink = () => {
+    if (link === null) return;
+    navigator.clipboard.writeText(link).then(() => setCopied('link'), () => setCopied('failed'));
   };
   const file = `${typeof json.id === 'string' && /^[a-z0-9-]+$/.test(json.id) ? json.id : 'scenario'}.json`;
   const download = () => {
@@ -210,10 +218,11 @@ export default function EditorPage() {
           <div className="ed-buttons">
             <button type="button" className="ed-primary" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={open}>{t('editor.open')}</button>
             <button type="button" onClick={copy}>{t('editor.json.copy')}</button>
+            <button type="button" data-testid="editor-copy-link" aria-disabled={link === null} aria-describedby={link === null ? `${ids}-blocked` : undefined} onClick={copyLink}>{t('editor.link.copy')}</button>
             <button type="button" onClick={download}>{t('editor.json.download', { file })}</button>
           </div>
           {validation.ok ? null : <p id={`${ids}-blocked`} className="ed-hint">{t('editor.open.blocked')}</p>}
-          <p className="ed-hint" role="status">{copied === 'ok' ? t('editor.json.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>
+          <p className="ed-hint" role="status">{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>
           <h3 id={`${ids}-json`}>{t('editor.section.json')}</h3>
           <pre className="ed-json" data-testid="editor-json" tabIndex={0} aria-labelledby={`${ids}-json`}>{text}</pre>
         </aside>

@@ -141,8 +141,4 @@ export function nextAction(c: DraftClient): DraftAction {
 }
 
 /** JSON with every object's keys sorted: two scenarios are the same file whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
-}
+export { canonicalJson } from '../../scenarios/link.ts';

@@ -1,0 +1,104 @@
+/**
+ * A whole scenario in a link: `#/<id>?…&s=1.<base64url of the minified JSON>`, so that a scenario
+ * made in the editor, opened from a file or a lesson's own survives a reload and can be shared.
+ * `1.` is the version of this encoding (the JSON inside carries `iolab/scenario@1` too).
+ * Pure and synchronous (no compression: CompressionStream is asynchronous and the URL is read
+ * before the first paint); decoding never throws, is bounded by MAX_LINK_CHARS, and checks the
+ * result with the same validator as the CLI, so every problem names its field.
+ */
+import { validateScenario, type Scenario } from './format.ts';
+import { findScenario } from './index.ts';
+
+export const LINK_VERSION = 1;
+/**
+ * The longest `s=` value read. The biggest scenario the stage draws (MAX_LINK_CONNECTIONS clients,
+ * each connecting, sending twice and closing) encodes to about 67 000 characters; 120 000 leaves
+ * room and still decodes and validates in a few milliseconds.
+ */
+export const MAX_LINK_CHARS = 120_000;
+/** The same bound as a file opened in the lab (src/ui/share/import.ts MAX_DRAWN_CONNECTIONS). */
+export const MAX_LINK_CONNECTIONS = 300;
+
+export type LinkResult = { ok: true; scenario: Scenario } | { ok: false; reason: string };
+
+/** JSON with the keys of every object sorted: equal scenarios give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** The `s=` value for a scenario. */
+export function encodeScenario(s: Scenario): string {
+  return `${LINK_VERSION}.${toBase64Url(new TextEncoder().encode(JSON.stringify(s)))}`;
+}
+
+const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
+
+/** Reads an `s=` value: the scenario, or a reason that names the problem (field paths from the validator). */
+export function decodeScenario(text: string): LinkResult {
+  if (text.length > MAX_LINK_CHARS) return { ok: false, reason: `the scenario in the link is ${text.length} characters long; at most ${MAX_LINK_CHARS}` };
+  const dot = text.indexOf('.');
+  const version = dot < 0 ? '' : text.slice(0, dot);
+  if (!/^\d{1,4}$/.test(version)) return { ok: false, reason: `"${clip(text)}" does not start with a version ("${LINK_VERSION}.")` };
+  if (Number(version) !== LINK_VERSION) {
+    return { ok: false, reason: `the link was made by a version of IO Lab that writes scenarios as version ${Number(version)}; this one reads version ${LINK_VERSION}` };
+  }
+  const bytes = fromBase64Url(text.slice(dot + 1));
+  if (!bytes) return { ok: false, reason: 'the scenario in the link is not base64url text (cut short or changed?)' };
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'the scenario in the link is not UTF-8 text (cut short or changed?)' };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    return { ok: false, reason: `the scenario in the link is not valid JSON (cut short or changed?): ${clip((err as Error).message)}` };
+  }
+  const v = validateScenario(value);
+  if (!v.ok) {
+    const [first] = v.problems;
+    return { ok: false, reason: `${first!.path}: ${first!.message}${v.problems.length > 1 ? ` (and ${v.problems.length - 1} more problems)` : ''}` };
+  }
+  const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
+  if (connections > MAX_LINK_CONNECTIONS) {
+    return { ok: false, reason: `the scenario has ${connections} connections; the stage draws at most ${MAX_LINK_CONNECTIONS} (run it with the command line)` };
+  }
+  return { ok: true, scenario: v.scenario };
+}
+
+const LINKS = new WeakMap<Scenario, string | null>();
+
+/**
+ * What a link needs to carry for `s`: null when it is a shipped scenario exactly as shipped (its id
+ * is enough), else its `s=` value. Remembered per scenario object: the URL is written at every step.
+ */
+export function scenarioLinkParam(s: Scenario): string | null {
+  const known = LINKS.get(s);
+  if (known !== undefined) return known;
+  const shipped = findScenario(s.id);
+  const value = shipped === s || (shipped !== undefined && canonicalJson(shipped) === canonicalJson(s)) ? null : encodeScenario(s);
+  LINKS.set(s, value);
+  return value;
+}
