@@ -218,6 +218,10 @@ export function buildScene(input: SceneInput): StageScene {
   const queuedConns = new Set<number>();
   for (const s of Object.values(view.socks)) for (const c of s.acceptQueue) queuedConns.add(c);
 
+  // The fds the threads are working on ("pid:fd"): their sockets, fds and clients are drawn first.
+  const busyFds = new Set<string>();
+  for (const th of Object.values(threads)) if (th.state !== 'exited') for (const fd of callFds(th)) busyFds.add(`${th.pid}:${fd}`);
+
   /* sockets */
   const sockets: SockScene[] = [];
   for (const s of Object.values(view.socks)) {
@@ -253,12 +257,10 @@ export function buildScene(input: SceneInput): StageScene {
   }
   const rank = (s: SockScene): number => (s.kind === 'listen' ? 0 : 1);
   sockets.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-  const shownSockets = pickTop(sockets, LIMITS.sockets, (x) => (x.kind === 'listen' ? 100 : 0) + (x.changed ? 50 : 0) + (x.waiters.length ? 20 : 0) + (x.rx.length ? 10 : 0) + (x.gone ? -5 : 0));
+  const shownSockets = pickTop(sockets, LIMITS.sockets, (x) => (x.kind === 'listen' ? 100 : 0) + (x.changed ? 50 : 0) + (x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? 40 : 0) + (x.waiters.length ? 20 : 0) + (x.rx.length ? 10 : 0) + (x.gone ? -5 : 0));
 
   // A process with thousands of open fds: its table keeps the ones that matter at this step.
   const shownSockIds = new Set(shownSockets.map((x) => x.id));
-  const busyFds = new Set<string>();
-  for (const th of Object.values(threads)) for (const fd of callFds(th)) busyFds.add(`${th.pid}:${fd}`);
   for (const p of allProcs) {
     if (p.fds.length <= LIMITS.fdsPerProc) continue;
     const all = p.fds;
@@ -361,7 +363,8 @@ export function buildScene(input: SceneInput): StageScene {
     };
   });
   const inFlight = new Set(packetsInFlight(view).flatMap((p) => [p.from, p.to]));
-  const clients = pickTop(allClients, LIMITS.clients, (c) => (c.changed ? 50 : 0) + (inFlight.has(c.name) ? 30 : 0) + (c.state === 'connected' || c.state === 'connecting' ? 10 : 0));
+  const busyClients = new Set(shownSockets.flatMap((x) => (x.client !== null && x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? [x.client] : [])));
+  const clients = pickTop(allClients, LIMITS.clients, (c) => (c.changed ? 50 : 0) + (busyClients.has(c.name) ? 40 : 0) + (inFlight.has(c.name) ? 30 : 0) + (c.state === 'connected' || c.state === 'connecting' ? 10 : 0));
   const oldPackets = new Set(before?.packets.map((p) => p.id) ?? []);
   const shownClients = new Set(clients.map((c) => c.name));
   const packets: PacketScene[] = packetsInFlight(view).filter((p) => shownClients.has(p.to === 'server' ? p.from : p.to)).map((p) => {
@@ -402,14 +405,15 @@ export function buildScene(input: SceneInput): StageScene {
   };
 }
 
-/** The fds a thread is working on at this step: the one it sleeps on, the ones it just read or wrote. */
+/** The fds a thread is working on: the one it sleeps on, the ones it last read and wrote. */
 function callFds(th: ThreadScene): number[] {
   const out: number[] = [];
   const on = th.on as { fd?: unknown; fds?: unknown } | null;
   if (typeof on?.fd === 'number') out.push(on.fd);
   if (Array.isArray(on?.fds) && on.fds.length <= LIMITS.fdsPerProc) for (const fd of on.fds) if (typeof fd === 'number') out.push(fd);
-  if (th.bufferChanged && th.userBuffer) out.push(th.userBuffer.fd);
-  if (th.sentChanged && th.sent) out.push(th.sent.fd);
+  // The fds of the bytes drawn in its box (last read, last sent).
+  if (th.userBuffer) out.push(th.userBuffer.fd);
+  if (th.sent) out.push(th.sent.fd);
   return out;
 }
 
