@@ -25,7 +25,9 @@ const count = (n: number): string => n.toLocaleString('en');
 /** The longest main-thread task since the last call (PerformanceObserver 'longtask'). */
 async function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
+    const w = window as unknown as { __long: number[]; __obs: PerformanceObserver };
+    // Entries not yet delivered to the callback too (it runs later, as a task of its own).
+    for (const e of w.__obs.takeRecords()) w.__long.push(e.duration);
     const max = Math.max(0, ...w.__long);
     w.__long = [];
     return max;
@@ -42,9 +44,10 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   const scene = sceneOfStep(index, last, s.model);
 
   await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
+    const w = window as unknown as { __long: number[]; __obs: PerformanceObserver };
     w.__long = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    w.__obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); });
+    w.__obs.observe({ type: 'longtask', buffered: true });
   });
   await page.goto('#/blocking-two-clients?lang=en');
   await expect(counter(page)).toBeVisible();
@@ -56,6 +59,8 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   await expect(counter(page)).toContainText(stepText(1, n), { timeout: 30_000 });
   const opened = Date.now() - t0;
   expect(opened).toBeLessThan(30_000);
+  // Opening runs the simulation on the main thread (the "Opening…" notice is up meanwhile).
+  const openTask = await longestTask(page);
 
   t0 = Date.now();
   await button(page, 'Last step').click();
@@ -93,7 +98,7 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   t0 = Date.now();
   await button(page, 'Step forward').click();
   await expect(counter(page)).toContainText(stepText(n, n), { timeout: 5_000 });
-  test.info().annotations.push({ type: 'timing', description: `open ${opened} ms, last ${lastMs} ms, back ${backMs} ms, forward ${Date.now() - t0} ms` });
+  test.info().annotations.push({ type: 'timing', description: `open ${opened} ms (longest task ${Math.round(openTask)} ms), last ${lastMs} ms, back ${backMs} ms, forward ${Date.now() - t0} ms` });
 
   const results = await new AxeBuilder({ page }).include('[data-testid="stage"]').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
