@@ -347,7 +347,7 @@ export interface TraceIndex {
   /** stepStart[k] is the index of step k's first event; step k spans up to stepStart[k+1]. */
   readonly stepStart: number[];
   readonly steps: number;
-  /** The machine after step k. */
+  /** The machine after step k. Shared with other callers (the last few are cached): read it, never change it. */
   viewAt(step: number): MachineView;
   /** The step that contains event i. */
   stepOfEvent(i: number): number;
@@ -393,11 +393,18 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
     }
   };
 
+  // The last few views asked for: a step and the one before it are asked for together, and the
+  // next step starts from this one (one clone and one step's events, not a replay from a checkpoint).
+  const recent: { step: number; view: MachineView }[] = [];
+  const RECENT = 4;
+
   return {
     trace, stepStart, steps,
     viewAt(step: number): MachineView {
       const k = Math.max(0, Math.min(step, steps - 1));
       if (steps === 0) return emptyView(cores);
+      const hit = recent.find((r) => r.step === k);
+      if (hit) return hit.view;
       if (builtThrough < k) buildTo(k);
       let lo = 0;
       let hi = checkpoints.length - 1;
@@ -405,9 +412,12 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
         const mid = (lo + hi + 1) >> 1;
         if (checkpoints[mid]!.step <= k) lo = mid; else hi = mid - 1;
       }
-      const c = checkpoints[lo]!;
+      let c = checkpoints[lo]!;
+      for (const r of recent) if (r.step <= k && r.step > c.step) c = r;
       const view = structuredClone(c.view);
       for (let s = c.step + 1; s <= k; s++) for (let i = stepStart[s]!; i < end(s); i++) applyEvent(view, trace[i]!);
+      recent.push({ step: k, view });
+      if (recent.length > RECENT) recent.shift();
       return view;
     },
     stepOfEvent(i: number): number {

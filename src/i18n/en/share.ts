@@ -25,6 +25,6 @@ export default {
   'share.more': '…and {n} more.',
   'nav.handout': 'Handout',
   'share.fold': 'Files: open a scenario, save, handout',
-  'share.tooLarge': 'makes {n} connections; the step-through view draws every one at every step and stays responsive up to {max}. Run it on the command line: npm run sim -- {file}',
+  'share.tooLarge': 'makes {n} connections; the step-through view opens at most {max} (simulating more in the page takes too long). Run it on the command line: npm run sim -- {file}',
   'app.notice.badStepParam': 'The step "{step}" is not a whole number; showing the first step.',
 } satisfies Messages;

@@ -13,6 +13,13 @@ export default {
   'stage.more.threads': '+{n} more threads not drawn',
   'stage.more.sockets': '+{n} more sockets not drawn',
   'stage.more.clients': '+{n} more clients not drawn',
+  'stage.more.fds': '+{n} more fds not drawn',
+  'stage.more.detail': '{head}: {list}',
+  'stage.more.sep': ', ',
+  'stage.more.sock.idle': '{n} idle',
+  'stage.more.sock.data': '{n} with unread data',
+  'stage.more.sock.closing': '{n} closing',
+  'stage.more.state': '{n} {state}',
 
   'stage.band.user': 'User space',
   'stage.band.kernel': 'Kernel space',

@@ -25,6 +25,6 @@ export default {
   'share.more': '……还有 {n} 处。',
   'nav.handout': '讲义',
   'share.fold': '文件：打开场景、保存、讲义',
-  'share.tooLarge': '一共有 {n} 个连接；逐步演示在每一步都要画出所有连接，超过 {max} 个就会卡顿。请在命令行运行：npm run sim -- {file}',
+  'share.tooLarge': '一共有 {n} 个连接；逐步演示最多只能打开 {max} 个连接（更多的话，在网页里模拟要等太久）。请在命令行运行：npm run sim -- {file}',
   'app.notice.badStepParam': '步骤“{step}”不是整数，改为显示第一步。',
 } satisfies Messages;

@@ -13,6 +13,13 @@ export default {
   'stage.more.threads': '另有 {n} 个线程未画出',
   'stage.more.sockets': '另有 {n} 个套接字未画出',
   'stage.more.clients': '另有 {n} 个客户端未画出',
+  'stage.more.fds': '另有 {n} 个 fd 未画出',
+  'stage.more.detail': '{head}：{list}',
+  'stage.more.sep': '，',
+  'stage.more.sock.idle': '{n} 个空闲',
+  'stage.more.sock.data': '{n} 个有未读数据',
+  'stage.more.sock.closing': '{n} 个正在关闭',
+  'stage.more.state': '{state} {n} 个',
 
   'stage.band.user': '用户空间',
   'stage.band.kernel': '内核空间',

@@ -363,10 +363,26 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   });
 }
 
+/** Thousands grouped (10,000): the counts of a large machine. */
+const count = (n: number): string => n.toLocaleString('en');
+
+/** "+N more … not drawn: a idle, b with data": the head, then the parts when there are any. */
+function moreSummary(ctx: Ctx, head: string, parts: string[]): string {
+  return parts.length ? ctx.t('stage.more.detail', { head, list: parts.join(ctx.t('stage.more.sep')) }) : head;
+}
+
+/** A summary of what is not drawn, wrapped onto two lines at most; returns the height it takes. */
+function summaryLine(ctx: Ctx, text: string, x: number, y: number, w: number, testid: string, nodes: DNode[]): number {
+  const p = para(ctx, text, w, 'muted', FONT.small, 2);
+  nodes.push(group(x, y, w, p.h, p.nodes, { key: testid, title: text, attrs: { 'data-testid': testid } }));
+  return Math.max(ROW, p.h) + GAP;
+}
+
 function fdTable(ctx: Ctx, p: ProcScene, w: number): Part {
   const { t } = ctx;
   const head = label(ctx, 0, 0, t('stage.fds'), w);
   const chips = p.fds.map((f) => fdChip(ctx, p.pid, f, w));
+  if (p.hiddenFds > 0) chips.push(chip(ctx, t('stage.more.fds', { n: count(p.hiddenFds) }), { cls: 'chip-plain', key: `fds-more-${p.pid}`, maxW: w, attrs: { 'data-testid': `fds-more-${p.pid}` } }));
   const part = flow(chips, 0, ROW + 2, w, 4, 4);
   return { nodes: [head, ...part.nodes], h: ROW + 2 + part.h };
 }
@@ -483,8 +499,11 @@ function kernelBand(ctx: Ctx, w: number): Part {
     y = gridRows(scene.sockets.map((s) => sockBox(ctx, s, sw)), cols, sw, PAD, y, nodes);
   }
   if (scene.hiddenSockets > 0) {
-    nodes.push(label(ctx, PAD, y, t('stage.more.sockets', { n: scene.hiddenSockets }), avail));
-    y += ROW + GAP;
+    const c = scene.hiddenSocketCounts;
+    const parts = [['idle', c.idle], ['data', c.data], ['closing', c.closing]] as const;
+    const text = moreSummary(ctx, t('stage.more.sockets', { n: count(scene.hiddenSockets) }),
+      parts.filter(([, n]) => n > 0).map(([k, n]) => t(`stage.more.sock.${k}`, { n: count(n) })));
+    y += summaryLine(ctx, text, PAD, y, avail, 'more-sockets', nodes);
   }
   return { nodes, h: Math.ceil(y) };
 }
@@ -728,8 +747,9 @@ function networkColumn(ctx: Ctx, w: number): Part {
     y += h + GAP;
   }
   if (scene.hiddenClients > 0) {
-    nodes.push(label(ctx, PAD, y, t('stage.more.clients', { n: scene.hiddenClients }), w - 2 * PAD));
-    y += ROW + GAP;
+    const text = moreSummary(ctx, t('stage.more.clients', { n: count(scene.hiddenClients) }),
+      scene.hiddenClientStates.map(([state, n]) => t('stage.more.state', { n: count(n), state: t(`stage.client.${state}`) })));
+    y += summaryLine(ctx, text, PAD, y, w - 2 * PAD, 'more-clients', nodes);
   }
   return { nodes, h: Math.ceil(y) };
 }

@@ -29,6 +29,8 @@ export interface ProcScene {
   hiddenThreads: number;
   exitedThreads: ThreadScene[];
   fds: FdScene[];
+  /** Open fds left out of the table (a process holding thousands of connections). */
+  hiddenFds: number;
   /** Whether the GIL matters (more than one live thread). */
   showGil: boolean;
   gil: number | null;
@@ -99,7 +101,11 @@ export interface StageScene {
   procs: ProcScene[];
   hiddenProcs: number;
   hiddenSockets: number;
+  /** The sockets not drawn, counted: with unread data, closing (FIN, error, closed), idle. */
+  hiddenSocketCounts: { data: number; closing: number; idle: number };
   hiddenClients: number;
+  /** The clients not drawn, counted by state (most common first). */
+  hiddenClientStates: [string, number][];
   exitedProcs: ProcScene[];
   threads: Record<number, ThreadScene>;
   sockets: SockScene[];
@@ -128,7 +134,7 @@ export interface SceneInput {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** How much of a large machine the picture shows; the rest is counted ("+N more"). */
-export const LIMITS = { procs: 6, threadsPerProc: 12, sockets: 24, clients: 16 } as const;
+export const LIMITS = { procs: 6, threadsPerProc: 12, sockets: 24, clients: 16, fdsPerProc: 32 } as const;
 
 /** The `max` items that matter most (highest score), kept in their original order. */
 export function pickTop<T>(items: readonly T[], max: number, score: (item: T) => number): T[] {
@@ -183,6 +189,7 @@ export function buildScene(input: SceneInput): StageScene {
         const wasFlags = old?.fdFlags[n];
         return { fd: n, what, nonblock: flags.nonblock, async: flags.async, pair: what.kind === 'socket' && facts.socketpairs.has(what.sock), changed: before !== null && (!was || !same(was, what) || !same(wasFlags, flags)) };
       }).sort((a, b) => a.fd - b.fd),
+      hiddenFds: 0,
       showGil: live.length > 1,
       gil: p.gil,
       gilWaiters: view.waits[`gil:${p.pid}`] ?? [],
@@ -210,6 +217,10 @@ export function buildScene(input: SceneInput): StageScene {
   const oldSockRefs = before ? refsOf(before.procs, sockId) : new Map<number, FdRef[]>();
   const queuedConns = new Set<number>();
   for (const s of Object.values(view.socks)) for (const c of s.acceptQueue) queuedConns.add(c);
+
+  // The fds the threads are working on ("pid:fd"): their sockets, fds and clients are drawn first.
+  const busyFds = new Set<string>();
+  for (const th of Object.values(threads)) if (th.state !== 'exited') for (const fd of callFds(th)) busyFds.add(`${th.pid}:${fd}`);
 
   /* sockets */
   const sockets: SockScene[] = [];
@@ -246,7 +257,17 @@ export function buildScene(input: SceneInput): StageScene {
   }
   const rank = (s: SockScene): number => (s.kind === 'listen' ? 0 : 1);
   sockets.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-  const shownSockets = pickTop(sockets, LIMITS.sockets, (x) => (x.kind === 'listen' ? 100 : 0) + (x.changed ? 50 : 0) + (x.waiters.length ? 20 : 0) + (x.rx.length ? 10 : 0) + (x.gone ? -5 : 0));
+  const shownSockets = pickTop(sockets, LIMITS.sockets, (x) => (x.kind === 'listen' ? 100 : 0) + (x.changed ? 50 : 0) + (x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? 40 : 0) + (x.waiters.length ? 20 : 0) + (x.rx.length ? 10 : 0) + (x.gone ? -5 : 0));
+
+  // A process with thousands of open fds: its table keeps the ones that matter at this step.
+  const shownSockIds = new Set(shownSockets.map((x) => x.id));
+  for (const p of allProcs) {
+    if (p.fds.length <= LIMITS.fdsPerProc) continue;
+    const all = p.fds;
+    p.fds = pickTop(all, LIMITS.fdsPerProc, (f) => (f.what.kind !== 'conn' ? 100 : 0) + (f.changed ? 50 : 0) + (busyFds.has(`${p.pid}:${f.fd}`) ? 40 : 0)
+      + (f.what.kind === 'conn' && shownSockIds.has(f.what.sock) ? 20 : 0));
+    p.hiddenFds = all.length - p.fds.length;
+  }
 
   /* epoll */
   const epRefs = refsOf(view.procs, (w) => (w.kind === 'epoll' ? w.ep : null));
@@ -342,7 +363,8 @@ export function buildScene(input: SceneInput): StageScene {
     };
   });
   const inFlight = new Set(packetsInFlight(view).flatMap((p) => [p.from, p.to]));
-  const clients = pickTop(allClients, LIMITS.clients, (c) => (c.changed ? 50 : 0) + (inFlight.has(c.name) ? 30 : 0) + (c.state === 'connected' || c.state === 'connecting' ? 10 : 0));
+  const busyClients = new Set(shownSockets.flatMap((x) => (x.client !== null && x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? [x.client] : [])));
+  const clients = pickTop(allClients, LIMITS.clients, (c) => (c.changed ? 50 : 0) + (busyClients.has(c.name) ? 40 : 0) + (inFlight.has(c.name) ? 30 : 0) + (c.state === 'connected' || c.state === 'connecting' ? 10 : 0));
   const oldPackets = new Set(before?.packets.map((p) => p.id) ?? []);
   const shownClients = new Set(clients.map((c) => c.name));
   const packets: PacketScene[] = packetsInFlight(view).filter((p) => shownClients.has(p.to === 'server' ? p.from : p.to)).map((p) => {
@@ -357,14 +379,42 @@ export function buildScene(input: SceneInput): StageScene {
 
   const phase = phaseOf({ view, stepEvents, lastExit: (tid) => lastExit(facts, tid, input.stepEnd) });
 
+  const hiddenSocketCounts = { data: 0, closing: 0, idle: 0 };
+  if (shownSockets.length < sockets.length) {
+    const shown = new Set(shownSockets);
+    for (const x of sockets) {
+      if (shown.has(x)) continue;
+      if (x.closed || x.fin || x.err !== null) hiddenSocketCounts.closing++;
+      else if (x.rx.length > 0) hiddenSocketCounts.data++;
+      else hiddenSocketCounts.idle++;
+    }
+  }
+  const hiddenClientStates = new Map<string, number>();
+  if (clients.length < allClients.length) {
+    const shown = new Set(clients);
+    for (const c of allClients) if (!shown.has(c)) hiddenClientStates.set(c.state, (hiddenClientStates.get(c.state) ?? 0) + 1);
+  }
+
   return {
-    t: view.t, cores: view.cores,
+    t: view.t, cores: view.cores, hiddenSocketCounts, hiddenClientStates: [...hiddenClientStates].sort((a, b) => b[1] - a[1]),
     procs: pickTop(allProcs.filter((p) => !p.exited), LIMITS.procs, (p) => (p.parent === null ? 100 : 0) + (p.changed ? 50 : 0) + (p.threads.some((th) => th.changed || th.state === 'running') ? 20 : 0)),
     hiddenProcs: Math.max(0, allProcs.filter((p) => !p.exited).length - LIMITS.procs),
     exitedProcs: allProcs.filter((p) => p.exited),
     threads, sockets: shownSockets, hiddenSockets: sockets.length - shownSockets.length,
     epolls, scan, signals, urings, terminal, pools, clients, hiddenClients: allClients.length - clients.length, packets, phase,
   };
+}
+
+/** The fds a thread is working on: the one it sleeps on, the ones it last read and wrote. */
+function callFds(th: ThreadScene): number[] {
+  const out: number[] = [];
+  const on = th.on as { fd?: unknown; fds?: unknown } | null;
+  if (typeof on?.fd === 'number') out.push(on.fd);
+  if (Array.isArray(on?.fds) && on.fds.length <= LIMITS.fdsPerProc) for (const fd of on.fds) if (typeof fd === 'number') out.push(fd);
+  // The fds of the bytes drawn in its box (last read, last sent).
+  if (th.userBuffer) out.push(th.userBuffer.fd);
+  if (th.sent) out.push(th.sent.fd);
+  return out;
 }
 
 /** Which threads to keep when a process has too many to draw: the busy and the changed first. */
