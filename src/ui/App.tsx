@@ -60,10 +60,21 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
         <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
         <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
       </div>
-      {embed ? null : <ErrorBoundary area="side"><Suspense fallback={<SidePlaceholder />}><SidePanels /></Suspense></ErrorBoundary>}
+      {embed ? null : <ErrorBoundary area="side"><SideColumn /></ErrorBoundary>}
     </main>
   );
 }
+
+/** The side panels and their words arrive just after the first paint; until then a placeholder keeps their place. */
+function SideColumn() {
+  const lang = useLab((s) => s.lang);
+  const ready = usePageMessages(lang, SIDE_MESSAGES);
+  // Once shown, the panels stay while another language's words load (English fills the gap).
+  const [shown, setShown] = useState(false);
+  if (ready === true && !shown) setShown(true);
+  return ready === true || shown ? <Suspense fallback={<SidePlaceholder />}><SidePanels /></Suspense> : <SidePlaceholder />;
+}
+const SIDE_MESSAGES = ['side'] as const;
 
 /** A page other than the lab: its code and its words arrive on first visit. */
 function PageOutlet({ def }: { def: PageDef }) {

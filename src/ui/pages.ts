@@ -30,7 +30,7 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
   lessons: page('nav.lessons', ['lessons', ...LESSON_WORDS], () => import('./lessons/LessonsPage.tsx')),
   // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
-  lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
+  lesson: page('nav.lessons', ['lessons', 'lesson-figures', 'side'], () => import('./lessons/LessonPage.tsx'), false),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
   handout: page('nav.handout', ['handout'], () => import('./handout/HandoutPage.tsx'), false),
 };
