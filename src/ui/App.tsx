@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { createLabStore, type LabStoreApi } from '../store/lab.ts';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
@@ -18,7 +18,9 @@ import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
 
 // The side panels arrive just after the first paint; a placeholder keeps their place.
-const SidePanels = lazy(() => import('./side/SidePanels.tsx'));
+let sideModule: Promise<{ default: ComponentType }> | undefined;
+const loadSide = () => (sideModule ??= import('./side/SidePanels.tsx'));
+const SidePanels = lazy(loadSide);
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -69,6 +71,8 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
 function SideColumn() {
   const lang = useLab((s) => s.lang);
   const ready = usePageMessages(lang, SIDE_MESSAGES);
+  // The code comes while the words do.
+  useEffect(() => { void loadSide().catch(() => undefined); }, []);
   // Once shown, the panels stay while another language's words load (English fills the gap).
   const [shown, setShown] = useState(false);
   if (ready === true && !shown) setShown(true);
