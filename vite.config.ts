@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './tools/offline/sw-plugin.ts';
+import { firstDownloadChunk } from './tools/build/first-chunk.ts';
 
 // IOLAB_BASE lets the built site live under any sub-path of a static host (e.g. /courses/os/iolab/).
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
     sourcemap: false,
     // Fonts stay files: the CSP allows fonts from 'self' only, not data: URLs.
     assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    // Everything the first screen needs in one chunk: one download, and gzip sees it all at once.
+    rolldownOptions: { output: { codeSplitting: { groups: [firstDownloadChunk('src/main.tsx')] } } },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tools/**/*.test.ts'],

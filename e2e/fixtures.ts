@@ -100,6 +100,8 @@ export async function pictureSnapshot(page: Page): Promise<string> {
 
 /** A picture snapshot once drawing has settled (two reads in a row agree). */
 export async function settledPicture(page: Page): Promise<string> {
+  // Parts that arrive after the first paint (the side panels) keep a busy placeholder until then.
+  await page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   let last = await pictureSnapshot(page);
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(100);

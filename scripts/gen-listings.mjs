@@ -18,8 +18,9 @@ export function renderListings() {
 export function renderScenarioFiles() {
   const dir = here('../src/scenarios/files/');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const entries = files.map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(readFileSync(dir + f, 'utf8'))},`);
-  return `${HEADER}/** The shipped scenario files as text: validated like any imported file. */\nexport const SCENARIO_FILES: Record<string, string> = {\n${entries.join('\n')}\n};\n`;
+  // Without the files' indentation (the same JSON): this text is part of the first download.
+  const entries = files.map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(dir + f, 'utf8'))))},`);
+  return `${HEADER}/** The shipped scenario files as JSON text: validated like any imported file. */\nexport const SCENARIO_FILES: Record<string, string> = {\n${entries.join('\n')}\n};\n`;
 }
 
 export const OUTPUTS = [

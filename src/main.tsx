@@ -5,7 +5,6 @@ import { ensureMessages } from './i18n/index.ts';
 import { parseHash } from './store/url.ts';
 import { loadChineseFonts } from './ui/document-settings.ts';
 import './ui/styles.css';
-import { registerOffline } from './ui/share/offline.ts';
 
 // A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
 const { lang } = parseHash(window.location.hash).location;
@@ -15,4 +14,5 @@ const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
 
 // After the first visit the site works offline (production builds only: dev serves live files).
-if (import.meta.env.PROD) registerOffline();
+// Its code is not needed to draw, so it comes after.
+if (import.meta.env.PROD) void import('./ui/share/offline.ts').then((m) => m.registerOffline(), () => undefined);

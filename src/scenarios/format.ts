@@ -56,7 +56,8 @@ interface OptionSpec {
   default: ResolvedOptions[keyof ResolvedOptions];
   models: readonly Model[] | 'all';
   check: (v: unknown) => string | null;
-  doc: { type: string; range: string; en: string };
+  /** The allowed values, as the editor shows them (what each option means: the comment after it, and docs/scenario-format.md). */
+  doc: { range: string };
 }
 
 const int = (min: number, max: number) => (v: unknown): string | null =>
@@ -76,19 +77,19 @@ function show(v: unknown): string {
 const MULTIPLEXERS: readonly Model[] = ['select', 'poll', 'epoll', 'selectors', 'select-chat', 'asyncio'];
 
 export const OPTION_SPECS: Record<keyof ResolvedOptions, OptionSpec> = {
-  poolSize: { default: 4, models: ['thread-pool'], check: int(1, 256), doc: { type: 'integer', range: '1–256', en: 'Worker threads in the pool; connection poolSize + 1 is accepted and waits for a free worker.' } },
-  pollSleepMs: { default: 0, models: ['nonblocking'], check: num(0, 10_000), doc: { type: 'number (ms)', range: '0–10000', en: 'Sleep at the end of each polling round; 0 is a pure busy loop.' } },
-  recvSize: { default: 1024, models: 'all', check: int(1, 65_536), doc: { type: 'integer (bytes)', range: '1–65536', en: 'The n in recv(n): the most bytes one call returns.' } },
-  backlog: { default: 5, models: 'all', check: int(0, 4096), doc: { type: 'integer', range: '0–4096', en: 'listen(backlog): backlog + 1 handshakes complete with nobody calling accept; later SYNs are dropped and resent after 1 s, 2 s, 4 s…' } },
-  cores: { default: 1, models: 'all', check: int(1, 64), doc: { type: 'integer', range: '1–64', en: 'CPU cores of the server machine.' } },
-  fdLimit: { default: 1024, models: 'all', check: int(8, 1_048_576), doc: { type: 'integer', range: '8–1048576', en: 'RLIMIT_NOFILE (ulimit -n): past it accept fails with OSError [Errno 24].' } },
-  latencyMs: { default: 0.02, models: 'all', check: num(0.001, 1000), doc: { type: 'number (ms)', range: '0.001–1000', en: 'One-way network latency between each client host and the server (loopback-like by default).' } },
-  variant: { default: 'fixed', models: ['nonblocking', 'epoll', 'select-chat'], check: oneOf('fixed', 'pitfall'), doc: { type: 'string', range: '"fixed" | "pitfall"', en: 'The version of the server with the classic mistake (where the model has one) or the corrected one.' } },
-  trigger: { default: 'level', models: ['epoll'], check: oneOf('level', 'edge'), doc: { type: 'string', range: '"level" | "edge"', en: 'Level-triggered epoll reports a readable fd on every call; edge-triggered (EPOLLET) only when new data or FIN arrives.' } },
-  timeoutMs: { default: null, models: MULTIPLEXERS, check: (v) => (v === null ? null : num(0, 3_600_000)(v)), doc: { type: 'number (ms) or null', range: '0–3600000', en: 'Timeout of select, poll or epoll_wait; null waits for ever.' } },
-  answerDelayMs: { default: 1000, models: ['select-chat'], check: num(0, 600_000), doc: { type: 'number (ms)', range: '0–600000', en: 'How long the chat-room operator takes to type each answer (input() blocks the whole server meanwhile).' } },
-  answers: { default: [], models: ['select-chat'], check: (v) => (Array.isArray(v) && v.length <= 10_000 && v.every((x) => typeof x === 'string' && x.length <= 10_000 && !x.includes('\n')) ? null : `must be a list of one-line strings${show(v)}`), doc: { type: 'string[]', range: 'one line each', en: 'What the operator types, in order; when the list runs out, the message upper-cased.' } },
-  mechanism: { default: 'select', models: ['select-chat'], check: oneOf('select', 'poll', 'epoll'), doc: { type: 'string', range: '"select" | "poll" | "epoll"', en: 'Which readiness API the chat room waits with.' } },
+  poolSize: { default: 4, models: ['thread-pool'], check: int(1, 256), doc: { range: '1–256' } }, // integer: Worker threads in the pool; connection poolSize + 1 is accepted and waits for a free worker.
+  pollSleepMs: { default: 0, models: ['nonblocking'], check: num(0, 10_000), doc: { range: '0–10000' } }, // number (ms): Sleep at the end of each polling round; 0 is a pure busy loop.
+  recvSize: { default: 1024, models: 'all', check: int(1, 65_536), doc: { range: '1–65536' } }, // integer (bytes): The n in recv(n): the most bytes one call returns.
+  backlog: { default: 5, models: 'all', check: int(0, 4096), doc: { range: '0–4096' } }, // integer: listen(backlog): backlog + 1 handshakes complete with nobody calling accept; later SYNs are dropped and resent after 1 s, 2 s, 4 s…
+  cores: { default: 1, models: 'all', check: int(1, 64), doc: { range: '1–64' } }, // integer: CPU cores of the server machine.
+  fdLimit: { default: 1024, models: 'all', check: int(8, 1_048_576), doc: { range: '8–1048576' } }, // integer: RLIMIT_NOFILE (ulimit -n): past it accept fails with OSError [Errno 24].
+  latencyMs: { default: 0.02, models: 'all', check: num(0.001, 1000), doc: { range: '0.001–1000' } }, // number (ms): One-way network latency between each client host and the server (loopback-like by default).
+  variant: { default: 'fixed', models: ['nonblocking', 'epoll', 'select-chat'], check: oneOf('fixed', 'pitfall'), doc: { range: '"fixed" | "pitfall"' } }, // string: The version of the server with the classic mistake (where the model has one) or the corrected one.
+  trigger: { default: 'level', models: ['epoll'], check: oneOf('level', 'edge'), doc: { range: '"level" | "edge"' } }, // string: Level-triggered epoll reports a readable fd on every call; edge-triggered (EPOLLET) only when new data or FIN arrives.
+  timeoutMs: { default: null, models: MULTIPLEXERS, check: (v) => (v === null ? null : num(0, 3_600_000)(v)), doc: { range: '0–3600000' } }, // number (ms) or null: Timeout of select, poll or epoll_wait; null waits for ever.
+  answerDelayMs: { default: 1000, models: ['select-chat'], check: num(0, 600_000), doc: { range: '0–600000' } }, // number (ms): How long the chat-room operator takes to type each answer (input() blocks the whole server meanwhile).
+  answers: { default: [], models: ['select-chat'], check: (v) => (Array.isArray(v) && v.length <= 10_000 && v.every((x) => typeof x === 'string' && x.length <= 10_000 && !x.includes('\n')) ? null : `must be a list of one-line strings${show(v)}`), doc: { range: 'one line each' } }, // string[]: What the operator types, in order; when the list runs out, the message upper-cased.
+  mechanism: { default: 'select', models: ['select-chat'], check: oneOf('select', 'poll', 'epoll'), doc: { range: '"select" | "poll" | "epoll"' } }, // string: Which readiness API the chat room waits with.
 };
 
 export const VARIANT_MODELS: Partial<Record<Model, string>> = {

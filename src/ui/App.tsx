@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { createLabStore, type LabStoreApi } from '../store/lab.ts';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
@@ -6,19 +6,21 @@ import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Stage } from './Stage.tsx';
-import { CodePanel } from './CodePanel.tsx';
 import { Narration } from './Narration.tsx';
-import { SyscallLog } from './SyscallLog.tsx';
-import { Meters } from './Meters.tsx';
 import { Controls } from './Controls.tsx';
 import { PAGE_VIEWS, type PageDef } from './pages.ts';
 import { useUrlSync } from './url-sync.ts';
 import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
 import { useKeyboard } from './keyboard.ts';
-import { StudentClient } from './student/StudentClient.tsx';
+import { SidePlaceholder } from './side/SidePlaceholder.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
+
+// The side panels arrive just after the first paint; a placeholder keeps their place.
+let sideModule: Promise<{ default: ComponentType }> | undefined;
+const loadSide = () => (sideModule ??= import('./side/SidePanels.tsx'));
+const SidePanels = lazy(loadSide);
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -60,17 +62,23 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
         <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
         <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
       </div>
-      {embed ? null : (
-        <div className="side-column">
-          <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
-          <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
-          <ErrorBoundary area="student"><StudentClient /></ErrorBoundary>
-          <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
-        </div>
-      )}
+      {embed ? null : <ErrorBoundary area="side"><SideColumn /></ErrorBoundary>}
     </main>
   );
 }
+
+/** The side panels and their words arrive just after the first paint; until then a placeholder keeps their place. */
+function SideColumn() {
+  const lang = useLab((s) => s.lang);
+  const ready = usePageMessages(lang, SIDE_MESSAGES);
+  // The code comes while the words do.
+  useEffect(() => { void loadSide().catch(() => undefined); }, []);
+  // Once shown, the panels stay while another language's words load (English fills the gap).
+  const [shown, setShown] = useState(false);
+  if (ready === true && !shown) setShown(true);
+  return ready === true || shown ? <Suspense fallback={<SidePlaceholder />}><SidePanels /></Suspense> : <SidePlaceholder />;
+}
+const SIDE_MESSAGES = ['side'] as const;
 
 /** A page other than the lab: its code and its words arrive on first visit. */
 function PageOutlet({ def }: { def: PageDef }) {

@@ -29,6 +29,7 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
   hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
+  lesson: page('nav.lessons', ['lessons', 'lesson-figures', 'side'], () => import('./lessons/LessonPage.tsx'), false),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
   editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),

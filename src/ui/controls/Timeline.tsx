@@ -5,9 +5,8 @@
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { linearScale } from './linear-scale.ts';
-import { axisBottom } from 'd3-axis';
-import { select } from 'd3-selection';
 import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
+import type * as AxisModule from './axis.ts';
 import { useVisibleSteps } from './use-visible.ts';
 import { formatCount, formatTime, positionOf, timeOfStep } from './position.ts';
 import { binColumns, glyphPath, LANE, LANES, MARKER_KINDS, markerIndex, type MarkerKind } from './markers.ts';
@@ -21,6 +20,9 @@ const HEIGHT = LANES_BOTTOM + AXIS_H;
 const GLYPH = 8;
 /** Marks closer than this many pixels share one glyph. */
 const BIN_PX = 3;
+
+let axisModule: Promise<typeof AxisModule> | undefined;
+const loadAxis = () => (axisModule ??= import('./axis.ts').catch((err: unknown) => { axisModule = undefined; throw err; }));
 
 const laneY = (lane: number) => TOP + lane * LANE_H + LANE_H / 2;
 
@@ -83,8 +85,10 @@ export function Timeline() {
     const g = axisRef.current;
     if (!g || width === 0) return;
     const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((v) => Number.isInteger(v) && v >= 1 && v <= n);
-    const axis = axisBottom(x).tickValues(ticks).tickSizeOuter(0).tickSize(4).tickFormat((v) => formatCount(Number(v), lang));
-    select(g).call(axis);
+    let live = true;
+    // D3 draws the axis; its code arrives after the first paint (the axis has its own place).
+    void loadAxis().then((m) => { if (live) m.drawAxis(g, x, ticks, (v) => formatCount(v, lang)); }, () => undefined);
+    return () => { live = false; };
   }, [x, width, n, lang]);
 
   const posAtClientX = (clientX: number): number => {

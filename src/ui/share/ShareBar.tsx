@@ -5,13 +5,14 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
-import { readScenarioFile, type FileResult } from './import.ts';
-import { download, scenarioFile, standaloneSvg, straceFile, svgToPng, traceFile } from './files.ts';
+import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import './share.css';
 
 const SHOWN_PROBLEMS = 50;
+/** Writing files is needed only when a button is pressed: its code is not in the first download. */
+const files = () => import('./files.ts');
 
 export function ShareBar() {
   const t = useT();
@@ -26,6 +27,7 @@ export function ShareBar() {
   const [dragging, setDragging] = useState(false);
 
   const open = async (file: File) => {
+    const { readScenarioFile } = await import('./import.ts');
     const result = await readScenarioFile(file);
     if (!result.ok) { setRefused(result); return; }
     setRefused(null);
@@ -66,6 +68,7 @@ export function ShareBar() {
     const svg = document.querySelector<SVGSVGElement>('[data-testid="stage"] svg.stage-svg');
     if (!svg) return;
     try {
+      const { download, standaloneSvg, svgToPng } = await files();
       const out = standaloneSvg(svg);
       if (kind === 'svg') download(`${base}.svg`, out.text, 'image/svg+xml');
       else download(`${base}.png`, await svgToPng(out));
@@ -90,9 +93,9 @@ export function ShareBar() {
         <span className="share-hint">{t('share.open.hint')}</span>
         <div className="share-save" role="group" aria-label={t('share.save')}>
           <span aria-hidden="true">{t('share.save')}:</span>
-          <button type="button" onClick={() => download(`${scenario.id}.json`, scenarioFile(scenario), 'application/json')}>{t('share.save.scenario')}</button>
-          <button type="button" onClick={() => download(`${scenario.id}-trace.json`, traceFile(run), 'application/json')}>{t('share.save.trace')}</button>
-          <button type="button" onClick={() => download(`${scenario.id}.strace.txt`, straceFile(run))}>{t('share.save.log')}</button>
+          <button type="button" onClick={() => void files().then((f) => f.download(`${scenario.id}.json`, f.scenarioFile(scenario), 'application/json'))}>{t('share.save.scenario')}</button>
+          <button type="button" onClick={() => void files().then((f) => f.download(`${scenario.id}-trace.json`, f.traceFile(run), 'application/json'))}>{t('share.save.trace')}</button>
+          <button type="button" onClick={() => void files().then((f) => f.download(`${scenario.id}.strace.txt`, f.straceFile(run)))}>{t('share.save.log')}</button>
           <button type="button" onClick={() => void picture('svg')}>{t('share.save.svg')}</button>
           <button type="button" onClick={() => void picture('png')}>{t('share.save.png')}</button>
         </div>

@@ -1,0 +1,21 @@
+/**
+ * The lab's side column: the program, the system-call log, the student's own client and the
+ * meters. Loaded just after the first paint (App.tsx, React.lazy): the stage, the narration and
+ * the controls come first, and `SidePlaceholder` keeps the column's place until these arrive.
+ */
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
+import { CodePanel } from '../CodePanel.tsx';
+import { SyscallLog } from '../SyscallLog.tsx';
+import { Meters } from '../Meters.tsx';
+import { StudentClient } from '../student/StudentClient.tsx';
+
+export default function SidePanels() {
+  return (
+    <div className="side-column">
+      <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
+      <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
+      <ErrorBoundary area="student"><StudentClient /></ErrorBoundary>
+      <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
+    </div>
+  );
+}
