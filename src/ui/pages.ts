@@ -26,10 +26,9 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   // In the order of the navigation bar.
   lessons: page('nav.lessons', ['lessons', ...LESSON_WORDS], () => import('./lessons/LessonsPage.tsx')),
   // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
-  lesson: page('nav.lessons', ['lessons', 'lesson-figures'], () => import('./lessons/LessonPage.tsx'), false),
+  lesson: page('nav.lessons', ['lessons', 'lesson-figures', 'side'], () => import('./lessons/LessonPage.tsx'), false),
   hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
-  lesson: page('nav.lessons', ['lessons', 'lesson-figures', 'side'], () => import('./lessons/LessonPage.tsx'), false),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
   editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
