@@ -11,13 +11,13 @@ import { findScenario } from './index.ts';
 
 export const LINK_VERSION = 1;
 /**
- * The longest `s=` value read. The biggest scenario the stage draws (MAX_LINK_CONNECTIONS clients,
- * each connecting, sending twice and closing) encodes to about 67 000 characters; 120 000 leaves
- * room and still decodes and validates in a few milliseconds.
+ * The longest `s=` value read. 300 clients, each connecting, sending twice and closing, encode to
+ * about 67 000 characters; 120 000 leaves room and still decodes and validates in a few
+ * milliseconds. (Idle connections cost a number, not characters: a C10K link is short.)
  */
 export const MAX_LINK_CHARS = 120_000;
 /** The same bound as a file opened in the lab (src/ui/share/import.ts MAX_DRAWN_CONNECTIONS). */
-export const MAX_LINK_CONNECTIONS = 300;
+export const MAX_LINK_CONNECTIONS = 20_000;
 
 export type LinkResult = { ok: true; scenario: Scenario } | { ok: false; reason: string };
 
@@ -83,7 +83,7 @@ export function decodeScenario(text: string): LinkResult {
   }
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_LINK_CONNECTIONS) {
-    return { ok: false, reason: `the scenario has ${connections} connections; the stage draws at most ${MAX_LINK_CONNECTIONS} (run it with the command line)` };
+    return { ok: false, reason: `the scenario has ${connections} connections; the lab opens at most ${MAX_LINK_CONNECTIONS} (run it with the command line)` };
   }
   return { ok: true, scenario: v.scenario };
 }
