@@ -2,18 +2,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openLab, visibleOf } from './fixtures.ts';
 
-for (const id of ['blocking-two-clients', 'epoll-level', 'nonblocking-pitfall']) {
-  for (const theme of ['Light', 'Dark'] as const) {
-    test(`${id} in ${theme.toLowerCase()}: no serious or critical axe violation`, async ({ page }) => {
-      const steps = visibleOf(id);
-      await openLab(page, id, { step: steps[Math.floor(steps.length / 2)]! });
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-      expect(bad).toEqual([]);
-    });
-  }
+// Three scenarios, each in one scheme, both schemes covered (ship-a11y.spec.ts checks the lab in
+// both schemes again, with a refused file listed): the suite stays within its time budget.
+const CASES = [['blocking-two-clients', 'Light'], ['epoll-level', 'Dark'], ['nonblocking-pitfall', 'Dark']] as const;
+for (const [id, theme] of CASES) {
+  test(`${id} in ${theme.toLowerCase()}: no serious or critical axe violation`, async ({ page }) => {
+    const steps = visibleOf(id);
+    await openLab(page, id, { step: steps[Math.floor(steps.length / 2)]! });
+    await page.getByRole('button', { name: theme, exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+  });
 }

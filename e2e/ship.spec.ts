@@ -71,6 +71,8 @@ test.describe('opening a scenario file', () => {
 
     // Not JSON at all, and not a .json file.
     await openFile(page, 'notes.json', '{"format": "iolab/scenario@1",');
+    // The previous file's list stays until this one has been read.
+    await expect(box.locator('li code')).toHaveCount(1);
     await expect(box.locator('li code')).toHaveText('(json)');
     await page.getByTestId('scenario-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50]) });
     await expect(box).toContainText('is not a .json file');
