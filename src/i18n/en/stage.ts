@@ -189,8 +189,8 @@ export default {
   'stage.phase.mux.woken': '{call} found ready fds: {thread} is awake and will read them with recvfrom().',
   'stage.phase.mux.checking': '{thread} is in {call}, checking which fds are ready.',
   'stage.phase.signal': '{thread} is free to do other work (here it waits in pause()). The kernel sends SIGIO when a socket is ready; phase 2 is then a recvfrom().',
-  'stage.phase.uring.waiting': 'io_uring: the kernel waits for the data on the program’s behalf ({n} requests in progress); {thread} is not blocked.',
-  'stage.phase.uring.blocked': 'io_uring: the kernel waits for the data on the program’s behalf ({n} requests in progress); {thread} sleeps in io_uring_enter until something completes.',
+  'stage.phase.uring.waiting': 'io_uring: the kernel waits for the data on the program’s behalf (requests in progress: {n}); {thread} is not blocked.',
+  'stage.phase.uring.blocked': 'io_uring: the kernel waits for the data on the program’s behalf (requests in progress: {n}); {thread} sleeps in io_uring_enter until something completes.',
   'stage.phase.uring.copying': 'io_uring: the kernel itself copied the bytes into the program’s buffer; {thread} only collects a completion.',
   'stage.phase.via': 'phase 1 in {call}',
 
