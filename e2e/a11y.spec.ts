@@ -1,6 +1,5 @@
 /** Axe finds no serious or critical violation, in light and in dark. */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openLab, visibleOf } from './fixtures.ts';
+import { test, expect, openLab, visibleOf, seriousAxeViolations } from './fixtures.ts';
 
 // Three scenarios, each in one scheme, both schemes covered (ship-a11y.spec.ts checks the lab in
 // both schemes again, with a refused file listed): the suite stays within its time budget.
@@ -11,10 +10,6 @@ for (const [id, theme] of CASES) {
     await openLab(page, id, { step: steps[Math.floor(steps.length / 2)]! });
     await page.getByRole('button', { name: theme, exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

@@ -3,9 +3,8 @@
  * step and back within bounds, the page keeps answering clicks, and the stage draws the sockets,
  * fds and clients that matter with the rest counted.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, counter, stepText, button } from './fixtures.ts';
+import { test, expect, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
 import { getRun } from '../src/store/runs.ts';
 import { visibleSteps } from '../src/store/folding.ts';
@@ -100,7 +99,5 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   await expect(counter(page)).toContainText(stepText(n, n), { timeout: 5_000 });
   test.info().annotations.push({ type: 'timing', description: `open ${opened} ms (longest task ${Math.round(openTask)} ms), last ${lastMs} ms, back ${backMs} ms, forward ${Date.now() - t0} ms` });
 
-  const results = await new AxeBuilder({ page }).include('[data-testid="stage"]').analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  expect(bad).toEqual([]);
+  expect(await seriousAxeViolations(page, '[data-testid="stage"]')).toEqual([]);
 });

@@ -3,9 +3,8 @@
  * moments, each lane's state label equal to the state computed from that model's own run.
  * Expected values come from the same simulation (src/scenarios/compare.ts).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, button } from './fixtures.ts';
+import { test, expect, button, seriousAxeViolations } from './fixtures.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { buildLane, compareScenario, intervalAt, stepFrom, stepTimes, workloadActions, type Lane } from '../src/scenarios/compare.ts';
 import type { Model } from '../src/scenarios/format.ts';
@@ -170,10 +169,6 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.getByRole('button', { name: theme, exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
     await page.getByText('The lanes as a table').click();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

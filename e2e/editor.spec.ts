@@ -2,8 +2,7 @@
  * The scenario editor: a teacher builds a scenario with the form, sees an out-of-range value
  * flagged at its field, opens the result on the stage and steps through it.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, counter, stepText, button } from './fixtures.ts';
+import { test, expect, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { validateScenario } from '../src/scenarios/format.ts';
 import { getRun } from '../src/store/runs.ts';
@@ -87,10 +86,6 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.getByRole('button', { name: theme, exact: true }).click();
     await page.locator('#ed-options-recvSize').fill('-4');
     await expect(status(page)).toHaveAttribute('data-valid', 'false');
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

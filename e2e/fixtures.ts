@@ -4,6 +4,7 @@
  * is deterministic), never hard-coded step numbers.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { SCENARIOS, findScenario } from '../src/scenarios/index.ts';
 import { getRun, type LabRun } from '../src/store/runs.ts';
 import { visibleSteps } from '../src/store/folding.ts';
@@ -110,4 +111,13 @@ export async function settledPicture(page: Page): Promise<string> {
     last = now;
   }
   return last;
+}
+
+/** Axe's serious and critical violations on the page (or inside `include`), each with where it is. */
+export async function seriousAxeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
 }

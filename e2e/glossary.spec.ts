@@ -1,7 +1,6 @@
 /** The glossary (terms in both languages, anchors, links from the narration) and the about page; axe on both. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openLab, runOf, visibleOf } from './fixtures.ts';
+import { test, expect, openLab, runOf, visibleOf, seriousAxeViolations } from './fixtures.ts';
 import { GLOSSARY_TERMS, linkTerms } from '../src/i18n/glossary-terms.ts';
 import en from '../src/i18n/en/pages/glossary.ts';
 import zh from '../src/i18n/zh/pages/glossary.ts';
@@ -9,11 +8,7 @@ import aboutEn from '../src/i18n/en/pages/about.ts';
 import aboutZh from '../src/i18n/zh/pages/about.ts';
 
 async function noSeriousAxe(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-  expect(bad).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 /** The step where the kernel first puts a socket on epoll's ready list (its narration names the ready list). */

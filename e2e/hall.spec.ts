@@ -3,9 +3,8 @@
  * are the trace's own numbers, for select and for epoll on the same class. Expectations are
  * computed here from the same deterministic runs the page makes, never hard-coded.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, urlStep } from './fixtures.ts';
+import { test, expect, urlStep, seriousAxeViolations } from './fixtures.ts';
 import { getRun } from '../src/store/runs.ts';
 import { hallScenario, SELECT_MAX_CLASS, studentIndex, type HallConfig } from '../src/scenarios/hall.ts';
 import { hallTimeline, teacherAtEvent } from '../src/scenarios/hall-trace.ts';
@@ -167,11 +166,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       const scanEv = run.run.trace.findIndex((ev) => ev.type === 'select.scan' && ev.ready.length > 1);
       await openHall(page, hallUrl(c, { step: String(run.index.stepOfEvent(scanEv)), view: 'both', lang }));
       await page.getByRole('button', { name: lang === 'en' ? theme : theme === 'Light' ? '浅色' : '深色', exact: true }).click();
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-      expect(bad).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
   }
 }

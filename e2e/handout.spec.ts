@@ -1,6 +1,5 @@
 /** The printable handout: chosen steps as still pictures with their narration, print CSS, bad links. */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, visibleOf } from './fixtures.ts';
+import { test, expect, visibleOf, seriousAxeViolations } from './fixtures.ts';
 
 test('chosen steps of a scenario: a still picture and the narration of each, and a Print button', async ({ page }) => {
   const steps = visibleOf('select');
@@ -51,7 +50,5 @@ test('the handout in Chinese, and no serious or critical axe violation', async (
   await page.goto('./#/handout?scenario=select&lang=zh');
   await expect(page.getByRole('button', { name: '打印…' })).toBeVisible();
   await expect(page.locator('.handout-still svg.stage-svg').first()).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });

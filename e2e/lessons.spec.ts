@@ -7,8 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, urlStep } from './fixtures.ts';
+import { test, expect, urlStep, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import type { Lesson } from '../src/lessons/types.ts';
 import { format, type Messages } from '../src/i18n/core.ts';
@@ -138,11 +137,7 @@ for (const [target, themes] of [['list', ['Light']], ['lesson', ['Light', 'Dark'
       await expect(page.locator(target === 'list' ? '.lessons-list' : '[data-testid="answer-text"]')).toBeVisible();
       await page.getByRole('button', { name: theme, exact: true }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-      expect(bad).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
   }
 }

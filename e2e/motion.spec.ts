@@ -4,9 +4,8 @@
  * of the next step; with reduced motion the same step changes with no animation at all.
  * The steps come from the simulation (the same run the app computes).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, labUrl, runOf, visibleOf, button } from './fixtures.ts';
+import { test, expect, labUrl, runOf, visibleOf, button, seriousAxeViolations } from './fixtures.ts';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { stepRange } from '../src/ui/stage/facts.ts';
 import type { TraceEvent } from '../src/kernel/types.ts';
@@ -108,8 +107,7 @@ test('the motion setting: off stops the animation, and the controls stay accessi
   if (copy?.type !== 'copy') throw new Error('no copy');
   await expect(page.getByTestId(`user-buffer-${copy.tid}`)).toBeVisible();
   expect((await seen(page)).animating).toBe(false);
-  const results = await new AxeBuilder({ page }).include('.controls').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousAxeViolations(page, '.controls')).toEqual([]);
 });
 
 test('a click skips a running animation to its end', async ({ page }) => {

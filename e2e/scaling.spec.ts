@@ -1,7 +1,6 @@
 /** The C10K lab: curves computed by the kernel, select's stop at FD_SETSIZE, downloads, a worker sweep, axe. */
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.ts';
+import { test, expect, seriousAxeViolations } from './fixtures.ts';
 import shipped from '../src/scaling/default-sweep.generated.json' with { type: 'json' };
 import { SCALING_MODELS, type Point } from '../src/scaling/sweep.ts';
 
@@ -79,10 +78,6 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.goto('./#/scaling');
     await page.getByRole('button', { name: theme, exact: true }).click();
     await expect(page.locator('.scaling-line').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

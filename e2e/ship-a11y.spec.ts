@@ -2,15 +2,8 @@
  * Everyone: a phone and a tablet, the keyboard alone, a screen reader (narration announced, the
  * state as a table), and axe on the lab with its file bar, the embed mode, the phone layout.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { FileChooser, Page } from '@playwright/test';
-import { test, expect, openLab, visibleOf, counter, stepText, button } from './fixtures.ts';
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import type { FileChooser } from '@playwright/test';
+import { test, expect, openLab, visibleOf, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
 
 for (const [w, h] of [[390, 844], [768, 1024]] as const) {
   test(`${w}×${h}: nothing wider than the screen; controls, stage and files reachable`, async ({ page }) => {
@@ -36,7 +29,7 @@ for (const [w, h] of [[390, 844], [768, 1024]] as const) {
     // The file bar: folded into one line on a phone, open on a tablet.
     if (w < 700) await page.getByText('Files: open a scenario, save, handout').click();
     await expect(button(page, 'Scenario (JSON)')).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
 
@@ -93,10 +86,10 @@ for (const theme of ['Light', 'Dark'] as const) {
     await button(page, theme).click();
     await page.getByTestId('scenario-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
     await expect(page.getByTestId('import-problems')).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`./#/select?step=3&embed=1&lang=en`);
     await page.reload();
     await expect(counter(page)).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

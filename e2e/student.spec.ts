@@ -3,8 +3,7 @@
  * in the strace log in the steps after; the link carries the added actions; a bad `add=` gets a
  * notice. Expected steps come from the same simulation the app runs.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openLab, visibleOf, counter, stepText, button, scenario } from './fixtures.ts';
+import { test, expect, openLab, visibleOf, counter, stepText, button, scenario, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { getRun } from '../src/store/runs.ts';
 import { visibleSteps } from '../src/store/folding.ts';
@@ -129,10 +128,6 @@ for (const theme of ['Light', 'Dark'] as const) {
     await button(page, 'Connect').click();
     await button(page, 'Connect').click();
     await expect(panel(page).getByRole('alert')).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('[data-testid="student"]').analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousAxeViolations(page, '[data-testid="student"]')).toEqual([]);
   });
 }
