@@ -3,11 +3,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './tools/offline/sw-plugin.ts';
 import { firstDownloadChunk } from './tools/build/first-chunk.ts';
+import { noTestCodePlugin } from './tools/build/no-test-code.ts';
 
 // IOLAB_BASE lets the built site live under any sub-path of a static host (e.g. /courses/os/iolab/).
 export default defineConfig({
   base: process.env.IOLAB_BASE ?? './',
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), noTestCodePlugin(), offlinePlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -11,7 +11,7 @@ import type { Messages } from '../i18n/core.ts';
 
 const PAGES = import.meta.glob<Messages>('../i18n/{en,zh}/pages/*.ts', { eager: true, import: 'default' });
 const CORE = import.meta.glob<Messages>('../i18n/{en,zh}/*.ts', { eager: true, import: 'default' });
-const FIGURES = Object.keys(import.meta.glob('../ui/lessons/figures/*.tsx')).map((p) => p.replace(/^.*\/|\.tsx$/g, ''));
+const FIGURES = Object.keys(import.meta.glob(['../ui/lessons/figures/*.tsx', '!../ui/lessons/figures/*.test.tsx'])).map((p) => p.replace(/^.*\/|\.tsx$/g, ''));
 
 function messages(lang: 'en' | 'zh', file: string): Messages {
   return PAGES[`../i18n/${lang}/pages/${file}.ts`] ?? {};

@@ -9,7 +9,7 @@ import { useT } from '../hooks.ts';
 export type FigureProps = Record<string, string | number | boolean>;
 type FigureModule = { default: ComponentType<FigureProps> };
 
-const FILES = import.meta.glob<FigureModule>('./figures/*.tsx');
+const FILES = import.meta.glob<FigureModule>(['./figures/*.tsx', '!./figures/*.test.tsx']);
 const loaded = new Map<string, LazyExoticComponent<ComponentType<FigureProps>>>();
 
 /** The names of every figure there is (for tests and the lessons' checks). */
