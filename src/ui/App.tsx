@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { createLabStore, type LabStoreApi } from '../store/lab.ts';
-import { ensureMessages, messagesReady } from '../i18n/index.ts';
+import { useLazyPart, usePageMessages } from './lazy-part.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
@@ -70,13 +70,8 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
 /** The side panels and their words arrive just after the first paint; until then a placeholder keeps their place. */
 function SideColumn() {
   const lang = useLab((s) => s.lang);
-  const ready = usePageMessages(lang, SIDE_MESSAGES);
-  // The code comes while the words do.
-  useEffect(() => { void loadSide().catch(() => undefined); }, []);
-  // Once shown, the panels stay while another language's words load (English fills the gap).
-  const [shown, setShown] = useState(false);
-  if (ready === true && !shown) setShown(true);
-  return ready === true || shown ? <Suspense fallback={<SidePlaceholder />}><SidePanels /></Suspense> : <SidePlaceholder />;
+  const ready = useLazyPart(lang, SIDE_MESSAGES, loadSide);
+  return ready === true ? <Suspense fallback={<SidePlaceholder />}><SidePanels /></Suspense> : <SidePlaceholder />;
 }
 const SIDE_MESSAGES = ['side'] as const;
 
@@ -92,20 +87,4 @@ function PageOutlet({ def }: { def: PageDef }) {
       {ready === 'failed' ? <p className="panel" role="alert">{t('app.page.failed')}</p> : ready ? <Suspense fallback={loading}><Page /></Suspense> : loading}
     </ErrorBoundary>
   );
-}
-
-/** Loads page message files in `lang` (and English): true when ready, 'failed' when a download failed. */
-export function usePageMessages(lang: 'en' | 'zh', pages: readonly string[]): boolean | 'failed' {
-  const [state, setState] = useState<{ key: string; ready: boolean | 'failed' }>({ key: '', ready: false });
-  const key = `${lang}:${pages.join(',')}`;
-  const ready = messagesReady(lang, pages);
-  useEffect(() => {
-    if (ready) return;
-    let live = true;
-    ensureMessages(lang, pages).then(() => { if (live) setState({ key, ready: true }); }, () => { if (live) setState({ key, ready: 'failed' }); });
-    return () => { live = false; };
-    // pages is a constant of the page's definition
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, ready]);
-  return ready || (state.key === key ? state.ready : false);
 }

@@ -22,7 +22,7 @@ import { Meters } from '../Meters.tsx';
 import { Figure } from './figure-registry.tsx';
 import { QuestionBox } from './Question.tsx';
 import { Body, Text } from './Words.tsx';
-import { usePageMessages } from '../App.tsx';
+import { usePageMessages } from '../lazy-part.ts';
 import './lessons.css';
 
 export default function LessonPage() {
