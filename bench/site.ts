@@ -2,8 +2,10 @@
  * Site benchmarks (part of `npm run bench`; alone: `node --import tsx bench/site.ts`), on the
  * production build served by `vite preview` and loaded in headless Chromium:
  * - the built size: every chunk, raw and gzipped, and the initial JavaScript (what index.html loads);
- * - time to first render: of the home page (first contentful paint, and the stage drawn), and of a
- *   scenario opened by link at a step; a cold cache, no service worker;
+ * - time to first render: of the home page (first contentful paint, the stage drawn, the side
+ *   panels drawn: they are a second download), and of a
+ *   scenario opened by link at a step; a cold cache, no service worker; the home page again on a
+ *   throttled network (40 ms round trips, 20 Mbit/s);
  * - seek time in the browser: End / Home / PageDown in the longest shipped trace, from the key to
  *   the next frame with the new step drawn;
  * - frame times while playing at the highest speed.
@@ -62,18 +64,24 @@ async function serve(): Promise<() => void> {
   return () => { try { process.kill(-child.pid!); } catch { /* gone */ } };
 }
 
-/** ms from navigation start until the stage's SVG is in the page and a frame has been painted. */
-async function firstRender(page: Page, url: string): Promise<{ fcp: number; stage: number }> {
+interface FirstRender { fcp: number; stage: number; side: number }
+
+/** ms from navigation start until the stage's SVG (and then the side panels, a download of their own) are in the page and a frame has been painted. */
+async function firstRender(page: Page, url: string): Promise<FirstRender> {
   // In-page code is passed as text: tsx would wrap functions in helpers the page does not have.
   await page.addInitScript(`(() => {
-    const check = () => { if (document.querySelector('svg.stage-svg') && document.querySelector('[data-testid="step-counter"]')) window.__stageAt = performance.now(); else requestAnimationFrame(check); };
+    const check = () => {
+      if (window.__stageAt === undefined && document.querySelector('svg.stage-svg') && document.querySelector('[data-testid="step-counter"]')) window.__stageAt = performance.now();
+      if (window.__sideAt === undefined && document.querySelector('.side-column:not(.side-waiting)')) window.__sideAt = performance.now();
+      if (window.__stageAt === undefined || window.__sideAt === undefined) requestAnimationFrame(check);
+    };
     requestAnimationFrame(check);
   })()`);
   page.on('crash', () => console.log('site bench: the page crashed'));
   page.on('pageerror', (e) => console.log('site bench: page error', e.message));
   await page.goto(url);
-  for (let i = 0; i < 600 && !(await page.evaluate('window.__stageAt !== undefined')); i++) await page.waitForTimeout(50);
-  return page.evaluate(`({ fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1, stage: window.__stageAt })`) as Promise<{ fcp: number; stage: number }>;
+  for (let i = 0; i < 600 && !(await page.evaluate('window.__stageAt !== undefined && window.__sideAt !== undefined')); i++) await page.waitForTimeout(50);
+  return page.evaluate(`({ fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1, stage: window.__stageAt, side: window.__sideAt })`) as Promise<FirstRender>;
 }
 
 /** ms from a key press to the frame after the counter shows a new step. */
@@ -97,9 +105,14 @@ export async function siteBench(): Promise<Record<string, unknown>> {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const base = `http://127.0.0.1:${PORT}/`;
-    const cold = async (url: string) => {
+    const cold = async (url: string, slow = false) => {
       const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
       const page = await ctx.newPage();
+      if (slow) {
+        // A busy school network: 40 ms round trips, 20 Mbit/s down.
+        const cdp = await ctx.newCDPSession(page);
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 });
+      }
       const r = await firstRender(page, url);
       await ctx.close();
       return r;
@@ -110,15 +123,20 @@ export async function siteBench(): Promise<Record<string, unknown>> {
       const e = runScenario(s, { seed: s.seed, keepTrace: false, maxEvents: APP_MAX_EVENTS }).events;
       if (e > most) { most = e; longest = s; }
     }
-    const home: { fcp: number; stage: number }[] = [];
-    const scen: { fcp: number; stage: number }[] = [];
+    const home: FirstRender[] = [];
+    const scen: FirstRender[] = [];
+    const slow: FirstRender[] = [];
     for (let i = 0; i < 5; i++) {
       home.push(await cold(base));
+      slow.push(await cold(base, true));
       scen.push(await cold(`${base}#/${longest.id}?step=40&lang=zh`));
     }
     out.firstRender = {
-      homeFcpMs: round(median(home.map((r) => r.fcp))), homeStageMs: round(median(home.map((r) => r.stage))),
+      homeFcpMs: round(median(home.map((r) => r.fcp))), homeStageMs: round(median(home.map((r) => r.stage))), homeSideMs: round(median(home.map((r) => r.side))),
       scenario: `${longest.id} (zh, step 40)`, scenarioFcpMs: round(median(scen.map((r) => r.fcp))), scenarioStageMs: round(median(scen.map((r) => r.stage))),
+      scenarioSideMs: round(median(scen.map((r) => r.side))),
+      slowNetwork: '40 ms RTT, 20 Mbit/s', slowHomeFcpMs: round(median(slow.map((r) => r.fcp))), slowHomeStageMs: round(median(slow.map((r) => r.stage))),
+      slowHomeSideMs: round(median(slow.map((r) => r.side))),
     };
 
     const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });

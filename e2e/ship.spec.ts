@@ -199,15 +199,16 @@ test('every bad URL part gets its own notice and a fallback, and the page works'
   await expect(counter(page)).toContainText(stepText(2, n));
 });
 
-test('a narration whose words cannot be downloaded says so; the stage and the controls still work', async ({ page, pageErrors }) => {
-  // The narration's words (assets/narration-<hash>.js) fail, as on a first visit that goes offline after the first download.
-  await page.route(/\/assets\/narration-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+test('side panels whose words cannot be downloaded say so; the narration, the stage and the controls still work', async ({ page, pageErrors }) => {
+  // The side panels' words (assets/side-<hash>.js) fail, as on a first visit that goes offline after the first download.
+  await page.route(/\/assets\/side-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
   await page.goto('./#/select?lang=en');
-  await expect(page.locator('.pn-narration [role="alert"]')).toContainText('The narration could not be loaded');
+  await expect(page.locator('.side-column[role="alert"]')).toContainText('could not be loaded');
   await expect(page.locator('.notices')).toHaveCount(0);
   const n = visibleOf('select').length;
   await button(page, 'Step forward').click();
   await expect(counter(page)).toContainText(stepText(2, n));
+  await expect(page.getByTestId('narration')).not.toBeEmpty();
   await expect(page.getByTestId('stage')).toBeVisible();
   // The refused download is the only error the page reports.
   const others = pageErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch dynamically imported module/.test(e));

@@ -4,10 +4,14 @@ import { App } from './ui/App.tsx';
 import { ensureMessages } from './i18n/index.ts';
 import { parseHash } from './store/url.ts';
 import { loadChineseFonts } from './ui/document-settings.ts';
+import { preloadLabParts } from './ui/lab-parts.ts';
 import './ui/styles.css';
 
+const { lang, page } = parseHash(window.location.hash).location;
+// The lab's side panels are a download of their own: start it now, so it arrives while the
+// first picture draws.
+if (page === 'lab') preloadLabParts(lang ?? 'en');
 // A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
-const { lang } = parseHash(window.location.hash).location;
 if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts()]);
 
 const root = document.getElementById('root');

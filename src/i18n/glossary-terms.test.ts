@@ -5,7 +5,7 @@ import type { Messages } from './core.ts';
 import en from './en/pages/glossary.ts';
 import zh from './zh/pages/glossary.ts';
 
-const NARRATION = import.meta.glob<Messages>('./*/pages/narration.ts', { eager: true, import: 'default' });
+const NARRATION = import.meta.glob<Messages>('./*/narration.ts', { eager: true, import: 'default' });
 const linked = (text: string, lang: 'en' | 'zh') => linkTerms(text, lang).filter((r) => r.term).map((r) => [r.text, r.term]);
 
 describe('glossary terms', () => {

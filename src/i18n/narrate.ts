@@ -2,7 +2,7 @@
  * The narration: one or two plain sentences per step that say what just happened and why it
  * matters, in the student's language. Built only from the trace (the step's first event is its
  * main one, the rest are its consequences) and the machine views before and after the step.
- * Every word comes from src/i18n/{en,zh}/pages/narration.ts.
+ * Every word comes from src/i18n/en/narration.ts and src/i18n/zh/narration.ts.
  */
 import { decodeUtf8, type Bytes } from '../kernel/bytes.ts';
 import { ERRNO } from '../kernel/errors.ts';

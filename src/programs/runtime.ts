@@ -29,7 +29,7 @@ function* checked(call: SysCall, line: number): Gen<SysResult> {
 
 /**
  * Python code on one line that makes no system call (its CPU cost is the kernel's to charge).
- * `note` is the message key that explains the line to a student (src/i18n/{en,zh}/pages/narration.ts).
+ * `note` is the message key that explains the line to a student (src/i18n/en/narration.ts and src/i18n/zh/narration.ts).
  */
 export function* pyLine(line: number, note?: NoteKey, noteParams?: Record<string, string | number>): Gen<void> {
   const req: Req = { kind: 'py', line };

@@ -103,13 +103,10 @@ function clampStep(scenario: Scenario, seed: number, step: number): { step: numb
   return { step: shown, notices: [{ key: 'app.notice.badStep', params: { step, steps: total, shown } }] };
 }
 
-/** The narration's words come with a language switch, so the step's sentence changes language with everything else. */
-const SWITCH_WITH = ['narration'];
-
 /** Switches language once its messages are here (at once when they already are). */
 function whenLoaded(lang: Lang, apply: () => void, failed: () => void): void {
-  if (messagesReady(lang, SWITCH_WITH)) apply();
-  else ensureMessages(lang, SWITCH_WITH).then(apply, failed);
+  if (messagesReady(lang)) apply();
+  else ensureMessages(lang).then(apply, failed);
 }
 
 export function createLabStore(initial: Partial<LabState> = {}) {

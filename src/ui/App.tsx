@@ -1,6 +1,7 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { Suspense, useDeferredValue, useState } from 'react';
 import { createLabStore, type LabStoreApi } from '../store/lab.ts';
-import { useLazyPart, usePageMessages } from './lazy-part.ts';
+import { useLazyPart, usePageMessages, type LazyState } from './lazy-part.ts';
+import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
@@ -17,10 +18,6 @@ import { SidePlaceholder } from './side/SidePlaceholder.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
 
-// The side panels arrive just after the first paint; a placeholder keeps their place.
-let sideModule: Promise<{ default: ComponentType }> | undefined;
-const loadSide = () => (sideModule ??= import('./side/SidePanels.tsx'));
-const SidePanels = lazy(loadSide);
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -70,10 +67,15 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
 /** The side panels and their words arrive just after the first paint; until then a placeholder keeps their place. */
 function SideColumn() {
   const lang = useLab((s) => s.lang);
-  const ready = useLazyPart(lang, SIDE_MESSAGES, loadSide);
-  return ready === true ? <Suspense fallback={<SidePlaceholder />}><SidePanels /></Suspense> : <SidePlaceholder />;
+  const t = useT();
+  // Never in the first frame, even when already here (a Chinese link waits for its words, and the
+  // panels come meanwhile): the stage and the narration are drawn first.
+  const side = useDeferredValue(useLazyPart(lang, SIDE_WORDS, sidePanels), WAITING);
+  if (side.state === 'failed') return <p className="panel side-column" role="alert">{t('app.side.failed')}</p>;
+  return side.state === 'ready' ? <side.module.default /> : <SidePlaceholder />;
 }
-const SIDE_MESSAGES = ['side'] as const;
+
+const WAITING: LazyState<never> = { state: 'waiting' };
 
 /** A page other than the lab: its code and its words arrive on first visit. */
 function PageOutlet({ def }: { def: PageDef }) {

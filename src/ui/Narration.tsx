@@ -1,21 +1,15 @@
 /**
  * What just happened, in one or two plain sentences (src/i18n/narrate.ts), with where it happened
  * (Python, a system call, the kernel, the network…), the step number and the virtual time.
- * The panel, the place and the time draw at once; the sentences (NarrationText.tsx, with their
- * words in src/i18n/{en,zh}/pages/narration.ts) arrive just after the first paint.
  */
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { useMemo } from 'react';
+import { narrate } from '../i18n/narrate.ts';
 import { visibleSteps } from '../store/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
-import { useLab, useRun, useT } from './hooks.ts';
-import { useLazyPart } from './lazy-part.ts';
+import { useLab, useRun, useT, useView } from './hooks.ts';
+import { plainText, TermText } from './panels/TermText.tsx';
 import './panels.css';
-
-let textModule: Promise<{ default: ComponentType }> | undefined;
-const loadText = () => (textModule ??= import('./NarrationText.tsx'));
-const NarrationText = lazy(loadText);
-const NARRATION_WORDS = ['narration'] as const;
 
 type Where = 'start' | 'python' | 'syscall' | 'kernel' | 'network' | 'client' | 'operator' | 'error' | 'end';
 
@@ -44,9 +38,9 @@ export function Narration() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const fold = useLab((s) => s.fold);
-  const { index, folds } = useRun();
-  const step = useLab((s) => s.step);
-  const ready = useLazyPart(lang, NARRATION_WORDS, loadText);
+  const { run, index, folds } = useRun();
+  const { view, before, step } = useView();
+  const n = useMemo(() => narrate(run, index, step, lang, { view, before }), [run, index, step, lang, view, before]);
   const visible = useMemo(() => visibleSteps(index.steps, fold ? folds : null), [index, folds, fold]);
 
   let lo = 0;
@@ -59,8 +53,7 @@ export function Narration() {
   const tNs = index.steps > 0 ? index.trace[index.stepStart[Math.min(step, index.steps - 1)]!]!.t : 0;
   const ms = (tNs / 1e6).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const where = index.steps > 0 ? whereOf(index, Math.min(step, index.steps - 1)) : 'start';
-
-  const waiting = <div className="pn-narr-body pn-narr-waiting" aria-busy="true" />;
+  const used = new Set<string>();
 
   return (
     <section className="panel pn-panel pn-narration" aria-label={t('app.panel.narration')}>
@@ -73,9 +66,14 @@ export function Narration() {
           <span data-testid="narration-time">{t('panels.narr.time', { ms })}</span>
         </span>
       </div>
-      {ready === true ? <Suspense fallback={waiting}><NarrationText /></Suspense>
-        : ready === 'failed' ? <p className="pn-narr-body" role="alert">{t('panels.narr.failed')}</p>
-        : waiting}
+      {/* Glossary terms are links; the announcement stays plain text, in its own live region. */}
+      <div className="pn-narr-body" data-testid="narration">
+        <p className="pn-narr-text"><TermText text={n.text} lang={lang} used={used} /></p>
+        {n.detail && <p className="pn-narr-detail"><TermText text={n.detail} lang={lang} used={used} /></p>}
+      </div>
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration-live">
+        {plainText(n.text)}{n.detail ? ` ${plainText(n.detail)}` : ''}
+      </p>
     </section>
   );
 }

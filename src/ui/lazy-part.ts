@@ -1,8 +1,8 @@
 /**
  * Parts of a page whose code and words are separate downloads, fetched when first drawn (the
- * first download stays small): the other pages, the lab's side panels, the narration's sentence.
+ * first download stays small): the other pages and the lab's side panels.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
 
@@ -22,16 +22,51 @@ export function usePageMessages(lang: Lang, pages: readonly string[]): boolean |
   return ready || (state.key === key ? state.ready : false);
 }
 
+export type LazyState<M> = { state: 'waiting' } | { state: 'failed' } | { state: 'ready'; module: M };
+
+export interface LazyModule<M> {
+  /** The module's state, for a component: re-renders when it arrives. */
+  useModule(): LazyState<M>;
+  /** Starts the download now (before anything draws it); a failed one is retried on next use. */
+  preload(): void;
+}
+
+/**
+ * A module fetched on first use (or preload), for a part drawn as soon as it arrives. React.lazy
+ * with Suspense would do, but React holds a resolved Suspense boundary back for up to 300 ms to
+ * batch reveals: measured, a part that had arrived with the stage was drawn up to 0.3 s after it.
+ */
+export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
+  let state: LazyState<M> = { state: 'waiting' };
+  let started = false;
+  const listeners = new Set<() => void>();
+  const preload = () => {
+    if (started && state.state !== 'failed') return;
+    started = true;
+    state = { state: 'waiting' };
+    load().then(
+      (module) => { state = { state: 'ready', module }; },
+      () => { state = { state: 'failed' }; },
+    ).finally(() => { for (const fn of listeners) fn(); });
+  };
+  const subscribe = (fn: () => void) => { listeners.add(fn); preload(); return () => { listeners.delete(fn); }; };
+  const snapshot = () => state;
+  return {
+    preload,
+    useModule: () => useSyncExternalStore(subscribe, snapshot, snapshot),
+  };
+}
+
 /**
  * A part drawn once its words and its code are here: starts both downloads on first render and
- * says whether to draw it. Once drawn it stays while another language's words load (the store
- * switches language only when they are here, and English fills any gap).
+ * gives its module when to draw it. Once drawn it stays while another language's words load (the
+ * store switches language only when they are here, and English fills any gap).
  */
-export function useLazyPart(lang: Lang, words: readonly string[], loadCode: () => Promise<unknown>): boolean | 'failed' {
+export function useLazyPart<M>(lang: Lang, words: readonly string[], part: LazyModule<M>): LazyState<M> {
   const ready = usePageMessages(lang, words);
-  // The code comes while the words do.
-  useEffect(() => { void loadCode().catch(() => undefined); }, [loadCode]);
+  const code = part.useModule();
   const [shown, setShown] = useState(false);
-  if (ready === true && !shown) setShown(true);
-  return shown || ready;
+  if (ready === true && code.state === 'ready' && !shown) setShown(true);
+  if (code.state === 'failed' || (ready === 'failed' && !shown)) return { state: 'failed' };
+  return shown || ready === true ? code : { state: 'waiting' };
 }

@@ -34,6 +34,7 @@ export default {
   'nav.scaling': 'C10K lab',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
+  'app.side.failed': 'The program, the system-call log and the meters could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',
   'app.notice.badStep': 'Step {step} does not exist in this run (it has {steps}); showing step {shown}.',
   'app.notice.badSeed': 'The seed "{seed}" is not a whole number from 0 to 4294967295; using {fallback}.',

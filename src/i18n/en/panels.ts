@@ -8,7 +8,6 @@ export default {
 
   'panels.narr.step': 'Step {k} of {n}',
   'panels.narr.time': 't = {ms} ms',
-  'panels.narr.failed': 'The narration could not be loaded (are you offline?). Reload to try again.',
   'panels.where.start': 'Start',
   'panels.where.python': 'Python (user space)',
   'panels.where.syscall': 'System call',

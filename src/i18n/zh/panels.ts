@@ -8,7 +8,6 @@ export default {
 
   'panels.narr.step': '第 {k} 步，共 {n} 步',
   'panels.narr.time': 't = {ms} 毫秒',
-  'panels.narr.failed': '讲解没能加载（是否离线？）。请刷新页面重试。',
   'panels.where.start': '开始',
   'panels.where.python': 'Python（用户空间）',
   'panels.where.syscall': '系统调用',

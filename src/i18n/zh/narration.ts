@@ -1,8 +1,8 @@
 /**
- * The narration's words, loaded with it just after the first paint (Chinese; the same keys as src/i18n/en/pages/narration.ts). Templates for src/i18n/narrate.ts:
+ * Strings of the narration concern (Chinese; the same keys as src/i18n/en/narration.ts). Templates for src/i18n/narrate.ts:
  * `{placeholders}` are filled there; text between backticks is shown as code.
  */
-import type { Messages } from '../../core.ts';
+import type { Messages } from '../core.ts';
 
 export default {
   'narr.empty': '这次运行没有任何步骤。',

@@ -1,8 +1,8 @@
 /**
- * The narration's words, loaded with it just after the first paint (English; src/i18n/zh/pages/narration.ts has the same keys in Chinese). Templates for src/i18n/narrate.ts:
+ * Strings of the narration concern (English; src/i18n/zh/narration.ts has the same keys in Chinese). Templates for src/i18n/narrate.ts:
  * `{placeholders}` are filled there; text between backticks is shown as code.
  */
-import type { Messages } from '../../core.ts';
+import type { Messages } from '../core.ts';
 
 export default {
   'narr.empty': 'This run has no steps.',
