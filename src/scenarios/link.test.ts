@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from './index.ts';
 import { canonicalJson, decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_CHARS, MAX_LINK_CONNECTIONS, scenarioLinkParam } from './link.ts';
 import { MAX_DRAWN_CONNECTIONS } from '../ui/share/import.ts';
-import { MAX_HASH, formatHash, parseHash } from '../store/url.ts';
+import { MAX_HASH, formatHash, isPage, parseHash } from '../store/url.ts';
 import type { Scenario } from './format.ts';
 
 /** The biggest scenario the stage draws: every client connects, sends twice (one message in Chinese) and closes. */
@@ -67,6 +67,13 @@ describe('a scenario in a link', () => {
     const r = reason(encodeScenario(bad as Scenario));
     expect(r).toMatch(/^seed: must be a whole number/);
     expect(r).toMatch(/and 1 more problem/);
+  });
+
+  it('gives no shipped scenario a page\'s name: its short link (no `s=`) would open that page', () => {
+    for (const s of SCENARIOS) {
+      expect(isPage(s.id), s.id).toBe(false);
+      expect(parseHash(formatHash({ scenarioId: s.id, seed: null, step: 0, lang: 'en' })).location.scenarioId).toBe(s.id);
+    }
   });
 
   it('needs no `s=` for a shipped scenario as shipped, even a copy of it with its keys in another order', () => {

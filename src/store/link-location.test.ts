@@ -49,6 +49,20 @@ describe('a link that carries its scenario', () => {
     expect(open(linkOf(a)).getState().notices).toEqual([]);
   });
 
+  it('a custom scenario whose id is a page\'s name opens in the lab, not on that page', () => {
+    for (const id of ['hall', 'lessons', 'about']) {
+      const a = createLabStore();
+      a.getState().setScenario({ ...custom, id }, { step: 2 });
+      const hash = linkOf(a);
+      expect(hash.startsWith(`#/${id}?`)).toBe(true);
+      const b = open(hash);
+      expect(b.getState().page).toBe('lab');
+      expect(b.getState().scenario.id).toBe(id);
+      expect(b.getState().step).toBe(2);
+      expect(linkOf(b)).toBe(hash);
+    }
+  });
+
   it('a shipped scenario as shipped keeps its short link', () => {
     const a = createLabStore();
     a.getState().setScenario(JSON.parse(JSON.stringify(findScenario('poll'))) as Scenario, { step: 2 });

@@ -3,12 +3,13 @@
  *   `#/<scenario id>?seed=N&step=K&lang=en|zh`            the lab, on a shipped scenario
  *   `#/<scenario id>?…&s=1.<base64url JSON>`               the lab, on any other scenario (src/scenarios/link.ts)
  *   `#/<page>[/<arg>]?<page's own params>&step=K&lang=..`  another page (lessons, hall, ...)
- * plus `embed=1` anywhere for an iframe. A page reads and validates its own params; parsing
+ * plus `embed=1` anywhere for an iframe. `s=` belongs to the lab: a link with it opens the lab even
+ * when the scenario's id is a page's name. A page reads and validates its own params; parsing
  * here never throws: every bad part becomes a notice and a safe fallback.
  */
 import { isLang, type Lang } from '../i18n/core.ts';
 
-/** Pages other than the lab. A scenario may not take one of these names as its id. */
+/** Pages other than the lab. A shipped scenario may not take one of these names as its id (a custom one travels with `s=`). */
 export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout'] as const;
 export type PageId = 'lab' | (typeof PAGES)[number];
 export function isPage(value: string): value is (typeof PAGES)[number] {
@@ -60,16 +61,17 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const query = q < 0 ? '' : text.slice(q + 1);
   let decoded = '';
   try { decoded = decodeURIComponent(path).trim(); } catch { notices.push({ key: 'app.notice.badUrl', params: { reason: 'bad escape' } }); }
+  let params: URLSearchParams;
+  try { params = new URLSearchParams(query); } catch { params = new URLSearchParams(); }
   const [first = '', ...rest] = decoded.split('/');
-  if (isPage(first)) {
+  // A scenario carried whole in the link (`s=`) is the lab's, even when its id is a page's name.
+  if (isPage(first) && !params.has('s')) {
     location.page = first;
     const arg = rest.join('/').trim();
     if (arg) location.arg = arg.slice(0, 200);
   } else if (decoded) {
     location.scenarioId = decoded.slice(0, 200);
   }
-  let params: URLSearchParams;
-  try { params = new URLSearchParams(query); } catch { params = new URLSearchParams(); }
   const seed = params.get('seed');
   if (seed !== null) {
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) location.seed = Number(seed);
