@@ -1,5 +1,7 @@
-/** The language switch changes the narration to Chinese and back. */
-import { test, expect, openLab, visibleOf, counter, stepText, button } from './fixtures.ts';
+/** The language switch changes the narration to Chinese and back; what a refused link says is Chinese too. */
+import { test, expect, openLab, visibleOf, counter, stepText, button, scenario } from './fixtures.ts';
+import { encodeScenario } from '../src/scenarios/link.ts';
+import type { Scenario } from '../src/scenarios/format.ts';
 
 test('the language switch changes the narration to Chinese and back', async ({ page }) => {
   const id = 'blocking-two-clients';
@@ -20,4 +22,19 @@ test('the language switch changes the narration to Chinese and back', async ({ p
   await button(page, 'English').click();
   await expect(narration).toHaveText(english);
   await expect(button(page, 'Step forward')).toBeVisible();
+});
+
+test('a refused link says why in Chinese, down to the validator\'s words', async ({ page }) => {
+  const shipped = scenario('select');
+  const badModel = encodeScenario({ ...shipped, id: 'mine', model: 'nope' } as unknown as Scenario);
+  await page.goto(`./#/mine?s=${badModel}&lang=zh`);
+  const notices = page.locator('.notices');
+  // The field's path stays as it is; the validator's English becomes Chinese once its words arrive.
+  await expect(notices).toContainText('链接里的场景读不出来（model：只能取这些值之一：');
+  await expect(notices).not.toContainText('must be');
+
+  await page.goto('./#/select?add=you_q1&seed=x&lang=zh');
+  await expect(notices).toContainText('第 1 个加入的操作“you_q1”：未知类型“q”');
+  await expect(notices).toContainText('改用场景自带的种子');
+  await expect(notices).not.toContainText(/unknown|scenario's seed/);
 });

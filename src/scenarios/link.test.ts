@@ -4,6 +4,7 @@ import { canonicalJson, decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_C
 import { MAX_DRAWN_CONNECTIONS } from '../ui/share/import.ts';
 import { MAX_HASH, formatHash, isPage, parseHash } from '../store/url.ts';
 import type { Scenario } from './format.ts';
+import { reasonText } from '../i18n/reason.ts';
 
 /** The biggest scenario the stage draws: every client connects, sends twice (one message in Chinese) and closes. */
 function big(): Scenario {
@@ -19,7 +20,7 @@ function big(): Scenario {
 function reason(text: string): string {
   const r = decodeScenario(text);
   expect(r.ok).toBe(false);
-  return r.ok ? '' : r.reason;
+  return r.ok ? '' : reasonText('en', r.reason);
 }
 
 describe('a scenario in a link', () => {

@@ -7,6 +7,7 @@
  * result with the same validator as the CLI, so every problem names its field.
  */
 import { validateScenario, type Scenario } from './format.ts';
+import { problemReason, type Reason } from './reason.ts';
 import { findScenario } from './index.ts';
 
 export const LINK_VERSION = 1;
@@ -19,7 +20,7 @@ export const MAX_LINK_CHARS = 120_000;
 /** The same bound as a file opened in the lab (src/ui/share/import.ts MAX_DRAWN_CONNECTIONS). */
 export const MAX_LINK_CONNECTIONS = 20_000;
 
-export type LinkResult = { ok: true; scenario: Scenario } | { ok: false; reason: string };
+export type LinkResult = { ok: true; scenario: Scenario } | { ok: false; reason: Reason };
 
 /** JSON with the keys of every object sorted: equal scenarios give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -55,35 +56,32 @@ const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)}
 
 /** Reads an `s=` value: the scenario, or a reason that names the problem (field paths from the validator). */
 export function decodeScenario(text: string): LinkResult {
-  if (text.length > MAX_LINK_CHARS) return { ok: false, reason: `the scenario in the link is ${text.length} characters long; at most ${MAX_LINK_CHARS}` };
+  if (text.length > MAX_LINK_CHARS) return { ok: false, reason: { key: 'reason.link.tooLong', params: { n: text.length, max: MAX_LINK_CHARS } } };
   const dot = text.indexOf('.');
   const version = dot < 0 ? '' : text.slice(0, dot);
-  if (!/^\d{1,4}$/.test(version)) return { ok: false, reason: `"${clip(text)}" does not start with a version ("${LINK_VERSION}.")` };
+  if (!/^\d{1,4}$/.test(version)) return { ok: false, reason: { key: 'reason.link.noVersion', params: { text: clip(text), version: LINK_VERSION } } };
   if (Number(version) !== LINK_VERSION) {
-    return { ok: false, reason: `the link was made by a version of IO Lab that writes scenarios as version ${Number(version)}; this one reads version ${LINK_VERSION}` };
+    return { ok: false, reason: { key: 'reason.link.newer', params: { version: Number(version), ours: LINK_VERSION } } };
   }
   const bytes = fromBase64Url(text.slice(dot + 1));
-  if (!bytes) return { ok: false, reason: 'the scenario in the link is not base64url text (cut short or changed?)' };
+  if (!bytes) return { ok: false, reason: { key: 'reason.link.notBase64' } };
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, reason: 'the scenario in the link is not UTF-8 text (cut short or changed?)' };
+    return { ok: false, reason: { key: 'reason.link.notUtf8' } };
   }
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (err) {
-    return { ok: false, reason: `the scenario in the link is not valid JSON (cut short or changed?): ${clip((err as Error).message)}` };
+    return { ok: false, reason: { key: 'reason.link.notJson', params: { detail: clip((err as Error).message) } } };
   }
   const v = validateScenario(value);
-  if (!v.ok) {
-    const [first] = v.problems;
-    return { ok: false, reason: `${first!.path}: ${first!.message}${v.problems.length > 1 ? ` (and ${v.problems.length - 1} more problems)` : ''}` };
-  }
+  if (!v.ok) return { ok: false, reason: problemReason(v.problems) };
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_LINK_CONNECTIONS) {
-    return { ok: false, reason: `the scenario has ${connections} connections; the lab opens at most ${MAX_LINK_CONNECTIONS} (run it with the command line)` };
+    return { ok: false, reason: { key: 'reason.link.tooBig', params: { n: connections, max: MAX_LINK_CONNECTIONS } } };
   }
   return { ok: true, scenario: v.scenario };
 }

@@ -4,6 +4,7 @@ import { runScenario, msToNs } from './run.ts';
 import { indexTrace } from '../kernel/view.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import type { Scenario } from './format.ts';
+import { reasonText } from '../i18n/reason.ts';
 import {
   actionAtMs, addAction, additionsOf, applyAddParam, baseOf, checkAddition, decodeAdditions, encodeAdditions,
   mergeAdditions, newClientName, removeAddition, withAdditions, type Addition,
@@ -62,7 +63,7 @@ describe('the add= parameter', () => {
   });
 
   it('names what is wrong with a bad value', () => {
-    const reason = (text: string) => { const d = decodeAdditions(text); return d.ok ? 'ok' : d.reason; };
+    const reason = (text: string) => { const d = decodeAdditions(text); return d.ok ? 'ok' : reasonText('en', d.reason); };
     expect(reason('')).toBe('ok');
     expect(reason('you')).toMatch(/added action 1 "you": expected client_kind\+time/);
     expect(reason('you_c1*you_z2')).toMatch(/added action 2 "you_z2": unknown kind "z"/);
@@ -88,12 +89,13 @@ describe('the add= parameter', () => {
     const garbled = applyAddParam(base, { add: 'you_q1', q: '1' });
     expect(garbled.scenario).toBe(base);
     expect(garbled.params).toEqual({ q: '1' });
-    expect(garbled.notices).toEqual([{ key: 'student.notice.badAdd', params: { reason: expect.stringMatching(/unknown kind "q"/) } }]);
+    expect(garbled.notices).toEqual([{ key: 'student.notice.badAdd', params: {}, reason: { key: 'reason.add.unknownKind', params: { i: 1, text: 'you_q1', kind: 'q' } } }]);
+    expect(reasonText('zh', garbled.notices[0]!.reason!)).toBe('第 1 个加入的操作“you_q1”：未知类型“q”（c = 连接，s = 发送，x = 关闭，r = 重置）');
 
     // Well-formed, but the validator refuses it: a send before the client connects.
     const invalid = applyAddParam(base, { add: 'you_s450_hi' });
     expect(invalid.scenario).toBe(base);
-    expect(invalid.notices[0]!.params.reason).toMatch(/^clients\[3\]\.actions\[0\]\.do: "send" before "connect"/);
+    expect(reasonText('en', invalid.notices[0]!.reason!)).toMatch(/^clients\[3\]\.actions\[0\]\.do: "send" before "connect"/);
     expect(applyAddParam(base, {}).scenario).toBe(base);
   });
 });

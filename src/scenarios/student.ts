@@ -11,12 +11,13 @@
  */
 import { MS } from '../kernel/types.ts';
 import { resolveOptions, validateScenario, type ActionKind, type Problem, type Scenario, type ScenarioAction } from './format.ts';
+import { problemReason, type Reason } from './reason.ts';
 
 /** One action a student added. `client` is an existing client's name or a new one. */
 export interface Addition { client: string; at: number; do: ActionKind; data?: string }
 
 /** A problem with an action the student tried, as a message key and its parameters. */
-export interface StudentProblem { key: string; params: Record<string, string | number> }
+export interface StudentProblem { key: string; params: Record<string, string | number>; reason?: Reason }
 
 export const MAX_ADDITIONS = 200;
 /** Milliseconds of run kept after the last added action, so that its consequences play out. */
@@ -137,7 +138,7 @@ export function addAction(base: Scenario, additions: readonly Addition[], next: 
   if (problem) return { ok: false, problem };
   const all = [...additions, next];
   const v = withAdditions(base, all);
-  if (!v.ok) return { ok: false, problem: { key: 'student.problem.invalid', params: { problem: describeProblem(v.problems) } } };
+  if (!v.ok) return { ok: false, problem: { key: 'student.problem.invalid', params: {}, reason: problemReason(v.problems) } };
   return { ok: true, additions: all, scenario: v.scenario };
 }
 
@@ -151,12 +152,6 @@ export function removeAddition(base: Scenario, additions: readonly Addition[], i
   const isNewClient = !base.clients.some((c) => c.name === gone.client);
   if (gone.do === 'connect' && isNewClient) return additions.filter((a) => a.client !== gone.client);
   return additions.filter((_, j) => j !== i);
-}
-
-function describeProblem(problems: readonly Problem[]): string {
-  const first = problems[0];
-  if (!first) return '';
-  return `${first.path}: ${first.message}${problems.length > 1 ? ` (+${problems.length - 1})` : ''}`;
 }
 
 /* ── the URL form: `add=you_c12.000001*you_s12.000001_hello` ── */
@@ -180,29 +175,30 @@ export function encodeAdditions(additions: readonly Addition[]): string {
 const clip = (text: string): string => (text.length > 30 ? `${text.slice(0, 27)}...` : text);
 
 /** Reads the `add` parameter; a bad value gets a reason that names the problem. Never throws. */
-export function decodeAdditions(text: string): { ok: true; additions: Addition[] } | { ok: false; reason: string } {
+export function decodeAdditions(text: string): { ok: true; additions: Addition[] } | { ok: false; reason: Reason } {
   if (text === '') return { ok: true, additions: [] };
   const parts = text.split('*');
-  if (parts.length > MAX_ADDITIONS) return { ok: false, reason: `${parts.length} added actions; at most ${MAX_ADDITIONS}` };
+  if (parts.length > MAX_ADDITIONS) return { ok: false, reason: { key: 'reason.add.tooMany', params: { n: parts.length, max: MAX_ADDITIONS } } };
   const additions: Addition[] = [];
   for (const [i, part] of parts.entries()) {
-    const where = `added action ${i + 1} "${clip(part)}"`;
+    const where = { i: i + 1, text: clip(part) };
+    const refuse = (key: string, more: Record<string, string | number> = {}) => ({ ok: false as const, reason: { key: `reason.add.${key}`, params: { ...where, ...more } } });
     const fields = part.split('_');
-    if (fields.length < 2 || fields.length > 3) return { ok: false, reason: `${where}: expected client_kind+time[_message]` };
+    if (fields.length < 2 || fields.length > 3) return refuse('shape');
     const client = unescape(fields[0]!);
-    if (client === null || client === '') return { ok: false, reason: `${where}: no client name, or a bad % escape in it` };
+    if (client === null || client === '') return refuse('noClient');
     const m = /^([a-z])(\d{1,7}(?:\.\d{1,6})?)$/.exec(fields[1]!);
-    if (!m) return { ok: false, reason: `${where}: "${clip(fields[1]!)}" is not a kind letter (c, s, x, r) and a time in ms` };
+    if (!m) return refuse('notKind', { field: clip(fields[1]!) });
     const kind = KIND[m[1]!];
-    if (!kind) return { ok: false, reason: `${where}: unknown kind "${m[1]}" (c = connect, s = send, x = close, r = reset)` };
+    if (!kind) return refuse('unknownKind', { kind: m[1]! });
     const at = Number(m[2]);
-    if (at > MAX_MS) return { ok: false, reason: `${where}: time ${m[2]} ms is past ${MAX_MS} ms` };
+    if (at > MAX_MS) return refuse('late', { at: m[2]!, max: MAX_MS });
     if (kind === 'send') {
       const data = fields[2] === undefined ? null : unescape(fields[2]);
-      if (data === null || data === '') return { ok: false, reason: `${where}: a send needs a message (or a bad % escape in it)` };
+      if (data === null || data === '') return refuse('noMessage');
       additions.push({ client, at, do: kind, data });
     } else {
-      if (fields[2] !== undefined) return { ok: false, reason: `${where}: only a send carries a message` };
+      if (fields[2] !== undefined) return refuse('notSend');
       additions.push({ client, at, do: kind });
     }
   }
@@ -219,9 +215,9 @@ export function applyAddParam(base: Scenario, params: Record<string, string>): {
   const rest = { ...params };
   delete rest.add;
   const decoded = decodeAdditions(text);
-  if (!decoded.ok) return { scenario: base, params: rest, notices: [{ key: 'student.notice.badAdd', params: { reason: decoded.reason } }] };
+  if (!decoded.ok) return { scenario: base, params: rest, notices: [{ key: 'student.notice.badAdd', params: {}, reason: decoded.reason }] };
   if (decoded.additions.length === 0) return { scenario: base, params: rest, notices: [] };
   const v = withAdditions(base, decoded.additions);
-  if (!v.ok) return { scenario: base, params: rest, notices: [{ key: 'student.notice.badAdd', params: { reason: describeProblem(v.problems) } }] };
+  if (!v.ok) return { scenario: base, params: rest, notices: [{ key: 'student.notice.badAdd', params: {}, reason: problemReason(v.problems) }] };
   return { scenario: v.scenario, params, notices: [] };
 }

@@ -13,11 +13,14 @@ import { visibleSteps } from './folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
 import { decodeScenario } from '../scenarios/link.ts';
+import type { Reason } from '../scenarios/reason.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Notice = UrlNotice | { key: 'app.notice.badScenario'; params: { id: string; fallback: string } } | { key: 'app.notice.badStep'; params: { step: number; steps: number; shown: number } }
   | { key: 'app.notice.langFailed'; params: { lang: string } }
-  | { key: string; params: Record<string, string | number> };
+  | { key: 'app.notice.badScenarioLink'; params: { fallback: string }; reason: Reason }
+  /** A page's own notice; `reason` fills its `{reason}` (src/i18n/reason.ts). */
+  | { key: string; params: Record<string, string | number>; reason?: Reason };
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32] as const;
 /** Animations between steps: follow the system's reduced-motion wish, or always, or never. */
 export type MotionSetting = 'auto' | 'on' | 'off';
@@ -185,7 +188,7 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
           else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
           if (linked && !linked.ok) {
-            all.push({ key: 'app.notice.badScenarioLink', params: { reason: linked.reason, fallback: scenario.id } });
+            all.push({ key: 'app.notice.badScenarioLink', params: { fallback: scenario.id }, reason: linked.reason });
             delete params.add; // the added actions belonged to the scenario that could not be read
           }
           // Client actions a student added (`add=`, src/scenarios/student.ts) are part of the scenario.

@@ -8,6 +8,7 @@ import { canonicalJson, encodeScenario } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import { studentAct } from '../ui/student/actions.ts';
 import type { Scenario } from '../scenarios/format.ts';
+import { reasonText } from '../i18n/reason.ts';
 
 /** The hash the URL sync writes for the store. */
 const linkOf = (api: LabStoreApi): string => hashOf(api.getState());
@@ -92,7 +93,8 @@ describe('a link that carries its scenario', () => {
     expect(st.scenario.id).toBe('blocking-two-clients');
     expect(st.notices).toHaveLength(1);
     expect(st.notices[0]!.key).toBe('app.notice.badScenarioLink');
-    expect(String((st.notices[0]!.params as Record<string, unknown>).reason)).toMatch(/^model: must be one of/);
+    const notice = st.notices[0]!;
+    expect('reason' in notice && notice.reason ? reasonText('en', notice.reason) : '').toMatch(/^model: must be one of/);
     expect(additionsOf(st.scenario)).toEqual([]);
     const c = open(`#/select?s=1.garbage!&step=1`);
     expect(c.getState().scenario).toBe(findScenario('select'));

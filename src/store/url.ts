@@ -8,6 +8,7 @@
  * here never throws: every bad part becomes a notice and a safe fallback.
  */
 import { isLang, type Lang } from '../i18n/core.ts';
+import type { Reason } from '../scenarios/reason.ts';
 
 /** Pages other than the lab. A shipped scenario may not take one of these names as its id (a custom one travels with `s=`). */
 export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout'] as const;
@@ -29,9 +30,9 @@ export interface Location {
   params: Record<string, string>;
 }
 export type UrlNotice =
-  | { key: 'app.notice.badSeed'; params: { seed: string; fallback: string } }
+  | { key: 'app.notice.badSeed'; params: { seed: string } }
   | { key: 'app.notice.badLang'; params: { lang: string } }
-  | { key: 'app.notice.badUrl'; params: { reason: string } }
+  | { key: 'app.notice.badUrl'; params: Record<string, never>; reason: Reason }
   | { key: 'app.notice.badStepParam'; params: { step: string } };
 
 const MAX_STEP = 100_000_000;
@@ -52,7 +53,7 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const location = emptyLocation();
   let text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text.length > MAX_HASH) {
-    notices.push({ key: 'app.notice.badUrl', params: { reason: 'too long' } });
+    notices.push({ key: 'app.notice.badUrl', params: {}, reason: { key: 'reason.url.tooLong' } });
     return { location, notices };
   }
   if (text.startsWith('/')) text = text.slice(1);
@@ -60,7 +61,7 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const path = q < 0 ? text : text.slice(0, q);
   const query = q < 0 ? '' : text.slice(q + 1);
   let decoded = '';
-  try { decoded = decodeURIComponent(path).trim(); } catch { notices.push({ key: 'app.notice.badUrl', params: { reason: 'bad escape' } }); }
+  try { decoded = decodeURIComponent(path).trim(); } catch { notices.push({ key: 'app.notice.badUrl', params: {}, reason: { key: 'reason.url.badEscape' } }); }
   let params: URLSearchParams;
   try { params = new URLSearchParams(query); } catch { params = new URLSearchParams(); }
   const [first = '', ...rest] = decoded.split('/');
@@ -75,7 +76,7 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const seed = params.get('seed');
   if (seed !== null) {
     if (/^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) location.seed = Number(seed);
-    else notices.push({ key: 'app.notice.badSeed', params: { seed: seed.slice(0, 40), fallback: 'the scenario\'s seed' } });
+    else notices.push({ key: 'app.notice.badSeed', params: { seed: seed.slice(0, 40) } });
   }
   const step = params.get('step');
   if (step !== null) {

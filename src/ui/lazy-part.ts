@@ -25,14 +25,14 @@ export function usePageMessages(lang: Lang, pages: readonly string[]): boolean |
 export type LazyState<M> = { state: 'waiting' } | { state: 'failed' } | { state: 'ready'; module: M };
 
 export interface LazyModule<M> {
-  /** The module's state, for a component: re-renders when it arrives. */
+  /** The module's state, for a component: re-renders when it arrives (preload starts it). */
   useModule(): LazyState<M>;
   /** Starts the download now (before anything draws it); a failed one is retried on next use. */
   preload(): void;
 }
 
 /**
- * A module fetched on first use (or preload), for a part drawn as soon as it arrives. React.lazy
+ * A module fetched when asked (preload), for a part drawn as soon as it arrives. React.lazy
  * with Suspense would do, but React holds a resolved Suspense boundary back for up to 300 ms to
  * batch reveals: measured, a part that had arrived with the stage was drawn up to 0.3 s after it.
  */
@@ -42,14 +42,16 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
   const listeners = new Set<() => void>();
   const preload = () => {
     if (started && state.state !== 'failed') return;
+    const retry = started;
     started = true;
     state = { state: 'waiting' };
+    if (retry) for (const fn of listeners) fn();
     load().then(
       (module) => { state = { state: 'ready', module }; },
       () => { state = { state: 'failed' }; },
     ).finally(() => { for (const fn of listeners) fn(); });
   };
-  const subscribe = (fn: () => void) => { listeners.add(fn); preload(); return () => { listeners.delete(fn); }; };
+  const subscribe = (fn: () => void) => { listeners.add(fn); return () => { listeners.delete(fn); }; };
   const snapshot = () => state;
   return {
     preload,
@@ -64,6 +66,7 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
  */
 export function useLazyPart<M>(lang: Lang, words: readonly string[], part: LazyModule<M>): LazyState<M> {
   const ready = usePageMessages(lang, words);
+  useEffect(() => { part.preload(); }, [part]);
   const code = part.useModule();
   const [shown, setShown] = useState(false);
   if (ready === true && code.state === 'ready' && !shown) setShown(true);

@@ -37,7 +37,7 @@ export default {
   'app.side.failed': 'The program, the system-call log and the meters could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',
   'app.notice.badStep': 'Step {step} does not exist in this run (it has {steps}); showing step {shown}.',
-  'app.notice.badSeed': 'The seed "{seed}" is not a whole number from 0 to 4294967295; using {fallback}.',
+  'app.notice.badSeed': 'The seed "{seed}" is not a whole number from 0 to 4294967295; using the scenario’s own seed.',
   'app.notice.badLang': 'Unknown language "{lang}"; using English.',
   'app.notice.badUrl': 'This link could not be read ({reason}); showing the first scenario.',
   'app.error.view': 'This part of the page failed to draw: {message}. The rest still works.',

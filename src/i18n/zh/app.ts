@@ -37,9 +37,9 @@ export default {
   'app.side.failed': '程序、系统调用日志和计数器没能加载（是否离线？）。请刷新页面重试。',
   'app.page.missing': '这个页面还不存在；这里显示的是逐步观察视图。',
   'app.notice.badStep': '这次运行没有第 {step} 步(共 {steps} 步),改为显示第 {shown} 步。',
-  'app.notice.badSeed': '随机种子“{seed}”不是 0 到 4294967295 之间的整数,改用 {fallback}。',
+  'app.notice.badSeed': '随机种子“{seed}”不是 0 到 4294967295 之间的整数，改用场景自带的种子。',
   'app.notice.badLang': '未知语言“{lang}”,改用英文。',
-  'app.notice.badUrl': '无法读取这个链接({reason}),改为显示第一个场景。',
+  'app.notice.badUrl': '无法读取这个链接（{reason}），改为显示第一个场景。',
   'app.error.view': '页面的这一部分绘制失败:{message}。其余部分仍可使用。',
   'app.loading': '正在运行模拟……',
 } satisfies Messages;

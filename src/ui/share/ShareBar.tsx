@@ -8,6 +8,7 @@ import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
 import { findScenario } from '../../scenarios/index.ts';
+import { useValidatorWords } from '../reason-text.ts';
 import './share.css';
 
 const SHOWN_PROBLEMS = 50;
@@ -23,6 +24,7 @@ export function ShareBar() {
   const visible = useVisibleSteps();
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<Extract<FileResult, { ok: false }> | null>(null);
+  const validatorWords = useValidatorWords(refused !== null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -111,7 +113,7 @@ export function ShareBar() {
           <p><strong>{t('share.refused', { file: refused.file, count: refused.problems.length })}</strong></p>
           <ul>
             {refused.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-              <li key={i}><code>{p.path}</code> {p.key ? t(p.key, p.params) : p.message}</li>
+              <li key={i}><code>{p.path}</code> {p.key ? t(p.key, p.params) : validatorWords(p.message)}</li>
             ))}
           </ul>
           {refused.problems.length > SHOWN_PROBLEMS ? <p>{t('share.more', { n: refused.problems.length - SHOWN_PROBLEMS })}</p> : null}

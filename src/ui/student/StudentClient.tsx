@@ -7,12 +7,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLab, useLabApi, useT, useView, type T } from '../hooks.ts';
 import type { Scenario } from '../../scenarios/format.ts';
-import { actionAtMs, additionsOf, formatAtMs as ms, newClientName, type Addition } from '../../scenarios/student.ts';
+import { actionAtMs, additionsOf, formatAtMs as ms, newClientName, type Addition, type StudentProblem } from '../../scenarios/student.ts';
+import { quotesValidator, useReasonText } from '../reason-text.ts';
 import { studentAct, studentUndo, type Outcome } from './actions.ts';
 import './student.css';
 
 /** What the last action did, shown while the student stays on that step of that scenario. */
-interface Feedback { step: number; scenario: Scenario; ok: boolean; text: string }
+type Feedback = { step: number; scenario: Scenario } & ({ ok: true; text: string } | { ok: false; problem: StudentProblem });
 
 export function describeAddition(t: T, a: Addition): string {
   return t(`student.item.${a.do}`, { client: a.client, data: a.data ?? '' });
@@ -37,10 +38,13 @@ export function StudentClient() {
   const client = picked !== null && names.includes(picked) ? picked : null;
   const target = client ?? fresh;
   const shown = feedback && feedback.step === step && feedback.scenario === scenario ? feedback : null;
+  // A problem is worded when shown, so a validator's message in it is translated once its words arrive.
+  const say = useReasonText(shown?.ok === false && quotesValidator(shown.problem.reason));
+  const problemText = shown && !shown.ok ? t(shown.problem.key, { ...shown.problem.params, ...(shown.problem.reason ? { reason: say(shown.problem.reason) } : {}) }) : '';
 
   const report = (out: Outcome, done: (a: Addition) => string) => {
     const now = api.getState();
-    setFeedback({ step: now.step, scenario: now.scenario, ...(out.ok ? { ok: true, text: done(out.addition) } : { ok: false, text: t(out.problem.key, out.problem.params) }) });
+    setFeedback(out.ok ? { step: now.step, scenario: now.scenario, ok: true, text: done(out.addition) } : { step: now.step, scenario: now.scenario, ok: false, problem: out.problem });
   };
   const act = (kind: Addition['do']) => {
     // The kernel drops what a client sends after the server closed its connection: say so instead.
@@ -88,7 +92,7 @@ export function StudentClient() {
           <div className="st-feedback" role="status">
             {shown?.ok ? <p className="st-done">{shown.text}</p> : null}
           </div>
-          {shown && !shown.ok ? <p className="st-problem" role="alert">{shown.text}</p> : null}
+          {shown && !shown.ok ? <p className="st-problem" role="alert">{problemText}</p> : null}
           <h3>{t('student.added')}</h3>
           {additions.length === 0 ? <p className="st-none">{t('student.none')}</p> : (
             <ol className="st-list">

@@ -5,6 +5,8 @@ import { getRun } from '../../store/runs.ts';
 import { additionsOf, baseOf } from '../../scenarios/student.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { nowMs, studentAct, studentUndo } from './actions.ts';
+import { reasonText, type Reason } from '../../i18n/reason.ts';
+import { translate } from '../../i18n/index.ts';
 
 function labAt(id: string, step: number) {
   const store = createLabStore();
@@ -80,6 +82,7 @@ describe('the student as a client, in the lab store', () => {
     expect(st.scenario).toBe(findScenario('select'));
     expect(st.step).toBe(3);
     expect(st.pageParams).toEqual({});
-    expect(st.notices).toEqual([{ key: 'student.notice.badAdd', params: { reason: expect.stringContaining('unknown kind "q"') } }]);
+    expect(st.notices).toEqual([{ key: 'student.notice.badAdd', params: {}, reason: expect.objectContaining({ key: 'reason.add.unknownKind' }) }]);
+    expect(translate('en', 'student.notice.badAdd', { reason: reasonText('en', (st.notices[0] as { reason: Reason }).reason) })).toContain('unknown kind "q"');
   });
 });

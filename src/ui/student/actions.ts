@@ -7,6 +7,7 @@ import type { LabStoreApi } from '../../store/lab.ts';
 import { getRun } from '../../store/runs.ts';
 import type { TraceIndex } from '../../kernel/view.ts';
 import type { Scenario } from '../../scenarios/format.ts';
+import { problemReason } from '../../scenarios/reason.ts';
 import {
   actionAtMs, addAction, additionsOf, baseOf, encodeAdditions, removeAddition, withAdditions,
   type Addition, type StudentProblem,
@@ -55,10 +56,10 @@ export function studentUndo(api: LabStoreApi, i: number): Outcome {
   const base = baseOf(st.scenario);
   const before = additionsOf(st.scenario);
   const gone = before[i];
-  if (!gone) return { ok: false, problem: { key: 'student.problem.invalid', params: { problem: `no added action ${i + 1}` } } };
+  if (!gone) return { ok: false, problem: { key: 'student.problem.noSuchAction', params: { n: i + 1 } } };
   const after = removeAddition(base, before, i);
   const v = withAdditions(base, after);
-  if (!v.ok) return { ok: false, problem: { key: 'student.problem.invalid', params: { problem: `${v.problems[0]!.path}: ${v.problems[0]!.message}` } } };
+  if (!v.ok) return { ok: false, problem: { key: 'student.problem.invalid', params: {}, reason: problemReason(v.problems) } };
   show(api, after.length > 0 ? v.scenario : base, after);
   return { ok: true, addition: gone };
 }
