@@ -946,16 +946,26 @@ export class Kernel {
       if (this.tracing) this.emit({ t: this.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length }); else this.events++;
       return this.done({ ret: n, data }, c.recvNs + Math.round(n * c.copyNsPerByte), head, `${quoted(data)}, ${size}, 0, NULL, NULL) = ${n}`, { fd, dir: 'to-user', data });
     }
-    // Order of tcp_recvmsg's checks: a FIN already seen (SOCK_DONE) wins over a pending error.
-    if (sock.rxFin) return this.done({ ret: 0, data: '' }, c.recvNs, head, `"", ${size}, 0, NULL, NULL) = 0`);
+    const end = this.recvEnd(sock);
+    if (end === 'eof') return this.done({ ret: 0, data: '' }, c.recvNs, head, `"", ${size}, 0, NULL, NULL) = 0`);
+    if (end !== null) return this.fail(end, c.recvNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
+    if (file.nonblock) return this.fail('EAGAIN', c.eagainNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
+    return { block: { kind: 'recv', fd, sock: sock.id }, targets: [{ kind: 'sock', sock: sock.id }], head };
+  }
+
+  /**
+   * What a read of an empty receive buffer ends with, in tcp_recvmsg's order: a FIN already seen
+   * (SOCK_DONE) wins over a pending error, which is reported once; then a shut-down side reads
+   * as end of file. null: nothing yet (the read would block).
+   */
+  private recvEnd(sock: Sock): 'eof' | Errno | null {
+    if (sock.rxFin) return 'eof';
     if (sock.err) {
       const err = sock.err;
       sock.err = null;
-      return this.fail(err, c.recvNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
+      return err;
     }
-    if (sock.rcvShutdown) return this.done({ ret: 0, data: '' }, c.recvNs, head, `"", ${size}, 0, NULL, NULL) = 0`);
-    if (file.nonblock) return this.fail('EAGAIN', c.eagainNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
-    return { block: { kind: 'recv', fd, sock: sock.id }, targets: [{ kind: 'sock', sock: sock.id }], head };
+    return sock.rcvShutdown ? 'eof' : null;
   }
 
   private sendto(proc: Process, fd: number, data: Bytes): Attempt {
@@ -1340,10 +1350,11 @@ export class Kernel {
           this.systemNs += Math.round(n * this.costs.copyNsPerByte);
           if (this.tracing) this.emit({ t: this.now, type: 'copy', tid: proc.pid, fd: sqe.fd, dir: 'to-user', bytes: n, data, ns: Math.round(n * this.costs.copyNsPerByte), byKernel: true }); else this.events++;
           cqe = { userData: sqe.userData, res: n, data };
-        } else if (sock.err) {
-          const err = sock.err; sock.err = null;
-          cqe = { userData: sqe.userData, res: err === 'ECONNRESET' ? -104 : -32, errno: err };
-        } else cqe = { userData: sqe.userData, res: 0, data: '' };
+        } else {
+          // readable with nothing buffered: the same end as recvfrom's (tcp_recvmsg serves both).
+          const end = this.recvEnd(sock);
+          cqe = end === 'eof' || end === null ? { userData: sqe.userData, res: 0, data: '' } : { userData: sqe.userData, res: end === 'ECONNRESET' ? -104 : -32, errno: end };
+        }
       } else if (sqe.op === 'close') {
         const fd = proc.fds.indexOf(entry.file);
         if (fd >= 0) this.closeFd(proc, fd);
