@@ -41,7 +41,7 @@ export interface EpollView { id: number; interest: Record<number, number>; ready
 export interface ClientView {
   name: string;
   state: 'idle' | 'connecting' | 'connected' | 'closed' | 'reset' | 'server-gone';
-  replies: Bytes[]; retries: number; sockId: number | null;
+  replies: Bytes[]; retries: number;
 }
 
 export interface PacketView { id: number; from: string; to: string; kind: PacketKind; bytes: number; data: Bytes | null; sentT: Ns; arriveT: Ns }
@@ -64,7 +64,6 @@ export interface MachineView {
   lastScan: ScanView | null;
   signals: { pid: number; signal: string; merged: boolean; t: Ns }[];
   uring: Record<number, { sq: { op: string; fd: number; userData: number }[]; cq: { userData: number; res: number }[] }>;
-  stdout: Bytes;
   stdin: Bytes[];
   errors: { tid: number; syscall: string; python: string; fatal: boolean; t: Ns }[];
   meters: {
@@ -87,7 +86,7 @@ export function waitKey(target: WaitTarget): string {
 export function emptyView(cores: number): MachineView {
   return {
     t: 0, procs: {}, threads: {}, cores: Array.from({ length: cores }, () => null), socks: {}, epolls: {}, waits: {},
-    clients: {}, packets: [], packetsSent: 0, lastScan: null, signals: [], uring: {}, stdout: '', stdin: [], errors: [],
+    clients: {}, packets: [], packetsSent: 0, lastScan: null, signals: [], uring: {}, stdin: [], errors: [],
     meters: { syscalls: {}, eagain: 0, bytesCopied: 0, contextSwitches: 0, userNs: 0, systemNs: 0, threads: 0, memoryBytes: 0, replies: 0 },
     stopped: null,
   };
@@ -106,7 +105,7 @@ function sockOf(v: MachineView, id: number): SockView {
 function clientOf(v: MachineView, name: string): ClientView {
   let c = v.clients[name];
   if (!c) {
-    c = { name, state: 'idle', replies: [], retries: 0, sockId: null };
+    c = { name, state: 'idle', replies: [], retries: 0 };
     v.clients[name] = c;
   }
   return c;

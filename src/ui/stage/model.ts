@@ -333,8 +333,8 @@ export function buildScene(input: SceneInput): StageScene {
 
   /* the operator's terminal (chat room) */
   const stdinWaiters = view.waits['stdin'] ?? [];
-  // view.stdout is not filled by the trace fold; strace's text of each write(1, …) is.
-  const prompt: Bytes | null = view.stdout.length > 0 ? view.stdout : stdoutBefore(facts, input.stepEnd);
+  // What the program last wrote to stdout, from strace's text of each write(1, …).
+  const prompt: Bytes | null = stdoutBefore(facts, input.stepEnd);
   const oldPrompt = before ? stdoutBefore(facts, input.stepEnd - stepEvents.length) : prompt;
   const anyLive = Object.values(view.procs).some((p) => !p.exited);
   const terminal: TerminalScene | null = anyLive && (input.model === 'select-chat' || view.stdin.length > 0 || stdinWaiters.length > 0)
