@@ -100,4 +100,12 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   test.info().annotations.push({ type: 'timing', description: `open ${opened} ms (longest task ${Math.round(openTask)} ms), last ${lastMs} ms, back ${backMs} ms, forward ${Date.now() - t0} ms` });
 
   expect(await seriousAxeViolations(page, '[data-testid="stage"]')).toEqual([]);
+
+  // The student's client panel asks for a name instead of listing ten thousand.
+  const student = page.getByTestId('student');
+  await student.locator('summary').click();
+  await expect(student.locator('select')).toHaveCount(0);
+  await expect(student).toContainText('This machine has 10,000 clients: type a name, such as c0');
+  await student.getByRole('textbox', { name: 'Client' }).fill('c42');
+  await expect(student).toContainText('c42 (connected)');
 });

@@ -12,6 +12,9 @@ import { quotesValidator, useReasonText } from '../reason-text.ts';
 import { studentAct, studentUndo, type Outcome } from './actions.ts';
 import './student.css';
 
+/** Up to this many clients are listed to pick from; beyond, the student types a name. */
+const MAX_LISTED = 100;
+
 /** What the last action did, shown while the student stays on that step of that scenario. */
 type Feedback = { step: number; scenario: Scenario } & ({ ok: true; text: string } | { ok: false; problem: StudentProblem });
 
@@ -29,13 +32,18 @@ export function StudentClient() {
   const names = scenario.clients.map((c) => c.name);
 
   const [picked, setPicked] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const lang = useLab((s) => s.lang);
+  const listed = names.length <= MAX_LISTED;
+  const typedName = typed.trim();
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [open, setOpen] = useState(false);
   const ids = useId();
 
   // null: a new client. A client that is gone (its actions taken back) falls back to a new one.
-  const client = picked !== null && names.includes(picked) ? picked : null;
+  // A typed name that is no client yet is a new client of that name.
+  const client = listed ? (picked !== null && names.includes(picked) ? picked : null) : (typedName || null);
   const target = client ?? fresh;
   const shown = feedback && feedback.step === step && feedback.scenario === scenario ? feedback : null;
   // A problem is worded when shown, so a validator's message in it is translated once its words arrive.
@@ -52,7 +60,7 @@ export function StudentClient() {
       ? { ok: false, problem: { key: 'student.problem.serverGone', params: { client: target } } }
       : studentAct(api, target, kind, kind === 'send' ? text : undefined);
     report(out, (a) => t('student.done', { what: describeAddition(t, a) }));
-    if (out.ok && kind === 'connect' && client === null) setPicked(target);
+    if (out.ok && kind === 'connect' && client === null) { setPicked(target); if (!listed) setTyped(target); }
     if (out.ok && kind === 'send') setText('');
   };
   const send = (e: FormEvent) => { e.preventDefault(); act('send'); };
@@ -68,19 +76,30 @@ export function StudentClient() {
           <span className="st-hint">{t('student.hint')}</span>
           {additions.length > 0 ? <span className="st-count">{additions.length}</span> : null}
         </summary>
-        <div className="st-body">
+        {open ? <div className="st-body">
           <div className="st-row">
             <label className="st-field">
               <span>{t('student.client')}</span>
-              <select value={client ?? ''} onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value)}>
-                <option value="">{t('student.client.new', { name: fresh })}</option>
-                {names.map((name) => <option key={name} value={name}>{t('student.client.state', { name, state: stateOf(name) })}</option>)}
-              </select>
+              {listed ? (
+                <select value={client ?? ''} onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value)}>
+                  <option value="">{t('student.client.new', { name: fresh })}</option>
+                  {names.map((name) => <option key={name} value={name}>{t('student.client.state', { name, state: stateOf(name) })}</option>)}
+                </select>
+              ) : (
+                // Thousands of clients make a list no one scrolls (and a slow step): type a name instead.
+                <input type="text" value={typed} maxLength={64} placeholder={t('student.client.new', { name: fresh })} aria-describedby={`${ids}-many`} onChange={(e) => setTyped(e.target.value)} />
+              )}
             </label>
             <button type="button" onClick={() => act('connect')}>{t('student.connect')}</button>
             <button type="button" onClick={() => act('close')}>{t('student.close')}</button>
             <button type="button" onClick={() => act('reset')}>{t('student.reset')}</button>
           </div>
+          {listed ? null : (
+            <p className="st-when" id={`${ids}-many`}>
+              {t('student.client.many', { n: names.length.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), example: names[0] ?? '' })}
+              {typedName !== '' ? ` ${names.includes(typedName) ? t('student.client.state', { name: typedName, state: stateOf(typedName) }) : t('student.client.new', { name: typedName })}` : ''}
+            </p>
+          )}
           <form className="st-row" onSubmit={send}>
             <label className="st-field st-grow">
               <span>{t('student.message')}</span>
@@ -108,7 +127,7 @@ export function StudentClient() {
               })}
             </ol>
           )}
-        </div>
+        </div> : null}
       </details>
     </section>
   );

@@ -76,6 +76,7 @@ export default {
   'student.client': 'Client',
   'student.client.new': 'a new client, “{name}”',
   'student.client.state': '{name} ({state})',
+  'student.client.many': 'This machine has {n} clients: type a name, such as {example}, or leave it empty for a new one.',
   'student.message': 'Message',
   'student.connect': 'Connect',
   'student.send': 'Send',

@@ -76,6 +76,7 @@ export default {
   'student.client': '客户端',
   'student.client.new': '新客户端“{name}”',
   'student.client.state': '{name}（{state}）',
+  'student.client.many': '这台机器有 {n} 个客户端：输入一个名字（例如 {example}），留空则新建一个客户端。',
   'student.message': '消息',
   'student.connect': '连接',
   'student.send': '发送',
