@@ -10,7 +10,7 @@ const P = (item: string, n: number) => paragraphs(W, item, n);
 const SELECT3: Scenario = {
   format: 'iolab/scenario@1',
   id: 'lesson-select-three',
-  title: { en: 'select(): two sockets ready at once (lesson 8)', zh: 'select():两个套接字同时就绪(第 8 课)' },
+  title: { en: 'select(): two sockets ready at once (lesson 8)', zh: 'select()：两个套接字同时就绪（第 8 课）' },
   seed: 1,
   model: 'select',
   options: {},

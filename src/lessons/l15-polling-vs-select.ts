@@ -15,7 +15,7 @@ const TICK = SELECT.options?.timeoutMs ?? 250;
 export const POLLING: Scenario = {
   ...SELECT,
   id: 'lesson-15-polling',
-  title: { en: 'Non-blocking polling, sleeping 250 ms between rounds', zh: '非阻塞轮询,每轮之间睡 250 毫秒' },
+  title: { en: 'Non-blocking polling, sleeping 250 ms between rounds', zh: '非阻塞轮询，每轮之间睡 250 毫秒' },
   model: 'nonblocking',
   options: { pollSleepMs: TICK },
 };

@@ -39,7 +39,7 @@ export function chatScenario(variant: 'pitfall' | 'fixed'): Scenario {
   return {
     format: 'iolab/scenario@1',
     id: `lesson-16-${variant}`,
-    title: { en: 'The chat room: 5, 4, 3, 2, 1 speak three times, then one client leaves', zh: '聊天室:5、4、3、2、1 说了三轮话,然后一个客户端离开' },
+    title: { en: 'The chat room: 5, 4, 3, 2, 1 speak three times, then one client leaves', zh: '聊天室：5、4、3、2、1 说了三轮话，然后一个客户端离开' },
     seed: 1,
     model: 'select-chat',
     options: { mechanism: 'select', answerDelayMs: 1000, answers: ANSWERS, variant },

@@ -114,7 +114,7 @@ export function hallScenario(c: HallConfig): Scenario {
     id: `hall-${c.mech}-${c.pattern}-${c.n}-${c.seed}`,
     title: {
       en: `The exam hall: ${c.n} students, ${c.mech}`,
-      zh: `考场:${c.n} 名学生,${c.mech}`,
+      zh: `考场：${c.n} 名学生，${c.mech}`,
     },
     seed: c.seed,
     model: c.mech,
