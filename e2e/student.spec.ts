@@ -113,10 +113,11 @@ test('a bad add= gets a notice naming the problem, and the scenario without addi
   await expect(notices).toContainText('unknown kind "q"');
   await expect(counter(page)).toContainText(stepText(visibleOf(id).indexOf(5) + 1, visibleOf(id).length));
   await expect(page).not.toHaveURL(/add=/);
-  // Well-formed but invalid: the validator's words, with the field.
+  // Well-formed but invalid: the validator's words (in the reader's language), with the field.
   await page.goto(`./#/${id}?add=you_s1_hi&step=5&lang=zh`);
   await expect(notices).toContainText('无法使用');
-  await expect(notices).toContainText('"send" before "connect"');
+  await expect(notices).toContainText('clients[3].actions[0].do：“send”排在“connect”之前');
+  await expect(notices).not.toContainText('before');
 });
 
 for (const theme of ['Light', 'Dark'] as const) {
