@@ -9,6 +9,7 @@ import { runScenario } from '../src/scenarios/run.ts';
 import type { Scenario, ScenarioClient } from '../src/scenarios/format.ts';
 import { findScenario } from '../src/scenarios/index.ts';
 import { appBench, longestId } from './app.ts';
+import { initialBreakdown, printBreakdown } from './initial-breakdown.ts';
 import { indexTrace } from '../src/kernel/view.ts';
 import { scalingBench } from './scaling.ts';
 import { framesBench, printFrames } from './frames.ts';
@@ -105,6 +106,8 @@ if (existsSync(measuredPath)) results.measuredOnThisMachine = JSON.parse(readFil
 // 6. The app: initial JS (gzip) and seek time into the longest shipped trace.
 const app = await appBench();
 results.app = app;
+const breakdown = await initialBreakdown();
+results.initialBreakdown = breakdown;
 
 // 7. The C10K lab's full sweep (every model, 1 to 10,000 connections), in Node and in Chromium's worker.
 const scaling = await scalingBench();
@@ -122,6 +125,7 @@ console.log(`\nC10K: ${(results.c10k as { replies: number }).replies} of 30000 r
 console.log('\nsimulated kernel time of a call that sleeps until one message arrives (ns), by idle connections:');
 for (const [model, byIdle] of Object.entries(perCall)) console.log(`  ${model.padEnd(7)} ${Object.entries(byIdle).map(([n, ns]) => `${n}: ${ns}`).join('   ')}`);
 console.log(`\napp: initial JS ${(app.initialJsGzipBytes! / 1024).toFixed(1)} KiB gzip; seek into ${longestId}: mean ${app.seekMeanMs} ms, p95 ${app.seekP95Ms} ms`);
+printBreakdown(breakdown);
 const chromiumSweep = scaling.chromium && 'fullMs' in scaling.chromium ? `; in Chromium's worker (idle 89 %): ${scaling.chromium.upTo1000Ms} ms up to 1,000 connections, ${scaling.chromium.fullMs} ms in all` : '';
 console.log(`\nC10K lab sweep (${scaling.points} points, ${scaling.events.toLocaleString('en')} events) in Node: ${scaling.nodeUpTo1000Ms} ms up to 1,000 connections, ${scaling.nodeFullMs} ms to 10,000${chromiumSweep}; slowest: ${scaling.slowest.map((p) => `${p.model} ${p.connections} ${p.ms} ms`).join(', ')}`);
 if (frames) printFrames(frames);

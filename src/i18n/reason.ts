@@ -1,4 +1,4 @@
-/** Reasons (src/scenarios/reason.ts) in words: their templates are in src/i18n/{en,zh}/reasons.ts. */
+/** Reasons (src/scenarios/reason.ts) in words: their templates are in src/i18n/{en,zh}/pages/reasons.ts. */
 import { translate, type Lang } from './index.ts';
 import type { Reason } from '../scenarios/reason.ts';
 

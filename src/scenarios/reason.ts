@@ -1,6 +1,6 @@
 /**
  * Why part of a link was refused, in words either language can say: a message key (worded in
- * src/i18n/{en,zh}/reasons.ts, said by src/i18n/reason.ts) and its values. A `problem` value is
+ * src/i18n/{en,zh}/pages/reasons.ts, said by src/i18n/reason.ts) and its values. A `problem` value is
  * a message of the scenario validator, in English (the command line's public wording); the page
  * shows it translated when it can (src/ui/editor/problems.ts).
  */

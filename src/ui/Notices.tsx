@@ -1,5 +1,5 @@
 import { useLab, useT } from './hooks.ts';
-import { quotesValidator, useReasonText } from './reason-text.ts';
+import { useReasonText } from './reason-text.ts';
 import type { Notice } from '../store/lab.ts';
 import type { Reason } from '../i18n/reason.ts';
 
@@ -10,8 +10,9 @@ export function Notices() {
   const t = useT();
   const notices = useLab((s) => s.notices);
   const dismiss = useLab((s) => s.dismissNotice);
-  const say = useReasonText(notices.some((n) => quotesValidator(reasonOf(n))));
-  if (notices.length === 0) return null;
+  const { ready, say } = useReasonText(notices.map(reasonOf));
+  // A notice that gives a reason waits (a moment) for the reasons' words.
+  if (notices.length === 0 || !ready) return null;
   return (
     <div className="notices" role="status">
       {notices.map((n, i) => {

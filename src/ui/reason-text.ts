@@ -1,8 +1,9 @@
 /**
- * Reasons (src/i18n/reason.ts) in the reader's language. A reason that quotes the scenario
- * validator (English, the command line's wording) has that part translated once the validator's
- * words and rules arrive (src/ui/editor/problems.ts: a download of their own, fetched only when
- * such a reason is on screen); until then it reads in English.
+ * Reasons (src/i18n/reason.ts) in the reader's language. Their words (src/i18n/{en,zh}/pages/reasons.ts)
+ * are a download of their own, fetched when a reason is on screen: a refused link is rare, so
+ * the first download does not carry them. A reason that quotes the scenario validator (English,
+ * the command line's wording) has that part translated once the validator's words and rules
+ * arrive too (src/ui/editor/problems.ts); until then that part reads in English.
  */
 import { useEffect } from 'react';
 import { reasonText, type Reason } from '../i18n/reason.ts';
@@ -26,9 +27,16 @@ export function useValidatorWords(needed: boolean): (message: string) => string 
   return (message) => (local ? local(t, message).text : message);
 }
 
-/** `needed`: whether any reason on screen quotes the validator. */
-export function useReasonText(needed: boolean): (reason: Reason) => string {
+const REASON_WORDS = ['reasons'] as const;
+
+/**
+ * Says the reasons on screen: `ready` once their words are here (or could not come: then a
+ * reason reads as "…"), and `say` for each.
+ */
+export function useReasonText(onScreen: readonly (Reason | undefined)[]): { ready: boolean; say: (reason: Reason) => string } {
   const lang = useLab((s) => s.lang);
-  const word = useValidatorWords(needed);
-  return (reason) => reasonText(lang, reason, word);
+  const any = onScreen.some((r) => r !== undefined);
+  const words = usePageMessages(lang, any ? REASON_WORDS : NO_WORDS);
+  const word = useValidatorWords(onScreen.some(quotesValidator));
+  return { ready: words !== false, say: (reason) => (words === true ? reasonText(lang, reason, word) : '…') };
 }

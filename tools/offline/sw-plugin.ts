@@ -89,6 +89,8 @@ export function offlinePlugin(): Plugin {
     apply: 'build',
     configResolved(resolved) { config = resolved; },
     closeBundle() {
+      // A build that writes nothing (the bench's size breakdown) has no dist/ of its own to list.
+      if (config.build.write === false) return;
       const outDir = resolve(config.root, config.build.outDir);
       const files = listFiles(outDir).filter((f) => f !== 'sw.js');
       const hash = createHash('sha256');

@@ -8,7 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useLab, useLabApi, useT, useView, type T } from '../hooks.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { actionAtMs, additionsOf, formatAtMs as ms, newClientName, type Addition, type StudentProblem } from '../../scenarios/student.ts';
-import { quotesValidator, useReasonText } from '../reason-text.ts';
+import { useReasonText } from '../reason-text.ts';
 import { studentAct, studentUndo, type Outcome } from './actions.ts';
 import './student.css';
 
@@ -47,7 +47,7 @@ export function StudentClient() {
   const target = client ?? fresh;
   const shown = feedback && feedback.step === step && feedback.scenario === scenario ? feedback : null;
   // A problem is worded when shown, so a validator's message in it is translated once its words arrive.
-  const say = useReasonText(shown?.ok === false && quotesValidator(shown.problem.reason));
+  const { say } = useReasonText([shown?.ok === false ? shown.problem.reason : undefined]);
   const problemText = shown && !shown.ok ? t(shown.problem.key, { ...shown.problem.params, ...(shown.problem.reason ? { reason: say(shown.problem.reason) } : {}) }) : '';
 
   const report = (out: Outcome, done: (a: Addition) => string) => {

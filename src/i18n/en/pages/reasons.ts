@@ -1,5 +1,5 @@
-/** Why part of a link was refused (src/i18n/reason.ts), shown inside a notice's sentence (English; src/i18n/zh/reasons.ts has the same keys in Chinese). */
-import type { Messages } from '../core.ts';
+/** Why part of a link was refused (src/i18n/reason.ts), shown inside a notice's sentence, loaded when one is on screen (English; src/i18n/zh/pages/reasons.ts has the same keys in Chinese). */
+import type { Messages } from '../../core.ts';
 
 export default {
   'reason.problem': '{path}: {problem}',

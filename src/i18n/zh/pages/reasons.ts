@@ -1,5 +1,5 @@
-/** Why part of a link was refused (src/i18n/reason.ts), shown inside a notice's sentence (Chinese; the same keys as src/i18n/en/reasons.ts). */
-import type { Messages } from '../core.ts';
+/** Why part of a link was refused (src/i18n/reason.ts), shown inside a notice's sentence, loaded when one is on screen (Chinese; the same keys as src/i18n/en/pages/reasons.ts). */
+import type { Messages } from '../../core.ts';
 
 export default {
   'reason.problem': '{path}：{problem}',
