@@ -32,6 +32,16 @@ describe('the lab store', () => {
     expect(st.step).toBeLessThan(999_999);
   });
 
+  it('a new link replaces what an earlier link\'s notices said', () => {
+    const store = createLabStore();
+    store.getState().applyLocation({ ...emptyLocation(), scenarioId: 'no-such' }, []);
+    expect(store.getState().notices.map((n) => n.key)).toEqual(['app.notice.badScenario']);
+    store.getState().applyLocation({ ...emptyLocation(), scenarioId: 'select', step: 3 }, []);
+    expect(store.getState().notices).toEqual([]);
+    store.getState().applyLocation({ ...emptyLocation(), page: 'hall' }, [{ key: 'app.notice.badLang', params: { lang: 'xx' } }]);
+    expect(store.getState().notices.map((n) => n.key)).toEqual(['app.notice.badLang']);
+  });
+
   it('folds a busy-polling loop into a step that stands for its repeats', () => {
     const busy = { ...findScenario('nonblocking')!, options: {}, untilMs: 5 };
     const run = getRun(busy, 1);

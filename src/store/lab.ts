@@ -174,11 +174,12 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       setMotion(motion) { set({ motion }); },
       dismissNotice(index) { set((st) => ({ notices: st.notices.filter((_, i) => i !== index) })); },
       applyLocation(location, notices) {
+        // A new link brings its own notices: what an earlier link said no longer applies.
         const all: Notice[] = [...notices];
         const frame = { page: location.page, pageArg: location.arg, pageParams: location.params, embed: location.embed, playing: false };
         if (location.page !== 'lab') {
           // The page picks its scenario from its own parameters and then places the step.
-          set((st) => ({ ...frame, step: location.step ?? 0, notices: [...st.notices, ...all] }));
+          set({ ...frame, step: location.step ?? 0, notices: all });
         } else {
           let scenario = get().scenario;
           // A scenario that is not shipped travels whole in the link (`s=`, src/scenarios/link.ts).
@@ -198,7 +199,7 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           all.push(...added.notices);
           const seed = location.seed ?? scenario.seed;
           const { step, notices: stepNotices } = clampStep(scenario, seed, location.step ?? 0);
-          set((st) => ({ ...frame, scenario, seed, step, notices: [...st.notices, ...all, ...stepNotices] }));
+          set({ ...frame, scenario, seed, step, notices: [...all, ...stepNotices] });
         }
         if (location.lang !== null) get().setLang(location.lang);
       },
