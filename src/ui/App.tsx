@@ -18,7 +18,6 @@ import { SidePlaceholder } from './side/SidePlaceholder.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
 
-
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
   const [store] = useState(() => given ?? createLabStore());
@@ -64,7 +63,7 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
   );
 }
 
-/** The side panels and their words arrive just after the first paint; until then a placeholder keeps their place. */
+/** The side panels and their words (a download started by main.tsx) draw after the first frame; until then a placeholder keeps their place. */
 function SideColumn() {
   const lang = useLab((s) => s.lang);
   const t = useT();
