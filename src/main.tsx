@@ -7,10 +7,10 @@ import { loadChineseFonts } from './ui/document-settings.ts';
 import { preloadLabParts } from './ui/lab-parts.ts';
 import './ui/styles.css';
 
-const { lang, page } = parseHash(window.location.hash).location;
+const { lang, page, embed } = parseHash(window.location.hash).location;
 // The lab's side panels are a download of their own: start it now, so it arrives while the
-// first picture draws.
-if (page === 'lab') preloadLabParts(lang ?? 'en');
+// first picture draws (an embedded lab shows none).
+if (page === 'lab' && !embed) preloadLabParts(lang ?? 'en');
 // A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
 if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts()]);
 
