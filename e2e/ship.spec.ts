@@ -20,6 +20,8 @@ test.describe('embed mode', () => {
       body: `<!doctype html><html lang="en"><head><title>Course</title></head><body><h1>Week 3: I/O models</h1>
         <iframe src="./#/select?step=${k}&embed=1&lang=en" width="800" height="500" title="IO Lab: select" style="border:0"></iframe></body></html>`,
     }));
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
     await page.goto('./course-page.html');
     const frame = page.frameLocator('iframe');
     await expect(frame.getByTestId('step-counter')).toContainText(stepText(steps.indexOf(k) + 1, steps.length));
@@ -41,6 +43,8 @@ test.describe('embed mode', () => {
     expect(size.w).toBeLessThanOrEqual(800);
     await frame.getByRole('button', { name: 'Step forward', exact: true }).click();
     await expect(frame.getByTestId('step-counter')).toContainText(stepText(steps.indexOf(k) + 2, steps.length));
+    // Nor does it download the side panels it never shows.
+    expect(fetched.filter((url) => /\/assets\/(SidePanels|side)-[\w-]+\.js$/.test(url))).toEqual([]);
   });
 });
 

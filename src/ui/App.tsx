@@ -1,5 +1,5 @@
 import { Suspense, useDeferredValue, useState } from 'react';
-import { createLabStore, type LabStoreApi } from '../store/lab.ts';
+import type { LabStoreApi } from '../store/lab.ts';
 import { useLazyPart, usePageMessages, type LazyState } from './lazy-part.ts';
 import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
@@ -10,7 +10,7 @@ import { Stage } from './Stage.tsx';
 import { Narration } from './Narration.tsx';
 import { Controls } from './Controls.tsx';
 import { PAGE_VIEWS, type PageDef } from './pages.ts';
-import { useUrlSync } from './url-sync.ts';
+import { labStoreFromUrl, useUrlSync } from './url-sync.ts';
 import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
 import { useKeyboard } from './keyboard.ts';
@@ -20,7 +20,7 @@ import { EmbedLink } from './share/EmbedLink.tsx';
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
-  const [store] = useState(() => given ?? createLabStore());
+  const [store] = useState(() => given ?? labStoreFromUrl());
   return (
     <LabContext.Provider value={store}>
       <Frame />

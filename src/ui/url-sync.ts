@@ -4,7 +4,26 @@ import { formatHash, parseHash } from '../store/url.ts';
 import { MAX_LINK_CHARS, scenarioLinkParam } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import type { LabState } from '../store/lab.ts';
+import { createLabStore, type LabState, type LabStoreApi } from '../store/lab.ts';
+
+/** The hash each store was built from (labStoreFromUrl), so the sync does not apply it twice. */
+const builtFrom = new WeakMap<LabStoreApi, string>();
+
+/**
+ * A store that already shows what the URL asks for, so the first render is the link's moment:
+ * not the default scenario drawn, then replaced (and, in an embedded lab, no side panels
+ * mounted for a frame and fetched for nothing).
+ */
+export function labStoreFromUrl(): LabStoreApi {
+  const store = createLabStore();
+  const hash = window.location.hash;
+  if (hash) {
+    const { location, notices } = parseHash(hash);
+    store.getState().applyLocation(location, notices);
+    builtFrom.set(store, hash);
+  }
+  return store;
+}
 
 /**
  * The lab's parameters follow its scenario: `s=` (written by formatHash) is the scenario before the
@@ -39,7 +58,7 @@ export function useUrlSync(): void {
       const { location, notices } = parseHash(window.location.hash);
       api.getState().applyLocation(location, notices);
     };
-    if (window.location.hash) read();
+    if (window.location.hash && builtFrom.get(api) !== window.location.hash) read();
     const write = () => {
       const hash = hashOf(api.getState());
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
