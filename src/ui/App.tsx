@@ -1,6 +1,6 @@
-import { Suspense, useDeferredValue, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { LabStoreApi } from '../store/lab.ts';
-import { useLazyPart, usePageMessages, type LazyState } from './lazy-part.ts';
+import { useLazyPart, type LazyState } from './lazy-part.ts';
 import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
@@ -40,7 +40,7 @@ function Frame() {
     <div className={`app${embed ? ' app-embed' : ''}`}>
       {embed ? null : <Header />}
       <Notices />
-      {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet def={def} />}
+      {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet key={page} def={def} />}
     </div>
   );
 }
@@ -79,13 +79,13 @@ const WAITING: LazyState<never> = { state: 'waiting' };
 /** A page other than the lab: its code and its words arrive on first visit. */
 function PageOutlet({ def }: { def: PageDef }) {
   const lang = useLab((s) => s.lang);
-  const ready = usePageMessages(lang, def.messages);
+  const page = useLazyPart(lang, def.messages, def.part);
   const t = useT();
-  const Page = def.component;
-  const loading = <p className="page-loading" role="status">{t('app.page.loading')}</p>;
   return (
     <ErrorBoundary area="page">
-      {ready === 'failed' ? <p className="panel" role="alert">{t('app.page.failed')}</p> : ready ? <Suspense fallback={loading}><Page /></Suspense> : loading}
+      {page.state === 'failed' ? <p className="panel" role="alert">{t('app.page.failed')}</p>
+        : page.state === 'ready' ? <page.module.default />
+        : <p className="page-loading" role="status">{t('app.page.loading')}</p>}
     </ErrorBoundary>
   );
 }

@@ -3,7 +3,8 @@
  * downloads, so the first page stays light). A page registers here with the message files it
  * needs (src/i18n/{en,zh}/pages/<name>.ts) and the key of its name in the navigation.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { lazyModule, type LazyModule } from './lazy-part.ts';
 import type { PageId } from '../store/url.ts';
 
 export interface PageDef {
@@ -11,7 +12,8 @@ export interface PageDef {
   nav: string;
   /** Page message files to load before it draws. */
   messages: readonly string[];
-  component: LazyExoticComponent<ComponentType>;
+  /** The page's code, fetched on first visit (drawn as soon as it arrives). */
+  part: LazyModule<{ default: ComponentType }>;
   /** Shown in the navigation bar (a page reached from another, like one lesson, is not). */
   inNav: boolean;
 }
@@ -20,7 +22,7 @@ export interface PageDef {
 const LESSON_WORDS = Object.keys(import.meta.glob('../i18n/en/pages/lesson-[0-9][0-9].ts')).map((p) => p.replace(/^.*\/|\.ts$/g, ''));
 
 const page = (nav: string, messages: readonly string[], load: () => Promise<{ default: ComponentType }>, inNav = true): PageDef =>
-  ({ nav, messages, component: lazy(load), inNav });
+  ({ nav, messages, part: lazyModule(load), inNav });
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   // In the order of the navigation bar.
