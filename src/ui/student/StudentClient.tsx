@@ -4,7 +4,7 @@
  * continues from there. The steps so far stay as they are; the next steps show the consequences.
  * What is added is part of the scenario and of the link (src/scenarios/student.ts, ./actions.ts).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useLab, useLabApi, useT, useView, type T } from '../hooks.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { actionAtMs, additionsOf, formatAtMs as ms, newClientName, type Addition, type StudentProblem } from '../../scenarios/student.ts';
@@ -28,8 +28,8 @@ export function StudentClient() {
   const scenario = useLab((s) => s.scenario);
   const { view, step } = useView();
   const additions = additionsOf(scenario);
-  const fresh = newClientName(scenario);
-  const names = scenario.clients.map((c) => c.name);
+  // Per scenario, not per step: a 10,000-client machine re-renders this panel on every step.
+  const { fresh, names } = useMemo(() => ({ fresh: newClientName(scenario), names: scenario.clients.map((c) => c.name) }), [scenario]);
 
   const [picked, setPicked] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
