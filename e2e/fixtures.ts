@@ -52,12 +52,10 @@ export function labUrl(id: string, { step, lang = 'en', seed }: Open = {}): stri
   return `./#/${id}?${params.toString()}`;
 }
 
-/** Opens `#/<id>?step=N&lang=L` and waits until the controls show where we are and the narration says what happened. */
+/** Opens `#/<id>?step=N&lang=L` and waits until the controls show where we are. */
 export async function openLab(page: Page, id: string, open: Open = {}): Promise<void> {
   await page.goto(labUrl(id, open));
   await expect(page.getByTestId('step-counter')).toBeVisible();
-  // The narration's sentences arrive just after the first paint.
-  await expect(page.getByTestId('narration')).toBeVisible();
 }
 
 export const counter = (page: Page): Locator => page.getByTestId('step-counter');

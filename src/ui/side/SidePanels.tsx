@@ -1,7 +1,8 @@
 /**
  * The lab's side column: the program, the system-call log, the student's own client and the
- * meters. Loaded just after the first paint (App.tsx, React.lazy): the stage, the narration and
- * the controls come first, and `SidePlaceholder` keeps the column's place until these arrive.
+ * meters. A download of its own, started by main.tsx before the first render (lab-parts.ts) and
+ * drawn after the first frame: the stage, the narration and the controls come first, and
+ * `SidePlaceholder` keeps the column's place until these arrive.
  */
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { CodePanel } from '../CodePanel.tsx';
