@@ -54,6 +54,8 @@ test('narration terms link to their glossary entry, and the announcement stays p
   const step = readyListStep(id);
   expect(visibleOf(id)).toContain(step);
   await openLab(page, id, { step });
+  // The phrase matcher arrives just after the first paint; until then the text is unlinked.
+  await expect(page.getByTestId('narration').locator('a[data-term="epoll-ready-list"]')).toBeVisible();
   const links = page.getByTestId('narration').locator('a.gl-term');
   const found = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-term') ?? '', a.textContent ?? '']));
   expect(found.map(([term]) => term)).toContain('epoll-ready-list');
