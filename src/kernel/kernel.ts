@@ -88,6 +88,8 @@ export interface Thread {
   gen: ProgramGen; cont: Cont; result: SysResult; op: SysOp | null;
   userNs: Ns; systemNs: Ns;
   waits: WaitTarget[]; token: number; wakeReason: string;
+  /** Waiting on its core for `resume` (a program whose steps come from outside). */
+  parked: boolean;
 }
 
 export interface Process {
@@ -265,6 +267,18 @@ export class Kernel {
     return this.result();
   }
 
+  /**
+   * Lets a parked thread (its program yielded `{ kind: 'park' }`) go on: its program is asked
+   * for its next step now. A program run by a real interpreter parks while the interpreter runs.
+   */
+  resume(tid: number): void {
+    const thread = this.threads.get(tid);
+    if (!thread || thread.state !== 'running' || !thread.parked) throw new Error(`thread ${tid} is not parked`);
+    thread.parked = false;
+    thread.token++;
+    this.schedule(this.now, { e: 'burst', tid, token: thread.token });
+  }
+
   /** When the next event happens (undefined: nothing left): lets a caller stop at a time of its choosing. */
   nextEventNs(): Ns | undefined {
     return this.queue.peek()?.t;
@@ -330,7 +344,7 @@ export class Kernel {
     const proc = this.procs.get(pid)!;
     const thread: Thread = {
       tid, pid, name, state: 'ready', on: null, core: null, gen: program(), cont: 'next', result: { ret: 0 }, op: null,
-      userNs: 0, systemNs: 0, waits: [], token: 0, wakeReason: '',
+      userNs: 0, systemNs: 0, waits: [], token: 0, wakeReason: '', parked: false,
     };
     this.threads.set(tid, thread);
     proc.threads.push(tid);
@@ -616,6 +630,10 @@ export class Kernel {
 
   private startReq(thread: Thread, req: Req): void {
     switch (req.kind) {
+      case 'park':
+        thread.parked = true;
+        thread.cont = 'next';
+        return;
       case 'py': {
         const ns = req.ns ?? this.costs.pythonStatementNs;
         if (this.tracing) this.emit({ t: this.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}), ...(req.noteParams ? { noteParams: req.noteParams } : {}) }); else this.events++;

@@ -97,7 +97,12 @@ export type Req =
   | { kind: 'py'; line: number; ns?: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { kind: 'sys'; call: SysCall; line: number }
   | { kind: 'futexWait'; key: object; label: string; line: number }
-  | { kind: 'futexWake'; key: object; label: string; line: number };
+  | { kind: 'futexWake'; key: object; label: string; line: number }
+  /**
+   * The next step is computed outside the simulation (a real interpreter runs the user's code):
+   * the thread keeps its core, and nothing happens for it until `Kernel.resume(tid)`.
+   */
+  | { kind: 'park' };
 
 export type ProgramGen = Generator<Req, void, SysResult>;
 export type Program = () => ProgramGen;
