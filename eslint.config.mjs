@@ -35,8 +35,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'The kernel is pure: no UI libraries.' },
-          { group: ['**/store/**', '**/ui/**', '**/i18n/**', 'node:*', 'fs', 'path'], message: 'The kernel is pure: no store, UI or I/O.' },
+          { group: ['**/store/**', '**/ui/**', '**/i18n/**', 'node:*'], message: 'The kernel is pure: no store, UI or I/O.' },
         ],
+        paths: [{ name: 'fs', message: 'The kernel is pure: no I/O.' }, { name: 'path', message: 'The kernel is pure: no I/O.' }],
       }],
     },
   },
