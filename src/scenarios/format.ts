@@ -3,13 +3,11 @@
  * One validator serves the CLI and the app's import; it reports every problem at once, each
  * naming its field, and rejects unknown fields by name.
  */
-export const SCENARIO_FORMAT = 'iolab/scenario@1';
+import { MODELS, type Model, type ResolvedOptions } from '../programs/models.ts';
 
-export const MODELS = [
-  'blocking', 'thread-per-connection', 'process-per-connection', 'thread-pool', 'nonblocking',
-  'select', 'poll', 'epoll', 'selectors', 'signal-driven', 'async-io', 'asyncio', 'select-chat',
-] as const;
-export type Model = (typeof MODELS)[number];
+export const SCENARIO_FORMAT = 'iolab/scenario@1';
+export { MODELS };
+export type { Model, ResolvedOptions };
 
 export type ActionKind = 'connect' | 'send' | 'close' | 'reset';
 export interface ScenarioAction { at: number; do: ActionKind; data?: string }
@@ -43,13 +41,6 @@ export interface Scenario {
   clients: ScenarioClient[];
   idleConnections?: number;
   untilMs?: number;
-}
-
-/** Every option with a value: what a run actually uses. */
-export interface ResolvedOptions {
-  poolSize: number; pollSleepMs: number; recvSize: number; backlog: number; cores: number; fdLimit: number;
-  latencyMs: number; variant: 'fixed' | 'pitfall'; trigger: 'level' | 'edge'; timeoutMs: number | null;
-  answerDelayMs: number; answers: string[]; mechanism: 'select' | 'poll' | 'epoll';
 }
 
 interface OptionSpec {
