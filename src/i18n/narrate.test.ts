@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { getRun } from '../store/runs.ts';
+import { getRun } from '../runs/runs.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import { narrate, showBytes, spaceZh, straceArgs } from './narrate.ts';
 import { LANGS } from './core.ts';

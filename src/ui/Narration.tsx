@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { narrate } from '../i18n/narrate.ts';
-import { visibleSteps } from '../store/folding.ts';
+import { visibleSteps } from '../runs/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';

@@ -1,5 +1,5 @@
 /** Where the current step sits among the visible steps, and how to say a virtual time. */
-import { foldAt, type Fold, type FoldedSteps } from '../../store/folding.ts';
+import { foldAt, type Fold, type FoldedSteps } from '../../runs/folding.ts';
 import type { TraceIndex } from '../../kernel/view.ts';
 import type { Lang } from '../../i18n/core.ts';
 

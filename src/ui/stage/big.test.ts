@@ -3,7 +3,7 @@
  * that matter (what the server is working on) and counts the rest, and the counts add up.
  */
 import { describe, expect, it } from 'vitest';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { LIMITS, sceneOfStep } from './model.ts';
 

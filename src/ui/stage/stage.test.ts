@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import { sceneOfStep, type StageScene } from './model.ts';
 import { straceArg } from './facts.ts';
 import { pyRepr, wrapText, estimateWidth, fitText } from './text.ts';

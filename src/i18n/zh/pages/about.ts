@@ -22,7 +22,7 @@ export default {
 
   'about.checked.title': '是怎样验证的',
   'about.checked.strace': '真实的跟踪记录。每段 Python 代码都在本项目的机器上（Linux 6.18、CPython 3.11.7、ulimit -n 1024）用 strace -f 跑过，客户端脚本与对应场景相同：共 {recordings} 份记录，保存在 fixtures/strace/，从中得出的结论写在 fixtures/strace/FINDINGS.md。有一个测试把模拟器输出的 strace 与它们逐条比较：同样的系统调用、同样的顺序、同样的 fd、长度、数据、返回值和错误，按线程比较，而且每个客户端收到的字节也相同。时间、端口和指针值不做比较。',
-  'about.checked.kernel': '内核的各项行为都有单元测试，每项用一个小场景验证（src/kernel/kernel.test.ts）。',
+  'about.checked.kernel': '内核的各项行为都有单元测试，每项用一个小场景验证（src/fidelity/kernel-facts.test.ts）。',
   'about.checked.properties': '不变式用属性测试检验，对每种模型生成随机的客户端时间表：每个字节都恰好被转成大写返回一次，没有 fd 泄漏，时间从不倒退，同样的种子得到同样的跟踪记录，select、poll 和 epoll 从不报告一个并未就绪的 fd（这一点根据跟踪记录检查，而不是根据内核自己的状态）。',
   'about.checked.costs': '各项开销由一些小的 C 和 Python 程序在同一台机器上测得（bench/calibrate/、docs/calibration.md）：例如一次普通系统调用 219 纳秒，一次上下文切换 640 纳秒，select 每监视一个 fd 77 纳秒，而无论登记了 1 个还是 1000 个 fd，epoll_wait 都约为 450 纳秒。',
   'about.checked.view': '你看到的机器完全由跟踪记录重建；有测试检查每个内置场景结束时它与内核自身的状态一致，并且直接跳到某一步与从头回放到这一步得到的画面相同。',

@@ -1,8 +1,8 @@
 /** Small builders for tests: a scenario in a line, its run, and what a student would look at. */
 import type { Model, Scenario, ScenarioClient, ScenarioOptions } from '../scenarios/format.ts';
 import { runScenario, type RunOptions, type ScenarioRun } from '../scenarios/run.ts';
-import { decodeUtf8 } from './bytes.ts';
-import type { TraceEvent } from './types.ts';
+import { decodeUtf8 } from '../kernel/bytes.ts';
+import type { TraceEvent } from '../kernel/types.ts';
 
 export function scenario(model: Model, clients: ScenarioClient[], options: ScenarioOptions = {}, extra: Partial<Scenario> = {}): Scenario {
   return { format: 'iolab/scenario@1', id: 'test', title: { en: 'test', zh: '测试' }, seed: 1, model, options, clients, ...extra };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Kernel } from './kernel.ts';
-import { applyEvent, emptyView, indexTrace } from './view.ts';
+import { Kernel } from '../kernel/kernel.ts';
+import { applyEvent, emptyView, indexTrace } from '../kernel/view.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { machineConfig, SERVER_PORT } from '../scenarios/run.ts';
 import { resolveOptions } from '../scenarios/format.ts';

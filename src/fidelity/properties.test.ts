@@ -24,8 +24,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeUtf8, upperBytes } from './bytes.ts';
-import { MS, type FdWhat, type TraceEvent } from './types.ts';
+import { encodeUtf8, upperBytes } from '../kernel/bytes.ts';
+import { MS, type FdWhat, type TraceEvent } from '../kernel/types.ts';
 import {
   MODELS, OPTION_SPECS, SCENARIO_FORMAT, parseScenario, validateScenario,
   type Model, type Scenario, type ScenarioAction, type ScenarioClient, type ScenarioOptions, type Validation,

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { MODELS, resolveOptions } from '../scenarios/format.ts';
 import { runScenario } from '../scenarios/run.ts';
-import { serverModel } from './index.ts';
-import { LISTINGS } from './listings.generated.ts';
-import { renderListing } from './lines.ts';
+import { serverModel } from '../programs/index.ts';
+import { LISTINGS } from '../programs/listings.generated.ts';
+import { renderListing } from '../programs/lines.ts';
 import { hasKey } from '../i18n/index.ts';
 
 describe('the programs and their Python listings', () => {
