@@ -18,8 +18,8 @@
  * All properties of one model share one fast-check seed, so they see the same scenarios and a
  * scenario is simulated once (the analysis is memoised). A failure prints the scenario (it is a
  * valid scenario file) and `{ seed, path }`; replay with FC_SEED=<seed> FC_PATH=<path>
- * (FC_RUNS=<n> changes the number of runs per property; FC_STRICT=1 stops tolerating the known
- * issue described at TOLERATE_SEND_TO_DEPARTED_CLIENT; FC_STATS=1 prints what the runs covered).
+ * (FC_RUNS=<n> changes the number of runs per property; FC_STATS=1 prints what the runs covered;
+ * FC_TOLERATE_DEPARTED=1: see TOLERATE_SEND_TO_DEPARTED_CLIENT).
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -42,16 +42,12 @@ const params = <T,>(numRuns = RUNS): fc.Parameters<T> => ({ seed: SEED, numRuns,
 const TIMEOUT = 180_000;
 
 /**
- * KNOWN ISSUE (see the failing regression tests at the end): the echo listings catch only
- * ConnectionResetError, and only around recv in most of them, so a send to a client that has
- * already closed (EPIPE: BrokenPipeError) or reset (ECONNRESET from a send outside the try)
- * kills the handler that made it: the whole server, a thread (whose socket then stays open), a
- * forked child, or silently an asyncio task (its socket stays open too). While that stands, the
- * random-schedule properties tolerate exactly that failure, attributed from the trace to a
- * client whose FIN or RST had left before the send, and relax only what depends on the dead
- * handler. FC_STRICT=1 turns the tolerance off; drop it once the listings handle the case.
+ * The echo listings once let a send to a client that had already left (EPIPE, or ECONNRESET
+ * from a send) kill the handler that made it; they now catch it (the regression tests at the
+ * end). The properties are strict. The old tolerance of exactly that failure stays only to
+ * bisect an older commit: FC_TOLERATE_DEPARTED=1.
  */
-const TOLERATE_SEND_TO_DEPARTED_CLIENT = process.env.FC_STRICT === undefined;
+const TOLERATE_SEND_TO_DEPARTED_CLIENT = process.env.FC_TOLERATE_DEPARTED === '1';
 
 interface ModelConfig {
   label: string;
@@ -676,8 +672,8 @@ describe('regressions', () => {
     }
   });
 
-  // KNOWN ISSUE, still open: these fail until the echo listings (and programs) treat a send to a
-  // departed client like the recv does (the chat room's listing already catches both errors).
+  // Once a known issue: the echo listings (and programs) now treat a send to a departed client
+  // like the recv does.
   it('regression: a fixed echo server survives a client that closes while its echo is in flight (BrokenPipeError)', () => {
     const failures = leavesMidReply('close');
     expect(failures, failures.join('\n')).toEqual([]);
