@@ -3,12 +3,19 @@
  * completions; a socket operation that cannot complete at once arms an internal poll on the
  * socket and completes when the socket wakes it.
  */
-import type { SysCall, UringCqe } from './types.ts';
-import { done, fail, type Attempt, type KernelContext, type Process, type Ring, type SysOp, type UringOp } from './state.ts';
+import type { SysCall, UringCqe, SysName } from './types.ts';
+import { done, fail, type Attempt, type KernelContext, type Process, type Ring, type SysOp, type UringOp, type SyscallFacts } from './state.ts';
 import { closeFd, fileOf, installFd, lowestFreeFd, newFile } from './fdtable.ts';
 import { readable, recvEnd } from './net/tcp.ts';
 import { sendToClient } from './net/hosts.ts';
 import { wake } from './sched.ts';
+
+/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
+export const IO_URING_CALLS = {
+  io_uring_setup: { kind: 'ring', sleeps: false, copies: null },
+  // The copy of a completed recv happens in the kernel's completion, not in this call.
+  io_uring_enter: { kind: 'ring', sleeps: true, copies: null },
+} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function sysIoUringSetup(k: KernelContext, proc: Process, entries: number): Attempt {
   const fd = lowestFreeFd(k, proc);

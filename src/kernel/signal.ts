@@ -4,9 +4,16 @@
  * O_ASYNC and an owner set by F_SETOWN raises SIGIO at its owner when it becomes ready).
  */
 import { result } from './strace-format.ts';
-import type { SysCall } from './types.ts';
-import { done, type Attempt, type KernelContext, type Process, type Sock, type Thread } from './state.ts';
+import type { SysCall, SysName } from './types.ts';
+import { done, type Attempt, type KernelContext, type Process, type Sock, type Thread, type SyscallFacts } from './state.ts';
 import { wake } from './sched.ts';
+
+/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
+export const SIGNAL_CALLS = {
+  rt_sigaction: { kind: 'signal', sleeps: false, copies: null },
+  pause: { kind: 'wait', sleeps: true, copies: null },
+  rt_sigreturn: { kind: 'signal', sleeps: false, copies: null },
+} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function sysRtSigaction(k: KernelContext, proc: Process, call: Extract<SysCall, { name: 'rt_sigaction' }>): Attempt {
   if (call.signal === 'SIGIO') proc.sigioHandler = call.handler === 'handler' ? (call.onSignal ?? (() => undefined)) : null;

@@ -162,6 +162,27 @@ export interface RunResult {
   stdout: Bytes;
 }
 
+/* ───────────────────────── what each system call is ───────────────────────── */
+
+/**
+ * What kind of thing a system call does, as the views and lessons group them: set up a socket,
+ * take a connection, read, write, manage a descriptor, wait for readiness on many fds
+ * (multiplex) or set that up, wait for time or a signal, handle a signal, use a ring, or
+ * start and end tasks.
+ */
+export type SyscallKind =
+  | 'socket' | 'accept' | 'read' | 'write' | 'fd' | 'multiplex' | 'multiplex-setup' | 'wait' | 'signal' | 'ring' | 'process';
+
+export interface SyscallFacts {
+  kind: SyscallKind;
+  /** Whether the call can put its caller to sleep (on a wait queue, a timer, or for a signal). */
+  sleeps: boolean;
+  /** Whether the call copies data between kernel and user space, and which way. */
+  copies: 'to-user' | 'from-user' | null;
+  /** The multiplexers: which mechanism the call is. */
+  mechanism?: 'select' | 'poll' | 'epoll';
+}
+
 /* ───────────────────────── the context the subsystems share ───────────────────────── */
 
 /**
