@@ -54,11 +54,16 @@ function LinuxMap() {
         {KERNEL_MAP.map((part) => (
           <tr key={part.id}>
             <th scope="row">{t(`about.linux.${part.id}`)}</th>
-            <td><code>{part.file}</code></td>
-            <td>{part.linux.length ? part.linux.map((src, i) => <span key={src}>{i > 0 ? ', ' : ''}<code>{src}</code></span>) : '—'}</td>
+            <td><code><Path path={part.file} /></code></td>
+            <td>{part.linux.length ? part.linux.map((src, i) => <span key={src}>{i > 0 ? ', ' : ''}<code><Path path={src} /></code></span>) : '—'}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** A path that may wrap after each slash, never inside a name. */
+function Path({ path }: { path: string }) {
+  return <>{path.split('/').map((part, i, all) => <span key={i}>{part}{i < all.length - 1 ? <>/<wbr /></> : null}</span>)}</>;
 }
