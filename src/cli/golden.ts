@@ -13,7 +13,7 @@ import { indexTrace } from '../kernel/view.ts';
 import { MODELS, SCENARIO_FORMAT, validateScenario, type Scenario, type ScenarioClient } from '../scenarios/format.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
-import { narrate } from '../i18n/narrate.ts';
+import { narrate } from '../narration/index.ts';
 import { LANGS } from '../i18n/core.ts';
 import { toJsonReport, toStrace, toSummary } from './report.ts';
 

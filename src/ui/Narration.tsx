@@ -1,9 +1,9 @@
 /**
- * What just happened, in one or two plain sentences (src/i18n/narrate.ts), with where it happened
+ * What just happened, in one or two plain sentences (src/narration), with where it happened
  * (Python, a system call, the kernel, the network…), the step number and the virtual time.
  */
 import { useMemo } from 'react';
-import { narrate } from '../i18n/narrate.ts';
+import { narrate } from '../narration/index.ts';
 import { visibleSteps } from '../store/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
