@@ -15,7 +15,8 @@ import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { narrate } from '../narration/index.ts';
 import { LANGS } from '../i18n/core.ts';
-import { toJsonReport, toStrace, toSummary } from './report.ts';
+import { toStrace } from '../kernel/strace-log.ts';
+import { toJsonReport, toSummary } from './report.ts';
 
 export const GOLDEN_DIR = 'fixtures/golden';
 /** How many generated scenarios the set holds, and the seed they come from. */

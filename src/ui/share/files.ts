@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../../scenarios/format.ts';
 import type { ScenarioRun } from '../../scenarios/run.ts';
-import { toStrace } from '../../cli/report.ts';
+import { toStrace } from '../../kernel/strace-log.ts';
 
 export const TRACE_FORMAT = 'iolab/trace@1';
 
