@@ -8,7 +8,7 @@ import { visibleSteps } from '../store/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';
-import { plainText, TermText } from './panels/TermText.tsx';
+import { plainText, TermText } from './text/TermText.tsx';
 import './panels.css';
 
 type Where = 'start' | 'python' | 'syscall' | 'kernel' | 'network' | 'client' | 'operator' | 'error' | 'end';

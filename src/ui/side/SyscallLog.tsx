@@ -4,11 +4,11 @@
  * its step. Only the last WINDOW lines are drawn, so a run of any length stays fast.
  */
 import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
-import { ERRNO } from '../kernel/errors.ts';
-import { useLab, useLabApi, useRun, useT, useView, type T } from './hooks.ts';
-import { logRows, type LogRow as Row } from './panels/log-rows.ts';
-import { useKeepInView } from './panels/scroll.ts';
-import './panels.css';
+import { ERRNO } from '../../kernel/errors.ts';
+import { useLab, useLabApi, useRun, useT, useView, type T } from '../hooks.ts';
+import { logRows, type LogRow as Row } from './log-rows.ts';
+import { useKeepInView } from './scroll.ts';
+import '../panels.css';
 
 const WINDOW = 400;
 

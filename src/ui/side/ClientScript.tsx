@@ -3,7 +3,7 @@ import type { MachineView } from '../../kernel/view.ts';
 import { encodeUtf8 } from '../../kernel/bytes.ts';
 import { showBytes } from '../../narration/index.ts';
 import { useLab, useRun, useT } from '../hooks.ts';
-import { RichText } from './rich-text.tsx';
+import { RichText } from '../text/rich-text.tsx';
 import { LISTINGS } from '../../programs/listings.generated.ts';
 
 const fmtMs = (ms: number, lang: string) => ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
