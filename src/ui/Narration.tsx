@@ -3,6 +3,7 @@
  * (Python, a system call, the kernel, the network…), the step number and the virtual time.
  */
 import { useMemo } from 'react';
+import { positionOf } from './controls/position.ts';
 import { narrate } from '../narration/index.ts';
 import { visibleSteps } from '../store/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
@@ -43,12 +44,7 @@ export function Narration() {
   const n = useMemo(() => narrate(run, index, step, lang, { view, before }), [run, index, step, lang, view, before]);
   const visible = useMemo(() => visibleSteps(index.steps, fold ? folds : null), [index, folds, fold]);
 
-  let lo = 0;
-  let hi = visible.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (visible[mid]! <= step) lo = mid; else hi = mid - 1;
-  }
+  const lo = positionOf(visible, step);
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const tNs = index.steps > 0 ? index.trace[index.stepStart[Math.min(step, index.steps - 1)]!]!.t : 0;
   const ms = (tNs / 1e6).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });

@@ -4,6 +4,7 @@
  * calls still asleep in the kernel whose head strace has printed. Pure, so a test can check the
  * panel prints what the CLI prints.
  */
+import { bisector } from 'd3-array';
 import type { Errno } from '../../kernel/errors.ts';
 import { lineText, pendingText, straceLog, type LineKind, type LogLine, type PendingCall, type StraceLog } from '../../kernel/strace-log.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
@@ -59,15 +60,12 @@ export function logRows(trace: readonly TraceEvent[], index: TraceIndex, step: n
   return { rows, first, count };
 }
 
+const byEvent = bisector((l: LogLine) => l.ev);
+const byBlock = bisector((p: PendingCall) => p.block);
+
 /** How many lines strace has printed before event index `end` (lines are in event order). */
 export function linesBefore(log: StraceLog, end: number): number {
-  let lo = 0;
-  let hi = log.lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (log.lines[mid]!.ev < end) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return byEvent.left(log.lines, end);
 }
 
 /**
@@ -79,13 +77,7 @@ export function pendingAt(log: StraceLog, end: number, inCall: readonly number[]
   for (const tid of inCall) {
     const list = log.byTid.get(tid);
     if (!list) continue;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.block < end) lo = mid + 1; else hi = mid;
-    }
-    const p = list[lo - 1];
+    const p = list[byBlock.left(list, end) - 1];
     if (p && (p.exit < 0 || p.exit >= end)) out.push(p);
   }
   if (!out.length) return out;
