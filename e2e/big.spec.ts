@@ -8,7 +8,7 @@ import { test, expect, counter, stepText, button, seriousAxeViolations } from '.
 import type { Scenario } from '../src/scenarios/format.ts';
 import { getRun } from '../src/runs/runs.ts';
 import { visibleSteps } from '../src/runs/folding.ts';
-import { sceneOfStep } from '../src/ui/stage/model.ts';
+import { sceneOfStep } from '../src/ui/stage/scene.ts';
 
 /** 10,000 clients on epoll, each connecting then sending twice (as bench/run.ts's C10K). */
 function c10k(n = 10_000): Scenario {

@@ -8,7 +8,7 @@ import { test, expect, openLab, counter, stepText, visibleOf, runOf, scenario, b
 import { validateScenario, type Scenario } from '../src/scenarios/format.ts';
 import { getRun } from '../src/runs/runs.ts';
 import { visibleSteps } from '../src/runs/folding.ts';
-import { toStrace } from '../src/cli/report.ts';
+import { toStrace } from '../src/kernel/strace-log.ts';
 import { MAX_DRAWN_CONNECTIONS } from '../src/ui/share/import.ts';
 
 test.describe('embed mode', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRun } from '../../runs/runs.ts';
 import type { Scenario } from '../../scenarios/format.ts';
-import { LIMITS, sceneOfStep } from './model.ts';
+import { LIMITS, sceneOfStep } from './scene.ts';
 
 function crowd(n: number): Scenario {
   const clients = Array.from({ length: n }, (_, i) => {

@@ -4,7 +4,7 @@ import { getRun } from '../../../runs/runs.ts';
 import { visibleSteps } from '../../../runs/folding.ts';
 import { translate } from '../../../i18n/index.ts';
 import type { TraceEvent } from '../../../kernel/types.ts';
-import { sceneOfStep } from '../model.ts';
+import { sceneOfStep } from '../scene.ts';
 import { layoutStage } from '../layout.ts';
 import { byteGlyph, metricsMeasure } from '../text.ts';
 import { METRICS, METRIC_CHARS } from '../font-metrics.ts';

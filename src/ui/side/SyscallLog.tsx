@@ -4,24 +4,13 @@
  * its step. Only the last WINDOW lines are drawn, so a run of any length stays fast.
  */
 import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
-import { ERRNO, type Errno } from '../kernel/errors.ts';
-import { useLab, useLabApi, useRun, useT, useView, type T } from './hooks.ts';
-import { lineText, linesBefore, pendingAt, pendingText, straceLog, type LineKind } from './panels/strace-log.ts';
-import { useKeepInView } from './panels/scroll.ts';
-import './panels.css';
+import { ERRNO } from '../../kernel/errors.ts';
+import { useLab, useLabApi, useRun, useT, useView, type T } from '../hooks.ts';
+import { logRows, type LogRow as Row } from './log-rows.ts';
+import { useKeepInView } from './scroll.ts';
+import '../panels.css';
 
 const WINDOW = 400;
-
-interface Row {
-  key: string;
-  step: number;
-  prefix: string;
-  text: string;
-  errno?: Errno;
-  name?: string;
-  pending: boolean;
-  kind: LineKind | 'pending';
-}
 
 export function SyscallLog() {
   const t = useT();
@@ -29,29 +18,8 @@ export function SyscallLog() {
   const { view, step } = useView();
   const goTo = useLabApi().getState().goTo;
   const lang = useLab((s) => s.lang);
-  const log = useMemo(() => straceLog(run.trace), [run]);
-
-  const end = step + 1 < index.stepStart.length ? index.stepStart[step + 1]! : index.trace.length;
-  const count = linesBefore(log, end);
-  const first = Math.max(0, count - WINDOW);
-
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    const printed = log.lines.slice(first, count);
-    printed.forEach((l, i) => {
-      const { prefix, text, errno, name } = lineText(run.trace, l);
-      out.push({
-        key: `l${first + i}`, step: index.stepOfEvent(l.ev), prefix, text, pending: false, kind: l.kind,
-        ...(errno ? { errno } : {}), ...(name ? { name } : {}),
-      });
-    });
-    const inCall = Object.values(view.threads).filter((th) => th.call !== null && th.state !== 'exited').map((th) => th.tid);
-    for (const p of pendingAt(log, end, inCall, printed)) {
-      const { prefix, text } = pendingText(run.trace, p);
-      out.push({ key: `p${p.block}`, step: index.stepOfEvent(p.block), prefix, text, pending: true, kind: 'pending' });
-    }
-    return out;
-  }, [log, first, count, end, view, index, run]);
+  // The same log, line for line, as the CLI's `--format strace` (a test checks it).
+  const { rows, first } = useMemo(() => logRows(run.trace, index, step, view, WINDOW), [run, index, step, view]);
 
   let currentIdx = -1;
   for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.step === step) { currentIdx = i; break; }

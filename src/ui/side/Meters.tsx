@@ -4,8 +4,8 @@
  * between I/O models. What changed in this very step is marked.
  */
 import { useMemo } from 'react';
-import { useLab, useT, useView } from './hooks.ts';
-import './panels.css';
+import { useLab, useT, useView } from '../hooks.ts';
+import '../panels.css';
 
 const SHOWN = 4;
 

@@ -1,13 +1,17 @@
 /**
- * The run as `strace -f -ttt` prints it, one entry per line, each tied to the trace event that
- * prints it, so the log can be cut at any step in O(log n). Same rules as src/cli/report.ts
- * `toStrace` (a call that sleeps while another thread prints is split into `<unfinished ...>` and
- * `<... resumed>`; SIGIO and SIGPIPE lines; thread and process exits). The index is built once
- * per run and holds only numbers; a line's text is made when it is drawn.
+ * The strace log of a run, built in one place: what `strace -f -ttt -o FILE` prints for a trace.
+ * The CLI (`--format strace`), the lab's system-call panel, the share bar's download and the
+ * comparison with the real recordings (src/fidelity) all read it from here.
+ *
+ * A call that sleeps while another thread prints is split into `name(args <unfinished ...>` and
+ * `<... name resumed>rest`, as real strace does; SIGIO and SIGPIPE have their lines, and so do
+ * thread and process exits. The log is an index of lines, each tied to the trace event at which
+ * strace prints it (so a view can cut it at any step); a line's text is made when asked for.
+ * Pure: the same trace gives the same log.
  */
-import { prefix } from '../../kernel/strace-format.ts';
-import type { Errno } from '../../kernel/errors.ts';
-import type { TraceEvent } from '../../kernel/types.ts';
+import type { Errno } from './errors.ts';
+import { prefix } from './strace-format.ts';
+import type { TraceEvent } from './types.ts';
 
 export type LineKind = 'call' | 'unfinished' | 'resumed' | 'signal' | 'exit';
 
@@ -23,7 +27,13 @@ export interface LogLine {
 /** A call asleep in the kernel: strace has printed its head and waits for the rest. */
 export interface PendingCall { block: number; exit: number; tid: number }
 
-export interface StraceLog { lines: LogLine[]; byTid: Map<number, PendingCall[]> }
+export interface StraceLog {
+  lines: LogLine[];
+  /** Each thread's calls that slept, in trace order. */
+  byTid: Map<number, PendingCall[]>;
+  /** Calls still asleep when the run stops and never shown unfinished (strace, detached, shows them so). */
+  asleepAtEnd: PendingCall[];
+}
 
 const cache = new WeakMap<readonly TraceEvent[], StraceLog>();
 
@@ -34,6 +44,7 @@ export function straceLog(trace: readonly TraceEvent[]): StraceLog {
   const byTid = new Map<number, PendingCall[]>();
   const pids = new Set<number>();
   const sleeping = new Map<number, { split: boolean; pend: PendingCall }>();
+  // Another thread is about to print: every sleeping call not yet shown is shown as unfinished.
   const interrupt = (tid: number, ev: number): void => {
     if (sleeping.size === 0) return;
     for (const [other, s] of sleeping) {
@@ -69,6 +80,7 @@ export function straceLog(trace: readonly TraceEvent[]): StraceLog {
         if (e.signal === 'SIGPIPE') lines.push({ ev: i, tid: e.pid, kind: 'signal', block: -1 });
         break;
       case 'thread.exit':
+        // A thread other than the main one: its process goes on (the main one's line is proc.exit's).
         if (!pids.has(e.tid)) lines.push({ ev: i, tid: e.tid, kind: 'exit', block: -1 });
         break;
       case 'proc.start':
@@ -82,12 +94,13 @@ export function straceLog(trace: readonly TraceEvent[]): StraceLog {
         break;
     }
   }
-  const log = { lines, byTid };
+  const asleepAtEnd = [...sleeping.values()].filter((s) => !s.split).map((s) => s.pend);
+  const log = { lines, byTid, asleepAtEnd };
   cache.set(trace, log);
   return log;
 }
 
-/** strace pads to column 40 before "= result". */
+/** strace pads the call to column 40 (its -a default) before "= result". */
 function padResult(head: string, text: string): string {
   const whole = head + text;
   const eq = whole.lastIndexOf(' = ');
@@ -129,37 +142,21 @@ export function pendingText(trace: readonly TraceEvent[], p: PendingCall): LineT
   return b.type === 'sys.block' ? { prefix: prefix(p.tid, b.enterT), text: b.head } : { prefix: prefix(p.tid, b.t), text: '' };
 }
 
-/** How many lines strace has printed before event index `end` (lines are in event order). */
-export function linesBefore(log: StraceLog, end: number): number {
-  let lo = 0;
-  let hi = log.lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (log.lines[mid]!.ev < end) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
+/** How strace shows a call it has not seen return when the run stops. */
+export const UNFINISHED = ' <unfinished ...>';
 
-/**
- * Calls asleep at event index `end` (of the threads `inCall`, inside a system call) that strace
- * has not yet printed as `<unfinished ...>` among the lines `printed`.
- */
-export function pendingAt(log: StraceLog, end: number, inCall: readonly number[], printed: readonly LogLine[]): PendingCall[] {
-  const out: PendingCall[] = [];
-  for (const tid of inCall) {
-    const list = log.byTid.get(tid);
-    if (!list) continue;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.block < end) lo = mid + 1; else hi = mid;
-    }
-    const p = list[lo - 1];
-    if (p && (p.exit < 0 || p.exit >= end)) out.push(p);
+/** The whole log as text, one line each, as `npm run sim -- <id> --format strace` prints it. */
+export function toStrace(run: { trace: readonly TraceEvent[] }): string {
+  const { trace } = run;
+  const log = straceLog(trace);
+  const out: string[] = [];
+  for (const line of log.lines) {
+    const { prefix: p, text } = lineText(trace, line);
+    out.push(p + text);
   }
-  if (!out.length) return out;
-  const split = new Set<number>();
-  for (const l of printed) if (l.kind === 'unfinished') split.add(l.block);
-  return out.filter((p) => !split.has(p.block)).sort((a, b) => a.block - b.block);
+  for (const pend of log.asleepAtEnd) {
+    const { prefix: p, text } = pendingText(trace, pend);
+    out.push(p + text + UNFINISHED);
+  }
+  return out.join('\n') + (out.length ? '\n' : '');
 }

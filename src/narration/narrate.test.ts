@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getRun } from '../runs/runs.ts';
 import type { TraceEvent } from '../kernel/types.ts';
-import { narrate, showBytes, spaceZh, straceArgs } from './narrate.ts';
-import { LANGS } from './core.ts';
+import { narrate, showBytes, spaceZh, straceArgs } from './index.ts';
+import { LANGS } from '../i18n/core.ts';
 
 function runOf(id: string) {
   const s = findScenario(id);

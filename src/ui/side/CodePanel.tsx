@@ -3,15 +3,15 @@
  * the panel follows the most recently active thread. A second tab shows the clients' script.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { renderListing } from '../programs/lines.ts';
-import type { ThreadView } from '../kernel/view.ts';
-import { useRun, useT, useView, type T } from './hooks.ts';
-import { tokenizePython } from './panels/python-tokens.ts';
-import { ClientScript } from './panels/ClientScript.tsx';
-import { RichText } from './panels/rich-text.tsx';
-import { useKeepInView } from './panels/scroll.ts';
-import { activeThread, mainPidOf, threadTag } from './panels/threads.ts';
-import './panels.css';
+import { renderListing } from '../../programs/lines.ts';
+import type { ThreadView } from '../../kernel/view.ts';
+import { useRun, useT, useView, type T } from '../hooks.ts';
+import { tokenizePython } from './python-tokens.ts';
+import { ClientScript } from './ClientScript.tsx';
+import { RichText } from '../text/rich-text.tsx';
+import { useKeepInView } from './scroll.ts';
+import { activeThread, mainPidOf, threadTag } from './threads.ts';
+import '../panels.css';
 
 type Tab = 'server' | 'clients';
 

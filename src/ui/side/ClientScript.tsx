@@ -1,9 +1,9 @@
 /** What the scenario's clients do, and when: the script a student needs to read the run. */
 import type { MachineView } from '../../kernel/view.ts';
 import { encodeUtf8 } from '../../kernel/bytes.ts';
-import { showBytes } from '../../i18n/narrate.ts';
+import { showBytes } from '../../narration/index.ts';
 import { useLab, useRun, useT } from '../hooks.ts';
-import { RichText } from './rich-text.tsx';
+import { RichText } from '../text/rich-text.tsx';
 import { LISTINGS } from '../../programs/listings.generated.ts';
 
 const fmtMs = (ms: number, lang: string) => ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
