@@ -73,6 +73,55 @@ test('build a scenario with the form, fix a flagged value, open it on the stage 
   await expect(page.getByTestId('host-client1')).toContainText("b'PING'");
 });
 
+test('the draft is kept as you type: it survives a reload, the Lab link then Back, and a closed tab; start over asks first', async ({ page, context }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+  await page.goto('./#/editor?from=blank&lang=en');
+  const id = page.getByLabel('Id', { exact: true });
+  await expect(id).toHaveValue('my-scenario');
+  await expect(page.getByTestId('editor-kept')).toHaveText('');
+  await id.fill('kept-draft');
+  await page.getByLabel('Title in English').fill('Kept across reloads');
+  await button(page, 'Add a client').click();
+  await page.locator('#ed-clients-0-name').fill('zoe');
+  await expect(page.getByTestId('editor-kept')).toContainText('kept in this browser');
+
+  // A reload asks first (unsaved changes), then gives the draft back.
+  await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
+  await expect(id).toHaveValue('kept-draft');
+  await expect(page.getByLabel('Title in English')).toHaveValue('Kept across reloads');
+  await expect(page.locator('#ed-clients-0-name')).toHaveValue('zoe');
+  await expect(page.getByTestId('editor-kept')).toContainText('Your draft is back');
+
+  // The nav's Lab link leaves the editor (no question: the draft is kept), Back brings it back.
+  await page.getByRole('navigation').getByRole('link', { name: 'Step through', exact: true }).click();
+  await expect(counter(page)).toBeVisible();
+  await page.goBack();
+  await expect(id).toHaveValue('kept-draft');
+  await expect(page.locator('#ed-clients-0-name')).toHaveValue('zoe');
+
+  // A tab closed without a word (or a crash): a new tab finds the draft.
+  await page.locator('#ed-clients-0-name').fill('zed');
+  await page.waitForTimeout(400); // written a quarter of a second after the last key
+  const url = page.url();
+  await page.close({ runBeforeUnload: false });
+  const again = await context.newPage();
+  again.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+  await again.goto(url);
+  await expect(again.locator('#ed-clients-0-name')).toHaveValue('zed');
+
+  // Starting over asks first, then the form is what was chosen, and nothing is kept any more.
+  await again.getByLabel('Start from').selectOption('blank');
+  await again.getByRole('button', { name: 'Start over from this', exact: true }).click();
+  expect(dialogs).toEqual(['beforeunload', 'confirm']);
+  await expect(again.getByLabel('Id', { exact: true })).toHaveValue('my-scenario');
+  await again.reload();
+  await expect(again.getByLabel('Id', { exact: true })).toHaveValue('my-scenario');
+  expect(dialogs).toEqual(['beforeunload', 'confirm']);
+  expect(await again.evaluate(() => window.localStorage.getItem('iolab.editor.draft'))).toBeNull();
+});
+
 test('an unknown starting scenario gets a notice and the form starts from the stage', async ({ page }) => {
   await page.goto('./#/editor?from=no-such&lang=en');
   await expect(page.locator('.notices')).toContainText('no-such');
