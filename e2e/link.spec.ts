@@ -125,3 +125,42 @@ test('a link with s= and add= reproduces the scenario and the student\'s actions
   await expect(counter(page)).toContainText(stepText(steps.length, steps.length));
   await expect(page.getByTestId('host-you')).toBeVisible();
 });
+
+test('the nav\'s lab link and the title go back to the lab\'s own scenario, a custom one included', async ({ page }) => {
+  await page.goto('./#/select?step=0&lang=en');
+  const s = custom();
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await expect(picker(page).locator('option:checked')).toHaveText('My select test');
+  await page.locator('.notices').getByRole('button').first().click(); // the "opened" notice
+  const nav = page.getByRole('navigation');
+  for (const back of [nav.getByRole('link', { name: 'Step through', exact: true }), page.getByRole('link', { name: 'IO Lab', exact: true })]) {
+    await nav.getByRole('link', { name: 'Glossary', exact: true }).click();
+    await expect(page).toHaveURL(/#\/glossary/);
+    await back.click();
+    await expect(counter(page)).toContainText(stepText(1, visible(s).length));
+    await expect(picker(page).locator('option:checked')).toHaveText('My select test');
+    await expect(notices(page)).toHaveCount(0);
+    await expect(page).toHaveURL(/#\/my-select\?step=0&lang=en&s=1\./);
+  }
+});
+
+test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s actions (add=) and the moment', async ({ page }) => {
+  const base = custom();
+  const additions: Addition[] = [{ client: 'you', at: 5, do: 'connect' }];
+  const merged = withAdditions(base, additions);
+  expect(merged.ok).toBe(true);
+  if (!merged.ok) return;
+  const steps = visible(merged.scenario);
+  const k = steps[Math.floor(steps.length / 2)]!;
+  await page.goto(`./#/my-select?add=${encodeURIComponent(encodeAdditions(additions))}&step=${k}&embed=1&lang=en&s=${encodeScenario(base)}`);
+  await expect(counter(page)).toContainText(stepText(steps.indexOf(k) + 1, steps.length));
+  const href = await page.getByRole('link', { name: /Open in IO Lab/ }).getAttribute('href');
+  expect(href).toMatch(/#\/my-select\?add=you_[^&]+&step=\d+&lang=en&s=1\.[\w-]+$/);
+  expect(href).toContain(`step=${k}&`);
+  expect(href).not.toContain('embed');
+  await page.goto(href!);
+  await expect(counter(page)).toContainText(stepText(steps.indexOf(k) + 1, steps.length));
+  await expect(picker(page).locator('option:checked')).toHaveText('My select test');
+  await expect(page.getByTestId('host-you')).toBeVisible();
+  await expect(notices(page)).toHaveCount(0);
+});

@@ -187,6 +187,8 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           const linked = carried === undefined ? null : decodeScenario(carried);
           if (linked?.ok) scenario = linked.scenario;
           else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
+          // The lab's own custom scenario, named by its id alone (too large for `s=`): it stays.
+          else if (location.scenarioId !== null && location.scenarioId === scenario.id && !linked) { /* keep it */ }
           else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
           if (linked && !linked.ok) {
             all.push({ key: 'app.notice.badScenarioLink', params: { fallback: scenario.id }, reason: linked.reason });

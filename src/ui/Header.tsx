@@ -3,7 +3,7 @@ import { LANGS } from '../i18n/core.ts';
 import { useLab, useT } from './hooks.ts';
 import type { Theme } from '../store/lab.ts';
 import { PAGE_VIEWS } from './pages.ts';
-import { formatHash } from '../store/url.ts';
+import { labHash } from './lab-link.ts';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -18,7 +18,7 @@ export function Header() {
   const setTheme = useLab((s) => s.setTheme);
   const page = useLab((s) => s.page);
   const shipped = SCENARIOS.some((s) => s.id === scenario.id);
-  const labHref = formatHash({ scenarioId: shipped ? scenario.id : (SCENARIOS[0]?.id ?? ''), seed: null, step: 0, lang });
+  const labHref = useLab(labHash);
   const pages = Object.entries(PAGE_VIEWS).filter(([, def]) => def.inNav);
   return (
     <header className="app-header">
