@@ -164,3 +164,33 @@ test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s act
   await expect(page.getByTestId('host-you')).toBeVisible();
   await expect(notices(page)).toHaveCount(0);
 });
+
+test('a shipped id with a changed s= is marked modified, says so, and links back to the original', async ({ page }) => {
+  const select = scenario('select');
+  const mallory: Scenario = { ...select, clients: [...select.clients, { name: 'mallory', actions: [{ at: 0, do: 'connect' }, { at: 1, do: 'send', data: 'hi' }] }] };
+  await page.goto(`./#/select?step=0&lang=en&s=${encodeScenario(mallory)}`);
+  await expect(counter(page)).toContainText(stepText(1, visible(mallory).length));
+  await expect(picker(page).locator('option:checked')).toHaveText(`${select.title.en} (modified)`);
+  const notice = page.getByTestId('modified-notice');
+  await expect(notice).toContainText(`This is not the shipped scenario “${select.title.en}”`);
+  await expect(page).toHaveURL(/s=1\./); // a reload keeps the changed one
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // In Chinese too.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(picker(page).locator('option:checked')).toHaveText(`${select.title.zh}（已修改）`);
+  await expect(notice).toContainText(`这不是网站自带的场景“${select.title.zh}”`);
+
+  // The way back: the original, unmarked, by its id alone.
+  await notice.getByRole('link', { name: '打开原版' }).click();
+  await expect(counter(page)).toContainText(stepText(1, visible(select).length, 'zh'));
+  await expect(picker(page).locator('option:checked')).toHaveText(select.title.zh);
+  await expect(page.getByTestId('modified-notice')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/s=/);
+
+  // The picker is a way back as well.
+  await page.goto(`./#/select?step=0&lang=en&s=${encodeScenario(mallory)}`);
+  await picker(page).selectOption('select');
+  await expect(page.getByTestId('modified-notice')).toHaveCount(0);
+  await expect(picker(page).locator('option:checked')).toHaveText(select.title.en);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from './index.ts';
-import { canonicalJson, decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_CHARS, MAX_LINK_CONNECTIONS, scenarioLinkParam } from './link.ts';
+import { canonicalJson, decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_CHARS, MAX_LINK_CONNECTIONS, scenarioLinkParam, changedShipped } from './link.ts';
 import { MAX_DRAWN_CONNECTIONS } from '../ui/share/import.ts';
 import { MAX_HASH, formatHash, isPage, parseHash } from '../store/url.ts';
 import type { Scenario } from './format.ts';
@@ -87,5 +87,18 @@ describe('a scenario in a link', () => {
     expect(scenarioLinkParam(changed)).toBe(encodeScenario(changed));
     expect(scenarioLinkParam({ ...select, id: 'my-select' })).not.toBeNull();
     expect(LINK_VERSION).toBe(1);
+  });
+});
+
+describe('a shipped id with changed contents', () => {
+  it('is told apart from the shipped scenario, whatever the key order', () => {
+    const select = findScenario('select')!;
+    expect(changedShipped(select)).toBeUndefined();
+    expect(changedShipped(JSON.parse(canonicalJson(select)) as Scenario)).toBeUndefined();
+    const mallory = { ...select, clients: [...select.clients, { name: 'mallory', actions: [{ at: 0, do: 'connect' as const }] }] };
+    expect(changedShipped(mallory)).toBe(select);
+    const decoded = decodeScenario(encodeScenario(mallory));
+    expect(decoded.ok && changedShipped(decoded.scenario)).toBe(select);
+    expect(changedShipped({ ...select, id: 'not-shipped' })).toBeUndefined();
   });
 });

@@ -100,3 +100,13 @@ export function scenarioLinkParam(s: Scenario): string | null {
   LINKS.set(s, value);
   return value;
 }
+
+/**
+ * The shipped scenario that `s` has the id of but differs from (a link's `s=` or a file that
+ * changed it), or undefined: such a scenario is shown marked as modified, with the way back to the
+ * original. Pass the scenario before a student's additions (student.ts `baseOf`).
+ */
+export function changedShipped(s: Scenario): Scenario | undefined {
+  const shipped = findScenario(s.id);
+  return shipped !== undefined && scenarioLinkParam(s) !== null ? shipped : undefined;
+}

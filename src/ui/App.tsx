@@ -5,6 +5,7 @@ import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
 import { LabContext, useLab, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
+import { ModifiedNotice } from './ModifiedNotice.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Stage } from './Stage.tsx';
 import { Narration } from './Narration.tsx';
@@ -40,6 +41,7 @@ function Frame() {
     <div className={`app${embed ? ' app-embed' : ''}`}>
       {embed ? null : <Header />}
       <Notices />
+      {page === 'lab' && !embed ? <ModifiedNotice /> : null}
       {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet key={page} def={def} />}
     </div>
   );

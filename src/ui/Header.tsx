@@ -4,6 +4,8 @@ import { useLab, useT } from './hooks.ts';
 import type { Theme } from '../store/lab.ts';
 import { PAGE_VIEWS } from './pages.ts';
 import { labHash } from './lab-link.ts';
+import { changedShipped } from '../scenarios/link.ts';
+import { baseOf } from '../scenarios/student.ts';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -18,6 +20,8 @@ export function Header() {
   const setTheme = useLab((s) => s.setTheme);
   const page = useLab((s) => s.page);
   const shipped = SCENARIOS.some((s) => s.id === scenario.id);
+  // A shipped id with changed contents is not the shipped scenario: its own entry says so.
+  const modified = useLab((s) => changedShipped(baseOf(s.scenario)) !== undefined);
   const labHref = useLab(labHash);
   const pages = Object.entries(PAGE_VIEWS).filter(([, def]) => def.inNav);
   return (
@@ -32,7 +36,8 @@ export function Header() {
       {page === 'lab' ? (
         <label>
           {t('app.scenario')}
-          <select value={scenario.id} onChange={(e) => selectScenario(e.target.value)}>
+          <select className={modified ? 'is-modified' : undefined} value={modified ? '' : scenario.id} onChange={(e) => { if (e.target.value !== '') selectScenario(e.target.value); }}>
+            {modified ? <option value="">{t('app.scenario.modified', { title: scenario.title[lang] })}</option> : null}
             {shipped ? null : <option value={scenario.id}>{scenario.title[lang]}</option>}
             {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
           </select>
