@@ -2,11 +2,12 @@
  * The scenario editor: a teacher builds a scenario with the form, sees an out-of-range value
  * flagged at its field, opens the result on the stage and steps through it.
  */
-import { test, expect, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
+import { test, expect, counter, stepText, button, scenario, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { validateScenario } from '../src/scenarios/format.ts';
 import { getRun } from '../src/store/runs.ts';
 import { visibleSteps } from '../src/store/folding.ts';
+import { draftOf } from '../src/ui/editor/draft.ts';
 
 const status = (page: Page) => page.getByTestId('editor-status');
 
@@ -120,6 +121,32 @@ test('the draft is kept as you type: it survives a reload, the Lab link then Bac
   await expect(again.getByLabel('Id', { exact: true })).toHaveValue('my-scenario');
   expect(dialogs).toEqual(['beforeunload', 'confirm']);
   expect(await again.evaluate(() => window.localStorage.getItem('iolab.editor.draft'))).toBeNull();
+});
+
+test('"Copy link" on a scenario too large for a link says why and offers the file instead', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Two sends of 60,000 bytes: more characters than a link carries (a form with ~600 clients would say the same, slowly).
+  const draft = { ...draftOf(scenario('select')), id: 'wide', clients: ['a', 'b'].map((name) => ({ name,
+    actions: [{ at: '0', do: 'connect', data: '' }, { at: '10', do: 'send', data: name.repeat(60_000) }, { at: '30', do: 'close', data: '' }] })) };
+  await page.addInitScript((kept) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('iolab.editor.draft', kept); } },
+    JSON.stringify({ v: 1, draft, from: 'select', saved: '', start: '' }));
+  await page.goto('./#/editor?lang=en');
+  await expect(page.getByLabel('Id', { exact: true })).toHaveValue('wide');
+  await expect(status(page)).toHaveAttribute('data-valid', 'true');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.getByTestId('editor-copy-link').click();
+  const said = page.getByTestId('editor-copied');
+  await expect(said).toContainText(/too large for a link: it would take [\d,]+ characters, and a link carries at most 120,000/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+  const download = page.waitForEvent('download');
+  await said.getByRole('button', { name: 'Save wide.json instead' }).click();
+  expect((await download).suggestedFilename()).toBe('wide.json');
+
+  // Too many connections: the other limit, in Chinese.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.locator('#ed-idleConnections').fill('19999');
+  await page.getByTestId('editor-copy-link').click();
+  await expect(said).toContainText('这个场景有 20,001 个连接，链接带不了这么多（最多 20,000 个）');
 });
 
 test('an unknown starting scenario gets a notice and the form starts from the stage', async ({ page }) => {

@@ -18,7 +18,7 @@ import {
 import { localProblem } from './problems.ts';
 import { browserStorage, loadDraft, saveDraft, type KeptDraft } from './kept.ts';
 import { formatHash } from '../../store/url.ts';
-import { scenarioLinkParam } from '../../scenarios/link.ts';
+import { scenarioLinkParam, tooBigForLink, type TooBigForLink } from '../../scenarios/link.ts';
 import './editor.css';
 
 type Problems = Map<string, string[]>;
@@ -60,7 +60,7 @@ export default function EditorPage() {
   const [restored, setRestored] = useState(first.restored);
   const [keptOk, setKeptOk] = useState(true);
   const [from, setFrom] = useState(first.bad === null ? (params.from ?? first.kept.from) : '');
-  const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | null>(null);
+  const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | TooBigForLink | null>(null);
   const ids = useId();
 
   useEffect(() => {
@@ -124,10 +124,14 @@ export default function EditorPage() {
   const copy = () => {
     navigator.clipboard.writeText(text).then(() => { setCopied('ok'); setSaved(text); }, () => setCopied('failed'));
   };
-  // The lab's link to this scenario: the whole scenario travels in it (`s=`) unless it is a shipped one as shipped.
-  const link = validation.ok ? `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}` : null;
+  // The lab's link to this scenario: the whole scenario travels in it (`s=`) unless it is a shipped
+  // one as shipped. One the reader would refuse (too long, too many connections) is not made: the
+  // editor says why and offers the file. Worked out on a press, not on every key.
   const copyLink = () => {
-    if (link === null) return;
+    if (!validation.ok) return;
+    const over = tooBigForLink(validation.scenario);
+    if (over) { setCopied(over); return; }
+    const link = `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}`;
     navigator.clipboard.writeText(link).then(() => { setCopied('link'); setSaved(text); }, () => setCopied('failed'));
   };
   const file = `${typeof json.id === 'string' && /^[a-z0-9-]+$/.test(json.id) ? json.id : 'scenario'}.json`;
@@ -276,11 +280,18 @@ export default function EditorPage() {
           <div className="ed-buttons">
             <button type="button" className="ed-primary" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={open}>{t('editor.open')}</button>
             <button type="button" onClick={copy}>{t('editor.json.copy')}</button>
-            <button type="button" data-testid="editor-copy-link" aria-disabled={link === null} aria-describedby={link === null ? `${ids}-blocked` : undefined} onClick={copyLink}>{t('editor.link.copy')}</button>
+            <button type="button" data-testid="editor-copy-link" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={copyLink}>{t('editor.link.copy')}</button>
             <button type="button" onClick={download}>{t('editor.json.download', { file })}</button>
           </div>
           {validation.ok ? null : <p id={`${ids}-blocked`} className="ed-hint">{t('editor.open.blocked')}</p>}
-          <p className="ed-hint" role="status">{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>
+          <div className="ed-hint" role="status" data-testid="editor-copied">
+            {typeof copied === 'object' && copied !== null ? (
+              <p className="ed-warn">
+                {t(copied.why === 'chars' ? 'editor.link.tooLong' : 'editor.link.tooMany', { n: copied.n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), max: copied.max.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}{' '}
+                <button type="button" onClick={download}>{t('editor.link.saveInstead', { file })}</button>
+              </p>
+            ) : <p>{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>}
+          </div>
           <h3 id={`${ids}-json`}>{t('editor.section.json')}</h3>
           <pre className="ed-json" data-testid="editor-json" tabIndex={0} aria-labelledby={`${ids}-json`}>{text}</pre>
         </aside>
