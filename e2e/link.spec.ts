@@ -194,3 +194,28 @@ test('a shipped id with a changed s= is marked modified, says so, and links back
   await expect(page.getByTestId('modified-notice')).toHaveCount(0);
   await expect(picker(page).locator('option:checked')).toHaveText(select.title.en);
 });
+
+test('a custom scenario too large for a link is kept in this browser: a reload and the lab link show it again', async ({ page }) => {
+  // 8 clients sending 2 × 60 kB: about 1 MB of JSON, far more than a link carries.
+  const s: Scenario = { ...custom(), id: 'heavy', title: { en: 'Heavy sends', zh: '大块发送' },
+    clients: Array.from({ length: 8 }, (_, i) => ({ name: `c${i}`, actions: [{ at: i, do: 'connect' as const }, { at: 10 + i, do: 'send' as const, data: 'x'.repeat(60_000) }, { at: 20 + i, do: 'send' as const, data: 'y'.repeat(60_000) }] })) };
+  const steps = visible(s);
+  await page.goto('./#/select?step=0&lang=en');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  await expect(notices(page)).toContainText('“heavy” is too large for a link, so the address names it alone: this browser keeps it');
+  await button(page, 'Step forward').click();
+  await expect(page).toHaveURL(/#\/heavy\?step=\d+&lang=en$/);
+
+  await page.reload();
+  await expect(counter(page)).toContainText(stepText(2, steps.length));
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  await expect(notices(page)).toContainText('“heavy” was reopened from this browser');
+  await expect(page.getByText('There is no scenario')).toHaveCount(0);
+
+  // Another page, then the lab link: still the kept one.
+  await page.getByRole('navigation').getByRole('link', { name: 'About', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Step through', exact: true }).click();
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  await expect(page.getByText('There is no scenario')).toHaveCount(0);
+});

@@ -1,8 +1,8 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import type { LabStoreApi } from '../store/lab.ts';
 import { useLazyPart, type LazyState } from './lazy-part.ts';
 import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
-import { LabContext, useLab, useT } from './hooks.ts';
+import { LabContext, useLab, useLabApi, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { ModifiedNotice } from './ModifiedNotice.tsx';
@@ -18,6 +18,7 @@ import { useKeyboard } from './keyboard.ts';
 import { SidePlaceholder } from './side/SidePlaceholder.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
+import { keepLargeScenarios } from './share/keep-large.ts';
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -31,6 +32,8 @@ export function App({ store: given }: { store?: LabStoreApi }) {
 
 function Frame() {
   useUrlSync();
+  const api = useLabApi();
+  useEffect(() => keepLargeScenarios(api), [api]);
   usePlayback();
   useDocumentSettings();
   useKeyboard();

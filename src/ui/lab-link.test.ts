@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createLabStore } from '../store/lab.ts';
 import { parseHash } from '../store/url.ts';
 import { findScenario } from '../scenarios/index.ts';
-import { canonicalJson, MAX_LINK_CHARS } from '../scenarios/link.ts';
+import { canonicalJson, encodeScenario, MAX_LINK_CHARS } from '../scenarios/link.ts';
+import { rememberKept } from '../store/kept.ts';
 import { additionsOf, withAdditions } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { labHash } from './lab-link.ts';
@@ -50,5 +51,21 @@ describe('the way back to the lab', () => {
     expect(store.getState().scenario).toBe(big);
     expect(store.getState().page).toBe('lab');
     expect(store.getState().notices).toEqual([]);
+  });
+
+  it('after a reload, finds a scenario this browser kept under the address\'s id, and says where it came from', () => {
+    const kept: Scenario = { ...mine, id: 'kept-big' };
+    rememberKept(kept);
+    const store = createLabStore();
+    const { location, notices } = parseHash('#/kept-big?step=2&lang=en');
+    store.getState().applyLocation(location, notices);
+    expect(store.getState().scenario).toBe(kept);
+    expect(store.getState().step).toBe(2);
+    expect(store.getState().notices).toEqual([{ key: 'app.notice.keptRestored', params: { id: 'kept-big' } }]);
+    // A link that carries its own scenario under that id wins.
+    const other = createLabStore();
+    const carried = parseHash(`#/kept-big?lang=en&s=${encodeScenario({ ...mine, id: 'kept-big', title: { en: 'Other', zh: '别的' } })}`);
+    other.getState().applyLocation(carried.location, carried.notices);
+    expect(other.getState().scenario.title.en).toBe('Other');
   });
 });
