@@ -24,4 +24,9 @@ describe('the file bar reads files as the CLI does', () => {
       }
     }
   });
+
+  it('shows a file\'s name with its control and bidi characters escaped', async () => {
+    const r = await readScenarioFile(file('evil\u202enosj.json', GOOD_FILES[0]!.bytes));
+    expect(r.file).toBe('evil\\u202enosj.json');
+  });
 });

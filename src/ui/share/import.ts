@@ -5,6 +5,7 @@
  */
 import type { Problem, Scenario } from '../../scenarios/format.ts';
 import { parseScenarioBytes } from '../../scenarios/decode.ts';
+import { escapeControls } from '../../scenarios/text.ts';
 
 export const MAX_FILE_MB = 8;
 /**
@@ -21,7 +22,8 @@ export type FileResult =
   | { ok: false; file: string; problems: (Problem & { key?: string; params?: Record<string, string | number> })[] };
 
 export async function readScenarioFile(file: File): Promise<FileResult> {
-  const name = file.name.slice(0, 120);
+  // A file's name is shown in notices: its control and bidi characters as escapes, never acted on.
+  const name = escapeControls(file.name.slice(0, 120), []);
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
     return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.tooBig', params: { size: (file.size / 1048576).toFixed(1), max: MAX_FILE_MB } }] };
   }
