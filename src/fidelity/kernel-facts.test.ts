@@ -57,6 +57,14 @@ describe('the listen backlog', () => {
     expect(retries[0]!.t).toBeCloseTo(30e6 + 1000e6, -6); // resent after 1 s
     expect(retries[1]!.t - retries[0]!.t).toBeCloseTo(1000e6, -6); // then 1 s again (tcp_syn_linear_timeouts)
   });
+
+  it('resends a dropped SYN after five 1 s waits, then doubles (Linux 6.7+: SYNs at 0, 1, 2, 3, 4, 5, 7, 11 s)', () => {
+    // As measured on this machine: listen(2), three clients hold the queue, a fourth keeps knocking.
+    const hold = (name: string, at: number) => client(name, at, [], undefined);
+    const r = run(scenario('blocking', [client('ann', 0, ['hold'], undefined), hold('ben', 10), hold('cat', 20), hold('dan', 30)], { backlog: 1 }, { untilMs: 12_000 }));
+    const sentAt = events(r, 'client.retry').filter((e) => e.client === 'dan').map((e) => Math.round((e.t - 30e6) / 1e9));
+    expect(sentAt).toEqual([1, 2, 3, 4, 5, 7, 11]);
+  });
 });
 
 describe('closing: FIN, RST and EPIPE as Linux does them', () => {
