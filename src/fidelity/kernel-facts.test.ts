@@ -4,6 +4,7 @@
  * wrong, the test says so; fixtures/strace holds the real Linux traces these agree with.
  */
 import { describe, expect, it } from 'vitest';
+import { LINUX_CPYTHON_COSTS } from '../kernel/costs.ts';
 import { allReplies, client, events, repliesOf, run, scenario, straceLines } from './test-helpers.ts';
 
 describe('blocking I/O', () => {
@@ -157,6 +158,20 @@ describe('threads, processes and pools', () => {
 });
 
 describe('select, poll and epoll', () => {
+  it('charges select per watched fd and per 64-fd word up to nfds, not per fd number up to nfds', () => {
+    // timeout 0: every call returns at once, so its kernel time is exactly the scan.
+    const r = run(scenario('select', [client('ann', 0, ['hi'])], { timeoutMs: 0 }, { untilMs: 50 }));
+    const c = LINUX_CPYTHON_COSTS;
+    const scans = events(r, 'select.scan');
+    const exits = events(r, 'sys.exit').filter((e) => e.name === 'pselect6');
+    expect(exits.length).toBeGreaterThan(2);
+    exits.forEach((exit, i) => {
+      const scan = scans[i]!;
+      expect(scan.nfds).toBeGreaterThan(scan.watched.length); // fds 0-2 are below nfds but not watched
+      expect(exit.kernelNs).toBe(c.selectBaseNs + c.selectPerWordNs * Math.ceil(scan.nfds / 64) + c.selectPerFdNs * scan.watched.length);
+    });
+  });
+
   it('select shows as pselect6 with nfds = highest fd + 1 and returns ready fds', () => {
     const r = run(scenario('select', [client('ann', 0, ['hello'])]));
     expect(straceLines(r)).toContain('pselect6(5, [3 4], NULL, NULL, NULL, NULL) = 1 (in [4])');
