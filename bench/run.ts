@@ -14,6 +14,7 @@ import { indexTrace } from '../src/kernel/view.ts';
 import { scalingBench } from './scaling.ts';
 import { framesBench, printFrames } from './frames.ts';
 import { printSite, siteBench } from './site.ts';
+import { inputsBench, printInputs } from './inputs.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -102,6 +103,11 @@ if (existsSync(measuredPath)) results.measuredOnThisMachine = JSON.parse(readFil
   results.longSeek = { events: r.trace.length, steps: index.steps, indexMs: Math.round(indexMs), firstSeekMs: Math.round(firstMs), p50Ms: +times[100]!.toFixed(3), p95Ms: +times[190]!.toFixed(3) };
   console.log(`\nseek into a ${r.trace.length}-event trace (${index.steps} steps): index ${Math.round(indexMs)} ms, first seek ${Math.round(firstMs)} ms, then p50 ${times[100]!.toFixed(2)} ms, p95 ${times[190]!.toFixed(2)} ms`);
 }
+
+// 5b. Hostile input: the parsers' slowest calls on fuzzed and huge values (bench/inputs.ts).
+const inputs = inputsBench();
+results.inputs = inputs;
+printInputs(inputs);
 
 // 6. The app: initial JS (gzip) and seek time into the longest shipped trace.
 const app = await appBench();

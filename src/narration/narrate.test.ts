@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { getRun } from '../runs/runs.ts';
+import { runScenario } from '../scenarios/run.ts';
+import type { Scenario } from '../scenarios/format.ts';
+import { indexTrace } from '../kernel/view.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import { narrate, showBytes, spaceZh, straceArgs } from './index.ts';
 import { LANGS } from '../i18n/core.ts';
 
+/** A shipped scenario's run and its steps (the narration's layer and below: no store). */
+const runs = new Map<string, ReturnType<typeof runAndIndex>>();
+function runAndIndex(s: Scenario) {
+  const run = runScenario(s, { seed: s.seed, keepTrace: true });
+  return { run, index: indexTrace(run.trace, run.options.cores) };
+}
+function getRun(s: Scenario) {
+  let hit = runs.get(s.id);
+  if (!hit) { hit = runAndIndex(s); runs.set(s.id, hit); }
+  return hit;
+}
+
 function runOf(id: string) {
   const s = findScenario(id);
   if (!s) throw new Error(`no scenario ${id}`);
-  return getRun(s, s.seed);
+  return getRun(s);
 }
 
 /** The first step whose main event matches. */
@@ -30,7 +44,7 @@ function say(id: string, step: number, lang: 'en' | 'zh' = 'en') {
 describe('narrate: every step of every shipped scenario', () => {
   for (const scenario of SCENARIOS) {
     it(`${scenario.id}: a plain sentence for each step, in both languages`, () => {
-      const { run, index } = getRun(scenario, scenario.seed);
+      const { run, index } = getRun(scenario);
       for (let k = 0; k < index.steps; k++) {
         const views = { view: index.viewAt(k), before: k > 0 ? index.viewAt(k - 1) : null };
         for (const lang of LANGS) {

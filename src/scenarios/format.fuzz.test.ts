@@ -1,7 +1,9 @@
 /**
  * Fuzzing the scenario parser (fast-check): any text, any JSON value, and valid scenarios with
- * one field replaced by anything. `parseScenario` never throws and returns quickly; a refusal
- * names a field for every problem; what it accepts runs in the simulator without throwing.
+ * one field replaced by anything. `parseScenario` never throws; a refusal names a field for
+ * every problem; what it accepts runs in the simulator without throwing (a run bounded in events).
+ * The validator's work is bounded by its limits (a list past its limit is not read past it); no
+ * wall clock here: how long parsing takes is measured by `npm run bench` (bench/inputs.ts).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -9,8 +11,7 @@ import { parseScenario, validateScenario, type Validation } from './format.ts';
 import { SCENARIOS } from './index.ts';
 import { runScenario } from './run.ts';
 
-function sane(v: Validation, ms: number): void {
-  expect(ms).toBeLessThan(500);
+function sane(v: Validation): void {
   if (v.ok) return;
   expect(v.problems.length).toBeGreaterThan(0);
   for (const p of v.problems) {
@@ -21,10 +22,9 @@ function sane(v: Validation, ms: number): void {
   }
 }
 
-function timed(text: string): Validation {
-  const t0 = performance.now();
+function checked(text: string): Validation {
   const v = parseScenario(text);
-  sane(v, performance.now() - t0);
+  sane(v);
   return v;
 }
 
@@ -37,12 +37,12 @@ const weird = fc.oneof(
 );
 
 describe('parseScenario under fuzzing', () => {
-  it('any text: never throws, answers quickly, every problem names its field', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => { timed(text); }), { numRuns: 1500, seed: 1 });
+  it('any text: never throws, every problem names its field', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => { checked(text); }), { numRuns: 1500, seed: 1 });
   });
 
   it('any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => { timed(JSON.stringify(value) ?? 'null'); }), { numRuns: 1500, seed: 2 });
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => { checked(JSON.stringify(value) ?? 'null'); }), { numRuns: 1500, seed: 2 });
   });
 
   it('a shipped scenario with a field, an option, a client or an action replaced by anything', () => {
@@ -58,7 +58,7 @@ describe('parseScenario under fuzzing', () => {
       else if (where === 'option') s.options = { ...(s.options ?? {}), [key]: value };
       else if (where === 'client' && s.clients[0]) s.clients[0][key] = value;
       else if (where === 'action' && s.clients[0]) (s.clients[0].actions as Record<string, unknown>[])[0]![key] = value;
-      const v = timed(JSON.stringify(s));
+      const v = checked(JSON.stringify(s));
       if (v.ok) {
         // Accepted: it runs (a short, bounded run) without throwing.
         const run = runScenario(v.scenario, { keepTrace: false, maxEvents: 20_000 });
@@ -67,11 +67,14 @@ describe('parseScenario under fuzzing', () => {
     }), { numRuns: 400, seed: 3 });
   });
 
-  it('huge inputs are refused quickly and in words, not by a crash', () => {
-    const many = { ...SCENARIOS[0]!, clients: Array.from({ length: 20_001 }, (_, i) => ({ name: `c${i}`, actions: [] })) };
-    const t0 = performance.now();
+  it('huge inputs are refused in words, not by a crash, and not read past the limit', () => {
+    const clients: Record<string, unknown>[] = Array.from({ length: 20_001 }, (_, i) => ({ name: `c${i}`, actions: [] }));
+    // The client past the limit of 20,000 tells whether the validator read it.
+    let readPastLimit = false;
+    Object.defineProperty(clients[20_000], 'name', { enumerable: true, get: () => { readPastLimit = true; return 'late'; } });
+    const many = { ...SCENARIOS[0]!, clients };
     const v = validateScenario(many);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(readPastLimit).toBe(false);
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.problems[0]!.path).toBe('clients');
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);

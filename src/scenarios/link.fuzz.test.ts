@@ -1,9 +1,11 @@
 /**
  * Fuzzing the scenario in a link (fast-check): whatever the `s=` value — garbage, a good link cut
- * or changed anywhere, base64url of any JSON — decoding returns at once, never throws, and either
- * gives a scenario the validator accepts or a reason; the lab store shows a usable page for it.
+ * or changed anywhere, base64url of any JSON — decoding never throws, and either gives a scenario
+ * the validator accepts or a reason; the lab store shows a usable page for it. A value over
+ * MAX_LINK_CHARS is refused before it is read. No wall clock here: how long decoding takes is
+ * measured by `npm run bench` (bench/inputs.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from './link.ts';
 import { validateScenario } from './format.ts';
@@ -30,22 +32,26 @@ const nearScenario = fc.tuple(fc.constantFrom(...SCENARIOS), fc.constantFrom('id
 const values = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `1.${s}`), mutated, anyJson, nearScenario);
 
 function usable(text: string): void {
-  const t0 = performance.now();
   const r = decodeScenario(text);
-  expect(performance.now() - t0).toBeLessThan(100);
   if (r.ok) expect(validateScenario(r.scenario).ok).toBe(true);
   else expect(reasonText('en', r.reason).length).toBeGreaterThan(0);
 }
 
 describe('decodeScenario under fuzzing', () => {
-  it('never throws, answers at once, and gives a valid scenario or a reason', () => {
+  it('never throws, and gives a valid scenario or a reason', () => {
     fc.assert(fc.property(values, usable), { numRuns: RUNS, seed: 20261127 });
   });
 
-  it('a huge value is refused at once', () => {
-    const t0 = performance.now();
-    expect(decodeScenario(`1.${'QUFB'.repeat(MAX_LINK_CHARS)}`).ok).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(50);
+  it('a huge value is refused by its length, before any of it is decoded', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const r = decodeScenario(`1.${'QUFB'.repeat(MAX_LINK_CHARS)}`);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason.key).toBe('reason.link.tooLong');
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('the lab store shows a page for any link with `s=` and `add=`', () => {
