@@ -26,7 +26,19 @@ export function toJsonReport(run: ScenarioRun) {
     eagain: run.eagain,
     bytesCopied: run.bytesCopied,
     events: run.events,
+    pending: run.pending,
   };
+}
+
+/** The warning for work left undone when the run stopped, or null when there is none. */
+export function pendingWarning(run: Pick<ScenarioRun, 'pending' | 'endNs'>): string | null {
+  const p = run.pending;
+  const parts = [
+    p.unreadBytes > 0 ? `${p.unreadBytes} byte${p.unreadBytes === 1 ? '' : 's'} in receive buffers not read` : null,
+    p.waitingConnections > 0 ? `${p.waitingConnections} connection${p.waitingConnections === 1 ? '' : 's'} waiting in the accept queue` : null,
+    p.operatorAnswers > 0 ? `${p.operatorAnswers} operator answer${p.operatorAnswers === 1 ? '' : 's'} not yet typed` : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length ? `warning: the run stopped at ${ms(run.endNs)} ms with work pending: ${parts.join('; ')} (raise untilMs to see it done)` : null;
 }
 
 /**
@@ -42,6 +54,8 @@ export function toSummary(run: ScenarioRun): string {
   const lines: string[] = [];
   lines.push(`${run.scenario.id}: ${run.scenario.title.en}`);
   lines.push(`model ${run.scenario.model}, seed ${run.seed}, ran ${ms(run.endNs)} ms of virtual time (${run.stopReason}), ${run.events} events`);
+  const warning = pendingWarning(run);
+  if (warning) lines.push(warning);
   lines.push('');
   lines.push('replies (as each client received them):');
   if (run.replies.length === 0) lines.push('  (none)');

@@ -10,7 +10,7 @@ import { parseScenarioBytes } from '../scenarios/decode.ts';
 import { escapeControls } from '../scenarios/text.ts';
 import { DEFAULT_MAX_EVENTS, runScenario } from '../scenarios/run.ts';
 import { toStrace } from '../kernel/strace-log.ts';
-import { jsonEscapeControls, toJsonReport, toSummary } from './report.ts';
+import { jsonEscapeControls, pendingWarning, toJsonReport, toSummary } from './report.ts';
 
 const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
        npm run sim -- --list`;
@@ -80,6 +80,8 @@ function main(): void {
   if (run.stopReason === 'maxEvents') {
     console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }
+  const pending = pendingWarning(run);
+  if (pending && args.format !== 'summary') console.error(pending);
   // Nothing from a scenario reaches the terminal raw: a title or a reply could hold escapes that
   // clear the screen, set the window's title or make a link (JSON escapes them its own way).
   const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));

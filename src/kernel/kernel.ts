@@ -15,7 +15,7 @@ import type { CostModel } from './costs.ts';
 import type { Bytes } from './bytes.ts';
 import type { Ns, Program, TraceEvent } from './types.ts';
 import type {
-  ClientHost, Core, Epoll, KEvent, KEventBody, KernelContext, MachineConfig, OpenFile, Process, PyErrorRecord, Reply,
+  ClientHost, Core, Epoll, KEvent, KEventBody, KernelContext, MachineConfig, OpenFile, PendingWork, Process, PyErrorRecord, Reply,
   Ring, RunResult, Sock, SyscallStat, Thread,
 } from './state.ts';
 import { burstEnded, dispatchIdleCores, timedOut, wakeUp } from './sched.ts';
@@ -30,7 +30,7 @@ import { uringPollWake } from './io_uring.ts';
 import { stdinArrived } from './stdio.ts';
 
 export type {
-  ClientAction, ClientScript, MachineConfig, OpenFile, Process, PyErrorRecord, Reply, RunResult, Sock, StdinOperator,
+  ClientAction, ClientScript, MachineConfig, OpenFile, PendingWork, Process, PyErrorRecord, Reply, RunResult, Sock, StdinOperator,
   SyscallStat, Thread, Epoll,
 } from './state.ts';
 export { FD_SETSIZE } from './fs/select.ts';
@@ -144,8 +144,20 @@ export class Kernel implements KernelContext {
       syscalls: this.syscalls, errors: this.errors,
       cpu: { userNs: this.userNs, systemNs: this.systemNs, idleNs, busyFraction: capacity > 0 ? (this.userNs + this.systemNs) / capacity : 0, cores: this.config.cores },
       contextSwitches: this.contextSwitches, threadsPeak: this.threadsPeak, memoryPeakBytes: this.memoryPeak,
-      eagain: this.eagain, bytesCopied: this.bytesCopied, stdout: this.stdout,
+      eagain: this.eagain, bytesCopied: this.bytesCopied, stdout: this.stdout, pending: this.pending(),
     };
+  }
+
+  /** What the server had not done yet: unread bytes, connections not accepted, answers not given. */
+  private pending(): PendingWork {
+    let unreadBytes = 0;
+    let waitingConnections = 0;
+    for (const sock of this.socks.values()) {
+      if (sock.closed) continue;
+      if (sock.kind === 'conn' && sock.files.some((f) => this.files.has(f))) unreadBytes += sock.rx.length;
+      if (sock.kind === 'listen') waitingConnections += sock.acceptQueue.length;
+    }
+    return { unreadBytes, waitingConnections, operatorAnswers: this.stdinAnswerPending ? 1 : 0 };
   }
 
   /** Whether a read would not block: what select, poll and epoll test. */

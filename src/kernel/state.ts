@@ -160,6 +160,18 @@ export interface RunResult {
   eagain: number;
   bytesCopied: number;
   stdout: Bytes;
+  /** Work the server had not done when the run stopped (a run that ends early leaves some). */
+  pending: PendingWork;
+}
+
+/** What was left undone at the end of a run: the run's summary warns of it. */
+export interface PendingWork {
+  /** Bytes in receive buffers of connections the server holds but has not read. */
+  unreadBytes: number;
+  /** Connections the kernel completed that wait in an accept queue, not yet accepted. */
+  waitingConnections: number;
+  /** Answers the console operator was asked for and has not typed yet. */
+  operatorAnswers: number;
 }
 
 /* ───────────────────────── what each system call is ───────────────────────── */

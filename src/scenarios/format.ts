@@ -217,7 +217,11 @@ export function resolveOptions(s: Scenario): ResolvedOptions {
 export function defaultUntilMs(s: Scenario): number {
   if (s.untilMs !== undefined) return s.untilMs;
   const last = s.clients.flatMap((c) => c.actions.map((a) => a.at)).reduce((a, b) => Math.max(a, b), 0);
-  return last + 1000;
+  if (s.model !== 'select-chat') return last + 1000;
+  // The chat room's operator answers one message at a time: leave room for every answer asked for.
+  const messages = s.clients.reduce((n, c) => n + c.actions.filter((a) => a.do === 'send').length, 0);
+  const answerDelayMs = s.options?.answerDelayMs ?? (OPTION_SPECS.answerDelayMs.default as number);
+  return last + messages * answerDelayMs + 1000;
 }
 
 /** Parses JSON text and validates it; a syntax error is reported as a problem, not thrown. */
