@@ -4,6 +4,7 @@ import { useLab, useT } from './hooks.ts';
 import type { Theme } from '../store/lab.ts';
 import { PAGE_VIEWS } from './pages.ts';
 import { formatHash } from '../store/url.ts';
+import { rememberLang } from './lang-choice.ts';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -18,7 +19,7 @@ export function Header() {
   const setTheme = useLab((s) => s.setTheme);
   const page = useLab((s) => s.page);
   const shipped = SCENARIOS.some((s) => s.id === scenario.id);
-  const labHref = formatHash({ scenarioId: shipped ? scenario.id : (SCENARIOS[0]?.id ?? ''), seed: null, step: 0, lang });
+  const labHref = formatHash({ scenarioId: shipped ? scenario.id : (SCENARIOS[0]?.id ?? ''), seed: null, step: 0 });
   const pages = Object.entries(PAGE_VIEWS).filter(([, def]) => def.inNav);
   return (
     <header className="app-header">
@@ -26,7 +27,7 @@ export function Header() {
       <nav aria-label={t('app.nav')} className="app-nav">
         <a href={labHref} aria-current={page === 'lab' ? 'page' : undefined}>{t('nav.lab')}</a>
         {pages.map(([id, def]) => (
-          <a key={id} href={`#/${id}?lang=${lang}`} aria-current={page === id || (id === 'lessons' && page === 'lesson') ? 'page' : undefined}>{t(def.nav)}</a>
+          <a key={id} href={`#/${id}`} aria-current={page === id || (id === 'lessons' && page === 'lesson') ? 'page' : undefined}>{t(def.nav)}</a>
         ))}
       </nav>
       {page === 'lab' ? (
@@ -41,7 +42,7 @@ export function Header() {
       <div className="toolbar">
         <div className="segmented" role="group" aria-label={t('app.language')}>
           {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>{t(`app.language.${l}`)}</button>
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => { rememberLang(l); setLang(l); }}>{t(`app.language.${l}`)}</button>
           ))}
         </div>
         <div className="segmented" role="group" aria-label={t('app.theme')}>

@@ -37,6 +37,8 @@ export default function EditorPage() {
   const [draft, setDraft] = useState<Draft>(start.draft);
   const [from, setFrom] = useState(start.bad === null ? (params.from ?? '') : '');
   const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | null>(null);
+  // A copied link opens in the reader's language, unless the sender asks for theirs.
+  const [inLang, setInLang] = useState(false);
   const ids = useId();
 
   useEffect(() => {
@@ -71,7 +73,7 @@ export default function EditorPage() {
     navigator.clipboard.writeText(text).then(() => setCopied('ok'), () => setCopied('failed'));
   };
   // The lab's link to this scenario: the whole scenario travels in it (`s=`) unless it is a shipped one as shipped.
-  const link = validation.ok ? `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}` : null;
+  const link = validation.ok ? `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang: inLang ? lang : null, scenario: scenarioLinkParam(validation.scenario) })}` : null;
   const copyLink = () => {
     if (link === null) return;
     navigator.clipboard.writeText(link).then(() => setCopied('link'), () => setCopied('failed'));
@@ -221,6 +223,10 @@ export default function EditorPage() {
             <button type="button" data-testid="editor-copy-link" aria-disabled={link === null} aria-describedby={link === null ? `${ids}-blocked` : undefined} onClick={copyLink}>{t('editor.link.copy')}</button>
             <button type="button" onClick={download}>{t('editor.json.download', { file })}</button>
           </div>
+          <label className="ed-hint ed-inlang">
+            <input type="checkbox" checked={inLang} data-testid="editor-link-lang" onChange={(e) => { setInLang(e.target.checked); setCopied(null); }} />
+            {' '}{t('editor.link.inLang', { language: t(`app.language.${lang}`) })}
+          </label>
           {validation.ok ? null : <p id={`${ids}-blocked`} className="ed-hint">{t('editor.open.blocked')}</p>}
           <p className="ed-hint" role="status">{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>
           <h3 id={`${ids}-json`}>{t('editor.section.json')}</h3>

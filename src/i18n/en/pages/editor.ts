@@ -73,6 +73,7 @@ export default {
   'editor.json.copyFailed': 'The browser did not allow copying; select the text instead.',
   'editor.link.copy': 'Copy link',
   'editor.link.copied': 'Link copied: it opens this scenario on the stage.',
+  'editor.link.inLang': 'The link opens in {language} (otherwise in the reader\'s own language)',
   'editor.json.download': 'Download {file}',
   'editor.open': 'Open on the stage',
   'editor.open.blocked': 'Fix the problems first: only a valid scenario can run.',

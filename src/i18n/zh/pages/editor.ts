@@ -73,6 +73,7 @@ export default {
   'editor.json.copyFailed': '浏览器不允许复制，请手动选中文字。',
   'editor.link.copy': '复制链接',
   'editor.link.copied': '链接已复制：打开它，就能在舞台上看到这个场景。',
+  'editor.link.inLang': '链接固定用{language}打开（不勾选时，按读者自己的语言打开）',
   'editor.json.download': '下载 {file}',
   'editor.open': '放到舞台上运行',
   'editor.open.blocked': '请先修改上面的问题：只有合法的场景才能运行。',
