@@ -241,7 +241,7 @@ interface InputProps { id: string; 'aria-invalid'?: true; 'aria-describedby'?: s
 
 /** One labelled input, its hint and its problems (linked to it with aria-describedby). */
 function Field({ path, label, hint, warning, problems, t, children, errorsBelow = false }: {
-  path: string; label: string; hint?: string | undefined; warning?: string | undefined; problems: Problems; t: T; children: (p: InputProps) => ReactNode;
+  path: string; label: ReactNode; hint?: string | undefined; warning?: string | undefined; problems: Problems; t: T; children: (p: InputProps) => ReactNode;
   /** The problems are drawn by the row below (an action's fields sit side by side). */
   errorsBelow?: boolean;
 }) {
@@ -289,7 +289,7 @@ function OptionField({ name, model, value, problems, t, onChange }: { name: Opti
   const hint = [t(`editor.opt.${name}`), kind === 'lines' ? t('editor.option.metaDefault', { value: shownDefault }) : t('editor.option.meta', { range: spec.doc.range, value: shownDefault })]
     .concat(applies ? [] : [t('editor.option.notApplicable', { model })]).join(' ');
   return (
-    <Field path={`options.${name}`} label={name} hint={hint} problems={problems} t={t}>
+    <Field path={`options.${name}`} label={<code>{name}</code>} hint={hint} problems={problems} t={t}>
       {(p) => (
         <div className="ed-inline">
           {kind === 'choice' ? (
