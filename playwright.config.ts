@@ -16,6 +16,8 @@ export default defineConfig({
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
+    // The browser's language picks the site's on a first visit: tests say which they are in.
+    locale: 'en-US',
     trace: 'on-first-retry',
   },
   projects: [{

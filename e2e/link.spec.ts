@@ -43,7 +43,7 @@ test('a scenario from the editor: its copied link and a reload show it at the sa
   await button(page, 'Copy link').click();
   await expect(page.getByText('Link copied')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/#\/my-echo\?step=0&lang=en&s=1\.[\w-]+$/);
+  expect(copied).toMatch(/#\/my-echo\?step=0&s=1\.[\w-]+$/);
 
   await button(page, 'Open on the stage').click();
   const s = { ...scenario('select'), id: 'my-echo', title: { ...scenario('select').title, en: 'My echo' }, seed: 42 };

@@ -6,9 +6,13 @@ import { parseHash } from './store/url.ts';
 import { findScenario } from './scenarios/index.ts';
 import { loadChineseFonts } from './ui/document-settings.ts';
 import { preloadLabParts } from './ui/lab-parts.ts';
+import { setDocumentLang, startingLang } from './ui/lang-choice.ts';
+import { labStoreFromUrl } from './ui/url-sync.ts';
 import './ui/styles.css';
 
-const { lang, page, embed, scenarioId, params } = parseHash(window.location.hash).location;
+const { lang: linked, page, embed, scenarioId, params } = parseHash(window.location.hash).location;
+// The link's `lang=`, else this tab's, else the switch's remembered choice, else the browser's.
+const lang = startingLang(linked);
 // A custom scenario too large for a link is named by its id alone: this browser may have kept it
 // (src/ui/share/kept-db.ts). Look before the first render, so the store built from the address finds it.
 if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScenario(scenarioId)) {
@@ -16,12 +20,14 @@ if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScen
 }
 // The lab's side panels are a download of their own: start it now, so it arrives while the
 // first picture draws (an embedded lab shows none).
-if (page === 'lab' && !embed) preloadLabParts(lang ?? 'en');
-// A link in Chinese draws in Chinese from the first frame: fetch those words before drawing.
+if (page === 'lab' && !embed) preloadLabParts(lang);
+// Chinese draws in Chinese from the first frame: fetch its words and font faces before drawing.
+// (Should the words not come, the store says so and the page draws in English.)
 if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts()]);
+setDocumentLang(lang);
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) createRoot(root).render(<StrictMode><App store={labStoreFromUrl(lang)} /></StrictMode>);
 
 // After the first visit the site works offline (production builds only: dev serves live files).
 // Its code is not needed to draw, so it comes after.

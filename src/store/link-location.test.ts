@@ -67,7 +67,13 @@ describe('a link that carries its scenario', () => {
   it('a shipped scenario as shipped keeps its short link', () => {
     const a = createLabStore();
     a.getState().setScenario(JSON.parse(JSON.stringify(findScenario('poll'))) as Scenario, { step: 2 });
-    expect(linkOf(a)).toBe('#/poll?step=2&lang=en');
+    expect(linkOf(a)).toBe('#/poll?step=2');
+  });
+
+  it('the address bar never carries the language: a shared link opens in the reader\'s', () => {
+    const a = open('#/poll?step=2&lang=zh');
+    a.getState().setLang('zh');
+    expect(linkOf(a)).toBe('#/poll?step=2');
   });
 
   it('composes with a student’s added actions', () => {

@@ -1,9 +1,10 @@
 /**
  * The URL holds what a shared link must reproduce:
- *   `#/<scenario id>?seed=N&step=K&lang=en|zh`            the lab, on a shipped scenario
+ *   `#/<scenario id>?seed=N&step=K`                        the lab, on a shipped scenario
  *   `#/<scenario id>?…&s=1.<base64url JSON>`               the lab, on any other scenario (src/scenarios/link.ts)
- *   `#/<page>[/<arg>]?<page's own params>&step=K&lang=..`  another page (lessons, hall, ...)
- * plus `embed=1` anywhere for an iframe. `s=` belongs to the lab: a link with it opens the lab even
+ *   `#/<page>[/<arg>]?<page's own params>&step=K`          another page (lessons, hall, ...)
+ * plus `embed=1` anywhere for an iframe, and `lang=en|zh` in a link asked for in one language
+ * (the address bar never shows it: src/store/lang.ts says which language a visit opens in). `s=` belongs to the lab: a link with it opens the lab even
  * when the scenario's id is a page's name. A page reads and validates its own params; parsing
  * here never throws: every bad part becomes a notice and a safe fallback.
  */
@@ -110,7 +111,8 @@ export interface HashParts {
   scenarioId: string;
   seed: number | null;
   step: number;
-  lang: Lang;
+  /** Only in a link asked for "in this language": otherwise a link opens in the reader's language. */
+  lang?: Lang | null;
   embed?: boolean;
   params?: Record<string, string>;
   /** The lab's scenario itself when the id is not enough (`s=`, written last: it is long). */
@@ -124,7 +126,7 @@ export function formatHash(l: HashParts): string {
   if (l.seed !== null) params.set('seed', String(l.seed));
   // A page without a moment to show (the about page, the list of lessons) keeps its link short.
   if (page === 'lab' || l.step > 0) params.set('step', String(l.step));
-  params.set('lang', l.lang);
+  if (l.lang) params.set('lang', l.lang);
   if (l.embed) params.set('embed', '1');
   if (page === 'lab' && l.scenario) params.set('s', l.scenario);
   const path = page === 'lab' ? encodeURIComponent(l.scenarioId) : `${page}${l.arg ? `/${encodeURIComponent(l.arg)}` : ''}`;

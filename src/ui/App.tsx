@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import type { LabStoreApi } from '../store/lab.ts';
 import { useLazyPart, type LazyState } from './lazy-part.ts';
 import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
@@ -11,7 +11,7 @@ import { Stage } from './Stage.tsx';
 import { Narration } from './Narration.tsx';
 import { Controls } from './Controls.tsx';
 import { PAGE_VIEWS, type PageDef } from './pages.ts';
-import { labStoreFromUrl, useUrlSync } from './url-sync.ts';
+import { useUrlSync } from './url-sync.ts';
 import { usePlayback } from './playback.ts';
 import { useDocumentSettings } from './document-settings.ts';
 import { useKeyboard } from './keyboard.ts';
@@ -20,9 +20,8 @@ import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
 import { keepLargeScenarios } from './share/keep-large.ts';
 
-/** One store, one selected moment; every page and panel is derived from it. */
-export function App({ store: given }: { store?: LabStoreApi }) {
-  const [store] = useState(() => given ?? labStoreFromUrl());
+/** One store (main.tsx makes it from the link, labStoreFromUrl), one selected moment; every page and panel is derived from it. */
+export function App({ store }: { store: LabStoreApi }) {
   return (
     <LabContext.Provider value={store}>
       <Frame />

@@ -43,7 +43,7 @@ export function Controls() {
             className="ctl ctl-play"
             aria-label={playing ? t('controls.pause') : t('controls.play')}
             aria-keyshortcuts="Space"
-            title={`${playing ? t('controls.pause') : t('controls.play')} (Space)`}
+            title={playing ? t('controls.pause') : t('controls.play')}
             onClick={togglePlay}
             data-playing={playing}
           >
@@ -100,6 +100,7 @@ export function Controls() {
 
 function CtlButton({ icon, label, keys, disabled, onClick }: { icon: IconName; label: string; keys: string; disabled: boolean; onClick: () => void }) {
   // aria-disabled, not disabled: a button that goes dead under the keyboard focus must keep it.
+  // The tooltip is the label alone: the keys, in the reader's words, are in the legend under the timeline.
   return (
     <button
       type="button"
@@ -107,7 +108,7 @@ function CtlButton({ icon, label, keys, disabled, onClick }: { icon: IconName; l
       aria-label={label}
       aria-keyshortcuts={keys}
       aria-disabled={disabled}
-      title={`${label} (${keys.replace('Arrow', '')})`}
+      title={label}
       onClick={() => { if (!disabled) onClick(); }}
     >
       <Icon name={icon} />

@@ -6,6 +6,7 @@ import { PAGE_VIEWS } from './pages.ts';
 import { labHash } from './lab-link.ts';
 import { changedShipped } from '../scenarios/link.ts';
 import { baseOf } from '../scenarios/student.ts';
+import { rememberLang } from './lang-choice.ts';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -30,7 +31,7 @@ export function Header() {
       <nav aria-label={t('app.nav')} className="app-nav">
         <a href={labHref} aria-current={page === 'lab' ? 'page' : undefined}>{t('nav.lab')}</a>
         {pages.map(([id, def]) => (
-          <a key={id} href={`#/${id}?lang=${lang}`} aria-current={page === id || (id === 'lessons' && page === 'lesson') ? 'page' : undefined}>{t(def.nav)}</a>
+          <a key={id} href={`#/${id}`} aria-current={page === id || (id === 'lessons' && page === 'lesson') ? 'page' : undefined}>{t(def.nav)}</a>
         ))}
       </nav>
       {page === 'lab' ? (
@@ -46,7 +47,7 @@ export function Header() {
       <div className="toolbar">
         <div className="segmented" role="group" aria-label={t('app.language')}>
           {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>{t(`app.language.${l}`)}</button>
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => { rememberLang(l); setLang(l); }}>{t(`app.language.${l}`)}</button>
           ))}
         </div>
         <div className="segmented" role="group" aria-label={t('app.theme')}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLab } from './hooks.ts';
+import { setDocumentLang } from './lang-choice.ts';
 
 /** The page's language (for screen readers and fonts) and colour scheme follow the store. */
 export function useDocumentSettings(): void {
@@ -7,7 +8,7 @@ export function useDocumentSettings(): void {
   const theme = useLab((s) => s.theme);
   useEffect(() => {
     if (lang === 'zh') void loadChineseFonts();
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    setDocumentLang(lang);
     document.documentElement.dataset.theme = theme;
   }, [lang, theme]);
 }

@@ -20,7 +20,7 @@ describe('the way back to the lab', () => {
     store.getState().setScenario(merged.scenario, { seed: 7, step: 5 });
     store.getState().openPage('editor');
     const hash = labHash(store.getState());
-    expect(hash).toMatch(/^#\/mine\?add=you_[^&]+&seed=7&step=0&lang=en&s=1\./);
+    expect(hash).toMatch(/^#\/mine\?add=you_[^&]+&seed=7&step=0&s=1\./);
     const other = createLabStore();
     const { location, notices } = parseHash(hash);
     other.getState().applyLocation(location, notices);
@@ -35,7 +35,7 @@ describe('the way back to the lab', () => {
   it('names a shipped scenario by its id alone', () => {
     const store = createLabStore();
     store.getState().selectScenario('select');
-    expect(labHash(store.getState())).toBe('#/select?step=0&lang=en');
+    expect(labHash(store.getState())).toBe('#/select?step=0');
   });
 
   it('keeps a custom scenario too large for a link: its id alone, and the lab keeps it without a notice', () => {
@@ -45,7 +45,7 @@ describe('the way back to the lab', () => {
     store.getState().openPage('about');
     const hash = labHash(store.getState());
     expect(hash.length).toBeLessThan(MAX_LINK_CHARS);
-    expect(hash).toBe('#/big?step=0&lang=en');
+    expect(hash).toBe('#/big?step=0');
     const { location, notices } = parseHash(hash);
     store.getState().applyLocation(location, notices);
     expect(store.getState().scenario).toBe(big);
@@ -57,7 +57,7 @@ describe('the way back to the lab', () => {
     const kept: Scenario = { ...mine, id: 'kept-big' };
     rememberKept(kept);
     const store = createLabStore();
-    const { location, notices } = parseHash('#/kept-big?step=2&lang=en');
+    const { location, notices } = parseHash('#/kept-big?step=2');
     store.getState().applyLocation(location, notices);
     expect(store.getState().scenario).toBe(kept);
     expect(store.getState().step).toBe(2);

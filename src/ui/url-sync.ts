@@ -5,17 +5,21 @@ import { scenarioLinkParam, tooBigForLink } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { createLabStore, type LabState, type LabStoreApi } from '../store/lab.ts';
+import type { Lang } from '../i18n/core.ts';
+import { keepForTab } from './lang-choice.ts';
 
 /** The hash each store was built from (labStoreFromUrl), so the sync does not apply it twice. */
 const builtFrom = new WeakMap<LabStoreApi, string>();
 
 /**
- * A store that already shows what the URL asks for, so the first render is the link's moment:
+ * A store that already shows what the URL asks for, in the language chosen for this visit, so the first render is the link's moment:
  * not the default scenario drawn, then replaced (and, in an embedded lab, no side panels
  * mounted for a frame and fetched for nothing).
  */
-export function labStoreFromUrl(): LabStoreApi {
+export function labStoreFromUrl(lang: Lang = 'en'): LabStoreApi {
   const store = createLabStore();
+  // At once when its words are here (main.tsx fetched them), else a notice that they did not come.
+  store.getState().setLang(lang);
   const hash = window.location.hash;
   if (hash) {
     const { location, notices } = parseHash(hash);
@@ -41,11 +45,14 @@ function carried(scenario: Scenario): string | null {
   return tooBigForLink(base) ? null : scenarioLinkParam(base);
 }
 
-/** The hash that reproduces what the store shows. */
+/**
+ * The hash that reproduces what the store shows, but for its language: a link opens in the
+ * reader's language (a reload in the one remembered), unless the sender asks for a link in theirs.
+ */
 export function hashOf(s: LabState): string {
   return formatHash({
     page: s.page, arg: s.pageArg, params: s.page === 'lab' ? labParams(s.scenario, s.pageParams) : s.pageParams, embed: s.embed,
-    scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step, lang: s.lang,
+    scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step,
     scenario: s.page === 'lab' ? carried(s.scenario) : null,
   });
 }
@@ -56,6 +63,7 @@ export function useUrlSync(): void {
   useEffect(() => {
     const read = () => {
       const { location, notices } = parseHash(window.location.hash);
+      if (location.lang !== null) keepForTab(location.lang);
       api.getState().applyLocation(location, notices);
     };
     if (window.location.hash && builtFrom.get(api) !== window.location.hash) read();

@@ -67,8 +67,8 @@ export default {
   'narr.note.leftWhileTyping': '管理员打字的时候客户端已经走了：服务器把它移除。',
   'narr.note.sigioBusy': '程序忙的时候来过一个 SIGIO，所以这次不用睡眠。',
   'narr.note.gone': '客户端已经走了（连接被重置，或在我们回复时离开）：服务器把它移除。',
-  'narr.note.jobTaken': '有个工作线程正在 {queue} 上等待：这个任务立刻把它唤醒。',
-  'narr.note.jobQueued': '所有工作线程都在忙：任务在 {queue} 里排队，直到有线程空出来（客户端已经连上，但还没人为它服务）。',
+  'narr.note.jobTaken': '有个工作线程正在线程池的任务队列（`{queue}`）上等待：这个任务立刻把它唤醒。',
+  'narr.note.jobQueued': '所有工作线程都在忙：任务在线程池的任务队列（`{queue}`）里排队，直到有线程空出来（客户端已经连上，但还没人为它服务）。',
   'narr.note.other': '（{note}）',
 
   'narr.call.socket': '`socket()` 向内核申请一个新的 TCP 套接字。内核返回一个文件描述符：一个小整数，之后就用它来指代这个套接字。',

@@ -98,6 +98,11 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
+/** A button's tooltip: what it does and its key, in the reader's words (the arrows as arrows). */
+function keyTitle(t: T, label: string, keys: string): string {
+  return t('compare.withKey', { label, key: keys === 'Space' ? t('compare.key.space') : keys.replace('ArrowLeft', '←').replace('ArrowRight', '→') });
+}
+
 export default function ComparePage() {
   const t = useT();
   const lang = useLab((s) => s.lang);
@@ -203,7 +208,7 @@ export default function ComparePage() {
   ];
   const ctl = (b: (typeof transport)[number]) => (
     <button key={b.icon} type="button" className="ctl" aria-label={b.label} aria-keyshortcuts={b.keys} aria-disabled={b.disabled}
-      title={`${b.label} (${b.keys.replace('Arrow', '')})`} onClick={() => { if (!b.disabled) b.onClick(); }}>
+      title={keyTitle(t, b.label, b.keys)} onClick={() => { if (!b.disabled) b.onClick(); }}>
       <Icon name={b.icon} />
     </button>
   );
@@ -239,7 +244,7 @@ export default function ComparePage() {
         <div className="transport" role="group" aria-label={t('controls.region')}>
           {transport.map(ctl)}
           <button type="button" className="ctl ctl-play" aria-label={playing ? t('controls.pause') : t('controls.play')} aria-keyshortcuts="Space"
-            title={`${playing ? t('controls.pause') : t('controls.play')} (Space)`} onClick={togglePlay} data-playing={playing}>
+            title={keyTitle(t, playing ? t('controls.pause') : t('controls.play'), 'Space')} onClick={togglePlay} data-playing={playing}>
             <Icon name={playing ? 'pause' : 'play'} />
             <span aria-hidden="true">{playing ? t('controls.pause') : t('controls.play')}</span>
           </button>

@@ -62,6 +62,8 @@ export default function EditorPage() {
   const [keptOk, setKeptOk] = useState(true);
   const [from, setFrom] = useState(first.bad === null ? (params.from ?? first.kept.from) : '');
   const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | TooBigForLink | null>(null);
+  // A copied link opens in the reader's language, unless the sender asks for theirs.
+  const [inLang, setInLang] = useState(false);
   const ids = useId();
 
   useEffect(() => {
@@ -132,7 +134,7 @@ export default function EditorPage() {
     if (!validation.ok) return;
     const over = tooBigForLink(validation.scenario);
     if (over) { setCopied(over); return; }
-    const link = `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}`;
+    const link = `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang: inLang ? lang : null, scenario: scenarioLinkParam(validation.scenario) })}`;
     navigator.clipboard.writeText(link).then(() => { setCopied('link'); setSaved(text); }, () => setCopied('failed'));
   };
   const file = `${typeof json.id === 'string' && /^[a-z0-9-]+$/.test(json.id) ? json.id : 'scenario'}.json`;
@@ -276,6 +278,10 @@ export default function EditorPage() {
             <button type="button" data-testid="editor-copy-link" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={copyLink}>{t('editor.link.copy')}</button>
             <button type="button" onClick={saveJson}>{t('editor.json.download', { file })}</button>
           </div>
+          <label className="ed-hint ed-inlang">
+            <input type="checkbox" checked={inLang} data-testid="editor-link-lang" onChange={(e) => { setInLang(e.target.checked); setCopied(null); }} />
+            {' '}{t('editor.link.inLang', { language: t(`app.language.${lang}`) })}
+          </label>
           {validation.ok ? null : <p id={`${ids}-blocked`} className="ed-hint">{t('editor.open.blocked')}</p>}
           <div className="ed-hint" role="status" data-testid="editor-copied">
             {typeof copied === 'object' && copied !== null ? (
@@ -297,7 +303,7 @@ interface InputProps { id: string; 'aria-invalid'?: true; 'aria-describedby'?: s
 
 /** One labelled input, its hint and its problems (linked to it with aria-describedby). */
 function Field({ path, label, hint, warning, problems, t, children, errorsBelow = false }: {
-  path: string; label: string; hint?: string | undefined; warning?: string | undefined; problems: Problems; t: T; children: (p: InputProps) => ReactNode;
+  path: string; label: ReactNode; hint?: string | undefined; warning?: string | undefined; problems: Problems; t: T; children: (p: InputProps) => ReactNode;
   /** The problems are drawn by the row below (an action's fields sit side by side). */
   errorsBelow?: boolean;
 }) {
@@ -345,7 +351,7 @@ function OptionField({ name, model, value, problems, t, onChange }: { name: Opti
   const hint = [t(`editor.opt.${name}`), kind === 'lines' ? t('editor.option.metaDefault', { value: shownDefault }) : t('editor.option.meta', { range: spec.doc.range, value: shownDefault })]
     .concat(applies ? [] : [t('editor.option.notApplicable', { model })]).join(' ');
   return (
-    <Field path={`options.${name}`} label={name} hint={hint} problems={problems} t={t}>
+    <Field path={`options.${name}`} label={<code>{name}</code>} hint={hint} problems={problems} t={t}>
       {(p) => (
         <div className="ed-inline">
           {kind === 'choice' ? (

@@ -2,12 +2,17 @@
  * The glossary: every term IO Lab uses, grouped, each with an anchor. `#/glossary?term=<id>`
  * scrolls to the entry and highlights it; the narration links its terms here.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab, useLabApi, useT } from '../hooks.ts';
 import { GLOSSARY_IDS, GLOSSARY_TERMS, glossaryHref, type GlossaryTerm } from '../../i18n/glossary-terms.ts';
 import './glossary.css';
 
 const GROUPS: GlossaryTerm['group'][] = ['files', 'kernel', 'errors', 'readiness', 'python'];
+
+/** A definition's `code spans` as <code> (names from programs and the kernel, kept as they are). */
+function withCode(text: string): ReactNode[] {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
 
 export default function GlossaryPage() {
   const t = useT();
@@ -66,7 +71,7 @@ export default function GlossaryPage() {
                     <span>{t(`glossary.term.${x.id}`)}</span>
                     <a className="gl-anchor" href={glossaryHref(x.id)} aria-label={`${t('glossary.link')}: ${t(`glossary.term.${x.id}`)}`}>#</a>
                   </h4>
-                  <p>{t(`glossary.def.${x.id}`)}</p>
+                  <p>{withCode(t(`glossary.def.${x.id}`))}</p>
                 </li>
               ))}
             </ul>

@@ -53,7 +53,7 @@ export default function HandoutPage() {
     try { return t(w.key, w.params?.(plan.ctx)); } catch { return t(w.key); }
   };
   const title = plan.lesson ? words(plan.lesson.title) : plan.scenario.title[lang];
-  const back = formatHash({ scenarioId: plan.scenario.id, seed: plan.seed === plan.scenario.seed ? null : plan.seed, step: plan.stills[0]?.step ?? 0, lang });
+  const back = formatHash({ scenarioId: plan.scenario.id, seed: plan.seed === plan.scenario.seed ? null : plan.seed, step: plan.stills[0]?.step ?? 0 });
 
   return (
     <article className="page handout">

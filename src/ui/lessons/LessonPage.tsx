@@ -35,7 +35,7 @@ export default function LessonPage() {
     return (
       <article className="page lesson-page">
         <p role="alert">{t('lessons.missing', { id: arg ?? '' })}</p>
-        <p><a href={`#/lessons?lang=${lang}`}>{t('lessons.back')}</a></p>
+        <p><a href="#/lessons">{t('lessons.back')}</a></p>
       </article>
     );
   }
@@ -135,7 +135,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   const backToStop = atStep !== null ? () => api.getState().goTo(atStep) : undefined;
   const onReveal = (step: number | null) => { if (step !== null) api.getState().goTo(step); };
   const nextLesson = LESSONS.find((l) => l.n > lesson.n);
-  const itemHref = (k: number) => `#/lesson/${encodeURIComponent(lesson.id)}?item=${k + 1}${present ? '&present=1' : ''}&lang=${lang}`;
+  const itemHref = (k: number) => `#/lesson/${encodeURIComponent(lesson.id)}?item=${k + 1}${present ? '&present=1' : ''}`;
 
   const content = (
     <ItemContent
@@ -151,8 +151,8 @@ function LessonView({ lesson }: { lesson: Lesson }) {
       {index < n - 1
         ? <button type="button" className="lesson-primary" onClick={() => go(index + 1)} data-testid="lesson-next">{t('lessons.next')} →</button>
         : nextLesson
-          ? <a className="lesson-primary lesson-button" href={`#/lesson/${encodeURIComponent(nextLesson.id)}?item=1${present ? '&present=1' : ''}&lang=${lang}`}>{t('lessons.nextLesson', { n: nextLesson.n })} →</a>
-          : <a className="lesson-button" href={`#/lessons?lang=${lang}`}>{t('lessons.done')}</a>}
+          ? <a className="lesson-primary lesson-button" href={`#/lesson/${encodeURIComponent(nextLesson.id)}?item=1${present ? '&present=1' : ''}`}>{t('lessons.nextLesson', { n: nextLesson.n })} →</a>
+          : <a className="lesson-button" href="#/lessons">{t('lessons.done')}</a>}
     </div>
   );
 
@@ -174,7 +174,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   return (
     <article className="page lesson-page" data-lesson={lesson.id}>
       <div className="lesson-head">
-        <a href={`#/lessons?lang=${lang}`} className="lesson-crumb">← {t('lessons.back')}</a>
+        <a href="#/lessons" className="lesson-crumb">← {t('lessons.back')}</a>
         <h2><span className="lesson-n">{t('lessons.number', { n: lesson.n })}</span> <Text words={lesson.title} ctx={null} /></h2>
         <div className="lesson-tools">
           <button type="button" onClick={() => setPresent(true)} aria-keyshortcuts="P" title={t('lessons.present.hint')}>{t('lessons.present')}</button>
@@ -200,8 +200,8 @@ function LessonView({ lesson }: { lesson: Lesson }) {
           <h3>{t('lessons.links')}</h3>
           <ul>
             {lesson.links.map((l) => {
-              const q = new URLSearchParams({ ...(l.params ?? {}), lang });
-              return <li key={l.page + l.label}><a href={`#/${l.page}?${q.toString()}`}>{t(l.label)}</a></li>;
+              const q = new URLSearchParams(l.params ?? {});
+              return <li key={l.page + l.label}><a href={`#/${l.page}${q.size > 0 ? `?${q.toString()}` : ''}`}>{t(l.label)}</a></li>;
             })}
           </ul>
         </aside>

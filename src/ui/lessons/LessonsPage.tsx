@@ -1,12 +1,11 @@
 import { LESSONS } from '../../lessons/index.ts';
-import { useLab, useT } from '../hooks.ts';
+import { useT } from '../hooks.ts';
 import { Text } from './Words.tsx';
 import './lessons.css';
 
 /** Every lesson found, in course order: number, title, summary, size. */
 export default function LessonsPage() {
   const t = useT();
-  const lang = useLab((s) => s.lang);
   return (
     <article className="page lessons-page">
       <h2>{t('lessons.title')}</h2>
@@ -19,7 +18,7 @@ export default function LessonsPage() {
               <li key={lesson.id} className="lessons-card" data-lesson={lesson.id}>
                 <span className="lessons-num" aria-hidden="true">{lesson.n}</span>
                 <div>
-                  <h3><a href={`#/lesson/${encodeURIComponent(lesson.id)}?item=1&lang=${lang}`}><Text words={lesson.title} ctx={null} /></a></h3>
+                  <h3><a href={`#/lesson/${encodeURIComponent(lesson.id)}?item=1`}><Text words={lesson.title} ctx={null} /></a></h3>
                   <p><Text words={lesson.summary} ctx={null} /></p>
                   <p className="lessons-meta">
                     {t('lessons.number', { n: lesson.n })} · {t('lessons.items', { n: lesson.items.length })}

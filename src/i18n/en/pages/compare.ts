@@ -114,4 +114,6 @@ export default {
   'compare.notice.badTime': 'The time "{t}" is not a number of milliseconds; starting at 0.',
   'compare.notice.lateTime': 'The time {t} ms is past the end of the run; showing its end ({end} ms).',
   'compare.notice.badScale': 'Unknown time axis "{scale}"; squeezing the quiet stretches.',
+  'compare.withKey': '{label} ({key})',
+  'compare.key.space': 'Space',
 } satisfies Messages;

@@ -80,6 +80,7 @@ export default {
   'editor.link.tooLong': 'This scenario is too large for a link: it would take {n} characters, and a link carries at most {max} (about 550 clients that connect, send twice and close). Share the file instead: it opens with “Open a scenario file…” in the lab, or on the command line.',
   'editor.link.tooMany': 'This scenario has {n} connections, too many for a link (at most {max}). Share the file instead: the command line runs it.',
   'editor.link.saveInstead': 'Save {file} instead',
+  'editor.link.inLang': 'The link opens in {language} (otherwise in the reader\'s own language)',
   'editor.json.download': 'Download {file}',
   'editor.open': 'Open on the stage',
   'editor.open.blocked': 'Fix the problems first: only a valid scenario can run.',

@@ -94,4 +94,14 @@ export default {
   'student.remove.label': 'Take back: {what}',
   'student.done': 'Added: {what}. Step forward to see what happens.',
   'student.undone': 'Taken back: {what}.',
+  // The motion's tokens (src/ui/stage/motion/play.ts fetches these words with its code): code and names, with words around them where they need some.
+  'motion.fdset': 'fd_set {{fds}}',
+  'motion.pollfd': 'pollfd [{fds}]',
+  'motion.scanReady': '→ {{fds}}',
+  'motion.readyFd': 'fd {fd}',
+  'motion.takeFd': 'fd {fd}',
+  'motion.sleep': 'zz {thread}',
+  'motion.handler': '{signal} → handler()',
+  'motion.sqe': '{op} fd {fd}',
+  'motion.cqe': '#{id} → {res}',
 } satisfies Messages;

@@ -16,7 +16,7 @@ export default {
   'about.faithful.select': 'select 每次调用都要把直到最大编号的每个 fd 走一遍；只要有 fd ≥ 1024（FD_SETSIZE），CPython 在调用内核之前就会拒绝。select 按传入列表的顺序返回 fd，poll 按注册顺序，epoll 按变为就绪的先后：正因如此，聊天室换成 epoll 后回复顺序就不一样了。',
   'about.faithful.epoll': 'epoll：每个套接字只登记一次；数据到达时由回调填充就绪列表；水平触发的条目只要还可读就回到列表上，边缘触发的只在下一次变化时才回来；EPOLLONESHOT；一个 fd 最后一次被关闭时，会离开所有兴趣列表。',
   'about.faithful.signals': '信号驱动 I/O：F_SETOWN 和 O_ASYNC；SIGIO 不说是哪个 fd；一个 SIGIO 待处理时再来的 SIGIO 会与它合并；pause() 在处理函数执行完后返回。',
-  'about.faithful.asyncio': 'asyncio 的 selector 事件循环：sock_recv 先试一次 recv，遇到 EAGAIN 就把 fd 登记到 epoll 并挂起协程，读成功后再把它移除；有回调待执行时，epoll_wait 的超时是 0。',
+  'about.faithful.asyncio': 'asyncio 基于 selectors 模块的事件循环（SelectorEventLoop）：sock_recv 先试一次 recv，遇到 EAGAIN 就把 fd 登记到 epoll 并挂起协程，读成功后再把它移除；有回调待执行时，epoll_wait 的超时是 0。',
   'about.faithful.errors': '错误以完全相同的 Python 异常送到程序面前（BlockingIOError: [Errno 11] Resource temporarily unavailable、ConnectionResetError、BrokenPipeError、OSError: [Errno 24] Too many open files）。未捕获的异常会打印回溯并结束进程，内核关闭它的所有套接字。',
   'about.faithful.fds': '文件描述符取最小的空闲编号，0–2 被标准输入、标准输出和标准错误占用；打开文件数达到上限时，accept 以 EMFILE 失败，连接留在队列里。',
 

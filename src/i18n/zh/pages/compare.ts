@@ -114,4 +114,6 @@ export default {
   'compare.notice.badTime': '时间“{t}”不是一个毫秒数；从 0 开始。',
   'compare.notice.lateTime': '{t} 毫秒已经超出这次运行的结尾；改为显示结尾（{end} 毫秒）。',
   'compare.notice.badScale': '未知的时间轴“{scale}”；改为压缩空闲时段。',
+  'compare.withKey': '{label}（{key}）',
+  'compare.key.space': '空格',
 } satisfies Messages;

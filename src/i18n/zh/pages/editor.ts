@@ -80,6 +80,7 @@ export default {
   'editor.link.tooLong': '这个场景太大，放不进链接：它需要 {n} 个字符，而链接最多只能带 {max} 个（大约 550 个“连接、发送两次、关闭”的客户端）。请改为分享文件：在实验室里用“打开场景文件…”或在命令行里都能打开它。',
   'editor.link.tooMany': '这个场景有 {n} 个连接，链接带不了这么多（最多 {max} 个）。请改为分享文件：命令行可以运行它。',
   'editor.link.saveInstead': '改为保存 {file}',
+  'editor.link.inLang': '链接固定用{language}打开（不勾选时，按读者自己的语言打开）',
   'editor.json.download': '下载 {file}',
   'editor.open': '放到舞台上运行',
   'editor.open.blocked': '请先修改上面的问题：只有合法的场景才能运行。',

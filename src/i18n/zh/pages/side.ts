@@ -94,4 +94,14 @@ export default {
   'student.remove.label': '撤销：{what}',
   'student.done': '已加入：{what}。往后走几步，看看会发生什么。',
   'student.undone': '已撤销：{what}。',
+  // 动画里飞过的小标签（src/ui/stage/motion/play.ts 随代码加载这些文字）：代码和名字保持原样，旁边用中文说明。
+  'motion.fdset': '交给内核检查：fd_set {{fds}}',
+  'motion.pollfd': '交给内核检查：pollfd [{fds}]',
+  'motion.scanReady': '→ 就绪的 fd：{{fds}}',
+  'motion.readyFd': 'fd {fd} 就绪',
+  'motion.takeFd': '取走就绪的 fd {fd}',
+  'motion.sleep': '{thread} 睡下',
+  'motion.handler': '{signal} → 调用处理函数 handler()',
+  'motion.sqe': '提交请求：{op} fd {fd}',
+  'motion.cqe': '请求 #{id} 完成，结果 {res}',
 } satisfies Messages;

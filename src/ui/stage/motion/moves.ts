@@ -20,6 +20,11 @@ export interface Move {
   /** cell: one byte (10×15, its glyph); token: a labelled chip; ring: an outline on a box. */
   shape: 'cell' | 'token' | 'ring';
   text: string;
+  /**
+   * A token's words, in the reader's language (src/i18n/<lang>/pages/motion.ts), when it has
+   * more than code and names: `text` is then the English.
+   */
+  label?: { key: string; params: Record<string, string | number> };
   /** The look: data, copy, send, packet, fdset, result, ready, thread, wake, cpu, signal, sqe, cqe, conn, scan. */
   cls: string;
   /** Where it goes, box after box (a ring stays on the first). */
@@ -259,15 +264,16 @@ function scan(c: Ctx, ev: Extract<TraceEvent, { type: 'select.scan' | 'poll.scan
   if (!scanBox || !th) return null;
   const shown = ev.watched.filter((fd) => c.B.has(`scan-${fd}`));
   const n = shown.length;
-  const set = ev.type === 'select.scan' ? `fd_set {${ev.watched.join(',')}}` : `pollfd [${ev.watched.join(',')}]`;
-  const moves: Move[] = [{ shape: 'token', text: set, cls: 'fdset', path: [head(th), head(scanBox, 22)], t0: 0, t1: 0.25, fade: true }];
+  const fds = ev.watched.join(',');
+  const set = ev.type === 'select.scan' ? `fd_set {${fds}}` : `pollfd [${fds}]`;
+  const moves: Move[] = [{ shape: 'token', text: set, label: { key: ev.type === 'select.scan' ? 'motion.fdset' : 'motion.pollfd', params: { fds } }, cls: 'fdset', path: [head(th), head(scanBox, 22)], t0: 0, t1: 0.25, fade: true }];
   const walk = 0.5 / Math.max(1, n);
   shown.forEach((fd, i) => {
     const t0 = 0.25 + i * walk;
     const ready = ev.ready.includes(fd);
     moves.push({ shape: 'ring', text: '', cls: ready ? 'scan scan-ready' : 'scan', path: [box(c.B, `scan-${fd}`)!], t0, t1: t0 + walk, hide: [{ key: `scan-${fd}` }] });
   });
-  moves.push({ shape: 'token', text: `→ {${ev.ready.join(',')}}`, cls: 'result', path: [head(scanBox, 22), head(th)], t0: 0.78, t1: 1, fade: true });
+  moves.push({ shape: 'token', text: `→ {${ev.ready.join(',')}}`, label: { key: 'motion.scanReady', params: { fds: ev.ready.join(',') } }, cls: 'result', path: [head(scanBox, 22), head(th)], t0: 0.78, t1: 1, fade: true });
   return { moves, weight: Math.min(1500, 420 + 150 * n) };
 }
 
@@ -285,13 +291,13 @@ function epollReady(c: Ctx, ev: Extract<TraceEvent, { type: 'epoll.ready' }>): P
     const sock = pid !== null ? sockOf(c.view, null, pid, ev.fd) : null;
     const from = sock !== null ? (either(c, `rx-${sock}`) ?? either(c, `aq-${sock}`) ?? either(c, `sock-${sock}`)) : null;
     if (!to || !from) return null;
-    return { moves: [{ shape: 'token', text: `fd ${ev.fd}`, cls: 'ready', path: [from, to], t0: 0, t1: 1, hide: [{ key }] }], weight: 520 };
+    return { moves: [{ shape: 'token', text: `fd ${ev.fd}`, label: { key: 'motion.readyFd', params: { fd: ev.fd } }, cls: 'ready', path: [from, to], t0: 0, t1: 1, hide: [{ key }] }], weight: 520 };
   }
   const from = box(c.A, key);
   if (!from) return null;
   const taker = c.events.find((e): e is Extract<TraceEvent, { tid: number }> => (e.type === 'sys.wake' || e.type === 'sys.enter' || e.type === 'sys.exit') && 'tid' in e);
   const to = taker ? either(c, `thread-${taker.tid}`) : null;
-  return { moves: [{ shape: 'token', text: `fd ${ev.fd}`, cls: 'ready', path: to ? [from, head(to)] : [from], t0: 0, t1: 1, fade: true }], weight: 480 };
+  return { moves: [{ shape: 'token', text: `fd ${ev.fd}`, label: { key: 'motion.takeFd', params: { fd: ev.fd } }, cls: 'ready', path: to ? [from, head(to)] : [from], t0: 0, t1: 1, fade: true }], weight: 480 };
 }
 
 /** A thread falls asleep onto the wait queue(s) it waits on. */
@@ -307,8 +313,9 @@ function block(c: Ctx, ev: Extract<TraceEvent, { type: 'sys.block' }>): Part | n
     return b ? [{ box: head(b, 22), hide: [] as Hide[] }] : [];
   })();
   if (targets.length === 0) return null;
-  const text = `zz ${threadLabel(c.view, ev.tid)}`;
-  return { moves: targets.slice(0, 8).map((tg) => ({ shape: 'token', text, cls: 'thread', path: [head(from), tg.box], t0: 0, t1: 1, hide: tg.hide })), weight: 520 };
+  const thread = threadLabel(c.view, ev.tid);
+  const text = `zz ${thread}`;
+  return { moves: targets.slice(0, 8).map((tg) => ({ shape: 'token', text, label: { key: 'motion.sleep', params: { thread } }, cls: 'thread', path: [head(from), tg.box], t0: 0, t1: 1, hide: tg.hide })), weight: 520 };
 }
 
 /**
@@ -374,7 +381,7 @@ function signal(c: Ctx, ev: Extract<TraceEvent, { type: 'signal.send' | 'signal.
   const from = pid !== undefined ? (box(c.A, `pending-${pid}-${ev.signal}`) ?? either(c, `signals-${pid}`)) : null;
   const to = either(c, `thread-${ev.tid}`);
   if (!from || !to) return null;
-  return { moves: [{ shape: 'token', text: `${ev.signal} → handler()`, cls: 'signal', path: [from, head(to)], t0: 0, t1: 1, fade: true }], weight: 520 };
+  return { moves: [{ shape: 'token', text: `${ev.signal} → handler()`, label: { key: 'motion.handler', params: { signal: ev.signal } }, cls: 'signal', path: [from, head(to)], t0: 0, t1: 1, fade: true }], weight: 520 };
 }
 
 /** io_uring: a submission goes into the SQ; a completion drops into the CQ. */
@@ -385,13 +392,13 @@ function uring(c: Ctx, ev: Extract<TraceEvent, { type: 'uring.sqe' | 'uring.cqe'
     const enter = c.events.find((e) => e.type === 'sys.enter');
     const from = enter && enter.type === 'sys.enter' ? either(c, `thread-${enter.tid}`) : null;
     if (!to || !from) return null;
-    return { moves: [{ shape: 'token', text: `${ev.op} fd ${ev.fd}`, cls: 'sqe', path: [head(from), to], t0: 0, t1: 1, hide: [{ key }] }], weight: 480 };
+    return { moves: [{ shape: 'token', text: `${ev.op} fd ${ev.fd}`, label: { key: 'motion.sqe', params: { op: ev.op, fd: ev.fd } }, cls: 'sqe', path: [head(from), to], t0: 0, t1: 1, hide: [{ key }] }], weight: 480 };
   }
   const key = `cqe-${ev.ring}-${ev.userData}`;
   const to = box(c.B, key);
   const from = box(c.A, `sqe-${ev.ring}-${ev.userData}`) ?? (() => { const u = either(c, `uring-${ev.ring}`); return u ? head(u, 22) : null; })();
   if (!to || !from) return null;
-  return { moves: [{ shape: 'token', text: `#${ev.userData} → ${ev.res}`, cls: 'cqe', path: [from, to], t0: 0, t1: 1, hide: [{ key }] }], weight: 560 };
+  return { moves: [{ shape: 'token', text: `#${ev.userData} → ${ev.res}`, label: { key: 'motion.cqe', params: { id: ev.userData, res: ev.res } }, cls: 'cqe', path: [from, to], t0: 0, t1: 1, hide: [{ key }] }], weight: 560 };
 }
 
 /** A new connection joins the accept queue; the reply reaches the client. */

@@ -10,6 +10,20 @@ import 'd3-transition';
 import type { Box, Hide, Move, MotionInput } from './moves.ts';
 import { planMotion } from './moves.ts';
 import './motion.css';
+import { ensureMessages, translate } from '../../../i18n/index.ts';
+import type { Lang } from '../../../i18n/core.ts';
+
+/**
+ * The motion's words (its tokens' labels, `motion.*`, kept with the lab's side panels' words:
+ * one more file would cost every visitor's first download its loader), in the page's language
+ * (`<html lang>` follows the store's).
+ */
+const MOTION_WORDS = ['side'] as const;
+const pageLang = (): Lang => (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
+const wordsIn = new Set<Lang>();
+const loadWords = (lang: Lang): Promise<void> => ensureMessages(lang, MOTION_WORDS).then(() => { wordsIn.add(lang); }, () => undefined);
+// The words of the language on screen arrive with this code.
+await loadWords(pageLang());
 
 export { planMotion };
 
@@ -29,6 +43,10 @@ const NS = 'http://www.w3.org/2000/svg';
 
 /** Starts the animation of one step; null when there is nothing to animate (or no time for it). */
 export function playMotion(args: PlayArgs): Running | null {
+  // Just switched language: this step goes without motion while its words come (never in the other language).
+  const lang = pageLang();
+  if (!wordsIn.has(lang)) { void loadWords(lang); return null; }
+  const say = (m: Move): Move => (m.label ? { ...m, text: translate(lang, m.label.key, m.label.params) } : m);
   const plan = planMotion(args);
   const total = Math.min(plan.weight, args.maxMs);
   if (plan.moves.length === 0 || total < (args.minMs ?? 120)) return null;
@@ -82,7 +100,7 @@ export function playMotion(args: PlayArgs): Running | null {
   for (const m of plan.moves) {
     const els = (m.hide ?? []).flatMap(targets);
     els.forEach(hide);
-    drawMove(root, m, total, () => els.forEach(restore));
+    drawMove(root, say(m), total, () => els.forEach(restore));
   }
   // The whole animation ends at `total`, whatever the moves did.
   root.transition('motion-end').duration(total).on('end', finish);
