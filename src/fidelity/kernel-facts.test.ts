@@ -5,6 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LINUX_CPYTHON_COSTS } from '../kernel/costs.ts';
+import { Kernel } from '../kernel/kernel.ts';
+import { findScenario } from '../scenarios/index.ts';
+import { resolveOptions } from '../scenarios/format.ts';
+import { machineConfig, SERVER_PORT } from '../scenarios/run.ts';
+import { serverModel } from '../programs/index.ts';
 import { allReplies, client, events, repliesOf, run, scenario, straceLines } from './test-helpers.ts';
 
 describe('blocking I/O', () => {
@@ -222,6 +227,18 @@ describe('select, poll and epoll', () => {
 });
 
 describe('signal-driven and asynchronous I/O, coroutines', () => {
+  it('charges io_uring\'s copy to the thread that submitted the recv (task work in its context), so every ns of CPU is a thread\'s', () => {
+    const s = findScenario('async-io')!;
+    const o = resolveOptions(s);
+    const kernel = new Kernel(machineConfig(s, o));
+    kernel.spawn('python3', serverModel(s.model, o).program({ options: o, port: SERVER_PORT }));
+    const result = kernel.run();
+    const copies = result.trace.filter((e) => e.type === 'copy' && e.byKernel);
+    expect(copies.length).toBeGreaterThan(0);
+    const byThreads = [...kernel.threads.values()].reduce((sum, t) => sum + t.userNs + t.systemNs, 0);
+    expect(byThreads).toBe(result.cpu.userNs + result.cpu.systemNs);
+  });
+
   it('SIGIO does not say which fd and merges when several arrive while one is pending', () => {
     const ann = { name: 'ann', actions: [{ at: 0, do: 'connect' as const }, { at: 100, do: 'send' as const, data: 'a' }, { at: 100, do: 'send' as const, data: 'b' }] };
     const r = run(scenario('signal-driven', [ann]));

@@ -1,7 +1,9 @@
 /**
  * io_uring — Linux's io_uring/ (io_uring.c, net.c, poll.c): a ring of submissions and one of
  * completions; a socket operation that cannot complete at once arms an internal poll on the
- * socket and completes when the socket wakes it.
+ * socket and completes when the socket wakes it. The completion (a recv's copy) runs as task
+ * work in the submitting thread's context, in kernel mode — not on a kernel thread of its own
+ * (only SQPOLL or the io-wq fallback would do that) — so its CPU is that thread's.
  */
 import type { SysCall, UringCqe, SysName } from './types.ts';
 import { done, fail, type Attempt, type KernelContext, type Process, type Ring, type SysOp, type UringOp, type SyscallFacts } from './state.ts';
@@ -20,7 +22,7 @@ export const IO_URING_CALLS = {
 export function sysIoUringSetup(k: KernelContext, proc: Process, entries: number): Attempt {
   const fd = lowestFreeFd(k, proc);
   if (fd < 0) return fail('EMFILE', k.costs.syscallNs, `io_uring_setup(${entries}, `, '{flags=0, sq_thread_cpu=0, sq_thread_idle=0})');
-  const ring: Ring = { id: k.nextObj++, pid: proc.pid, pending: [], bySock: new Map(), cq: [], waiters: [] };
+  const ring: Ring = { id: k.nextObj++, pid: proc.pid, pending: [], bySock: new Map(), cq: [], waiters: [], taskWorkNs: 0 };
   k.rings.set(ring.id, ring);
   installFd(k, proc, fd, newFile(k, { kind: 'uring', ring: ring.id }));
   return done({ ret: fd }, k.costs.syscallNs, `io_uring_setup(${entries}, `, `{flags=0, sq_thread_cpu=0, sq_thread_idle=0, sq_entries=${entries}, cq_entries=${entries * 2}, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|IORING_FEAT_POLL_32BITS, sq_off={head=0, tail=64, ring_mask=256, ring_entries=264, flags=276, dropped=272, array=4416}, cq_off={head=128, tail=192, ring_mask=260, ring_entries=268, overflow=284, cqes=320, flags=280}}) = ${fd}`);
@@ -52,7 +54,10 @@ export function sysIoUringEnter(k: KernelContext, proc: Process, op: SysOp, call
   }
   if (ring.cq.length >= minComplete) {
     const cqes = ring.cq.splice(0, ring.cq.length);
-    const ns = c.ioUringSubmitNs * submit.length + c.ioUringCompleteNs * cqes.length;
+    // The completions' work (a recv's copy into the program's buffer) ran as task work in this
+    // thread's context, in kernel mode: it is the submitting thread's CPU, charged as it reaps.
+    const ns = c.ioUringSubmitNs * submit.length + c.ioUringCompleteNs * cqes.length + ring.taskWorkNs;
+    ring.taskWorkNs = 0;
     return done({ ret: submit.length, cqes }, ns, head, `) = ${submit.length}`);
   }
   return { block: { kind: 'uring', ring: ring.id }, targets: [], head };
@@ -100,7 +105,7 @@ function uringProgress(k: KernelContext, ring: Ring, only: number | UringOp[]): 
         sock.rx = sock.rx.slice(n);
         if (k.tracing) k.emit({ t: k.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length }); else k.events++;
         k.bytesCopied += n;
-        k.systemNs += Math.round(n * k.costs.copyNsPerByte);
+        ring.taskWorkNs += Math.round(n * k.costs.copyNsPerByte);
         if (k.tracing) k.emit({ t: k.now, type: 'copy', tid: proc.pid, fd: sqe.fd, dir: 'to-user', bytes: n, data, ns: Math.round(n * k.costs.copyNsPerByte), byKernel: true }); else k.events++;
         cqe = { userData: sqe.userData, res: n, data };
       } else {

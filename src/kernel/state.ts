@@ -114,7 +114,11 @@ export interface Epoll { id: number; items: Map<number, EpItem>; ready: number[]
 
 export interface UringOp { sqe: UringSqe; file: number; sock: number }
 /** `bySock`: the pending operations of each socket, in submission order (a socket that changes looks only at its own). */
-export interface Ring { id: number; pid: number; pending: UringOp[]; bySock: Map<number, UringOp[]>; cq: UringCqe[]; waiters: number[] }
+export interface Ring {
+  id: number; pid: number; pending: UringOp[]; bySock: Map<number, UringOp[]>; cq: UringCqe[]; waiters: number[];
+  /** Completion work done for the submitting thread (the copies), charged to it when it reaps. */
+  taskWorkNs: number;
+}
 
 export interface ClientHost {
   index: number; name: string; script: ClientScript;
