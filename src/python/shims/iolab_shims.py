@@ -29,10 +29,12 @@ _ERRNO = {
 
 class SimulationOver(BaseException):
     """The simulated run has ended (its time is up, or a safety budget stopped it)."""
+    __module__ = 'builtins'
 
 
 class NotSupportedInIOLab(NotImplementedError):
     """Something a Python program on Linux could do that IO Lab's kernel does not model."""
+    __module__ = 'builtins'
 
 
 def unsupported(what, instead=None):
