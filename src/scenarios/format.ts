@@ -192,7 +192,7 @@ function checkProgram(program: unknown, model: ScenarioModel | null, problems: P
     if (model === PYTHON_MODEL) problems.push({ path: 'program', message: 'model python needs the program: {"language": "python", "source": "..."}' });
     return;
   }
-  if (model !== null && model !== PYTHON_MODEL) { problems.push({ path: 'program', message: `applies only to model python (this scenario's model is ${model})` }); return; }
+  if (model !== null && model !== PYTHON_MODEL) { problems.push({ path: 'program', message: `applies only to python (this scenario's model is ${model})` }); return; }
   if (!isObject(program)) { problems.push({ path: 'program', message: `must be an object {"language": "python", "source": "..."}${show(program)}` }); return; }
   for (const key of Object.keys(program)) if (key !== 'language' && key !== 'source') problems.push({ path: fieldPath('program', key), message: 'is not a known field' });
   if (program.language !== 'python') problems.push({ path: 'program.language', message: `must be one of "python"${show(program.language)}` });

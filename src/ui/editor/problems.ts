@@ -29,6 +29,10 @@ const RULES: [RegExp, string, string[]][] = [
   [/^has (\d+) actions; at most (\d+)$/, 'problem.tooManyActions', ['n', 'max']],
   [/^is not a known field/, 'problem.unknownField', []],
   [/^is not a known option$/, 'problem.unknownOption', []],
+  [/^model python needs the program/, 'problem.programMissing', []],
+  [/^must be an object \{"language": "python", "source": "\.\.\."\}$/, 'problem.programObject', []],
+  [/^must be the program's text, at most (\d+) characters$/, 'problem.programSource', ['max']],
+  [/^is set by the program itself \(model python\)$/, 'problem.programSets', []],
 ];
 
 /** The problem in the reader's language, and the language it ended up in. */

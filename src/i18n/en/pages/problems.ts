@@ -25,4 +25,8 @@ export default {
   'problem.tooManyActions': 'has {n} actions; at most {max}',
   'problem.unknownField': 'is not a known field',
   'problem.unknownOption': 'is not a known option',
+  'problem.programMissing': 'a python scenario needs its program: {"language": "python", "source": "..."}',
+  'problem.programObject': 'must be an object {"language": "python", "source": "..."}',
+  'problem.programSource': 'must be the program\'s text, at most {max} characters',
+  'problem.programSets': 'is set by the program itself (model python)',
 } satisfies Messages;

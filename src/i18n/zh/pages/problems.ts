@@ -25,4 +25,8 @@ export default {
   'problem.tooManyActions': '有 {n} 个操作，最多只能有 {max} 个',
   'problem.unknownField': '不是已知的字段',
   'problem.unknownOption': '不是已知的选项',
+  'problem.programMissing': 'python 场景必须带上程序本身：{"language": "python", "source": "..."}',
+  'problem.programObject': '必须是这样的对象：{"language": "python", "source": "..."}',
+  'problem.programSource': '必须是程序的文本，最多 {max} 个字符',
+  'problem.programSets': '由程序自己决定（python 模型里不用设）',
 } satisfies Messages;
