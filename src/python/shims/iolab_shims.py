@@ -1066,7 +1066,6 @@ def run(source, seed, cpu_budget_lines, output_cap):
     global CPU_BUDGET_LINES, OUTPUT_CAP
     import gc
     import linecache
-    import random
     CPU_BUDGET_LINES = cpu_budget_lines
     OUTPUT_CAP = output_cap
     _gen += 1
@@ -1079,6 +1078,7 @@ def run(source, seed, cpu_budget_lines, output_cap):
     _sig_pending.clear()
     _sig_handlers.clear()
     _addrs.clear()
+    import random  # afresh (purged above): the program's random numbers follow the scenario's seed
     random.seed(seed)
     linecache.cache[USER_FILE] = (len(source), None, source.splitlines(True), USER_FILE)
     try:
