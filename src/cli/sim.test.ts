@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
 
 describe('the sim CLI', () => {
   it('lists the shipped scenarios as "id  model  title"', () => {
@@ -25,6 +25,22 @@ describe('the sim CLI', () => {
     const strace = sim('select', '--format', 'strace').stdout;
     expect(strace).toMatch(/^4000 {2}\d+\.\d{6} listen\(3, 5\) +=/m);
   });
+
+  it('runs your own server with --program: exit 0 for a run, 1 with CPython\'s message when it cannot start', () => {
+    const ok = sim('blocking-two-clients', '--program', 'src/programs/python/blocking.py', '--format', 'json');
+    expect(ok.status, ok.stderr).toBe(0);
+    const j = JSON.parse(ok.stdout);
+    expect(j.model).toBe('python');
+    expect(j.replies.map((r: { data: string }) => r.data)).toEqual(['HELLO', 'STILL HERE', 'ANYONE?', 'THANKS']);
+    expect(j.python).toMatchObject({ outcome: 'ok', listenPort: 8080 });
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-'));
+    const file = join(dir, 'broken.py');
+    writeFileSync(file, 'import socket\nwhile True\n    pass\n');
+    const bad = sim('select', '--program', file);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('  File "<server>", line 2\n    while True\n              ^\nSyntaxError: expected \':\'');
+    expect(sim('select', '--program', join(dir, 'missing.py')).stderr).toMatch(/no such file/);
+  }, 240_000);
 
   it('explains bad input and exits non-zero', () => {
     const unknown = sim('no-such-scenario');
