@@ -129,6 +129,8 @@ print(round(time.monotonic() - t0, 3), time.time() > 1.7e9)
 `, []);
     expect(stdout(r)).toBe('0.25 True\n');
     expect(straceOf(r)[0]).toMatch(/^clock_nanosleep\(CLOCK_MONOTONIC, TIMER_ABSTIME, \{tv_sec=0, tv_nsec=25\d{7}\}, NULL\) = 0$/);
+    // Unbuffered, as in the recordings (PYTHONUNBUFFERED=1): print() writes each piece as it goes.
+    expect(straceOf(r).slice(1, 5)).toEqual(['write(1, "0.25", 4) = 4', 'write(1, " ", 1) = 1', 'write(1, "True", 4) = 4', 'write(1, "\\n", 1) = 1']);
     expect(r.endNs).toBeGreaterThan(250_000_000);
   });
 

@@ -186,6 +186,10 @@ def record(path, out=OUT):
         deadline = time.monotonic() + 20
         while not listening(port):
             if proc.poll() is not None or time.monotonic() > deadline:
+                if proc.poll() is None:  # never leave it running (it may hold another port)
+                    for pid in descendants(proc.pid):
+                        os.kill(pid, signal.SIGKILL)
+                    proc.wait()
                 stderr.seek(0)
                 raise SystemExit(f'{sid}: the server never listened\n{stderr.read()}')
             time.sleep(0.01)

@@ -1094,8 +1094,10 @@ def run(source, seed, cpu_budget_lines, output_cap):
     ubuiltins['open'] = _no_files
     ns = {'__name__': '__main__', '__builtins__': ubuiltins, '__file__': USER_FILE}
     _saved_std = (sys.stdin, sys.stdout, sys.stderr)
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_FdWriter(1), 8192), encoding='utf-8', errors='strict', write_through=False)
-    sys.stderr = io.TextIOWrapper(io.BufferedWriter(_FdWriter(2), 8192), encoding='utf-8', errors='backslashreplace', line_buffering=True)
+    # Unbuffered, as with PYTHONUNBUFFERED=1, the environment the recordings in fixtures/strace were
+    # made in: print('x') is write(1, "x") then write(1, "\n"), at the line that prints.
+    sys.stdout = io.TextIOWrapper(_FdWriter(1), encoding='utf-8', errors='strict', write_through=True)
+    sys.stderr = io.TextIOWrapper(_FdWriter(2), encoding='utf-8', errors='backslashreplace', write_through=True)
     sys.stdin = io.TextIOWrapper(io.BufferedReader(_FdReader(), 8192), encoding='utf-8')
     for name, (_, f) in _os_saved.items():
         setattr(_os, name, f)
