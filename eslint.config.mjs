@@ -4,10 +4,41 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { LAYERS } from './tools/layers.mjs';
 
 const impureGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'performance',
   'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'queueMicrotask',
   'console', 'process', 'Date', 'fetch'];
+
+// Imports go down the layers (tools/layers.mjs): a folder may not import one of a later layer.
+// The kernel, programs, scenarios and scaling are pure as well; lessons are data.
+const laterLayers = (folder) => LAYERS.slice(LAYERS.findIndex((g) => g.includes(folder)) + 1).flat();
+const PURE = ['kernel', 'programs', 'python', 'scenarios', 'scaling'];
+const pureness = [
+  { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'The simulation is pure: no UI libraries.' },
+  { group: ['node:*'], message: 'The simulation is pure: no I/O.' },
+];
+const LESSONS = [
+  { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'Lessons are data: no UI libraries.' },
+  { group: ['node:*'], message: 'Lessons are data: no I/O.' },
+];
+// Tests that still import a later layer than their own: each is to move up (or lose the import).
+const TESTS_ABOVE_THEIR_LAYER = [
+  'src/i18n/i18n.test.ts', 'src/fidelity/fidelity.test.ts',
+  'src/scenarios/link.fuzz.test.ts', 'src/scenarios/link.test.ts', 'src/scenarios/student.test.ts', 'src/store/link-location.test.ts',
+];
+const layerRules = LAYERS.flat().filter((folder) => laterLayers(folder).length > 0).flatMap((folder) => {
+  const later = laterLayers(folder);
+  const down = { group: later.map((f) => `**/${f}/**`), message: `Imports go down the layers (tools/layers.mjs): ${folder} may not import ${later.join(', ')}.` };
+  const source = { files: [`src/${folder}/**/*.{ts,tsx}`], ignores: ['**/*.test.ts', '**/*.test.tsx'] };
+  const tests = { files: [`src/${folder}/**/*.test.{ts,tsx}`], ignores: TESTS_ABOVE_THEIR_LAYER };
+  const extra = PURE.includes(folder) ? pureness : folder === 'lessons' ? LESSONS : [];
+  const io = PURE.includes(folder) ? [{ name: 'fs', message: 'The simulation is pure: no I/O.' }, { name: 'path', message: 'The simulation is pure: no I/O.' }] : [];
+  return [
+    { ...source, rules: { 'no-restricted-imports': ['error', { patterns: [down, ...extra], paths: io }] } },
+    { ...tests, rules: { 'no-restricted-imports': ['error', { patterns: [down] }] } },
+  ];
+});
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'fixtures', 'bench/calibrate'] },
@@ -20,37 +51,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...layerRules,
   {
     files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['src/kernel/**/*.ts', 'src/programs/**/*.ts', 'src/scenarios/**/*.ts', 'src/scaling/**/*.ts'],
+    files: PURE.map((folder) => `src/${folder}/**/*.ts`),
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals.map((name) => ({ name, message: `${name} is not allowed in the pure simulation: pass what you need in.` }))],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG in the simulation state.' }],
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'The kernel is pure: no UI libraries.' },
-          { group: ['**/store/**', '**/ui/**', '**/i18n/**', 'node:*', 'fs', 'path'], message: 'The kernel is pure: no store, UI or I/O.' },
-        ],
-      }],
-    },
-  },
-  {
-    // Lessons are data and functions of a run: no UI, no I/O (types from the store are fine).
-    files: ['src/lessons/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'Lessons are data: no UI libraries.' },
-          { group: ['**/ui/**', 'node:*', 'fs', 'path'], message: 'Lessons are data: no UI or I/O.' },
-        ],
-      }],
     },
   },
 );

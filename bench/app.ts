@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
-import { APP_MAX_EVENTS, getRun } from '../src/store/runs.ts';
+import { APP_MAX_EVENTS, getRun } from '../src/runs/runs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');

@@ -22,7 +22,7 @@ export function areaOf(id: string): string {
   if (/\/src\/kernel\//.test(path)) return 'kernel and machine view';
   if (/\/src\/programs\//.test(path)) return 'server programs and Python listings';
   if (/\/src\/scenarios\//.test(path)) return 'scenarios, links, student actions';
-  if (/\/src\/i18n\/(narrate\.ts|[a-z]+\/narration\.ts)$/.test(path)) return 'narration (code and English words)';
+  if (/\/src\/(narration\/[a-z-]+\.ts|i18n\/[a-z]+\/narration\.ts)$/.test(path)) return 'narration (code and English words)';
   if (/\/src\/i18n\//.test(path)) return 'other English words, translator';
   if (/\/src\/ui\/stage\//.test(path) || /\/src\/ui\/Stage\.tsx$/.test(path)) return 'stage';
   if (/\/src\/ui\/(controls\/|Controls\.tsx$)/.test(path)) return 'controls and timeline';

@@ -6,9 +6,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
-import { getRun } from '../src/store/runs.ts';
-import { visibleSteps } from '../src/store/folding.ts';
-import { sceneOfStep } from '../src/ui/stage/model.ts';
+import { getRun } from '../src/runs/runs.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
+import { sceneOfStep } from '../src/ui/stage/scene.ts';
 
 /** 10,000 clients on epoll, each connecting then sending twice (as bench/run.ts's C10K). */
 function c10k(n = 10_000): Scenario {

@@ -5,8 +5,8 @@
 import { test, expect, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { validateScenario } from '../src/scenarios/format.ts';
-import { getRun } from '../src/store/runs.ts';
-import { visibleSteps } from '../src/store/folding.ts';
+import { getRun } from '../src/runs/runs.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
 
 const status = (page: Page) => page.getByTestId('editor-status');
 

@@ -6,8 +6,8 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { SCENARIOS, findScenario } from '../src/scenarios/index.ts';
-import { getRun, type LabRun } from '../src/store/runs.ts';
-import { visibleSteps } from '../src/store/folding.ts';
+import { getRun, type LabRun } from '../src/runs/runs.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
 
 export { expect };

@@ -6,8 +6,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, counter, stepText, button, scenario, seriousAxeViolations } from './fixtures.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
-import { getRun } from '../src/store/runs.ts';
-import { visibleSteps } from '../src/store/folding.ts';
+import { getRun } from '../src/runs/runs.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
 import { encodeScenario } from '../src/scenarios/link.ts';
 import { actionAtMs, encodeAdditions, withAdditions, type Addition } from '../src/scenarios/student.ts';
 import { stepEndNs } from '../src/ui/student/actions.ts';

@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, openLab, counter, stepText, visibleOf, runOf, scenario, button } from './fixtures.ts';
 import { validateScenario, type Scenario } from '../src/scenarios/format.ts';
-import { getRun } from '../src/store/runs.ts';
-import { visibleSteps } from '../src/store/folding.ts';
-import { toStrace } from '../src/cli/report.ts';
+import { getRun } from '../src/runs/runs.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
+import { toStrace } from '../src/kernel/strace-log.ts';
 import { MAX_DRAWN_CONNECTIONS } from '../src/ui/share/import.ts';
 
 test.describe('embed mode', () => {

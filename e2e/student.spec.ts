@@ -5,8 +5,8 @@
  */
 import { test, expect, openLab, visibleOf, counter, stepText, button, scenario, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { getRun } from '../src/store/runs.ts';
-import { visibleSteps } from '../src/store/folding.ts';
+import { getRun } from '../src/runs/runs.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
 import { actionAtMs, encodeAdditions, mergeAdditions, type Addition } from '../src/scenarios/student.ts';
 import { stepEndNs } from '../src/ui/student/actions.ts';
 

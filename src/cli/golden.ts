@@ -13,9 +13,10 @@ import { indexTrace } from '../kernel/view.ts';
 import { MODELS, SCENARIO_FORMAT, validateScenario, type Scenario, type ScenarioClient } from '../scenarios/format.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
-import { narrate } from '../i18n/narrate.ts';
+import { narrate } from '../narration/index.ts';
 import { LANGS } from '../i18n/core.ts';
-import { toJsonReport, toStrace, toSummary } from './report.ts';
+import { toStrace } from '../kernel/strace-log.ts';
+import { toJsonReport, toSummary } from './report.ts';
 
 export const GOLDEN_DIR = 'fixtures/golden';
 /** How many generated scenarios the set holds, and the seed they come from. */

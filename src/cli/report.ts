@@ -1,7 +1,8 @@
-/** The three ways a run is reported: a summary for people, JSON for tools, strace for comparison. */
+/**
+ * The three ways a run is reported: a summary for people, JSON for tools, strace for comparison
+ * (the strace log is src/kernel/strace-log.ts's, the one the lab's panel shows).
+ */
 import { decodeUtf8 } from '../kernel/bytes.ts';
-import { prefix } from '../kernel/strace-format.ts';
-import type { TraceEvent } from '../kernel/types.ts';
 import type { PythonScenarioRun, ScenarioRun } from '../scenarios/run.ts';
 
 const ms = (ns: number): number => Math.round(ns / 1000) / 1000;
@@ -35,71 +36,6 @@ export function toJsonReport(run: ScenarioRun | PythonScenarioRun) {
       },
     } : {}),
   };
-}
-
-/** strace pads to column 40 before "= result". */
-function line(tid: number, t: number, text: string): string {
-  const head = prefix(tid, t) + text;
-  const eq = head.lastIndexOf(' = ');
-  if (eq < 0) return head;
-  const call = head.slice(0, eq);
-  return call.length < 40 ? `${call.padEnd(40)}= ${head.slice(eq + 3)}` : head;
-}
-
-/**
- * The run as `strace -f -ttt -o FILE` would print it: a call that sleeps while another thread
- * prints is split into `<unfinished ...>` and `<... name resumed>`, as real strace does.
- */
-export function toStrace(run: { trace: readonly TraceEvent[] }): string {
-  const out: string[] = [];
-  const pids = new Set<number>();
-  const sleeping = new Map<number, { t: number; head: string; split: boolean }>();
-  // Another thread is about to print: every sleeping call not yet shown is shown as unfinished.
-  const interrupt = (tid: number): void => {
-    for (const [other, s] of sleeping) {
-      if (other === tid || s.split) continue;
-      s.split = true;
-      out.push(`${prefix(other, s.t)}${s.head} <unfinished ...>`);
-    }
-  };
-  for (const ev of run.trace) {
-    switch (ev.type) {
-      case 'sys.block':
-        if (!sleeping.has(ev.tid)) sleeping.set(ev.tid, { t: ev.enterT, head: ev.head, split: false });
-        break;
-      case 'sys.exit': {
-        interrupt(ev.tid);
-        const s = sleeping.get(ev.tid);
-        sleeping.delete(ev.tid);
-        if (s?.split) out.push(line(ev.tid, ev.t, `<... ${ev.name} resumed>${ev.strace.slice(ev.head)}`));
-        else out.push(line(ev.tid, ev.enterT, ev.strace));
-        break;
-      }
-      case 'signal.handle':
-        interrupt(ev.tid);
-        if (ev.signal === 'SIGIO') out.push(`${prefix(ev.tid, ev.t)}--- SIGIO {si_signo=SIGIO, si_code=SI_KERNEL} ---`);
-        break;
-      case 'signal.send':
-        if (ev.signal === 'SIGPIPE') out.push(`${prefix(ev.pid, ev.t)}--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${ev.pid}, si_uid=0} ---`);
-        break;
-      case 'thread.exit':
-        // A thread other than the main one: its process goes on (the main one's line is proc.exit's).
-        if (!pids.has(ev.tid)) out.push(`${prefix(ev.tid, ev.t)}+++ exited with 0 +++`);
-        break;
-      case 'proc.start':
-        pids.add(ev.pid);
-        break;
-      case 'proc.exit':
-        interrupt(ev.pid);
-        out.push(`${prefix(ev.pid, ev.t)}+++ exited with ${ev.code} +++`);
-        break;
-      default:
-        break;
-    }
-  }
-  // The run stops while some calls still sleep: strace, detached, shows them unfinished.
-  for (const [tid, s] of sleeping) if (!s.split) out.push(`${prefix(tid, s.t)}${s.head} <unfinished ...>`);
-  return out.join('\n') + (out.length ? '\n' : '');
 }
 
 export function toSummary(run: ScenarioRun | PythonScenarioRun): string {

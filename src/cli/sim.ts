@@ -11,7 +11,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { formatProblems, parseScenario, PROGRAM_MAX_CHARS, type Scenario } from '../scenarios/format.ts';
 import { DEFAULT_MAX_EVENTS, runPythonScenario, runScenario } from '../scenarios/run.ts';
-import { toJsonReport, toStrace, toSummary } from './report.ts';
+import { toStrace } from '../kernel/strace-log.ts';
+import { toJsonReport, toSummary } from './report.ts';
 
 const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
        npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]   (your own server, run by CPython)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
-import { toStrace } from '../cli/report.ts';
+import { toStrace } from '../kernel/strace-log.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import { normalize, parseStrace } from './strace.ts';
 

@@ -29,11 +29,6 @@ export function prefix(tid: number, t: Ns): string {
   return `${tid}  ${s}.${String(micros % 1_000_000).padStart(6, '0')} `;
 }
 
-/** strace pads to column 40 (its -a default) before `= result`. */
-export function withResult(line: string, res: string): string {
-  return line.length < 40 ? `${line.padEnd(40)}= ${res}` : `${line} = ${res}`;
-}
-
 export function fdSet(fds: number[]): string { return `[${fds.join(' ')}]`; }
 
 export function timespec(ns: Ns): string {

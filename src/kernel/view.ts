@@ -7,6 +7,7 @@
 import type { Bytes } from './bytes.ts';
 import type { Errno } from './errors.ts';
 import type { FdWhat, Ns, PacketKind, SysName, ThreadState, TraceEvent, WaitOn, WaitTarget } from './types.ts';
+import { waitsForInput } from './syscalls.ts';
 
 export type ReadPhase = 'waiting' | 'copying' | null;
 
@@ -111,8 +112,6 @@ function clientOf(v: MachineView, name: string): ClientView {
   return c;
 }
 
-const READS = new Set<string>(['recvfrom', 'read', 'accept4']);
-
 /** Folds one event into the view (in place). */
 export function applyEvent(v: MachineView, ev: TraceEvent): void {
   v.t = ev.t;
@@ -172,7 +171,7 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
       const th = v.threads[ev.tid];
       if (th) {
         th.line = ev.line || th.line;
-        th.call = { name: ev.name, line: ev.line, since: ev.t, phase: READS.has(ev.name) ? 'waiting' : null };
+        th.call = { name: ev.name, line: ev.line, since: ev.t, phase: waitsForInput(ev.name) ? 'waiting' : null };
       }
       return;
     }

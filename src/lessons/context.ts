@@ -5,7 +5,7 @@
  */
 import { findScenario } from '../scenarios/index.ts';
 import { formatProblems, validateScenario, type Scenario } from '../scenarios/format.ts';
-import { getRun } from '../store/runs.ts';
+import { getRun } from '../runs/runs.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { Choice, Lesson, LessonContext, LessonItem, Params, Words } from './types.ts';
 

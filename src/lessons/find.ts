@@ -11,7 +11,7 @@ import { runScenario, type ScenarioRun } from '../scenarios/run.ts';
 import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 
-/** What the finders read: a LabRun (src/store/runs.ts) has both. */
+/** What the finders read: a LabRun (src/../runs/runs.ts) has both. */
 export interface Traced { run: ScenarioRun; index: TraceIndex }
 
 export type EventPred = (ev: TraceEvent, i: number) => boolean;

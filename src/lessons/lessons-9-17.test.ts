@@ -7,7 +7,7 @@ import { LESSONS } from './index.ts';
 import type { Lesson, LessonContext, Words } from './types.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { validateScenario } from '../scenarios/format.ts';
-import { getRun } from '../store/runs.ts';
+import { getRun } from '../runs/runs.ts';
 import { format, type Messages } from '../i18n/core.ts';
 import { findReplies, otherRun } from './find.ts';
 import { CHAT, chatScenario, leaveOutcome, roundOrder } from './l16-chat-room.ts';

@@ -4,6 +4,7 @@
  * copy from the kernel into the program's buffer.
  */
 import { callInProgress, otherRun } from './find.ts';
+import { multiplexerOf, readsData } from '../kernel/syscalls.ts';
 
 /** The model's scenario, in course order. */
 export const PHASE_MODELS = [
@@ -28,8 +29,6 @@ export type Copy = 'program' | 'kernel';
 
 export interface PhaseRow { id: PhaseModel; scenario: string; wait: Wait; learn: Learn; copy: Copy }
 
-const MULTIPLEXERS = new Set(['pselect6', 'poll', 'epoll_wait']);
-const READS = new Set(['recvfrom', 'read']);
 
 export function phaseRow(id: PhaseModel, scenario: string): PhaseRow {
   const r = otherRun(scenario);
@@ -42,13 +41,13 @@ export function phaseRow(id: PhaseModel, scenario: string): PhaseRow {
   for (let i = 0; i < trace.length; i++) {
     const ev = trace[i]!;
     if (ev.type === 'sys.block' && (ev.name === 'recvfrom' || ev.name === 'accept4') && wait === 'no') wait = 'read';
-    else if (ev.type === 'sys.block' && MULTIPLEXERS.has(ev.name)) wait = 'multiplexer';
+    else if (ev.type === 'sys.block' && multiplexerOf(ev.name)) wait = 'multiplexer';
     else if (ev.type === 'signal.send' && ev.signal === 'SIGIO') signal = true;
     else if (ev.type === 'uring.cqe') cqe = true;
     else if (ev.type === 'sys.exit' && ev.errno === 'EAGAIN' && (ev.name === 'recvfrom' || ev.name === 'accept4')) eagain = true;
     else if (ev.type === 'copy' && ev.dir === 'to-user' && ev.fd > 2 && copy === null) {
       const inCall = callInProgress(r, i, ev.tid);
-      copy = inCall !== null && READS.has(inCall) ? 'program' : 'kernel';
+      copy = inCall !== null && readsData(inCall) ? 'program' : 'kernel';
     }
   }
   const learn: Learn = wait !== 'no' ? 'wakes' : cqe ? 'completion' : signal ? 'signal' : eagain ? 'asks' : 'wakes';

@@ -8,9 +8,8 @@
  * (NN = the lesson's number, two digits), loaded with the lesson. Keys start `lesson.NN.`.
  */
 import type { Scenario } from '../scenarios/format.ts';
-import type { LabRun } from '../store/runs.ts';
+import type { LabRun } from '../runs/runs.ts';
 import type { MachineView } from '../kernel/view.ts';
-import type { PageId } from '../store/url.ts';
 
 /** What a lesson's functions may read: the run (trace, index, folds) and the machine at any step. */
 export interface LessonContext {
@@ -33,9 +32,12 @@ export interface FigureRef {
   props?: Record<string, string | number | boolean>;
 }
 
+/** The pages a lesson may link to (the store's router knows them all: src/store/url.ts checks this list). */
+export type LinkedPage = 'hall' | 'compare' | 'scaling' | 'about' | 'glossary' | 'editor' | 'handout';
+
 /** A link to another view that shows the idea better (the exam hall, models side by side, the C10K lab). */
 export interface LessonLink {
-  page: Exclude<PageId, 'lab' | 'lesson' | 'lessons'>;
+  page: LinkedPage;
   params?: Record<string, string>;
   label: string;
 }

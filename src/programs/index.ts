@@ -1,5 +1,5 @@
 import type { Program } from '../kernel/types.ts';
-import type { ResolvedOptions, ScenarioModel } from '../scenarios/format.ts';
+import type { ResolvedOptions, ScenarioModel } from './models.ts';
 import type { ListingName } from './listings.generated.ts';
 import type { ServerParams } from './params.ts';
 import { blockingServer } from './blocking.ts';

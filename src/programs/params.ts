@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from '../scenarios/format.ts';
+import type { ResolvedOptions } from './models.ts';
 
 /** What every server program is built from: the run's options and the port it listens on. */
 export interface ServerParams { options: ResolvedOptions; port: number }

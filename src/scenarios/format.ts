@@ -3,16 +3,11 @@
  * One validator serves the CLI and the app's import; it reports every problem at once, each
  * naming its field, and rejects unknown fields by name.
  */
-export const SCENARIO_FORMAT = 'iolab/scenario@1';
+import { MODELS, PYTHON_MODEL, type Model, type ResolvedOptions, type ScenarioModel } from '../programs/models.ts';
 
-export const MODELS = [
-  'blocking', 'thread-per-connection', 'process-per-connection', 'thread-pool', 'nonblocking',
-  'select', 'poll', 'epoll', 'selectors', 'signal-driven', 'async-io', 'asyncio', 'select-chat',
-] as const;
-export type Model = (typeof MODELS)[number];
-/** The student's own program (`program.source`), run by real CPython against the kernel (docs/python.md). */
-export const PYTHON_MODEL = 'python';
-export type ScenarioModel = Model | typeof PYTHON_MODEL;
+export const SCENARIO_FORMAT = 'iolab/scenario@1';
+export { MODELS, PYTHON_MODEL };
+export type { Model, ResolvedOptions, ScenarioModel };
 /** The longest program a scenario may carry, in characters. */
 export const PROGRAM_MAX_CHARS = 100_000;
 export interface ScenarioProgram { language: 'python'; source: string }
@@ -51,13 +46,6 @@ export interface Scenario {
   clients: ScenarioClient[];
   idleConnections?: number;
   untilMs?: number;
-}
-
-/** Every option with a value: what a run actually uses. */
-export interface ResolvedOptions {
-  poolSize: number; pollSleepMs: number; recvSize: number; backlog: number; cores: number; fdLimit: number;
-  latencyMs: number; variant: 'fixed' | 'pitfall'; trigger: 'level' | 'edge'; timeoutMs: number | null;
-  answerDelayMs: number; answers: string[]; mechanism: 'select' | 'poll' | 'epoll';
 }
 
 interface OptionSpec {

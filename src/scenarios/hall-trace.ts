@@ -10,6 +10,7 @@
  * - papers collected: recv copies of a student's bytes into the server's buffer.
  */
 import type { TraceEvent } from '../kernel/types.ts';
+import { multiplexerOf } from '../kernel/syscalls.ts';
 import { hallGeometry, LISTEN_FD, route, routeLength, studentIndex, type HallGeometry, type Place } from './hall.ts';
 
 export type { Place } from './hall.ts';
@@ -85,7 +86,7 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
         if (ev.pid === serverPid) fdStudent.delete(ev.fd);
         return;
       case 'sys.enter':
-        if (ev.name === 'pselect6' || ev.name === 'epoll_wait') { moveTo('desk'); c.waits++; record(i, ev); }
+        if (multiplexerOf(ev.name)) { moveTo('desk'); c.waits++; record(i, ev); }
         else if (ev.name === 'accept4') { moveTo('door'); record(i, ev); }
         else if (ev.name === 'recvfrom') {
           // The teacher sets off for the desk as the call starts (its fd is in the call's own exit).

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, stepsOf } from './lab.ts';
 import { emptyLocation, formatHash, MAX_HASH, parseHash } from './url.ts';
-import { getRun } from './runs.ts';
+import { getRun } from '../runs/runs.ts';
 import { findScenario } from '../scenarios/index.ts';
-import { foldSteps, visibleSteps } from './folding.ts';
+import { foldSteps, visibleSteps } from '../runs/folding.ts';
 
 describe('the lab store', () => {
   it('steps forward and back over the run, and clamps at both ends', () => {

@@ -3,13 +3,14 @@
  * scenario, seed, step, language, playback — and derives everything else (the run, the view at
  * the step) from it through memoized functions, so nothing is stored twice.
  */
+import { bisectRight } from 'd3-array';
 import { createStore } from 'zustand/vanilla';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import type { Lang } from '../i18n/core.ts';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
-import { getRun } from './runs.ts';
-import { visibleSteps } from './folding.ts';
+import { getRun } from '../runs/runs.ts';
+import { visibleSteps } from '../runs/folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
 import { decodeScenario } from '../scenarios/link.ts';
@@ -89,13 +90,7 @@ export function stepsOf(s: Pick<LabState, 'scenario' | 'seed' | 'fold'>): number
 
 /** The visible step nearest to `step` (a raw step inside a fold maps to the fold's step). */
 function nearestVisible(steps: number[], step: number): number {
-  let lo = 0;
-  let hi = steps.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (steps[mid]! <= step) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, bisectRight(steps, step) - 1);
 }
 
 /** `step` if the run has it, else its last step and a notice that says so. */

@@ -9,10 +9,15 @@
  */
 import { isLang, type Lang } from '../i18n/core.ts';
 import type { Reason } from '../scenarios/reason.ts';
+import type { LinkedPage } from '../lessons/types.ts';
 
 /** Pages other than the lab. A shipped scenario may not take one of these names as its id (a custom one travels with `s=`). */
 export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout'] as const;
 export type PageId = 'lab' | (typeof PAGES)[number];
+/** Every page a lesson links to is a page of the router. */
+const LESSON_PAGES_ARE_PAGES: readonly PageId[] = [] as LinkedPage[];
+void LESSON_PAGES_ARE_PAGES;
+
 export function isPage(value: string): value is (typeof PAGES)[number] {
   return (PAGES as readonly string[]).includes(value);
 }

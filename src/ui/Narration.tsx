@@ -1,14 +1,15 @@
 /**
- * What just happened, in one or two plain sentences (src/i18n/narrate.ts), with where it happened
+ * What just happened, in one or two plain sentences (src/narration), with where it happened
  * (Python, a system call, the kernel, the network…), the step number and the virtual time.
  */
 import { useMemo } from 'react';
-import { narrate } from '../i18n/narrate.ts';
-import { visibleSteps } from '../store/folding.ts';
+import { positionOf } from './controls/position.ts';
+import { narrate } from '../narration/index.ts';
+import { visibleSteps } from '../runs/folding.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';
-import { plainText, TermText } from './panels/TermText.tsx';
+import { plainText, TermText } from './text/TermText.tsx';
 import './panels.css';
 
 type Where = 'start' | 'python' | 'syscall' | 'kernel' | 'network' | 'client' | 'operator' | 'error' | 'end';
@@ -43,12 +44,7 @@ export function Narration() {
   const n = useMemo(() => narrate(run, index, step, lang, { view, before }), [run, index, step, lang, view, before]);
   const visible = useMemo(() => visibleSteps(index.steps, fold ? folds : null), [index, folds, fold]);
 
-  let lo = 0;
-  let hi = visible.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (visible[mid]! <= step) lo = mid; else hi = mid - 1;
-  }
+  const lo = positionOf(visible, step);
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const tNs = index.steps > 0 ? index.trace[index.stepStart[Math.min(step, index.steps - 1)]!]!.t : 0;
   const ms = (tNs / 1e6).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });

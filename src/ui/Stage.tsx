@@ -6,7 +6,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useLab, useRun, useT, useView } from './hooks.ts';
-import { sceneOfStep, type StageScene } from './stage/model.ts';
+import { sceneOfStep, type StageScene } from './stage/scene.ts';
 import { fitStage } from './stage/fit.ts';
 import { metricsMeasure } from './stage/text.ts';
 import { METRICS, METRIC_CHARS } from './stage/font-metrics.ts';

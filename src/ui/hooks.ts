@@ -2,7 +2,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { LabStore, LabStoreApi } from '../store/lab.ts';
-import { getRun, type LabRun } from '../store/runs.ts';
+import { getRun, type LabRun } from '../runs/runs.ts';
 import type { MachineView } from '../kernel/view.ts';
 import { translate, type Lang } from '../i18n/index.ts';
 

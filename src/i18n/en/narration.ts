@@ -1,5 +1,5 @@
 /**
- * Strings of the narration concern (English; src/i18n/zh/narration.ts has the same keys in Chinese). Templates for src/i18n/narrate.ts:
+ * Strings of the narration concern (English; src/i18n/zh/narration.ts has the same keys in Chinese). Templates for src/narration:
  * `{placeholders}` are filled there; text between backticks is shown as code.
  */
 import type { Messages } from '../core.ts';

@@ -1,5 +1,5 @@
 /**
- * Strings of the narration concern (Chinese; the same keys as src/i18n/en/narration.ts). Templates for src/i18n/narrate.ts:
+ * Strings of the narration concern (Chinese; the same keys as src/i18n/en/narration.ts). Templates for src/narration:
  * `{placeholders}` are filled there; text between backticks is shown as code.
  */
 import type { Messages } from '../core.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../scenarios/index.ts';
-import { getRun } from '../../store/runs.ts';
-import { visibleSteps } from '../../store/folding.ts';
+import { getRun } from '../../runs/runs.ts';
+import { visibleSteps } from '../../runs/folding.ts';
 import { binColumns, glyphPath, kindOf, markerIndex, MARKER_KINDS } from './markers.ts';
 import { foldedHere, formatTime, positionOf } from './position.ts';
 

@@ -1,18 +1,12 @@
 /** Where the current step sits among the visible steps, and how to say a virtual time. */
-import { foldAt, type Fold, type FoldedSteps } from '../../store/folding.ts';
+import { bisectRight } from 'd3-array';
+import { foldAt, type Fold, type FoldedSteps } from '../../runs/folding.ts';
 import type { TraceIndex } from '../../kernel/view.ts';
 import type { Lang } from '../../i18n/core.ts';
 
 /** Index of the last visible step at or before `step` (what next/prev move from); 0 if none. */
 export function positionOf(steps: readonly number[], step: number): number {
-  let lo = 0;
-  let hi = steps.length - 1;
-  if (hi < 0) return 0;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (steps[mid]! <= step) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, bisectRight(steps, step) - 1);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { visibleSteps } from '../../store/folding.ts';
+import { visibleSteps } from '../../runs/folding.ts';
 import { useLab, useRun } from '../hooks.ts';
 
 /** The steps a student moves through (with folding on, a busy loop's repeats are one step). */

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useLab, useLabApi, useT, type T } from '../hooks.ts';
+import { download } from '../download.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
 import { MODELS, OPTION_SPECS, defaultUntilMs, validateScenario, type Scenario } from '../../scenarios/format.ts';
 import {
@@ -77,14 +78,7 @@ export default function EditorPage() {
     navigator.clipboard.writeText(link).then(() => setCopied('link'), () => setCopied('failed'));
   };
   const file = `${typeof json.id === 'string' && /^[a-z0-9-]+$/.test(json.id) ? json.id : 'scenario'}.json`;
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([`${text}\n`], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const saveJson = () => download(file, `${text}\n`, 'application/json');
   const focusField = (path: string) => {
     let p = path;
     // A problem with a list or a group: the closest field that exists.
@@ -219,7 +213,7 @@ export default function EditorPage() {
             <button type="button" className="ed-primary" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={open}>{t('editor.open')}</button>
             <button type="button" onClick={copy}>{t('editor.json.copy')}</button>
             <button type="button" data-testid="editor-copy-link" aria-disabled={link === null} aria-describedby={link === null ? `${ids}-blocked` : undefined} onClick={copyLink}>{t('editor.link.copy')}</button>
-            <button type="button" onClick={download}>{t('editor.json.download', { file })}</button>
+            <button type="button" onClick={saveJson}>{t('editor.json.download', { file })}</button>
           </div>
           {validation.ok ? null : <p id={`${ids}-blocked`} className="ed-hint">{t('editor.open.blocked')}</p>}
           <p className="ed-hint" role="status">{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>

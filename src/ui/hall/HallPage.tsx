@@ -7,7 +7,7 @@ import { useLab, useLabApi, useRun, useT, useView } from '../hooks.ts';
 import { Controls } from '../Controls.tsx';
 import { Stage } from '../Stage.tsx';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import {
   finishingMoments, hallScenario, MAX_CLASS, MECHANISMS, MIN_CLASS, PATTERNS, SELECT_MAX_CLASS, type HallConfig, type Mechanism,
 } from '../../scenarios/hall.ts';

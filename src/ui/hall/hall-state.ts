@@ -6,6 +6,7 @@
  */
 import type { MachineView, TraceIndex } from '../../kernel/view.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
+import { multiplexerOf } from '../../kernel/syscalls.ts';
 import { LISTEN_FD, studentIndex, studentName, type Mechanism } from '../../scenarios/hall.ts';
 import { countersAtEvent, scanTour, teacherAtEvent, type HallTimeline, type Place } from '../../scenarios/hall-trace.ts';
 
@@ -119,12 +120,12 @@ export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineVi
   const call = main?.call?.name;
   let activity: Activity;
   if (failed) activity = 'failed';
-  else if (view.stopped && call !== 'pselect6' && call !== 'epoll_wait') activity = 'done';
+  else if (view.stopped && !(call && multiplexerOf(call))) activity = 'done';
   else if (scan) activity = 'scanning';
   else if (collecting !== null) activity = 'collecting';
   else if (reading) activity = 'reading';
   else if (!main || countersAtEvent(tl, endEv).waits === 0) activity = 'starting';
-  else if (call === 'pselect6' || call === 'epoll_wait') activity = 'waiting';
+  else if (call && multiplexerOf(call)) activity = 'waiting';
   else if (teacher === 'door') activity = 'door';
   else if (typeof teacher === 'number') activity = students[teacher]?.state === 'leaving' || students[teacher]?.state === 'left' ? 'farewell' : 'receipt';
   else activity = 'returning';

@@ -4,7 +4,7 @@
  * a picture never split across pages. Each still is drawn by the lab's own Stage and Narration,
  * each with a small store of its own fixed at its step.
  */
-import { RichText } from '../panels/rich-text.tsx';
+import { RichText } from '../text/rich-text.tsx';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LabContext, useLab, useLabApi, useT } from '../hooks.ts';
 import { createLabStore } from '../../store/lab.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planHandout, MAX_STILLS } from './plan.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { findScenario } from '../../scenarios/index.ts';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 
 const select = findScenario('select')!;
 const total = getRun(select, select.seed).index.steps;

@@ -8,8 +8,8 @@
 import type { Lesson, LessonContext, Words } from '../../lessons/types.ts';
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/format.ts';
-import { getRun } from '../../store/runs.ts';
-import { visibleSteps } from '../../store/folding.ts';
+import { getRun } from '../../runs/runs.ts';
+import { visibleSteps } from '../../runs/folding.ts';
 
 export const MAX_STILLS = 24;
 const DEFAULT_SCENARIO = 'blocking-two-clients';

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLab, useLabApi, useT } from '../hooks.ts';
+import { backgroundRect, download, SVG_NS, svgFileText, withComputedStyles } from '../download.ts';
 import { CHARTS, toCsv } from '../../scaling/metrics.ts';
 import { REFERENCE_POINTS, CITATIONS, THIS_MACHINE } from '../../scaling/references.ts';
 import {
@@ -67,33 +68,13 @@ function writeSettings(s: Settings): Record<string, string> {
 
 type Status = { kind: 'shipped' } | { kind: 'computing'; done: number; total: number } | { kind: 'done'; ms: number } | { kind: 'cancelled' } | { kind: 'error'; message: string };
 
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'font-weight', 'opacity', 'text-anchor', 'dominant-baseline', 'paint-order'];
 
 /** The chart as a standalone SVG file: computed colours and fonts written in (the page's CSS variables do not travel). */
 function svgText(svg: SVGSVGElement, caption: string, legend: { label: string; color: string; dash: string }[]): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const src = [svg, ...svg.querySelectorAll('*')];
-  const dst = [clone, ...clone.querySelectorAll('*')];
-  src.forEach((el, i) => {
-    const cs = getComputedStyle(el);
-    for (const prop of STYLE_PROPS) {
-      const v = cs.getPropertyValue(prop);
-      if (v) dst[i]!.setAttribute(prop, v);
-    }
-  });
+  const clone = withComputedStyles(svg, STYLE_PROPS, 'attributes');
   // The legend travels with the file: a row of line samples and names under the plot.
-  const ns = 'http://www.w3.org/2000/svg';
+  const ns = SVG_NS;
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   const ink = getComputedStyle(svg).color;
@@ -118,16 +99,12 @@ function svgText(svg: SVGSVGElement, caption: string, legend: { label: string; c
   clone.setAttribute('height', String(height + 30 + rows * 18));
   clone.setAttribute('width', String(width + 24)); // the last x tick label overhangs the plot
   clone.removeAttribute('tabindex');
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', getComputedStyle(svg.closest('.scaling-chart') ?? svg).backgroundColor || '#fff');
-  clone.prepend(bg);
-  const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.prepend(backgroundRect(getComputedStyle(svg.closest('.scaling-chart') ?? svg).backgroundColor || '#fff'));
+  const desc = document.createElementNS(SVG_NS, 'desc');
   desc.textContent = caption;
   clone.prepend(desc);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  return svgFileText(clone);
 }
 
 export default function ScalingPage() {
@@ -206,9 +183,9 @@ export default function ScalingPage() {
     if (!svg) return;
     const probe = (color: string) => { const el = document.createElement('span'); el.style.color = color; svg.parentElement!.append(el); const c = getComputedStyle(el).color; el.remove(); return c; };
     const legend = settings.models.map((m) => ({ label: t(`scaling.model.${m}`), color: probe(MODEL_STYLES[m].color), dash: MODEL_STYLES[m].dash }));
-    download(`c10k-${id}.svg`, 'image/svg+xml', svgText(svg, `${t(`scaling.chart.${id}.title`)} — ${t('scaling.svgCaption', { idle: Math.round(idle * 100), rate })}`, legend));
+    download(`c10k-${id}.svg`, svgText(svg, `${t(`scaling.chart.${id}.title`)} — ${t('scaling.svgCaption', { idle: Math.round(idle * 100), rate })}`, legend), 'image/svg+xml');
   };
-  const exportCsv = () => download(`c10k-idle${Math.round(idle * 100)}-rate${rate}.csv`, 'text/csv', toCsv(points, { idleShare: idle, rate }));
+  const exportCsv = () => download(`c10k-idle${Math.round(idle * 100)}-rate${rate}.csv`, toCsv(points, { idleShare: idle, rate }), 'text/csv');
 
   return (
     <article className="page page-scaling">

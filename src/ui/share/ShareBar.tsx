@@ -14,6 +14,10 @@ import './share.css';
 const SHOWN_PROBLEMS = 50;
 /** Writing files is needed only when a button is pressed: its code is not in the first download. */
 const files = () => import('./files.ts');
+const saving = () => import('../download.ts');
+/** Saves a file that files.ts makes, once both modules are loaded. */
+const save = (name: string, make: (f: Awaited<ReturnType<typeof files>>) => string, type?: string) =>
+  Promise.all([files(), saving()]).then(([f, d]) => d.download(name, make(f), type));
 
 export function ShareBar() {
   const t = useT();
@@ -70,7 +74,7 @@ export function ShareBar() {
     const svg = document.querySelector<SVGSVGElement>('[data-testid="stage"] svg.stage-svg');
     if (!svg) return;
     try {
-      const { download, standaloneSvg, svgToPng } = await files();
+      const { download, standaloneSvg, svgToPng } = await saving();
       const out = standaloneSvg(svg);
       if (kind === 'svg') download(`${base}.svg`, out.text, 'image/svg+xml');
       else download(`${base}.png`, await svgToPng(out));
@@ -95,9 +99,9 @@ export function ShareBar() {
         <span className="share-hint">{t('share.open.hint')}</span>
         <div className="share-save" role="group" aria-label={t('share.save')}>
           <span aria-hidden="true">{t('share.save')}:</span>
-          <button type="button" onClick={() => void files().then((f) => f.download(`${scenario.id}.json`, f.scenarioFile(scenario), 'application/json'))}>{t('share.save.scenario')}</button>
-          <button type="button" onClick={() => void files().then((f) => f.download(`${scenario.id}-trace.json`, f.traceFile(run), 'application/json'))}>{t('share.save.trace')}</button>
-          <button type="button" onClick={() => void files().then((f) => f.download(`${scenario.id}.strace.txt`, f.straceFile(run)))}>{t('share.save.log')}</button>
+          <button type="button" onClick={() => void save(`${scenario.id}.json`, (f) => f.scenarioFile(scenario), 'application/json')}>{t('share.save.scenario')}</button>
+          <button type="button" onClick={() => void save(`${scenario.id}-trace.json`, (f) => f.traceFile(run), 'application/json')}>{t('share.save.trace')}</button>
+          <button type="button" onClick={() => void save(`${scenario.id}.strace.txt`, (f) => f.straceFile(run))}>{t('share.save.log')}</button>
           <button type="button" onClick={() => void picture('svg')}>{t('share.save.svg')}</button>
           <button type="button" onClick={() => void picture('png')}>{t('share.save.png')}</button>
         </div>

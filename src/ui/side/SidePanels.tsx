@@ -5,9 +5,9 @@
  * `SidePlaceholder` keeps the column's place until these arrive.
  */
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
-import { CodePanel } from '../CodePanel.tsx';
-import { SyscallLog } from '../SyscallLog.tsx';
-import { Meters } from '../Meters.tsx';
+import { CodePanel } from './CodePanel.tsx';
+import { SyscallLog } from './SyscallLog.tsx';
+import { Meters } from './Meters.tsx';
 import { StudentClient } from '../student/StudentClient.tsx';
 
 export default function SidePanels() {

@@ -1,6 +1,6 @@
 /** The stage in words, for screen readers: threads, sockets, clients and the readiness machinery. */
 import type { T } from '../hooks.ts';
-import type { StageScene } from './model.ts';
+import type { StageScene } from './scene.ts';
 import { bytesText, callText, clientStateText, eventsText, refsText, sockStatus, sockTitle, stateText, threadName } from './describe.ts';
 import { pyRepr } from './text.ts';
 

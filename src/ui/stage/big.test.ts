@@ -3,9 +3,9 @@
  * that matter (what the server is working on) and counts the rest, and the counts add up.
  */
 import { describe, expect, it } from 'vitest';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import type { Scenario } from '../../scenarios/format.ts';
-import { LIMITS, sceneOfStep } from './model.ts';
+import { LIMITS, sceneOfStep } from './scene.ts';
 
 function crowd(n: number): Scenario {
   const clients = Array.from({ length: n }, (_, i) => {

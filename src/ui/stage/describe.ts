@@ -5,7 +5,7 @@
 import { EPOLLERR, EPOLLET, EPOLLHUP, EPOLLIN, EPOLLONESHOT, EPOLLOUT, EPOLLRDHUP, MS } from '../../kernel/types.ts';
 import type { FdWhat } from '../../kernel/types.ts';
 import type { T } from '../hooks.ts';
-import type { ClientScene, FdRef, SockScene, ThreadScene } from './model.ts';
+import type { ClientScene, FdRef, SockScene, ThreadScene } from './scene.ts';
 import type { PhaseInfo } from './phase.ts';
 import { pyRepr } from './text.ts';
 

@@ -3,6 +3,7 @@
  * each thread's last finished system call (did it end in EAGAIN?), and the signal history
  * (sent, merged, handled) from which pending signals follow. Indexed once per run.
  */
+import { bisectLeft, bisector } from 'd3-array';
 import type { Errno } from '../../kernel/errors.ts';
 import type { SysName, TraceEvent } from '../../kernel/types.ts';
 import type { TraceIndex } from '../../kernel/view.ts';
@@ -72,28 +73,20 @@ export function collectFacts(trace: readonly TraceEvent[]): TraceFacts {
   return { exits, signals, connClient, socketpairs, stdout };
 }
 
+/** Searches a list of facts in event order by event index. */
+const byAt = bisector((f: { at: number }) => f.at);
+
 /** The last system call `tid` finished before event index `end` (exclusive). */
 export function lastExit(facts: TraceFacts, tid: number, end: number): SyscallExit | null {
   const list = facts.exits.get(tid);
   if (!list) return null;
-  let lo = 0;
-  let hi = list.at.length; // first index with at >= end
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list.at[mid]! < end) lo = mid + 1; else hi = mid;
-  }
+  const lo = bisectLeft(list.at, end); // first index with at >= end
   return lo === 0 ? null : list.ev[lo - 1]!;
 }
 
 /** Signal events before event index `end` (exclusive). */
 export function signalsBefore(facts: TraceFacts, end: number): SignalEvent[] {
-  let lo = 0;
-  let hi = facts.signals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (facts.signals[mid]!.at < end) lo = mid + 1; else hi = mid;
-  }
-  return facts.signals.slice(0, lo);
+  return facts.signals.slice(0, byAt.left(facts.signals, end));
 }
 
 /** The event range [start, end) of a step. */
@@ -130,11 +123,6 @@ export function straceArg(text: string): string | null {
 
 /** The last thing written to stdout before event index `end`. */
 export function stdoutBefore(facts: TraceFacts, end: number): string | null {
-  let lo = 0;
-  let hi = facts.stdout.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (facts.stdout[mid]!.at < end) lo = mid + 1; else hi = mid;
-  }
+  const lo = byAt.left(facts.stdout, end);
   return lo === 0 ? null : facts.stdout[lo - 1]!.data;
 }

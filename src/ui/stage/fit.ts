@@ -4,7 +4,7 @@
  * draw it a little smaller (down to MIN_SCALE, so text stays readable), and past that let the
  * box scroll. Narrow boxes scroll sideways rather than squeeze.
  */
-import type { StageScene } from './model.ts';
+import type { StageScene } from './scene.ts';
 import { layoutStage, MIN_WIDTH, type LayoutCtx, type StageLayout } from './layout.ts';
 
 export const SCALES = [1.2, 1.1, 1, 0.92, 0.85] as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import { translate, type Lang } from '../../i18n/index.ts';
-import { sceneOfStep, type StageScene } from './model.ts';
+import { sceneOfStep, type StageScene } from './scene.ts';
 import { layoutStage, MIN_WIDTH } from './layout.ts';
 import { placedGroups, placedTexts, type PlacedText } from './nodes.ts';
 import { metricsMeasure } from './text.ts';

@@ -4,7 +4,8 @@
  * answers differently: a blocking read sleeps in phase 1; a non-blocking one returns EAGAIN
  * instead; select/poll/epoll do phase 1 in a separate call; io_uring lets the kernel do both.
  */
-import type { SysName, TraceEvent } from '../../kernel/types.ts';
+import type { TraceEvent } from '../../kernel/types.ts';
+import { multiplexerOf, waitsForInput } from '../../kernel/syscalls.ts';
 import type { MachineView, ThreadView } from '../../kernel/view.ts';
 import type { SyscallExit } from './facts.ts';
 
@@ -28,8 +29,6 @@ export interface PhaseInfo {
 
 export const NO_PHASE: PhaseInfo = { phase: 'none', blocked: false, via: 'none', tid: null, call: null, fd: null, woken: false, count: null };
 
-const READS = new Set<SysName | string>(['recvfrom', 'read', 'accept4']);
-const WAITS: Record<string, 'select' | 'poll' | 'epoll'> = { pselect6: 'select', poll: 'poll', epoll_wait: 'epoll' };
 
 export interface PhaseInput {
   view: MachineView;
@@ -70,15 +69,15 @@ export function threadPhase(th: ThreadView, input: PhaseInput): PhaseInfo | null
     const ep = view.epolls[on.ep];
     return { ...base, phase: 'waiting', via: 'epoll', call: 'epoll_wait', fd: on.epfd, count: ep ? Object.keys(ep.interest).length : null };
   }
-  if (th.call && WAITS[th.call.name]) {
-    const via = WAITS[th.call.name]!;
+  const via = th.call ? multiplexerOf(th.call.name) : null;
+  if (th.call && via) {
     const scan = view.lastScan && view.lastScan.tid === th.tid && via !== 'epoll' ? view.lastScan.watched.length : null;
     return { ...base, phase: 'waiting', via, call: th.call.name, fd: null, count: scan };
   }
   if (on?.kind === 'signal') return { ...base, phase: 'waiting', via: 'signal', call: 'pause', fd: null, count: null };
   if (!th.call) {
     const last = input.lastExit(th.tid);
-    if (last && READS.has(last.name) && last.errno === 'EAGAIN') {
+    if (last && waitsForInput(last.name) && last.errno === 'EAGAIN') {
       return { ...base, phase: 'waiting', blocked: false, via: 'eagain', call: last.name, fd: null, count: null };
     }
   }

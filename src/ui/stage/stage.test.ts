@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { getRun } from '../../store/runs.ts';
-import { sceneOfStep, type StageScene } from './model.ts';
+import { getRun } from '../../runs/runs.ts';
+import { sceneOfStep, type StageScene } from './scene.ts';
 import { straceArg } from './facts.ts';
 import { pyRepr, wrapText, estimateWidth, fitText } from './text.ts';
 import type { TraceEvent } from '../../kernel/types.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore, stepsOf } from '../../store/lab.ts';
 import { emptyLocation, formatHash, parseHash } from '../../store/url.ts';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import { additionsOf, baseOf } from '../../scenarios/student.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { nowMs, studentAct, studentUndo } from './actions.ts';

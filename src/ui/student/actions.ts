@@ -4,7 +4,7 @@
  * parameter carries them in the URL, so a shared link reproduces them.
  */
 import type { LabStoreApi } from '../../store/lab.ts';
-import { getRun } from '../../store/runs.ts';
+import { getRun } from '../../runs/runs.ts';
 import type { TraceIndex } from '../../kernel/view.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { problemReason } from '../../scenarios/reason.ts';

@@ -1,5 +1,5 @@
 import { useT } from '../../hooks.ts';
-import { RichText } from '../../panels/rich-text.tsx';
+import { RichText } from '../../text/rich-text.tsx';
 
 /** The 32-bit split: 3 GiB of user space below 1 GiB of kernel space, and the one door between them. */
 export default function AddressSpace() {

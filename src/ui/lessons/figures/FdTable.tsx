@@ -1,5 +1,5 @@
 import { useT } from '../../hooks.ts';
-import { RichText } from '../../panels/rich-text.tsx';
+import { RichText } from '../../text/rich-text.tsx';
 
 const ROWS: { fd: number; object: string; kind: 'stdio' | 'listen' | 'conn' }[] = [
   { fd: 0, object: 'fig.fd.terminal', kind: 'stdio' },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../hooks.ts';
-import { RichText } from '../../panels/rich-text.tsx';
+import { RichText } from '../../text/rich-text.tsx';
 
 type Kind = 'run' | 'sleep';
 interface Seg { lane: 0 | 1; from: number; to: number; kind: Kind }

@@ -1,5 +1,5 @@
 import { useT } from '../../hooks.ts';
-import { RichText } from '../../panels/rich-text.tsx';
+import { RichText } from '../../text/rich-text.tsx';
 
 const MODELS = ['blocking', 'nonblocking', 'multiplex', 'signal', 'aio'] as const;
 /** Whether the process waits in each phase, per model (the glyph and the words say it too, not only colour). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../../scenarios/index.ts';
-import { getRun } from '../../../store/runs.ts';
-import { visibleSteps } from '../../../store/folding.ts';
+import { getRun } from '../../../runs/runs.ts';
+import { visibleSteps } from '../../../runs/folding.ts';
 import { translate } from '../../../i18n/index.ts';
 import type { TraceEvent } from '../../../kernel/types.ts';
-import { sceneOfStep } from '../model.ts';
+import { sceneOfStep } from '../scene.ts';
 import { layoutStage } from '../layout.ts';
 import { byteGlyph, metricsMeasure } from '../text.ts';
 import { METRICS, METRIC_CHARS } from '../font-metrics.ts';

@@ -4,6 +4,7 @@
  * steps back, with reduced motion (the system's or the setting's), or when playback is too fast
  * for it; any new step, click or key skips a running animation to its end.
  */
+import { bisectRight } from 'd3-array';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { MachineView, TraceIndex } from '../../../kernel/view.ts';
 import type { StageLayout } from '../layout.ts';
@@ -42,13 +43,7 @@ function usePrefersReducedMotion(): boolean {
 
 /** The visible step right after `step`, or null. */
 function nextVisible(steps: readonly number[], step: number): number | null {
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (steps[mid]! <= step) lo = mid + 1; else hi = mid;
-  }
-  return steps[lo] ?? null;
+  return steps[bisectRight(steps, step)] ?? null;
 }
 
 export interface MotionArgs {

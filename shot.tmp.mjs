@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, w = '1280', h = '900', scheme = 'light', full = '1'] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: +w, height: +h }, colorScheme: scheme });
+await p.goto(url);
+await p.waitForTimeout(1500);
+if (process.argv[8]) await p.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), process.argv[8]);
+await p.waitForTimeout(300);
+await p.screenshot({ path: out, fullPage: full === '1' });
+await b.close();
