@@ -54,5 +54,5 @@ describe('the sim CLI', () => {
     expect(bad.stderr).toMatch(/options\.recvSize: must be a whole number/);
     expect(sim('select', '--format', 'xml').stderr).toMatch(/--format must be summary, json or strace/);
     expect(sim('select', '--seed', 'abc').stderr).toMatch(/--seed must be a whole number/);
-  });
+  }, 240_000); // four runs of the CLI: slow when the machine is loaded
 });
