@@ -2,11 +2,12 @@
  * The scenario editor: a teacher builds a scenario with the form, sees an out-of-range value
  * flagged at its field, opens the result on the stage and steps through it.
  */
-import { test, expect, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
+import { test, expect, counter, stepText, button, scenario, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { validateScenario } from '../src/scenarios/format.ts';
 import { getRun } from '../src/runs/runs.ts';
 import { visibleSteps } from '../src/runs/folding.ts';
+import { draftOf } from '../src/ui/editor/draft.ts';
 
 const status = (page: Page) => page.getByTestId('editor-status');
 
@@ -71,6 +72,81 @@ test('build a scenario with the form, fix a flagged value, open it on the stage 
   await button(page, 'Last step').click();
   await expect(counter(page)).toContainText(stepText(n, n));
   await expect(page.getByTestId('host-client1')).toContainText("b'PING'");
+});
+
+test('the draft is kept as you type: it survives a reload, the Lab link then Back, and a closed tab; start over asks first', async ({ page, context }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+  await page.goto('./#/editor?from=blank&lang=en');
+  const id = page.getByLabel('Id', { exact: true });
+  await expect(id).toHaveValue('my-scenario');
+  await expect(page.getByTestId('editor-kept')).toHaveText('');
+  await id.fill('kept-draft');
+  await page.getByLabel('Title in English').fill('Kept across reloads');
+  await button(page, 'Add a client').click();
+  await page.locator('#ed-clients-0-name').fill('zoe');
+  await expect(page.getByTestId('editor-kept')).toContainText('kept in this browser');
+
+  // A reload asks first (unsaved changes), then gives the draft back.
+  await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
+  await expect(id).toHaveValue('kept-draft');
+  await expect(page.getByLabel('Title in English')).toHaveValue('Kept across reloads');
+  await expect(page.locator('#ed-clients-0-name')).toHaveValue('zoe');
+  await expect(page.getByTestId('editor-kept')).toContainText('Your draft is back');
+
+  // The nav's Lab link leaves the editor (no question: the draft is kept), Back brings it back.
+  await page.getByRole('navigation').getByRole('link', { name: 'Step through', exact: true }).click();
+  await expect(counter(page)).toBeVisible();
+  await page.goBack();
+  await expect(id).toHaveValue('kept-draft');
+  await expect(page.locator('#ed-clients-0-name')).toHaveValue('zoe');
+
+  // A tab closed without a word (or a crash): a new tab finds the draft.
+  await page.locator('#ed-clients-0-name').fill('zed');
+  await page.waitForTimeout(400); // written a quarter of a second after the last key
+  const url = page.url();
+  await page.close({ runBeforeUnload: false });
+  const again = await context.newPage();
+  again.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+  await again.goto(url);
+  await expect(again.locator('#ed-clients-0-name')).toHaveValue('zed');
+
+  // Starting over asks first, then the form is what was chosen, and nothing is kept any more.
+  await again.getByLabel('Start from').selectOption('blank');
+  await again.getByRole('button', { name: 'Start over from this', exact: true }).click();
+  expect(dialogs).toEqual(['beforeunload', 'confirm']);
+  await expect(again.getByLabel('Id', { exact: true })).toHaveValue('my-scenario');
+  await again.reload();
+  await expect(again.getByLabel('Id', { exact: true })).toHaveValue('my-scenario');
+  expect(dialogs).toEqual(['beforeunload', 'confirm']);
+  expect(await again.evaluate(() => window.localStorage.getItem('iolab.editor.draft'))).toBeNull();
+});
+
+test('"Copy link" on a scenario too large for a link says why and offers the file instead', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Two sends of 60,000 bytes: more characters than a link carries (a form with ~600 clients would say the same, slowly).
+  const draft = { ...draftOf(scenario('select')), id: 'wide', clients: ['a', 'b'].map((name) => ({ name,
+    actions: [{ at: '0', do: 'connect', data: '' }, { at: '10', do: 'send', data: name.repeat(60_000) }, { at: '30', do: 'close', data: '' }] })) };
+  await page.addInitScript((kept) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('iolab.editor.draft', kept); } },
+    JSON.stringify({ v: 1, draft, from: 'select', saved: '', start: '' }));
+  await page.goto('./#/editor?lang=en');
+  await expect(page.getByLabel('Id', { exact: true })).toHaveValue('wide');
+  await expect(status(page)).toHaveAttribute('data-valid', 'true');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.getByTestId('editor-copy-link').click();
+  const said = page.getByTestId('editor-copied');
+  await expect(said).toContainText(/too large for a link: it would take [\d,]+ characters, and a link carries at most 120,000/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+  const download = page.waitForEvent('download');
+  await said.getByRole('button', { name: 'Save wide.json instead' }).click();
+  expect((await download).suggestedFilename()).toBe('wide.json');
+
+  // Too many connections: the other limit, in Chinese.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.locator('#ed-idleConnections').fill('19999');
+  await page.getByTestId('editor-copy-link').click();
+  await expect(said).toContainText('这个场景有 20,001 个连接，链接带不了这么多（最多 20,000 个）');
 });
 
 test('an unknown starting scenario gets a notice and the form starts from the stage', async ({ page }) => {

@@ -125,3 +125,97 @@ test('a link with s= and add= reproduces the scenario and the student\'s actions
   await expect(counter(page)).toContainText(stepText(steps.length, steps.length));
   await expect(page.getByTestId('host-you')).toBeVisible();
 });
+
+test('the nav\'s lab link and the title go back to the lab\'s own scenario, a custom one included', async ({ page }) => {
+  await page.goto('./#/select?step=0&lang=en');
+  const s = custom();
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await expect(picker(page).locator('option:checked')).toHaveText('My select test');
+  await page.locator('.notices').getByRole('button').first().click(); // the "opened" notice
+  const nav = page.getByRole('navigation');
+  for (const back of [nav.getByRole('link', { name: 'Step through', exact: true }), page.getByRole('link', { name: 'IO Lab', exact: true })]) {
+    await nav.getByRole('link', { name: 'Glossary', exact: true }).click();
+    await expect(page).toHaveURL(/#\/glossary/);
+    await back.click();
+    await expect(counter(page)).toContainText(stepText(1, visible(s).length));
+    await expect(picker(page).locator('option:checked')).toHaveText('My select test');
+    await expect(notices(page)).toHaveCount(0);
+    await expect(page).toHaveURL(/#\/my-select\?step=0&lang=en&s=1\./);
+  }
+});
+
+test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s actions (add=) and the moment', async ({ page }) => {
+  const base = custom();
+  const additions: Addition[] = [{ client: 'you', at: 5, do: 'connect' }];
+  const merged = withAdditions(base, additions);
+  expect(merged.ok).toBe(true);
+  if (!merged.ok) return;
+  const steps = visible(merged.scenario);
+  const k = steps[Math.floor(steps.length / 2)]!;
+  await page.goto(`./#/my-select?add=${encodeURIComponent(encodeAdditions(additions))}&step=${k}&embed=1&lang=en&s=${encodeScenario(base)}`);
+  await expect(counter(page)).toContainText(stepText(steps.indexOf(k) + 1, steps.length));
+  const href = await page.getByRole('link', { name: /Open in IO Lab/ }).getAttribute('href');
+  expect(href).toMatch(/#\/my-select\?add=you_[^&]+&step=\d+&lang=en&s=1\.[\w-]+$/);
+  expect(href).toContain(`step=${k}&`);
+  expect(href).not.toContain('embed');
+  await page.goto(href!);
+  await expect(counter(page)).toContainText(stepText(steps.indexOf(k) + 1, steps.length));
+  await expect(picker(page).locator('option:checked')).toHaveText('My select test');
+  await expect(page.getByTestId('host-you')).toBeVisible();
+  await expect(notices(page)).toHaveCount(0);
+});
+
+test('a shipped id with a changed s= is marked modified, says so, and links back to the original', async ({ page }) => {
+  const select = scenario('select');
+  const mallory: Scenario = { ...select, clients: [...select.clients, { name: 'mallory', actions: [{ at: 0, do: 'connect' }, { at: 1, do: 'send', data: 'hi' }] }] };
+  await page.goto(`./#/select?step=0&lang=en&s=${encodeScenario(mallory)}`);
+  await expect(counter(page)).toContainText(stepText(1, visible(mallory).length));
+  await expect(picker(page).locator('option:checked')).toHaveText(`${select.title.en} (modified)`);
+  const notice = page.getByTestId('modified-notice');
+  await expect(notice).toContainText(`This is not the shipped scenario “${select.title.en}”`);
+  await expect(page).toHaveURL(/s=1\./); // a reload keeps the changed one
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // In Chinese too.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(picker(page).locator('option:checked')).toHaveText(`${select.title.zh}（已修改）`);
+  await expect(notice).toContainText(`这不是网站自带的场景“${select.title.zh}”`);
+
+  // The way back: the original, unmarked, by its id alone.
+  await notice.getByRole('link', { name: '打开原版' }).click();
+  await expect(counter(page)).toContainText(stepText(1, visible(select).length, 'zh'));
+  await expect(picker(page).locator('option:checked')).toHaveText(select.title.zh);
+  await expect(page.getByTestId('modified-notice')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/s=/);
+
+  // The picker is a way back as well.
+  await page.goto(`./#/select?step=0&lang=en&s=${encodeScenario(mallory)}`);
+  await picker(page).selectOption('select');
+  await expect(page.getByTestId('modified-notice')).toHaveCount(0);
+  await expect(picker(page).locator('option:checked')).toHaveText(select.title.en);
+});
+
+test('a custom scenario too large for a link is kept in this browser: a reload and the lab link show it again', async ({ page }) => {
+  // 8 clients sending 2 × 60 kB: about 1 MB of JSON, far more than a link carries.
+  const s: Scenario = { ...custom(), id: 'heavy', title: { en: 'Heavy sends', zh: '大块发送' },
+    clients: Array.from({ length: 8 }, (_, i) => ({ name: `c${i}`, actions: [{ at: i, do: 'connect' as const }, { at: 10 + i, do: 'send' as const, data: 'x'.repeat(60_000) }, { at: 20 + i, do: 'send' as const, data: 'y'.repeat(60_000) }] })) };
+  const steps = visible(s);
+  await page.goto('./#/select?step=0&lang=en');
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  await expect(notices(page)).toContainText('“heavy” is too large for a link, so the address names it alone: this browser keeps it');
+  await button(page, 'Step forward').click();
+  await expect(page).toHaveURL(/#\/heavy\?step=\d+&lang=en$/);
+
+  await page.reload();
+  await expect(counter(page)).toContainText(stepText(2, steps.length));
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  await expect(notices(page)).toContainText('“heavy” was reopened from this browser');
+  await expect(page.getByText('There is no scenario')).toHaveCount(0);
+
+  // Another page, then the lab link: still the kept one.
+  await page.getByRole('navigation').getByRole('link', { name: 'About', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Step through', exact: true }).click();
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  await expect(page.getByText('There is no scenario')).toHaveCount(0);
+});

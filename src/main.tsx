@@ -3,11 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 import { ensureMessages } from './i18n/index.ts';
 import { parseHash } from './store/url.ts';
+import { findScenario } from './scenarios/index.ts';
 import { loadChineseFonts } from './ui/document-settings.ts';
 import { preloadLabParts } from './ui/lab-parts.ts';
 import './ui/styles.css';
 
-const { lang, page, embed } = parseHash(window.location.hash).location;
+const { lang, page, embed, scenarioId, params } = parseHash(window.location.hash).location;
+// A custom scenario too large for a link is named by its id alone: this browser may have kept it
+// (src/ui/share/kept-db.ts). Look before the first render, so the store built from the address finds it.
+if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScenario(scenarioId)) {
+  await import('./ui/share/kept-db.ts').then((m) => m.restoreKept(scenarioId), () => undefined);
+}
 // The lab's side panels are a download of their own: start it now, so it arrives while the
 // first picture draws (an embedded lab shows none).
 if (page === 'lab' && !embed) preloadLabParts(lang ?? 'en');

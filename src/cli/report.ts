@@ -38,6 +38,15 @@ export function toJsonReport(run: ScenarioRun | PythonScenarioRun) {
   };
 }
 
+/**
+ * JSON text with DEL, the C1 controls and the bidirectional controls written as `\u` escapes
+ * (JSON.stringify already escapes C0 and lone surrogates): the same values, safe on a terminal.
+ * They can only occur inside strings, where `\u` escapes mean the same character.
+ */
+export function jsonEscapeControls(json: string): string {
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function toSummary(run: ScenarioRun | PythonScenarioRun): string {
   const lines: string[] = [];
   const py = isPython(run) ? run.python : null;

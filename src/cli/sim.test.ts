@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BAD_FILES, GOOD_FILES } from '../scenarios/encodings.fixtures.ts';
 
 const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
 
@@ -55,4 +56,42 @@ describe('the sim CLI', () => {
     expect(sim('select', '--format', 'xml').stderr).toMatch(/--format must be summary, json or strace/);
     expect(sim('select', '--seed', 'abc').stderr).toMatch(/--seed must be a whole number/);
   }, 240_000); // four runs of the CLI: slow when the machine is loaded
+
+  it('reads files as the page does: UTF-8 with or without BOM, UTF-16 with BOM; refuses bad bytes and bad characters by field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-enc-'));
+    for (const f of GOOD_FILES) {
+      writeFileSync(join(dir, f.name), f.bytes);
+      const r = sim(join(dir, f.name), '--format', 'json');
+      expect(r.status, `${f.name}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout).replies[0].data, f.name).toBe('HéLLO') // bytes.upper() changes ASCII only;
+    }
+    for (const f of BAD_FILES) {
+      writeFileSync(join(dir, f.name), f.bytes);
+      const r = sim(join(dir, f.name));
+      expect(r.status, f.name).toBe(2);
+      const problem = r.stderr.split('\n').find((l) => l.startsWith(`  ${f.path}: `));
+      expect(problem, `${f.name}: ${r.stderr}`).toBeDefined();
+      expect(problem!.slice(f.path.length + 4), f.name).toMatch(f.message);
+    }
+  });
+
+  it('escapes every control character it prints: summary, json and errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-esc-'));
+    const file = join(dir, 'data.json');
+    const data = 'a\u001b]0;t\u0007 \u009b2J \u202eabc \u001b]8;;http://elsewhere.example/\u001b\\x';
+    writeFileSync(file, JSON.stringify({ format: 'iolab/scenario@1', id: 'esc', title: { en: 'x', zh: 'y' }, seed: 1, model: 'select', clients: [{ name: 'a', actions: [{ at: 0, do: 'connect' }, { at: 1, do: 'send', data }] }] }));
+    // eslint-disable-next-line no-control-regex
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const summary = sim(file);
+    expect(summary.status).toBe(0);
+    expect(summary.stdout).not.toMatch(raw);
+    expect(summary.stdout).toContain('\\x9b2J \\u202eABC');
+    const json = sim(file, '--format', 'json');
+    expect(json.stdout).not.toMatch(raw);
+    expect(JSON.parse(json.stdout).replies[0].data).toBe(data.toUpperCase());
+    const missing = sim(join(dir, 'no\u001b[2Jsuch\u202e.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).not.toMatch(raw);
+    expect(missing.stderr).toContain('no\\x1b[2Jsuch\\u202e.json');
+  });
 });

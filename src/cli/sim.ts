@@ -9,10 +9,12 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { formatProblems, parseScenario, PROGRAM_MAX_CHARS, type Scenario } from '../scenarios/format.ts';
+import { formatProblems, PROGRAM_MAX_CHARS, type Scenario } from '../scenarios/format.ts';
+import { parseScenarioBytes } from '../scenarios/decode.ts';
+import { escapeControls } from '../scenarios/text.ts';
 import { DEFAULT_MAX_EVENTS, runPythonScenario, runScenario } from '../scenarios/run.ts';
 import { toStrace } from '../kernel/strace-log.ts';
-import { toJsonReport, toSummary } from './report.ts';
+import { jsonEscapeControls, toJsonReport, toSummary } from './report.ts';
 
 const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
        npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]   (your own server, run by CPython)
@@ -69,9 +71,9 @@ function loadScenario(target: string): Scenario {
     throw new CliError(`no shipped scenario has the id "${target}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; npm run sim -- --list shows them all`);
   }
   if (!existsSync(target)) throw new CliError(`no such file: ${target}`);
-  let text: string;
-  try { text = readFileSync(target, 'utf8'); } catch (e) { throw new CliError(`cannot read ${target}: ${(e as Error).message}`); }
-  const v = parseScenario(text);
+  let bytes: Uint8Array;
+  try { bytes = readFileSync(target); } catch (e) { throw new CliError(`cannot read ${target}: ${(e as Error).message}`); }
+  const v = parseScenarioBytes(bytes);
   if (!v.ok) throw new CliError(`${target} is not a valid iolab/scenario@1 file:\n${formatProblems(v.problems)}`);
   return v.scenario;
 }
@@ -91,11 +93,12 @@ async function runPython(args: Args, scenario: Scenario): Promise<number> {
     ...(args.seed !== undefined ? { seed: args.seed } : {}), ...(source !== undefined ? { source } : {}),
     maxEvents: args.maxEvents, keepTrace: true, cpuBudgetMs: args.cpuBudgetMs,
   });
-  const out = args.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) : args.format === 'strace' ? toStrace(run) : toSummary(run);
+  // The program's own output and tracebacks are text it chose: controls escaped, as for any run.
+  const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   const py = run.python;
   if (py.outcome === 'syntax' || py.outcome === 'import' || py.outcome === 'unsupported') {
-    console.error(py.traceback.trimEnd() || py.message);
+    console.error(escapeControls(py.traceback.trimEnd() || py.message));
     return 1;
   }
   if (py.outcome === 'cpu-budget') {
@@ -110,7 +113,7 @@ async function runPython(args: Args, scenario: Scenario): Promise<number> {
     console.error(`sim: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
     return 2;
   }
-  if (py.outcome === 'error') console.error(py.traceback.trimEnd());
+  if (py.outcome === 'error') console.error(escapeControls(py.traceback.trimEnd()));
   if (py.listenAtNs === null && run.scenario.clients.length + (run.scenario.idleConnections ?? 0) > 0) {
     console.error('warning: the program never called listen(): every client\'s connect was refused');
   }
@@ -122,7 +125,7 @@ async function main(): Promise<number> {
   if (args.list) {
     const width = Math.max(...SCENARIOS.map((s) => s.id.length)) + 2;
     const mwidth = Math.max(...SCENARIOS.map((s) => s.model.length)) + 2;
-    for (const s of SCENARIOS) console.log(`${s.id.padEnd(width)}${s.model.padEnd(mwidth)}${s.title.en}`);
+    for (const s of SCENARIOS) console.log(escapeControls(`${s.id.padEnd(width)}${s.model.padEnd(mwidth)}${s.title.en}`));
     return 0;
   }
   if (!args.target) throw new CliError(USAGE);
@@ -132,14 +135,16 @@ async function main(): Promise<number> {
   if (run.stopReason === 'maxEvents') {
     console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }
-  const out = args.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) : args.format === 'strace' ? toStrace(run) : toSummary(run);
+  // Nothing from a scenario reaches the terminal raw: a title or a reply could hold escapes that
+  // clear the screen, set the window's title or make a link (JSON escapes them its own way).
+  const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   return 0;
 }
 
 main().then((code) => { process.exitCode = code; }, (e: unknown) => {
   if (e instanceof CliError) {
-    console.error(`sim: ${e.message}`);
+    console.error(`sim: ${escapeControls(e.message)}`);
     process.exit(2);
   }
   throw e;

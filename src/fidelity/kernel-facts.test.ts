@@ -4,6 +4,7 @@
  * wrong, the test says so; fixtures/strace holds the real Linux traces these agree with.
  */
 import { describe, expect, it } from 'vitest';
+import { LINUX_CPYTHON_COSTS } from '../kernel/costs.ts';
 import { allReplies, client, events, repliesOf, run, scenario, straceLines } from './test-helpers.ts';
 
 describe('blocking I/O', () => {
@@ -56,6 +57,14 @@ describe('the listen backlog', () => {
     const retries = events(r, 'client.retry').filter((e) => e.client === 'dan');
     expect(retries[0]!.t).toBeCloseTo(30e6 + 1000e6, -6); // resent after 1 s
     expect(retries[1]!.t - retries[0]!.t).toBeCloseTo(1000e6, -6); // then 1 s again (tcp_syn_linear_timeouts)
+  });
+
+  it('resends a dropped SYN after five 1 s waits, then doubles (Linux 6.7+: SYNs at 0, 1, 2, 3, 4, 5, 7, 11 s)', () => {
+    // As measured on this machine: listen(2), three clients hold the queue, a fourth keeps knocking.
+    const hold = (name: string, at: number) => client(name, at, [], undefined);
+    const r = run(scenario('blocking', [client('ann', 0, ['hold'], undefined), hold('ben', 10), hold('cat', 20), hold('dan', 30)], { backlog: 1 }, { untilMs: 12_000 }));
+    const sentAt = events(r, 'client.retry').filter((e) => e.client === 'dan').map((e) => Math.round((e.t - 30e6) / 1e9));
+    expect(sentAt).toEqual([1, 2, 3, 4, 5, 7, 11]);
   });
 });
 
@@ -149,6 +158,20 @@ describe('threads, processes and pools', () => {
 });
 
 describe('select, poll and epoll', () => {
+  it('charges select per watched fd and per 64-fd word up to nfds, not per fd number up to nfds', () => {
+    // timeout 0: every call returns at once, so its kernel time is exactly the scan.
+    const r = run(scenario('select', [client('ann', 0, ['hi'])], { timeoutMs: 0 }, { untilMs: 50 }));
+    const c = LINUX_CPYTHON_COSTS;
+    const scans = events(r, 'select.scan');
+    const exits = events(r, 'sys.exit').filter((e) => e.name === 'pselect6');
+    expect(exits.length).toBeGreaterThan(2);
+    exits.forEach((exit, i) => {
+      const scan = scans[i]!;
+      expect(scan.nfds).toBeGreaterThan(scan.watched.length); // fds 0-2 are below nfds but not watched
+      expect(exit.kernelNs).toBe(c.selectBaseNs + c.selectPerWordNs * Math.ceil(scan.nfds / 64) + c.selectPerFdNs * scan.watched.length);
+    });
+  });
+
   it('select shows as pselect6 with nfds = highest fd + 1 and returns ready fds', () => {
     const r = run(scenario('select', [client('ann', 0, ['hello'])]));
     expect(straceLines(r)).toContain('pselect6(5, [3 4], NULL, NULL, NULL, NULL) = 1 (in [4])');

@@ -19,7 +19,9 @@ export interface CostModel {
   sendNs: number;               // sendto on loopback TCP, excluding the per-byte copy
   acceptNs: number; socketNs: number; bindNs: number; listenNs: number; setsockoptNs: number;
   closeNs: number; ioctlNs: number; fcntlNs: number;
-  selectBaseNs: number; selectPerFdNs: number; selectPerFdSleepNs: number; // scan cost per fd up to nfds; extra per fd when the call sleeps (wait-queue add/remove)
+  // select walks its bitmaps up to nfds a 64-bit word at a time and polls only the fds in the set:
+  // a cost per word, one per watched fd, and one more per watched fd when it sleeps (wait-queue add/remove).
+  selectBaseNs: number; selectPerWordNs: number; selectPerFdNs: number; selectPerFdSleepNs: number;
   pollBaseNs: number; pollPerFdNs: number; pollPerFdSleepNs: number;
   epollCreateNs: number; epollCtlNs: number; epollWaitBaseNs: number; epollWaitPerReadyNs: number;
   contextSwitchNs: number;      // direct cost of switching a core to another thread
@@ -73,6 +75,8 @@ export const LINUX_CPYTHON_COSTS: CostModel = {
   selectBaseNs: 478,
   // multiplex.c: select over N idle TCP sockets + 1 ready, timeout 0: 1.04 us at 11 fds, 77.2 us at 1001 -> 77 ns/fd.
   selectPerFdNs: 77,
+  // One watched fd at nfds = 1007 (16 words, all but one empty): 2.5 us, less the base and one fd, over 16 words.
+  selectPerWordNs: 122,
   // block.c: a select that sleeps and is woken: 304 ns/fd in all (16.5 us at 11 fds, 317 us at 1001),
   // less two scans (before sleeping and after the wake-up) = 150 ns/fd to add and remove the wait-queue entries.
   selectPerFdSleepNs: 150,

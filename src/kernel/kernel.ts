@@ -18,7 +18,7 @@ import type {
   ClientHost, Core, Epoll, KEvent, KEventBody, KernelContext, MachineConfig, OpenFile, Process, PyErrorRecord, Reply,
   Ring, RunResult, Sock, SyscallStat, Thread,
 } from './state.ts';
-import { burstEnded, dispatchIdleCores, timedOut, wakeAll } from './sched.ts';
+import { burstEnded, dispatchIdleCores, timedOut, wakeUp } from './sched.ts';
 import { newProcess, newThread } from './process.ts';
 import { continueThread } from './entry.ts';
 import { newFile } from './fdtable.ts';
@@ -196,7 +196,7 @@ export class Kernel implements KernelContext {
 
   /** sk_data_ready: wakes sleepers, fills epoll ready lists, raises SIGIO, completes io_uring operations. */
   notify(sock: Sock, reason: string): void {
-    wakeAll(this, sock.waiters, reason);
+    wakeUp(this, sock.waiters, reason);
     epollCallback(this, sock);
     sigioOnReady(this, sock);
     // io_uring arms an internal poll on the socket: a pending operation completes now.

@@ -126,6 +126,24 @@ export function wakeAll(k: KernelContext, list: number[], reason: string): void 
   for (const tid of [...list]) wake(k, k.threads.get(tid)!, reason);
 }
 
+/**
+ * __wake_up_common: every non-exclusive waiter wakes, and only the first exclusive one.
+ * accept() sleeps exclusively (WQ_FLAG_EXCLUSIVE), so a new connection wakes one of the threads
+ * blocked in accept on it, not all of them (no thundering herd); select, poll and epoll waiters
+ * are not exclusive.
+ */
+export function wakeUp(k: KernelContext, list: number[], reason: string): void {
+  let exclusiveWoken = false;
+  for (const tid of [...list]) {
+    const thread = k.threads.get(tid)!;
+    if (thread.on?.kind === 'accept') {
+      if (exclusiveWoken) continue;
+      exclusiveWoken = true;
+    }
+    wake(k, thread, reason);
+  }
+}
+
 /** A timed sleep (a call's timeout) ran out. */
 export function timedOut(k: KernelContext, tid: number, token: number): void {
   const thread = k.threads.get(tid)!;

@@ -4,6 +4,7 @@
  * naming its field, and rejects unknown fields by name.
  */
 import { MODELS, PYTHON_MODEL, type Model, type ResolvedOptions, type ScenarioModel } from '../programs/models.ts';
+import { badCharacter, badCharacterMessage, escapeControls, loneSurrogate } from './text.ts';
 
 export const SCENARIO_FORMAT = 'iolab/scenario@1';
 export { MODELS, PYTHON_MODEL };
@@ -67,6 +68,7 @@ function show(v: unknown): string {
   let text: string;
   // A value nested too deep for JSON.stringify is too deep for String() as well (found by fuzzing).
   try { text = JSON.stringify(v) ?? String(v); } catch { try { text = String(v); } catch { text = Array.isArray(v) ? '[…]' : typeof v; } }
+  text = escapeControls(text); // a value quoted in a message never reorders or drives what shows it
   return ` (got ${text.length > 40 ? `${text.slice(0, 37)}...` : text})`;
 }
 
@@ -118,7 +120,10 @@ function checkText(v: unknown, path: string, problems: Problem[]): void {
   for (const key of Object.keys(v)) if (key !== 'en' && key !== 'zh') problems.push({ path: fieldPath(path, key), message: 'is not a known field (expected "en" and "zh")' });
   for (const lang of ['en', 'zh'] as const) {
     const text = v[lang];
-    if (typeof text !== 'string' || text.trim() === '' || text.length > 2000) problems.push({ path: `${path}.${lang}`, message: `must be a non-empty string of at most 2000 characters${show(text)}` });
+    if (typeof text !== 'string' || text.trim() === '' || text.length > 2000) { problems.push({ path: `${path}.${lang}`, message: `must be a non-empty string of at most 2000 characters${show(text)}` }); continue; }
+    // A title is one line; a description may have line breaks and tabs.
+    const bad = badCharacter(text, path === 'title' ? [] : ['\n', '\t']);
+    if (bad) problems.push({ path: `${path}.${lang}`, message: badCharacterMessage(bad) });
   }
 }
 
@@ -128,7 +133,9 @@ export function validateScenario(input: unknown): Validation {
   if (!isObject(input)) return { ok: false, problems: [{ path: '(root)', message: `must be a JSON object${show(input)}` }] };
   for (const key of Object.keys(input)) if (!TOP_FIELDS.includes(key)) problems.push({ path: fieldPath('', key), message: 'is not a known field' });
   if (input.format !== SCENARIO_FORMAT) problems.push({ path: 'format', message: `must be "${SCENARIO_FORMAT}"${show(input.format)}` });
-  if (typeof input.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(input.id)) problems.push({ path: 'id', message: `must be 1–64 lower-case letters, digits or dashes${show(input.id)}` });
+  const badId = typeof input.id === 'string' ? badCharacter(input.id) : null;
+  if (badId) problems.push({ path: 'id', message: badCharacterMessage(badId) });
+  else if (typeof input.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(input.id)) problems.push({ path: 'id', message: `must be 1–64 lower-case letters, digits or dashes${show(input.id)}` });
   checkText(input.title, 'title', problems);
   if (input.description !== undefined) checkText(input.description, 'description', problems);
   if (typeof input.seed !== 'number' || !Number.isInteger(input.seed) || input.seed < 0 || input.seed > 0xffffffff) problems.push({ path: 'seed', message: `must be a whole number from 0 to 4294967295${show(input.seed)}` });
@@ -148,6 +155,10 @@ export function validateScenario(input: unknown): Validation {
         else if (model === PYTHON_MODEL && PROGRAM_SETS.includes(key)) problems.push({ path: `options.${key}`, message: 'is set by the program itself (model python)' });
         else if (modelOk && spec.models !== 'all' && !spec.models.includes(model)) {
           problems.push({ path: `options.${key}`, message: `applies only to ${spec.models.join(', ')} (this scenario's model is ${model})` });
+        }
+        if (!err && key === 'answers') {
+          // What the operator types is sent as UTF-8, like a send's data.
+          (value as string[]).forEach((answer, i) => { const bad = loneSurrogate(answer); if (bad) problems.push({ path: `options.answers[${i}]`, message: badCharacterMessage(bad) }); });
         }
       }
       const o = input.options;
@@ -192,7 +203,9 @@ function checkProgram(program: unknown, model: ScenarioModel | null, problems: P
 function checkClient(client: unknown, path: string, names: Set<string>, problems: Problem[]): void {
   if (!isObject(client)) { problems.push({ path, message: `must be an object {"name": ..., "actions": [...]}${show(client)}` }); return; }
   for (const key of Object.keys(client)) if (key !== 'name' && key !== 'actions') problems.push({ path: fieldPath(path, key), message: 'is not a known field' });
-  if (typeof client.name !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,31}$/.test(client.name)) problems.push({ path: `${path}.name`, message: `must be 1–32 letters, digits, spaces, dots, dashes or underscores${show(client.name)}` });
+  const badName = typeof client.name === 'string' ? badCharacter(client.name) : null;
+  if (badName) problems.push({ path: `${path}.name`, message: badCharacterMessage(badName) });
+  else if (typeof client.name !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,31}$/.test(client.name)) problems.push({ path: `${path}.name`, message: `must be 1–32 letters, digits, spaces, dots, dashes or underscores${show(client.name)}` });
   else if (names.has(client.name)) problems.push({ path: `${path}.name`, message: `"${client.name}" is used by another client` });
   else names.add(client.name);
   if (!Array.isArray(client.actions)) { problems.push({ path: `${path}.actions`, message: `must be a list${show(client.actions)}` }); return; }
@@ -208,6 +221,7 @@ function checkClient(client: unknown, path: string, names: Set<string>, problems
     if (kind !== 'connect' && kind !== 'send' && kind !== 'close' && kind !== 'reset') { problems.push({ path: `${ap}.do`, message: `must be "connect", "send", "close" or "reset"${show(kind)}` }); return; }
     if (kind === 'send') {
       if (typeof action.data !== 'string' || action.data.length === 0) problems.push({ path: `${ap}.data`, message: `a send needs non-empty "data"${show(action.data)}` });
+      else if (loneSurrogate(action.data)) problems.push({ path: `${ap}.data`, message: badCharacterMessage(loneSurrogate(action.data)!) });
       else if (new TextEncoder().encode(action.data).length > LIMITS.dataBytes) problems.push({ path: `${ap}.data`, message: `is longer than ${LIMITS.dataBytes} bytes` });
     } else if (action.data !== undefined) problems.push({ path: `${ap}.data`, message: `only "send" takes data (this action is "${kind}")` });
     if (ended) problems.push({ path: `${ap}.do`, message: 'comes after the client already closed or reset its connection' });

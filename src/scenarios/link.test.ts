@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from './index.ts';
-import { canonicalJson, decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_CHARS, MAX_LINK_CONNECTIONS, scenarioLinkParam } from './link.ts';
+import { canonicalJson, decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_CHARS, MAX_LINK_CONNECTIONS, scenarioLinkParam, changedShipped, tooBigForLink } from './link.ts';
 import { MAX_DRAWN_CONNECTIONS } from '../ui/share/import.ts';
 import { MAX_HASH, formatHash, isPage, parseHash } from '../store/url.ts';
 import type { Scenario } from './format.ts';
@@ -93,5 +93,34 @@ describe('a scenario in a link', () => {
     expect(scenarioLinkParam(changed)).toBe(encodeScenario(changed));
     expect(scenarioLinkParam({ ...select, id: 'my-select' })).not.toBeNull();
     expect(LINK_VERSION).toBe(1);
+  });
+});
+
+describe('a shipped id with changed contents', () => {
+  it('is told apart from the shipped scenario, whatever the key order', () => {
+    const select = findScenario('select')!;
+    expect(changedShipped(select)).toBeUndefined();
+    expect(changedShipped(JSON.parse(canonicalJson(select)) as Scenario)).toBeUndefined();
+    const mallory = { ...select, clients: [...select.clients, { name: 'mallory', actions: [{ at: 0, do: 'connect' as const }] }] };
+    expect(changedShipped(mallory)).toBe(select);
+    const decoded = decodeScenario(encodeScenario(mallory));
+    expect(decoded.ok && changedShipped(decoded.scenario)).toBe(select);
+    expect(changedShipped({ ...select, id: 'not-shipped' })).toBeUndefined();
+  });
+});
+
+describe('a scenario too large for a link', () => {
+  it('is found before a link is made, by the same bounds the reader enforces', () => {
+    expect(tooBigForLink(big())).toBeNull();
+    expect(tooBigForLink(findScenario('select')!)).toBeNull();
+    const wide = { ...big(), clients: Array.from({ length: 600 }, (_, i) => big().clients[i % 300]!).map((c, i) => ({ ...c, name: `client-${i}` })) };
+    const over = tooBigForLink(wide);
+    expect(over).toMatchObject({ why: 'chars', max: MAX_LINK_CHARS });
+    expect(over!.n).toBe(encodeScenario(wide).length);
+    expect(decodeScenario(encodeScenario(wide)).ok).toBe(false);
+    const crowd = { ...big(), clients: big().clients.slice(0, 2), idleConnections: MAX_LINK_CONNECTIONS - 1 };
+    expect(tooBigForLink(crowd)).toEqual({ why: 'connections', n: MAX_LINK_CONNECTIONS + 1, max: MAX_LINK_CONNECTIONS });
+    expect(decodeScenario(encodeScenario(crowd)).ok).toBe(false);
+    expect(tooBigForLink({ ...crowd, idleConnections: MAX_LINK_CONNECTIONS - 2 })).toBeNull();
   });
 });

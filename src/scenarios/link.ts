@@ -88,6 +88,17 @@ export function decodeScenario(text: string): LinkResult {
   return { ok: true, scenario: v.scenario };
 }
 
+/** Why a scenario cannot travel in a link: the reader (decodeScenario) would refuse it. */
+export type TooBigForLink = { why: 'chars'; n: number; max: number } | { why: 'connections'; n: number; max: number };
+
+/** Null when `s` fits in a link (or needs none: shipped as shipped), else what is over which bound. */
+export function tooBigForLink(s: Scenario): TooBigForLink | null {
+  const connections = s.clients.length + (s.idleConnections ?? 0);
+  if (connections > MAX_LINK_CONNECTIONS) return { why: 'connections', n: connections, max: MAX_LINK_CONNECTIONS };
+  const value = scenarioLinkParam(s);
+  return value !== null && value.length > MAX_LINK_CHARS ? { why: 'chars', n: value.length, max: MAX_LINK_CHARS } : null;
+}
+
 const LINKS = new WeakMap<Scenario, string | null>();
 
 /**
@@ -101,4 +112,14 @@ export function scenarioLinkParam(s: Scenario): string | null {
   const value = shipped === s || (shipped !== undefined && canonicalJson(shipped) === canonicalJson(s)) ? null : encodeScenario(s);
   LINKS.set(s, value);
   return value;
+}
+
+/**
+ * The shipped scenario that `s` has the id of but differs from (a link's `s=` or a file that
+ * changed it), or undefined: such a scenario is shown marked as modified, with the way back to the
+ * original. Pass the scenario before a student's additions (student.ts `baseOf`).
+ */
+export function changedShipped(s: Scenario): Scenario | undefined {
+  const shipped = findScenario(s.id);
+  return shipped !== undefined && scenarioLinkParam(s) !== null ? shipped : undefined;
 }

@@ -14,6 +14,7 @@ import { visibleSteps } from '../runs/folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
 import { decodeScenario } from '../scenarios/link.ts';
+import { keptScenario } from './kept.ts';
 import type { Reason } from '../scenarios/reason.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -182,6 +183,13 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           const linked = carried === undefined ? null : decodeScenario(carried);
           if (linked?.ok) scenario = linked.scenario;
           else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
+          // The lab's own custom scenario, named by its id alone (too large for `s=`): it stays.
+          else if (location.scenarioId !== null && location.scenarioId === scenario.id && !linked) { /* keep it */ }
+          // One this browser kept (store/kept.ts), after a reload.
+          else if (location.scenarioId !== null && !linked && keptScenario(location.scenarioId)) {
+            scenario = keptScenario(location.scenarioId)!;
+            all.push({ key: 'app.notice.keptRestored', params: { id: scenario.id } });
+          }
           else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
           if (linked && !linked.ok) {
             all.push({ key: 'app.notice.badScenarioLink', params: { fallback: scenario.id }, reason: linked.reason });

@@ -1,10 +1,11 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import type { LabStoreApi } from '../store/lab.ts';
 import { useLazyPart, type LazyState } from './lazy-part.ts';
 import { SIDE_WORDS, sidePanels } from './lab-parts.ts';
-import { LabContext, useLab, useT } from './hooks.ts';
+import { LabContext, useLab, useLabApi, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
+import { ModifiedNotice } from './ModifiedNotice.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Stage } from './Stage.tsx';
 import { Narration } from './Narration.tsx';
@@ -17,6 +18,7 @@ import { useKeyboard } from './keyboard.ts';
 import { SidePlaceholder } from './side/SidePlaceholder.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
+import { keepLargeScenarios } from './share/keep-large.ts';
 
 /** One store, one selected moment; every page and panel is derived from it. */
 export function App({ store: given }: { store?: LabStoreApi }) {
@@ -30,6 +32,8 @@ export function App({ store: given }: { store?: LabStoreApi }) {
 
 function Frame() {
   useUrlSync();
+  const api = useLabApi();
+  useEffect(() => keepLargeScenarios(api), [api]);
   usePlayback();
   useDocumentSettings();
   useKeyboard();
@@ -40,6 +44,7 @@ function Frame() {
     <div className={`app${embed ? ' app-embed' : ''}`}>
       {embed ? null : <Header />}
       <Notices />
+      {page === 'lab' && !embed ? <ModifiedNotice /> : null}
       {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet key={page} def={def} />}
     </div>
   );

@@ -3,7 +3,9 @@ import { LANGS } from '../i18n/core.ts';
 import { useLab, useT } from './hooks.ts';
 import type { Theme } from '../store/lab.ts';
 import { PAGE_VIEWS } from './pages.ts';
-import { formatHash } from '../store/url.ts';
+import { labHash } from './lab-link.ts';
+import { changedShipped } from '../scenarios/link.ts';
+import { baseOf } from '../scenarios/student.ts';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -18,7 +20,9 @@ export function Header() {
   const setTheme = useLab((s) => s.setTheme);
   const page = useLab((s) => s.page);
   const shipped = SCENARIOS.some((s) => s.id === scenario.id);
-  const labHref = formatHash({ scenarioId: shipped ? scenario.id : (SCENARIOS[0]?.id ?? ''), seed: null, step: 0, lang });
+  // A shipped id with changed contents is not the shipped scenario: its own entry says so.
+  const modified = useLab((s) => changedShipped(baseOf(s.scenario)) !== undefined);
+  const labHref = useLab(labHash);
   const pages = Object.entries(PAGE_VIEWS).filter(([, def]) => def.inNav);
   return (
     <header className="app-header">
@@ -32,7 +36,8 @@ export function Header() {
       {page === 'lab' ? (
         <label>
           {t('app.scenario')}
-          <select value={scenario.id} onChange={(e) => selectScenario(e.target.value)}>
+          <select className={modified ? 'is-modified' : undefined} value={modified ? '' : scenario.id} onChange={(e) => { if (e.target.value !== '') selectScenario(e.target.value); }}>
+            {modified ? <option value="">{t('app.scenario.modified', { title: scenario.title[lang] })}</option> : null}
             {shipped ? null : <option value={scenario.id}>{scenario.title[lang]}</option>}
             {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
           </select>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLabApi } from './hooks.ts';
 import { formatHash, parseHash } from '../store/url.ts';
-import { MAX_LINK_CHARS, scenarioLinkParam } from '../scenarios/link.ts';
+import { scenarioLinkParam, tooBigForLink } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { createLabStore, type LabState, type LabStoreApi } from '../store/lab.ts';
@@ -35,10 +35,10 @@ function labParams(scenario: Scenario, params: Record<string, string>): Record<s
   return add !== undefined && additionsOf(scenario).length > 0 ? { add, ...rest } : rest;
 }
 
-/** The lab's `s=`: none for a shipped scenario; none either past what a link may carry (the reader would refuse it). */
+/** The lab's `s=`: none for a shipped scenario; none either past what a link may carry (the reader would refuse it; this browser keeps it: share/keep-large.ts). */
 function carried(scenario: Scenario): string | null {
-  const value = scenarioLinkParam(baseOf(scenario));
-  return value !== null && value.length <= MAX_LINK_CHARS ? value : null;
+  const base = baseOf(scenario);
+  return tooBigForLink(base) ? null : scenarioLinkParam(base);
 }
 
 /** The hash that reproduces what the store shows. */

@@ -1,7 +1,8 @@
 /**
  * `pselect6` and `poll` — Linux's fs/select.c (do_select, do_sys_poll): each call looks at the
  * fds it is given, hooks the caller onto each one's wait queue when none is ready, sleeps, and
- * looks at all of them again after every wake-up. The look is charged per fd.
+ * looks at all of them again after every wake-up. select is charged per watched fd and per
+ * 64-fd word of its bitmaps up to nfds; poll per entry of its array.
  */
 import { fdSet, timespec } from '../strace-format.ts';
 import { MS, POLLERR, POLLHUP, POLLIN, type Ns, type PollFd, type SysName } from '../types.ts';
@@ -41,7 +42,8 @@ export function sysPselect6(k: KernelContext, thread: Thread, proc: Process, op:
     if (readable(sock)) ready.push(fd);
   }
   const sleeping = op.blocked ? c.selectPerFdSleepNs * fds.length : 0;
-  const ns = c.selectBaseNs + c.selectPerFdNs * nfds + sleeping;
+  // do_select walks the bitmaps a word (64 fds) at a time up to nfds, and polls only the fds set in them.
+  const ns = c.selectBaseNs + c.selectPerWordNs * Math.ceil(nfds / 64) + c.selectPerFdNs * fds.length + sleeping;
   if (k.tracing && scanCounts(op, ready.length > 0 || timeoutNs === 0 || op.timedOut || k.now >= op.deadline)) {
     k.emit({ t: k.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready });
   } else k.events++;

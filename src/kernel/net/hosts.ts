@@ -12,13 +12,15 @@ import type { ClientHost, KernelContext } from '../state.ts';
 /** Initial SYN retransmission timeout (TCP_TIMEOUT_INIT). */
 export const SYN_RTO_NS = 1000 * MS;
 /**
- * net.ipv4.tcp_syn_linear_timeouts (4 on this machine's 6.x kernel): the first retries keep the
- * 1 s timeout, later ones double it (1, 1, 1, 1, 2, 4, 8 s…). Older kernels doubled from the start.
+ * net.ipv4.tcp_syn_linear_timeouts (4 since Linux 6.7, this machine's kernel): the first SYN and
+ * its first four retransmissions each wait the initial 1 s, later ones double it — SYNs leave at
+ * 0, 1, 2, 3, 4, 5, 7, 11 s (measured here with a full accept queue). Older kernels doubled from
+ * the first retry (0, 1, 3, 7 s…).
  */
 export const SYN_LINEAR_RETRIES = 4;
 /** How long the client waits after SYN number `attempt` (0 = the first) before resending it. */
 export function synTimeoutNs(attempt: number): Ns {
-  return attempt < SYN_LINEAR_RETRIES ? SYN_RTO_NS : SYN_RTO_NS * 2 ** (attempt - SYN_LINEAR_RETRIES + 1);
+  return attempt <= SYN_LINEAR_RETRIES ? SYN_RTO_NS : SYN_RTO_NS * 2 ** (attempt - SYN_LINEAR_RETRIES);
 }
 /** The first client's port; each client has its own. */
 export const CLIENT_PORT_BASE = 40000;

@@ -3,8 +3,11 @@
  * actions, checked live by the format's validator (the CLI's), with each problem at its field;
  * the JSON it makes (copy, download) and a button that opens the result on the stage.
  * Page parameter: `from` = a shipped scenario's id or `blank` (absent: the scenario on the stage).
+ * The draft is kept in this browser as the teacher types (kept.ts) and comes back after a reload,
+ * Back or a crash, whatever `from` says; "Start over from this" replaces it (asking first when it
+ * has changes not yet opened, downloaded or copied).
  */
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab, useLabApi, useT, type T } from '../hooks.ts';
 import { download } from '../download.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
@@ -14,8 +17,9 @@ import {
   optionKind, problemsByPath, scenarioOf, type Draft, type DraftAction, type DraftClient, type OptionKey,
 } from './draft.ts';
 import { localProblem } from './problems.ts';
+import { browserStorage, loadDraft, saveDraft, type KeptDraft } from './kept.ts';
 import { formatHash } from '../../store/url.ts';
-import { scenarioLinkParam } from '../../scenarios/link.ts';
+import { scenarioLinkParam, tooBigForLink, type TooBigForLink } from '../../scenarios/link.ts';
 import './editor.css';
 
 type Problems = Map<string, string[]>;
@@ -28,26 +32,46 @@ function startOf(from: string | undefined, stage: Scenario): { draft: Draft; bad
   return found ? { draft: draftOf(found), bad: null } : { draft: draftOf(stage), bad: from };
 }
 
+const textOf = (d: Draft): string => JSON.stringify(scenarioOf(d), null, 2);
+
+/** The draft kept in this browser if there is one (a reload, Back or a crash gives it back), else where `from` says. */
+function firstDraft(from: string | undefined, stage: Scenario): { kept: KeptDraft; bad: string | null; restored: boolean } {
+  const known = from === undefined || from === '' || from === 'blank' || findScenario(from) !== undefined;
+  const restored = loadDraft(browserStorage());
+  if (restored) return { kept: restored, bad: known ? null : from!, restored: true };
+  const start = startOf(from, stage);
+  const text = textOf(start.draft);
+  return { kept: { draft: start.draft, from: start.bad === null ? (from ?? '') : '', saved: text, start: text }, bad: start.bad, restored: false };
+}
+
+/** How long typing may go on before the draft is written to storage (and at once on leaving). */
+const KEEP_AFTER_MS = 250;
+
 export default function EditorPage() {
   const t = useT();
   const api = useLabApi();
   const lang = useLab((s) => s.lang);
   const stage = useLab((s) => s.scenario);
   const params = useLab((s) => s.pageParams);
-  const [start] = useState(() => startOf(params.from, stage));
-  const [draft, setDraft] = useState<Draft>(start.draft);
-  const [from, setFrom] = useState(start.bad === null ? (params.from ?? '') : '');
-  const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | null>(null);
+  const [first] = useState(() => firstDraft(params.from, stage));
+  const [draft, setDraft] = useState<Draft>(first.kept.draft);
+  // What the draft started from, and its JSON then and when last taken somewhere (see KeptDraft).
+  const [origin, setOrigin] = useState({ from: first.kept.from, start: first.kept.start });
+  const [saved, setSaved] = useState(first.kept.saved);
+  const [restored, setRestored] = useState(first.restored);
+  const [keptOk, setKeptOk] = useState(true);
+  const [from, setFrom] = useState(first.bad === null ? (params.from ?? first.kept.from) : '');
+  const [copied, setCopied] = useState<'ok' | 'link' | 'failed' | TooBigForLink | null>(null);
   const ids = useId();
 
   useEffect(() => {
-    if (start.bad === null) return;
+    if (first.bad === null) return;
     const st = api.getState();
-    st.notify({ key: 'editor.notice.badFrom', params: { from: start.bad.slice(0, 40) } });
+    st.notify({ key: 'editor.notice.badFrom', params: { from: first.bad.slice(0, 40) } });
     const rest = { ...st.pageParams };
     delete rest.from;
     st.setPageParams(rest);
-  }, [api, start.bad]);
+  }, [api, first.bad]);
 
   const json = useMemo(() => scenarioOf(draft), [draft]);
   const text = useMemo(() => JSON.stringify(json, null, 2), [json]);
@@ -55,9 +79,38 @@ export default function EditorPage() {
   const problems: Problems = useMemo(() => problemsByPath(validation.ok ? [] : validation.problems), [validation]);
   const list = validation.ok ? [] : validation.problems;
 
-  const edit = (change: (d: Draft) => Draft) => { setDraft(change); setCopied(null); };
+  // The draft is kept as the teacher types (a little after, and at once on leaving the page).
+  const dirty = text !== saved;
+  const keep = useRef<() => void>(() => {});
+  keep.current = () => setKeptOk(saveDraft(browserStorage(), { draft, from: origin.from, saved, start: origin.start }, text));
+  useEffect(() => {
+    const timer = window.setTimeout(() => keep.current(), KEEP_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft, origin, saved]);
+  useEffect(() => {
+    const now = () => keep.current();
+    window.addEventListener('pagehide', now);
+    return () => { window.removeEventListener('pagehide', now); now(); };
+  }, []);
+  // Leaving the site (reload, close, another address) with changes not yet opened, downloaded or
+  // copied asks first; in-app links leave the draft kept, and Back brings it back.
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (e: BeforeUnloadEvent) => { keep.current(); e.preventDefault(); e.returnValue = ''; };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
+
+  const edit = (change: (d: Draft) => Draft) => { setDraft(change); setCopied(null); setRestored(false); };
   const load = () => {
-    setDraft(from === 'blank' ? blankDraft() : draftOf(findScenario(from) ?? stage));
+    if (dirty && !window.confirm(t('editor.start.confirm'))) return;
+    const next = from === 'blank' ? blankDraft() : draftOf(findScenario(from) ?? stage);
+    const nextText = textOf(next);
+    setDraft(next);
+    setOrigin({ from, start: nextText });
+    setSaved(nextText);
+    setRestored(false);
+    setCopied(null);
     const rest = { ...api.getState().pageParams };
     if (from === '') delete rest.from; else rest.from = from;
     api.getState().setPageParams(rest);
@@ -65,20 +118,25 @@ export default function EditorPage() {
   const open = () => {
     if (!validation.ok) return;
     const st = api.getState();
+    setSaved(text);
     st.setScenario(validation.scenario, { seed: validation.scenario.seed, step: 0 });
     st.openPage('lab');
   };
   const copy = () => {
-    navigator.clipboard.writeText(text).then(() => setCopied('ok'), () => setCopied('failed'));
+    navigator.clipboard.writeText(text).then(() => { setCopied('ok'); setSaved(text); }, () => setCopied('failed'));
   };
-  // The lab's link to this scenario: the whole scenario travels in it (`s=`) unless it is a shipped one as shipped.
-  const link = validation.ok ? `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}` : null;
+  // The lab's link to this scenario: the whole scenario travels in it (`s=`) unless it is a shipped
+  // one as shipped. One the reader would refuse (too long, too many connections) is not made: the
+  // editor says why and offers the file. Worked out on a press, not on every key.
   const copyLink = () => {
-    if (link === null) return;
-    navigator.clipboard.writeText(link).then(() => setCopied('link'), () => setCopied('failed'));
+    if (!validation.ok) return;
+    const over = tooBigForLink(validation.scenario);
+    if (over) { setCopied(over); return; }
+    const link = `${window.location.href.split('#')[0]}${formatHash({ scenarioId: validation.scenario.id, seed: null, step: 0, lang, scenario: scenarioLinkParam(validation.scenario) })}`;
+    navigator.clipboard.writeText(link).then(() => { setCopied('link'); setSaved(text); }, () => setCopied('failed'));
   };
   const file = `${typeof json.id === 'string' && /^[a-z0-9-]+$/.test(json.id) ? json.id : 'scenario'}.json`;
-  const saveJson = () => download(file, `${text}\n`, 'application/json');
+  const saveJson = () => { download(file, `${text}\n`, 'application/json'); setSaved(text); };
   const focusField = (path: string) => {
     let p = path;
     // A problem with a list or a group: the closest field that exists.
@@ -117,6 +175,9 @@ export default function EditorPage() {
         </select>
         <button type="button" onClick={load}>{t('editor.start.load')}</button>
       </div>
+      <p className="ed-hint ed-kept" role="status" data-testid="editor-kept">
+        {!keptOk ? t('editor.draft.notKept') : restored ? t('editor.draft.restored') : text !== origin.start ? t('editor.draft.kept') : ''}
+      </p>
 
       <div className="ed-layout">
         <form className="ed-form" noValidate onSubmit={(e) => e.preventDefault()}>
@@ -212,11 +273,18 @@ export default function EditorPage() {
           <div className="ed-buttons">
             <button type="button" className="ed-primary" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={open}>{t('editor.open')}</button>
             <button type="button" onClick={copy}>{t('editor.json.copy')}</button>
-            <button type="button" data-testid="editor-copy-link" aria-disabled={link === null} aria-describedby={link === null ? `${ids}-blocked` : undefined} onClick={copyLink}>{t('editor.link.copy')}</button>
+            <button type="button" data-testid="editor-copy-link" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={copyLink}>{t('editor.link.copy')}</button>
             <button type="button" onClick={saveJson}>{t('editor.json.download', { file })}</button>
           </div>
           {validation.ok ? null : <p id={`${ids}-blocked`} className="ed-hint">{t('editor.open.blocked')}</p>}
-          <p className="ed-hint" role="status">{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>
+          <div className="ed-hint" role="status" data-testid="editor-copied">
+            {typeof copied === 'object' && copied !== null ? (
+              <p className="ed-warn">
+                {t(copied.why === 'chars' ? 'editor.link.tooLong' : 'editor.link.tooMany', { n: copied.n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), max: copied.max.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}{' '}
+                <button type="button" onClick={saveJson}>{t('editor.link.saveInstead', { file })}</button>
+              </p>
+            ) : <p>{copied === 'ok' ? t('editor.json.copied') : copied === 'link' ? t('editor.link.copied') : copied === 'failed' ? t('editor.json.copyFailed') : ''}</p>}
+          </div>
           <h3 id={`${ids}-json`}>{t('editor.section.json')}</h3>
           <pre className="ed-json" data-testid="editor-json" tabIndex={0} aria-labelledby={`${ids}-json`}>{text}</pre>
         </aside>

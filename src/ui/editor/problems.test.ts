@@ -35,6 +35,25 @@ describe('the validator\'s problems in Chinese', () => {
     for (const m of pyMessages) expect(localProblem(zh, m).translated, m).toBe(true);
   });
 
+  it('translates the text and file problems (control characters, bidi, surrogates, encodings)', async () => {
+    const zh = translator('zh');
+    const en = translator('en');
+    const { BAD_FILES } = await import('../../scenarios/encodings.fixtures.ts');
+    const { parseScenarioBytes, decodeScenarioBytes } = await import('../../scenarios/decode.ts');
+    const messages = BAD_FILES.flatMap((f) => { const v = parseScenarioBytes(f.bytes); return v.ok ? [] : v.problems.map((p) => p.message); });
+    for (const bytes of [[0xff, 0xfe, 0x7b], [0xfe, 0xff, 0xd8, 0x00], [0x7b, 0x00, 0x7d, 0x00]]) {
+      const d = decodeScenarioBytes(new Uint8Array(bytes));
+      if (!d.ok) messages.push(d.problem.message);
+    }
+    messages.push('is not valid JSON: Unexpected token } in JSON at position 3');
+    expect(messages).toHaveLength(8);
+    for (const m of messages) {
+      expect(localProblem(zh, m).translated, m).toBe(true);
+      expect(localProblem(en, m).text, m).toBe(m);
+    }
+    expect(localProblem(zh, messages[3]!).text).toBe('含有双向文字控制符 U+202E（第 2 个字符），它会打乱周围文字的显示顺序；这里只能写普通文字');
+  });
+
   it('says the same as the validator in English', () => {
     const en = translator('en');
     expect(localProblem(en, 'must be a whole number from 1 to 65536 (got 0)').text).toBe('must be a whole number from 1 to 65536 (got 0)');

@@ -1,9 +1,11 @@
 /**
- * Reading a scenario file the user gives us (picker or drop): the same checks as the CLI
- * (`parseScenario`), every problem with its field. Nothing here touches the store: a refused file
+ * Reading a scenario file the user gives us (picker or drop): the same decoding and checks as
+ * the CLI (`parseScenarioBytes`: UTF-8 with or without BOM, UTF-16 with BOM), every problem with its field. Nothing here touches the store: a refused file
  * changes nothing the user had.
  */
-import { parseScenario, type Problem, type Scenario } from '../../scenarios/format.ts';
+import type { Problem, Scenario } from '../../scenarios/format.ts';
+import { parseScenarioBytes } from '../../scenarios/decode.ts';
+import { escapeControls } from '../../scenarios/text.ts';
 
 export const MAX_FILE_MB = 8;
 /**
@@ -20,20 +22,21 @@ export type FileResult =
   | { ok: false; file: string; problems: (Problem & { key?: string; params?: Record<string, string | number> })[] };
 
 export async function readScenarioFile(file: File): Promise<FileResult> {
-  const name = file.name.slice(0, 120);
+  // A file's name is shown in notices: its control and bidi characters as escapes, never acted on.
+  const name = escapeControls(file.name.slice(0, 120), []);
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
     return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.tooBig', params: { size: (file.size / 1048576).toFixed(1), max: MAX_FILE_MB } }] };
   }
   if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
     return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.notJson' }] };
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (err) {
     return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.readFailed', params: { message: (err as Error).message } }] };
   }
-  const v = parseScenario(text);
+  const v = parseScenarioBytes(bytes);
   if (!v.ok) return { ok: false, file: name, problems: v.problems };
   // A student's own program runs in the interpreter, which the lab does not load (yet): the command line runs it.
   if (v.scenario.model === 'python') return { ok: false, file: name, problems: [{ path: 'model', message: '', key: 'share.python', params: { file: name } }] };

@@ -29,4 +29,12 @@ export default {
   'problem.programObject': 'must be an object {"language": "python", "source": "..."}',
   'problem.programSource': 'must be the program\'s text, at most {max} characters',
   'problem.programSets': 'is set by the program itself (model python)',
+  'problem.control': 'contains the control character {char} (character {at}); it must be plain text',
+  'problem.bidi': 'contains the bidirectional control {char} (character {at}), which reorders the text around it; it must be plain text',
+  'problem.surrogate': 'contains a lone surrogate {char} (character {at}), which is not Unicode text and cannot be sent as UTF-8',
+  'problem.notUtf8': 'is not valid UTF-8: byte {byte} at byte offset {offset}',
+  'problem.utf16Odd': 'is not valid {encoding}: it has an odd number of bytes ({n})',
+  'problem.utf16Surrogate': 'is not valid {encoding}: a lone surrogate {unit} at byte offset {offset}',
+  'problem.utf16NoBom': 'looks like UTF-16 without a byte-order mark: save it as UTF-8 (or as UTF-16 with a BOM)',
+  'problem.notJson': 'is not valid JSON: {detail}',
 } satisfies Messages;

@@ -29,4 +29,12 @@ export default {
   'problem.programObject': '必须是这样的对象：{"language": "python", "source": "..."}',
   'problem.programSource': '必须是程序的文本，最多 {max} 个字符',
   'problem.programSets': '由程序自己决定（python 模型里不用设）',
+  'problem.control': '含有控制字符 {char}（第 {at} 个字符）；这里只能写普通文字',
+  'problem.bidi': '含有双向文字控制符 {char}（第 {at} 个字符），它会打乱周围文字的显示顺序；这里只能写普通文字',
+  'problem.surrogate': '含有落单的代理项 {char}（第 {at} 个字符）：它不是合法的 Unicode 文字，无法按 UTF-8 发送',
+  'problem.notUtf8': '不是合法的 UTF-8：偏移 {offset} 处（从第 0 字节数起）的字节 {byte} 无法解码',
+  'problem.utf16Odd': '不是合法的 {encoding}：字节数是奇数（{n}）',
+  'problem.utf16Surrogate': '不是合法的 {encoding}：偏移 {offset} 处（从第 0 字节数起）有落单的代理项 {unit}',
+  'problem.utf16NoBom': '看起来是没有字节顺序标记（BOM）的 UTF-16：请另存为 UTF-8（或带 BOM 的 UTF-16）',
+  'problem.notJson': '不是合法的 JSON：{detail}',
 } satisfies Messages;

@@ -1,0 +1,13 @@
+/**
+ * The way back to the lab from anywhere (the title, the nav's lab link): the scenario on the lab
+ * now, a custom one included (`s=`), with the student's added actions (`add=`) and seed, at its
+ * first step — not the first shipped scenario.
+ */
+import { additionsOf, encodeAdditions } from '../scenarios/student.ts';
+import type { LabState } from '../store/lab.ts';
+import { hashOf } from './url-sync.ts';
+
+export function labHash(s: LabState): string {
+  const additions = additionsOf(s.scenario);
+  return hashOf({ ...s, page: 'lab', pageArg: null, pageParams: additions.length ? { add: encodeAdditions(additions) } : {}, embed: false, step: 0 });
+}
