@@ -4,11 +4,15 @@ import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './tools/offline/sw-plugin.ts';
 import { firstDownloadChunk } from './tools/build/first-chunk.ts';
 import { noTestCodePlugin } from './tools/build/no-test-code.ts';
+import { pyodideAssetsPlugin } from './tools/build/pyodide-assets.ts';
 
 // IOLAB_BASE lets the built site live under any sub-path of a static host (e.g. /courses/os/iolab/).
 export default defineConfig({
   base: process.env.IOLAB_BASE ?? './',
-  plugins: [react(), noTestCodePlugin(), offlinePlugin()],
+  plugins: [react(), noTestCodePlugin(), pyodideAssetsPlugin(), offlinePlugin()],
+  // The Python worker (src/runs/python-worker.ts) imports pyodide itself; it finds its files by URL.
+  optimizeDeps: { exclude: ['pyodide'] },
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -15,6 +15,7 @@ import { scalingBench } from './scaling.ts';
 import { framesBench, printFrames } from './frames.ts';
 import { printSite, siteBench } from './site.ts';
 import { inputsBench, printInputs } from './inputs.ts';
+import { pythonBench } from './python.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -137,6 +138,10 @@ console.log(`\nC10K lab sweep (${scaling.points} points, ${scaling.events.toLoca
 if (frames) printFrames(frames);
 
 // 9. The site in Chromium: built size per chunk, first render, seek and frame times (bench/site.ts).
+const python = await pythonBench();
+results.python = python;
+console.log(`\nyour own server (CPython in Pyodide, Node): interpreter load ${python.loadMs} ms; a ${python.tenThousandCalls}-call program ${python.runMs} ms after load (${python.callsPerSec.toLocaleString('en')} system calls/s through the shims)`);
+
 results.site = await siteBench();
 printSite(results.site as Record<string, unknown>);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -23,9 +23,16 @@ export function renderScenarioFiles() {
   return `${HEADER}/** The shipped scenario files as JSON text: validated like any imported file. */\nexport const SCENARIO_FILES: Record<string, string> = {\n${entries.join('\n')}\n};\n`;
 }
 
+/** The Python shims of "your own server" (src/python/shims/*.py), for the CLI (tsx) and Vite alike. */
+export function renderPythonShims() {
+  const text = readFileSync(here('../src/python/shims/iolab_shims.py'), 'utf8');
+  return `${HEADER}/** src/python/shims/iolab_shims.py: the modules that reach the OS, over IO Lab's kernel. */\nexport const SHIMS_PY = ${JSON.stringify(text)};\n`;
+}
+
 export const OUTPUTS = [
   ['../src/programs/listings.generated.ts', renderListings],
   ['../src/scenarios/files.generated.ts', renderScenarioFiles],
+  ['../src/python/shims.generated.ts', renderPythonShims],
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

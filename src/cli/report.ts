@@ -3,15 +3,18 @@
  * (the strace log is src/kernel/strace-log.ts's, the one the lab's panel shows).
  */
 import { decodeUtf8 } from '../kernel/bytes.ts';
-import type { ScenarioRun } from '../scenarios/run.ts';
+import type { PythonScenarioRun, ScenarioRun } from '../scenarios/run.ts';
 
 const ms = (ns: number): number => Math.round(ns / 1000) / 1000;
 
-export function toJsonReport(run: ScenarioRun) {
+const isPython = (run: ScenarioRun | PythonScenarioRun): run is PythonScenarioRun => 'python' in run;
+
+export function toJsonReport(run: ScenarioRun | PythonScenarioRun) {
+  const py = isPython(run) ? run.python : null;
   return {
     format: 'iolab/run@1',
     scenario: run.scenario.id,
-    model: run.scenario.model,
+    model: py ? 'python' : run.scenario.model,
     seed: run.seed,
     options: run.options,
     endMs: ms(run.endNs),
@@ -27,6 +30,12 @@ export function toJsonReport(run: ScenarioRun) {
     bytesCopied: run.bytesCopied,
     events: run.events,
     pending: run.pending,
+    ...(py ? {
+      python: {
+        outcome: py.outcome, message: py.message, traceback: py.traceback, line: py.line,
+        listenAtMs: py.listenAtNs === null ? null : ms(py.listenAtNs), listenPort: py.listenPort, calls: py.calls,
+      },
+    } : {}),
   };
 }
 
@@ -50,10 +59,17 @@ export function jsonEscapeControls(json: string): string {
   return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function toSummary(run: ScenarioRun): string {
+export function toSummary(run: ScenarioRun | PythonScenarioRun): string {
   const lines: string[] = [];
+  const py = isPython(run) ? run.python : null;
   lines.push(`${run.scenario.id}: ${run.scenario.title.en}`);
-  lines.push(`model ${run.scenario.model}, seed ${run.seed}, ran ${ms(run.endNs)} ms of virtual time (${run.stopReason}), ${run.events} events`);
+  lines.push(`model ${py ? 'python' : run.scenario.model}, seed ${run.seed}, ran ${ms(run.endNs)} ms of virtual time (${run.stopReason}), ${run.events} events`);
+  if (py) {
+    lines.push(py.listenAtNs === null
+      ? 'your program never called listen(): every client\'s connect was refused'
+      : `your program listened on port ${py.listenPort} at ${ms(py.listenAtNs)} ms; the clients' times count from there`);
+    if (py.outcome !== 'ok') lines.push(`your program: ${py.outcome}${py.line ? ` at line ${py.line}` : ''}: ${py.message}`);
+  }
   const warning = pendingWarning(run);
   if (warning) lines.push(warning);
   lines.push('');

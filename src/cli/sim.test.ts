@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_FILES, GOOD_FILES } from '../scenarios/encodings.fixtures.ts';
 
-const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
 
 describe('the sim CLI', () => {
   it('lists the shipped scenarios as "id  model  title"', () => {
@@ -27,6 +27,22 @@ describe('the sim CLI', () => {
     expect(strace).toMatch(/^4000 {2}\d+\.\d{6} listen\(3, 5\) +=/m);
   });
 
+  it('runs your own server with --program: exit 0 for a run, 1 with CPython\'s message when it cannot start', () => {
+    const ok = sim('blocking-two-clients', '--program', 'src/programs/python/blocking.py', '--format', 'json');
+    expect(ok.status, ok.stderr).toBe(0);
+    const j = JSON.parse(ok.stdout);
+    expect(j.model).toBe('python');
+    expect(j.replies.map((r: { data: string }) => r.data)).toEqual(['HELLO', 'STILL HERE', 'ANYONE?', 'THANKS']);
+    expect(j.python).toMatchObject({ outcome: 'ok', listenPort: 8080 });
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-'));
+    const file = join(dir, 'broken.py');
+    writeFileSync(file, 'import socket\nwhile True\n    pass\n');
+    const bad = sim('select', '--program', file);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('  File "<server>", line 2\n    while True\n              ^\nSyntaxError: expected \':\'');
+    expect(sim('select', '--program', join(dir, 'missing.py')).stderr).toMatch(/no such file/);
+  }, 240_000);
+
   it('explains bad input and exits non-zero', () => {
     const unknown = sim('no-such-scenario');
     expect(unknown.status).toBe(2);
@@ -39,7 +55,7 @@ describe('the sim CLI', () => {
     expect(bad.stderr).toMatch(/options\.recvSize: must be a whole number/);
     expect(sim('select', '--format', 'xml').stderr).toMatch(/--format must be summary, json or strace/);
     expect(sim('select', '--seed', 'abc').stderr).toMatch(/--seed must be a whole number/);
-  });
+  }, 240_000); // four runs of the CLI: slow when the machine is loaded
 
   it('reads files as the page does: UTF-8 with or without BOM, UTF-16 with BOM; refuses bad bytes and bad characters by field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iolab-enc-'));
@@ -57,7 +73,7 @@ describe('the sim CLI', () => {
       expect(problem, `${f.name}: ${r.stderr}`).toBeDefined();
       expect(problem!.slice(f.path.length + 4), f.name).toMatch(f.message);
     }
-  });
+  }, 240_000); // a run of the CLI per file: slow when the machine is loaded
 
   it('escapes every control character it prints: summary, json and errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iolab-esc-'));

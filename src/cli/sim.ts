@@ -1,26 +1,32 @@
 /**
  * `npm run sim -- <scenario id or file.json> [--seed N] [--format summary|json|strace] [--max-events N]`
+ * `npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]` (your own server, in CPython)
  * `npm run sim -- --list`
+ * Exit status: 0 the run went to its end (or to the program's own end); 1 the program could not
+ * start (a SyntaxError, an import, something IO Lab does not model); 2 bad input, or a safety
+ * budget stopped the run (the message says which, and how to raise it).
  * The headless face of the kernel: a teacher gets exact answers, CI checks the contract.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { formatProblems, type Scenario } from '../scenarios/format.ts';
+import { formatProblems, PROGRAM_MAX_CHARS, type Scenario } from '../scenarios/format.ts';
 import { parseScenarioBytes } from '../scenarios/decode.ts';
 import { escapeControls } from '../scenarios/text.ts';
-import { DEFAULT_MAX_EVENTS, runScenario } from '../scenarios/run.ts';
+import { DEFAULT_MAX_EVENTS, runPythonScenario, runScenario } from '../scenarios/run.ts';
 import { toStrace } from '../kernel/strace-log.ts';
 import { jsonEscapeControls, pendingWarning, toJsonReport, toSummary } from './report.ts';
 
 const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
+       npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]   (your own server, run by CPython)
        npm run sim -- --list`;
+const DEFAULT_CPU_BUDGET_MS = 100;
 
 class CliError extends Error {}
 
-interface Args { target?: string; seed?: number; format: 'summary' | 'json' | 'strace'; list: boolean; maxEvents: number }
+interface Args { target?: string; seed?: number; format: 'summary' | 'json' | 'strace'; list: boolean; maxEvents: number; program?: string; cpuBudgetMs: number }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'summary', list: false, maxEvents: DEFAULT_MAX_EVENTS };
+  const args: Args = { format: 'summary', list: false, maxEvents: DEFAULT_MAX_EVENTS, cpuBudgetMs: DEFAULT_CPU_BUDGET_MS };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -42,6 +48,12 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000_000) throw new CliError(`--max-events must be a whole number from 1 to 100000000 (got ${v})`);
       args.maxEvents = Number(v);
+    } else if (a === '--program') {
+      args.program = value();
+    } else if (a === '--cpu-budget-ms') {
+      const v = value();
+      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 3_600_000) throw new CliError(`--cpu-budget-ms must be a number of milliseconds above 0 and at most 3600000 (got ${v})`);
+      args.cpuBudgetMs = Number(v);
     } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`);
     else if (args.target === undefined) args.target = a;
     else throw new CliError(`one scenario at a time (got ${args.target} and ${a})`);
@@ -66,16 +78,59 @@ function loadScenario(target: string): Scenario {
   return v.scenario;
 }
 
-function main(): void {
+function readProgram(path: string): string {
+  if (!existsSync(path)) throw new CliError(`no such file: ${path}`);
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new CliError(`cannot read ${path}: ${(e as Error).message}`); }
+  if (text.length > PROGRAM_MAX_CHARS) throw new CliError(`${path} is longer than ${PROGRAM_MAX_CHARS} characters`);
+  return text;
+}
+
+/** Your own server: the program runs in CPython (Pyodide) against the kernel. Returns the exit status. */
+async function runPython(args: Args, scenario: Scenario): Promise<number> {
+  const source = args.program !== undefined ? readProgram(args.program) : undefined;
+  const run = await runPythonScenario(scenario, {
+    ...(args.seed !== undefined ? { seed: args.seed } : {}), ...(source !== undefined ? { source } : {}),
+    maxEvents: args.maxEvents, keepTrace: true, cpuBudgetMs: args.cpuBudgetMs,
+  });
+  // The program's own output and tracebacks are text it chose: controls escaped, as for any run.
+  const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
+  process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+  const py = run.python;
+  if (py.outcome === 'syntax' || py.outcome === 'import' || py.outcome === 'unsupported') {
+    console.error(escapeControls(py.traceback.trimEnd() || py.message));
+    return 1;
+  }
+  if (py.outcome === 'cpu-budget') {
+    console.error(`sim: ${py.message} at line ${py.line}; raise the budget with --cpu-budget-ms (now ${args.cpuBudgetMs})`);
+    return 2;
+  }
+  if (py.outcome === 'output-cap') {
+    console.error(`sim: ${py.message}; print less`);
+    return 2;
+  }
+  if (run.stopReason === 'maxEvents') {
+    console.error(`sim: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
+    return 2;
+  }
+  if (py.outcome === 'error') console.error(escapeControls(py.traceback.trimEnd()));
+  if (py.listenAtNs === null && run.scenario.clients.length + (run.scenario.idleConnections ?? 0) > 0) {
+    console.error('warning: the program never called listen(): every client\'s connect was refused');
+  }
+  return 0;
+}
+
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.list) {
     const width = Math.max(...SCENARIOS.map((s) => s.id.length)) + 2;
     const mwidth = Math.max(...SCENARIOS.map((s) => s.model.length)) + 2;
     for (const s of SCENARIOS) console.log(escapeControls(`${s.id.padEnd(width)}${s.model.padEnd(mwidth)}${s.title.en}`));
-    return;
+    return 0;
   }
   if (!args.target) throw new CliError(USAGE);
   const scenario = loadScenario(args.target);
+  if (args.program !== undefined || scenario.model === 'python') return runPython(args, scenario);
   const run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: true });
   if (run.stopReason === 'maxEvents') {
     console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
@@ -86,14 +141,13 @@ function main(): void {
   // clear the screen, set the window's title or make a link (JSON escapes them its own way).
   const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+  return 0;
 }
 
-try {
-  main();
-} catch (e) {
+main().then((code) => { process.exitCode = code; }, (e: unknown) => {
   if (e instanceof CliError) {
     console.error(`sim: ${escapeControls(e.message)}`);
     process.exit(2);
   }
   throw e;
-}
+});

@@ -1,5 +1,5 @@
 import type { Program } from '../kernel/types.ts';
-import type { Model, ResolvedOptions } from './models.ts';
+import type { ResolvedOptions, ScenarioModel } from './models.ts';
 import type { ListingName } from './listings.generated.ts';
 import type { ServerParams } from './params.ts';
 import { blockingServer } from './blocking.ts';
@@ -18,8 +18,9 @@ export interface ServerModel {
 }
 
 /** Which program (and which Python listing) a model and its options run. */
-export function serverModel(model: Model, o: ResolvedOptions): ServerModel {
+export function serverModel(model: ScenarioModel, o: ResolvedOptions): ServerModel {
   switch (model) {
+    case 'python': throw new Error('model python runs the scenario\'s own program in CPython: use runPythonScenario (src/scenarios/run.ts)');
     case 'blocking': return { program: blockingServer, listing: 'blocking' };
     case 'thread-per-connection': return { program: threadPerConnectionServer, listing: 'thread_per_connection' };
     case 'process-per-connection': return { program: processPerConnectionServer, listing: 'process_per_connection' };

@@ -8,6 +8,9 @@ export const MODELS = [
   'select', 'poll', 'epoll', 'selectors', 'signal-driven', 'async-io', 'asyncio', 'select-chat',
 ] as const;
 export type Model = (typeof MODELS)[number];
+/** The student's own program (a scenario's `program.source`), run by real CPython against the kernel (docs/python.md). */
+export const PYTHON_MODEL = 'python';
+export type ScenarioModel = Model | typeof PYTHON_MODEL;
 
 /** Every option with a value: what a run actually uses. */
 export interface ResolvedOptions {

@@ -55,6 +55,24 @@ describe('the scenario format', () => {
     ]);
   });
 
+  it('takes a Python program with model python, and only there', () => {
+    const python = { ...base, model: 'python', options: { cores: 2, answers: ['ok'] }, program: { language: 'python', source: 'import socket\n' } };
+    expect(problemsOf(python)).toEqual([]);
+    expect(problemsOf({ ...python, program: undefined })).toEqual(['program: model python needs the program: {"language": "python", "source": "..."}']);
+    expect(problemsOf({ ...base, program: python.program })).toEqual(['program: applies only to python (this scenario\'s model is select)']);
+    expect(problemsOf({ ...python, program: { language: 'ruby', source: 1, extra: 2 } })).toEqual([
+      'program.extra: is not a known field',
+      'program.language: must be one of "python" (got "ruby")',
+      'program.source: must be the program\'s text, at most 100000 characters (got 1)',
+    ]);
+    expect(problemsOf({ ...python, program: { language: 'python', source: 'x'.repeat(100_001) } })[0]).toMatch(/at most 100000 characters \(got 100001\)/);
+    expect(problemsOf({ ...python, options: { recvSize: 10, backlog: 1, poolSize: 2 } })).toEqual([
+      'options.recvSize: is set by the program itself (model python)',
+      'options.backlog: is set by the program itself (model python)',
+      'options.poolSize: applies only to thread-pool (this scenario\'s model is python)',
+    ]);
+  });
+
   it('turns broken JSON into a problem instead of throwing', () => {
     const v = parseScenario('{ "format": "iolab/scenario@1", "model": ');
     expect(v.ok).toBe(false);
@@ -69,7 +87,9 @@ describe('docs/scenario-format.md', () => {
   it('documents every option, model and top-level field', async () => {
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
-    const { OPTION_SPECS, MODELS } = await import('./format.ts');
+    const { OPTION_SPECS, MODELS, PYTHON_MODEL } = await import('./format.ts');
+    expect(doc).toContain(`| \`${PYTHON_MODEL}\` |`);
+    expect(doc).toContain('| `program` |');
     for (const name of Object.keys(OPTION_SPECS)) expect(doc, name).toContain(`| \`${name}\` |`);
     for (const model of MODELS) expect(doc, model).toContain(`| \`${model}\` |`);
     for (const field of ['format', 'id', 'title', 'description', 'seed', 'model', 'options', 'clients', 'idleConnections', 'untilMs']) expect(doc, field).toContain(`| \`${field}\` |`);

@@ -3,12 +3,15 @@
  * One validator serves the CLI and the app's import; it reports every problem at once, each
  * naming its field, and rejects unknown fields by name.
  */
-import { MODELS, type Model, type ResolvedOptions } from '../programs/models.ts';
+import { MODELS, PYTHON_MODEL, type Model, type ResolvedOptions, type ScenarioModel } from '../programs/models.ts';
 import { badCharacter, badCharacterMessage, escapeControls, loneSurrogate } from './text.ts';
 
 export const SCENARIO_FORMAT = 'iolab/scenario@1';
-export { MODELS };
-export type { Model, ResolvedOptions };
+export { MODELS, PYTHON_MODEL };
+export type { Model, ResolvedOptions, ScenarioModel };
+/** The longest program a scenario may carry, in characters. */
+export const PROGRAM_MAX_CHARS = 100_000;
+export interface ScenarioProgram { language: 'python'; source: string }
 
 export type ActionKind = 'connect' | 'send' | 'close' | 'reset';
 export interface ScenarioAction { at: number; do: ActionKind; data?: string }
@@ -37,7 +40,9 @@ export interface Scenario {
   title: LocalText;
   description?: LocalText;
   seed: number;
-  model: Model;
+  model: ScenarioModel;
+  /** Only with model "python": the server program itself. */
+  program?: ScenarioProgram;
   options?: ScenarioOptions;
   clients: ScenarioClient[];
   idleConnections?: number;
@@ -46,7 +51,7 @@ export interface Scenario {
 
 interface OptionSpec {
   default: ResolvedOptions[keyof ResolvedOptions];
-  models: readonly Model[] | 'all';
+  models: readonly ScenarioModel[] | 'all';
   check: (v: unknown) => string | null;
   /** The allowed values, as the editor shows them (what each option means: the comment after it, and docs/scenario-format.md). */
   doc: { range: string };
@@ -80,8 +85,8 @@ export const OPTION_SPECS: Record<keyof ResolvedOptions, OptionSpec> = {
   variant: { default: 'fixed', models: ['nonblocking', 'epoll', 'select-chat'], check: oneOf('fixed', 'pitfall'), doc: { range: '"fixed" | "pitfall"' } }, // string: The version of the server with the classic mistake (where the model has one) or the corrected one.
   trigger: { default: 'level', models: ['epoll'], check: oneOf('level', 'edge'), doc: { range: '"level" | "edge"' } }, // string: Level-triggered epoll reports a readable fd on every call; edge-triggered (EPOLLET) only when new data or FIN arrives.
   timeoutMs: { default: null, models: MULTIPLEXERS, check: (v) => (v === null ? null : num(0, 3_600_000)(v)), doc: { range: '0–3600000' } }, // number (ms) or null: Timeout of select, poll or epoll_wait; null waits for ever.
-  answerDelayMs: { default: 1000, models: ['select-chat'], check: num(0, 600_000), doc: { range: '0–600000' } }, // number (ms): How long the chat-room operator takes to type each answer (input() blocks the whole server meanwhile).
-  answers: { default: [], models: ['select-chat'], check: (v) => (Array.isArray(v) && v.length <= 10_000 && v.every((x) => typeof x === 'string' && x.length <= 10_000 && !x.includes('\n')) ? null : `must be a list of one-line strings${show(v)}`), doc: { range: 'one line each' } }, // string[]: What the operator types, in order; when the list runs out, the message upper-cased.
+  answerDelayMs: { default: 1000, models: ['select-chat', PYTHON_MODEL], check: num(0, 600_000), doc: { range: '0–600000' } }, // number (ms): How long the chat-room operator takes to type each answer (input() blocks the whole server meanwhile).
+  answers: { default: [], models: ['select-chat', PYTHON_MODEL], check: (v) => (Array.isArray(v) && v.length <= 10_000 && v.every((x) => typeof x === 'string' && x.length <= 10_000 && !x.includes('\n')) ? null : `must be a list of one-line strings${show(v)}`), doc: { range: 'one line each' } }, // string[]: What the operator types, in order; when the list runs out, the message upper-cased.
   mechanism: { default: 'select', models: ['select-chat'], check: oneOf('select', 'poll', 'epoll'), doc: { range: '"select" | "poll" | "epoll"' } }, // string: Which readiness API the chat room waits with.
 };
 
@@ -94,7 +99,9 @@ export const VARIANT_MODELS: Partial<Record<Model, string>> = {
 export interface Problem { path: string; message: string }
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
-const TOP_FIELDS = ['format', 'id', 'title', 'description', 'seed', 'model', 'options', 'clients', 'idleConnections', 'untilMs'];
+const TOP_FIELDS = ['format', 'id', 'title', 'description', 'seed', 'model', 'program', 'options', 'clients', 'idleConnections', 'untilMs'];
+/** Options a Python program sets for itself (its own recv size, its own listen backlog). */
+const PROGRAM_SETS = ['recvSize', 'backlog'];
 const LIMITS = { clients: 20_000, actions: 10_000, dataBytes: 65_536, idle: 20_000, untilMs: 3_600_000, atMs: 3_600_000 };
 
 /** `parent.key`, or `parent["key"]` for a key that is not a plain name (even an empty one). */
@@ -132,9 +139,10 @@ export function validateScenario(input: unknown): Validation {
   checkText(input.title, 'title', problems);
   if (input.description !== undefined) checkText(input.description, 'description', problems);
   if (typeof input.seed !== 'number' || !Number.isInteger(input.seed) || input.seed < 0 || input.seed > 0xffffffff) problems.push({ path: 'seed', message: `must be a whole number from 0 to 4294967295${show(input.seed)}` });
-  const model = input.model as Model;
-  const modelOk = typeof input.model === 'string' && (MODELS as readonly string[]).includes(input.model);
-  if (!modelOk) problems.push({ path: 'model', message: `must be one of ${MODELS.join(', ')}${show(input.model)}` });
+  const model = input.model as ScenarioModel;
+  const modelOk = typeof input.model === 'string' && ((MODELS as readonly string[]).includes(input.model) || input.model === PYTHON_MODEL);
+  if (!modelOk) problems.push({ path: 'model', message: `must be one of ${[...MODELS, PYTHON_MODEL].join(', ')}${show(input.model)}` });
+  checkProgram(input.program, modelOk ? model : null, problems);
 
   if (input.options !== undefined) {
     if (!isObject(input.options)) problems.push({ path: 'options', message: `must be an object${show(input.options)}` });
@@ -144,6 +152,7 @@ export function validateScenario(input: unknown): Validation {
         if (!spec) { problems.push({ path: fieldPath('options', key), message: 'is not a known option' }); continue; }
         const err = spec.check(value);
         if (err) problems.push({ path: `options.${key}`, message: err });
+        else if (model === PYTHON_MODEL && PROGRAM_SETS.includes(key)) problems.push({ path: `options.${key}`, message: 'is set by the program itself (model python)' });
         else if (modelOk && spec.models !== 'all' && !spec.models.includes(model)) {
           problems.push({ path: `options.${key}`, message: `applies only to ${spec.models.join(', ')} (this scenario's model is ${model})` });
         }
@@ -175,6 +184,20 @@ export function validateScenario(input: unknown): Validation {
     problems.push({ path: 'untilMs', message: `must be a number above 0 and at most ${LIMITS.untilMs}${show(input.untilMs)}` });
   }
   return problems.length ? { ok: false, problems } : { ok: true, scenario: input as unknown as Scenario };
+}
+
+function checkProgram(program: unknown, model: ScenarioModel | null, problems: Problem[]): void {
+  if (program === undefined) {
+    if (model === PYTHON_MODEL) problems.push({ path: 'program', message: 'model python needs the program: {"language": "python", "source": "..."}' });
+    return;
+  }
+  if (model !== null && model !== PYTHON_MODEL) { problems.push({ path: 'program', message: `applies only to python (this scenario's model is ${model})` }); return; }
+  if (!isObject(program)) { problems.push({ path: 'program', message: `must be an object {"language": "python", "source": "..."}${show(program)}` }); return; }
+  for (const key of Object.keys(program)) if (key !== 'language' && key !== 'source') problems.push({ path: fieldPath('program', key), message: 'is not a known field' });
+  if (program.language !== 'python') problems.push({ path: 'program.language', message: `must be one of "python"${show(program.language)}` });
+  if (typeof program.source !== 'string' || program.source.length > PROGRAM_MAX_CHARS) {
+    problems.push({ path: 'program.source', message: `must be the program's text, at most ${PROGRAM_MAX_CHARS} characters${typeof program.source === 'string' ? ` (got ${program.source.length})` : show(program.source)}` });
+  }
 }
 
 function checkClient(client: unknown, path: string, names: Set<string>, problems: Problem[]): void {

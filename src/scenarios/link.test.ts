@@ -24,6 +24,12 @@ function reason(text: string): string {
 }
 
 describe('a scenario in a link', () => {
+  it('refuses a scenario with a Python program of its own, with a reason (the lab cannot run it yet)', () => {
+    const s = { ...SCENARIOS[0]!, model: 'python', program: { language: 'python', source: 'pass\n' } } as unknown as Scenario;
+    const r = decodeScenario(encodeScenario(s));
+    expect(r).toEqual({ ok: false, reason: { key: 'reason.link.python' } });
+  });
+
   it('round-trips every shipped scenario exactly', () => {
     for (const s of SCENARIOS) {
       const text = encodeScenario(s);

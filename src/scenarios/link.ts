@@ -79,6 +79,8 @@ export function decodeScenario(text: string): LinkResult {
   }
   const v = validateScenario(value);
   if (!v.ok) return { ok: false, reason: problemReason(v.problems) };
+  // A student's own program needs the interpreter, which the lab does not load (yet).
+  if (v.scenario.model === 'python') return { ok: false, reason: { key: 'reason.link.python' } };
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_LINK_CONNECTIONS) {
     return { ok: false, reason: { key: 'reason.link.tooBig', params: { n: connections, max: MAX_LINK_CONNECTIONS } } };

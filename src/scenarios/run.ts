@@ -2,7 +2,8 @@ import { Kernel, type ClientScript, type MachineConfig, type RunResult } from '.
 import { LINUX_CPYTHON_COSTS, type CostModel } from '../kernel/costs.ts';
 import { encodeUtf8, upperBytes } from '../kernel/bytes.ts';
 import { MS } from '../kernel/types.ts';
-import { defaultUntilMs, resolveOptions, type ResolvedOptions, type Scenario } from './format.ts';
+import { defaultUntilMs, PYTHON_MODEL, resolveOptions, type ResolvedOptions, type Scenario } from './format.ts';
+import type { PythonReport } from '../python/engine.ts';
 import { listingConstants, serverModel } from '../programs/index.ts';
 import type { ListingName } from '../programs/listings.generated.ts';
 
@@ -52,7 +53,7 @@ export function machineConfig(s: Scenario, o: ResolvedOptions, run: RunOptions =
     keepTrace: run.keepTrace ?? true,
     serverPort: SERVER_PORT,
   };
-  if (s.model === 'select-chat') {
+  if (s.model === 'select-chat' || s.model === 'python') {
     const answers = o.answers;
     config.stdin = {
       answerDelayNs: msToNs(o.answerDelayMs),
@@ -69,7 +70,7 @@ function quotedMessage(prompt: string): string {
   return m ? m[2]!.replace(/\\(['"\\])/g, '$1') : '';
 }
 
-/** Runs a validated scenario to its end. */
+/** Runs a validated scenario to its end (every model but python: see runPythonScenario). */
 export function runScenario(s: Scenario, run: RunOptions = {}): ScenarioRun {
   const options = resolveOptions(s);
   const model = serverModel(s.model, options);
@@ -78,4 +79,43 @@ export function runScenario(s: Scenario, run: RunOptions = {}): ScenarioRun {
   kernel.spawn('python3', model.program({ options, port: SERVER_PORT }));
   const result = kernel.run();
   return { ...result, scenario: s, options, listing: model.listing, constants: listingConstants(options, SERVER_PORT), seed: config.seed };
+}
+
+export interface PythonScenarioOptions extends RunOptions {
+  /** The program to run instead of the scenario's own `program.source` (the CLI's --program). */
+  source?: string;
+  /** Virtual CPU a program may use without a system call before it is stopped (ms). */
+  cpuBudgetMs?: number;
+  /** Output (stdout + stderr) past which the program is stopped (bytes). */
+  outputCap?: number;
+}
+
+export interface PythonScenarioRun extends RunResult {
+  scenario: Scenario;
+  options: ResolvedOptions;
+  listing: null;
+  constants: Record<string, string>;
+  seed: number;
+  source: string;
+  python: PythonReport;
+}
+
+/**
+ * Runs a scenario whose server is a Python program (model python, or any scenario with
+ * `source`): real CPython (Pyodide, loaded on first use) against the kernel. The clients' times
+ * count from the moment the program's first listen() returns (src/python/bridge.ts).
+ */
+export async function runPythonScenario(s: Scenario, run: PythonScenarioOptions = {}): Promise<PythonScenarioRun> {
+  const source = run.source ?? s.program?.source;
+  if (source === undefined) throw new Error(`scenario ${s.id} has no program to run (model ${s.model})`);
+  const { loadPythonEngine } = await import('../python/engine.ts');
+  const engine = await loadPythonEngine();
+  const options = resolveOptions(s);
+  const config = machineConfig({ ...s, model: PYTHON_MODEL }, options, run);
+  const result = engine.run(source, config, {
+    seed: config.seed,
+    ...(run.cpuBudgetMs !== undefined ? { cpuBudgetMs: run.cpuBudgetMs } : {}),
+    ...(run.outputCap !== undefined ? { outputCap: run.outputCap } : {}),
+  });
+  return { ...result, scenario: s, options, listing: null, constants: {}, seed: config.seed, source };
 }

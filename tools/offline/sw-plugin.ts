@@ -19,6 +19,8 @@ import type { Plugin, ResolvedConfig } from 'vite';
 /** Files fetched at install: everything but the fonts a first visit in English never needs. */
 export function isShell(file: string): boolean {
   if (file === 'sw.js') return false;
+  // The Python interpreter (tens of MB) is cached when the playground first fetches it, never at install.
+  if (file.startsWith('pyodide/') || /(^|\/)python-worker[-.]/.test(file)) return false;
   if (!/\.(woff2?|ttf|otf)$/.test(file)) return true;
   // .woff is only a fallback for old browsers; of the .woff2, the Latin subsets draw English.
   return /\.woff2$/.test(file) && /(^|\/)(noto-sans|jetbrains-mono)-latin(-ext)?-\d{3}-/.test(file);

@@ -164,7 +164,8 @@ def limit_fds():
 def record(path, out=OUT):
     scenario = json.loads(Path(path).read_text())
     sid, model, options = scenario['id'], scenario['model'], scenario.get('options', {})
-    listing = listing_for(model, options)
+    # model python: the scenario carries its own program (its PORT = ... line is set like a listing's)
+    listing = 'program.py' if model == 'python' else listing_for(model, options)
     if listing is None:
         print(f'{sid}: {model} has no runnable listing; skipped', file=sys.stderr)
         return False
@@ -174,7 +175,8 @@ def record(path, out=OUT):
     trace = out / f'{sid}.strace'
     with tempfile.TemporaryDirectory(prefix='iolab-') as tmp:
         program = Path(tmp) / listing
-        program.write_text(substitute((PROGRAMS / listing).read_text(), constants(options, port)))
+        source = scenario['program']['source'] if model == 'python' else (PROGRAMS / listing).read_text()
+        program.write_text(substitute(source, {'PORT': str(port)} if model == 'python' else constants(options, port)))
         stderr = open(Path(tmp) / 'stderr', 'w+')
         proc = subprocess.Popen(['strace', '-f', '-ttt', '-o', str(trace), sys.executable, str(program)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
@@ -184,6 +186,10 @@ def record(path, out=OUT):
         deadline = time.monotonic() + 20
         while not listening(port):
             if proc.poll() is not None or time.monotonic() > deadline:
+                if proc.poll() is None:  # never leave it running (it may hold another port)
+                    for pid in descendants(proc.pid):
+                        os.kill(pid, signal.SIGKILL)
+                    proc.wait()
                 stderr.seek(0)
                 raise SystemExit(f'{sid}: the server never listened\n{stderr.read()}')
             time.sleep(0.01)

@@ -28,6 +28,11 @@ describe('the validator\'s problems in Chinese', () => {
     for (const m of messages) expect(localProblem(zh, m).translated, m).toBe(true);
     expect(localProblem(zh, 'must be a whole number from 1 to 65536 (got 0)').text).toBe('必须是 1 到 65536 之间的整数（现在是 0）');
     expect(localProblem(zh, 'something new').text).toBe('something new');
+    const python = { format: 'iolab/scenario@1', id: 'p', title: { en: 'p', zh: 'p' }, seed: 1, model: 'python', clients: [], options: { recvSize: 4 } };
+    const pyMessages = [python, { ...python, options: {}, program: 3 }, { ...python, options: {}, program: { language: 'python', source: 7 } }]
+      .flatMap((x) => { const v = validateScenario(x); return v.ok ? [] : v.problems.map((p) => p.message); });
+    expect(pyMessages.length).toBe(4);
+    for (const m of pyMessages) expect(localProblem(zh, m).translated, m).toBe(true);
   });
 
   it('translates the text and file problems (control characters, bidi, surrogates, encodings)', async () => {
