@@ -29,7 +29,7 @@ export default {
   'compare.hint.poll': 'Phase 1 (waiting) happens in poll(), for every socket at once; phase 2 (the copy) still happens inside recvfrom().',
   'compare.hint.epoll': 'Phase 1 happens in epoll_wait(), which just takes the ready list; recvfrom() then only copies.',
   'compare.hint.selectors': 'selectors uses epoll on Linux: it waits in epoll_wait(), then the callback calls recvfrom(), which copies.',
-  'compare.hint.signal-driven': 'The kernel sends SIGIO when data arrives. This program has nothing else to do, so it sleeps in pause(); the copy happens in recvfrom() in the handler.',
+  'compare.hint.signal-driven': 'The kernel sends SIGIO when data arrives. This program has nothing else to do, so it sleeps in pause(). The handler only sets a flag; back in the main loop, the program calls recvfrom() on each socket, and the copy happens there.',
   'compare.hint.async-io': 'The kernel does both phases: it waits for the data, copies it into the buffer (◆) and posts a completion. The thread never copies.',
   'compare.hint.asyncio': 'Coroutines on one thread: the event loop waits in epoll_wait(); a coroutine’s recvfrom() copies when its socket is ready.',
   'compare.classic': 'classic',

@@ -29,7 +29,7 @@ export default {
   'compare.hint.poll': '第一阶段（等待）在 poll() 里进行，一次等所有套接字；第二阶段（复制）仍然在 recvfrom() 里进行。',
   'compare.hint.epoll': '第一阶段在 epoll_wait() 里进行，它只需取走就绪列表；之后 recvfrom() 只负责复制。',
   'compare.hint.selectors': 'selectors 在 Linux 上用的就是 epoll：先在 epoll_wait() 里等，再由回调调用 recvfrom() 完成复制。',
-  'compare.hint.signal-driven': '数据到达时内核发来 SIGIO。这个程序没有别的事可做，所以睡在 pause() 里；复制发生在信号处理函数里的 recvfrom() 中。',
+  'compare.hint.signal-driven': '数据到达时内核发来 SIGIO。这个程序没有别的事可做，所以睡在 pause() 里。信号处理函数只设置一个标志；回到主循环后，程序对每个套接字调用 recvfrom()，复制就发生在那里。',
   'compare.hint.async-io': '两个阶段都由内核完成：它等数据、把数据复制进缓冲区（◆），再放入一个完成事件。线程自己从不复制。',
   'compare.hint.asyncio': '一个线程上的协程：事件循环在 epoll_wait() 里等；哪个套接字就绪，对应协程的 recvfrom() 就去复制。',
   'compare.classic': '经典',
