@@ -33,3 +33,22 @@ describe('item 3: side by side, signal-driven: the copy is in the main loop, not
     expect(text('zh', 'compare.hint.signal-driven')).toMatch(/只设置一个标志.*主循环.*recvfrom\(\)/);
   });
 });
+
+describe('item 13: the TLB on a switch, and which machine measured', () => {
+  it('no flushed TLB on a switch; threads of one process keep their page tables', () => {
+    for (const [k, v] of texts(/^(fig\.switch\.|lesson\.01\.|glossary\.def\.context)/)) {
+      expect(v, k).not.toMatch(/TLB is flushed|TLB 被清空|caches and the TLB are cold|缓存和 TLB 都是/);
+    }
+    expect(text('en', 'fig.switch.s5')).toMatch(/threads of one process share them.*PCID \(Linux 4\.14\+\) the TLB is not flushed/);
+    expect(text('zh', 'fig.switch.s5')).toMatch(/同一进程的线程共用页表.*PCID.*4\.14.*TLB 并不被清空/);
+  });
+
+  it('“measured on this machine” names the machine of docs/calibration.md', () => {
+    for (const key of ['lesson.01.switch.b2', 'lesson.08.limits.b2']) {
+      expect(text('en', key), key).not.toMatch(/measured on this machine/i);
+      expect(text('en', key), key).toMatch(/AMD EPYC.*Linux 6\.18.*docs\/calibration\.md/);
+      expect(text('zh', key), key).not.toMatch(/本机实测/);
+      expect(text('zh', key), key).toMatch(/AMD EPYC.*Linux 6\.18.*docs\/calibration\.md/);
+    }
+  });
+});

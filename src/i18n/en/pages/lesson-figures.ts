@@ -19,7 +19,7 @@ export default {
   'fig.switch.s2': 'Update A’s process control block (PCB): state, accounting.',
   'fig.switch.s3': 'Move A’s PCB to the right queue: here, the wait queue of the socket it blocked on.',
   'fig.switch.s4': 'Choose B from the ready queue and update its PCB: now running.',
-  'fig.switch.s5': 'Switch the memory-management structures to B’s page tables (the TLB is flushed).',
+  'fig.switch.s5': 'B is another process: switch to B’s page tables (threads of one process share them and skip this step). On x86-64 with PCID (Linux 4.14+) the TLB is not flushed: its entries are tagged by address space.',
   'fig.switch.s6': 'Restore B’s CPU context: B continues where it stopped.',
   'fig.switch.cpu': 'CPU',
   'fig.switch.pc': 'program counter',

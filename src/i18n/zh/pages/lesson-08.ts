@@ -25,7 +25,7 @@ export default {
   'lesson.08.copy.b2': '所以处理一条消息，select 要两个系统调用，而阻塞 I/O 只要一个。只有一个连接时，select 并不更快，甚至更慢；它的意义在于用一个线程服务许多连接。',
   'lesson.08.limits.title': 'FD_SETSIZE 与扫描的代价',
   'lesson.08.limits.b1': 'fd_set 是一个固定大小的位图，共 `FD_SETSIZE` = 1024 位。1024 及以上的 fd 放不进去：CPython 还没调用内核就会报错 `ValueError: filedescriptor out of range in select()`。',
-  'lesson.08.limits.b2': '而且每次调用都要为每个被监视的 fd 花时间。在本机实测，一个睡到一条消息到来的 `select`，有 10 个空闲连接时约花 5 微秒内核时间，100 个时 32 微秒，1000 个时 306 微秒：每次调用都要为所有一言不发的连接买单。',
+  'lesson.08.limits.b2': '而且每次调用都要为每个被监视的 fd 花时间。在本项目的机器上实测（一台 2 个 vCPU 的 AMD EPYC KVM 虚拟机，Linux 6.18；见 docs/calibration.md），一个睡到一条消息到来的 `select`，有 10 个空闲连接时约花 5 微秒内核时间，100 个时 32 微秒，1000 个时 306 微秒：每次调用都要为所有一言不发的连接买单。',
   'lesson.08.limits.b3': '`poll` 去掉了 1024 的上限，但扫描照旧；`epoll` 把清单留在内核里，并且被告知哪些 fd 变成了就绪。考场页面把三者并排展示。',
   'lesson.08.fd.conn': 'fd {fd}（{client}）',
   'lesson.08.fd.listen': 'fd {fd}（监听套接字）',

@@ -19,7 +19,7 @@ export default {
   'fig.switch.s2': '更新 A 的进程控制块（PCB）：状态、记账信息。',
   'fig.switch.s3': '把 A 的 PCB 移到相应的队列：这里是它阻塞在其上的那个套接字的等待队列。',
   'fig.switch.s4': '从就绪队列里选出 B，更新它的 PCB：现在是运行态。',
-  'fig.switch.s5': '把内存管理结构切换到 B 的页表（TLB 被清空）。',
+  'fig.switch.s5': 'B 是另一个进程：切换到 B 的页表（同一进程的线程共用页表，没有这一步）。在支持 PCID 的 x86-64 上（Linux 4.14 起），TLB 并不被清空：其中的条目按地址空间打了标签。',
   'fig.switch.s6': '恢复 B 的 CPU 上下文：B 从上次停下的地方继续执行。',
   'fig.switch.cpu': 'CPU',
   'fig.switch.pc': '程序计数器',
