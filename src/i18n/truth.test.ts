@@ -52,3 +52,14 @@ describe('item 13: the TLB on a switch, and which machine measured', () => {
     }
   });
 });
+
+describe('item 4: SYN retries on Linux 6.7+ (tcp_syn_linear_timeouts = 4)', () => {
+  it('glossary and About: five 1 s waits, then doubling; older kernels back off at once', () => {
+    for (const key of ['glossary.def.backlog', 'about.faithful.backlog']) {
+      expect(text('en', key), key).not.toMatch(/retries after 1 s, 2 s, 4 s|retries four times/);
+      expect(text('en', key), key).toMatch(/6\.7.*1 s five times.*0, 1, 2, 3, 4, 5, 7, 11 s/);
+      expect(text('zh', key), key).not.toMatch(/在 1 秒、2 秒、4 秒……之后重试|前四次间隔 1 秒/);
+      expect(text('zh', key), key).toMatch(/6\.7.*五次各等 1 秒.*0、1、2、3、4、5、7、11 秒/);
+    }
+  });
+});

@@ -241,7 +241,7 @@ export default {
   'narr.syn.queued': '{client}’s SYN reaches the listening socket. The kernel handles the handshake on its own and will queue the connection, even though nobody has called accept.',
   'narr.syn.queued.detail': 'Connecting is the kernel’s job; the program only ever sees finished connections.',
   'narr.syn.dropped': 'The accept queue is full ({queued} of backlog + 1 = {max}): the kernel silently drops {client}’s SYN.',
-  'narr.syn.dropped.detail': '{client} gets no answer and will send the SYN again after a timeout (1 s, then 2 s, …).',
+  'narr.syn.dropped.detail': '{client} gets no answer and will send the SYN again after a timeout: on this kernel (Linux 6.7+, `tcp_syn_linear_timeouts` = 4) five waits of 1 s, then doubling (2 s, 4 s, …).',
 
   'narr.aq.push': 'Handshake complete: {client}’s connection is now in the listening socket’s accept queue ({n} waiting).',
   'narr.aq.nobody': 'Nobody has called accept: it simply waits in the queue.',

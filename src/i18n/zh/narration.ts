@@ -241,7 +241,7 @@ export default {
   'narr.syn.queued': '{client} 的 SYN 到达监听套接字。内核自己处理握手，并会把这个连接放进队列——哪怕还没有人调用 accept。',
   'narr.syn.queued.detail': '建立连接是内核的事，程序看到的永远是已经建好的连接。',
   'narr.syn.dropped': 'accept 队列满了（已有 {queued} 个，上限 backlog + 1 = {max}）：内核悄悄丢掉了 {client} 的 SYN。',
-  'narr.syn.dropped.detail': '{client} 收不到任何回应，超时后会重发 SYN（先等 1 秒，再等 2 秒……）。',
+  'narr.syn.dropped.detail': '{client} 收不到任何回应，超时后会重发 SYN：在这个内核上（Linux 6.7 及以后，`tcp_syn_linear_timeouts` = 4），先五次各等 1 秒，之后每次加倍（2 秒、4 秒……）。',
 
   'narr.aq.push': '握手完成：{client} 的连接进入了监听套接字的 accept 队列（现有 {n} 个在等待）。',
   'narr.aq.nobody': '还没有人调用 accept：它就在队列里等着。',

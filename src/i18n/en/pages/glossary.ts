@@ -28,7 +28,7 @@ export default {
   'glossary.term.accept-queue': 'Accept queue',
   'glossary.def.accept-queue': 'The list of finished connections waiting on a listening socket for the program to call accept(). A listening socket is readable (for select, poll and epoll) when this queue is not empty.',
   'glossary.term.backlog': 'Backlog',
-  'glossary.def.backlog': 'The argument of listen(n): how many finished connections may wait in the accept queue. Linux lets n + 1 wait; a later SYN is dropped and the client retries after 1 s, 2 s, 4 s…',
+  'glossary.def.backlog': 'The argument of listen(n): how many finished connections may wait in the accept queue. Linux lets n + 1 wait; a later SYN is dropped and the client sends it again. Linux 6.7+ (net.ipv4.tcp_syn_linear_timeouts = 4) waits 1 s five times, then doubles: SYNs at 0, 1, 2, 3, 4, 5, 7, 11 s…; older kernels double from the first retry (0, 1, 3, 7 s…).',
   'glossary.term.receive-buffer': 'Receive buffer',
   'glossary.def.receive-buffer': 'Kernel memory of a socket where arriving bytes wait until the program calls recv(). A socket is readable when this buffer holds data (or the peer has closed). TCP keeps no message boundaries in it.',
   'glossary.term.send-buffer': 'Send buffer',

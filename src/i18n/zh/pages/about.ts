@@ -11,7 +11,7 @@ export default {
   'about.faithful.intro': '下面这些是学生能看到的行为，它们与 Linux 和 CPython 的真实表现一致：',
   'about.faithful.syscalls': '每个服务器发出的系统调用，连同参数、返回值和错误，顺序与真实程序完全相同（select 在 strace 里显示为 pselect6，setblocking(False) 是 ioctl(FIONBIO)，CPython 每次 accept 之后都会调用 getsockname……）。',
   'about.faithful.accept': '在 Linux 上，accept() 不会把 O_NONBLOCK（或 O_ASYNC）传给新套接字。所以原文那个“非阻塞”服务器只把监听套接字设成非阻塞，结果还是会阻塞在 recv 上。',
-  'about.faithful.backlog': 'listen(n) 允许 n + 1 个连接在没人调用 accept 的情况下完成握手；之后的 SYN 会被丢弃，1 秒后重发（这个内核前四次间隔 1 秒，之后加倍）。',
+  'about.faithful.backlog': 'listen(n) 允许 n + 1 个连接在没人调用 accept 的情况下完成握手；之后的 SYN 会被丢弃并重发。这个内核（Linux 6.7 及以后，net.ipv4.tcp_syn_linear_timeouts = 4）先五次各等 1 秒，之后加倍：SYN 在第 0、1、2、3、4、5、7、11 秒发出；6.7 之前的内核从第一次重试起就退避（1、2、4 秒……）。',
   'about.faithful.tcp': "TCP 是字节流：两次快速的 send 可能被一次 recv 读到，recv(n) 最多返回 n 个字节。正常关闭（FIN）会让 recv 一次又一次地返回 b''；向这样的客户端第一次 send 仍然成功，对方内核回一个 RST，下一次 send 就以 EPIPE（BrokenPipeError）失败。异常关闭只会报告一次 ECONNRESET。",
   'about.faithful.select': 'select 每次调用都要把直到最大编号的每个 fd 走一遍；只要有 fd ≥ 1024（FD_SETSIZE），CPython 在调用内核之前就会拒绝。select 按传入列表的顺序返回 fd，poll 按注册顺序，epoll 按变为就绪的先后：正因如此，聊天室换成 epoll 后回复顺序就不一样了。',
   'about.faithful.epoll': 'epoll：每个套接字只登记一次；数据到达时由回调填充就绪列表；水平触发的条目只要还可读就回到列表上，边缘触发的只在下一次变化时才回来；EPOLLONESHOT；一个 fd 最后一次被关闭时，会离开所有兴趣列表。',

@@ -28,7 +28,7 @@ export default {
   'glossary.term.accept-queue': 'accept 队列',
   'glossary.def.accept-queue': '在监听套接字上排队、等程序调用 accept() 的已完成连接。只要这个队列不空，监听套接字就是可读的（对 select、poll 和 epoll 而言）。',
   'glossary.term.backlog': 'backlog',
-  'glossary.def.backlog': 'listen(n) 的参数：accept 队列里最多能排多少个已完成的连接。Linux 实际允许 n + 1 个；再来的 SYN 会被丢弃，客户端在 1 秒、2 秒、4 秒……之后重试。',
+  'glossary.def.backlog': 'listen(n) 的参数：accept 队列里最多能排多少个已完成的连接。Linux 实际允许 n + 1 个；再来的 SYN 会被丢弃，客户端会重发它。Linux 6.7 及以后（net.ipv4.tcp_syn_linear_timeouts = 4）先五次各等 1 秒，之后加倍：SYN 在第 0、1、2、3、4、5、7、11 秒……发出；更早的内核从第一次重试起就加倍（0、1、3、7 秒……）。',
   'glossary.term.receive-buffer': '接收缓冲区',
   'glossary.def.receive-buffer': '套接字在内核里的一块内存，到达的字节在这里等着，直到程序调用 recv()。缓冲区里有数据（或对方已关闭）时，套接字就是可读的。TCP 在这里不保留消息边界。',
   'glossary.term.send-buffer': '发送缓冲区',
