@@ -63,3 +63,16 @@ describe('item 4: SYN retries on Linux 6.7+ (tcp_syn_linear_timeouts = 4)', () =
     }
   });
 });
+
+describe('item 5: select walks the bitmaps a word at a time and checks only the fds in the set', () => {
+  it('no text says select checks every fd from 0 to the highest', () => {
+    const old = /checks? every fd (number )?(from 0|up to)|walks every fd number|fds 0–\{max\} one by one|scans every fd below nfds|up to nfds, one by one|从 0 到 \{max\} 的每个 fd|逐个检查 fd 0|检查到最大编号为止的每个 fd|直到最大编号的每个 fd|扫描 nfds 以下的每个 fd|从 0 到 nfds 逐个检查/;
+    for (const [k, v] of texts(/select|\.08\.|stage\.scan/)) expect(v, k).not.toMatch(old);
+  });
+  it('glossary and About say: a 64-bit word at a time, only the fds in the set, charged per watched fd', () => {
+    for (const key of ['glossary.def.select', 'about.faithful.select']) {
+      expect(text('en', key), key).toMatch(/64-bit word at a time.*only the fds in the set.*per watched fd/);
+      expect(text('zh', key), key).toMatch(/64 位字.*只轮询集合里的 fd.*按被监视的 fd 计/);
+    }
+  });
+});

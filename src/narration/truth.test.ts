@@ -40,3 +40,15 @@ describe('item 4: a dropped SYN comes again after five 1 s waits, then doubling'
     expect(say('blocking-backlog-full', k!, 'zh')).toMatch(/6\.7.*五次各等 1 秒/);
   });
 });
+
+describe('item 5: select’s scan, as narrated', () => {
+  it('select: the call and its scan say the kernel checks only the fds in the set', () => {
+    const steps = stepsWhere('select', (_ev, all) => all.some((e) => e.type === 'select.scan'));
+    for (const k of steps.slice(0, 3)) {
+      expect(say('select', k)).not.toMatch(/every fd (number )?from 0/);
+      expect(say('select', k)).toMatch(/walks the bitmap up to fd \d+ and checks each fd in the set/);
+      expect(say('select', k, 'zh')).not.toMatch(/从 0 到 \d+ 的每个 fd/);
+      expect(say('select', k, 'zh')).toMatch(/把位图走到 fd \d+，检查集合里的每个 fd/);
+    }
+  });
+});

@@ -64,7 +64,7 @@ export default {
   'glossary.term.epipe': 'EPIPE / BrokenPipeError',
   'glossary.def.epipe': 'Writing to a connection the other side has closed and reset. The kernel also raises SIGPIPE; Python ignores that signal, so the program gets BrokenPipeError, which kills it if nothing catches it.',
   'glossary.term.select': 'select, fd_set, FD_SETSIZE',
-  'glossary.def.select': 'select() takes sets of fd numbers (fd_set bitmaps) and returns those that are ready, sleeping until one is or the timeout ends. The kernel checks every fd up to the highest on each call; an fd_set holds FD_SETSIZE = 1024 numbers, so larger fds cannot be watched.',
+  'glossary.def.select': 'select() takes sets of fd numbers (fd_set bitmaps) and returns those that are ready, sleeping until one is or the timeout ends. On each call the kernel walks the bitmaps up to nfds (the highest fd + 1) a 64-bit word at a time, skipping empty words, and polls only the fds in the set: the cost is per watched fd, plus a small walk per 64 fd numbers; an fd_set holds FD_SETSIZE = 1024 numbers, so larger fds cannot be watched.',
   'glossary.term.poll': 'poll',
   'glossary.def.poll': 'Like select, but with an array of (fd, events) pairs and an revents answer in each: no 1024 limit. The kernel still walks the whole array on every call.',
   'glossary.term.epoll': 'epoll',

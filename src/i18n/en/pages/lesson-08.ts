@@ -12,7 +12,7 @@ export default {
   'lesson.08.first.b1': 'At first the list holds only the listening socket, fd 3. Python builds an fd_set (a bitmap) with bit 3 set and calls `pselect6(4, [3], …)`: 4 is the highest fd + 1, how far the kernel must look.',
   'lesson.08.first.b2': 'The kernel copies the bitmap in, finds nothing ready, and the thread blocks in `select`.',
   'lesson.08.scan.title': 'Four fds, copied and scanned every time',
-  'lesson.08.scan.b1': 'All three clients are connected: the list is now fds 3, 4, 5 and 6. Each `select` call copies the whole bitmap into the kernel, scans every fd below nfds, and, to sleep, adds the thread to the wait queue of every one of them.',
+  'lesson.08.scan.b1': 'All three clients are connected: the list is now fds 3, 4, 5 and 6. Each `select` call copies the whole bitmap into the kernel, walks it up to nfds a 64-bit word at a time, checks each fd in the set, and, to sleep, adds the thread to the wait queue of every one of them.',
   'lesson.08.scan.b2': 'When one wakes it, the kernel scans all of them again, removes the thread from every queue, and copies the bitmap back out with only the ready bits left on.',
   'lesson.08.scan.b3': 'That is the price of select: work proportional to all the fds watched, on every call, even if only one is active.',
   'lesson.08.predict.title': 'Busy with ben, while others speak',

@@ -13,7 +13,7 @@ export default {
   'about.faithful.accept': '在 Linux 上，accept() 不会把 O_NONBLOCK（或 O_ASYNC）传给新套接字。所以原文那个“非阻塞”服务器只把监听套接字设成非阻塞，结果还是会阻塞在 recv 上。',
   'about.faithful.backlog': 'listen(n) 允许 n + 1 个连接在没人调用 accept 的情况下完成握手；之后的 SYN 会被丢弃并重发。这个内核（Linux 6.7 及以后，net.ipv4.tcp_syn_linear_timeouts = 4）先五次各等 1 秒，之后加倍：SYN 在第 0、1、2、3、4、5、7、11 秒发出；6.7 之前的内核从第一次重试起就退避（1、2、4 秒……）。',
   'about.faithful.tcp': "TCP 是字节流：两次快速的 send 可能被一次 recv 读到，recv(n) 最多返回 n 个字节。正常关闭（FIN）会让 recv 一次又一次地返回 b''；向这样的客户端第一次 send 仍然成功，对方内核回一个 RST，下一次 send 就以 EPIPE（BrokenPipeError）失败。异常关闭只会报告一次 ECONNRESET。",
-  'about.faithful.select': 'select 每次调用都要把直到最大编号的每个 fd 走一遍；只要有 fd ≥ 1024（FD_SETSIZE），CPython 在调用内核之前就会拒绝。select 按传入列表的顺序返回 fd，poll 按注册顺序，epoll 按变为就绪的先后：正因如此，聊天室换成 epoll 后回复顺序就不一样了。',
+  'about.faithful.select': 'select 每次调用都把 fd 位图一次一个 64 位字地走到 nfds，只轮询集合里的 fd（也只在它们上挂等待队列项）：开销按被监视的 fd 计，外加每个字一小步的遍历；只要有 fd ≥ 1024（FD_SETSIZE），CPython 在调用内核之前就会拒绝。select 按传入列表的顺序返回 fd，poll 按注册顺序，epoll 按变为就绪的先后：正因如此，聊天室换成 epoll 后回复顺序就不一样了。',
   'about.faithful.epoll': 'epoll：每个套接字只登记一次；数据到达时由回调填充就绪列表；水平触发的条目只要还可读就回到列表上，边缘触发的只在下一次变化时才回来；EPOLLONESHOT；一个 fd 最后一次被关闭时，会离开所有兴趣列表。',
   'about.faithful.signals': '信号驱动 I/O：F_SETOWN 和 O_ASYNC；SIGIO 不说是哪个 fd；一个 SIGIO 待处理时再来的 SIGIO 会与它合并；pause() 在处理函数执行完后返回。',
   'about.faithful.asyncio': 'asyncio 的 selector 事件循环：sock_recv 先试一次 recv，遇到 EAGAIN 就把 fd 登记到 epoll 并挂起协程，读成功后再把它移除；有回调待执行时，epoll_wait 的超时是 0。',

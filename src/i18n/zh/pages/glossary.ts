@@ -64,7 +64,7 @@ export default {
   'glossary.term.epipe': 'EPIPE / BrokenPipeError',
   'glossary.def.epipe': '向对方已经关闭并重置的连接写数据。内核还会发出 SIGPIPE；Python 忽略这个信号，所以程序得到的是 BrokenPipeError，如果没人捕获，程序就此退出。',
   'glossary.term.select': 'select、fd_set、FD_SETSIZE',
-  'glossary.def.select': 'select() 接收若干组 fd 编号（fd_set 位图），返回其中已就绪的那些，若一个都没有就睡眠，直到有一个就绪或超时。每次调用，内核都要检查到最大编号为止的每个 fd；一个 fd_set 只能放 FD_SETSIZE = 1024 个编号，更大的 fd 没法监视。',
+  'glossary.def.select': 'select() 接收若干组 fd 编号（fd_set 位图），返回其中已就绪的那些，若一个都没有就睡眠，直到有一个就绪或超时。每次调用，内核都把位图一次一个 64 位字地走到 nfds（最大 fd + 1），跳过全零的字，只轮询集合里的 fd：开销按被监视的 fd 计，外加每 64 个编号一小步的遍历；一个 fd_set 只能放 FD_SETSIZE = 1024 个编号，更大的 fd 没法监视。',
   'glossary.term.poll': 'poll',
   'glossary.def.poll': '和 select 类似，但用的是由 (fd, events) 组成的数组，结果写在每一项的 revents 里：没有 1024 的上限。每次调用，内核仍要走遍整个数组。',
   'glossary.term.epoll': 'epoll',
