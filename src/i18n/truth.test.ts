@@ -76,3 +76,19 @@ describe('item 5: select walks the bitmaps a word at a time and checks only the 
     }
   });
 });
+
+describe('item 7: lesson 17, signal-driven and io_uring runs do sleep (pause, io_uring_enter)', () => {
+  it('no lesson 17 text says they never sleep or do not block; the table names what they sleep in', () => {
+    for (const [k, v] of texts(/^lesson\.17\./)) {
+      expect(v, k).not.toMatch(/Does not block: told by SIGIO|Does not block: the kernel waits|不阻塞：由 SIGIO 通知|不阻塞：由内核去等|never sleep waiting for data \(phase 1 does not block it\)/);
+    }
+    expect(text('en', 'lesson.17.fig.wait.pause')).toMatch(/Asleep in pause\(\)/);
+    expect(text('en', 'lesson.17.fig.wait.uring')).toMatch(/Asleep in io_uring_enter\(GETEVENTS\)/);
+    expect(text('zh', 'lesson.17.fig.wait.pause')).toMatch(/睡在 pause\(\) 里/);
+    expect(text('zh', 'lesson.17.fig.wait.uring')).toMatch(/睡在 io_uring_enter\(GETEVENTS\) 里/);
+  });
+  it('the quiz explanation says what differs: what it sleeps in, whether a read follows, who copies', () => {
+    expect(text('en', 'lesson.17.quiz.explain')).toMatch(/sleeps in pause\(\).*still needs a recv.*sleeps in io_uring_enter\(GETEVENTS\).*needs no read.*in the thread’s own context/);
+    expect(text('zh', 'lesson.17.quiz.explain')).toMatch(/睡在 pause\(\) 里.*仍要调用 recv.*睡在 io_uring_enter\(GETEVENTS\) 里.*不需要读调用.*线程自己的上下文/);
+  });
+});
