@@ -92,3 +92,17 @@ describe('item 7: lesson 17, signal-driven and io_uring runs do sleep (pause, io
     expect(text('zh', 'lesson.17.quiz.explain')).toMatch(/睡在 pause\(\) 里.*仍要调用 recv.*睡在 io_uring_enter\(GETEVENTS\) 里.*不需要读调用.*线程自己的上下文/);
   });
 });
+
+describe('item 10: glossary EPIPE vs ECONNRESET; the chat room’s sixth client', () => {
+  it('after an RST on an open connection the first send gets ECONNRESET [Errno 104], then EPIPE', () => {
+    for (const key of ['glossary.def.fin-rst', 'glossary.def.epipe']) {
+      expect(text('en', key), key).not.toMatch(/a send to a peer that has gone fails with EPIPE|closed and reset\./);
+      expect(text('en', key), key).toMatch(/first send fails with ECONNRESET \(\[Errno 104\]\).*later ones with EPIPE/);
+      expect(text('zh', key), key).toMatch(/第一次 send 以 ECONNRESET（\[Errno 104\]）失败.*EPIPE/);
+    }
+  });
+  it('lesson 16 introduces zoe, the sixth client', () => {
+    expect(text('en', 'lesson.16.room.b2')).toMatch(/a sixth, zoe/);
+    expect(text('zh', 'lesson.16.room.b2')).toMatch(/第六个客户端 zoe/);
+  });
+});

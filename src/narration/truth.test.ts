@@ -52,3 +52,45 @@ describe('item 5: select’s scan, as narrated', () => {
     }
   });
 });
+
+describe('item 10: narration slips', () => {
+  it('epoll level-triggered: the sleep after a report says the recheck dropped the fd', () => {
+    const steps = stepsWhere('epoll-level', (ev) => ev.type === 'sys.block' && ev.name === 'epoll_wait');
+    const texts = steps.map((k) => say('epoll-level', k));
+    // The old words jumped from "1 on it now" to "the ready list is empty" with no recheck.
+    const rechecks = texts.filter((s) => /checks it again: fd \d+ can no longer be read, so it is dropped from the ready list/.test(s));
+    expect(rechecks.length).toBeGreaterThanOrEqual(3);
+    expect(steps.map((k) => say('epoll-level', k, 'zh')).filter((s) => /再检查它一遍：fd \d+ 已经不可读了，于是被移出就绪列表/.test(s)).length).toBe(rechecks.length);
+  });
+
+  it('epoll-edge-pitfall: a recv after a FIN is not “reset”: b\'\' comes back', () => {
+    const steps = stepsWhere('epoll-edge-pitfall', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'recvfrom'));
+    const { index } = runOf('epoll-edge-pitfall');
+    for (const k of steps) {
+      // the call's own return, in the next steps
+      const exit = index.trace.slice(index.stepStart[k]!).find((e) => e.type === 'sys.exit' && e.name === 'recvfrom');
+      if (exit?.type === 'sys.exit' && exit.ret === 0 && !exit.errno) {
+        expect(say('epoll-edge-pitfall', k), `step ${k}`).not.toMatch(/has been reset/);
+      }
+    }
+    expect(steps.some((k) => /The client has already closed its end/.test(say('epoll-edge-pitfall', k)))).toBe(true);
+  });
+
+  it('blocking-backlog-full: a resent SYN’s connection is named, never “?’s connection”', () => {
+    const steps = stepsWhere('blocking-backlog-full', (ev) => ev.type === 'sock.accept-queue' && ev.op === 'push');
+    for (const k of steps) {
+      expect(say('blocking-backlog-full', k), `step ${k}`).not.toMatch(/\?’s connection/);
+      expect(say('blocking-backlog-full', k, 'zh'), `step ${k}`).not.toMatch(/\?\s*的连接/);
+    }
+    expect(steps.map((k) => say('blocking-backlog-full', k)).some((s) => /b2’s connection is now in the listening socket’s accept queue/.test(s))).toBe(true);
+  });
+
+  it('select/poll wake-up: the thread takes itself off the wait queues after its rescan', () => {
+    const steps = stepsWhere('select', (ev) => ev.type === 'sys.wake' && ev.reason === 'data');
+    for (const k of steps) {
+      expect(say('select', k)).not.toMatch(/took it off all \d+ wait queues/);
+      expect(say('select', k, 'zh')).not.toMatch(/内核把它从全部 \d+ 个等待队列上摘下来/);
+    }
+    expect(steps.map((k) => say('select', k)).some((s) => /still on all \d+ wait queues: once it runs, it scans its fds again and then takes itself off/.test(s))).toBe(true);
+  });
+});

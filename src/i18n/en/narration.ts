@@ -143,6 +143,7 @@ export default {
   'narr.block.select': 'Nothing is readable: the kernel puts {who} on the wait queue of every socket it watches ({fds}) and lets it sleep. Whichever socket becomes ready first wakes it.',
   'narr.block.poll': 'Nothing is readable: the kernel puts {who} on the wait queue of every socket it watches ({fds}) and lets it sleep. Whichever socket becomes ready first wakes it.',
   'narr.block.epoll': 'The ready list is empty: the kernel puts {who} to sleep on the epoll instance’s one wait queue. It does not matter how many sockets are registered (now {count}).',
+  'narr.block.epoll.recheck': 'Before reporting an entry, the kernel checks it again: {fds} can no longer be read, so it is dropped from the ready list (a level-triggered entry goes back on the list after each report, and stays only while the recheck finds it readable). The ready list is now empty: the kernel puts {who} to sleep on the epoll instance’s one wait queue. It does not matter how many sockets are registered (now {count}).',
   'narr.block.stdin': '`input()` waits for the operator: the kernel puts {who} to sleep until a line is typed. The server has only this thread, so every client now waits for the operator too.',
   'narr.block.sleep': '{Who} sleeps for {ms} ms. Whatever arrives meanwhile waits in the kernel’s buffers until the next round.',
   'narr.block.signal': '`pause()`: {who} sleeps, waiting for any signal. The kernel will send SIGIO when any O_ASYNC socket becomes ready.',
@@ -151,7 +152,7 @@ export default {
   'narr.block.other': 'The kernel puts {who} to sleep.',
 
   'narr.wake.data': '{client}’s bytes woke {who}: the kernel took it off the socket’s wait queue and made it runnable again.',
-  'narr.wake.data.many': '{client}’s bytes woke {who}: the kernel took it off all {count} wait queues and made it runnable again.',
+  'narr.wake.data.many': '{client}’s bytes woke {who}: the kernel made it runnable again. It is still on all {count} wait queues: once it runs, it scans its fds again and then takes itself off every one of them.',
   'narr.wake.connection': 'A finished connection is in the accept queue, so the kernel wakes {who}.',
   'narr.wake.connection.many': 'A finished connection is in the accept queue, so the kernel wakes {who} and takes it off all {count} wait queues.',
   'narr.wake.fin': '{client} closed its end (FIN), so the kernel wakes {who}: a read will now return b\'\'.',

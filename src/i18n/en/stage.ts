@@ -180,6 +180,7 @@ export default {
   'stage.phase.eagain': '{call} returned EAGAIN: no data yet, and a non-blocking socket does not wait. {thread} has to try again later.',
   'stage.phase.read.blocked': '{thread} is asleep inside {call}: the kernel wakes it only when data arrives. Until then it can do nothing else.',
   'stage.phase.read.woken': 'What {call} waited for has arrived: {thread} is awake again. The copy comes next.',
+  'stage.phase.read.wokenFin': 'The client closed its end (FIN): {thread} is awake again, and {call} will return b\'\' without copying anything.',
   'stage.phase.read.checking': '{thread} is inside {call}, checking whether data is there.',
   'stage.phase.accept.blocked': '{thread} is asleep inside {call}: the kernel wakes it when a client’s connection is complete. Until then it can do nothing else.',
   'stage.phase.accept.woken': 'A connection is waiting: {thread} is awake again, and {call} will hand it over as a new fd.',

@@ -143,6 +143,7 @@ export default {
   'narr.block.select': '没有一个可读：内核把{who}挂到它所监视的每个套接字（{fds}）的等待队列上，然后让它睡眠。哪个套接字先就绪，就由哪个把它唤醒。',
   'narr.block.poll': '没有一个可读：内核把{who}挂到它所监视的每个套接字（{fds}）的等待队列上，然后让它睡眠。哪个套接字先就绪，就由哪个把它唤醒。',
   'narr.block.epoll': '就绪列表是空的：内核让{who}在 epoll 实例唯一的等待队列上睡眠。登记了多少个套接字（现在是 {count} 个）都没关系。',
+  'narr.block.epoll.recheck': '报告一个条目之前，内核会再检查它一遍：{fds} 已经不可读了，于是被移出就绪列表（水平触发的条目每次报告后会放回列表，只有复查时仍然可读才留下）。就绪列表现在是空的：内核让{who}在 epoll 实例唯一的等待队列上睡眠。登记了多少个套接字（现在是 {count} 个）都没关系。',
   'narr.block.stdin': '`input()` 在等管理员：内核让{who}睡眠，直到有人敲完一行。服务器只有这一个线程，所以现在所有客户端也都在等管理员。',
   'narr.block.sleep': '{Who}睡眠 {ms} 毫秒。这期间到达的数据都先留在内核的缓冲区里，等下一轮再处理。',
   'narr.block.signal': '`pause()`：{who}睡眠，等待任意一个信号。任何设置了 O_ASYNC 的套接字就绪时，内核都会发出 SIGIO。',
@@ -151,7 +152,7 @@ export default {
   'narr.block.other': '内核让{who}睡眠。',
 
   'narr.wake.data': '{client} 的数据唤醒了{who}：内核把它从套接字的等待队列上摘下来，让它重新变为可运行。',
-  'narr.wake.data.many': '{client} 的数据唤醒了{who}：内核把它从全部 {count} 个等待队列上摘下来，让它重新变为可运行。',
+  'narr.wake.data.many': '{client} 的数据唤醒了{who}：内核让它重新变为可运行。它此刻仍挂在全部 {count} 个等待队列上：等它运行起来，会把各个 fd 再扫描一遍，然后自己从每个队列上摘下来。',
   'narr.wake.connection': 'accept 队列里有了一个已完成的连接，于是内核唤醒{who}。',
   'narr.wake.connection.many': 'accept 队列里有了一个已完成的连接，于是内核唤醒{who}，并把它从全部 {count} 个等待队列上摘下来。',
   'narr.wake.fin': "{client} 关闭了它那一端（FIN），于是内核唤醒{who}：接下来的读操作会返回 b''。",

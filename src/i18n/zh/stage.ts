@@ -180,6 +180,7 @@ export default {
   'stage.phase.eagain': '{call} 返回了 EAGAIN：数据还没来，而非阻塞套接字不会等。{thread} 只能过一会儿再试。',
   'stage.phase.read.blocked': '{thread} 在 {call} 里睡着了：只有数据到达，内核才会唤醒它。在那之前它什么也做不了。',
   'stage.phase.read.woken': '{call} 等的东西到了：{thread} 已被唤醒。接下来是拷贝。',
+  'stage.phase.read.wokenFin': '客户端关闭了它那一端（FIN）：{thread} 已被唤醒，{call} 将返回 b\'\'，什么也不拷贝。',
   'stage.phase.read.checking': '{thread} 正在 {call} 里查看数据是否已经到了。',
   'stage.phase.accept.blocked': '{thread} 在 {call} 里睡着了：只有客户端的连接建立好，内核才会唤醒它。在那之前它什么也做不了。',
   'stage.phase.accept.woken': '有连接在排队了：{thread} 已被唤醒，{call} 会把它作为一个新的 fd 交出来。',

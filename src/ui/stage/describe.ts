@@ -127,6 +127,7 @@ export function phaseSentence(p: PhaseInfo, t: T, name: string | null): string {
       const kind = p.call === 'accept4' ? 'accept' : 'read';
       if (p.phase === 'copying') return t('stage.phase.read.copying', { thread, call });
       if (p.blocked) return t(`stage.phase.${kind}.blocked`, { thread, call });
+      if (p.woken && p.eof && kind === 'read') return t('stage.phase.read.wokenFin', { thread, call });
       if (p.woken) return t(`stage.phase.${kind}.woken`, { thread, call });
       return t(`stage.phase.${kind}.checking`, { thread, call });
     }
