@@ -106,3 +106,12 @@ describe('item 10: glossary EPIPE vs ECONNRESET; the chat room’s sixth client'
     expect(text('zh', 'lesson.16.room.b2')).toMatch(/第六个客户端 zoe/);
   });
 });
+
+describe('item 10: the CPU meter is cumulative and says so', () => {
+  it('the meter’s label and figure say “since the start” / “in all”', () => {
+    expect(text('en', 'panels.meters.cpu')).toBe('CPU since the start');
+    expect(text('en', 'panels.meters.cpu.busy')).toMatch(/busy in all/);
+    expect(text('zh', 'panels.meters.cpu')).toMatch(/自开始累计/);
+    expect(text('zh', 'panels.meters.cpu.busy')).toMatch(/累计忙碌/);
+  });
+});
