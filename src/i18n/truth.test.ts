@@ -115,3 +115,24 @@ describe('item 10: the CPU meter is cumulative and says so', () => {
     expect(text('zh', 'panels.meters.cpu.busy')).toMatch(/累计忙碌/);
   });
 });
+
+describe('item 8: one vocabulary for “blocked”: asleep versus inside the call', () => {
+  it('lessons 2, 3 and the glossary define it and say blocking recv is inside the call through both phases, asleep in the first only', () => {
+    for (const key of ['lesson.02.two.b2', 'glossary.def.blocking']) {
+      expect(text('en', key), key).toMatch(/asleep.*off the CPU, on a wait queue.*inside the call.*cannot go on until the call returns/);
+      expect(text('zh', key), key).toMatch(/睡眠.*不在 CPU 上.*挂在等待队列上.*在调用里.*调用返回之前程序无法继续/);
+    }
+    expect(text('en', 'lesson.03.models.b1')).not.toMatch(/Blocking I\/O sleeps through both/);
+    expect(text('en', 'lesson.03.models.b1')).toMatch(/Blocking I\/O is inside `recv\(\)` through both, asleep in the first only/);
+    expect(text('zh', 'lesson.03.models.b1')).not.toMatch(/阻塞 I\/O 两个阶段都在睡/);
+    expect(text('zh', 'lesson.03.models.b1')).toMatch(/阻塞 I\/O 两个阶段都在 `recv\(\)` 里，只在第一阶段睡眠/);
+  });
+  it('the phase badge has no “thread (not) blocked” words any more', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(ALL[lang]['stage.phase.blocked']).toBeUndefined();
+      expect(ALL[lang]['stage.phase.notBlocked']).toBeUndefined();
+    }
+    expect(text('en', 'stage.phase.signal')).not.toMatch(/free to do other work/);
+    expect(text('zh', 'stage.phase.signal')).not.toMatch(/可以去忙别的/);
+  });
+});

@@ -42,7 +42,7 @@ export default {
   'glossary.term.two-phases': 'The two phases of a read',
   'glossary.def.two-phases': 'Phase 1: wait until data is in the kernel (the receive buffer). Phase 2: copy it from the kernel into the program’s buffer. The I/O models differ in who waits for phase 1 and who does phase 2.',
   'glossary.term.blocking': 'Blocking',
-  'glossary.def.blocking': 'A call blocks when it cannot finish yet and the kernel puts the calling thread to sleep on a wait queue until it can. A sleeping thread uses no CPU, but it can do nothing else.',
+  'glossary.def.blocking': 'A call blocks when it cannot finish yet and the kernel puts the calling thread to sleep on a wait queue until it can. IO Lab keeps two words apart: *asleep* (off the CPU, on a wait queue) and *inside the call* (the program cannot go on until the call returns). A blocking recv is inside the call through both phases, asleep only while it waits for data; while it copies, the thread runs in kernel mode.',
   'glossary.term.nonblocking': 'Non-blocking',
   'glossary.def.nonblocking': 'A socket marked O_NONBLOCK (Python: setblocking(False)): a call that would have to wait fails at once with EAGAIN instead. On Linux an accepted socket does not inherit the flag from the listening socket.',
   'glossary.term.wait-queue': 'Wait queue',

@@ -42,7 +42,7 @@ export default {
   'glossary.term.two-phases': '读操作的两个阶段',
   'glossary.def.two-phases': '第一阶段：等待数据进入内核（接收缓冲区）。第二阶段：把数据从内核拷贝到程序的缓冲区。各种 I/O 模型的区别，就在于第一阶段由谁来等、第二阶段由谁来做。',
   'glossary.term.blocking': '阻塞',
-  'glossary.def.blocking': '一个调用暂时无法完成时，内核让调用它的线程在某个等待队列上睡眠，直到可以完成为止，这就是阻塞。睡眠中的线程不占 CPU，但也什么别的事都做不了。',
+  'glossary.def.blocking': '一个调用暂时无法完成时，内核让调用它的线程在某个等待队列上睡眠，直到可以完成为止，这就是阻塞。IO Lab 把两个说法分开：“睡眠”（不在 CPU 上，挂在等待队列上）和“在调用里”（调用返回之前程序无法继续）。阻塞的 recv 在两个阶段都在调用里，只在等数据时睡眠；拷贝时线程以内核态运行。',
   'glossary.term.nonblocking': '非阻塞',
   'glossary.def.nonblocking': '设置了 O_NONBLOCK 的套接字（Python 里是 setblocking(False)）：本该等待的调用会立即以 EAGAIN 失败。在 Linux 上，accept 得到的套接字不会从监听套接字继承这个标志。',
   'glossary.term.wait-queue': '等待队列',
