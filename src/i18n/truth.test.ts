@@ -136,3 +136,43 @@ describe('item 8: one vocabulary for “blocked”: asleep versus inside the cal
     expect(text('zh', 'stage.phase.signal')).not.toMatch(/可以去忙别的/);
   });
 });
+
+describe('items 1, 2, 6 (words): io_uring’s completion, the Python signal handler, the GIL', () => {
+  it('io_uring: the completion copies as task work in the submitting thread’s context, not “the kernel on its own”', () => {
+    for (const [k, v] of texts(/uring|lesson\.13\.|async-io|user-kernel-space|kernelCopy|fig\.phases\.aio/)) {
+      expect(v, k).not.toMatch(/the kernel copies by itself|kernel waits and copies by itself|The kernel, on its own|by the kernel on its own|the kernel doing both phases|The thread never copies|由内核自己完成|内核，自己完成|内核自己完成|线程自己从不复制|内核替线程复制/);
+    }
+    for (const key of ['glossary.def.io-uring', 'about.simplified.uring', 'lesson.13.copy.explain']) {
+      expect(text('en', key), key).toMatch(/task work in the (context of the thread that submitted|submitting thread’s context)/);
+      expect(text('en', key), key).toMatch(/DEFER_TASKRUN/);
+      expect(text('zh', key), key).toMatch(/task work/);
+    }
+  });
+  it('the Python handler runs in the main thread after pause() returned EINTR; the C handler only sets a flag', () => {
+    for (const key of ['about.faithful.signals', 'lesson.12.setup.b1']) {
+      expect(text('en', key), key).not.toMatch(/pause\(\) returns after the handler/);
+      expect(text('en', key), key).toMatch(/C.?(level )?handler, which only sets a flag.*-1 EINTR/);
+      expect(text('zh', key), key).toMatch(/C (层)?处理函数，它只设置一个标志.*EINTR/);
+    }
+  });
+  it('the GIL: released only around Py_BEGIN_ALLOW_THREADS calls; clone3 and getsockname hold it; the 5 ms interval', () => {
+    for (const key of ['about.simplified.gil', 'glossary.def.gil']) {
+      expect(text('en', key), key).not.toMatch(/handed straight to the next waiting thread|around every (blocking system|socket) call/);
+      expect(text('en', key), key).toMatch(/Py_BEGIN_ALLOW_THREADS.*getsockname.*5 ms switch interval/);
+      expect(text('zh', key), key).toMatch(/Py_BEGIN_ALLOW_THREADS.*getsockname.*5 毫秒的切换间隔/);
+    }
+  });
+});
+
+describe('docs/simulation.md states items 1, 2, 4, 5 and 6 as Linux and CPython do', () => {
+  it('no old claim is left', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/simulation.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).not.toMatch(/the first four retries come 1 s apart|walks every fd up to it|pause\(\)` returns after the handler|handed directly to the first waiting thread|the kernel doing both phases of the read/);
+    expect(doc).toMatch(/five 1-second waits/);
+    expect(doc).toMatch(/a 64-bit word at a time/);
+    expect(doc).toMatch(/only sets a flag/);
+    expect(doc).toMatch(/Py_BEGIN_ALLOW_THREADS/);
+    expect(doc).toMatch(/task work \*in the submitting thread's context\*/);
+  });
+});

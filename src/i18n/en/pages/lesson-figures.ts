@@ -98,7 +98,7 @@ export default {
   'fig.phases.signal.2': 'blocked in `recv`',
   'fig.phases.aio': 'asynchronous I/O (lesson 13)',
   'fig.phases.aio.1': 'free',
-  'fig.phases.aio.2': 'free: the kernel copies, then posts a completion',
+  'fig.phases.aio.2': 'no read call: the completion copies, in the thread’s context',
   'fig.phases.blocked': 'the process waits',
   'fig.phases.free': 'the process is free',
   'fig.cost.clients': 'Clients',

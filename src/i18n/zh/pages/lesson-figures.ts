@@ -98,7 +98,7 @@ export default {
   'fig.phases.signal.2': '阻塞在 `recv` 里',
   'fig.phases.aio': '异步 I/O（第 13 课）',
   'fig.phases.aio.1': '不用等',
-  'fig.phases.aio.2': '不用等：内核完成拷贝，再投递完成事件',
+  'fig.phases.aio.2': '没有读调用：完成处理在线程的上下文里拷贝',
   'fig.phases.blocked': '进程在等',
   'fig.phases.free': '进程是自由的',
   'fig.cost.clients': '客户端数',
