@@ -24,7 +24,7 @@ export default {
   'lesson.01.fds.b1': 'The kernel keeps, for each process, a table of what it has open. A file descriptor is simply an index into that table: `0` is stdin, `1` stdout, `2` stderr, and the next `open()`, `socket()` or `accept()` gets the lowest free number.',
   'lesson.01.fds.b2': 'The entry points to a kernel object (an open file, a socket) that your program never sees. When Python prints `<socket fd=4 …>`, the 4 is this index: every system call names its socket by it.',
   'lesson.01.accept.title': 'A client arrives: which fd will it get?',
-  'lesson.01.accept.b1': 'ann has connected. The kernel did the TCP handshake on its own, put the new connection in the listening socket’s accept queue, and is now waking the server’s `accept()`.',
+  'lesson.01.accept.b1': 'ann has connected. The kernel did the TCP handshake on its own, and has just put the new connection in the listening socket’s accept queue; next it wakes the server’s `accept()`.',
   'lesson.01.accept.b2': 'When `accept()` returns, the kernel must give the new connection a number in the server’s fd table. The listening socket is fd 3.',
   'lesson.01.accept.q': 'Which fd number will `accept()` return for ann’s connection?',
   'lesson.01.accept.q.explain': 'fds 0, 1 and 2 are taken by stdin, stdout and stderr, and 3 by the listening socket. The kernel hands out the lowest free number: {fd}. Look at the fd table on the stage.',
