@@ -37,8 +37,9 @@ const lesson: Lesson = {
     { kind: 'slide', id: 'fds', title: W('fds.title'), body: P('fds', 2), figure: { name: 'FdTable' } },
     {
       kind: 'stop', id: 'accept', title: W('accept.title'), body: P('accept', 2),
-      // The moment accept() is woken by ann's connection, before it returns.
-      at: (ctx) => stepOf(ctx, (ev) => ev.type === 'sys.wake' && ev.name === 'accept4'),
+      // The moment ann's connection joins the accept queue, before accept() is woken and the
+      // new fd appears on the stage (that would give the answer away: issue 20, item 9).
+      at: (ctx) => stepOf(ctx, (ev) => ev.type === 'sock.accept-queue' && ev.op === 'push'),
       question: {
         prompt: W('accept.q'),
         pick: 'one',

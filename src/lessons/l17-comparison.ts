@@ -1,4 +1,4 @@
-/** Lesson 17: the comparison — for each model, which of the two phases blocks, side by side (measured from each model's run). */
+/** Lesson 17: the comparison — for each model, where the thread sleeps in phase 1 and who copies in phase 2, side by side (measured from each model's run). */
 import type { Lesson } from './types.ts';
 import { callInProgress, findEventIndex, findStep, isSysBlock } from './find.ts';
 import { phaseTable, PHASE_MODELS } from './phases.ts';
@@ -29,10 +29,6 @@ const lesson: Lesson = {
       body: [{ key: 'lesson.17.copy.b1' }],
     },
     {
-      kind: 'slide', id: 'table', title: { key: 'lesson.17.table.title' },
-      body: [{ key: 'lesson.17.table.b1' }], figure: { name: 'PhaseTable' },
-    },
-    {
       kind: 'stop', id: 'quiz',
       at: (ctx) => ctx.run.index.steps - 1,
       title: { key: 'lesson.17.quiz.title' },
@@ -42,9 +38,13 @@ const lesson: Lesson = {
         pick: 'many',
         choices: modelChoices,
         answer: () => phaseTable().filter((row) => row.wait === 'no').map((row) => row.id),
-        explain: { key: 'lesson.17.quiz.explain', params: () => ({ kernel: phaseTable().filter((row) => row.copy === 'kernel').length }) },
+        explain: { key: 'lesson.17.quiz.explain', params: () => ({ kernel: phaseTable().filter((row) => row.copy === 'completion').length }) },
       },
-      figure: { name: 'PhaseTable' },
+    },
+    // The table answers the quiz, so it comes after it (issue 20, item 9).
+    {
+      kind: 'slide', id: 'table', title: { key: 'lesson.17.table.title' },
+      body: [{ key: 'lesson.17.table.b1' }], figure: { name: 'PhaseTable' },
     },
     { kind: 'slide', id: 'sum', title: { key: 'lesson.17.sum.title' }, body: [{ key: 'lesson.17.sum.b1' }, { key: 'lesson.17.sum.b2' }] },
   ],

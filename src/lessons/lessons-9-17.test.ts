@@ -185,12 +185,14 @@ describe('what the lessons claim', () => {
     expect(fixed.askerAnswers).toBe(1);
   });
 
-  it('17: only non-blocking, signal-driven and asynchronous I/O never sleep for data; only asynchronous I/O leaves the copy to the kernel', () => {
-    expect(answerOf(lessonN(17), 'quiz').sort()).toEqual(['async-io', 'nonblocking', 'signal']);
+  it('17: only non-blocking never sleeps for data; signal-driven sleeps in pause(), io_uring in io_uring_enter; only io_uring makes no read call', () => {
+    expect(answerOf(lessonN(17), 'quiz').sort()).toEqual(['nonblocking']);
     const rows = phaseTable();
-    expect(rows.filter((r) => r.copy === 'kernel').map((r) => r.id)).toEqual(['async-io']);
+    expect(rows.filter((r) => r.copy === 'completion').map((r) => r.id)).toEqual(['async-io']);
     expect(rows.find((r) => r.id === 'blocking')!.wait).toBe('read');
     expect(rows.find((r) => r.id === 'epoll')!.wait).toBe('multiplexer');
+    expect(rows.find((r) => r.id === 'signal')!.wait).toBe('pause');
+    expect(rows.find((r) => r.id === 'async-io')!.wait).toBe('uring');
     expect(rows.find((r) => r.id === 'signal')!.learn).toBe('signal');
   });
 });

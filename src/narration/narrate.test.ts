@@ -122,10 +122,10 @@ describe('narrate: key moments, exactly', () => {
     expect(say('nonblocking', k).text).toBe('BlockingIOError: the accept queue is empty, so `accept` returned at once with EAGAIN instead of waiting.');
   });
 
-  it('the select result names the ready fds and says the kernel scanned up to nfds', () => {
+  it('the select result names the ready fds and says the kernel walked the bitmap up to nfds and checked the fds in the set', () => {
     const k = stepWhere('select', (ev) => ev.type === 'sys.exit' && ev.name === 'pselect6' && ev.strace.includes('(in [4])'));
-    expect(say('select', k).text).toBe('`select` returned 1: fd 4 (ann) can be read now. To find out, the kernel checked every fd from 0 to 4.');
-    expect(say('select', k, 'zh').text).toBe('`select` 返回 1：fd 4（ann）现在可读。为了知道这一点，内核把从 0 到 4 的每个 fd 都检查了一遍。');
+    expect(say('select', k).text).toBe('`select` returned 1: fd 4 (ann) can be read now. To find out, the kernel walked the bitmap up to fd 4 and checked each fd in the set.');
+    expect(say('select', k, 'zh').text).toBe('`select` 返回 1：fd 4（ann）现在可读。为了知道这一点，内核把位图走到 fd 4，检查了集合里的每个 fd。');
   });
 
   it('accept returns a new fd from the accept queue', () => {

@@ -38,7 +38,8 @@ export function syn(n: Narrator, ev: Ev<'sock.syn'>): Narration {
 }
 
 export function acceptQueue(n: Narrator, ev: Ev<'sock.accept-queue'>): Narration {
-  const client = n.clientOfSock(ev.conn) ?? '?';
+  // A connection whose SYN was resent is not yet tied to its client: the ACK that completed it is.
+  const client = n.clientOfSock(ev.conn) ?? n.findBack('net.packet', (e) => e.kind === 'ACK' && e.to === 'server', 30)?.from ?? '?';
   const inQueue = n.view.socks[ev.sock]?.acceptQueue.length ?? 0;
   const pop = n.find('sock.accept-queue', (e) => e.op === 'pop' && e.conn === ev.conn);
   let detail: string;

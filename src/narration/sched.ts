@@ -20,7 +20,18 @@ export function block(n: Narrator, ev: Ev<'sys.block'>): Narration {
     case 'poll': text = n.t('narr.block.poll', { ...p, fds: n.fds(on.fds), count: on.fds.length }); break;
     case 'epoll': {
       const ep = n.view.epolls[on.ep];
-      text = n.t('narr.block.epoll', { ...p, count: ep ? Object.keys(ep.interest).length : 0 });
+      const count = ep ? Object.keys(ep.interest).length : 0;
+      // Level-triggered entries were on the ready list when the call began; the kernel rechecked
+      // them (ep_item_poll) and dropped those no longer ready before putting the thread to sleep.
+      const dropped: number[] = [];
+      for (let i = n.start - 1; i >= 0; i--) {
+        const e = n.trace[i]!;
+        if (e.type === 'sys.enter' && e.tid === ev.tid) break;
+        if (e.type === 'epoll.ready' && e.ep === on.ep && e.op === 'remove' && !(ep?.ready ?? []).includes(e.fd)) dropped.unshift(e.fd);
+      }
+      text = dropped.length
+        ? n.t('narr.block.epoll.recheck', { ...p, count, fds: n.fds(dropped) })
+        : n.t('narr.block.epoll', { ...p, count });
       break;
     }
     case 'stdin': text = n.t('narr.block.stdin', p); break;

@@ -22,14 +22,15 @@ export const socketStarts: StartSentences = {
     const queued = waiting === 0 ? n.t(nonblock ? 'narr.queue.emptyNb' : 'narr.queue.empty') : n.t('narr.queue.n', { n: waiting });
     return n.t(nonblock ? 'narr.call.accept.nb' : 'narr.call.accept', { ...p, fd: fd ?? '?', queued });
   },
-  recvfrom: (n, { p, fd, pid, nonblock, num }) => {
+  recvfrom: (n, { p, fd, pid, nonblock, num, exitEv }) => {
     const size = num(2) ?? n.run.options.recvSize;
     const w = fd !== null ? n.fdKind(pid, fd) : undefined;
     const sock = w && w.kind === 'conn' ? n.before?.socks[w.sock] : undefined;
     let buffer = '';
     if (sock) {
       if (sock.rx.length > 0) buffer = n.t('narr.buf.n', { bytes: n.bytes(sock.rx.length) });
-      else if (sock.err) buffer = n.t('narr.buf.err');
+      // After a FIN, a later RST (answering our send) does not make recv fail: it returns b''.
+      else if (sock.err && !(sock.fin && exitEv && !exitEv.errno)) buffer = n.t('narr.buf.err');
       else if (sock.fin) buffer = n.t('narr.buf.fin');
       else buffer = n.t(nonblock ? 'narr.buf.emptyNb' : 'narr.buf.empty');
     }

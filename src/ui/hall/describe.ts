@@ -21,6 +21,7 @@ export function describeNow(s: HallState, t: T): string {
       return last === null ? t('hall.now.doorNoFd') : t('hall.now.door', { fd: last });
     }
     case 'waiting': return t(s.mech === 'select' ? 'hall.now.waitSelect' : 'hall.now.waitEpoll', { lamp });
+    case 'checking': return t('hall.now.checking', { lamp, call: s.mech === 'select' ? 'select' : 'epoll_wait' });
     case 'scanning': {
       const scan = s.scan!;
       return scan.yes.length === 0

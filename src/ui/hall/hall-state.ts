@@ -24,7 +24,7 @@ export type StudentState =
   /** The server died (select's ValueError): nobody collects their paper. */
   | 'stranded';
 
-export type Activity = 'starting' | 'waiting' | 'scanning' | 'reading' | 'door' | 'collecting' | 'receipt' | 'farewell' | 'returning' | 'failed' | 'done';
+export type Activity = 'starting' | 'waiting' | 'checking' | 'scanning' | 'reading' | 'door' | 'collecting' | 'receipt' | 'farewell' | 'returning' | 'failed' | 'done';
 
 export interface HallScan { tour: Place[]; asked: number; yes: number[] }
 
@@ -125,7 +125,8 @@ export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineVi
   else if (collecting !== null) activity = 'collecting';
   else if (reading) activity = 'reading';
   else if (!main || countersAtEvent(tl, endEv).waits === 0) activity = 'starting';
-  else if (call && multiplexerOf(call)) activity = 'waiting';
+  // Inside select/epoll_wait but running (not on a wait queue): the teacher is awake.
+  else if (call && multiplexerOf(call)) activity = main!.state === 'blocked' ? 'waiting' : 'checking';
   else if (teacher === 'door') activity = 'door';
   else if (typeof teacher === 'number') activity = students[teacher]?.state === 'leaving' || students[teacher]?.state === 'left' ? 'farewell' : 'receipt';
   else activity = 'returning';

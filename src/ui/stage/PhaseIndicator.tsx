@@ -5,7 +5,7 @@
  */
 import type { T } from '../hooks.ts';
 import type { PhaseInfo } from './phase.ts';
-import { phaseSentence } from './describe.ts';
+import { phaseBadge, phaseSentence } from './describe.ts';
 import { iconShape } from './Svg.tsx';
 
 export interface PhaseIndicatorProps {
@@ -21,12 +21,7 @@ export function PhaseIndicator({ info, thread, doing, t }: PhaseIndicatorProps) 
   const sentence = info.via === 'none'
     ? (thread && doing ? t('stage.phase.noneThread', { thread, what: doing }) : t('stage.phase.none'))
     : phaseSentence(info, t, thread);
-  const badge = (phase: 'waiting' | 'copying'): string | null => {
-    if (info.phase !== phase) return null;
-    if (info.via === 'uring') return t('stage.phase.byKernel');
-    if (info.via === 'eagain') return t('stage.phase.eagainTag');
-    return info.blocked ? t('stage.phase.blocked') : t('stage.phase.notBlocked');
-  };
+  const badge = (phase: 'waiting' | 'copying'): string | null => phaseBadge(info, phase, t);
   const step = (phase: 'waiting' | 'copying', label: string) => {
     const current = info.phase === phase;
     const b = badge(phase);

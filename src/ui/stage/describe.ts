@@ -114,6 +114,19 @@ export function bytesText(data: string, t: T, max = 40): string {
 }
 
 /** The sentence under the phase indicator. */
+/**
+ * The badge on the current phase: two facts in one vocabulary (issue 20) — inside which call the
+ * program is, and whether the thread is asleep (off the CPU, on a wait queue) or running.
+ */
+export function phaseBadge(info: PhaseInfo, phase: 'waiting' | 'copying', t: T): string | null {
+  if (info.phase !== phase) return null;
+  if (info.via === 'eagain') return t('stage.phase.eagainTag');
+  if (info.via === 'uring' && !info.blocked) return t('stage.phase.byKernel');
+  const call = info.call === 'pselect6' ? 'select' : info.call ?? '';
+  const state = info.blocked ? t('stage.phase.asleep') : phase === 'copying' ? t('stage.phase.kernelMode') : t('stage.phase.awake');
+  return `${t('stage.phase.inside', { call })} · ${state}`;
+}
+
 export function phaseSentence(p: PhaseInfo, t: T, name: string | null): string {
   const thread = name ?? '';
   // select.select() is pselect6 in strace: name the one the listing calls
@@ -127,6 +140,7 @@ export function phaseSentence(p: PhaseInfo, t: T, name: string | null): string {
       const kind = p.call === 'accept4' ? 'accept' : 'read';
       if (p.phase === 'copying') return t('stage.phase.read.copying', { thread, call });
       if (p.blocked) return t(`stage.phase.${kind}.blocked`, { thread, call });
+      if (p.woken && p.eof && kind === 'read') return t('stage.phase.read.wokenFin', { thread, call });
       if (p.woken) return t(`stage.phase.${kind}.woken`, { thread, call });
       return t(`stage.phase.${kind}.checking`, { thread, call });
     }

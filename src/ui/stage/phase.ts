@@ -23,6 +23,8 @@ export interface PhaseInfo {
   fd: number | null;
   /** The thread was woken in this very step (the data or the event it waited for is there). */
   woken: boolean;
+  /** It was woken by the peer's FIN: the read will return b'' and copy nothing. */
+  eof?: boolean;
   /** select/poll: fds watched; epoll: fds registered; io_uring: reads in progress. */
   count: number | null;
 }
@@ -43,8 +45,9 @@ export function threadPhase(th: ThreadView, input: PhaseInput): PhaseInfo | null
   if (th.state === 'exited') return null;
   const { view, stepEvents } = input;
   const woken = stepEvents.some((e) => e.type === 'sys.wake' && e.tid === th.tid);
+  const eof = stepEvents.some((e) => e.type === 'sys.wake' && e.tid === th.tid && e.reason === 'FIN');
   const blocked = th.state === 'blocked';
-  const base = { tid: th.tid, woken, blocked };
+  const base = { tid: th.tid, woken, blocked, ...(eof ? { eof } : {}) };
   const on = th.on;
 
   // io_uring: the kernel does both phases; the thread only collects completions.

@@ -52,6 +52,7 @@ export default {
   'hall.now.doorNoFd': 'The teacher lets a student in at the door (accept).',
   'hall.now.waitSelect': 'The teacher sits at the desk and dozes until the lamp lights (select sleeps until a watched fd is ready). {lamp}.',
   'hall.now.waitEpoll': 'The teacher sits at the desk and dozes until the lamp lights (epoll_wait sleeps until the ready list has an entry). {lamp}.',
+  'hall.now.checking': 'The teacher is at the desk and awake (the thread is running inside {call}, not asleep): looking at the lamp before deciding whether to doze. {lamp}.',
   'hall.now.scanNone': 'The teacher walks every row asking all {asked} "was it you?" (select checks every fd it watches). Nobody says yes.',
   'hall.now.scanYes': 'The teacher walks every row asking all {asked} "was it you?" (select checks every fd it watches). {count} say yes: {who}.',
   'hall.now.reading': 'The lamp shows the names {who}: the teacher goes straight there, asking nobody else (epoll_wait returned them).',

@@ -6,7 +6,7 @@ export default {
   'lesson.16.summary': 'Five clients speak in the order 5, 4, 3, 2, 1: in what order are they answered? And how does the server survive a client that leaves?',
   'lesson.16.room.title': 'The room',
   'lesson.16.room.b1': 'The article’s chat room waits in select; for each readable client it reads the message and answers with input(), which waits for the operator to type a line. Here the operator takes 1 s per answer, and the whole server waits with them.',
-  'lesson.16.room.b2': 'The article asks: (1) five clients send in the order 5, 4, 3, 2, 1; in what order does the server answer? (2) How can one client leave without hurting the others? This run plays both: three rounds of messages, then c{who} leaves.',
+  'lesson.16.room.b2': 'The article asks: (1) five clients send in the order 5, 4, 3, 2, 1; in what order does the server answer? (2) How can one client leave without hurting the others? This run plays both with the five clients c1–c5, plus a sixth, zoe, who speaks first in round 3 to keep the operator busy: three rounds of messages, then c{who} leaves.',
   'lesson.16.r1.title': 'Round 1: far apart',
   'lesson.16.r1.b1': 'c5 spoke and has had its answer. Now c4 speaks, {gap} ms after c5; c3, c2 and c1 will follow at the same pace. The server is idle in select each time.',
   'lesson.16.r1.q': 'Which client is answered next?',

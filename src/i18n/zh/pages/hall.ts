@@ -52,6 +52,7 @@ export default {
   'hall.now.doorNoFd': '老师在门口让一名学生进来（accept）。',
   'hall.now.waitSelect': '老师坐在讲台边打盹，等灯亮（select 一直睡到某个被看管的 fd 就绪）。现在{lamp}。',
   'hall.now.waitEpoll': '老师坐在讲台边打盹，等灯亮（epoll_wait 一直睡到就绪链表里有了条目）。现在{lamp}。',
+  'hall.now.checking': '老师在讲台边，醒着（线程正在 {call} 里运行，并没有睡眠）：先看看灯，再决定要不要打盹。现在{lamp}。',
   'hall.now.scanNone': '老师把每一排都走了一遍，挨个问了全部 {asked} 个“是你吗？”（select 会检查它看管的每一个 fd）。没有人说是。',
   'hall.now.scanYes': '老师把每一排都走了一遍，挨个问了全部 {asked} 个“是你吗？”（select 会检查它看管的每一个 fd）。有 {count} 个说是：{who}。',
   'hall.now.reading': '灯上显示了名字 {who}：老师直接走过去，其他人一个也不用问（这些就是 epoll_wait 返回的）。',

@@ -1,4 +1,4 @@
-/** Lesson 17's table: for each model, whether phase 1 (waiting) and phase 2 (copying) block, measured from its run. */
+/** Lesson 17's table: for each model, where the thread is asleep in phase 1 (waiting), and whether it needs a read for phase 2 (copying) and who copies, measured from its run. */
 import { useMemo } from 'react';
 import { useT } from '../../hooks.ts';
 import { phaseTable, type PhaseRow } from '../../../lessons/phases.ts';
@@ -11,7 +11,7 @@ function waitText(row: PhaseRow): string {
 export default function PhaseTable() {
   const t = useT();
   const rows = useMemo(() => phaseTable(), []);
-  const mark = (blocks: boolean) => <span className="lf-mark" aria-hidden="true">{blocks ? '■' : '□'}</span>;
+  const mark = (yes: boolean) => <span className="lf-mark" aria-hidden="true">{yes ? '■' : '□'}</span>;
   return (
     <figure className="fig lf-scroll">
       <table className="lf-table" data-testid="phase-table">
@@ -28,7 +28,7 @@ export default function PhaseTable() {
             <tr key={row.id} data-model={row.id}>
               <th scope="row">{t(`lesson.17.model.${row.id}`)}</th>
               <td data-blocks={row.wait === 'no' ? 'no' : 'yes'}>{mark(row.wait !== 'no')}{t(waitText(row))}</td>
-              <td data-blocks={row.copy === 'program' ? 'yes' : 'no'}>{mark(row.copy === 'program')}{t(`lesson.17.fig.copy.${row.copy}`)}</td>
+              <td data-blocks={row.copy === 'in-read' ? 'yes' : 'no'}>{mark(row.copy === 'in-read')}{t(`lesson.17.fig.copy.${row.copy}`)}</td>
             </tr>
           ))}
         </tbody>

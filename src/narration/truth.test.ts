@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { findScenario } from '../scenarios/index.ts';
+import { getRun } from '../runs/runs.ts';
+import type { TraceEvent } from '../kernel/types.ts';
+import { narrate } from './index.ts';
+
+// Issue 20, "every sentence true": the narration of a scenario's step, read as a student reads it,
+// in both languages; each test fails on the old, wrong words.
+function runOf(id: string) {
+  const s = findScenario(id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return getRun(s, s.seed);
+}
+
+/** Every step whose events match. */
+function stepsWhere(id: string, pred: (ev: TraceEvent, stepEvents: TraceEvent[]) => boolean): number[] {
+  const { index } = runOf(id);
+  const out: number[] = [];
+  for (let k = 0; k < index.steps; k++) {
+    const from = index.stepStart[k]!;
+    const to = k + 1 < index.steps ? index.stepStart[k + 1]! : index.trace.length;
+    if (pred(index.trace[from]!, index.trace.slice(from, to) as TraceEvent[])) out.push(k);
+  }
+  if (out.length === 0) throw new Error(`no such step in ${id}`);
+  return out;
+}
+
+function say(id: string, step: number, lang: 'en' | 'zh' = 'en'): string {
+  const { run, index } = runOf(id);
+  const n = narrate(run, index, step, lang);
+  return `${n.text} ${n.detail ?? ''}`;
+}
+
+describe('item 4: a dropped SYN comes again after five 1 s waits, then doubling', () => {
+  it('blocking-backlog-full: the drop says so in both languages', () => {
+    const [k] = stepsWhere('blocking-backlog-full', (_ev, all) => all.some((e) => e.type === 'sock.syn' && e.outcome !== 'queued'));
+    expect(say('blocking-backlog-full', k!)).not.toMatch(/1 s, then 2 s/);
+    expect(say('blocking-backlog-full', k!)).toMatch(/6\.7\+.*five waits of 1 s, then doubling/);
+    expect(say('blocking-backlog-full', k!, 'zh')).not.toMatch(/先等 1 秒，再等 2 秒/);
+    expect(say('blocking-backlog-full', k!, 'zh')).toMatch(/6\.7.*五次各等 1 秒/);
+  });
+});
+
+describe('item 5: select’s scan, as narrated', () => {
+  it('select: the call and its scan say the kernel checks only the fds in the set', () => {
+    const steps = stepsWhere('select', (_ev, all) => all.some((e) => e.type === 'select.scan'));
+    for (const k of steps.slice(0, 3)) {
+      expect(say('select', k)).not.toMatch(/every fd (number )?from 0/);
+      expect(say('select', k)).toMatch(/walks the bitmap up to fd \d+ and checks each fd in the set/);
+      expect(say('select', k, 'zh')).not.toMatch(/从 0 到 \d+ 的每个 fd/);
+      expect(say('select', k, 'zh')).toMatch(/把位图走到 fd \d+，检查集合里的每个 fd/);
+    }
+  });
+});
+
+describe('item 10: narration slips', () => {
+  it('epoll level-triggered: the sleep after a report says the recheck dropped the fd', () => {
+    const steps = stepsWhere('epoll-level', (ev) => ev.type === 'sys.block' && ev.name === 'epoll_wait');
+    const texts = steps.map((k) => say('epoll-level', k));
+    // The old words jumped from "1 on it now" to "the ready list is empty" with no recheck.
+    const rechecks = texts.filter((s) => /checks it again: fd \d+ can no longer be read, so it is dropped from the ready list/.test(s));
+    expect(rechecks.length).toBeGreaterThanOrEqual(3);
+    expect(steps.map((k) => say('epoll-level', k, 'zh')).filter((s) => /再检查它一遍：fd \d+ 已经不可读了，于是被移出就绪列表/.test(s)).length).toBe(rechecks.length);
+  });
+
+  it('epoll-edge-pitfall: a recv after a FIN is not “reset”: b\'\' comes back', () => {
+    const steps = stepsWhere('epoll-edge-pitfall', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'recvfrom'));
+    const { index } = runOf('epoll-edge-pitfall');
+    for (const k of steps) {
+      // the call's own return, in the next steps
+      const exit = index.trace.slice(index.stepStart[k]!).find((e) => e.type === 'sys.exit' && e.name === 'recvfrom');
+      if (exit?.type === 'sys.exit' && exit.ret === 0 && !exit.errno) {
+        expect(say('epoll-edge-pitfall', k), `step ${k}`).not.toMatch(/has been reset/);
+      }
+    }
+    expect(steps.some((k) => /The client has already closed its end/.test(say('epoll-edge-pitfall', k)))).toBe(true);
+  });
+
+  it('blocking-backlog-full: a resent SYN’s connection is named, never “?’s connection”', () => {
+    const steps = stepsWhere('blocking-backlog-full', (ev) => ev.type === 'sock.accept-queue' && ev.op === 'push');
+    for (const k of steps) {
+      expect(say('blocking-backlog-full', k), `step ${k}`).not.toMatch(/\?’s connection/);
+      expect(say('blocking-backlog-full', k, 'zh'), `step ${k}`).not.toMatch(/\?\s*的连接/);
+    }
+    expect(steps.map((k) => say('blocking-backlog-full', k)).some((s) => /b2’s connection is now in the listening socket’s accept queue/.test(s))).toBe(true);
+  });
+
+  it('select/poll wake-up: the thread takes itself off the wait queues after its rescan', () => {
+    const steps = stepsWhere('select', (ev) => ev.type === 'sys.wake' && ev.reason === 'data');
+    for (const k of steps) {
+      expect(say('select', k)).not.toMatch(/took it off all \d+ wait queues/);
+      expect(say('select', k, 'zh')).not.toMatch(/内核把它从全部 \d+ 个等待队列上摘下来/);
+    }
+    expect(steps.map((k) => say('select', k)).some((s) => /still on all \d+ wait queues: once it runs, it scans its fds again and then takes itself off/.test(s))).toBe(true);
+  });
+});
