@@ -188,7 +188,7 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     case 'copy': {
       const th = v.threads[ev.tid];
       v.meters.bytesCopied += ev.bytes;
-      if (ev.byKernel) v.meters.systemNs += ev.ns;
+      // A kernel copy (io_uring's completion) is charged to the submitting thread's io_uring_enter.
       if (!th) return;
       if (ev.dir === 'to-user') {
         th.userBuffer = { fd: ev.fd, data: ev.data, t: ev.t };

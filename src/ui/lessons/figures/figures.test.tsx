@@ -23,7 +23,7 @@ describe('lesson figures', () => {
       for (const m of PHASE_MODELS) expect(html).toContain(`data-model="${m.id}"`);
       expect(html).not.toMatch(/lesson\.17\./);
       if (lang === 'zh') expect(html).toContain('第一阶段');
-      expect(html.match(/data-blocks="no"/g)?.length).toBe(4); // three never wait for data, one leaves the copy to the kernel
+      expect(html.match(/data-blocks="no"/g)?.length).toBe(2); // only busy polling never sleeps waiting for data; io_uring's copy is its completion's
     });
 
     it(`AsyncContrast: both rows worded (${lang})`, () => {
