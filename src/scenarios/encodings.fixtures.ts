@@ -9,7 +9,8 @@ const scenario = {
 };
 export const ENCODED_JSON = JSON.stringify(scenario, null, 2);
 
-function utf16(text: string, little: boolean): Uint8Array {
+/** `text` as UTF-16 with its byte-order mark, little- or big-endian. */
+export function utf16(text: string, little: boolean): Uint8Array {
   const out = new Uint8Array(2 + text.length * 2);
   out.set(little ? [0xff, 0xfe] : [0xfe, 0xff]);
   for (let i = 0; i < text.length; i++) {

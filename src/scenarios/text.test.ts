@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario, type Scenario } from './format.ts';
 import { decodeScenarioBytes, invalidUtf8Offset, parseScenarioBytes } from './decode.ts';
 import { badCharacter, escapeControls } from './text.ts';
+import { utf16 } from './encodings.fixtures.ts';
 
 const base: Scenario = {
   format: 'iolab/scenario@1', id: 'ok', title: { en: 'Ok', zh: '好' }, seed: 1, model: 'select',
@@ -12,16 +13,6 @@ const problemsOf = (value: unknown): string[] => {
   return v.ok ? [] : v.problems.map((p) => `${p.path}: ${p.message}`);
 };
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const utf16 = (text: string, little: boolean): Uint8Array => {
-  const out = new Uint8Array(2 + text.length * 2);
-  out.set(little ? [0xff, 0xfe] : [0xfe, 0xff]);
-  for (let i = 0; i < text.length; i++) {
-    const cu = text.charCodeAt(i);
-    out[2 + 2 * i] = little ? cu & 0xff : cu >> 8;
-    out[3 + 2 * i] = little ? cu >> 8 : cu & 0xff;
-  }
-  return out;
-};
 const json = JSON.stringify({ ...base, title: { en: 'Ünïcode ✓ 𝄞', zh: '统一码' } });
 
 describe('text is text: the validator', () => {

@@ -31,13 +31,10 @@ export function badCharacter(text: string, allowed: readonly string[] = []): Bad
   // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/.test(text)) return null;
   for (let i = 0; i < text.length; i++) {
+    const surrogate = surrogateAt(text, i);
+    if (surrogate === 'pair') { i++; continue; }
+    if (surrogate) return surrogate;
     const cu = text.charCodeAt(i);
-    if (cu >= 0xd800 && cu <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
-      return { kind: 'surrogate', codePoint: cu, at: i + 1 };
-    }
-    if (cu >= 0xdc00 && cu <= 0xdfff) return { kind: 'surrogate', codePoint: cu, at: i + 1 };
     if (isControl(cu) && !allowed.includes(text[i]!)) return { kind: 'control', codePoint: cu, at: i + 1 };
     if (isBidiControl(cu)) return { kind: 'bidi', codePoint: cu, at: i + 1 };
   }
@@ -48,15 +45,21 @@ export function badCharacter(text: string, allowed: readonly string[] = []): Bad
 export function loneSurrogate(text: string): BadCharacter | null {
   if (!/[\ud800-\udfff]/.test(text)) return null;
   for (let i = 0; i < text.length; i++) {
-    const cu = text.charCodeAt(i);
-    if (cu >= 0xd800 && cu <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
-      return { kind: 'surrogate', codePoint: cu, at: i + 1 };
-    }
-    if (cu >= 0xdc00 && cu <= 0xdfff) return { kind: 'surrogate', codePoint: cu, at: i + 1 };
+    const surrogate = surrogateAt(text, i);
+    if (surrogate === 'pair') i++;
+    else if (surrogate) return surrogate;
   }
   return null;
+}
+
+/** At index i: a lone surrogate (reported), the first half of a pair ('pair'), or neither. */
+function surrogateAt(text: string, i: number): BadCharacter | 'pair' | null {
+  const cu = text.charCodeAt(i);
+  if (cu >= 0xd800 && cu <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff ? 'pair' : { kind: 'surrogate', codePoint: cu, at: i + 1 };
+  }
+  return cu >= 0xdc00 && cu <= 0xdfff ? { kind: 'surrogate', codePoint: cu, at: i + 1 } : null;
 }
 
 /** The validator's message for a character plain text may not hold (its field is the problem's path). */
