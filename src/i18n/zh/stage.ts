@@ -194,7 +194,7 @@ export default {
   'stage.phase.signal': '{thread} 睡在 pause() 里，等任意一个信号：它并不在读调用里。套接字就绪时内核发来 SIGIO；信号处理函数只设置一个标志，随后主循环调用 recvfrom()，第 2 阶段的拷贝就发生在它里面。',
   'stage.phase.uring.waiting': 'io_uring：内核里挂着 {n} 个读请求，数据到达时会得到通知；{thread} 不在任何读调用里，也没有睡眠。',
   'stage.phase.uring.blocked': 'io_uring：内核里挂着 {n} 个读请求；{thread} 睡在 io_uring_enter(GETEVENTS) 里，直到有请求完成。之后不需要再发读调用。',
-  'stage.phase.uring.copying': 'io_uring：完成处理以内核态、作为 {thread} 自己上下文里的 task work，把字节拷进了程序的缓冲区；程序没有调用 recv，{thread} 只需取走一个完成事件。',
+  'stage.phase.uring.copying': 'io_uring：完成处理以内核态、作为 {thread} 自己上下文里的 task_work，把字节拷进了程序的缓冲区；程序没有调用 recv，{thread} 只需取走一个完成事件。',
   'stage.phase.via': '第 1 阶段在 {call} 中',
 
   'stage.legend.running': '运行',

@@ -37,7 +37,7 @@ export default {
   'about.simplified.irq': '中断处理（内核处理到达的数据包）不计入任何 CPU 核。',
   'about.simplified.futex': 'futex（线程池的队列、GIL）被建模为等待，但不作为 strace 行打印出来；真实的跟踪记录里那里会有 futex() 调用，比较时忽略它们。',
   'about.simplified.memory': '内存数字是近似值：只统计随模型增长的部分（CPython 进程启动时的内存、每个线程实际占用的栈、fork 出的子进程的私有页、内核为每个套接字和每个 epoll 条目分配的对象），不算页缓存、共享库和分配器的空闲部分。线程预留的 8 MiB 栈单独显示，不计入已用内存。',
-  'about.simplified.uring': 'Python 标准库没有 io_uring 的绑定，所以它的代码只是示意，它的 strace 也没有与真实记录比较（唯一没有记录的模型）。内核这一侧没有 recv 调用：io_uring 在套接字上挂一个 poll，数据到达时，完成处理作为 task work，在提交请求的线程的上下文里以内核态拷贝数据（若设置了 IORING_SETUP_DEFER_TASKRUN，则要等线程调用 io_uring_enter(GETEVENTS)；只有 SQPOLL 或 io-wq 才用另一个内核线程）。开销由一个 C 程序测得。',
+  'about.simplified.uring': 'Python 标准库没有 io_uring 的绑定，所以它的代码只是示意，它的 strace 也没有与真实记录比较（唯一没有记录的模型）。内核这一侧没有 recv 调用：io_uring 在套接字上挂一个 poll，数据到达时，完成处理作为 task_work，在提交请求的线程的上下文里以内核态拷贝数据（若设置了 IORING_SETUP_DEFER_TASKRUN，则要等线程调用 io_uring_enter(GETEVENTS)；只有 SQPOLL 或 io-wq 才用另一个内核线程）。开销由一个 C 程序测得。',
   'about.simplified.console': '聊天室的管理员是一个在设定延迟后写入数据的管道：CPython 用 read(0, …, 8192) 读取它，这正是标准输入不是终端时的做法。',
 
   'about.article.title': '原文不够严谨的地方',

@@ -30,7 +30,7 @@ export default {
   'compare.hint.epoll': '第一阶段在 epoll_wait() 里进行，它只需取走就绪列表；之后 recvfrom() 只负责复制。',
   'compare.hint.selectors': 'selectors 在 Linux 上用的就是 epoll：先在 epoll_wait() 里等，再由回调调用 recvfrom() 完成复制。',
   'compare.hint.signal-driven': '数据到达时内核发来 SIGIO。这个程序没有别的事可做，所以睡在 pause() 里。信号处理函数只设置一个标志；回到主循环后，程序对每个套接字调用 recvfrom()，复制就发生在那里。',
-  'compare.hint.async-io': '没有 recv 调用：io_uring 在套接字上挂一个 poll；数据到达时，完成处理以内核态、作为提交请求的线程上下文里的 task work，把字节拷进缓冲区（◆），再放入一个完成事件。',
+  'compare.hint.async-io': '没有 recv 调用：io_uring 在套接字上挂一个 poll；数据到达时，完成处理以内核态、作为提交请求的线程上下文里的 task_work，把字节拷进缓冲区（◆），再放入一个完成事件。',
   'compare.hint.asyncio': '一个线程上的协程：事件循环在 epoll_wait() 里等；哪个套接字就绪，对应协程的 recvfrom() 就去复制。',
   'compare.classic': '经典',
   'compare.legend': '图例',

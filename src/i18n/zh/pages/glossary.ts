@@ -82,7 +82,7 @@ export default {
   'glossary.term.sigio': 'SIGIO 与信号驱动 I/O',
   'glossary.def.sigio': '对套接字设置 F_SETOWN 和 O_ASYNC 后，它一就绪，内核就给进程发 SIGIO。信号不说是哪个 fd，而且在一个信号待处理期间到来的信号会合并，所以程序必须检查每一个套接字。',
   'glossary.term.io-uring': 'io_uring：提交队列与完成队列',
-  'glossary.def.io-uring': 'Linux 的异步 I/O 接口：程序把请求写进与内核共享的提交队列（SQ），再从完成队列（CQ）读取结果。这里没有读调用：对套接字，io_uring 先挂一个 poll，数据到达时，完成处理作为 task work，在提交请求的线程的上下文里以内核态拷贝数据（若设置了 IORING_SETUP_DEFER_TASKRUN，则在线程调用 io_uring_enter(GETEVENTS) 时进行）；只有 SQPOLL 或 io-wq 才用另一个内核线程。io_uring_enter 负责提交，也可以等待完成事件。',
+  'glossary.def.io-uring': 'Linux 的异步 I/O 接口：程序把请求写进与内核共享的提交队列（SQ），再从完成队列（CQ）读取结果。这里没有读调用：对套接字，io_uring 先挂一个 poll，数据到达时，完成处理作为 task_work，在提交请求的线程的上下文里以内核态拷贝数据（若设置了 IORING_SETUP_DEFER_TASKRUN，则在线程调用 io_uring_enter(GETEVENTS) 时进行）；只有 SQPOLL 或 io-wq 才用另一个内核线程。io_uring_enter 负责提交，也可以等待完成事件。',
   'glossary.term.async-io': '异步 I/O',
   'glossary.def.async-io': '由内核完成读操作的两个阶段、等数据已经在程序缓冲区里再通知程序的模型。按这个严格的定义，io_uring 是异步的；基于 epoll 的“异步”框架则不是。',
   'glossary.term.gil': 'GIL（全局解释器锁）',

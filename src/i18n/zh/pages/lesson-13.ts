@@ -14,7 +14,7 @@ export default {
   'lesson.13.copy.q': '谁把这些字节拷贝到程序的缓冲区里？',
   'lesson.13.c.program': '程序自己，通过一次 recv 调用',
   'lesson.13.c.kernel': '没有 recv 调用：io_uring 的完成处理以内核态、在程序自己的线程里拷贝',
-  'lesson.13.copy.explain': '程序根本没有调用 recv。字节一到，io_uring 的完成处理就作为 task work，在提交请求的那个线程的上下文里以内核态拷贝它们：如果该线程正在用户态运行，就打断它；若设置了 IORING_SETUP_DEFER_TASKRUN，则等到线程调用 io_uring_enter(GETEVENTS) 时才做（这里它正睡在 {call} 里）。只有 IORING_SETUP_SQPOLL 或 io-wq 后备机制才会在另一个内核线程里完成它。',
+  'lesson.13.copy.explain': '程序根本没有调用 recv。字节一到，io_uring 的完成处理就作为 task_work，在提交请求的那个线程的上下文里以内核态拷贝它们：如果该线程正在用户态运行，就打断它；若设置了 IORING_SETUP_DEFER_TASKRUN，则等到线程调用 io_uring_enter(GETEVENTS) 时才做（这里它正睡在 {call} 里）。只有 IORING_SETUP_SQPOLL 或 io-wq 后备机制才会在另一个内核线程里完成它。',
   'lesson.13.cqe.title': '通知在最后才来',
   'lesson.13.cqe.b1': '完成队列里来了一个完成事件：读已经结束，数据已经在缓冲区里了。这正是它和信号驱动 I/O 的区别：信号驱动收到的是“现在可以读了”，这里收到的是“已经读好了”。',
   'lesson.13.industry.title': '业界所说的“异步”',
