@@ -10,6 +10,9 @@ const okPoints = (model: string) => points.filter((p) => p.model === model && p.
 test('the charts draw a curve per model, and select stops at FD_SETSIZE with its reason', async ({ page }) => {
   await page.goto('./#/scaling');
   const cpu = page.locator('[data-chart="cpu"]');
+  // The page and its charts load after the first paint: a wide guard for a loaded machine (it
+  // failed once at the default 5 s in CI, then passed on its retry).
+  await expect(cpu.locator('.scaling-line').first()).toBeVisible({ timeout: 30_000 });
   for (const model of SCALING_MODELS) {
     const n = okPoints(model).length;
     if (n < 2) continue;
