@@ -79,6 +79,33 @@ except BrokenPipeError as e:
     expect(stdout(r)).toBe("ConnectionResetError(104, 'Connection reset by peer')\nb''\nb'' 4\n[Errno 32] Broken pipe\n");
   });
 
+  it('printing a socket asks the kernel its addresses (getsockname, getpeername) as CPython 3.11 does on Linux', async () => {
+    // Checked on this machine's Linux with CPython 3.11.7 and strace: repr() makes both calls, with a
+    // 16-byte buffer; a listening socket, and a connection a reset closed, have no peer (ENOTCONN).
+    const reset: ScenarioClient = { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 100, do: 'reset' }] };
+    const r = await run(`${SERVER}import time
+print(repr(server).split('laddr')[1])
+conn, addr = server.accept()
+print('raddr' in repr(conn), conn.getpeername() == addr)
+time.sleep(0.3)
+try:
+    conn.recv(10)
+except ConnectionResetError as e:
+    print(repr(e))
+try:
+    print(conn.getpeername())
+except OSError as e:
+    print(repr(e))
+print(repr(conn).split('proto=0')[1])
+`, [reset]);
+    expect(stdout(r)).toBe("=('127.0.0.1', 8080)>\nTrue True\nConnectionResetError(104, 'Connection reset by peer')\nOSError(107, 'Transport endpoint is not connected')\n, laddr=('127.0.0.1', 8080)>\n");
+    const calls = straceOf(r);
+    expect(calls).toContain('getsockname(3, {sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0');
+    expect(calls).toContain('getpeername(3, 0x7ffc3a1b2c40, [16]) = -1 ENOTCONN (Transport endpoint is not connected)');
+    expect(calls.filter((c) => /^getpeername\(4, \{sa_family=AF_INET, sin_port=htons\(\d+\), sin_addr=inet_addr\("127.0.0.1"\)\}, \[16\]\) = 0$/.test(c))).toHaveLength(2);
+    expect(calls.filter((c) => c.startsWith('getpeername(4, 0x7ffc3a1b2c40, [16]) = -1 ENOTCONN'))).toHaveLength(2);
+  });
+
   it('select, poll and epoll report what the kernel reports, in CPython\'s shapes', async () => {
     const bob: ScenarioClient = { name: 'bob', actions: [{ at: 10, do: 'connect' }, { at: 150, do: 'send', data: 'yo' }] };
     const r = await run(`${SERVER}import select

@@ -8,6 +8,7 @@ export const ERRNO = {
   EINVAL: { code: 22, text: 'Invalid argument', python: 'OSError' },
   EMFILE: { code: 24, text: 'Too many open files', python: 'OSError' },
   EPIPE: { code: 32, text: 'Broken pipe', python: 'BrokenPipeError' },
+  ENOTSOCK: { code: 88, text: 'Socket operation on non-socket', python: 'OSError' },
   ENOTCONN: { code: 107, text: 'Transport endpoint is not connected', python: 'OSError' },
   ECONNRESET: { code: 104, text: 'Connection reset by peer', python: 'ConnectionResetError' },
 } as const;

@@ -7,7 +7,7 @@ import type { SysName } from './types.ts';
 import type { Attempt, KernelContext, SysOp, SyscallFacts, Thread } from './state.ts';
 import { FDTABLE_CALLS, sysClose, sysFcntl, sysIoctlFionbio } from './fdtable.ts';
 import {
-  TCP_CALLS, sysAccept4, sysBind, sysGetsockname, sysListen, sysRecvfrom, sysSendto, sysSetsockopt, sysSocket, sysSocketpair,
+  TCP_CALLS, sysAccept4, sysBind, sysGetpeername, sysGetsockname, sysListen, sysRecvfrom, sysSendto, sysSetsockopt, sysSocket, sysSocketpair,
 } from './net/tcp.ts';
 import { SELECT_CALLS, sysPoll, sysPselect6 } from './fs/select.ts';
 import { EVENTPOLL_CALLS, sysEpollCreate1, sysEpollCtl, sysEpollWait } from './fs/eventpoll.ts';
@@ -58,7 +58,8 @@ export function attempt(k: KernelContext, thread: Thread, op: SysOp): Attempt {
     case 'bind': return sysBind(k, proc, call.fd, call.port);
     case 'listen': return sysListen(k, proc, call.fd, call.backlog);
     case 'accept4': return sysAccept4(k, proc, call.fd);
-    case 'getsockname': return sysGetsockname(k, proc, call.fd);
+    case 'getsockname': return sysGetsockname(k, proc, call.fd, call.addrlen);
+    case 'getpeername': return sysGetpeername(k, proc, call.fd, call.addrlen);
     case 'recvfrom': return sysRecvfrom(k, proc, call.fd, call.size);
     case 'sendto': return sysSendto(k, proc, call.fd, call.data);
     case 'close': return sysClose(k, proc, call.fd);

@@ -45,7 +45,9 @@ export type SysCall =
   | { name: 'bind'; fd: number; port: number }
   | { name: 'listen'; fd: number; backlog: number }
   | { name: 'accept4'; fd: number }
-  | { name: 'getsockname'; fd: number }
+  /** `addrlen`: the buffer the caller passes (CPython: 128 when it asks a new socket its family, else the family's size). */
+  | { name: 'getsockname'; fd: number; addrlen?: number }
+  | { name: 'getpeername'; fd: number; addrlen?: number }
   | { name: 'getpid' }
   | { name: 'recvfrom'; fd: number; size: number }
   | { name: 'sendto'; fd: number; data: Bytes }

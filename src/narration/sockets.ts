@@ -43,6 +43,7 @@ export const socketStarts: StartSentences = {
     return n.t('narr.call.send', { ...p, fd: fd ?? '?', bytes: n.bytes(count), data: copy ? showBytes(copy.data) : (args[1] ?? ''), client: client ?? n.fdWhat(pid, fd ?? -1) });
   },
   getsockname: (n, { p, fd }) => n.t('narr.call.getsockname', { ...p, fd: fd ?? '?' }),
+  getpeername: (n, { p, fd }) => n.t('narr.call.getpeername', { ...p, fd: fd ?? '?' }),
 };
 
 /** A recv's return (and a read's on a socket): the bytes it copied, or the end of the stream. */
@@ -68,5 +69,6 @@ export const socketReturns: ReturnSentences = {
   setsockopt: okReturn,
   bind: okReturn,
   getsockname: okReturn,
+  getpeername: okReturn,
   socketpair: okReturn,
 };

@@ -200,8 +200,11 @@ export function toSysCall(name: string, a: unknown, b: unknown, c: unknown, d: u
   switch (name) {
     case 'socket': case 'socketpair': case 'getpid': case 'epoll_create1': case 'pause': case 'rt_sigreturn':
       return { name };
-    case 'setsockopt': case 'accept4': case 'getsockname': case 'close':
+    case 'setsockopt': case 'accept4': case 'close':
       return { name, fd: num(a) };
+    case 'getsockname': case 'getpeername':
+      // No length given (0): CPython's 128-byte buffer, as when it asks a new socket its family.
+      return num(b) > 0 ? { name, fd: num(a), addrlen: num(b) } : { name, fd: num(a) };
     case 'bind': return { name, fd: num(a), port: num(b) };
     case 'listen': return { name, fd: num(a), backlog: num(b) };
     case 'recvfrom': return { name, fd: num(a), size: num(b) };

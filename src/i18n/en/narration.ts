@@ -96,6 +96,7 @@ export default {
   'narr.call.fcntl.setown': '`fcntl(fd {fd}, F_SETOWN, {pid})` tells the kernel which process gets SIGIO when this socket becomes ready.',
   'narr.call.fcntl.async': '`fcntl(fd {fd}, F_SETFL, O_ASYNC | O_NONBLOCK)` turns on signal-driven I/O for {what} (a SIGIO whenever it becomes ready) and makes it non-blocking.',
   'narr.call.fcntl': '`fcntl(fd {fd})` changes the flags of {what}.',
+  'narr.call.getpeername': '`getpeername(fd {fd})`: Python asks whom the socket is connected to (printing a socket shows it as `raddr`). A quick call that never waits; a listening socket has no peer (ENOTCONN).',
   'narr.call.getsockname': '`getsockname(fd {fd})`: Python’s socket object asks for its local address. A quick call that never waits.',
   'narr.call.getpid': '`getpid()`: the program asks for its own process id.',
   'narr.call.clone3': 'Starting a thread: `clone3()` asks the kernel for a new thread in this process. It shares the process’s memory and open fds, but gets its own stack.',

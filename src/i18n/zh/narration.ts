@@ -96,6 +96,7 @@ export default {
   'narr.call.fcntl.setown': '`fcntl(fd {fd}, F_SETOWN, {pid})` 告诉内核：这个套接字就绪时，把 SIGIO 发给哪个进程。',
   'narr.call.fcntl.async': '`fcntl(fd {fd}, F_SETFL, O_ASYNC | O_NONBLOCK)` 为{what}打开信号驱动 I/O（一旦就绪就发 SIGIO），同时设为非阻塞。',
   'narr.call.fcntl': '`fcntl(fd {fd})` 修改{what}的标志位。',
+  'narr.call.getpeername': '`getpeername(fd {fd})`：Python 询问这个套接字连着谁（打印一个 socket 时显示为 `raddr`）。这个调用很快，从不等待；监听套接字没有对端（ENOTCONN）。',
   'narr.call.getsockname': '`getsockname(fd {fd})`：Python 的 socket 对象查询自己的本地地址。这个调用很快，从不等待。',
   'narr.call.getpid': '`getpid()`：程序查询自己的进程号。',
   'narr.call.clone3': '启动线程：`clone3()` 请内核在这个进程里新建一个线程。它和进程共享内存和打开的 fd，但有自己独立的栈。',

@@ -1,6 +1,6 @@
 /**
  * TCP sockets on the server — Linux's net/socket.c (`socket`, `socketpair`, `bind`, `listen`,
- * `accept4`, `getsockname`, `setsockopt`), net/ipv4/inet_connection_sock.c (the accept queue and
+ * `accept4`, `getsockname`, `getpeername`, `setsockopt`), net/ipv4/inet_connection_sock.c (the accept queue and
  * its backlog), net/ipv4/tcp_input.c and tcp_ipv4.c (what an arriving SYN, ACK, data, FIN or RST
  * does), net/ipv4/tcp.c (`tcp_recvmsg`, `tcp_sendmsg`, `tcp_poll`, `tcp_close`).
  */
@@ -20,6 +20,7 @@ export const TCP_CALLS = {
   bind: { kind: 'socket', sleeps: false, copies: null },
   listen: { kind: 'socket', sleeps: false, copies: null },
   getsockname: { kind: 'socket', sleeps: false, copies: null },
+  getpeername: { kind: 'socket', sleeps: false, copies: null },
   accept4: { kind: 'accept', sleeps: true, copies: null },
   recvfrom: { kind: 'read', sleeps: true, copies: 'to-user' },
   // The send buffer never fills in IO Lab's conversations: sendto copies and returns.
@@ -139,10 +140,38 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number): Attemp
   return done({ ret: fd }, c.acceptNs, head, `${ADDR_FAMILY_LOCAL(port)}, [16], SOCK_CLOEXEC) = ${fd}`);
 }
 
-export function sysGetsockname(k: KernelContext, proc: Process, fd: number): Attempt {
+/** strace's `[in => out]` for a socket address length, or `[n]` when the kernel wrote as much as it was given. */
+const addrLen = (given: number, written: number): string => (given === written ? `[${given}]` : `[${given} => ${written}]`);
+
+// IO Lab's only sockets without a TCP connection or a port are socketpair()'s: AF_UNIX, unnamed.
+const UNNAMED_UNIX = '{sa_family=AF_UNIX}';
+const UNIX_ADDR_BYTES = 2;
+const INET_ADDR_BYTES = 16;
+
+export function sysGetsockname(k: KernelContext, proc: Process, fd: number, addrlen = 128): Attempt {
   const kind = sockOf(k, proc, fd)?.kind;
-  const addr = kind === 'new' ? '{sa_family=AF_UNIX}, [128 => 2]' : `${ADDR_FAMILY_LOCAL(k.config.serverPort)}, [128 => 16]`;
+  const addr = kind === 'new'
+    ? `${UNNAMED_UNIX}, ${addrLen(addrlen, UNIX_ADDR_BYTES)}`
+    : `${ADDR_FAMILY_LOCAL(k.config.serverPort)}, ${addrLen(addrlen, INET_ADDR_BYTES)}`;
   return done({ ret: 0 }, k.costs.syscallNs, `getsockname(${fd}, ${addr})`, ' = 0');
+}
+
+/**
+ * inet_getname(peer=1): a connected socket's client address; ENOTCONN for a listening socket and
+ * for a connection a reset has closed (TCP_CLOSE). CPython's `repr(sock)` asks for it (`raddr=`).
+ */
+export function sysGetpeername(k: KernelContext, proc: Process, fd: number, addrlen = INET_ADDR_BYTES): Attempt {
+  const c = k.costs;
+  const head = `getpeername(${fd}, `;
+  const failArgs = `${USER_PTR}, [${addrlen}])`;
+  if (!fileOf(k, proc, fd)) return fail('EBADF', c.syscallNs, head, failArgs);
+  const sock = sockOf(k, proc, fd);
+  if (!sock) return fail('ENOTSOCK', c.syscallNs, head, failArgs);
+  if (sock.kind === 'new') return done({ ret: 0 }, c.syscallNs, head, `${UNNAMED_UNIX}, ${addrLen(addrlen, UNIX_ADDR_BYTES)}) = 0`);
+  // rcvShutdown is set only by an arriving RST: the connection is closed.
+  if (sock.kind !== 'conn' || sock.rcvShutdown) return fail('ENOTCONN', c.syscallNs, head, failArgs);
+  const port = k.clients[sock.client]!.port;
+  return done({ ret: 0 }, c.syscallNs, head, `${ADDR_FAMILY_LOCAL(port)}, ${addrLen(addrlen, INET_ADDR_BYTES)}) = 0`);
 }
 
 export function sysRecvfrom(k: KernelContext, proc: Process, fd: number, size: number): Attempt {
