@@ -16,6 +16,7 @@ import { framesBench, printFrames } from './frames.ts';
 import { printSite, siteBench } from './site.ts';
 import { inputsBench, printInputs } from './inputs.ts';
 import { pythonBench } from './python.ts';
+import { printScale, scaleBench } from './scale.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -84,6 +85,10 @@ results.costPerCallNs = perCall;
 const measuredPath = new URL('./calibrate/results.json', import.meta.url);
 if (existsSync(measuredPath)) results.measuredOnThisMachine = JSON.parse(readFileSync(measuredPath, 'utf8'));
 
+// 4b. Scale (issue 16): poll over 10,000 idle connections, epoll over 100,000, a 5 M-event summary, each in its own process.
+const scale = scaleBench();
+results.scale = scale;
+
 // 5. Seeking far into a long trace (the busy loop's, kept in full): checkpoints, not replays.
 {
   const r = runScenario(busy, { keepTrace: true });
@@ -131,6 +136,7 @@ for (const r of rows) console.log(`| ${r.label} | ${r.events} | ${r.wallMs} | ${
 console.log(`\nC10K: ${(results.c10k as { replies: number }).replies} of 30000 replies; wall time ${c10kLean.row.wallMs} ms (metrics only), ${c10kFull.row.wallMs} ms with the trace`);
 console.log('\nsimulated kernel time of a call that sleeps until one message arrives (ns), by idle connections:');
 for (const [model, byIdle] of Object.entries(perCall)) console.log(`  ${model.padEnd(7)} ${Object.entries(byIdle).map(([n, ns]) => `${n}: ${ns}`).join('   ')}`);
+printScale(scale);
 console.log(`\napp: initial JS ${(app.initialJsGzipBytes! / 1024).toFixed(1)} KiB gzip; seek into ${longestId}: mean ${app.seekMeanMs} ms, p95 ${app.seekP95Ms} ms`);
 printBreakdown(breakdown);
 const chromiumSweep = scaling.chromium && 'fullMs' in scaling.chromium ? `; in Chromium's worker (idle 89 %): ${scaling.chromium.upTo1000Ms} ms up to 1,000 connections, ${scaling.chromium.fullMs} ms in all` : '';

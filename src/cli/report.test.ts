@@ -39,3 +39,18 @@ describe('work left pending when a run stops', () => {
     expect(run.pending.operatorAnswers).toBe(0);
   });
 });
+
+describe('summaries and JSON without the trace', () => {
+  // The CLI keeps the trace only for --format strace: the other two come from the kernel's counters.
+  it('are the same, byte for byte, as with the trace kept: every shipped scenario and 40 generated ones', async () => {
+    const { SCENARIOS } = await import('../scenarios/index.ts');
+    const { generatedScenarios } = await import('./golden.ts');
+    for (const s of [...SCENARIOS.filter((x) => x.model !== 'python'), ...generatedScenarios(40)]) {
+      const kept = runScenario(s, { keepTrace: true });
+      const lean = runScenario(s, { keepTrace: false });
+      expect(lean.trace, s.id).toHaveLength(0);
+      expect(toSummary(lean), s.id).toBe(toSummary(kept));
+      expect(JSON.stringify(toJsonReport(lean)), s.id).toBe(JSON.stringify(toJsonReport(kept)));
+    }
+  });
+});

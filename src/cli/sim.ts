@@ -131,7 +131,8 @@ async function main(): Promise<number> {
   if (!args.target) throw new CliError(USAGE);
   const scenario = loadScenario(args.target);
   if (args.program !== undefined || scenario.model === 'python') return runPython(args, scenario);
-  const run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: true });
+  // Only strace needs the trace; the summary and JSON come from the kernel's running counters.
+  const run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: args.format === 'strace' });
   if (run.stopReason === 'maxEvents') {
     console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }

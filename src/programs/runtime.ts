@@ -230,17 +230,34 @@ export function* select(rlist: PySocket[], timeoutS: number | null, line: number
   return rlist.filter((s) => ready.has(s.fd));
 }
 
-/** select.poll(): registration order is the order of the pollfd array and of the results. */
+/**
+ * select.poll(): registration order is the order of the pollfd array and of the results.
+ * CPython keeps the pollfd array between calls and rebuilds it only after a register or an
+ * unregister; here it is kept up to date in place (an append, an update, a removal), so a call
+ * over 10,000 registered fds does not copy them.
+ */
 export class Poller {
-  readonly fds = new Map<number, number>();
+  readonly fds = new Map<number, PollFd>();
+  readonly array: PollFd[] = [];
 }
 
-export function pollRegister(p: Poller, s: PySocket, events = POLLIN): void { p.fds.set(s.fd, events); }
-export function pollUnregister(p: Poller, s: PySocket | number): void { p.fds.delete(typeof s === 'number' ? s : s.fd); }
+export function pollRegister(p: Poller, s: PySocket, events = POLLIN): void {
+  const known = p.fds.get(s.fd);
+  if (known) { known.events = events; return; }
+  const entry = { fd: s.fd, events };
+  p.fds.set(s.fd, entry);
+  p.array.push(entry);
+}
+export function pollUnregister(p: Poller, s: PySocket | number): void {
+  const fd = typeof s === 'number' ? s : s.fd;
+  const known = p.fds.get(fd);
+  if (!known) return;
+  p.fds.delete(fd);
+  p.array.splice(p.array.indexOf(known), 1);
+}
 
 export function* poll(p: Poller, timeoutMs: number | null, line: number): Gen<PollFd[]> {
-  const fds: PollFd[] = [...p.fds].map(([fd, events]) => ({ fd, events }));
-  const r = yield* checked({ name: 'poll', fds, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) }, line);
+  const r = yield* checked({ name: 'poll', fds: p.array, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) }, line);
   return r.ready ?? [];
 }
 

@@ -102,7 +102,7 @@ export type Validation = { ok: true; scenario: Scenario } | { ok: false; problem
 const TOP_FIELDS = ['format', 'id', 'title', 'description', 'seed', 'model', 'program', 'options', 'clients', 'idleConnections', 'untilMs'];
 /** Options a Python program sets for itself (its own recv size, its own listen backlog). */
 const PROGRAM_SETS = ['recvSize', 'backlog'];
-const LIMITS = { clients: 20_000, actions: 10_000, dataBytes: 65_536, idle: 20_000, untilMs: 3_600_000, atMs: 3_600_000 };
+const LIMITS = { clients: 20_000, actions: 10_000, dataBytes: 65_536, idle: 1_048_576, untilMs: 3_600_000, atMs: 3_600_000 };
 
 /** `parent.key`, or `parent["key"]` for a key that is not a plain name (even an empty one). */
 function fieldPath(parent: string, key: string): string {
