@@ -10,7 +10,11 @@ import { setDocumentLang, startingLang } from './ui/lang-choice.ts';
 import { labStoreFromUrl } from './ui/url-sync.ts';
 import { DEFAULT_SCENARIO, labTarget } from './store/lab.ts';
 import { notRunNotice, prepareRun, runsAtOnce } from './ui/simulating.ts';
+import { reloadOnStaleChunks, showUpdatePrompt } from './ui/share/update.ts';
 import './ui/styles.css';
+
+// A chunk of an older deploy that is gone reloads the page once into the new version.
+reloadOnStaleChunks();
 
 const { lang: linked, page, embed, scenarioId, params } = parseHash(window.location.hash).location;
 // The link's `lang=`, else this tab's, else the switch's remembered choice, else the browser's.
@@ -50,4 +54,4 @@ if (root) createRoot(root).render(<StrictMode><App store={store} /></StrictMode>
 
 // After the first visit the site works offline (production builds only: dev serves live files).
 // Its code is not needed to draw, so it comes after.
-if (import.meta.env.PROD) void import('./ui/share/offline.ts').then((m) => m.registerOffline(), () => undefined);
+if (import.meta.env.PROD) void import('./ui/share/offline.ts').then((m) => m.registerOffline(() => showUpdatePrompt(store.getState().lang)), () => undefined);

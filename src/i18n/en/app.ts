@@ -37,6 +37,8 @@ export default {
   'app.sim.failed': 'Simulating “{title}” failed ({message}); the lab shows “{fallback}”.',
   'app.budget.fds': 'The run stopped at {ms} ms: select and poll had looked at {used} file descriptors, past the page’s budget of {limit}. Watch fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-fds N.',
   'app.budget.traceBytes': 'The run stopped at {ms} ms: its trace had grown to about {used} MB, past the page’s budget of {limit} MB. Use fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-trace-mb N.',
+  'app.update.ready': 'A new version of IO Lab is ready.',
+  'app.update.reload': 'Reload',
   'app.nav': 'Pages',
   'nav.lab': 'Step through',
   'nav.about': 'About',

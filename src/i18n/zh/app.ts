@@ -37,6 +37,8 @@ export default {
   'app.sim.failed': '模拟“{title}”失败（{message}），实验台改为显示“{fallback}”。',
   'app.budget.fds': '运行在 {ms} 毫秒处停止：select 和 poll 已经查看了 {used} 个文件描述符，超过了网页的预算 {limit}。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-fds N。',
   'app.budget.traceBytes': '运行在 {ms} 毫秒处停止：它的跟踪记录已经约有 {used} MB，超过了网页的预算 {limit} MB。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-trace-mb N。',
+  'app.update.ready': 'IO Lab 有新版本了。',
+  'app.update.reload': '重新加载',
   'app.nav': '页面',
   'nav.lab': '逐步观察',
   'nav.about': '关于',
