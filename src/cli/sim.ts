@@ -115,9 +115,9 @@ async function runPython(args: Args, scenario: Scenario): Promise<number> {
     console.error(`sim: ${py.message}; print less`);
     return 2;
   }
+  // --max-events is the user's own limit (docs/scenario-format.md, "How a run ends"): a warning, exit 0.
   if (run.stopReason === 'maxEvents') {
-    console.error(`sim: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
-    return 2;
+    console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }
   if (py.outcome === 'error') console.error(escapeControls(py.traceback.trimEnd()));
   if (py.listenAtNs === null && run.scenario.clients.length + (run.scenario.idleConnections ?? 0) > 0) {
