@@ -26,6 +26,8 @@ export function runsAtOnce(scenario: Scenario, seed: number): boolean {
 /** The "Simulating…" panel (plain DOM: it shows before React draws anything). Returns a way to update and remove it. */
 function showPanel(lang: Lang, title: string, cancel: () => void): { progress(f: number): void; remove(): void } {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  // Before the app has drawn, the page follows the system's colour scheme (the app's default).
+  document.documentElement.dataset.theme ??= 'system';
   const panel = document.createElement('div');
   panel.className = 'simulating';
   panel.setAttribute('role', 'dialog');
