@@ -202,13 +202,14 @@ test('a custom scenario too large for a link is kept in this browser: a reload a
   const steps = visible(s);
   await page.goto('./#/select?step=0&lang=en');
   await page.getByTestId('scenario-file').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
-  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
+  // A file's scenario runs in the simulation worker (its first use loads the worker's code): a wide guard.
+  await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends', { timeout: 30_000 });
   await expect(notices(page)).toContainText('“heavy” is too large for a link, so the address names it alone: this browser keeps it');
   await button(page, 'Step forward').click();
   await expect(page).toHaveURL(/#\/heavy\?step=\d+$/);
 
   await page.reload();
-  await expect(counter(page)).toContainText(stepText(2, steps.length));
+  await expect(counter(page)).toContainText(stepText(2, steps.length), { timeout: 30_000 });
   await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
   await expect(notices(page)).toContainText('“heavy” was reopened from this browser');
   await expect(page.getByText('There is no scenario')).toHaveCount(0);

@@ -8,7 +8,13 @@ import { loadChineseFonts } from './ui/document-settings.ts';
 import { preloadLabParts } from './ui/lab-parts.ts';
 import { setDocumentLang, startingLang } from './ui/lang-choice.ts';
 import { labStoreFromUrl } from './ui/url-sync.ts';
+import { DEFAULT_SCENARIO, labTarget } from './store/lab.ts';
+import { notRunNotice, prepareRun, runsAtOnce } from './ui/simulating.ts';
+import { reloadOnStaleChunks, showUpdatePrompt } from './ui/share/update.ts';
 import './ui/styles.css';
+
+// A chunk of an older deploy that is gone reloads the page once into the new version.
+reloadOnStaleChunks();
 
 const { lang: linked, page, embed, scenarioId, params } = parseHash(window.location.hash).location;
 // The link's `lang=`, else this tab's, else the switch's remembered choice, else the browser's.
@@ -26,9 +32,26 @@ if (page === 'lab' && !embed) preloadLabParts(lang);
 if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts()]);
 setDocumentLang(lang);
 
+// A scenario that is neither shipped nor run yet (a link's `s=`, one kept in this browser) runs in
+// the simulation worker, behind a "Simulating…" panel with a Cancel: never here, before the first paint.
+let notRun: ReturnType<typeof notRunNotice> | null = null;
+if (page === 'lab') {
+  const target = labTarget(DEFAULT_SCENARIO, parseHash(window.location.hash).location);
+  if (!runsAtOnce(target.scenario, target.seed)) {
+    const prepared = await prepareRun(target.scenario, target.seed, lang);
+    if (!prepared.ok) {
+      // The lab opens on the default scenario; the link stays one Back away.
+      window.history.pushState(null, '', '#/');
+      notRun = notRunNotice(target.scenario, lang, prepared, DEFAULT_SCENARIO.title[lang]);
+    }
+  }
+}
+
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App store={labStoreFromUrl(lang)} /></StrictMode>);
+const store = labStoreFromUrl(lang);
+if (notRun) store.getState().notify(notRun);
+if (root) createRoot(root).render(<StrictMode><App store={store} /></StrictMode>);
 
 // After the first visit the site works offline (production builds only: dev serves live files).
 // Its code is not needed to draw, so it comes after.
-if (import.meta.env.PROD) void import('./ui/share/offline.ts').then((m) => m.registerOffline(), () => undefined);
+if (import.meta.env.PROD) void import('./ui/share/offline.ts').then((m) => m.registerOffline(() => showUpdatePrompt(store.getState().lang)), () => undefined);

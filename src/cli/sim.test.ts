@@ -95,3 +95,21 @@ describe('the sim CLI', () => {
     expect(missing.stderr).toContain('no\\x1b[2Jsuch\\u202e.json');
   });
 });
+
+describe('the sim CLI\'s work budget', () => {
+  it('stops a run past its budget with exit 2, naming the budget and the flag that raises it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-budget-'));
+    const file = join(dir, 'crash.json');
+    writeFileSync(file, JSON.stringify({
+      format: 'iolab/scenario@1', id: 'crash', title: { en: 'crash', zh: 'crash' }, seed: 1, model: 'poll',
+      options: { timeoutMs: 0, fdLimit: 1048576, backlog: 4096 }, clients: [{ name: 'c1', actions: [{ at: 0, do: 'connect' }] }],
+      idleConnections: 100, untilMs: 3600000,
+    }));
+    const fds = sim(file, '--max-fds', '50000');
+    expect(fds.status).toBe(2);
+    expect(fds.stderr).toMatch(/looked at \d+ fds, past the budget of 50000; raise it with --max-fds N/);
+    const trace = sim(file, '--max-trace-mb', '2');
+    expect(trace.status).toBe(2);
+    expect(trace.stderr).toMatch(/past the budget of 2 MB; raise it with --max-trace-mb N/);
+  }, 240_000);
+});

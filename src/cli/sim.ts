@@ -1,5 +1,5 @@
 /**
- * `npm run sim -- <scenario id or file.json> [--seed N] [--format summary|json|strace] [--max-events N]`
+ * `npm run sim -- <scenario id or file.json> [--seed N] [--format summary|json|strace] [--max-events N] [--max-fds N] [--max-trace-mb N]`
  * `npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]` (your own server, in CPython)
  * `npm run sim -- --list`
  * Exit status: 0 the run went to its end (or to the program's own end); 1 the program could not
@@ -12,7 +12,9 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { formatProblems, PROGRAM_MAX_CHARS, type Scenario } from '../scenarios/format.ts';
 import { parseScenarioBytes } from '../scenarios/decode.ts';
 import { escapeControls } from '../scenarios/text.ts';
-import { DEFAULT_MAX_EVENTS, runPythonScenario, runScenario } from '../scenarios/run.ts';
+import { DEFAULT_MAX_EVENTS, runPythonScenario, runScenario, type ScenarioRun } from '../scenarios/run.ts';
+import { CLI_BUDGET, type BudgetStop } from '../scenarios/budget.ts';
+import { getHeapStatistics } from 'node:v8';
 import { toStrace } from '../kernel/strace-log.ts';
 import { jsonEscapeControls, pendingWarning, toJsonReport, toSummary } from './report.ts';
 
@@ -23,10 +25,10 @@ const DEFAULT_CPU_BUDGET_MS = 100;
 
 class CliError extends Error {}
 
-interface Args { target?: string; seed?: number; format: 'summary' | 'json' | 'strace'; list: boolean; maxEvents: number; program?: string; cpuBudgetMs: number }
+interface Args { target?: string; seed?: number; format: 'summary' | 'json' | 'strace'; list: boolean; maxEvents: number; program?: string; cpuBudgetMs: number; maxFds: number; maxTraceMb: number }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'summary', list: false, maxEvents: DEFAULT_MAX_EVENTS, cpuBudgetMs: DEFAULT_CPU_BUDGET_MS };
+  const args: Args = { format: 'summary', list: false, maxEvents: DEFAULT_MAX_EVENTS, cpuBudgetMs: DEFAULT_CPU_BUDGET_MS, maxFds: CLI_BUDGET.fdsLooked, maxTraceMb: CLI_BUDGET.traceBytes / 2 ** 20 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -48,6 +50,10 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000_000) throw new CliError(`--max-events must be a whole number from 1 to 100000000 (got ${v})`);
       args.maxEvents = Number(v);
+    } else if (a === '--max-fds' || a === '--max-trace-mb') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1e12) throw new CliError(`${a} must be a whole number from 1 to 1000000000000 (got ${v})`);
+      if (a === '--max-fds') args.maxFds = Number(v); else args.maxTraceMb = Number(v);
     } else if (a === '--program') {
       args.program = value();
     } else if (a === '--cpu-budget-ms') {
@@ -109,15 +115,38 @@ async function runPython(args: Args, scenario: Scenario): Promise<number> {
     console.error(`sim: ${py.message}; print less`);
     return 2;
   }
+  // --max-events is the user's own limit (docs/scenario-format.md, "How a run ends"): a warning, exit 0.
   if (run.stopReason === 'maxEvents') {
-    console.error(`sim: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
-    return 2;
+    console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }
   if (py.outcome === 'error') console.error(escapeControls(py.traceback.trimEnd()));
   if (py.listenAtNs === null && run.scenario.clients.length + (run.scenario.idleConnections ?? 0) > 0) {
     console.error('warning: the program never called listen(): every client\'s connect was refused');
   }
   return 0;
+}
+
+/** The share of V8's heap limit past which a run stops itself (V8 would otherwise abort the process). */
+const HEAP_SHARE = 0.6;
+const heapLimit = getHeapStatistics().heap_size_limit;
+
+/** Stops the run before V8's heap limit: exit 2 with a message, never "JavaScript heap out of memory". */
+function heapGuard(): BudgetStop | null {
+  const used = process.memoryUsage().heapUsed;
+  return used > heapLimit * HEAP_SHARE ? { budget: 'heap', limit: Math.round(heapLimit * HEAP_SHARE), used } : null;
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** Which budget stopped the run, and how to raise it. */
+function budgetMessage(run: ScenarioRun, stop: BudgetStop): string {
+  const at = `the run was stopped at ${(run.endNs / 1e6).toFixed(3)} ms of virtual time after ${run.events} events`;
+  switch (stop.budget) {
+    case 'fds': return `${at}: select/poll looked at ${stop.used} fds, past the budget of ${stop.limit}; raise it with --max-fds N, or watch fewer fds or shorten untilMs`;
+    case 'traceBytes': return `${at}: its trace holds about ${mb(stop.used)}, past the budget of ${mb(stop.limit)}; raise it with --max-trace-mb N, or shorten untilMs`;
+    case 'heap': return `${at}: the process's heap reached ${mb(stop.used)} of the ${mb(stop.limit)} it allows itself (60% of node's limit); raise node's limit with NODE_OPTIONS=--max-old-space-size=MB, or shorten untilMs`;
+    case 'events': return `${at}: past the budget of ${stop.limit} events; raise it with --max-events N`;
+  }
 }
 
 async function main(): Promise<number> {
@@ -132,7 +161,14 @@ async function main(): Promise<number> {
   const scenario = loadScenario(args.target);
   if (args.program !== undefined || scenario.model === 'python') return runPython(args, scenario);
   // Only strace needs the trace; the summary and JSON come from the kernel's running counters.
-  const run = runScenario(scenario, { ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: args.format === 'strace' });
+  const run = runScenario(scenario, {
+    ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: args.format === 'strace',
+    budget: { fdsLooked: args.maxFds, traceBytes: args.maxTraceMb * 2 ** 20 }, onProgress: heapGuard,
+  });
+  if (run.budgetStop) {
+    console.error(`sim: ${budgetMessage(run, run.budgetStop)}`);
+    return 2;
+  }
   if (run.stopReason === 'maxEvents') {
     console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
   }

@@ -60,6 +60,7 @@ export class Kernel implements KernelContext {
 
   readonly trace: TraceEvent[] = [];
   events = 0;
+  fdsLooked = 0;
   readonly replies: Reply[] = [];
   readonly syscalls: Record<string, SyscallStat> = {};
   readonly errors: PyErrorRecord[] = [];

@@ -153,7 +153,7 @@ export interface RunResult {
   trace: TraceEvent[];
   events: number;
   endNs: Ns;
-  stopReason: 'until' | 'idle' | 'maxEvents' | 'exited';
+  stopReason: 'until' | 'idle' | 'maxEvents' | 'exited' | 'budget';
   replies: Reply[];
   syscalls: Record<string, SyscallStat>;
   errors: PyErrorRecord[];
@@ -232,6 +232,8 @@ export interface KernelContext {
   liveThreads: number;
 
   events: number;
+  /** File descriptors select and poll have looked at, every look counted: a run's work budget (src/scenarios/budget.ts) reads it. */
+  fdsLooked: number;
   readonly replies: Reply[];
   readonly syscalls: Record<string, SyscallStat>;
   readonly errors: PyErrorRecord[];

@@ -76,8 +76,8 @@ export function attempt(k: KernelContext, thread: Thread, op: SysOp): Attempt {
     case 'rt_sigaction': return sysRtSigaction(k, proc, call);
     case 'pause': return sysPause(k, proc);
     case 'rt_sigreturn': return sysRtSigreturn(k, thread, proc);
-    case 'pselect6': return sysPselect6(k, thread, proc, op, call.nfds, call.readFds, call.timeoutNs);
-    case 'poll': return sysPoll(k, thread, proc, op, call.fds, call.timeoutMs);
+    case 'pselect6': k.fdsLooked += call.readFds.length; return sysPselect6(k, thread, proc, op, call.nfds, call.readFds, call.timeoutNs);
+    case 'poll': k.fdsLooked += call.fds.length; return sysPoll(k, thread, proc, op, call.fds, call.timeoutMs);
     case 'epoll_create1': return sysEpollCreate1(k, proc);
     case 'epoll_ctl': return sysEpollCtl(k, proc, call.epfd, call.op, call.fd, call.events);
     case 'epoll_wait': return sysEpollWait(k, proc, op, call.epfd, call.maxEvents, call.timeoutMs);

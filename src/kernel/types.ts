@@ -163,7 +163,7 @@ export type TraceEvent =
   | { t: Ns; type: 'client.eof'; client: string; reset: boolean }
   | { t: Ns; type: 'stdin.line'; data: Bytes }
   | { t: Ns; type: 'error'; tid: number; syscall: string; python: string; fatal: boolean }
-  | { t: Ns; type: 'stop'; reason: 'until' | 'idle' | 'maxEvents' | 'exited' };
+  | { t: Ns; type: 'stop'; reason: 'until' | 'idle' | 'maxEvents' | 'exited' | 'budget' };
 
 export type TraceType = TraceEvent['type'];
 export type PacketKind = 'SYN' | 'SYN-ACK' | 'ACK' | 'DATA' | 'FIN' | 'RST';

@@ -6,6 +6,7 @@ import { defaultUntilMs, PYTHON_MODEL, resolveOptions, type ResolvedOptions, typ
 import type { PythonReport } from '../python/engine.ts';
 import { listingConstants, serverModel } from '../programs/index.ts';
 import type { ListingName } from '../programs/listings.generated.ts';
+import { CHECK_EVERY, WorkMeter, type BudgetStop, type RunProgress, type WorkBudget } from './budget.ts';
 
 export const SERVER_PORT = 8080;
 /** A runaway run (a busy loop left for minutes) stops here with a clear message. */
@@ -16,9 +17,18 @@ export interface RunOptions {
   keepTrace?: boolean;
   maxEvents?: number;
   costs?: CostModel;
+  /** A budget on work (fds looked at, trace bytes): past it the run stops (`stopReason: 'budget'`). */
+  budget?: WorkBudget;
+  /**
+   * Called every CHECK_EVERY events with the run's progress: a driver reports it, and may stop
+   * the run with a budget of its own (the CLI's heap) by returning it.
+   */
+  onProgress?: (p: RunProgress) => BudgetStop | null | void;
 }
 
 export interface ScenarioRun extends RunResult {
+  /** The budget that stopped the run (stopReason 'budget'), with its limit and what was used. */
+  budgetStop?: BudgetStop;
   scenario: Scenario;
   options: ResolvedOptions;
   listing: ListingName;
@@ -77,8 +87,25 @@ export function runScenario(s: Scenario, run: RunOptions = {}): ScenarioRun {
   const config = machineConfig(s, options, run);
   const kernel = new Kernel(config);
   kernel.spawn('python3', model.program({ options, port: SERVER_PORT }));
-  const result = kernel.run();
-  return { ...result, scenario: s, options, listing: model.listing, constants: listingConstants(options, SERVER_PORT), seed: config.seed };
+  const budgetStop = runWithin(kernel, run);
+  const result = kernel.result();
+  return { ...result, scenario: s, options, listing: model.listing, constants: listingConstants(options, SERVER_PORT), seed: config.seed, ...(budgetStop ? { budgetStop } : {}) };
+}
+
+/** Runs the kernel to its end, or until a budget (the run's, or its driver's) is reached. */
+function runWithin(kernel: Kernel, run: RunOptions): BudgetStop | null {
+  if (!run.budget && !run.onProgress) { kernel.run(); return null; }
+  const meter = run.budget ? new WorkMeter(run.budget) : null;
+  let next = CHECK_EVERY;
+  while (kernel.step()) {
+    if (kernel.events < next) continue;
+    next = kernel.events + CHECK_EVERY;
+    const over = meter?.check(kernel.trace, kernel.fdsLooked) ?? null;
+    const driver = run.onProgress?.({ nowNs: kernel.now, untilNs: kernel.config.untilNs, events: kernel.events, fdsLooked: kernel.fdsLooked, traceBytes: meter?.traceBytes ?? 0 }) ?? null;
+    const stop = over ?? driver;
+    if (stop) { kernel.stop('budget'); return stop; }
+  }
+  return null;
 }
 
 export interface PythonScenarioOptions extends RunOptions {

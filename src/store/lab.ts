@@ -82,7 +82,7 @@ export interface LabActions {
 
 export type LabStore = LabState & LabActions;
 
-const DEFAULT_SCENARIO = SCENARIOS.find((s) => s.id === 'blocking-two-clients') ?? SCENARIOS[0]!;
+export const DEFAULT_SCENARIO = SCENARIOS.find((s) => s.id === 'blocking-two-clients') ?? SCENARIOS[0]!;
 
 export function stepsOf(s: Pick<LabState, 'scenario' | 'seed' | 'fold'>): number[] {
   const { index, folds } = getRun(s.scenario, s.seed);
@@ -100,6 +100,39 @@ function clampStep(scenario: Scenario, seed: number, step: number): { step: numb
   if (step < total) return { step: Math.max(0, step), notices: [] };
   const shown = Math.max(0, total - 1);
   return { step: shown, notices: [{ key: 'app.notice.badStep', params: { step, steps: total, shown } }] };
+}
+
+/**
+ * The scenario, seed and parameters a lab link asks for, with notices for what had to fall back
+ * (`current` is the scenario the lab shows now). Pure: the page asks it before the run is made,
+ * so a scenario that is costly to run can be run in a worker first (src/ui/simulating.tsx).
+ */
+export function labTarget(current: Scenario, location: Location): { scenario: Scenario; seed: number; params: Record<string, string>; notices: Notice[] } {
+  const all: Notice[] = [];
+  let scenario = current;
+  // A scenario that is not shipped travels whole in the link (`s=`, src/scenarios/link.ts).
+  const { s: carried, ...params } = location.params;
+  const linked = carried === undefined ? null : decodeScenario(carried);
+  if (linked?.ok) scenario = linked.scenario;
+  else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
+  // The lab's own custom scenario, named by its id alone (too large for `s=`): it stays.
+  else if (location.scenarioId !== null && location.scenarioId === scenario.id && !linked) { /* keep it */ }
+  // One this browser kept (store/kept.ts), after a reload.
+  else if (location.scenarioId !== null && !linked && keptScenario(location.scenarioId)) {
+    scenario = keptScenario(location.scenarioId)!;
+    all.push({ key: 'app.notice.keptRestored', params: { id: scenario.id } });
+  }
+  else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
+  if (linked && !linked.ok) {
+    all.push({ key: 'app.notice.badScenarioLink', params: { fallback: scenario.id }, reason: linked.reason });
+    delete params.add; // the added actions belonged to the scenario that could not be read
+  }
+  // Client actions a student added (`add=`, src/scenarios/student.ts) are part of the scenario.
+  const added = applyAddParam(baseOf(scenario), params);
+  scenario = added.scenario;
+  all.push(...added.notices);
+  const seed = location.seed ?? scenario.seed;
+  return { scenario, seed, params: added.params, notices: all };
 }
 
 /** Switches language once its messages are here (at once when they already are). */
@@ -177,30 +210,9 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           // The page picks its scenario from its own parameters and then places the step.
           set({ ...frame, step: location.step ?? 0, notices: all });
         } else {
-          let scenario = get().scenario;
-          // A scenario that is not shipped travels whole in the link (`s=`, src/scenarios/link.ts).
-          const { s: carried, ...params } = location.params;
-          const linked = carried === undefined ? null : decodeScenario(carried);
-          if (linked?.ok) scenario = linked.scenario;
-          else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
-          // The lab's own custom scenario, named by its id alone (too large for `s=`): it stays.
-          else if (location.scenarioId !== null && location.scenarioId === scenario.id && !linked) { /* keep it */ }
-          // One this browser kept (store/kept.ts), after a reload.
-          else if (location.scenarioId !== null && !linked && keptScenario(location.scenarioId)) {
-            scenario = keptScenario(location.scenarioId)!;
-            all.push({ key: 'app.notice.keptRestored', params: { id: scenario.id } });
-          }
-          else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
-          if (linked && !linked.ok) {
-            all.push({ key: 'app.notice.badScenarioLink', params: { fallback: scenario.id }, reason: linked.reason });
-            delete params.add; // the added actions belonged to the scenario that could not be read
-          }
-          // Client actions a student added (`add=`, src/scenarios/student.ts) are part of the scenario.
-          const added = applyAddParam(baseOf(scenario), params);
-          scenario = added.scenario;
-          frame.pageParams = added.params;
-          all.push(...added.notices);
-          const seed = location.seed ?? scenario.seed;
+          const { scenario, seed, params, notices: found } = labTarget(get().scenario, location);
+          frame.pageParams = params;
+          all.push(...found);
           const { step, notices: stepNotices } = clampStep(scenario, seed, location.step ?? 0);
           set({ ...frame, scenario, seed, step, notices: [...all, ...stepNotices] });
         }

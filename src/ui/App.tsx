@@ -6,6 +6,7 @@ import { LabContext, useLab, useLabApi, useT } from './hooks.ts';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { ModifiedNotice } from './ModifiedNotice.tsx';
+import { BudgetNotice } from './BudgetNotice.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Stage } from './Stage.tsx';
 import { Narration } from './Narration.tsx';
@@ -44,6 +45,7 @@ function Frame() {
       {embed ? null : <Header />}
       <Notices />
       {page === 'lab' && !embed ? <ModifiedNotice /> : null}
+      {page === 'lab' ? <BudgetNotice /> : null}
       {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet key={page} def={def} />}
     </div>
   );

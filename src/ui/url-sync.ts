@@ -4,7 +4,8 @@ import { formatHash, parseHash } from '../store/url.ts';
 import { scenarioLinkParam, tooBigForLink } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import { createLabStore, type LabState, type LabStoreApi } from '../store/lab.ts';
+import { createLabStore, labTarget, type LabState, type LabStoreApi } from '../store/lab.ts';
+import { notRunNotice, prepareRun, runsAtOnce } from './simulating.ts';
 import type { Lang } from '../i18n/core.ts';
 import { keepForTab } from './lang-choice.ts';
 
@@ -62,9 +63,20 @@ export function useUrlSync(): void {
   const api = useLabApi();
   useEffect(() => {
     const read = () => {
-      const { location, notices } = parseHash(window.location.hash);
+      const hash = window.location.hash;
+      const { location, notices } = parseHash(hash);
       if (location.lang !== null) keepForTab(location.lang);
-      api.getState().applyLocation(location, notices);
+      const st = api.getState();
+      const target = location.page === 'lab' ? labTarget(st.scenario, location) : null;
+      if (!target || runsAtOnce(target.scenario, target.seed)) { st.applyLocation(location, notices); return; }
+      // A scenario not run yet runs in the simulation worker first (src/ui/simulating.ts).
+      void prepareRun(target.scenario, target.seed, st.lang).then((prepared) => {
+        if (window.location.hash !== hash) return; // the reader went elsewhere meanwhile
+        if (prepared.ok) { api.getState().applyLocation(location, notices); return; }
+        const now = api.getState();
+        now.notify(notRunNotice(target.scenario, now.lang, prepared, now.scenario.title[now.lang]));
+        write();
+      });
     };
     if (window.location.hash && builtFrom.get(api) !== window.location.hash) read();
     const write = () => {

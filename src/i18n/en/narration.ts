@@ -306,5 +306,6 @@ export default {
   'narr.stop.idle': 'Nothing more will happen: the clients are done and the server sleeps. The run ends at {ms} ms.',
   'narr.stop.exited': 'The server process has exited: the run ends at {ms} ms.',
   'narr.stop.maxEvents': 'The run reached its event limit at {ms} ms and stops here.',
+  'narr.stop.budget': 'The run reached its work budget at {ms} ms and stops here: the lab says which budget, and how to raise it.',
   'narr.stop.detail': 'Replies the clients received in all: {replies}.',
 } satisfies Messages;

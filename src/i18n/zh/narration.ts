@@ -306,5 +306,6 @@ export default {
   'narr.stop.idle': '不会再有任何事情发生：客户端都结束了，服务器在睡眠。运行在 {ms} 毫秒处结束。',
   'narr.stop.exited': '服务器进程已经退出：运行在 {ms} 毫秒处结束。',
   'narr.stop.maxEvents': '运行在 {ms} 毫秒处达到了事件数上限，在此停止。',
+  'narr.stop.budget': '运行在 {ms} 毫秒处用完了工作预算，在此停止：实验台会说明是哪一项预算，以及怎样调高。',
   'narr.stop.detail': '客户端一共收到 {replies} 条回复。',
 } satisfies Messages;

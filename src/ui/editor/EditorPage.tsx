@@ -7,6 +7,7 @@
  * Back or a crash, whatever `from` says; "Start over from this" replaces it (asking first when it
  * has changes not yet opened, downloaded or copied).
  */
+import { notRunNotice, prepareRun } from '../simulating.ts';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLab, useLabApi, useT, type T } from '../hooks.ts';
 import { download } from '../download.ts';
@@ -117,11 +118,15 @@ export default function EditorPage() {
     if (from === '') delete rest.from; else rest.from = from;
     api.getState().setPageParams(rest);
   };
-  const open = () => {
+  const open = async () => {
     if (!validation.ok) return;
-    const st = api.getState();
+    const scenario = validation.scenario;
     setSaved(text);
-    st.setScenario(validation.scenario, { seed: validation.scenario.seed, step: 0 });
+    // A large draft runs in the simulation worker, with its progress and a Cancel (src/ui/simulating.ts).
+    const prepared = await prepareRun(scenario, scenario.seed, api.getState().lang);
+    const st = api.getState();
+    if (!prepared.ok) { st.notify(notRunNotice(scenario, st.lang, prepared, st.scenario.title[st.lang])); return; }
+    st.setScenario(scenario, { seed: scenario.seed, step: 0 });
     st.openPage('lab');
   };
   const copy = () => {
@@ -273,7 +278,7 @@ export default function EditorPage() {
             )}
           </div>
           <div className="ed-buttons">
-            <button type="button" className="ed-primary" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={open}>{t('editor.open')}</button>
+            <button type="button" className="ed-primary" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={() => void open()}>{t('editor.open')}</button>
             <button type="button" onClick={copy}>{t('editor.json.copy')}</button>
             <button type="button" data-testid="editor-copy-link" aria-disabled={!validation.ok} aria-describedby={validation.ok ? undefined : `${ids}-blocked`} onClick={copyLink}>{t('editor.link.copy')}</button>
             <button type="button" onClick={saveJson}>{t('editor.json.download', { file })}</button>

@@ -8,6 +8,7 @@ import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
 import { findScenario } from '../../scenarios/index.ts';
+import { notRunNotice, prepareRun } from '../simulating.ts';
 import { useValidatorWords } from '../reason-text.ts';
 import './share.css';
 
@@ -38,11 +39,13 @@ export function ShareBar() {
     if (!result.ok) { setRefused(result); return; }
     setRefused(null);
     const s = result.scenario;
-    // Say what is happening before a long run takes the main thread.
+    // Say what is happening; a large scenario runs in the simulation worker, with a Cancel.
     setBusy(t('share.opening', { title: s.title[api.getState().lang], clients: s.clients.length }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     try {
-      api.getState().setScenario(s);
+      const prepared = await prepareRun(s, s.seed, api.getState().lang);
+      const st = api.getState();
+      if (!prepared.ok) { st.notify(notRunNotice(s, st.lang, prepared, st.scenario.title[st.lang])); return; }
+      st.setScenario(s);
       api.getState().notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
     } finally {
       setBusy(null);

@@ -5,8 +5,11 @@
  * language, a page's code); when they are kept, `<html data-offline="ready">` says the site
  * will work without the network.
  */
-export function registerOffline(): void {
+import { watchForUpdate } from './update.ts';
+export function registerOffline(onUpdate?: () => void): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  // A new version taking over this page: the page says so (src/ui/share/update.ts).
+  if (onUpdate) watchForUpdate(navigator.serviceWorker, onUpdate);
   const url = new URL(`${import.meta.env.BASE_URL}sw.js`, document.baseURI);
   const start = () => {
     navigator.serviceWorker.register(url.href).then(() => navigator.serviceWorker.ready).then((reg) => {
