@@ -247,6 +247,31 @@ describe('signal-driven and asynchronous I/O, coroutines', () => {
     expect(straceLines(r)).toContain('rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)');
   });
 
+  it('CPython\'s C handler only sets a flag: the Python handler runs after the interrupted pause() has returned EINTR through rt_sigreturn (as strace with a marker in the handler shows)', () => {
+    const ann = { name: 'ann', actions: [{ at: 0, do: 'connect' as const }, { at: 100, do: 'send' as const, data: 'a' }, { at: 100.01, do: 'send' as const, data: 'b' }] };
+    const r = run(scenario('signal-driven', [ann, client('ben', 50, ['hi'])]));
+    const handlerLine = events(r, 'py').find((e) => e.note === 'narr.note.pyHandler')?.line;
+    expect(handlerLine).toBeGreaterThan(0);
+    let afterPause = 0;
+    r.trace.forEach((e, i) => {
+      if (e.type !== 'signal.handle') return;
+      const rest = r.trace.slice(i + 1);
+      const handler = rest.findIndex((x) => x.type === 'py' && x.line === handlerLine);
+      expect(handler).toBeGreaterThanOrEqual(0);
+      const ran = rest[handler]!;
+      expect(ran.type === 'py' && ran.tid).toBe(e.tid); // the main thread
+      const prev = r.trace.slice(0, i).reverse().find((x) => x.type === 'sys.exit' && x.tid === e.tid);
+      if (prev?.type === 'sys.exit' && prev.name === 'pause') {
+        afterPause++;
+        expect(prev.errno).toBe('EINTR');
+        const ret = rest.findIndex((x) => x.type === 'sys.exit' && x.name === 'rt_sigreturn');
+        expect(ret).toBeGreaterThanOrEqual(0);
+        expect(ret).toBeLessThan(handler); // not inside rt_sigreturn, as the old model had it
+      }
+    });
+    expect(afterPause).toBeGreaterThan(0);
+  });
+
   it('io_uring: the program never sleeps on a socket or calls recv; the kernel copies', () => {
     const r = run(scenario('async-io', [client('ann', 0, ['hello'], 'close')]));
     expect(repliesOf(r, 'ann')).toEqual(['HELLO']);

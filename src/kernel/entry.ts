@@ -11,6 +11,7 @@ import type { KernelContext, Thread } from './state.ts';
 import { block, burst, dispatchIdleCores, dropGil, takeGil, wake } from './sched.ts';
 import { endThread, exitProcess } from './process.ts';
 import { attempt } from './syscalls.ts';
+import { deliverSignal, runPythonHandler } from './signal.ts';
 
 /** Runs the thread's continuation: next program step, a syscall attempt, or a delivery. */
 export function continueThread(k: KernelContext, thread: Thread): void {
@@ -23,6 +24,8 @@ export function continueThread(k: KernelContext, thread: Thread): void {
 
 function nextReq(k: KernelContext, thread: Thread): void {
   if (!takeGil(k, thread)) return;
+  const handlerNs = runPythonHandler(k, thread);
+  if (handlerNs) { thread.cont = 'next'; burst(k, thread, handlerNs, 0); return; }
   let req: IteratorResult<Req, void>;
   const pending = thread.result;
   thread.result = { ret: 0 };
@@ -135,6 +138,7 @@ function deliver(k: KernelContext, thread: Thread): void {
   } else k.events++;
   // Python ignores SIGPIPE, so a send to a dead peer just fails with EPIPE; strace still shows the signal.
   if (name === 'sendto' && done.res.errno === 'EPIPE') k.emit({ t: k.now, type: 'signal.send', pid: thread.pid, signal: 'SIGPIPE', merged: false });
+  if (name === 'pause' && done.res.errno === 'EINTR') deliverSignal(k, thread, k.procs.get(thread.pid)!);
   thread.op = null;
   thread.result = done.res;
   thread.cont = 'next';

@@ -64,8 +64,11 @@ export type SysCall =
   | { name: 'epoll_create1' }
   | { name: 'epoll_ctl'; epfd: number; op: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL'; fd: number; events: number }
   | { name: 'epoll_wait'; epfd: number; maxEvents: number; timeoutMs: number }
-  /** `onSignal` is the Python handler's effect, run when the kernel delivers the signal. */
-  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN'; onSignal?: () => void }
+  /**
+   * `onSignal` is the Python handler's effect and `handlerLine` its line: the kernel runs CPython's
+   * C-level handler, which only sets a flag; the Python handler runs later, in the main thread.
+   */
+  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN'; onSignal?: () => void; handlerLine?: number }
   | { name: 'pause' }
   | { name: 'rt_sigreturn' }
   | { name: 'io_uring_setup'; entries: number }

@@ -94,3 +94,23 @@ describe('item 10: narration slips', () => {
     expect(steps.map((k) => say('select', k)).some((s) => /still on all \d+ wait queues: once it runs, it scans its fds again and then takes itself off/.test(s))).toBe(true);
   });
 });
+
+describe('item 2: when the Python signal handler runs', () => {
+  it('signal-driven: the kernel runs CPython’s C handler (a flag); on_sigio runs after rt_sigreturn has ended pause() with EINTR', () => {
+    const [handle] = stepsWhere('signal-driven', (ev) => ev.type === 'signal.handle');
+    expect(say('signal-driven', handle!)).not.toMatch(/on_sigio` runs and sets/);
+    expect(say('signal-driven', handle!)).toMatch(/CPython’s C-level handler, which only sets a flag.*has not run yet/);
+    expect(say('signal-driven', handle!, 'zh')).toMatch(/C 层处理函数.*只设一个标志.*还没有运行/);
+    const [sigret] = stepsWhere('signal-driven', (ev) => ev.type === 'sys.exit' && ev.name === 'rt_sigreturn');
+    expect(sigret).toBeGreaterThan(handle!);
+    expect(say('signal-driven', sigret!)).toMatch(/the Python handler runs now, before `signal.pause\(\)` returns/);
+    // The next step is the Python handler itself, in the main thread.
+    expect(say('signal-driven', sigret! + 1)).toMatch(/in the main thread and between two bytecodes, Python’s handler `on_sigio` runs/);
+    expect(say('signal-driven', sigret! + 1, 'zh')).toMatch(/在主线程里、两条字节码之间，Python 的处理函数 `on_sigio` 运行/);
+    const [install] = stepsWhere('signal-driven', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'rt_sigaction'));
+    expect(say('signal-driven', install!)).not.toMatch(/installs a handler the kernel will run/);
+    expect(say('signal-driven', install!)).toMatch(/C-level handler/);
+    const [pauseExit] = stepsWhere('signal-driven', (ev) => ev.type === 'sys.exit' && ev.name === 'pause');
+    expect(say('signal-driven', pauseExit!)).not.toMatch(/The kernel now runs the program’s SIGIO handler/);
+  });
+});

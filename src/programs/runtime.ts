@@ -180,15 +180,19 @@ export function* ignoreSigchld(line: number): Gen<void> {
   yield* checked({ name: 'rt_sigaction', signal: 'SIGCHLD', handler: 'SIG_IGN' }, line);
 }
 
-/** signal.signal(SIGIO, handler): `onSignal` is what the Python handler does when it runs. */
-export function* installSigioHandler(onSignal: () => void, line: number): Gen<void> {
-  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler', onSignal }, line);
+/**
+ * signal.signal(SIGIO, handler): `onSignal` is what the Python handler does when it runs, and
+ * `handlerLine` its line. The kernel's handler is CPython's C one; the kernel runs the Python one later.
+ */
+export function* installSigioHandler(onSignal: () => void, line: number, handlerLine: number): Gen<void> {
+  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler', onSignal, handlerLine }, line);
 }
 
 /** signal.pause(): returns once a signal's Python handler has run. */
 export function* pause(line: number): Gen<void> {
   const r = yield* sys({ name: 'pause' }, line);
-  // Interrupted by a signal: its handler ran, and the trampoline's rt_sigreturn returns EINTR.
+  // Interrupted by a signal: CPython's C handler set its flag, and the trampoline's rt_sigreturn
+  // returns EINTR; the Python handler runs before the next bytecode, so before pause() returns.
   if (r.errno === 'EINTR') yield* sys({ name: 'rt_sigreturn' }, line);
 }
 
