@@ -114,3 +114,18 @@ describe('item 2: when the Python signal handler runs', () => {
     expect(say('signal-driven', pauseExit!)).not.toMatch(/The kernel now runs the program’s SIGIO handler/);
   });
 });
+
+describe('item 1, the narration: io_uring’s work is task work in the submitting thread', () => {
+  it('async-io: the copy, the submit and the sleep name the thread that does the work', () => {
+    const [copy] = stepsWhere('async-io', (ev) => ev.type === 'copy' && ev.dir === 'to-user');
+    expect(say('async-io', copy!)).not.toMatch(/The kernel itself copies|The program is asleep and makes no call/);
+    expect(say('async-io', copy!)).toMatch(/Task work for the main thread, in kernel mode: io_uring copies 5 bytes .*charged to the main thread/);
+    expect(say('async-io', copy!, 'zh')).toMatch(/主线程的 task_work，以内核态执行：io_uring 把/);
+    const [submit] = stepsWhere('async-io', (_ev, all) => all.some((e) => e.type === 'uring.sqe'));
+    expect(say('async-io', submit!)).not.toMatch(/carries (it|them) out by itself/);
+    expect(say('async-io', submit!, 'zh')).not.toMatch(/由内核自己去完成/);
+    const [sleep] = stepsWhere('async-io', (ev) => ev.type === 'sys.block' && ev.name === 'io_uring_enter');
+    expect(say('async-io', sleep!)).not.toMatch(/will do the work itself/);
+    expect(say('async-io', sleep!)).toMatch(/task work for the main thread/);
+  });
+});

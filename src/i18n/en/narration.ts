@@ -125,8 +125,8 @@ export default {
   'narr.call.pause': '`signal.pause()`: sleep until a signal arrives. The program is not waiting on any particular socket.',
   'narr.call.rt_sigreturn': 'CPython’s C handler has set its flag and returns through `rt_sigreturn()`: the kernel restores what the thread was doing when the signal came.',
   'narr.call.io_uring_setup': '`uring.Ring(entries={entries})` → `io_uring_setup()` creates an io_uring: a submission queue and a completion queue in memory shared by the program and the kernel.',
-  'narr.call.uring.submit': '`ring.submit()` → `io_uring_enter()` hands the kernel {n} requests in one call: {ops}. The kernel carries them out by itself.',
-  'narr.call.uring.submit.one': '`ring.submit()` → `io_uring_enter()` hands the kernel one request ({n}): {ops}. The kernel carries it out by itself.',
+  'narr.call.uring.submit': '`ring.submit()` → `io_uring_enter()` hands the kernel {n} requests in one call: {ops}. A request whose socket is not ready yet waits on an internal poll; when it fires, the work runs as task work in this thread’s context, in kernel mode.',
+  'narr.call.uring.submit.one': '`ring.submit()` → `io_uring_enter()` hands the kernel one request ({n}): {ops}. If its socket is not ready yet, it waits on an internal poll; when that fires, the work runs as task work in this thread’s context, in kernel mode.',
   'narr.call.uring.wait': '`ring.wait_cqe()` → `io_uring_enter(GETEVENTS)`: wait until at least one completion is in the completion queue.',
   'narr.call.generic': '`{name}()`: a system call into the kernel.',
 
@@ -148,7 +148,7 @@ export default {
   'narr.block.stdin': '`input()` waits for the operator: the kernel puts {who} to sleep until a line is typed. The server has only this thread, so every client now waits for the operator too.',
   'narr.block.sleep': '{Who} sleeps for {ms} ms. Whatever arrives meanwhile waits in the kernel’s buffers until the next round.',
   'narr.block.signal': '`pause()`: {who} sleeps, waiting for any signal. The kernel will send SIGIO when any O_ASYNC socket becomes ready.',
-  'narr.block.uring': 'Nothing has completed yet: {who} sleeps until the kernel posts a completion. Meanwhile the kernel keeps the requests ({ops}) and will do the work itself.',
+  'narr.block.uring': 'Nothing has completed yet: {who} sleeps in `io_uring_enter` until a completion is posted. The requests ({ops}) wait on their sockets’ internal polls; when one fires, its work is task work for {who}, run in kernel mode.',
   'narr.block.uring.none': 'Nothing has completed yet: {who} sleeps until the kernel posts a completion.',
   'narr.block.other': 'The kernel puts {who} to sleep.',
 
@@ -175,8 +175,8 @@ export default {
   'narr.copy.in.detail': 'Only now is the data in user space, where Python can use it.',
   'narr.copy.out': 'The kernel copies {bytes} ({data}) from the program’s buffer into the send buffer of {owner}; TCP takes it from there.',
   'narr.copy.stdin': 'The kernel copies the operator’s line, {bytes} ({data}), into Python’s buffer.',
-  'narr.copy.uring.in': 'The kernel itself copies {bytes} ({data}) from {client}’s receive buffer into the buffer the program handed over with its recv request. The program is asleep and makes no call for it: this is asynchronous I/O.',
-  'narr.copy.uring.out': 'The kernel carries out the queued send: it copies {bytes} ({data}) for {client}, without the program making a call.',
+  'narr.copy.uring.in': 'Task work for {who}, in kernel mode: io_uring copies {bytes} ({data}) from {client}’s receive buffer into the buffer the program handed over with its recv request, and the CPU time is charged to {who}. No `recv` call and no readiness step: one request, one completion.',
+  'narr.copy.uring.out': 'Task work for {who}, in kernel mode: io_uring carries out the queued send and copies {bytes} ({data}) for {client}, with no `send` call from the program.',
 
   'narr.exit.eagain.recv': "BlockingIOError: no data yet on {owner}, so the call returned at once with EAGAIN instead of waiting.",
   'narr.exit.eagain.accept': 'BlockingIOError: the accept queue is empty, so `accept` returned at once with EAGAIN instead of waiting.',
@@ -248,12 +248,12 @@ export default {
   'narr.aq.push': 'Handshake complete: {client}’s connection is now in the listening socket’s accept queue ({n} waiting).',
   'narr.aq.nobody': 'Nobody has called accept: it simply waits in the queue.',
   'narr.aq.wakes': 'This wakes {who}, asleep on the listening socket.',
-  'narr.aq.uring': 'A pending io_uring accept takes it at once: the connection becomes fd {fd} without any call from the program.',
+  'narr.aq.uring': 'A pending io_uring accept takes it (task work for the thread that submitted it): the connection becomes fd {fd} with no `accept` call from the program.',
 
   'narr.rx': '{bytes} from {client} ({data}) land in the receive buffer of {owner}: {total} waiting there now.',
   'narr.rx.nobody': 'The kernel did this on its own; the program has not asked for the data yet.',
   'narr.rx.wakes': 'The kernel wakes {who}, who was sleeping on this socket.',
-  'narr.rx.uring': 'A recv request is pending in io_uring, so the kernel takes the bytes for it straight away.',
+  'narr.rx.uring': 'A recv request is waiting in io_uring: its internal poll fires, and the bytes are taken by task work queued for the thread that submitted it.',
 
   'narr.fin': '{client}’s FIN arrives: the kernel marks the end of the stream on {owner}. Once the buffered bytes are read, recv returns b\'\'.',
   'narr.rst.reset': '{client}’s RST arrives: the connection is dead. The next recv on {owner} fails with ECONNRESET (ConnectionResetError).',

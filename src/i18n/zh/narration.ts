@@ -125,8 +125,8 @@ export default {
   'narr.call.pause': '`signal.pause()`：睡眠，直到有信号到来。程序并不在等待某一个特定的套接字。',
   'narr.call.rt_sigreturn': 'CPython 的 C 处理函数设好标志后，经由 `rt_sigreturn()` 返回：内核恢复线程在信号到来时的状态。',
   'narr.call.io_uring_setup': '`uring.Ring(entries={entries})` → `io_uring_setup()` 创建一个 io_uring：提交队列和完成队列，放在程序与内核共享的内存里。',
-  'narr.call.uring.submit': '`ring.submit()` → `io_uring_enter()`：一次调用就把 {n} 个请求交给内核：{ops}。之后由内核自己去完成它们。',
-  'narr.call.uring.submit.one': '`ring.submit()` → `io_uring_enter()`：把 {n} 个请求交给内核：{ops}。之后由内核自己去完成它。',
+  'narr.call.uring.submit': '`ring.submit()` → `io_uring_enter()`：一次调用就把 {n} 个请求交给内核：{ops}。套接字还没就绪的请求挂在一个内部 poll 上；它一触发，活儿就作为 task_work 在这个线程的上下文里、以内核态完成。',
+  'narr.call.uring.submit.one': '`ring.submit()` → `io_uring_enter()`：把 {n} 个请求交给内核：{ops}。套接字还没就绪的话，它挂在一个内部 poll 上；一触发，活儿就作为 task_work 在这个线程的上下文里、以内核态完成。',
   'narr.call.uring.wait': '`ring.wait_cqe()` → `io_uring_enter(GETEVENTS)`：等待，直到完成队列里至少有一个完成事件。',
   'narr.call.generic': '`{name}()`：一个进入内核的系统调用。',
 
@@ -148,7 +148,7 @@ export default {
   'narr.block.stdin': '`input()` 在等管理员：内核让{who}睡眠，直到有人敲完一行。服务器只有这一个线程，所以现在所有客户端也都在等管理员。',
   'narr.block.sleep': '{Who}睡眠 {ms} 毫秒。这期间到达的数据都先留在内核的缓冲区里，等下一轮再处理。',
   'narr.block.signal': '`pause()`：{who}睡眠，等待任意一个信号。任何设置了 O_ASYNC 的套接字就绪时，内核都会发出 SIGIO。',
-  'narr.block.uring': '还没有任何操作完成：{who}睡眠，直到内核放入一个完成事件。与此同时，内核保管着这些请求（{ops}），会自己把活干完。',
+  'narr.block.uring': '还没有任何操作完成：{who}在 `io_uring_enter` 里睡眠，直到有完成事件放进来。这些请求（{ops}）挂在各自套接字的内部 poll 上；哪个一触发，它的活儿就成为{who}的 task_work，以内核态执行。',
   'narr.block.uring.none': '还没有任何操作完成：{who}睡眠，直到内核放入一个完成事件。',
   'narr.block.other': '内核让{who}睡眠。',
 
@@ -175,8 +175,8 @@ export default {
   'narr.copy.in.detail': '直到这时，数据才进入用户空间，Python 才能使用它。',
   'narr.copy.out': '内核把 {bytes}（{data}）从程序的缓冲区拷贝到{owner}的发送缓冲区，之后由 TCP 负责送达。',
   'narr.copy.stdin': '内核把管理员输入的那一行（{bytes}，{data}）拷贝到 Python 的缓冲区里。',
-  'narr.copy.uring.in': '内核亲自把 {bytes}（{data}）从 {client} 的接收缓冲区拷贝到程序随 recv 请求一起交来的缓冲区里。程序还在睡眠，没有为此发出任何调用：这就是异步 I/O。',
-  'narr.copy.uring.out': '内核执行排队中的 send：替 {client} 拷贝 {bytes}（{data}），程序不用发出任何调用。',
+  'narr.copy.uring.in': '{who}的 task_work，以内核态执行：io_uring 把 {bytes}（{data}）从 {client} 的接收缓冲区拷贝到程序随 recv 请求一起交来的缓冲区里，CPU 时间记在{who}名下。没有 `recv` 调用，也没有“就绪”这一步：一个请求，一个完成事件。',
+  'narr.copy.uring.out': '{who}的 task_work，以内核态执行：io_uring 执行排队中的 send，替 {client} 拷贝 {bytes}（{data}），程序没有调用 `send`。',
 
   'narr.exit.eagain.recv': 'BlockingIOError：{owner}上还没有数据，所以这次调用立即返回 EAGAIN，而不是等待。',
   'narr.exit.eagain.accept': 'BlockingIOError：accept 队列是空的，所以 `accept` 立即返回 EAGAIN，而不是等待。',
@@ -248,12 +248,12 @@ export default {
   'narr.aq.push': '握手完成：{client} 的连接进入了监听套接字的 accept 队列（现有 {n} 个在等待）。',
   'narr.aq.nobody': '还没有人调用 accept：它就在队列里等着。',
   'narr.aq.wakes': '这会唤醒在监听套接字上睡眠的{who}。',
-  'narr.aq.uring': 'io_uring 里有一个待处理的 accept，立刻把它取走：连接成为 fd {fd}，程序没有发出任何调用。',
+  'narr.aq.uring': 'io_uring 里有一个待处理的 accept，把它取走（提交它的线程的 task_work）：连接成为 fd {fd}，程序没有调用 `accept`。',
 
   'narr.rx': '来自 {client} 的 {bytes}（{data}）进入了{owner}的接收缓冲区：现在里面共有 {total}。',
   'narr.rx.nobody': '这是内核自己完成的，程序还没有来要这些数据。',
   'narr.rx.wakes': '内核唤醒在这个套接字上睡眠的{who}。',
-  'narr.rx.uring': 'io_uring 里有一个待处理的 recv 请求，所以内核立刻替它把这些字节取走。',
+  'narr.rx.uring': 'io_uring 里有一个等着的 recv 请求：它的内部 poll 触发，这些字节由提交它的线程的 task_work 取走。',
 
   'narr.fin': "{client} 的 FIN 到达：内核在{owner}上标记数据流结束。缓冲区里的字节读完之后，recv 就会返回 b''。",
   'narr.rst.reset': '{client} 的 RST 到达：这个连接已经断了。之后在{owner}上的 recv 会以 ECONNRESET（ConnectionResetError）失败。',
