@@ -13,6 +13,13 @@ import { endThread, exitProcess } from './process.ts';
 import { attempt } from './syscalls.ts';
 import { deliverSignal, runPythonHandler } from './signal.ts';
 
+/**
+ * Calls CPython makes with the GIL held (no Py_BEGIN_ALLOW_THREADS around them): the thread
+ * start (pthread_create's clone3), the getsockname of socket(fileno=…) after each accept4,
+ * os.getpid, signal.signal and setsockopt; rt_sigreturn runs inside pause(), which released it.
+ */
+const HOLDS_GIL: ReadonlySet<string> = new Set(['clone3', 'getsockname', 'getpid', 'rt_sigaction', 'setsockopt', 'rt_sigreturn']);
+
 /** Runs the thread's continuation: next program step, a syscall attempt, or a delivery. */
 export function continueThread(k: KernelContext, thread: Thread): void {
   switch (thread.cont) {
@@ -80,8 +87,8 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
     case 'sys': {
       thread.op = { call: req.call, line: req.line, enterT: k.now + k.costs.pythonLineNs, kernelNs: 0, deadline: null, timedOut: false, entered: false, entryCharged: false, blocked: false, submitted: false, done: null };
       if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs }); else k.events++;
-      // CPython releases the GIL around every socket call (Py_BEGIN_ALLOW_THREADS).
-      dropGil(k, thread);
+      // CPython releases the GIL only around calls wrapped in Py_BEGIN_ALLOW_THREADS.
+      if (!HOLDS_GIL.has(req.call.name)) dropGil(k, thread);
       thread.cont = 'attempt';
       burst(k, thread, k.costs.pythonLineNs, 0);
       return;

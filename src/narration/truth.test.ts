@@ -129,3 +129,24 @@ describe('item 1, the narration: io_uring’s work is task work in the submittin
     expect(say('async-io', sleep!)).toMatch(/task work for the main thread/);
   });
 });
+
+describe('item 6: the GIL only around Py_BEGIN_ALLOW_THREADS calls', () => {
+  it('thread-per-connection: clone3 and getsockname run with the GIL held; accept4 and recv release it', () => {
+    const { index } = runOf('thread-per-connection');
+    // Every call of a step that drops the GIL (holder null, or handed on) is one CPython wraps.
+    const dropsBefore = new Set<string>();
+    for (let i = 0; i < index.trace.length; i++) {
+      const e = index.trace[i]!;
+      if (e.type !== 'sys.enter') continue;
+      const prev = index.trace.slice(Math.max(0, i - 3), i).reverse();
+      const py = prev.findIndex((x) => x.type === 'py' && x.tid === e.tid);
+      if (py >= 0 && prev.slice(0, py + 1).some((x) => x.type === 'gil' && x.holder !== e.tid)) dropsBefore.add(e.name);
+    }
+    expect(dropsBefore.has('accept4')).toBe(true);
+    expect(dropsBefore.has('recvfrom')).toBe(true);
+    for (const held of ['clone3', 'getsockname']) expect(dropsBefore.has(held), held).toBe(false);
+    const [exit] = stepsWhere('thread-per-connection', (ev) => ev.type === 'sys.exit' && ev.name === 'clone3');
+    expect(say('thread-per-connection', exit!)).toMatch(/the GIL, which the main thread still holds/);
+    expect(say('thread-per-connection', exit!, 'zh')).toMatch(/GIL 仍在主线程手里/);
+  });
+});

@@ -49,7 +49,7 @@ export default {
   'narr.py.userspace': 'Plain Python in user space: no system call, the kernel is not involved.',
   'narr.py.prep': 'It only writes a request into the submission queue, which is shared memory: no system call yet.',
   'narr.py.beforeCall': 'Line {line}: `{code}` is about to make a system call, `{name}`.',
-  'narr.py.gilDrop': 'Python first releases the GIL, so another thread may run Python while this one is in the kernel.',
+  'narr.py.gilDrop': 'This call is wrapped in `Py_BEGIN_ALLOW_THREADS`: Python releases the GIL first, so another thread may run Python while this one is in the kernel.',
   'narr.py.poolwait': '{Who} has no job yet: on line {line} (`{code}`) it waits on the pool’s queue, asleep in the kernel (a futex), using no CPU.',
   'narr.py.interp': 'The Python interpreter runs its own code ({who}), not a line of the listing.',
 
@@ -215,7 +215,7 @@ export default {
   'narr.exit.epoll_ctl.del': 'fd {fd} is no longer watched.',
   'narr.exit.ok': '`{name}` returned {ret}: done, without waiting.',
   'narr.exit.generic': '`{name}` returned {ret}.',
-  'narr.exit.clone3': 'The kernel created thread {tid} ({name}). It is ready to run: it needs a CPU core, and the GIL to run Python.',
+  'narr.exit.clone3': 'The kernel created thread {tid} ({name}). It is ready to run, but to run Python it needs a core and the GIL, which the main thread still holds: CPython starts a thread without releasing it.',
   'narr.exit.clone': '`fork` returned {pid} in the parent: child process {pid} now exists, a copy of the server with its own copies of the fds (the connection included).',
   'narr.exit.write.stdout': 'The prompt {data} appears on the operator’s terminal.',
   'narr.exit.write.stderr': 'The traceback is on stderr.',

@@ -49,7 +49,7 @@ export default {
   'narr.py.userspace': '这是用户空间里的普通 Python 代码：没有系统调用，内核不参与。',
   'narr.py.prep': '它只是往提交队列里写一个请求，而提交队列是共享内存：此时还没有系统调用。',
   'narr.py.beforeCall': '第 {line} 行：`{code}` 马上要发出系统调用 `{name}`。',
-  'narr.py.gilDrop': 'Python 先释放 GIL，这样当这个线程在内核里时，别的线程可以执行 Python 代码。',
+  'narr.py.gilDrop': '这个调用包在 `Py_BEGIN_ALLOW_THREADS` 里：Python 先释放 GIL，这样当这个线程在内核里时，别的线程可以执行 Python 代码。',
   'narr.py.poolwait': '{Who}还没有活干：在第 {line} 行（`{code}`）它在线程池的队列上等待，在内核里睡眠（futex），不占用 CPU。',
   'narr.py.interp': 'Python 解释器在执行它自己的代码（{who}），不对应程序清单里的任何一行。',
 
@@ -215,7 +215,7 @@ export default {
   'narr.exit.epoll_ctl.del': 'fd {fd} 不再被监视。',
   'narr.exit.ok': '`{name}` 返回 {ret}：完成，没有等待。',
   'narr.exit.generic': '`{name}` 返回 {ret}。',
-  'narr.exit.clone3': '内核创建了线程 {tid}（{name}）。它已经可以运行：需要一个 CPU 核，还需要 GIL 才能执行 Python 代码。',
+  'narr.exit.clone3': '内核创建了线程 {tid}（{name}）。它已经可以运行，但要执行 Python 代码，它需要一个 CPU 核，还需要 GIL，而 GIL 仍在主线程手里：CPython 启动线程时并不释放它。',
   'narr.exit.clone': '`fork` 在父进程中返回 {pid}：子进程 {pid} 诞生了，它是服务器的一份副本，拥有自己的一套 fd（包括这个连接）。',
   'narr.exit.write.stdout': '提示符 {data} 出现在管理员的终端上。',
   'narr.exit.write.stderr': '异常回溯已经输出到标准错误。',
