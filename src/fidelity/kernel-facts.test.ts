@@ -136,6 +136,19 @@ describe('threads, processes and pools', () => {
     expect(events(r, 'gil').length).toBeGreaterThan(0);
   });
 
+  it('Thread.start() returns only after the new thread has signalled that it started (CPython waits on a futex; strace shows it)', () => {
+    const r = run(scenario('thread-per-connection', [client('ann', 0, ['a']), client('ben', 50, ['b'])]));
+    const starts = r.trace.flatMap((e, i) => (e.type === 'sys.exit' && e.name === 'clone3' ? [{ i, tid: e.tid, child: e.ret }] : []));
+    expect(starts).toHaveLength(2);
+    for (const s of starts) {
+      const rest = r.trace.slice(s.i + 1);
+      const signalled = rest.findIndex((e) => e.type === 'py' && e.tid === s.child && e.note === 'narr.note.started');
+      const nextCall = rest.findIndex((e) => e.type === 'sys.enter' && e.tid === s.tid);
+      expect(signalled).toBeGreaterThanOrEqual(0);
+      expect(signalled).toBeLessThan(nextCall);
+    }
+  });
+
   it('process per connection forks a child per client, each with a copy of the fd table', () => {
     const r = run(scenario('process-per-connection', [client('ann', 0, ['a'], 'close'), client('ben', 10, ['b'], 'close')]));
     expect(allReplies(r).sort()).toEqual(['ann:A', 'ben:B']);

@@ -68,18 +68,19 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
       const list = k.futexWaiters.get(req.key) ?? [];
       k.futexWaiters.set(req.key, list);
       k.futexLabels.set(req.key, req.label);
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: 0 }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: 0, ...(req.started ? { note: 'narr.note.startWait', noteParams: { thread: req.label } } : {}) }); else k.events++;
       dropGil(k, thread);
       thread.cont = 'next';
-      block(k, thread, { kind: 'pool', queue: req.label }, [{ kind: 'pool', queue: req.label }]);
+      block(k, thread, req.started ? { kind: 'started', thread: req.label } : { kind: 'pool', queue: req.label }, [{ kind: 'pool', queue: req.label }]);
       return;
     }
     case 'futexWake': {
       const list = k.futexWaiters.get(req.key);
       const tid = list?.[0];
       // Whether a sleeping thread was there to take it: the job runs now, or waits in the queue.
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs, sysNs: k.costs.wakeupNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: req.label } }); else k.events++;
-      if (tid !== undefined) wake(k, k.threads.get(tid)!, 'queue');
+      const note = req.started ? 'narr.note.started' : tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued';
+      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs, sysNs: k.costs.wakeupNs, note, noteParams: { queue: req.label } }); else k.events++;
+      if (tid !== undefined) wake(k, k.threads.get(tid)!, req.started ? 'started' : 'queue');
       thread.cont = 'next';
       burst(k, thread, k.costs.pythonLineNs, k.costs.wakeupNs);
       return;

@@ -161,9 +161,21 @@ export function* sleep(seconds: number, line: number): Gen<void> {
   yield* sys({ name: 'clock_nanosleep', ns: Math.round(seconds * 1e9) }, line);
 }
 
-/** threading.Thread(target=...).start(): clone3 (the new thread starts in `program`). */
+/**
+ * threading.Thread(target=...).start(): clone3 (the new thread starts in `program`), then
+ * start() waits on a futex until the new thread has signalled that it started (`_started.set()`
+ * in its bootstrap, which needs the GIL: the main thread releases it while it waits).
+ */
 export function* startThread(program: Program, name: string, line: number): Gen<number> {
-  return (yield* checked({ name: 'clone3', program, threadName: name }, line)).ret;
+  const started = { set: false };
+  const bootstrap: Program = function* () {
+    started.set = true;
+    yield { kind: 'futexWake', key: started, label: name, line: 0, started: true };
+    yield* program();
+  };
+  const tid = (yield* checked({ name: 'clone3', program: bootstrap, threadName: name }, line)).ret;
+  if (!started.set) yield { kind: 'futexWait', key: started, label: name, line, started: true };
+  return tid;
 }
 
 /** os.fork(): the parent gets the child's pid; the child runs `child` (fork's "return 0" branch). */

@@ -66,6 +66,8 @@ export default {
   'narr.note.cbRead': 'selectors calls the callback registered for this fd: read().',
   'narr.note.leftWhileTyping': 'The client left while the operator was typing: the server drops it.',
   'narr.note.pyHandler': 'Now, in the main thread and between two bytecodes, Python’s handler `on_sigio` runs and sets `ready = True`. The signal did not say which socket is ready, so the program will try every one.',
+  'narr.note.startWait': '`Thread.start()` now waits until {thread} signals that it has started: a futex wait, with the GIL released, so the new thread can run Python.',
+  'narr.note.started': 'The new thread’s bootstrap signals `Thread.start()` that it has started (`_started.set()`): a futex wake for the thread waiting in `start()`.',
   'narr.note.sigioBusy': 'A SIGIO came while the program was busy, so it does not go to sleep.',
   'narr.note.gone': 'The client is gone (it reset the connection, or left while we answered): the server drops it.',
   'narr.note.jobTaken': 'A worker thread was waiting on the {queue}: the job wakes it at once.',

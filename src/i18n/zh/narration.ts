@@ -66,6 +66,8 @@ export default {
   'narr.note.cbRead': 'selectors 调用为这个 fd 注册的回调函数：read()。',
   'narr.note.leftWhileTyping': '管理员打字的时候客户端已经走了：服务器把它移除。',
   'narr.note.pyHandler': '现在，在主线程里、两条字节码之间，Python 的处理函数 `on_sigio` 运行，把 `ready` 设为 True。信号没有说是哪个套接字就绪，所以程序会逐个尝试每一个。',
+  'narr.note.startWait': '`Thread.start()` 现在等着 {thread} 发出“已启动”的信号：这是一次 futex 等待，期间释放 GIL，新线程才能执行 Python 代码。',
+  'narr.note.started': '新线程的启动代码通知 `Thread.start()` 它已经启动（`_started.set()`）：对在 `start()` 里等着的线程做一次 futex 唤醒。',
   'narr.note.sigioBusy': '程序忙的时候来过一个 SIGIO，所以这次不用睡眠。',
   'narr.note.gone': '客户端已经走了（连接被重置，或在我们回复时离开）：服务器把它移除。',
   'narr.note.jobTaken': '有个工作线程正在线程池的任务队列（`{queue}`）上等待：这个任务立刻把它唤醒。',
