@@ -149,6 +149,23 @@ describe('threads, processes and pools', () => {
     }
   });
 
+  it('pre-threaded: every worker sleeps in accept() on one socket, and each connection wakes exactly one of them (as the recording shows)', () => {
+    const s = findScenario('prethreaded-accept')!;
+    const r = run(s);
+    expect(allReplies(r).sort()).toEqual(['ann:HELLO', 'ben:HI THERE', 'cat:HEY', 'dan:ME TOO']);
+    const arrivals = r.trace.flatMap((e, i) => (e.type === 'sock.accept-queue' && e.op === 'push' ? [i] : []));
+    expect(arrivals.length).toBe(4);
+    for (const i of arrivals) {
+      const next = r.trace.slice(i + 1).findIndex((e) => e.type === 'sock.accept-queue' && e.op === 'push');
+      const window = r.trace.slice(i + 1, next < 0 ? undefined : i + 1 + next);
+      expect(window.filter((e) => e.type === 'sys.wake' && e.name === 'accept4').length).toBeLessThanOrEqual(1);
+    }
+    // Three threads asleep in accept when ann comes; one wakes.
+    const before = r.trace.slice(0, arrivals[0]).filter((e) => e.type === 'sys.block' && e.name === 'accept4').length;
+    expect(before).toBe(3);
+    expect(r.trace.filter((e) => e.type === 'sys.wake' && e.name === 'accept4').length).toBe(3); // dan's waited in the queue
+  });
+
   it('process per connection forks a child per client, each with a copy of the fd table', () => {
     const r = run(scenario('process-per-connection', [client('ann', 0, ['a'], 'close'), client('ben', 10, ['b'], 'close')]));
     expect(allReplies(r).sort()).toEqual(['ann:A', 'ben:B']);
