@@ -136,6 +136,36 @@ describe('threads, processes and pools', () => {
     expect(events(r, 'gil').length).toBeGreaterThan(0);
   });
 
+  it('Thread.start() returns only after the new thread has signalled that it started (CPython waits on a futex; strace shows it)', () => {
+    const r = run(scenario('thread-per-connection', [client('ann', 0, ['a']), client('ben', 50, ['b'])]));
+    const starts = r.trace.flatMap((e, i) => (e.type === 'sys.exit' && e.name === 'clone3' ? [{ i, tid: e.tid, child: e.ret }] : []));
+    expect(starts).toHaveLength(2);
+    for (const s of starts) {
+      const rest = r.trace.slice(s.i + 1);
+      const signalled = rest.findIndex((e) => e.type === 'py' && e.tid === s.child && e.note === 'narr.note.started');
+      const nextCall = rest.findIndex((e) => e.type === 'sys.enter' && e.tid === s.tid);
+      expect(signalled).toBeGreaterThanOrEqual(0);
+      expect(signalled).toBeLessThan(nextCall);
+    }
+  });
+
+  it('pre-threaded: every worker sleeps in accept() on one socket, and each connection wakes exactly one of them (as the recording shows)', () => {
+    const s = findScenario('prethreaded-accept')!;
+    const r = run(s);
+    expect(allReplies(r).sort()).toEqual(['ann:HELLO', 'ben:HI THERE', 'cat:HEY', 'dan:ME TOO']);
+    const arrivals = r.trace.flatMap((e, i) => (e.type === 'sock.accept-queue' && e.op === 'push' ? [i] : []));
+    expect(arrivals.length).toBe(4);
+    for (const i of arrivals) {
+      const next = r.trace.slice(i + 1).findIndex((e) => e.type === 'sock.accept-queue' && e.op === 'push');
+      const window = r.trace.slice(i + 1, next < 0 ? undefined : i + 1 + next);
+      expect(window.filter((e) => e.type === 'sys.wake' && e.name === 'accept4').length).toBeLessThanOrEqual(1);
+    }
+    // Three threads asleep in accept when ann comes; one wakes.
+    const before = r.trace.slice(0, arrivals[0]).filter((e) => e.type === 'sys.block' && e.name === 'accept4').length;
+    expect(before).toBe(3);
+    expect(r.trace.filter((e) => e.type === 'sys.wake' && e.name === 'accept4').length).toBe(3); // dan's waited in the queue
+  });
+
   it('process per connection forks a child per client, each with a copy of the fd table', () => {
     const r = run(scenario('process-per-connection', [client('ann', 0, ['a'], 'close'), client('ben', 10, ['b'], 'close')]));
     expect(allReplies(r).sort()).toEqual(['ann:A', 'ben:B']);
@@ -245,6 +275,31 @@ describe('signal-driven and asynchronous I/O, coroutines', () => {
     expect(events(r, 'signal.send').some((e) => e.signal === 'SIGIO' && e.merged)).toBe(true);
     expect(repliesOf(r, 'ann').join('')).toBe('AB');
     expect(straceLines(r)).toContain('rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)');
+  });
+
+  it('CPython\'s C handler only sets a flag: the Python handler runs after the interrupted pause() has returned EINTR through rt_sigreturn (as strace with a marker in the handler shows)', () => {
+    const ann = { name: 'ann', actions: [{ at: 0, do: 'connect' as const }, { at: 100, do: 'send' as const, data: 'a' }, { at: 100.01, do: 'send' as const, data: 'b' }] };
+    const r = run(scenario('signal-driven', [ann, client('ben', 50, ['hi'])]));
+    const handlerLine = events(r, 'py').find((e) => e.note === 'narr.note.pyHandler')?.line;
+    expect(handlerLine).toBeGreaterThan(0);
+    let afterPause = 0;
+    r.trace.forEach((e, i) => {
+      if (e.type !== 'signal.handle') return;
+      const rest = r.trace.slice(i + 1);
+      const handler = rest.findIndex((x) => x.type === 'py' && x.line === handlerLine);
+      expect(handler).toBeGreaterThanOrEqual(0);
+      const ran = rest[handler]!;
+      expect(ran.type === 'py' && ran.tid).toBe(e.tid); // the main thread
+      const prev = r.trace.slice(0, i).reverse().find((x) => x.type === 'sys.exit' && x.tid === e.tid);
+      if (prev?.type === 'sys.exit' && prev.name === 'pause') {
+        afterPause++;
+        expect(prev.errno).toBe('EINTR');
+        const ret = rest.findIndex((x) => x.type === 'sys.exit' && x.name === 'rt_sigreturn');
+        expect(ret).toBeGreaterThanOrEqual(0);
+        expect(ret).toBeLessThan(handler); // not inside rt_sigreturn, as the old model had it
+      }
+    });
+    expect(afterPause).toBeGreaterThan(0);
   });
 
   it('io_uring: the program never sleeps on a socket or calls recv; the kernel copies', () => {

@@ -176,3 +176,12 @@ describe('docs/simulation.md states items 1, 2, 4, 5 and 6 as Linux and CPython 
     expect(doc).toMatch(/task work \*in the submitting thread's context\*/);
   });
 });
+
+describe('item 12: exclusive waits in accept(), the thundering herd where it still happens', () => {
+  it('lesson 6 says a connection wakes one accept() sleeper, and names the epoll case without EPOLLEXCLUSIVE', () => {
+    expect(text('en', 'lesson.06.herd.b2')).toMatch(/wakes only one of them: accept\(\) sleeps exclusively \(WQ_FLAG_EXCLUSIVE\)/);
+    expect(text('zh', 'lesson.06.herd.b2')).toMatch(/只唤醒其中一个：accept\(\) 是独占式睡眠（WQ_FLAG_EXCLUSIVE）/);
+    expect(text('en', 'lesson.06.herd.b3')).toMatch(/without EPOLLEXCLUSIVE: one connection wakes every one of them/);
+    expect(text('zh', 'lesson.06.herd.b3')).toMatch(/不带 EPOLLEXCLUSIVE.*全部唤醒/);
+  });
+});

@@ -11,6 +11,14 @@ import type { KernelContext, Thread } from './state.ts';
 import { block, burst, dispatchIdleCores, dropGil, takeGil, wake } from './sched.ts';
 import { endThread, exitProcess } from './process.ts';
 import { attempt } from './syscalls.ts';
+import { deliverSignal, runPythonHandler } from './signal.ts';
+
+/**
+ * Calls CPython makes with the GIL held (no Py_BEGIN_ALLOW_THREADS around them): the thread
+ * start (pthread_create's clone3), the getsockname of socket(fileno=…) after each accept4,
+ * os.getpid, signal.signal and setsockopt; rt_sigreturn runs inside pause(), which released it.
+ */
+const HOLDS_GIL: ReadonlySet<string> = new Set(['clone3', 'getsockname', 'getpid', 'rt_sigaction', 'setsockopt', 'rt_sigreturn']);
 
 /** Runs the thread's continuation: next program step, a syscall attempt, or a delivery. */
 export function continueThread(k: KernelContext, thread: Thread): void {
@@ -23,6 +31,8 @@ export function continueThread(k: KernelContext, thread: Thread): void {
 
 function nextReq(k: KernelContext, thread: Thread): void {
   if (!takeGil(k, thread)) return;
+  const handlerNs = runPythonHandler(k, thread);
+  if (handlerNs) { thread.cont = 'next'; burst(k, thread, handlerNs, 0); return; }
   let req: IteratorResult<Req, void>;
   const pending = thread.result;
   thread.result = { ret: 0 };
@@ -58,18 +68,19 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
       const list = k.futexWaiters.get(req.key) ?? [];
       k.futexWaiters.set(req.key, list);
       k.futexLabels.set(req.key, req.label);
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: 0 }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: 0, ...(req.started ? { note: 'narr.note.startWait', noteParams: { thread: req.label } } : {}) }); else k.events++;
       dropGil(k, thread);
       thread.cont = 'next';
-      block(k, thread, { kind: 'pool', queue: req.label }, [{ kind: 'pool', queue: req.label }]);
+      block(k, thread, req.started ? { kind: 'started', thread: req.label } : { kind: 'pool', queue: req.label }, [{ kind: 'pool', queue: req.label }]);
       return;
     }
     case 'futexWake': {
       const list = k.futexWaiters.get(req.key);
       const tid = list?.[0];
       // Whether a sleeping thread was there to take it: the job runs now, or waits in the queue.
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs, sysNs: k.costs.wakeupNs, note: tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued', noteParams: { queue: req.label } }); else k.events++;
-      if (tid !== undefined) wake(k, k.threads.get(tid)!, 'queue');
+      const note = req.started ? 'narr.note.started' : tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued';
+      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs, sysNs: k.costs.wakeupNs, note, noteParams: { queue: req.label } }); else k.events++;
+      if (tid !== undefined) wake(k, k.threads.get(tid)!, req.started ? 'started' : 'queue');
       thread.cont = 'next';
       burst(k, thread, k.costs.pythonLineNs, k.costs.wakeupNs);
       return;
@@ -77,8 +88,8 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
     case 'sys': {
       thread.op = { call: req.call, line: req.line, enterT: k.now + k.costs.pythonLineNs, kernelNs: 0, deadline: null, timedOut: false, entered: false, entryCharged: false, blocked: false, submitted: false, done: null };
       if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs }); else k.events++;
-      // CPython releases the GIL around every socket call (Py_BEGIN_ALLOW_THREADS).
-      dropGil(k, thread);
+      // CPython releases the GIL only around calls wrapped in Py_BEGIN_ALLOW_THREADS.
+      if (!HOLDS_GIL.has(req.call.name)) dropGil(k, thread);
       thread.cont = 'attempt';
       burst(k, thread, k.costs.pythonLineNs, 0);
       return;
@@ -135,6 +146,7 @@ function deliver(k: KernelContext, thread: Thread): void {
   } else k.events++;
   // Python ignores SIGPIPE, so a send to a dead peer just fails with EPIPE; strace still shows the signal.
   if (name === 'sendto' && done.res.errno === 'EPIPE') k.emit({ t: k.now, type: 'signal.send', pid: thread.pid, signal: 'SIGPIPE', merged: false });
+  if (name === 'pause' && done.res.errno === 'EINTR') deliverSignal(k, thread, k.procs.get(thread.pid)!);
   thread.op = null;
   thread.result = done.res;
   thread.cont = 'next';

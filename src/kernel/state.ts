@@ -81,6 +81,8 @@ export interface Process {
   gil: number | null; gilWaiters: number[];
   exited: boolean; exitCode: number;
   sigioHandler: (() => void) | null; pendingSigio: boolean; sigchldIgnored: boolean;
+  /** CPython's C-level handler has run and set its flag: the Python handler (on its line) is still to run. */
+  sigioTripped: boolean; sigioHandlerLine: number;
   memoryBytes: number;
 }
 

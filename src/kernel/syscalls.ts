@@ -75,7 +75,7 @@ export function attempt(k: KernelContext, thread: Thread, op: SysOp): Attempt {
     case 'write': return sysWrite(k, call.fd, call.data);
     case 'rt_sigaction': return sysRtSigaction(k, proc, call);
     case 'pause': return sysPause(k, proc);
-    case 'rt_sigreturn': return sysRtSigreturn(k, thread, proc);
+    case 'rt_sigreturn': return sysRtSigreturn(k, proc);
     case 'pselect6': k.fdsLooked += call.readFds.length; return sysPselect6(k, thread, proc, op, call.nfds, call.readFds, call.timeoutNs);
     case 'poll': k.fdsLooked += call.fds.length; return sysPoll(k, thread, proc, op, call.fds, call.timeoutMs);
     case 'epoll_create1': return sysEpollCreate1(k, proc);

@@ -16,6 +16,8 @@ export type WaitOn =
   | { kind: 'stdin' }
   | { kind: 'sleep'; untilNs: Ns }
   | { kind: 'pool'; queue: string }
+  /** Thread.start() waiting for the new thread's signal that it has started (a futex). */
+  | { kind: 'started'; thread: string }
   | { kind: 'gil' }
   | { kind: 'signal' }
   | { kind: 'uring'; ring: number }
@@ -66,8 +68,11 @@ export type SysCall =
   | { name: 'epoll_create1' }
   | { name: 'epoll_ctl'; epfd: number; op: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL'; fd: number; events: number }
   | { name: 'epoll_wait'; epfd: number; maxEvents: number; timeoutMs: number }
-  /** `onSignal` is the Python handler's effect, run when the kernel delivers the signal. */
-  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN'; onSignal?: () => void }
+  /**
+   * `onSignal` is the Python handler's effect and `handlerLine` its line: the kernel runs CPython's
+   * C-level handler, which only sets a flag; the Python handler runs later, in the main thread.
+   */
+  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN'; onSignal?: () => void; handlerLine?: number }
   | { name: 'pause' }
   | { name: 'rt_sigreturn' }
   | { name: 'io_uring_setup'; entries: number }
@@ -98,8 +103,9 @@ export type Req =
   /** `note` names what the line does (a message key; `noteParams` fill it), for the narration. */
   | { kind: 'py'; line: number; ns?: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { kind: 'sys'; call: SysCall; line: number }
-  | { kind: 'futexWait'; key: object; label: string; line: number }
-  | { kind: 'futexWake'; key: object; label: string; line: number }
+  /** `started`: Thread.start()'s wait for (or the new thread's signal of) its start, not a pool queue. */
+  | { kind: 'futexWait'; key: object; label: string; line: number; started?: true }
+  | { kind: 'futexWake'; key: object; label: string; line: number; started?: true }
   /**
    * The next step is computed outside the simulation (a real interpreter runs the user's code):
    * the thread keeps its core, and nothing happens for it until `Kernel.resume(tid)`.

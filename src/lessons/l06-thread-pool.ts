@@ -62,6 +62,7 @@ const lesson: Lesson = {
         explain: W('freed.q.explain', (ctx) => ({ waited: ms(timeOf(ctx, lastServed(ctx)) - timeOf(ctx, lastSends(ctx)), 0) })),
       },
     },
+    { kind: 'slide', id: 'herd', title: W('herd.title'), body: P('herd', 3) },
     { kind: 'slide', id: 'limits', title: W('limits.title'), body: P('limits', 3) },
   ],
 };

@@ -94,3 +94,59 @@ describe('item 10: narration slips', () => {
     expect(steps.map((k) => say('select', k)).some((s) => /still on all \d+ wait queues: once it runs, it scans its fds again and then takes itself off/.test(s))).toBe(true);
   });
 });
+
+describe('item 2: when the Python signal handler runs', () => {
+  it('signal-driven: the kernel runs CPython’s C handler (a flag); on_sigio runs after rt_sigreturn has ended pause() with EINTR', () => {
+    const [handle] = stepsWhere('signal-driven', (ev) => ev.type === 'signal.handle');
+    expect(say('signal-driven', handle!)).not.toMatch(/on_sigio` runs and sets/);
+    expect(say('signal-driven', handle!)).toMatch(/CPython’s C-level handler, which only sets a flag.*has not run yet/);
+    expect(say('signal-driven', handle!, 'zh')).toMatch(/C 层处理函数.*只设一个标志.*还没有运行/);
+    const [sigret] = stepsWhere('signal-driven', (ev) => ev.type === 'sys.exit' && ev.name === 'rt_sigreturn');
+    expect(sigret).toBeGreaterThan(handle!);
+    expect(say('signal-driven', sigret!)).toMatch(/the Python handler runs now, before `signal.pause\(\)` returns/);
+    // The next step is the Python handler itself, in the main thread.
+    expect(say('signal-driven', sigret! + 1)).toMatch(/in the main thread and between two bytecodes, Python’s handler `on_sigio` runs/);
+    expect(say('signal-driven', sigret! + 1, 'zh')).toMatch(/在主线程里、两条字节码之间，Python 的处理函数 `on_sigio` 运行/);
+    const [install] = stepsWhere('signal-driven', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'rt_sigaction'));
+    expect(say('signal-driven', install!)).not.toMatch(/installs a handler the kernel will run/);
+    expect(say('signal-driven', install!)).toMatch(/C-level handler/);
+    const [pauseExit] = stepsWhere('signal-driven', (ev) => ev.type === 'sys.exit' && ev.name === 'pause');
+    expect(say('signal-driven', pauseExit!)).not.toMatch(/The kernel now runs the program’s SIGIO handler/);
+  });
+});
+
+describe('item 1, the narration: io_uring’s work is task work in the submitting thread', () => {
+  it('async-io: the copy, the submit and the sleep name the thread that does the work', () => {
+    const [copy] = stepsWhere('async-io', (ev) => ev.type === 'copy' && ev.dir === 'to-user');
+    expect(say('async-io', copy!)).not.toMatch(/The kernel itself copies|The program is asleep and makes no call/);
+    expect(say('async-io', copy!)).toMatch(/Task work for the main thread, in kernel mode: io_uring copies 5 bytes .*charged to the main thread/);
+    expect(say('async-io', copy!, 'zh')).toMatch(/主线程的 task_work，以内核态执行：io_uring 把/);
+    const [submit] = stepsWhere('async-io', (_ev, all) => all.some((e) => e.type === 'uring.sqe'));
+    expect(say('async-io', submit!)).not.toMatch(/carries (it|them) out by itself/);
+    expect(say('async-io', submit!, 'zh')).not.toMatch(/由内核自己去完成/);
+    const [sleep] = stepsWhere('async-io', (ev) => ev.type === 'sys.block' && ev.name === 'io_uring_enter');
+    expect(say('async-io', sleep!)).not.toMatch(/will do the work itself/);
+    expect(say('async-io', sleep!)).toMatch(/task work for the main thread/);
+  });
+});
+
+describe('item 6: the GIL only around Py_BEGIN_ALLOW_THREADS calls', () => {
+  it('thread-per-connection: clone3 and getsockname run with the GIL held; accept4 and recv release it', () => {
+    const { index } = runOf('thread-per-connection');
+    // Every call of a step that drops the GIL (holder null, or handed on) is one CPython wraps.
+    const dropsBefore = new Set<string>();
+    for (let i = 0; i < index.trace.length; i++) {
+      const e = index.trace[i]!;
+      if (e.type !== 'sys.enter') continue;
+      const prev = index.trace.slice(Math.max(0, i - 3), i).reverse();
+      const py = prev.findIndex((x) => x.type === 'py' && x.tid === e.tid);
+      if (py >= 0 && prev.slice(0, py + 1).some((x) => x.type === 'gil' && x.holder !== e.tid)) dropsBefore.add(e.name);
+    }
+    expect(dropsBefore.has('accept4')).toBe(true);
+    expect(dropsBefore.has('recvfrom')).toBe(true);
+    for (const held of ['clone3', 'getsockname']) expect(dropsBefore.has(held), held).toBe(false);
+    const [exit] = stepsWhere('thread-per-connection', (ev) => ev.type === 'sys.exit' && ev.name === 'clone3');
+    expect(say('thread-per-connection', exit!)).toMatch(/the GIL, which the main thread still holds/);
+    expect(say('thread-per-connection', exit!, 'zh')).toMatch(/GIL 仍在主线程手里/);
+  });
+});

@@ -3,7 +3,7 @@ import type { ResolvedOptions, ScenarioModel } from './models.ts';
 import type { ListingName } from './listings.generated.ts';
 import type { ServerParams } from './params.ts';
 import { blockingServer } from './blocking.ts';
-import { threadPerConnectionServer, threadPoolServer } from './threads.ts';
+import { prethreadedServer, threadPerConnectionServer, threadPoolServer } from './threads.ts';
 import { processPerConnectionServer } from './process.ts';
 import { nonblockingPitfallServer, nonblockingServer } from './nonblocking.ts';
 import { epollEdgeServer, epollLevelServer, pollServer, selectServer, selectorsServer } from './multiplex.ts';
@@ -24,7 +24,9 @@ export function serverModel(model: ScenarioModel, o: ResolvedOptions): ServerMod
     case 'blocking': return { program: blockingServer, listing: 'blocking' };
     case 'thread-per-connection': return { program: threadPerConnectionServer, listing: 'thread_per_connection' };
     case 'process-per-connection': return { program: processPerConnectionServer, listing: 'process_per_connection' };
-    case 'thread-pool': return { program: threadPoolServer, listing: 'thread_pool' };
+    case 'thread-pool': return o.acceptIn === 'workers'
+      ? { program: prethreadedServer, listing: 'prethreaded_accept' }
+      : { program: threadPoolServer, listing: 'thread_pool' };
     case 'nonblocking': return o.variant === 'pitfall'
       ? { program: nonblockingPitfallServer, listing: 'nonblocking_pitfall' }
       : { program: nonblockingServer, listing: 'nonblocking' };

@@ -16,5 +16,5 @@ export type ScenarioModel = Model | typeof PYTHON_MODEL;
 export interface ResolvedOptions {
   poolSize: number; pollSleepMs: number; recvSize: number; backlog: number; cores: number; fdLimit: number;
   latencyMs: number; variant: 'fixed' | 'pitfall'; trigger: 'level' | 'edge'; timeoutMs: number | null;
-  answerDelayMs: number; answers: string[]; mechanism: 'select' | 'poll' | 'epoll';
+  answerDelayMs: number; answers: string[]; mechanism: 'select' | 'poll' | 'epoll'; acceptIn: 'main' | 'workers';
 }

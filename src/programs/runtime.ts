@@ -161,9 +161,21 @@ export function* sleep(seconds: number, line: number): Gen<void> {
   yield* sys({ name: 'clock_nanosleep', ns: Math.round(seconds * 1e9) }, line);
 }
 
-/** threading.Thread(target=...).start(): clone3 (the new thread starts in `program`). */
+/**
+ * threading.Thread(target=...).start(): clone3 (the new thread starts in `program`), then
+ * start() waits on a futex until the new thread has signalled that it started (`_started.set()`
+ * in its bootstrap, which needs the GIL: the main thread releases it while it waits).
+ */
 export function* startThread(program: Program, name: string, line: number): Gen<number> {
-  return (yield* checked({ name: 'clone3', program, threadName: name }, line)).ret;
+  const started = { set: false };
+  const bootstrap: Program = function* () {
+    started.set = true;
+    yield { kind: 'futexWake', key: started, label: name, line: 0, started: true };
+    yield* program();
+  };
+  const tid = (yield* checked({ name: 'clone3', program: bootstrap, threadName: name }, line)).ret;
+  if (!started.set) yield { kind: 'futexWait', key: started, label: name, line, started: true };
+  return tid;
 }
 
 /** os.fork(): the parent gets the child's pid; the child runs `child` (fork's "return 0" branch). */
@@ -180,15 +192,19 @@ export function* ignoreSigchld(line: number): Gen<void> {
   yield* checked({ name: 'rt_sigaction', signal: 'SIGCHLD', handler: 'SIG_IGN' }, line);
 }
 
-/** signal.signal(SIGIO, handler): `onSignal` is what the Python handler does when it runs. */
-export function* installSigioHandler(onSignal: () => void, line: number): Gen<void> {
-  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler', onSignal }, line);
+/**
+ * signal.signal(SIGIO, handler): `onSignal` is what the Python handler does when it runs, and
+ * `handlerLine` its line. The kernel's handler is CPython's C one; the kernel runs the Python one later.
+ */
+export function* installSigioHandler(onSignal: () => void, line: number, handlerLine: number): Gen<void> {
+  yield* checked({ name: 'rt_sigaction', signal: 'SIGIO', handler: 'handler', onSignal, handlerLine }, line);
 }
 
 /** signal.pause(): returns once a signal's Python handler has run. */
 export function* pause(line: number): Gen<void> {
   const r = yield* sys({ name: 'pause' }, line);
-  // Interrupted by a signal: its handler ran, and the trampoline's rt_sigreturn returns EINTR.
+  // Interrupted by a signal: CPython's C handler set its flag, and the trampoline's rt_sigreturn
+  // returns EINTR; the Python handler runs before the next bytecode, so before pause() returns.
   if (r.errno === 'EINTR') yield* sys({ name: 'rt_sigreturn' }, line);
 }
 

@@ -26,7 +26,7 @@ export const signalDrivenServer = (p: ServerParams): Program => function* () {
     yield* fcntl(sock, 'F_SETOWN', pid, L.setown);
     yield* fcntl(sock, 'F_SETFL', FASYNC | O_NONBLOCK, L.setfl);
   };
-  yield* installSigioHandler(() => { ready = true; }, L.signal);
+  yield* installSigioHandler(() => { ready = true; }, L.signal, L.handler);
   const server = yield* openServer(p.port, p.options.backlog, L);
   yield* makeAsync(server);
   const conns: PySocket[] = [];

@@ -58,3 +58,26 @@ export const threadPoolServer = (p: ServerParams): Program => function* () {
     }
   }
 };
+
+const W = {
+  ...serverLines('prethreaded_accept'),
+  ...lineMap('prethreaded_accept', { accept: 'conn, addr = server.accept()', start: 'threading.Thread(' }),
+  loop: echoLoopLines('prethreaded_accept'),
+};
+
+/**
+ * Pre-threaded: poolSize threads started up front (the main thread is one of them), each
+ * looping on accept() on the shared listening socket. accept() sleeps exclusively, so a new
+ * connection wakes one sleeper, not every idle worker (no thundering herd).
+ */
+export const prethreadedServer = (p: ServerParams): Program => function* () {
+  const server = yield* openServer(p.port, p.options.backlog, W);
+  const worker: Program = function* () {
+    for (;;) {
+      const conn = yield* accept(server, W.accept);
+      yield* echoUntilClosed(conn, p.options.recvSize, W.loop);
+    }
+  };
+  for (let i = 1; i < p.options.poolSize; i++) yield* startThread(worker, `Thread-${i} (worker)`, W.start);
+  yield* worker();
+};

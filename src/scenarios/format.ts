@@ -78,7 +78,7 @@ export const OPTION_SPECS: Record<keyof ResolvedOptions, OptionSpec> = {
   poolSize: { default: 4, models: ['thread-pool'], check: int(1, 256), doc: { range: '1–256' } }, // integer: Worker threads in the pool; connection poolSize + 1 is accepted and waits for a free worker.
   pollSleepMs: { default: 0, models: ['nonblocking'], check: num(0, 10_000), doc: { range: '0–10000' } }, // number (ms): Sleep at the end of each polling round; 0 is a pure busy loop.
   recvSize: { default: 1024, models: 'all', check: int(1, 65_536), doc: { range: '1–65536' } }, // integer (bytes): The n in recv(n): the most bytes one call returns.
-  backlog: { default: 5, models: 'all', check: int(0, 4096), doc: { range: '0–4096' } }, // integer: listen(backlog): backlog + 1 handshakes complete with nobody calling accept; later SYNs are dropped and resent after 1 s, 2 s, 4 s…
+  backlog: { default: 5, models: 'all', check: int(0, 4096), doc: { range: '0–4096' } }, // integer: listen(backlog): backlog + 1 handshakes complete with nobody calling accept; later SYNs are dropped and resent after five 1 s waits, then doubling (Linux 6.7+; older kernels double from the first)
   cores: { default: 1, models: 'all', check: int(1, 64), doc: { range: '1–64' } }, // integer: CPU cores of the server machine.
   fdLimit: { default: 1024, models: 'all', check: int(8, 1_048_576), doc: { range: '8–1048576' } }, // integer: RLIMIT_NOFILE (ulimit -n): past it accept fails with OSError [Errno 24].
   latencyMs: { default: 0.02, models: 'all', check: num(0.001, 1000), doc: { range: '0.001–1000' } }, // number (ms): One-way network latency between each client host and the server (loopback-like by default).
@@ -88,6 +88,7 @@ export const OPTION_SPECS: Record<keyof ResolvedOptions, OptionSpec> = {
   answerDelayMs: { default: 1000, models: ['select-chat', PYTHON_MODEL], check: num(0, 600_000), doc: { range: '0–600000' } }, // number (ms): How long the chat-room operator takes to type each answer (input() blocks the whole server meanwhile).
   answers: { default: [], models: ['select-chat', PYTHON_MODEL], check: (v) => (Array.isArray(v) && v.length <= 10_000 && v.every((x) => typeof x === 'string' && x.length <= 10_000 && !x.includes('\n')) ? null : `must be a list of one-line strings${show(v)}`), doc: { range: 'one line each' } }, // string[]: What the operator types, in order; when the list runs out, the message upper-cased.
   mechanism: { default: 'select', models: ['select-chat'], check: oneOf('select', 'poll', 'epoll'), doc: { range: '"select" | "poll" | "epoll"' } }, // string: Which readiness API the chat room waits with.
+  acceptIn: { default: 'main', models: ['thread-pool'], check: oneOf('main', 'workers'), doc: { range: '"main" | "workers"' } }, // string: Who calls accept(): the main thread, handing each connection to the pool, or every worker on the shared listening socket (a pre-threaded server: a connection wakes one of them).
 };
 
 export const VARIANT_MODELS: Partial<Record<Model, string>> = {

@@ -37,6 +37,7 @@ LISTINGS = {
     'thread-per-connection': 'thread_per_connection.py',
     'process-per-connection': 'process_per_connection.py',
     'thread-pool': 'thread_pool.py',
+    'thread-pool-workers': 'prethreaded_accept.py',  # acceptIn "workers": every thread accepts
     'nonblocking': 'nonblocking.py',
     'nonblocking/pitfall': 'nonblocking_pitfall.py',
     'select': 'select_echo.py',
@@ -61,6 +62,8 @@ def listing_for(model, options):
         model += '-' + options.get('trigger', 'level')
     elif model == 'select-chat':
         model += '-' + options.get('mechanism', 'select')
+    elif model == 'thread-pool' and options.get('acceptIn', 'main') == 'workers':
+        model += '-workers'
     variant = options.get('variant', 'fixed')
     key = model if variant == 'fixed' else f'{model}/{variant}'
     if key not in LISTINGS:

@@ -54,6 +54,7 @@ export default {
   'stage.on.stdin': 'blocked in read(0): waiting for the operator',
   'stage.on.sleep': 'sleeping ({ms} ms left)',
   'stage.on.pool': 'waiting for a pool job',
+  'stage.on.started': 'waiting for {thread} to start',
   'stage.on.gil': 'waiting for the GIL',
   'stage.on.signal': 'blocked in pause(): waiting for a signal',
   'stage.on.uring': 'blocked in io_uring_enter: waiting for a completion',

@@ -54,6 +54,7 @@ export default {
   'stage.on.stdin': '阻塞在 read(0)：等操作员输入',
   'stage.on.sleep': '休眠中（还剩 {ms} 毫秒）',
   'stage.on.pool': '等线程池派活',
+  'stage.on.started': '等 {thread} 启动',
   'stage.on.gil': '等待 GIL',
   'stage.on.signal': '阻塞在 pause()：等信号',
   'stage.on.uring': '阻塞在 io_uring_enter：等完成事件',

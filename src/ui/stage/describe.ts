@@ -32,6 +32,7 @@ export function stateText(th: ThreadScene, t: T, now: number): string {
     case 'stdin': return t('stage.on.stdin');
     case 'sleep': return t('stage.on.sleep', { ms: formatMs(Math.max(0, on.untilNs - now)) });
     case 'pool': return t('stage.on.pool');
+    case 'started': return t('stage.on.started', { thread: on.thread });
     case 'gil': return t('stage.on.gil');
     case 'signal': return t('stage.on.signal');
     case 'uring': return t('stage.on.uring');

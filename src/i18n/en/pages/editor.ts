@@ -50,6 +50,7 @@ export default {
   'editor.opt.answerDelayMs': 'How long the chat-room operator takes to type each answer; input() blocks the whole server meanwhile.',
   'editor.opt.answers': 'What the operator types, one answer per line; when they run out, the message in capitals.',
   'editor.opt.mechanism': 'Which readiness API the chat room waits with.',
+  'editor.opt.acceptIn': 'Who calls accept(): the main thread, handing each connection to the pool, or every worker on the shared listening socket (a pre-threaded server: a new connection wakes one of them).',
   'editor.section.clients': 'Clients',
   'editor.clients.none': 'No clients yet: the server starts and waits.',
   'editor.client.legend': 'Client {n}: {name}',

@@ -101,7 +101,7 @@ export default {
   'motion.readyFd': 'fd {fd}',
   'motion.takeFd': 'fd {fd}',
   'motion.sleep': 'zz {thread}',
-  'motion.handler': '{signal} → handler()',
+  'motion.handler': '{signal} → CPython’s C handler: a flag',
   'motion.sqe': '{op} fd {fd}',
   'motion.cqe': '#{id} → {res}',
 } satisfies Messages;

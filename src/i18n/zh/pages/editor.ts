@@ -50,6 +50,7 @@ export default {
   'editor.opt.answerDelayMs': '聊天室管理员打出每条回答要多久；这段时间里 input() 会卡住整个服务器。',
   'editor.opt.answers': '管理员依次输入的回答，每行一条；用完之后就回复大写的原消息。',
   'editor.opt.mechanism': '聊天室用哪种就绪通知接口来等待。',
+  'editor.opt.acceptIn': '由谁调用 accept()：主线程接受连接再交给线程池，或者每个工作线程都在同一个监听套接字上调用（预先建好线程的服务器：一个新连接只唤醒其中一个）。',
   'editor.section.clients': '客户端',
   'editor.clients.none': '还没有客户端：服务器启动后会一直等着。',
   'editor.client.legend': '客户端 {n}：{name}',

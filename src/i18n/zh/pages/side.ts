@@ -101,7 +101,7 @@ export default {
   'motion.readyFd': 'fd {fd} 就绪',
   'motion.takeFd': '取走就绪的 fd {fd}',
   'motion.sleep': '{thread} 睡下',
-  'motion.handler': '{signal} → 调用处理函数 handler()',
+  'motion.handler': '{signal} → CPython 的 C 处理函数：设一个标志',
   'motion.sqe': '提交请求：{op} fd {fd}',
   'motion.cqe': '请求 #{id} 完成，结果 {res}',
 } satisfies Messages;

@@ -363,7 +363,7 @@ function cpu(c: Ctx, ev: Extract<TraceEvent, { type: 'cpu.switch' }>): Part | nu
   return moves.length ? { moves, weight: 380 } : null;
 }
 
-/** SIGIO: sent by the socket whose data arrived, it lands pending on the process; the handler takes it. */
+/** SIGIO: sent by the socket whose data arrived, it lands pending on the process; CPython's C handler takes it (a flag). */
 function signal(c: Ctx, ev: Extract<TraceEvent, { type: 'signal.send' | 'signal.handle' }>): Part | null {
   if (ev.type === 'signal.send') {
     const pid = ev.pid;
@@ -381,7 +381,7 @@ function signal(c: Ctx, ev: Extract<TraceEvent, { type: 'signal.send' | 'signal.
   const from = pid !== undefined ? (box(c.A, `pending-${pid}-${ev.signal}`) ?? either(c, `signals-${pid}`)) : null;
   const to = either(c, `thread-${ev.tid}`);
   if (!from || !to) return null;
-  return { moves: [{ shape: 'token', text: `${ev.signal} → handler()`, label: { key: 'motion.handler', params: { signal: ev.signal } }, cls: 'signal', path: [from, head(to)], t0: 0, t1: 1, fade: true }], weight: 520 };
+  return { moves: [{ shape: 'token', text: `${ev.signal} → C handler`, label: { key: 'motion.handler', params: { signal: ev.signal } }, cls: 'signal', path: [from, head(to)], t0: 0, t1: 1, fade: true }], weight: 520 };
 }
 
 /** io_uring: a submission goes into the SQ; a completion drops into the CQ. */
