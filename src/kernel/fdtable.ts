@@ -33,10 +33,10 @@ export function fdWhat(k: KernelContext, fileId: number): FdWhat {
   return { kind: 'socket', sock: sock.id };
 }
 
-/** Lowest free descriptor below RLIMIT_NOFILE, or -1 (EMFILE). */
+/** Lowest free descriptor below RLIMIT_NOFILE, or -1 (EMFILE). A sleeping accept4's is not free. */
 export function lowestFreeFd(k: KernelContext, proc: Process): number {
   const limit = k.config.fdLimit;
-  for (let fd = 0; fd < limit; fd++) if (proc.fds[fd] === undefined) return fd;
+  for (let fd = 0; fd < limit; fd++) if (proc.fds[fd] === undefined && !proc.reservedFds.has(fd)) return fd;
   return -1;
 }
 
