@@ -10,7 +10,7 @@ import { ADDR_FAMILY_LOCAL, USER_PTR, quoted } from '../strace-format.ts';
 import { EPOLLRDHUP, POLLERR, POLLHUP, POLLIN, type PacketKind, type SysName } from '../types.ts';
 import { done, fail, type Attempt, type ClientHost, type KernelContext, type Process, type Sock, type SysOp, type SyscallFacts } from '../state.ts';
 import { closeFd, fdWhat, fileOf, installFd, lowestFreeFd, newFile, sockOf } from '../fdtable.ts';
-import { sendToClient } from './hosts.ts';
+import { LOOPBACK_LATENCY_NS, sendToClient } from './hosts.ts';
 
 /** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
 export const TCP_CALLS = {
@@ -189,6 +189,12 @@ export function sysSendto(k: KernelContext, proc: Process, fd: number, data: Byt
   if (data.length > 0) {
     const client = k.clients[sock.client]!;
     sendToClient(k, client, 'DATA', data);
+    // Over loopback the receiving stack runs before sendto returns, and so does the RST a closed
+    // peer answers with: the next send already fails (found by `npm run fidelity`, fixtures/fidelity).
+    if (client.state === 'closed' && k.config.latencyNs <= LOOPBACK_LATENCY_NS) {
+      client.state = 'reset'; // its kernel has answered: the data arriving later gets no second RST
+      packetAtServer(k, client, 'RST');
+    }
   }
   return done({ ret: data.length }, c.sendNs + Math.round(data.length * c.copyNsPerByte), head, `${args} = ${data.length}`, data.length > 0 ? { fd, dir: 'from-user', data } : undefined);
 }
