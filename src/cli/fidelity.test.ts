@@ -3,7 +3,7 @@
  * (fixtures/fidelity/found: the scenario and its real recording) and a small slice of generated
  * scenarios recorded once (fixtures/fidelity/slice) must agree with the simulator.
  * Re-record the slice after changing the generator:
- *   npm run fidelity -- --generate 6 --seed 1818 --keep fixtures/fidelity/slice --keep-all
+ *   npm run fidelity -- --generate 6 --seed 1818 --keep fixtures/fidelity/slice --keep-all  (then delete the *.sim.strace)
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -100,6 +100,7 @@ async function check(s: Scenario, work: string, keepDir: string | null, keepAll:
   const second = again ? null : readRecording(join(work, 'b'), s.id);
   const diff2 = second ? differences(second, sim) : [`the second recording failed: ${again}`];
   if (keepDir) keep(keepDir, s, real, sim, diff2.length ? '' : '.race');
+  if (keepAll && keepDir && second && !diff2.length) keep(keepDir, s, second, sim);
   if (!diff2.length) return { kind: 'race', first: diff[0]! };
   return { kind: 'disagree', first: diff2[0]!, count: diff2.length };
 }
