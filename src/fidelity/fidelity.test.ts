@@ -10,14 +10,10 @@ import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
 import { toStrace } from '../kernel/strace-log.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
-import { normalize, parseStrace } from './strace.ts';
+import { comparable, replyStreams } from './differential.ts';
 
 const fixture = (id: string, ext: string) => new URL(`../../fixtures/strace/${id}.${ext}`, import.meta.url);
 const recorded = SCENARIOS.filter((s) => existsSync(fixture(s.id, 'strace')));
-
-/** How many polling rounds a busy loop makes is timing; a repeated block counts as one. */
-const comparable = (text: string) =>
-  normalize(parseStrace(text)).map((t) => `${t.tid}\n${t.lines.filter((l) => l !== '(repeated)').map((l) => l.trim()).join('\n')}`).join('\n\n');
 
 describe('the simulator agrees with real strace recordings', () => {
   it('has a recording for every model but async-io (no Python io_uring to record)', () => {
@@ -36,12 +32,7 @@ describe('the simulator agrees with real strace recordings', () => {
       const real = JSON.parse(readFileSync(fixture(s.id, 'replies.json'), 'utf8')) as { client: string; data: string }[];
       const run = runScenario(s, { keepTrace: false });
       // A client's reads may split or merge its byte stream differently (timing); the bytes may not.
-      const stream = (xs: { client: string; data: string }[]) => {
-        const by = new Map<string, string>();
-        for (const x of xs) by.set(x.client, (by.get(x.client) ?? '') + x.data);
-        return Object.fromEntries([...by].sort());
-      };
-      expect(stream(run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data) })))).toEqual(stream(real));
+      expect(replyStreams(run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data) })))).toEqual(replyStreams(real));
     });
   }
 });

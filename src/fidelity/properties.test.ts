@@ -38,8 +38,8 @@ const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : M
 const PATH = process.env.FC_PATH;
 const RUNS = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : 50;
 const params = <T,>(numRuns = RUNS): fc.Parameters<T> => ({ seed: SEED, numRuns, ...(PATH !== undefined ? { path: PATH } : {}) });
-/** Shrinking a failing schedule re-runs many scenarios: give a failing property room to finish. */
-const TIMEOUT = 180_000;
+/** Shrinking a failing schedule re-runs many scenarios: give a failing property room to finish (more for a soak). */
+const TIMEOUT = 180_000 * Math.max(1, RUNS / 50);
 
 /**
  * The echo listings once let a send to a client that had already left (EPIPE, or ECONNRESET
@@ -485,6 +485,8 @@ describe.each(CONFIGS)('random schedules: $label', (cfg) => {
     return a;
   };
   afterAll(() => {
+    // npm run soak (scripts/soak.mjs) counts these lines.
+    if (process.env.FC_SOAK) console.log(`soak: ${cfg.label}: ${RUNS} random schedules per property (${cache.size} distinct scenarios run), seed ${SEED}`);
     if (process.env.FC_STATS) {
       const all = [...cache.entries()].map(([k, a]) => ({ s: JSON.parse(k) as Scenario, a }));
       const count = (f: (x: { s: Scenario; a: Analysis }) => boolean) => all.filter(f).length;

@@ -145,7 +145,7 @@ function deliver(k: KernelContext, thread: Thread): void {
     });
   } else k.events++;
   // Python ignores SIGPIPE, so a send to a dead peer just fails with EPIPE; strace still shows the signal.
-  if (name === 'sendto' && done.res.errno === 'EPIPE') k.emit({ t: k.now, type: 'signal.send', pid: thread.pid, signal: 'SIGPIPE', merged: false });
+  if (name === 'sendto' && done.res.errno === 'EPIPE') k.emit({ t: k.now, type: 'signal.send', pid: thread.pid, tid: thread.tid, signal: 'SIGPIPE', merged: false });
   if (name === 'pause' && done.res.errno === 'EINTR') deliverSignal(k, thread, k.procs.get(thread.pid)!);
   thread.op = null;
   thread.result = done.res;

@@ -34,16 +34,17 @@ export function fdWhat(k: KernelContext, fileId: number): FdWhat {
 }
 
 /**
- * files->next_fd: every descriptor below it is in use, so the search for the lowest free one
- * starts there (100,000 accepts do not each walk the whole table). Lowered by close.
+ * files->next_fd: every descriptor below it is in use (or taken by a sleeping accept4), so the
+ * search for the lowest free one starts there (100,000 accepts do not each walk the whole
+ * table). Lowered by close.
  */
 const nextFd = new WeakMap<Process, number>();
 
-/** Lowest free descriptor below RLIMIT_NOFILE, or -1 (EMFILE). */
+/** Lowest free descriptor below RLIMIT_NOFILE, or -1 (EMFILE). A sleeping accept4's is not free. */
 export function lowestFreeFd(k: KernelContext, proc: Process): number {
   const limit = k.config.fdLimit;
   for (let fd = nextFd.get(proc) ?? 0; fd < limit; fd++) {
-    if (proc.fds[fd] === undefined) { nextFd.set(proc, fd); return fd; }
+    if (proc.fds[fd] === undefined && !proc.reservedFds.has(fd)) { nextFd.set(proc, fd); return fd; }
   }
   return -1;
 }

@@ -22,7 +22,7 @@ export function newProcess(k: KernelContext, name: string, parent: number | null
   const pid = k.nextId++;
   const base = parent === null ? k.costs.processBaseBytes : k.costs.forkChildResidentBytes;
   k.procs.set(pid, {
-    pid, parent, name, fds, threads: [], live: 0, gil: null, gilWaiters: [], exited: false, exitCode: 0,
+    pid, parent, name, fds, reservedFds: new Set(), threads: [], live: 0, gil: null, gilWaiters: [], exited: false, exitCode: 0,
     sigioHandler: null, pendingSigio: false, sigchldIgnored: false, sigioTripped: false, sigioHandlerLine: 0, memoryBytes: base,
   });
   k.addMemory(base);

@@ -56,6 +56,8 @@ export interface SysOp {
   entryCharged: boolean;
   blocked: boolean;
   submitted: boolean;
+  /** accept4's descriptor, taken when it went to sleep. */
+  reservedFd?: number;
   /** Filled when the call completes; delivered at the end of its burst. */
   done: Done | null;
 }
@@ -77,6 +79,8 @@ export interface Thread {
 export interface Process {
   pid: number; parent: number | null; name: string;
   fds: (number | undefined)[];
+  /** Descriptors taken by a sleeping accept4 at its entry (get_unused_fd_flags), installed when it returns. */
+  reservedFds: Set<number>;
   threads: number[]; live: number;
   gil: number | null; gilWaiters: number[];
   exited: boolean; exitCode: number;

@@ -77,7 +77,7 @@ export function straceLog(trace: readonly TraceEvent[]): StraceLog {
         if (e.signal === 'SIGIO') lines.push({ ev: i, tid: e.tid, kind: 'signal', block: -1 });
         break;
       case 'signal.send':
-        if (e.signal === 'SIGPIPE') lines.push({ ev: i, tid: e.pid, kind: 'signal', block: -1 });
+        if (e.signal === 'SIGPIPE') lines.push({ ev: i, tid: e.tid ?? e.pid, kind: 'signal', block: -1 }); // shown on the thread that sent
         break;
       case 'thread.exit':
         // A thread other than the main one: its process goes on (the main one's line is proc.exit's).
@@ -128,7 +128,7 @@ export function lineText(trace: readonly TraceEvent[], line: LogLine): LineText 
     }
     case 'signal':
       if (e.type === 'signal.handle') return { prefix: prefix(e.tid, e.t), text: '--- SIGIO {si_signo=SIGIO, si_code=SI_KERNEL} ---' };
-      if (e.type === 'signal.send') return { prefix: prefix(e.pid, e.t), text: `--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${e.pid}, si_uid=0} ---` };
+      if (e.type === 'signal.send') return { prefix: prefix(e.tid ?? e.pid, e.t), text: `--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${e.pid}, si_uid=0} ---` };
       break;
     case 'exit':
       return { prefix: prefix(line.tid, e.t), text: `+++ exited with ${e.type === 'proc.exit' ? e.code : 0} +++` };

@@ -57,7 +57,7 @@ export function attempt(k: KernelContext, thread: Thread, op: SysOp): Attempt {
     case 'setsockopt': return sysSetsockopt(k, call.fd);
     case 'bind': return sysBind(k, proc, call.fd, call.port);
     case 'listen': return sysListen(k, proc, call.fd, call.backlog);
-    case 'accept4': return sysAccept4(k, proc, call.fd);
+    case 'accept4': return sysAccept4(k, proc, call.fd, op);
     case 'getsockname': return sysGetsockname(k, proc, call.fd, call.addrlen);
     case 'getpeername': return sysGetpeername(k, proc, call.fd, call.addrlen);
     case 'recvfrom': return sysRecvfrom(k, proc, call.fd, call.size);

@@ -158,7 +158,7 @@ export type TraceEvent =
   | { t: Ns; type: 'poll.scan'; tid: number; watched: number[]; ready: number[] }
   | { t: Ns; type: 'epoll.interest'; ep: number; fd: number; events: number; op: 'add' | 'mod' | 'del' }
   | { t: Ns; type: 'epoll.ready'; ep: number; fd: number; op: 'add' | 'remove' }
-  | { t: Ns; type: 'signal.send'; pid: number; signal: string; merged: boolean }
+  | { t: Ns; type: 'signal.send'; pid: number; signal: string; merged: boolean; /** A thread-directed signal (SIGPIPE): its thread. */ tid?: number }
   | { t: Ns; type: 'signal.handle'; tid: number; signal: string }
   | { t: Ns; type: 'uring.sqe'; ring: number; op: UringSqe['op']; fd: number; userData: number }
   | { t: Ns; type: 'uring.cqe'; ring: number; userData: number; res: number }

@@ -12,8 +12,27 @@ import threading
 import time
 
 
+class Sequencer:
+    """Serial timing (record.py --serial): an action starts only once every action of any client
+    scheduled strictly earlier has been done, so a client thread woken late by a loaded machine
+    cannot overtake another's earlier action."""
+
+    def __init__(self, scenario):
+        self.left = sorted(a['at'] for c in scenario.get('clients', []) for a in c.get('actions', []))
+        self.cond = threading.Condition()
+
+    def wait_turn(self, at, stop):
+        with self.cond:
+            self.cond.wait_for(lambda: stop.is_set() or not self.left or self.left[0] >= at)
+
+    def done(self, at):
+        with self.cond:
+            self.left.remove(at)
+            self.cond.notify_all()
+
+
 class Client(threading.Thread):
-    def __init__(self, name, actions, addr, t0, stop):
+    def __init__(self, name, actions, addr, t0, stop, sequencer=None):
         super().__init__(name=f'client-{name}', daemon=True)
         self.client = name
         self.actions = actions
@@ -25,6 +44,7 @@ class Client(threading.Thread):
         self.replies = []
         self.log = []
         self.connected = threading.Event()  # set once the first connect() has returned
+        self.sequencer = sequencer
 
     def now_ms(self):
         return round((time.monotonic() - self.t0) * 1000)
@@ -97,9 +117,13 @@ class Client(threading.Thread):
     def run(self):
         for action in self.actions:
             self.read_until(self.t0 + action['at'] / 1000)
+            if self.sequencer:
+                self.sequencer.wait_turn(action['at'], self.stop)
             if self.stop.is_set():
                 return
             self.act(action)
+            if self.sequencer:
+                self.sequencer.done(action['at'])
         self.read_until(float('inf'))
 
     def finish(self):
@@ -108,7 +132,7 @@ class Client(threading.Thread):
             self.sock = None
 
 
-def start_clients(scenario, addr, t0, stop):
+def start_clients(scenario, addr, t0, stop, serial=False):
     """Starts every client; the idle ones connect first, one after another, so that they are
     first in the accept queue, in order, whatever the scripted clients do at time 0."""
     idle = [Client(f'idle{i + 1}', [{'at': 0, 'do': 'connect'}], addr, t0, stop)
@@ -116,7 +140,8 @@ def start_clients(scenario, addr, t0, stop):
     for c in idle:
         c.start()
         c.connected.wait(5)
-    named = [Client(c['name'], c.get('actions', []), addr, t0, stop) for c in scenario.get('clients', [])]
+    sequencer = Sequencer(scenario) if serial else None
+    named = [Client(c['name'], c.get('actions', []), addr, t0, stop, sequencer) for c in scenario.get('clients', [])]
     for c in named:
         c.start()
     return idle + named

@@ -164,7 +164,7 @@ def limit_fds():
     resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))  # ulimit -n 1024: select's FD_SETSIZE
 
 
-def record(path, out=OUT):
+def record(path, out=OUT, serial=False):
     scenario = json.loads(Path(path).read_text())
     sid, model, options = scenario['id'], scenario['model'], scenario.get('options', {})
     # model python: the scenario carries its own program (its PORT = ... line is set like a listing's)
@@ -197,7 +197,7 @@ def record(path, out=OUT):
                 raise SystemExit(f'{sid}: the server never listened\n{stderr.read()}')
             time.sleep(0.01)
         t0, stop = time.monotonic(), threading.Event()
-        clients = start_clients(scenario, ('127.0.0.1', port), t0, stop)
+        clients = start_clients(scenario, ('127.0.0.1', port), t0, stop, serial)
         time.sleep(max(0.0, t0 + until - time.monotonic()))
         stop.set()  # the clients stop reading but keep their sockets open...
         for c in clients:
@@ -226,11 +226,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('scenarios', nargs='*', help='scenario JSON files (default: every file in src/scenarios/files)')
     parser.add_argument('--out', type=Path, default=OUT, help=f'where to write (default: {OUT.relative_to(ROOT)})')
+    parser.add_argument('--serial', action='store_true',
+                        help='no client action before every earlier action of any client is done (the fidelity tool\'s generated scenarios)')
     args = parser.parse_args()
     if sys.version_info[:2] != (3, 11):
         print(f'note: the listings are meant for CPython 3.11; this is {sys.version.split()[0]}', file=sys.stderr)
     for path in args.scenarios or sorted(SCENARIOS.glob('*.json')):
-        record(path, args.out)
+        record(path, args.out, args.serial)
 
 
 if __name__ == '__main__':

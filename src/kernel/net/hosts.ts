@@ -22,6 +22,8 @@ export const SYN_LINEAR_RETRIES = 4;
 export function synTimeoutNs(attempt: number): Ns {
   return attempt <= SYN_LINEAR_RETRIES ? SYN_RTO_NS : SYN_RTO_NS * 2 ** (attempt - SYN_LINEAR_RETRIES);
 }
+/** Up to this one-way latency (latencyMs' default, 0.02 ms) the link is loopback: see sysSendto. */
+export const LOOPBACK_LATENCY_NS = 20_000;
 /** The first client's port; each client has its own. */
 export const CLIENT_PORT_BASE = 40000;
 

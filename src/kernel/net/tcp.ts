@@ -8,9 +8,9 @@ import type { Bytes } from '../bytes.ts';
 import type { Errno } from '../errors.ts';
 import { ADDR_FAMILY_LOCAL, USER_PTR, quoted } from '../strace-format.ts';
 import { EPOLLRDHUP, POLLERR, POLLHUP, POLLIN, type PacketKind, type SysName } from '../types.ts';
-import { done, fail, type Attempt, type ClientHost, type KernelContext, type Process, type Sock, type SyscallFacts } from '../state.ts';
+import { done, fail, type Attempt, type ClientHost, type KernelContext, type Process, type Sock, type SysOp, type SyscallFacts } from '../state.ts';
 import { closeFd, fdWhat, fileOf, installFd, lowestFreeFd, newFile, sockOf } from '../fdtable.ts';
-import { sendToClient } from './hosts.ts';
+import { LOOPBACK_LATENCY_NS, sendToClient } from './hosts.ts';
 
 /** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
 export const TCP_CALLS = {
@@ -118,7 +118,7 @@ export function sysListen(k: KernelContext, proc: Process, fd: number, backlog: 
   return done({ ret: 0 }, k.costs.listenNs, `listen(${fd}, ${backlog})`, ' = 0');
 }
 
-export function sysAccept4(k: KernelContext, proc: Process, lfd: number): Attempt {
+export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: SysOp): Attempt {
   const c = k.costs;
   const file = fileOf(k, proc, lfd);
   const sock = sockOf(k, proc, lfd);
@@ -127,9 +127,16 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number): Attemp
   const connId = sock.acceptQueue[0];
   if (connId === undefined) {
     if (file.nonblock) return fail('EAGAIN', c.acceptEagainNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
+    // Linux takes the new descriptor on entry, before it sleeps (__sys_accept4_file): one closed
+    // meanwhile is not reused by this call (found by `npm run fidelity`, fixtures/fidelity).
+    if (op && op.reservedFd === undefined) {
+      const fd = lowestFreeFd(k, proc);
+      if (fd >= 0) proc.reservedFds.add(op.reservedFd = fd);
+    }
     return { block: { kind: 'accept', fd: lfd, sock: sock.id }, targets: [{ kind: 'sock', sock: sock.id }], head };
   }
-  const fd = lowestFreeFd(k, proc);
+  if (op?.reservedFd !== undefined) proc.reservedFds.delete(op.reservedFd);
+  const fd = op?.reservedFd ?? lowestFreeFd(k, proc);
   // With no free descriptor the connection stays queued: the listening socket stays readable.
   if (fd < 0) return fail('EMFILE', c.acceptNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   sock.acceptQueue.shift();
@@ -211,6 +218,12 @@ export function sysSendto(k: KernelContext, proc: Process, fd: number, data: Byt
   if (data.length > 0) {
     const client = k.clients[sock.client]!;
     sendToClient(k, client, 'DATA', data);
+    // Over loopback the receiving stack runs before sendto returns, and so does the RST a closed
+    // peer answers with: the next send already fails (found by `npm run fidelity`, fixtures/fidelity).
+    if (client.state === 'closed' && k.config.latencyNs <= LOOPBACK_LATENCY_NS) {
+      client.state = 'reset'; // its kernel has answered: the data arriving later gets no second RST
+      packetAtServer(k, client, 'RST');
+    }
   }
   return done({ ret: data.length }, c.sendNs + Math.round(data.length * c.copyNsPerByte), head, `${args} = ${data.length}`, data.length > 0 ? { fd, dir: 'from-user', data } : undefined);
 }
