@@ -31,7 +31,7 @@ const streams = (xs: { client: string; data: string }[]) => {
 };
 const replies = (r: { replies: { client: string; data: Bytes }[] }) => streams(r.replies.map((x) => ({ client: x.client, data: decodeUtf8(x.data) })));
 
-const MULTI = new Set<ListingName>(['thread_per_connection', 'thread_pool', 'process_per_connection', 'async_io']);
+const MULTI = new Set<ListingName>(['thread_per_connection', 'thread_pool', 'prethreaded_accept', 'process_per_connection', 'async_io']);
 const single = SCENARIOS.filter((s) => !MULTI.has(serverModel(s.model, resolveOptions(s)).listing));
 
 describe('shipped listings run by CPython through the shims', () => {
