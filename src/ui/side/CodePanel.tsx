@@ -3,7 +3,7 @@
  * the panel follows the most recently active thread. A second tab shows the clients' script.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { renderListing } from '../../programs/lines.ts';
+import { programText } from '../../programs/lines.ts';
 import type { ThreadView } from '../../kernel/view.ts';
 import { useRun, useT, useView, type T } from '../hooks.ts';
 import { tokenizePython } from './python-tokens.ts';
@@ -22,7 +22,7 @@ export function CodePanel() {
   const [tab, setTab] = useState<Tab>('server');
 
   const lines = useMemo(() => {
-    const all = renderListing(run.listing, run.constants).split('\n');
+    const all = programText(run).split('\n');
     if (all[all.length - 1] === '') all.pop();
     return all;
   }, [run]);
@@ -44,7 +44,7 @@ export function CodePanel() {
   const scrollRef = useRef<HTMLDivElement>(null);
   useKeepInView(scrollRef, tab === 'server' && currentLine > 0 ? `[data-line="${currentLine}"]` : null, 'third', [currentLine, step, tab]);
 
-  const file = `${run.listing}.py`;
+  const file = `${run.listing ?? 'server'}.py`;
   const tabId = (which: Tab) => `pn-code-tab-${which}`;
   return (
     <section className="panel pn-panel pn-code-panel" aria-label={t('app.panel.code')}>
