@@ -8,6 +8,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
+import { HighlightStyle, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 
 export interface EditorError { line: number; message: string }
 
@@ -17,6 +18,15 @@ interface Props {
   error: EditorError | null;
   label: string;
 }
+
+/**
+ * CodeMirror's own colours, each through a CSS variable (`--cm-708` for #708…) that
+ * playground.css sets lighter in the dark theme; the light theme keeps CodeMirror's colours.
+ */
+const colours = syntaxHighlighting(HighlightStyle.define(defaultHighlightStyle.specs.map((spec) => {
+  const colour = typeof spec.color === 'string' ? spec.color : null;
+  return colour?.startsWith('#') ? { ...spec, color: `var(--cm-${colour.slice(1)}, ${colour})` } : spec;
+})));
 
 const theme = EditorView.theme({
   '&': { fontSize: '0.9rem', border: '1px solid var(--border, #8886)', borderRadius: '6px', background: 'var(--panel-bg, transparent)' },
@@ -36,7 +46,7 @@ export function CodeEditor({ value, onChange, error, label }: Props) {
       state: EditorState.create({
         doc: value,
         extensions: [
-          basicSetup, python(), lintGutter(), theme,
+          colours, basicSetup, python(), lintGutter(), theme,
           EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'program-editor' }),
           EditorView.updateListener.of((u) => { if (u.docChanged) changed.current(u.state.doc.toString()); }),
         ],

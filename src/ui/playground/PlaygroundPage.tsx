@@ -38,13 +38,19 @@ type LinkNote = 'copied' | 'failed' | { n: number; max: number } | null;
 
 const LISTING_NAMES = Object.keys(LISTINGS).filter((n) => n !== 'client').sort();
 
-/** Where the page starts: the link's program (`s=`), else the draft kept in this browser, else the starter. */
-function firstState(s: string | undefined): { source: string; clients: string; budgetMs: number; linked: Scenario | null } {
+/**
+ * Where the page starts: the link's program (`s=`), else a shipped listing asked for by the lab's
+ * code panel (`listing=`), else the draft kept in this browser, else the starter.
+ */
+function firstState(s: string | undefined, listing: string | undefined): { source: string; clients: string; budgetMs: number; linked: Scenario | null } {
   const linked = s !== undefined ? decodeScenario(s) : null;
+  const kept = loadPlaygroundDraft(browserStorage());
+  if (!linked && listing !== undefined && Object.hasOwn(LISTINGS, listing)) {
+    return { source: LISTINGS[listing as keyof typeof LISTINGS], clients: kept?.clients ?? DEFAULT_CLIENTS, budgetMs: kept?.budgetMs ?? DEFAULT_BUDGET_MS, linked: null };
+  }
   if (linked?.ok && linked.scenario.program) {
     return { source: linked.scenario.program.source, clients: clientSetOf(linked.scenario), budgetMs: DEFAULT_BUDGET_MS, linked: linked.scenario };
   }
-  const kept = loadPlaygroundDraft(browserStorage());
   return kept ? { ...kept, linked: null } : { source: STARTER, clients: DEFAULT_CLIENTS, budgetMs: DEFAULT_BUDGET_MS, linked: null };
 }
 
@@ -54,7 +60,7 @@ export default function PlaygroundPage() {
   const lang = useLab((s) => s.lang);
   const params = useLab((s) => s.pageParams);
   const shown = useLab((s) => s.scenario.model === 'python' && s.scenario.id === PLAYGROUND_ID && hasRun(s.scenario, s.seed));
-  const [first] = useState(() => firstState(params.s));
+  const [first] = useState(() => firstState(params.s, params.listing));
   const [source, setSource] = useState(first.source);
   const [clients, setClients] = useState(first.clients);
   const [budgetMs, setBudgetMs] = useState(first.budgetMs);
@@ -126,6 +132,14 @@ export default function PlaygroundPage() {
     setClients(clientSetOf(linked.scenario));
     void run(linked.scenario, budgetMs);
   }, [params.s, run, budgetMs]);
+
+  // A listing asked for once: a reload keeps the student's edits (the draft), not the listing again.
+  useEffect(() => {
+    const st = api.getState();
+    if (st.pageParams.listing === undefined) return;
+    const { listing: _listing, ...rest } = st.pageParams;
+    st.setPageParams(rest);
+  }, [api]);
 
   // Leaving the page stops a run still going.
   useEffect(() => () => { cancelPython(); }, []);

@@ -77,6 +77,9 @@ export function CodePanel() {
       </div>
       {tab === 'server' ? (
         <div id="pn-code-panel-server" role="tabpanel" aria-labelledby={tabId('server')} className="pn-tabpanel">
+          {run.listing !== null && run.listing !== 'async_io' ? (
+            <p className="pn-note pn-playground"><a href={`#/playground?listing=${run.listing}`} data-testid="open-in-playground">{t('panels.code.playground')}</a></p>
+          ) : null}
           {run.listing === 'async_io' && (
             <p className="pn-note" data-testid="illustrative-note"><RichText text={t('panels.code.illustrative')} /></p>
           )}
