@@ -143,3 +143,24 @@ test('share a program by link: a new page opens it with its clients and runs it;
   await other.waitForTimeout(500);
   await other.screenshot({ path: 'test-results/playground-zh-1280-dark.png', fullPage: true });
 });
+
+test('Python is not in the offline cache before the playground runs; after its first run the playground works offline', async ({ page, context }) => {
+  const cachedPython = () => page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const keys = await (await caches.open(name)).keys();
+      if (keys.some((r) => /pyodide\.asm\.wasm$/.test(r.url))) return true;
+    }
+    return false;
+  });
+  await page.goto('./#/playground?lang=en');
+  await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 60_000 });
+  expect(await cachedPython()).toBe(false);
+  await run(page);
+  await expect.poll(cachedPython, { timeout: 120_000 }).toBe(true);
+  await context.setOffline(true);
+  // The address holds the program now (s=): the reload runs it again, from the cache.
+  await page.reload();
+  await expect(page.getByTestId('playground-outcome')).toHaveAttribute('data-outcome', 'ok', { timeout: LOAD });
+  await expect(page.getByTestId('step-counter')).toBeVisible();
+  await context.setOffline(false);
+});
