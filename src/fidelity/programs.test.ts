@@ -33,7 +33,7 @@ describe('the programs and their Python listings', () => {
   it('every highlighted line exists in its listing', () => {
     for (const s of SCENARIOS) {
       const r = runScenario(s);
-      const lines = LISTINGS[r.listing].split('\n').length;
+      const lines = LISTINGS[r.listing!].split('\n').length;
       for (const e of r.trace) {
         if (e.type === 'py' || e.type === 'sys.enter') {
           expect(e.line, `${s.id}: line ${e.line}`).toBeGreaterThanOrEqual(0);

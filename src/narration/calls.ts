@@ -51,7 +51,7 @@ export function callReturn(n: Narrator, ev: Ev<'sys.exit'>): Narration {
     switch (ev.errno) {
       case 'EAGAIN':
         if (ev.name === 'recvfrom') {
-          const drained = /^(epoll_edge|signal_driven)/.test(n.run.listing);
+          const drained = /^(epoll_edge|signal_driven)/.test(n.run.listing ?? '');
           return { text: n.t(drained ? 'narr.exit.eagain.recv.drained' : 'narr.exit.eagain.recv', { ...p, owner: n.fdFull(pid, fd) }), detail: eagainWhy(n) };
         }
         if (ev.name === 'accept4') return { text: n.t('narr.exit.eagain.accept', p), detail: eagainWhy(n) };
@@ -73,7 +73,7 @@ export function callReturn(n: Narrator, ev: Ev<'sys.exit'>): Narration {
 
 /** What an EAGAIN means for this program: wasted polling, a drained socket, or asyncio's cue to wait. */
 function eagainWhy(n: Narrator): string {
-  const listing: string = n.run.listing;
+  const listing: string = n.run.listing ?? '';
   if (/^(epoll_edge|signal_driven|selectors)/.test(listing)) return n.t('narr.exit.eagain.drained');
   if (listing.startsWith('asyncio')) return n.t('narr.exit.eagain.asyncio');
   return n.t('narr.exit.eagain.detail');

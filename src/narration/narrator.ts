@@ -5,7 +5,7 @@
  */
 import type { TraceEvent } from '../kernel/types.ts';
 import type { MachineView, TraceIndex } from '../kernel/view.ts';
-import { renderListing } from '../programs/lines.ts';
+import { programText } from '../programs/lines.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
@@ -52,7 +52,7 @@ const listingCache = new WeakMap<ScenarioRun, string[]>();
 function listingLines(run: ScenarioRun): string[] {
   let lines = listingCache.get(run);
   if (!lines) {
-    lines = renderListing(run.listing, run.constants).split('\n');
+    lines = programText(run).split('\n');
     listingCache.set(run, lines);
   }
   return lines;

@@ -35,3 +35,8 @@ export function serverLines(name: ListingName, occurrence = 1): { socket: number
 export function renderListing(name: ListingName, constants: Record<string, string>): string {
   return LISTINGS[name].replace(/^([A-Z_]+) = (.*)$/gm, (line, key: string) => (key in constants ? `${key} = ${constants[key]}` : line));
 }
+
+/** The program a run shows: its listing with the run's values, or a student's own program (model python: `source`). */
+export function programText(run: { listing: ListingName | null; constants: Record<string, string>; source?: string }): string {
+  return run.listing === null ? (run.source ?? '') : renderListing(run.listing, run.constants);
+}

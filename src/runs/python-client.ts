@@ -6,7 +6,8 @@
 import type { PythonJob, PythonWorkerMessage } from './python-worker.ts';
 import type { PythonScenarioRun } from '../scenarios/run.ts';
 
-export interface PythonRunResult { run: PythonScenarioRun; loadMs: number; runMs: number }
+/** `files`: what the worker fetched (for the offline cache). */
+export interface PythonRunResult { run: PythonScenarioRun; loadMs: number; runMs: number; files: string[] }
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -21,7 +22,7 @@ function ensureWorker(): Worker {
     if (!job) return;
     if (m.type === 'progress') { job.onProgress?.(m.stage); return; }
     pending.delete(m.id);
-    if (m.type === 'done') job.resolve({ run: m.run, loadMs: m.loadMs, runMs: m.runMs });
+    if (m.type === 'done') job.resolve({ run: m.run, loadMs: m.loadMs, runMs: m.runMs, files: m.files });
     else job.reject(new Error(m.message));
   };
   w.onerror = (event) => {

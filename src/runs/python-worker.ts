@@ -12,7 +12,7 @@ import { loadPythonEngine } from '../python/engine.ts';
 export interface PythonJob { id: number; scenario: Scenario; options?: Omit<PythonScenarioOptions, 'costs'> }
 export type PythonWorkerMessage =
   | { id: number; type: 'progress'; stage: 'loading' | 'running' }
-  | { id: number; type: 'done'; run: PythonScenarioRun; loadMs: number; runMs: number }
+  | { id: number; type: 'done'; run: PythonScenarioRun; loadMs: number; runMs: number; files: string[] }
   | { id: number; type: 'failed'; message: string };
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -33,7 +33,10 @@ self.onmessage = async (event: MessageEvent<PythonJob>) => {
     const t1 = performance.now();
     post({ id, type: 'progress', stage: 'running' });
     const run = await runPythonScenario(scenario, options ?? {});
-    post({ id, type: 'done', run, loadMs: Math.round(t1 - t0), runMs: Math.round(performance.now() - t1) });
+    // What this worker fetched (its own script, the interpreter's files): the page asks the
+    // offline cache to keep them, so that the playground works offline after its first use.
+    const files = [self.location.href, ...performance.getEntriesByType('resource').map((e) => e.name)].filter((u) => new URL(u).origin === self.location.origin);
+    post({ id, type: 'done', run, loadMs: Math.round(t1 - t0), runMs: Math.round(performance.now() - t1), files });
   } catch (e) {
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }

@@ -1,10 +1,11 @@
 /**
  * Runs are derived from (scenario, seed): computed once and cached, never stored in the state.
  * The simulation is deterministic, so a cached run is the run — made here at once, or in a
- * worker (sim-worker.ts) and handed over with `keepRun`.
+ * worker (sim-worker.ts) and handed over with `keepRun`, or, for a student's own program, in the
+ * Python worker (python-client.ts) and handed over with `putRun`.
  */
 import { indexTrace, type TraceIndex } from '../kernel/view.ts';
-import { runScenario, type ScenarioRun } from '../scenarios/run.ts';
+import { runScenario, type PythonScenarioRun, type ScenarioRun } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { PAGE_BUDGET } from '../scenarios/budget.ts';
 import { foldSteps, type FoldedSteps } from './folding.ts';
@@ -28,16 +29,23 @@ export function simulate(scenario: Scenario, seed: number, progress?: (fraction:
 
 const cache = new Map<string, LabRun>();
 const ORDER: string[] = [];
+/** Runs of a student's own program (model python), kept apart: they cannot be made again here. A few are kept. */
+const python = new Map<string, LabRun>();
 const keyOf = (scenario: Scenario, seed: number): string => `${JSON.stringify(scenario)}#${seed}`;
+
+function labRun(run: ScenarioRun): LabRun {
+  const index = indexTrace(run.trace, run.options.cores);
+  return { run, index, folds: foldSteps(index) };
+}
 
 /** Whether the run of (scenario, seed) is already here (getRun returns it at once). */
 export function hasRun(scenario: Scenario, seed: number): boolean {
-  return cache.has(keyOf(scenario, seed));
+  const key = keyOf(scenario, seed);
+  return cache.has(key) || python.has(key);
 }
 
 function remember(key: string, run: ScenarioRun): LabRun {
-  const index = indexTrace(run.trace, run.options.cores);
-  const result = { run, index, folds: foldSteps(index) };
+  const result = labRun(run);
   cache.set(key, result);
   ORDER.push(key);
   // Keep a handful: a student flips between a few scenarios.
@@ -50,7 +58,20 @@ export function keepRun(scenario: Scenario, seed: number, run: ScenarioRun): Lab
   return cache.get(keyOf(scenario, seed)) ?? remember(keyOf(scenario, seed), run);
 }
 
+/** Puts the run of a student's program, made in the Python worker, where getRun finds it. */
+export function putRun(scenario: Scenario, seed: number, run: PythonScenarioRun): LabRun {
+  const key = keyOf(scenario, seed);
+  const result = labRun(run);
+  python.delete(key);
+  python.set(key, result);
+  while (python.size > 4) python.delete(python.keys().next().value!);
+  return result;
+}
+
 export function getRun(scenario: Scenario, seed: number): LabRun {
   const key = keyOf(scenario, seed);
-  return cache.get(key) ?? remember(key, simulate(scenario, seed));
+  const hit = cache.get(key) ?? python.get(key);
+  if (hit) return hit;
+  if (scenario.model === 'python') throw new Error(`the run of ${scenario.id}'s program is not made yet (the Python worker makes it: putRun)`);
+  return remember(key, simulate(scenario, seed));
 }

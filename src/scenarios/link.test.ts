@@ -24,10 +24,10 @@ function reason(text: string): string {
 }
 
 describe('a scenario in a link', () => {
-  it('refuses a scenario with a Python program of its own, with a reason (the lab cannot run it yet)', () => {
-    const s = { ...SCENARIOS[0]!, model: 'python', program: { language: 'python', source: 'pass\n' } } as unknown as Scenario;
+  it('carries a scenario with a Python program of its own, program and all (the playground runs it)', () => {
+    const s = { ...SCENARIOS[0]!, model: 'python', program: { language: 'python', source: 'print("你好")\n' } } as unknown as Scenario;
     const r = decodeScenario(encodeScenario(s));
-    expect(r).toEqual({ ok: false, reason: { key: 'reason.link.python' } });
+    expect(r).toEqual({ ok: true, scenario: s });
   });
 
   it('round-trips every shipped scenario exactly', () => {

@@ -79,8 +79,7 @@ export function decodeScenario(text: string): LinkResult {
   }
   const v = validateScenario(value);
   if (!v.ok) return { ok: false, reason: problemReason(v.problems) };
-  // A student's own program needs the interpreter, which the lab does not load (yet).
-  if (v.scenario.model === 'python') return { ok: false, reason: { key: 'reason.link.python' } };
+  // A student's own program (model python) opens in the playground, which runs it (store/lab.ts).
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_LINK_CONNECTIONS) {
     return { ok: false, reason: { key: 'reason.link.tooBig', params: { n: connections, max: MAX_LINK_CONNECTIONS } } };

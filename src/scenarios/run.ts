@@ -31,9 +31,13 @@ export interface ScenarioRun extends RunResult {
   budgetStop?: BudgetStop;
   scenario: Scenario;
   options: ResolvedOptions;
-  listing: ListingName;
+  /** The shipped listing the model mirrors; null for a student's own program (model python: `source`). */
+  listing: ListingName | null;
   constants: Record<string, string>;
   seed: number;
+  /** A student's own program (model python) and what CPython reported. */
+  source?: string;
+  python?: PythonReport;
 }
 
 /** Milliseconds (decimals allowed) to integer nanoseconds. */

@@ -4,8 +4,21 @@ import { emptyLocation, formatHash, MAX_HASH, parseHash } from './url.ts';
 import { getRun } from '../runs/runs.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { foldSteps, visibleSteps } from '../runs/folding.ts';
+import { encodeScenario } from '../scenarios/link.ts';
+import type { Scenario } from '../scenarios/format.ts';
 
 describe('the lab store', () => {
+  it('opens a link whose scenario carries a Python program in the playground, which runs it (the lab cannot before its run is made)', () => {
+    const program = { ...findScenario('blocking-two-clients')!, model: 'python', program: { language: 'python', source: 'import socket\n' } } as unknown as Scenario;
+    const s = encodeScenario(program);
+    const store = createLabStore();
+    store.getState().applyLocation(parseHash(formatHash({ scenarioId: program.id, seed: null, step: 7, scenario: s })).location, []);
+    expect(store.getState()).toMatchObject({ page: 'playground', pageParams: { s }, step: 7, notices: [] });
+    expect(store.getState().scenario.id).toBe('blocking-two-clients');
+    // The playground's own link keeps its page and its program.
+    expect(parseHash(formatHash({ page: 'playground', scenarioId: '', seed: null, step: 0, params: { s } })).location).toMatchObject({ page: 'playground', params: { s } });
+  });
+
   it('steps forward and back over the run, and clamps at both ends', () => {
     const store = createLabStore();
     const s = store.getState();

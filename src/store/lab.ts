@@ -9,7 +9,7 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import type { Lang } from '../i18n/core.ts';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
-import { getRun } from '../runs/runs.ts';
+import { getRun, hasRun } from '../runs/runs.ts';
 import { visibleSteps } from '../runs/folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
@@ -210,6 +210,14 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           // The page picks its scenario from its own parameters and then places the step.
           set({ ...frame, step: location.step ?? 0, notices: all });
         } else {
+          const carried = location.params.s;
+          const linked = carried === undefined ? null : decodeScenario(carried);
+          if (linked?.ok && linked.scenario.model === 'python' && !hasRun(linked.scenario, location.seed ?? linked.scenario.seed)) {
+            // A student's own program runs in the playground (its worker makes the run).
+            set({ ...frame, page: 'playground', pageArg: null, pageParams: { s: carried! }, step: location.step ?? 0, notices: all });
+            if (location.lang !== null) get().setLang(location.lang);
+            return;
+          }
           const { scenario, seed, params, notices: found } = labTarget(get().scenario, location);
           frame.pageParams = params;
           all.push(...found);

@@ -13,7 +13,7 @@ import type { Reason } from '../scenarios/reason.ts';
 import type { LinkedPage } from '../lessons/types.ts';
 
 /** Pages other than the lab. A shipped scenario may not take one of these names as its id (a custom one travels with `s=`). */
-export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout'] as const;
+export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout', 'playground'] as const;
 export type PageId = 'lab' | (typeof PAGES)[number];
 /** Every page a lesson links to is a page of the router. */
 const LESSON_PAGES_ARE_PAGES: readonly PageId[] = [] as LinkedPage[];
@@ -71,8 +71,9 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   let params: URLSearchParams;
   try { params = new URLSearchParams(query); } catch { params = new URLSearchParams(); }
   const [first = '', ...rest] = decoded.split('/');
-  // A scenario carried whole in the link (`s=`) is the lab's, even when its id is a page's name.
-  if (isPage(first) && !params.has('s')) {
+  // A scenario carried whole in the link (`s=`) is the lab's, even when its id is a page's name
+  // (but for the playground's: a student's program with its clients).
+  if (isPage(first) && (!params.has('s') || first === 'playground')) {
     location.page = first;
     const arg = rest.join('/').trim();
     if (arg) location.arg = arg.slice(0, 200);

@@ -33,6 +33,7 @@ export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
   editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
+  playground: page('nav.playground', ['playground', 'problems'], () => import('./playground/PlaygroundPage.tsx')),
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
   handout: page('nav.handout', ['handout'], () => import('./handout/HandoutPage.tsx'), false),

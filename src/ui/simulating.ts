@@ -18,9 +18,12 @@ const client = workerClient<SimJob, ScenarioRun>(() => new Worker(new URL('../ru
 /** How a preparation ended: the run is cached, or the user cancelled, or the worker failed (its message). */
 export type Prepared = { ok: true } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: string };
 
-/** Whether the page can run this scenario at once: a shipped one, or one already run. */
+/**
+ * Whether the page can go on at once: a shipped scenario, one already run, or a student's own
+ * program (the store sends it to the playground, whose Python worker makes its run).
+ */
 export function runsAtOnce(scenario: Scenario, seed: number): boolean {
-  return findScenario(scenario.id) === scenario || hasRun(scenario, seed);
+  return scenario.model === 'python' || findScenario(scenario.id) === scenario || hasRun(scenario, seed);
 }
 
 /** The "Simulating…" panel (plain DOM: it shows before React draws anything). Returns a way to update and remove it. */

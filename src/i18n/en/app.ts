@@ -46,6 +46,7 @@ export default {
   'nav.glossary': 'Glossary',
   'nav.hall': 'Exam hall',
   'nav.editor': 'Scenario editor',
+  'nav.playground': 'Your own server',
   'nav.lessons': 'Lessons',
   'nav.scaling': 'C10K lab',
   'app.page.loading': 'Loading…',

@@ -19,7 +19,6 @@ export default {
   'share.refused.close': 'Close',
   'share.tooBig': 'is {size} MB; a scenario file may be at most {max} MB',
   'share.notJson': 'is not a .json file',
-  'share.python': 'holds a Python program of its own (model python): the lab cannot run it yet; run it with the command line: npm run sim -- {file}',
   'share.readFailed': 'could not be read: {message}',
   'share.pictureFailed': 'The picture could not be made: {message}',
   'embed.open': 'Open in IO Lab ↗',

@@ -46,6 +46,7 @@ export default {
   'nav.glossary': '术语表',
   'nav.hall': '考场',
   'nav.editor': '场景编辑器',
+  'nav.playground': '自己写服务器',
   'nav.lessons': '课程',
   'nav.scaling': 'C10K 实验',
   'app.page.loading': '加载中…',

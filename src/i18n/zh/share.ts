@@ -19,7 +19,6 @@ export default {
   'share.refused.close': '关闭',
   'share.tooBig': '大小为 {size} MB，场景文件最多 {max} MB',
   'share.notJson': '不是 .json 文件',
-  'share.python': '里面带着自己写的 Python 程序（python 模型）：实验台暂时还不能运行它，请用命令行运行：npm run sim -- {file}',
   'share.readFailed': '无法读取：{message}',
   'share.pictureFailed': '画面导出失败：{message}',
   'embed.open': '在 IO Lab 中打开 ↗',

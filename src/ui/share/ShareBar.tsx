@@ -39,6 +39,14 @@ export function ShareBar() {
     if (!result.ok) { setRefused(result); return; }
     setRefused(null);
     const s = result.scenario;
+    if (s.model === 'python') {
+      // A student's own program: the playground loads the interpreter and runs it.
+      const { handToPlayground } = await import('../playground/handoff.ts');
+      handToPlayground(s);
+      api.getState().openPage('playground');
+      api.getState().notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
+      return;
+    }
     // Say what is happening; a large scenario runs in the simulation worker, with a Cancel.
     setBusy(t('share.opening', { title: s.title[api.getState().lang], clients: s.clients.length }));
     try {

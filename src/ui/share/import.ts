@@ -38,8 +38,7 @@ export async function readScenarioFile(file: File): Promise<FileResult> {
   }
   const v = parseScenarioBytes(bytes);
   if (!v.ok) return { ok: false, file: name, problems: v.problems };
-  // A student's own program runs in the interpreter, which the lab does not load (yet): the command line runs it.
-  if (v.scenario.model === 'python') return { ok: false, file: name, problems: [{ path: 'model', message: '', key: 'share.python', params: { file: name } }] };
+  // A student's own program (model python) is opened in the playground, which runs it (ShareBar).
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_DRAWN_CONNECTIONS) {
     const path = v.scenario.clients.length > MAX_DRAWN_CONNECTIONS ? 'clients' : 'idleConnections';

@@ -15,7 +15,8 @@ export function keepLargeScenarios(store: LabStoreApi): () => void {
   const check = () => {
     const st = store.getState();
     const base = baseOf(st.scenario);
-    if (base === last || st.embed) return;
+    // A student's own program is kept by the playground (its draft), and runs only there.
+    if (base === last || st.embed || base.model === 'python') return;
     last = base;
     if (findScenario(base.id) === base || !tooBigForLink(base)) return;
     const restored = keptScenario(base.id) === base; // came back from the browser's keeping: said already

@@ -22,3 +22,13 @@ export function registerOffline(onUpdate?: () => void): void {
   // After the page has drawn: the worker's precache must not compete with the first render.
   if (document.readyState === 'complete') start(); else window.addEventListener('load', start, { once: true });
 }
+
+/**
+ * Asks the service worker to keep files fetched outside the page (the Python worker's script and
+ * the interpreter, fetched on the playground's first run and never precached): the playground
+ * then works offline. Nothing happens where there is no service worker.
+ */
+export function keepForOffline(urls: string[]): void {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext || urls.length === 0) return;
+  navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: 'iolab-keep', urls })).catch(() => undefined);
+}

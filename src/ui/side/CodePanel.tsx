@@ -3,7 +3,7 @@
  * the panel follows the most recently active thread. A second tab shows the clients' script.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { renderListing } from '../../programs/lines.ts';
+import { programText } from '../../programs/lines.ts';
 import type { ThreadView } from '../../kernel/view.ts';
 import { useRun, useT, useView, type T } from '../hooks.ts';
 import { tokenizePython } from './python-tokens.ts';
@@ -22,7 +22,7 @@ export function CodePanel() {
   const [tab, setTab] = useState<Tab>('server');
 
   const lines = useMemo(() => {
-    const all = renderListing(run.listing, run.constants).split('\n');
+    const all = programText(run).split('\n');
     if (all[all.length - 1] === '') all.pop();
     return all;
   }, [run]);
@@ -44,7 +44,7 @@ export function CodePanel() {
   const scrollRef = useRef<HTMLDivElement>(null);
   useKeepInView(scrollRef, tab === 'server' && currentLine > 0 ? `[data-line="${currentLine}"]` : null, 'third', [currentLine, step, tab]);
 
-  const file = `${run.listing}.py`;
+  const file = `${run.listing ?? 'server'}.py`;
   const tabId = (which: Tab) => `pn-code-tab-${which}`;
   return (
     <section className="panel pn-panel pn-code-panel" aria-label={t('app.panel.code')}>
@@ -77,6 +77,9 @@ export function CodePanel() {
       </div>
       {tab === 'server' ? (
         <div id="pn-code-panel-server" role="tabpanel" aria-labelledby={tabId('server')} className="pn-tabpanel">
+          {run.listing !== null && run.listing !== 'async_io' ? (
+            <p className="pn-note pn-playground"><a href={`#/playground?listing=${run.listing}`} data-testid="open-in-playground">{t('panels.code.playground')}</a></p>
+          ) : null}
           {run.listing === 'async_io' && (
             <p className="pn-note" data-testid="illustrative-note"><RichText text={t('panels.code.illustrative')} /></p>
           )}

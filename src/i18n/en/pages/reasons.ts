@@ -14,7 +14,6 @@ export default {
   'reason.link.notBase64': 'the scenario in the link is not base64url text (cut short or changed?)',
   'reason.link.notUtf8': 'the scenario in the link is not UTF-8 text (cut short or changed?)',
   'reason.link.notJson': 'the scenario in the link is not valid JSON (cut short or changed?): {detail}',
-  'reason.link.python': 'the scenario holds a Python program of its own (model python), which the lab cannot run yet (the command line can: npm run sim)',
   'reason.link.tooBig': 'the scenario has {n} connections; the lab opens at most {max} (run it with the command line)',
 
   'reason.add.tooMany': '{n} added actions; at most {max}',

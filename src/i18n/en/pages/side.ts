@@ -6,6 +6,7 @@ export default {
   'panels.code.tabs': 'What runs',
   'panels.code.tab.server': 'Server: {file}',
   'panels.code.tab.clients': 'Clients',
+  'panels.code.playground': 'Change it and run it (your own server)',
   'panels.code.listing': 'The server’s Python listing, with the line each thread is on',
   'panels.code.illustrative': 'Illustrative: Python’s standard library has no io_uring. `uring` is an imagined binding so you can read the steps; the system calls it stands for are real.',
   'panels.code.state.running': 'running on a CPU',

@@ -14,7 +14,6 @@ export default {
   'reason.link.notBase64': '链接里的场景不是 base64url 文本（被截断或改动过？）',
   'reason.link.notUtf8': '链接里的场景不是 UTF-8 文本（被截断或改动过？）',
   'reason.link.notJson': '链接里的场景不是合法的 JSON（被截断或改动过？）：{detail}',
-  'reason.link.python': '这个场景带着自己写的 Python 程序（python 模型），实验台暂时还不能运行它（命令行可以：npm run sim）',
   'reason.link.tooBig': '场景有 {n} 个连接，实验台最多打开 {max} 个（请用命令行运行）',
 
   'reason.add.tooMany': '加入了 {n} 个操作，最多 {max} 个',

@@ -6,6 +6,7 @@ export default {
   'panels.code.tabs': '运行的程序',
   'panels.code.tab.server': '服务器：{file}',
   'panels.code.tab.clients': '客户端',
+  'panels.code.playground': '改一改再运行（自己写服务器）',
   'panels.code.listing': '服务器的 Python 代码，标出每个线程正在执行的行',
   'panels.code.illustrative': '示意代码：Python 标准库里并没有 io_uring。`uring` 是为了便于阅读而虚构的接口，但它所代表的系统调用都是真实存在的。',
   'panels.code.state.running': '正在 CPU 上运行',
