@@ -50,7 +50,7 @@ const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((
 const round = (v: number): number => Math.round(v * 10) / 10;
 
 export interface ActionFigures { action: string; n: number; p50Ms: number; p95Ms: number; maxMs: number }
-export interface ScenarioFigures { scenario: string; actions: ActionFigures[]; longestTaskMs: number; profile?: { fn: string; selfMs: number }[] }
+export interface ScenarioFigures { scenario: string; actions: ActionFigures[]; longestTaskMs: number; cpu: Record<string, { p50Ms: number; p95Ms: number; parts: Record<string, number> }>; profile?: { fn: string; selfMs: number }[] }
 
 /** ms from a keydown to the frame after the step counter changed. */
 async function keyToFrame(page: Page, key: string): Promise<number> {
@@ -102,6 +102,41 @@ async function playFrames(page: Page, speed: number, ms: number): Promise<number
   return gaps.slice(1);
 }
 
+interface TraceEvent { name: string; ph: string; dur?: number; tdur?: number; ts: number; tid: number; pid: number; args?: { name?: string; data?: { type?: string } } }
+
+/**
+ * Main-thread CPU time per key press (Chrome trace, thread time: what a step costs whatever else
+ * the machine runs): the keydown's task (React's render, commit and effects, forced layout) plus
+ * the style, layout, paint and commit up to the first frame after it. Also split by part.
+ */
+async function cpuPerKey(page: Page, keys: string[]): Promise<{ p50Ms: number; p95Ms: number; parts: Record<string, number> }> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  // Real key presses (the trace names their keydown task), each given time to draw.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  for (const k of keys) { await page.keyboard.press(k); await page.waitForTimeout(150); }
+  const all = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = all.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const ev = all.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const cpu: number[] = [];
+  const parts: Record<string, number> = {};
+  const add = (name: string, us = 0): number => { parts[name] = (parts[name] ?? 0) + us / 1000; return us / 1000; };
+  ev.forEach((e, i) => {
+    if (e.name !== 'EventDispatch' || e.args?.data?.type !== 'keydown') return;
+    let sum = add('key press task', e.tdur);
+    const end = e.ts + (e.dur ?? 0);
+    for (let j = i + 1; j < ev.length; j++) {
+      const f = ev[j]!;
+      if (f.ts < end) { if (f.name === 'Layout' || f.name === 'UpdateLayoutTree') add(`(in it: ${f.name === 'Layout' ? 'layout' : 'style'})`, f.tdur); continue; }
+      if (['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'].includes(f.name)) sum += add('frame: style, layout, paint', f.tdur);
+      if (f.name === 'Commit') break;
+    }
+    cpu.push(sum);
+  });
+  for (const k of Object.keys(parts)) parts[k] = round(parts[k]! / Math.max(1, cpu.length));
+  return { p50Ms: round(quantile(cpu, 0.5)), p95Ms: round(quantile(cpu, 0.95)), parts };
+}
+
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 
 function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 80): { fn: string; selfMs: number }[] {
@@ -144,10 +179,16 @@ async function measure(page: Page, label: string, profile: boolean): Promise<Sce
   const task = await longestTask(page);
   let top: ScenarioFigures['profile'];
   if (cdp) { const { profile: p } = await cdp.send('Profiler.stop'); top = topSelf(p as never); }
+  await keyToFrame(page, 'Home');
+  const cpu = {
+    step: await cpuPerKey(page, Array.from({ length: 20 }, () => 'ArrowRight')),
+    'step back': await cpuPerKey(page, Array.from({ length: 20 }, () => 'ArrowLeft')),
+    seek: await cpuPerKey(page, ['End', 'Home', 'PageDown', 'End', 'Home', 'PageDown', 'End', 'Home', 'PageDown']),
+  };
   return {
     scenario: label,
     actions: Object.entries(times).map(([action, xs]) => ({ action, n: xs.length, p50Ms: round(quantile(xs, 0.5)), p95Ms: round(quantile(xs, 0.95)), maxMs: round(Math.max(...xs)) })),
-    longestTaskMs: round(task), ...(top ? { profile: top } : {}),
+    longestTaskMs: round(task), cpu, ...(top ? { profile: top } : {}),
   };
 }
 
@@ -203,6 +244,12 @@ export function printStepFrames(rs: ScenarioFigures[]): void {
   for (const r of rs) {
     for (const a of r.actions) console.log(`| ${r.scenario} | ${a.action} | ${a.n} | ${a.p50Ms} | ${a.p95Ms} | ${a.maxMs} | ${FRAME_GOAL_MS} | ${(a.p95Ms / FRAME_GOAL_MS).toFixed(2)} |`);
     console.log(`| ${r.scenario} | longest main-thread task | | | | ${r.longestTaskMs} | ${TASK_GOAL_MS} | ${(r.longestTaskMs / TASK_GOAL_MS).toFixed(2)} |`);
+  }
+  console.log(`\nmain-thread CPU per key press, to the first frame after it (thread time from a Chrome trace: what the machine's other load does not inflate):`);
+  console.log('| scenario | action | p50 ms | p95 ms | goal ms | p95 / goal | of which (mean ms) |');
+  console.log('|---|---|---:|---:|---:|---:|---|');
+  for (const r of rs) for (const [action, c] of Object.entries(r.cpu)) {
+    console.log(`| ${r.scenario} | ${action} | ${c.p50Ms} | ${c.p95Ms} | ${FRAME_GOAL_MS} | ${(c.p95Ms / FRAME_GOAL_MS).toFixed(2)} | ${Object.entries(c.parts).map(([k, v]) => `${k} ${v}`).join(', ')} |`);
   }
   for (const r of rs) if (r.profile) {
     console.log(`\nself time while stepping, ${r.scenario}:`);

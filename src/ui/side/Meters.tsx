@@ -5,25 +5,17 @@
  */
 import { useMemo } from 'react';
 import { useLab, useT, useView } from '../hooks.ts';
+import { formatNumber } from '../controls/position.ts';
 import '../panels.css';
 
 const SHOWN = 4;
 
-/** n.toLocaleString(locale, { exactly `digits` decimals }), with the formatter made once (a new one per call cost more than the rest of the panel). */
-function fixed(locale: string, digits: number): Intl.NumberFormat {
-  const key = `${locale}/${digits}`;
-  let f = FIXED.get(key);
-  if (!f) FIXED.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })));
-  return f;
-}
-const FIXED = new Map<string, Intl.NumberFormat>();
 
 export function Meters() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const { view, before } = useView();
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const num = (n: number, digits = 0) => fixed(locale, digits).format(n);
+  const num = (n: number, digits = 0) => formatNumber(n, lang, digits);
   const pct = (x: number) => (x > 0 && x < 0.0001 ? `< ${num(0.01, 2)} %` : `${num(x * 100, x > 0 && x < 0.1 ? 2 : 1)} %`);
   const time = (ns: number) => (ns < 1_000_000 ? `${num(ns / 1000, 1)} µs` : `${num(ns / 1_000_000, 3)} ms`);
 
