@@ -116,7 +116,9 @@ async function cpuPerKey(page: Page, keys: string[]): Promise<{ p50Ms: number; p
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   for (const k of keys) { await page.keyboard.press(k); await page.waitForTimeout(150); }
   const all = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = all.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The page's main thread: of the renderers' main threads in the trace, the one the key presses went to.
+  const keydowns = (t: TraceEvent): number => all.filter((e) => e.tid === t.tid && e.pid === t.pid && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').length;
+  const main = all.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').sort((a, b) => keydowns(b) - keydowns(a))[0];
   const ev = all.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const cpu: number[] = [];
   const parts: Record<string, number> = {};
