@@ -14,6 +14,7 @@ import { indexTrace } from '../src/kernel/view.ts';
 import { scalingBench } from './scaling.ts';
 import { framesBench, printFrames } from './frames.ts';
 import { printSite, siteBench } from './site.ts';
+import { printStepFrames, stepFramesBench } from './step-frames.ts';
 import { inputsBench, printInputs } from './inputs.ts';
 import { pythonBench } from './python.ts';
 import { printScale, scaleBench } from './scale.ts';
@@ -150,6 +151,9 @@ console.log(`\nyour own server (CPython in Pyodide, Node): interpreter load ${py
 
 results.site = await siteBench();
 printSite(results.site as Record<string, unknown>);
+// 10. Step, step back, seek and play in Chromium, key to painted frame and main-thread CPU, beside the goal (bench/step-frames.ts).
+const stepFrames = await stepFramesBench().catch((e: unknown) => { console.log(`step frames skipped: ${String(e).split('\n')[0]}`); return null; });
+if (stepFrames) { results.stepFrames = stepFrames; printStepFrames(stepFrames); }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
 console.log('\nwrote bench/results/latest.json');

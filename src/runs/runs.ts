@@ -32,20 +32,32 @@ const ORDER: string[] = [];
 /** Runs of a student's own program (model python), kept apart: they cannot be made again here. A few are kept. */
 const python = new Map<string, LabRun>();
 const keyOf = (scenario: Scenario, seed: number): string => `${JSON.stringify(scenario)}#${seed}`;
+/** The key each run is cached under, to tell whether it is still cached. */
+const keyOfRun = new WeakMap<LabRun, string>();
+/** The same scenario object asks again on every step: found without writing it out (10,000 clients are a megabyte of JSON). */
+const bySameObject = new WeakMap<Scenario, Map<number, LabRun>>();
 
-function labRun(run: ScenarioRun): LabRun {
+const cached = (key: string): LabRun | undefined => cache.get(key) ?? python.get(key);
+
+function knownFor(scenario: Scenario, seed: number): LabRun | undefined {
+  const run = bySameObject.get(scenario)?.get(seed);
+  return run && cached(keyOfRun.get(run)!) === run ? run : undefined;
+}
+
+function labRun(key: string, run: ScenarioRun): LabRun {
   const index = indexTrace(run.trace, run.options.cores);
-  return { run, index, folds: foldSteps(index) };
+  const result = { run, index, folds: foldSteps(index) };
+  keyOfRun.set(result, key);
+  return result;
 }
 
 /** Whether the run of (scenario, seed) is already here (getRun returns it at once). */
 export function hasRun(scenario: Scenario, seed: number): boolean {
-  const key = keyOf(scenario, seed);
-  return cache.has(key) || python.has(key);
+  return knownFor(scenario, seed) !== undefined || cached(keyOf(scenario, seed)) !== undefined;
 }
 
 function remember(key: string, run: ScenarioRun): LabRun {
-  const result = labRun(run);
+  const result = labRun(key, run);
   cache.set(key, result);
   ORDER.push(key);
   // Keep a handful: a student flips between a few scenarios.
@@ -55,13 +67,14 @@ function remember(key: string, run: ScenarioRun): LabRun {
 
 /** Keeps a run made elsewhere (the simulation worker) as the run of (scenario, seed). */
 export function keepRun(scenario: Scenario, seed: number, run: ScenarioRun): LabRun {
-  return cache.get(keyOf(scenario, seed)) ?? remember(keyOf(scenario, seed), run);
+  const key = keyOf(scenario, seed);
+  return cache.get(key) ?? remember(key, run);
 }
 
 /** Puts the run of a student's program, made in the Python worker, where getRun finds it. */
 export function putRun(scenario: Scenario, seed: number, run: PythonScenarioRun): LabRun {
   const key = keyOf(scenario, seed);
-  const result = labRun(run);
+  const result = labRun(key, run);
   python.delete(key);
   python.set(key, result);
   while (python.size > 4) python.delete(python.keys().next().value!);
@@ -69,9 +82,16 @@ export function putRun(scenario: Scenario, seed: number, run: PythonScenarioRun)
 }
 
 export function getRun(scenario: Scenario, seed: number): LabRun {
+  const known = knownFor(scenario, seed);
+  if (known) return known;
   const key = keyOf(scenario, seed);
-  const hit = cache.get(key) ?? python.get(key);
-  if (hit) return hit;
-  if (scenario.model === 'python') throw new Error(`the run of ${scenario.id}'s program is not made yet (the Python worker makes it: putRun)`);
-  return remember(key, simulate(scenario, seed));
+  let result = cached(key);
+  if (!result) {
+    if (scenario.model === 'python') throw new Error(`the run of ${scenario.id}'s program is not made yet (the Python worker makes it: putRun)`);
+    result = remember(key, simulate(scenario, seed));
+  }
+  const mine = bySameObject.get(scenario) ?? new Map<number, LabRun>();
+  mine.set(seed, result);
+  bySameObject.set(scenario, mine);
+  return result;
 }

@@ -84,9 +84,15 @@ export type LabStore = LabState & LabActions;
 
 export const DEFAULT_SCENARIO = SCENARIOS.find((s) => s.id === 'blocking-two-clients') ?? SCENARIOS[0]!;
 
+/** The visible steps of each run, folded and not: asked for on every step, the same until the run changes. */
+const STEPS = new WeakMap<object, { folded?: number[]; all?: number[] }>();
+
 export function stepsOf(s: Pick<LabState, 'scenario' | 'seed' | 'fold'>): number[] {
   const { index, folds } = getRun(s.scenario, s.seed);
-  return visibleSteps(index.steps, s.fold ? folds : null);
+  const known = STEPS.get(index) ?? {};
+  STEPS.set(index, known);
+  if (s.fold) return (known.folded ??= visibleSteps(index.steps, folds));
+  return (known.all ??= visibleSteps(index.steps, null));
 }
 
 /** The visible step nearest to `step` (a raw step inside a fold maps to the fold's step). */

@@ -3,9 +3,9 @@
  * (Python, a system call, the kernel, the network…), the step number and the virtual time.
  */
 import { useMemo } from 'react';
-import { positionOf } from './controls/position.ts';
+import { formatNumber, positionOf } from './controls/position.ts';
 import { narrate } from '../narration/index.ts';
-import { visibleSteps } from '../runs/folding.ts';
+import { useVisibleSteps } from './controls/use-visible.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/view.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';
@@ -38,16 +38,14 @@ export function whereOf(index: TraceIndex, step: number): Where {
 export function Narration() {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  const fold = useLab((s) => s.fold);
-  const { run, index, folds } = useRun();
+  const { run, index } = useRun();
   const { view, before, step } = useView();
   const n = useMemo(() => narrate(run, index, step, lang, { view, before }), [run, index, step, lang, view, before]);
-  const visible = useMemo(() => visibleSteps(index.steps, fold ? folds : null), [index, folds, fold]);
+  const visible = useVisibleSteps();
 
   const lo = positionOf(visible, step);
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const tNs = index.steps > 0 ? index.trace[index.stepStart[Math.min(step, index.steps - 1)]!]!.t : 0;
-  const ms = (tNs / 1e6).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const ms = formatNumber(tNs / 1e6, lang, 3);
   const where = index.steps > 0 ? whereOf(index, Math.min(step, index.steps - 1)) : 'start';
   const used = new Set<string>();
 
@@ -57,7 +55,7 @@ export function Narration() {
         <h2>{t('app.panel.narration')}</h2>
         <span className="pn-where" data-where={where}>{t(`panels.where.${where}`)}</span>
         <span className="pn-narr-pos">
-          <span data-testid="narration-step">{t('panels.narr.step', { k: (lo + 1).toLocaleString(locale), n: visible.length.toLocaleString(locale) })}</span>
+          <span data-testid="narration-step">{t('panels.narr.step', { k: formatNumber(lo + 1, lang), n: formatNumber(visible.length, lang) })}</span>
           {' · '}
           <span data-testid="narration-time">{t('panels.narr.time', { ms })}</span>
         </span>

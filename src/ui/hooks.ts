@@ -30,7 +30,12 @@ export function useRun(): LabRun {
 export function useView(): { view: MachineView; before: MachineView | null; step: number } {
   const { index } = useRun();
   const step = useLab((s) => s.step);
-  return useMemo(() => ({ view: index.viewAt(step), before: step > 0 ? index.viewAt(step - 1) : null, step }), [index, step]);
+  return useMemo(() => {
+    // The step before first: the step itself then starts from it (one step's events), not from a
+    // checkpoint again (a seek replays once, not twice).
+    const before = step > 0 ? index.viewAt(step - 1) : null;
+    return { view: index.viewAt(step), before, step };
+  }, [index, step]);
 }
 
 export type T = (key: string, params?: Record<string, string | number>) => string;

@@ -85,19 +85,22 @@ export function useUrlSync(): void {
     };
     write();
     // While playing, the URL follows a few times a second, not on every step (replaceState costs
-    // a frame's worth of time at 16 steps/s); at once when paused.
+    // a frame's worth of time at 16 steps/s); when paused, just after the step's frame is painted
+    // (not in the key press's task: the step is drawn first).
     let timer = 0;
+    let frame = 0;
     const sync = () => {
       if (api.getState().playing) {
-        if (!timer) timer = window.setTimeout(() => { timer = 0; write(); }, 300);
+        if (!timer && !frame) timer = window.setTimeout(() => { timer = 0; write(); }, 300);
         return;
       }
+      if (frame) return; // a write is on its way, and writes what the store holds then
       if (timer) { window.clearTimeout(timer); timer = 0; }
-      write();
+      frame = window.requestAnimationFrame(() => { timer = window.setTimeout(() => { timer = 0; frame = 0; write(); }, 0); });
     };
     const unsubscribe = api.subscribe(sync);
     const onHash = () => read();
     window.addEventListener('hashchange', onHash);
-    return () => { unsubscribe(); window.clearTimeout(timer); window.removeEventListener('hashchange', onHash); };
+    return () => { unsubscribe(); window.clearTimeout(timer); window.cancelAnimationFrame(frame); window.removeEventListener('hashchange', onHash); };
   }, [api]);
 }

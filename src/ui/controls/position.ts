@@ -28,13 +28,26 @@ export function timeOfStep(index: TraceIndex, step: number): number {
 
 const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
 
+/**
+ * `v.toLocaleString(lang's locale, { exactly `digits` decimals })` (`digits` undefined: the
+ * default format), with each formatter made once: several panels format numbers on every step,
+ * and a new Intl.NumberFormat per number cost more than the rest of a panel's render.
+ */
+export function formatNumber(v: number, lang: Lang, digits?: number): string {
+  const key = `${lang}/${digits ?? ''}`;
+  let f = FORMATS.get(key);
+  if (!f) FORMATS.set(key, (f = new Intl.NumberFormat(locale(lang), digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(v);
+}
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 export function formatCount(n: number, lang: Lang): string {
-  return n.toLocaleString(locale(lang));
+  return formatNumber(n, lang);
 }
 
 /** Nanoseconds as a student reads them: µs below 1 ms, else ms to the microsecond. */
 export function formatTime(ns: number, lang: Lang): string {
-  const fmt = (v: number, digits: number) => v.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fmt = (v: number, digits: number) => formatNumber(v, lang, digits);
   if (ns < 1_000_000) return `${fmt(ns / 1000, 1)} µs`;
   return `${fmt(ns / 1_000_000, 3)} ms`;
 }

@@ -141,10 +141,14 @@ export function ShareBar() {
 }
 
 const NARROW = '(max-width: 700px)';
+/** One query list for the page: matchMedia() on every render (React asks for the snapshot several times a step) evaluated the query each time. */
+let narrowQuery: MediaQueryList | null = null;
+const narrowList = (): MediaQueryList => (narrowQuery ??= window.matchMedia(NARROW));
+
 function useNarrow(): boolean {
   return useSyncExternalStore(
-    (fn) => { const m = window.matchMedia(NARROW); m.addEventListener('change', fn); return () => m.removeEventListener('change', fn); },
-    () => window.matchMedia(NARROW).matches,
+    (fn) => { const m = narrowList(); m.addEventListener('change', fn); return () => m.removeEventListener('change', fn); },
+    () => narrowList().matches,
   );
 }
 

@@ -5,16 +5,17 @@
  */
 import { useMemo } from 'react';
 import { useLab, useT, useView } from '../hooks.ts';
+import { formatNumber } from '../controls/position.ts';
 import '../panels.css';
 
 const SHOWN = 4;
+
 
 export function Meters() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const { view, before } = useView();
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const num = (n: number, digits = 0) => n.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const num = (n: number, digits = 0) => formatNumber(n, lang, digits);
   const pct = (x: number) => (x > 0 && x < 0.0001 ? `< ${num(0.01, 2)} %` : `${num(x * 100, x > 0 && x < 0.1 ? 2 : 1)} %`);
   const time = (ns: number) => (ns < 1_000_000 ? `${num(ns / 1000, 1)} µs` : `${num(ns / 1_000_000, 3)} ms`);
 

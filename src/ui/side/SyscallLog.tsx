@@ -3,7 +3,7 @@
  * highlighted, errors marked, calls still asleep in the kernel shown as open. Each line jumps to
  * its step. Only the last WINDOW lines are drawn, so a run of any length stays fast.
  */
-import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { ERRNO } from '../../kernel/errors.ts';
 import { useLab, useLabApi, useRun, useT, useView, type T } from '../hooks.ts';
 import { logRows, type LogRow as Row } from './log-rows.ts';
@@ -28,12 +28,13 @@ export function SyscallLog() {
   useKeepInView(boxRef, currentIdx >= 0 ? '[aria-current="true"]' : null, 'bottom', [step, currentIdx, rows.length]);
 
   const focusIdx = currentIdx >= 0 ? currentIdx : rows.length - 1;
-  const onKey = (e: KeyboardEvent<HTMLLIElement>, row: Row) => {
+  // The same function at every step, so the rows that did not change are not drawn again (memo).
+  const onKey = useCallback((e: KeyboardEvent<HTMLLIElement>, row: Row) => {
     const li = e.currentTarget;
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goTo(row.step); return; }
     const move = e.key === 'ArrowDown' ? li.nextElementSibling : e.key === 'ArrowUp' ? li.previousElementSibling : null;
     if (move instanceof HTMLElement) { e.preventDefault(); move.focus(); }
-  };
+  }, [goTo]);
 
   return (
     <section className="panel pn-panel pn-log-panel" aria-label={t('app.panel.log')}>

@@ -33,4 +33,16 @@ describe("the lab's strace panel prints the CLI's lines", () => {
     expect(first).toBe(count - printed.length);
     expect(printed.map((r) => r.prefix + r.text)).toEqual(cli.slice(first, count));
   });
+
+  it('gives a line the same row at the next step, so the panel redraws only the rows that are new', () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'asyncio') ?? SCENARIOS[0]!;
+    const { run, index } = getRun(scenario, scenario.seed);
+    const k = Math.floor(index.steps / 2);
+    const now = logRows(run.trace, index, k, index.viewAt(k), 50).rows.filter((r) => !r.pending);
+    const next = logRows(run.trace, index, k + 1, index.viewAt(k + 1), 50).rows;
+    const byKey = new Map(next.map((r) => [r.key, r]));
+    const kept = now.filter((r) => byKey.has(r.key));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const r of kept) expect(byKey.get(r.key)).toBe(r);
+  });
 });

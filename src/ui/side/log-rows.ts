@@ -45,19 +45,41 @@ export function logRows(trace: readonly TraceEvent[], index: TraceIndex, step: n
   const first = Math.max(0, count - window);
   const rows: LogRow[] = [];
   const printed = log.lines.slice(first, count);
+  // A line's row is made once: the next step draws the same objects, and the panel redraws only new rows.
+  const made = rowsMade(log, index);
   printed.forEach((l, i) => {
-    const { prefix, text, errno, name } = lineText(trace, l);
-    rows.push({
-      key: `l${first + i}`, step: index.stepOfEvent(l.ev), prefix, text, pending: false, kind: l.kind,
-      ...(errno ? { errno } : {}), ...(name ? { name } : {}),
-    });
+    let row = made.get(l);
+    if (!row) {
+      const { prefix, text, errno, name } = lineText(trace, l);
+      row = {
+        key: `l${first + i}`, step: index.stepOfEvent(l.ev), prefix, text, pending: false, kind: l.kind,
+        ...(errno ? { errno } : {}), ...(name ? { name } : {}),
+      };
+      made.set(l, row);
+    }
+    rows.push(row);
   });
   const inCall = Object.values(view.threads).filter((th) => th.call !== null && th.state !== 'exited').map((th) => th.tid);
   for (const p of pendingAt(log, end, inCall, printed)) {
-    const { prefix, text } = pendingText(trace, p);
-    rows.push({ key: `p${p.block}`, step: index.stepOfEvent(p.block), prefix, text, pending: true, kind: 'pending' });
+    let row = made.get(p);
+    if (!row) {
+      const { prefix, text } = pendingText(trace, p);
+      row = { key: `p${p.block}`, step: index.stepOfEvent(p.block), prefix, text, pending: true, kind: 'pending' };
+      made.set(p, row);
+    }
+    rows.push(row);
   }
   return { rows, first, count };
+}
+
+const MADE = new WeakMap<StraceLog, WeakMap<TraceIndex, WeakMap<LogLine | PendingCall, LogRow>>>();
+
+function rowsMade(log: StraceLog, index: TraceIndex): WeakMap<LogLine | PendingCall, LogRow> {
+  const perLog = MADE.get(log) ?? new WeakMap<TraceIndex, WeakMap<LogLine | PendingCall, LogRow>>();
+  MADE.set(log, perLog);
+  const rows = perLog.get(index) ?? new WeakMap<LogLine | PendingCall, LogRow>();
+  perLog.set(index, rows);
+  return rows;
 }
 
 const byEvent = bisector((l: LogLine) => l.ev);
