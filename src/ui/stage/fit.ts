@@ -29,3 +29,23 @@ export function fitStage(scene: StageScene, box: { width: number; height: number
   const pick = tried.find((f) => f.fitsWidth) ?? tried[tried.length - 1]!;
   return { layout: pick.layout, scale: pick.scale };
 }
+
+/** Layout widths tried for the stage view, narrowest (largest type) first. */
+const SCREEN_WIDTHS = [MIN_WIDTH, 800, 900, 1000, 1100, 1250, 1400, 1600] as const;
+
+/**
+ * The stage view (a projector): the whole stage in the box, no scrolling, as large as it can be
+ * drawn. Tries layout widths and keeps the one whose drawing, scaled to fit both ways, is largest.
+ */
+export function fitScreen(scene: StageScene, box: { width: number; height: number }, ctx: LayoutCtx): Fitted {
+  const w = box.width > 0 ? box.width : 1280;
+  const h = box.height > 0 ? box.height : 600;
+  let best: Fitted | null = null;
+  for (const width of SCREEN_WIDTHS) {
+    const layout = layoutStage(scene, width, ctx);
+    const scale = Math.min(w / layout.width, h / layout.height);
+    if (!best || scale > best.scale + 0.005) best = { layout, scale };
+    if (layout.width * scale >= w - 1) break; // wider layouts only get smaller
+  }
+  return best!;
+}

@@ -1,0 +1,101 @@
+/**
+ * The classroom (issue 21): the stage view for a projector, its keys and a remote's, the key map.
+ * Screenshots go to test-results/classroom/ (look at them: 1280×720 light English, dark Chinese).
+ */
+import { test, expect, openLab, counter, stepText, visibleOf, runOf } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+const SHOTS = 'test-results/classroom';
+
+/** The smallest drawn text of the stage view, in CSS pixels, and the band labels' boxes. */
+async function stageText(page: Page): Promise<{ min: number; median: number; bands: { text: string; top: number; bottom: number }[] }> {
+  return page.getByTestId('stage-view').locator('svg.stage-svg').evaluate((svg) => {
+    const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+    const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale).sort((a, b) => a - b);
+    const bands = [...svg.querySelectorAll('text.band-label')].map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent ?? '', top: r.top, bottom: r.bottom }; });
+    return { min: sizes[0] ?? 0, median: sizes[Math.floor(sizes.length / 2)] ?? 0, bands };
+  });
+}
+
+test('stage view at 1280×720: the whole stage on screen, user and kernel space visible, caption and step; F, B and . and Esc', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const visible = visibleOf('select');
+  const at = visible[60]!;
+  await openLab(page, 'select', { step: at });
+  await page.getByTestId('stage-view-open').click();
+  const view = page.getByTestId('stage-view');
+  await expect(view).toBeVisible();
+  await expect(page.getByTestId('stage-view-pos')).toContainText(`Step 61 of ${visible.length}`);
+  await expect(page.getByTestId('stage-view-caption')).not.toBeEmpty();
+  // One caption line, and nothing of the drawing outside the window: the page does not scroll.
+  const cap = await page.getByTestId('stage-view-caption').boundingBox();
+  expect(cap!.height).toBeLessThan(40);
+  const svgBox = await view.locator('svg.stage-svg').boundingBox();
+  expect(svgBox!.y + svgBox!.height).toBeLessThanOrEqual(720);
+  const text = await stageText(page);
+  expect(text.bands.map((b) => b.text)).toEqual(expect.arrayContaining(['User space', 'Kernel space']));
+  for (const b of text.bands) expect(b.bottom, b.text).toBeLessThanOrEqual(720);
+  console.log(`stage view 1280×720, select step 61: smallest text ${text.min.toFixed(1)} px, median ${text.median.toFixed(1)} px`);
+  // Larger than the lab draws it (11 px labels at 1:1).
+  expect(text.min).toBeGreaterThanOrEqual(12.5);
+  await page.screenshot({ path: `${SHOTS}/stage-view-1280x720-en-light.png` });
+
+  // A remote's keys: PageDown is one step here (not ten), B blanks, . shows again, Esc leaves.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('stage-view-pos')).toContainText('Step 62 of');
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('stage-view-pos')).toContainText('Step 61 of');
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('blank')).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('blank')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await expect(counter(page)).toHaveText(stepText(61, visible.length));
+  await page.keyboard.press('f');
+  await expect(view).toBeVisible();
+});
+
+test('stage view in Chinese and dark, at 150 % zoom of a 1280×720 window', async ({ browser }) => {
+  // 150 %: the page sees a 853×480 window at device scale 1.5.
+  const ctx = await browser.newContext({ viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5, colorScheme: 'dark', locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await openLab(page, 'epoll-level', { step: 40, lang: 'zh' });
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('stage-view-pos')).toContainText('第 ');
+  const text = await stageText(page);
+  expect(text.bands.map((b) => b.text)).toEqual(expect.arrayContaining(['用户空间', '内核空间']));
+  for (const b of text.bands) expect(b.bottom, b.text).toBeLessThanOrEqual(480);
+  await page.screenshot({ path: `${SHOTS}/stage-view-150pct-zh-dark.png` });
+  await ctx.close();
+});
+
+test('] and [ jump to the next and previous important moment, of the kinds the menu keeps', async ({ page }) => {
+  const { index } = runOf('blocking-two-clients');
+  const replies = new Set<number>();
+  index.trace.forEach((ev, i) => { if (ev.type === 'client.reply') replies.add(index.stepOfEvent(i)); });
+  const first = Math.min(...replies);
+  const visible = visibleOf('blocking-two-clients');
+  await openLab(page, 'blocking-two-clients');
+  await page.locator('.moments-menu summary').click();
+  for (const kind of ['asleep', 'woken', 'data arrived', 'copy', 'error']) await page.getByLabel(kind, { exact: true }).uncheck();
+  await page.locator('.moments-menu summary').click();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const second = Math.min(...[...replies].filter((s) => s > first));
+  await page.keyboard.press(']');
+  await expect(counter(page)).toHaveText(stepText(visible.indexOf(first) + 1, visible.length));
+  await page.keyboard.press(']');
+  await expect(counter(page)).toHaveText(stepText(visible.indexOf(second) + 1, visible.length));
+  await page.keyboard.press('[');
+  await expect(counter(page)).toHaveText(stepText(visible.indexOf(first) + 1, visible.length));
+});
+
+test('? shows the key map of every mode', async ({ page }) => {
+  await openLab(page, 'select');
+  await page.keyboard.press('?');
+  const help = page.getByTestId('key-help');
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('heading', { level: 3 })).toHaveText(['In the lab', 'In the stage view', 'In a lesson’s presentation mode']);
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+});
