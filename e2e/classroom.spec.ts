@@ -99,3 +99,42 @@ test('? shows the key map of every mode', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 });
+
+// A phone in a chat app's browser (WeChat's user agent), touch only.
+const WECHAT = 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.40.2420(0x28002837) NetType/WIFI Language/zh_CN';
+
+test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step buttons at the bottom, swipe to step, no key hints', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: WECHAT, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const n = visibleOf('select').length;
+  await page.goto('./#/select?step=30');
+  await expect(counter(page)).toContainText(stepText(31, n, 'zh'));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The whole stage in the width: no sideways scroll inside it either.
+  const box = page.getByTestId('stage').locator('.stage-box');
+  const fit = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, svg: el.querySelector('svg')!.getBoundingClientRect().width }));
+  expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+  expect(fit.svg).toBeLessThanOrEqual(390);
+  await expect(page.locator('.tl-keys')).toBeHidden();
+  // Scrolled down to the stage, the step buttons are still under the thumb.
+  await box.scrollIntoViewIfNeeded();
+  const forward = page.getByRole('button', { name: '下一步', exact: true });
+  const fb = (await forward.boundingBox())!;
+  expect(fb.y + fb.height).toBeGreaterThan(844 - 70);
+  expect(fb.y + fb.height).toBeLessThanOrEqual(844);
+  await page.screenshot({ path: `${SHOTS}/phone-390x844-zh-wechat.png` });
+  await forward.tap();
+  await expect(page.getByTestId('narration-step')).toContainText('第 32 步');
+  // A swipe to the left over the stage: one step forward; to the right: back.
+  const swipe = (dx: number) => box.evaluate((el, d) => {
+    const r = el.getBoundingClientRect();
+    const at = (type: string, x: number) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', isPrimary: true, pointerId: 7, clientX: x, clientY: r.top + 40, bubbles: true }));
+    at('pointerdown', r.left + r.width / 2);
+    at('pointerup', r.left + r.width / 2 + d);
+  }, dx);
+  await swipe(-150);
+  await expect(page.getByTestId('narration-step')).toContainText('第 33 步');
+  await swipe(150);
+  await expect(page.getByTestId('narration-step')).toContainText('第 32 步');
+  await ctx.close();
+});

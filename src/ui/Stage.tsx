@@ -16,6 +16,7 @@ import { StateTable } from './stage/StateTable.tsx';
 import { callText, stateText, threadName } from './stage/describe.ts';
 import { useMotion } from './stage/motion/use-motion.ts';
 import { useBoxSize } from './stage/use-box.ts';
+import { useSwipe } from './stage/use-swipe.ts';
 import type { T } from './hooks.ts';
 import './stage.css';
 
@@ -34,6 +35,7 @@ export function Stage() {
   const stageRef = useRef<HTMLElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   useMotion({ stage: stageRef, svg: svgRef, layout, step, index, view });
+  useSwipe(boxRef);
 
   // A box that scrolls must be reachable by keyboard.
   const scrolls = layout.width * scale > box.width + 1 || (box.height > 0 && layout.height * scale > box.height + 1);

@@ -13,6 +13,7 @@ import { metricsMeasure } from './stage/text.ts';
 import { METRICS, METRIC_CHARS } from './stage/font-metrics.ts';
 import { renderNodes } from './stage/Svg.tsx';
 import { useBoxSize } from './stage/use-box.ts';
+import { useSwipe } from './stage/use-swipe.ts';
 import { narrate } from '../narration/index.ts';
 import { plainText } from './text/TermText.tsx';
 import { useVisibleSteps } from './controls/use-visible.ts';
@@ -31,6 +32,7 @@ export function StageView() {
   const scene = useMemo(() => sceneOfStep(index, step, run.scenario.model, { view, before }), [index, step, view, before, run.scenario.model]);
   const boxRef = useRef<HTMLDivElement>(null);
   const box = useBoxSize(boxRef, clientHeight);
+  useSwipe(boxRef);
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
   const { layout, scale } = useMemo(() => fitScreen(scene, box, { t, measure }), [scene, box, t, measure]);
   const caption = useMemo(() => plainText(narrate(run, index, step, lang, { view, before }).text), [run, index, step, lang, view, before]);
