@@ -138,3 +138,52 @@ test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step b
   await expect(page.getByTestId('narration-step')).toContainText('第 32 步');
   await ctx.close();
 });
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`an 800×500 iframe in ${lang}: the whole stage scaled to fit, nothing covered, nothing scrolls`, async ({ page }) => {
+    const steps = visibleOf('select');
+    const k = steps[40]!;
+    await page.route('**/course-page.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><body style="margin:0"><iframe src="./#/select?step=${k}&embed=1&lang=${lang}" width="800" height="500" title="IO Lab" style="border:0"></iframe></body></html>`,
+    }));
+    await page.setViewportSize({ width: 820, height: 520 });
+    await page.goto('./course-page.html');
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('step-counter')).toContainText(stepText(41, steps.length, lang));
+    const inner = page.frames().find((f) => f !== page.mainFrame())!;
+    const geo = await inner.evaluate(() => {
+      const r = (el: Element | null) => { const b = el!.getBoundingClientRect(); return { l: b.left, t: b.top, r: b.right, b: b.bottom }; };
+      const box = document.querySelector('.stage-box')!;
+      return {
+        h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth,
+        boxScrolls: box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1,
+        svg: r(document.querySelector('svg.stage-svg')), counter: r(document.querySelector('[data-testid="step-counter"] strong')), link: r(document.querySelector('.embed-open')),
+      };
+    });
+    expect(geo.h).toBeLessThanOrEqual(500);
+    expect(geo.w).toBeLessThanOrEqual(800);
+    expect(geo.boxScrolls, 'the stage box scrolls').toBe(false);
+    expect(geo.svg.b).toBeLessThanOrEqual(500);
+    const overlap = !(geo.counter.r <= geo.link.l || geo.link.r <= geo.counter.l || geo.counter.b <= geo.link.t || geo.link.b <= geo.counter.t);
+    expect(overlap, 'the step counter and the open link overlap').toBe(false);
+    await page.screenshot({ path: `${SHOTS}/embed-800x500-${lang}.png` });
+  });
+}
+
+test('a lesson in an 800×500 iframe shows one part and its stage', async ({ page }) => {
+  await page.route('**/course-page.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html><body style="margin:0"><iframe src="./#/lesson/select?item=3&embed=1&lang=zh" width="800" height="500" title="IO Lab" style="border:0"></iframe></body></html>',
+  }));
+  await page.setViewportSize({ width: 820, height: 520 });
+  await page.goto('./course-page.html');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('lesson-embed')).toBeVisible();
+  await expect(frame.getByTestId('lesson-item')).toHaveCount(1);
+  await expect(frame.locator('.lesson-progress, .lesson-nav, .app-header')).toHaveCount(0);
+  const svg = (await frame.locator('svg.stage-svg').boundingBox())!;
+  expect(svg.y + svg.height).toBeLessThanOrEqual(500);
+  await expect(frame.getByRole('link', { name: /在 IO Lab 中打开/ })).toHaveAttribute('href', /#\/lesson\/select\?item=3/);
+  await page.screenshot({ path: `${SHOTS}/lesson-embed-800x500-zh.png` });
+});

@@ -7,7 +7,7 @@
 import { useMemo, useRef } from 'react';
 import { useLab, useRun, useT, useView } from './hooks.ts';
 import { sceneOfStep, type StageScene } from './stage/scene.ts';
-import { fitStage } from './stage/fit.ts';
+import { fitScreen, fitStage } from './stage/fit.ts';
 import { metricsMeasure } from './stage/text.ts';
 import { METRICS, METRIC_CHARS } from './stage/font-metrics.ts';
 import { renderNodes, iconShape } from './stage/Svg.tsx';
@@ -15,7 +15,7 @@ import { PhaseIndicator } from './stage/PhaseIndicator.tsx';
 import { StateTable } from './stage/StateTable.tsx';
 import { callText, stateText, threadName } from './stage/describe.ts';
 import { useMotion } from './stage/motion/use-motion.ts';
-import { useBoxSize } from './stage/use-box.ts';
+import { clientHeight, useBoxSize } from './stage/use-box.ts';
 import { useSwipe } from './stage/use-swipe.ts';
 import type { T } from './hooks.ts';
 import './stage.css';
@@ -27,11 +27,13 @@ export function Stage() {
   const { run, index } = useRun();
   const scene = useMemo(() => sceneOfStep(index, step, run.scenario.model, { view, before }), [index, step, view, before, run.scenario.model]);
 
+  // In an iframe (embed=1) the whole stage is drawn in the box, scaled to fit both ways.
+  const embed = useLab((s) => s.embed);
   const boxRef = useRef<HTMLDivElement>(null);
-  const box = useBoxSize(boxRef, maxHeightOf);
+  const box = useBoxSize(boxRef, embed ? clientHeight : maxHeightOf);
   // Widths from the bundled fonts' own metrics: the layout never shifts when the fonts arrive.
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
-  const { layout, scale } = useMemo(() => fitStage(scene, box, { t, measure }), [scene, box, t, measure]);
+  const { layout, scale } = useMemo(() => (embed ? fitScreen : fitStage)(scene, box, { t, measure }), [embed, scene, box, t, measure]);
   const stageRef = useRef<HTMLElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   useMotion({ stage: stageRef, svg: svgRef, layout, step, index, view });

@@ -12,7 +12,7 @@ import { fitScreen } from './stage/fit.ts';
 import { metricsMeasure } from './stage/text.ts';
 import { METRICS, METRIC_CHARS } from './stage/font-metrics.ts';
 import { renderNodes } from './stage/Svg.tsx';
-import { useBoxSize } from './stage/use-box.ts';
+import { clientHeight, useBoxSize } from './stage/use-box.ts';
 import { useSwipe } from './stage/use-swipe.ts';
 import { narrate } from '../narration/index.ts';
 import { plainText } from './text/TermText.tsx';
@@ -77,4 +77,3 @@ export function BlankScreen() {
   );
 }
 
-const clientHeight = (el: HTMLDivElement): number => el.clientHeight;

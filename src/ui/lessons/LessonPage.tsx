@@ -26,6 +26,7 @@ import { QuestionBox } from './Question.tsx';
 import { Body, Text } from './Words.tsx';
 import { usePageMessages } from '../lazy-part.ts';
 import { StageView } from '../StageView.tsx';
+import { EmbedLink } from '../share/EmbedLink.tsx';
 import './lessons.css';
 
 export default function LessonPage() {
@@ -74,6 +75,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
     return Math.max(atStep, item.question?.revealAt ? item.question.revealAt(ctx) : atStep);
   }, [item, ctx, atStep]);
   const stageView = useLab((s) => s.stageView);
+  const embed = useLab((s) => s.embed);
 
   // A bad part number: say so once, and show the nearest part.
   useEffect(() => {
@@ -179,6 +181,16 @@ function LessonView({ lesson }: { lesson: Lesson }) {
           : <a className="lesson-button" href="#/lessons">{t('lessons.done')}</a>}
     </div>
   );
+
+  // In a course page's iframe: this one part and its stage, and a link to the whole lesson.
+  if (embed) {
+    return (
+      <article className="lesson-embed" data-testid="lesson-embed" data-lesson={lesson.id}>
+        <EmbedLink />
+        {content}
+      </article>
+    );
+  }
 
   if (present) {
     return (

@@ -19,3 +19,6 @@ export function useBoxSize(ref: RefObject<HTMLDivElement | null>, height: (el: H
   }, [ref, height]);
   return size;
 }
+
+/** The box's own height (a box sized by its page, not by what it holds). */
+export const clientHeight = (el: HTMLDivElement): number => el.clientHeight;
