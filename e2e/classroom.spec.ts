@@ -187,3 +187,30 @@ test('a lesson in an 800×500 iframe shows one part and its stage', async ({ pag
   await expect(frame.getByRole('link', { name: /在 IO Lab 中打开/ })).toHaveAttribute('href', /#\/lesson\/select\?item=3/);
   await page.screenshot({ path: `${SHOTS}/lesson-embed-800x500-zh.png` });
 });
+
+/** Pages in a PDF (Chromium's own page.pdf, A4). */
+const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test('a lesson handout prints each question with its choices and room to answer, the answer key on its own last page', async ({ page }) => {
+  await page.goto('./#/handout/select?lang=en');
+  const qs = page.getByTestId('handout-question');
+  await expect(qs.first()).toBeVisible();
+  expect(await qs.first().locator('.handout-choices li').count()).toBeGreaterThan(1);
+  await expect(qs.first().locator('.handout-lines')).toBeVisible();
+  const key = page.getByTestId('handout-key');
+  await expect(key).toContainText('Answer key');
+  await expect(key.locator('li')).toHaveCount(await qs.count());
+  await page.emulateMedia({ media: 'print' });
+  expect(await key.evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+  expect(await key.evaluate((el) => el.nextElementSibling)).toBeNull();
+  await page.waitForTimeout(500);
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  console.log(`lesson 8 (select) handout: ${pages} A4 pages`);
+  await page.screenshot({ path: `${SHOTS}/handout-lesson-select-print.png`, fullPage: true });
+  for (const url of ['./#/handout?scenario=select-chat&lang=en', './#/handout/chat-room?lang=en']) {
+    await page.goto(url);
+    await expect(page.locator('.handout-still').first()).toBeVisible();
+    await page.waitForTimeout(800);
+    console.log(`${url}: ${await page.locator('.handout-still').count()} moments, ${pdfPages(await page.pdf({ format: 'A4' }))} A4 pages`);
+  }
+});
