@@ -214,3 +214,17 @@ test('a lesson handout prints each question with its choices and room to answer,
     console.log(`${url}: ${await page.locator('.handout-still').count()} moments, ${pdfPages(await page.pdf({ format: 'A4' }))} A4 pages`);
   }
 });
+
+test('the picker in teaching order, grouped by I/O model; "Copy link" copies this moment without lang=', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openLab(page, 'epoll-level', { step: 12 });
+  const groups = await page.getByLabel('Scenario').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+  expect(groups.slice(0, 2)).toEqual(['Blocking I/O', 'A thread per connection']);
+  expect(groups.indexOf('I/O multiplexing: select')).toBeLessThan(groups.indexOf('I/O multiplexing: epoll'));
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#/epoll-level?step=12');
+  expect(link).not.toContain('lang=');
+  await page.screenshot({ path: `${SHOTS}/lab-1280x720-en.png` });
+});
