@@ -95,9 +95,9 @@ test('a lesson given from a presenter remote alone: PageDown steps each stop to 
   }
   expect(seq.some((m, i) => i > 0 && m.item === seq[i - 1]!.item), 'the lesson has a stop with more than one moment').toBe(true);
   await page.goto(lessonUrl(lesson, 1, 'en'));
-  await expect(page.getByTestId('lesson-item')).toBeVisible();
+  await expect(page.getByTestId('lesson-item')).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('p');
-  await expect(page.getByTestId('presentation')).toBeVisible();
+  await expect(page.getByTestId('presentation')).toBeVisible({ timeout: 15_000 });
   const shows = async (m: { item: number; step: number | null }) => {
     await expect(page).toHaveURL(new RegExp(`item=${m.item}(&|$)`));
     if (m.step !== null) await expect.poll(() => urlStep(page), `part ${m.item}`).toBe(m.step);
@@ -112,6 +112,15 @@ test('a lesson given from a presenter remote alone: PageDown steps each stop to 
   await expect(page.getByTestId('blank')).toBeVisible();
   await page.keyboard.press('.');
   await expect(page.getByTestId('blank')).toHaveCount(0);
+  // F: this stop in the stage view, the remote still stepping it; Esc leaves the stage view first.
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('stage-view')).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await shows(seq[seq.length - 1]!);
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('stage-view')).toHaveCount(0);
+  await expect(page.getByTestId('presentation')).toBeVisible();
   const last = seq[seq.length - 2]!;
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
