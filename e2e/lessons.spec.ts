@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import type { Lesson } from '../src/lessons/types.ts';
 import { format, type Messages } from '../src/i18n/core.ts';
 import { itemContext, itemScenario } from '../src/lessons/context.ts';
+import { visibleSteps } from '../src/runs/folding.ts';
 
 // The lessons and their words, loaded the way the app's glob finds them (Playwright has no import.meta.glob).
 const DIR = fileURLToPath(new URL('../src/lessons/', import.meta.url));
@@ -80,32 +81,51 @@ for (const lesson of LESSONS) {
   }
 }
 
-test('presentation mode: PageDown/PageUp and arrows move through the parts, Esc explores the lab at the current step', async ({ page }) => {
-  const lesson = LESSONS.find((l) => l.items.some((i) => i.kind === 'stop'))!;
-  const stopIndex = lesson.items.findIndex((i) => i.kind === 'stop');
+test('a lesson given from a presenter remote alone: PageDown steps each stop to its last moment, then the next part; B and . blank; Esc explores', async ({ page }) => {
+  const lesson = LESSONS[0]!;
+  // What each press should show: a slide, or a stop at each of its moments (its step to the step that answers its question).
+  const seq: { item: number; step: number | null }[] = [];
+  for (const [k, item] of lesson.items.entries()) {
+    if (item.kind === 'slide') { seq.push({ item: k + 1, step: null }); continue; }
+    const ctx = itemContext(lesson, item);
+    const at = item.at(ctx);
+    const last = Math.max(at, item.question?.revealAt ? item.question.revealAt(ctx) : at);
+    const { index, folds } = ctx.run;
+    for (const s of visibleSteps(index.steps, folds)) if (s >= at && s <= last) seq.push({ item: k + 1, step: s });
+  }
+  expect(seq.some((m, i) => i > 0 && m.item === seq[i - 1]!.item), 'the lesson has a stop with more than one moment').toBe(true);
   await page.goto(lessonUrl(lesson, 1, 'en'));
-  await expect(page.getByTestId('lesson-item')).toBeVisible();
+  await expect(page.getByTestId('lesson-item')).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('p');
-  await expect(page.getByTestId('presentation')).toBeVisible();
-  await expect(page).toHaveURL(/present=1/);
+  await expect(page.getByTestId('presentation')).toBeVisible({ timeout: 15_000 });
+  const shows = async (m: { item: number; step: number | null }) => {
+    await expect(page).toHaveURL(new RegExp(`item=${m.item}(&|$)`));
+    if (m.step !== null) await expect.poll(() => urlStep(page), `part ${m.item}`).toBe(m.step);
+  };
+  for (const m of seq.slice(1)) { await page.keyboard.press('PageDown'); await shows(m); }
+  // Past the last moment of the last part: nothing moves. ← goes back one moment.
   await page.keyboard.press('PageDown');
-  await expect(page).toHaveURL(/item=2/);
-  await page.keyboard.press('PageUp');
-  await expect(page).toHaveURL(/item=1/);
-  await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/item=2/);
+  await shows(seq[seq.length - 1]!);
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/item=1/);
-  for (let k = 0; k < stopIndex; k++) await page.keyboard.press('PageDown');
-  await expect(page).toHaveURL(new RegExp(`item=${stopIndex + 1}`));
-  const item = lesson.items[stopIndex]!;
-  const ctx = itemContext(lesson, item);
-  const at = item.kind === 'stop' ? item.at(ctx) : 0;
-  await expect.poll(() => urlStep(page)).toBe(at);
+  await shows(seq[seq.length - 2]!);
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('blank')).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('blank')).toHaveCount(0);
+  // F: this stop in the stage view, the remote still stepping it; Esc leaves the stage view first.
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('stage-view')).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await shows(seq[seq.length - 1]!);
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('stage-view')).toHaveCount(0);
+  await expect(page.getByTestId('presentation')).toBeVisible();
+  const last = seq[seq.length - 2]!;
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
-  const id = itemScenario(lesson, item).scenario.id;
-  await expect(page).toHaveURL(new RegExp(`#/${id}\\?step=${at}(&|$)`));
+  const item = lesson.items[last.item - 1]!;
+  await expect(page).toHaveURL(new RegExp(`#/${itemScenario(lesson, item).scenario.id}\\?step=${last.step}(&|$)`));
   await expect(page.getByTestId('step-counter')).toBeVisible();
 });
 

@@ -42,7 +42,7 @@ export const ALLOWED = new Set([
   'carol', 'dave', 'thread', 'worker', 'handle',
   // more system calls the meters count, keys on the keyboard, the sleeping thread's glyph
   'socketpair', 'getpid', 'getsockname', 'getpeername', 'pause', 'nanosleep', 'mmap', 'brk', 'lseek', 'pipe', 'pipe2', 'dup', 'dup2',
-  'home', 'end', 'pgup', 'pgdn', 'esc', 'zz', 'null', 'ulimit', 'idle', 'zoe', 'tib',
+  'home', 'end', 'pgup', 'pgdn', 'esc', 'f', 'zz', 'null', 'ulimit', 'idle', 'zoe', 'tib',
   // people, companies, products
   'typescript', 'javascript', 'kegel', 'nagle', 'stevens', 'richard', 'mac', 'vcpu', 'amd', 'epyc', 'kvm', 'zen', 'intel',
   'httperf', 'userver', 'chrome', 'chromium', 'firefox', 'safari', 'playwright', 'vite', 'react',

@@ -46,6 +46,12 @@ export interface LabState {
   /** Inside a course page's iframe: the stage and the controls only. */
   embed: boolean;
   motion: MotionSetting;
+  /** The stage alone, filling the screen, for a projector (src/ui/StageView.tsx). */
+  stageView: boolean;
+  /** The screen blanked (B or . on a presenter remote), in the stage view or a presentation. */
+  blank: boolean;
+  /** Which kinds of moment the next/previous-moment keys stop at (src/ui/controls/moments.ts names them). */
+  momentKinds: string[];
 }
 
 export interface LabActions {
@@ -75,6 +81,9 @@ export interface LabActions {
   setTheme(theme: Theme): void;
   setFold(fold: boolean): void;
   setMotion(motion: MotionSetting): void;
+  setStageView(on: boolean): void;
+  setBlank(on: boolean): void;
+  setMomentKinds(kinds: string[]): void;
   dismissNotice(index: number): void;
   /** Applies a location read from the URL, with notices for anything that had to fall back. */
   applyLocation(location: Location, notices: Notice[]): void;
@@ -159,6 +168,7 @@ export function createLabStore(initial: Partial<LabState> = {}) {
     return {
       scenario: DEFAULT_SCENARIO, seed: DEFAULT_SCENARIO.seed, step: 0, lang: 'en', theme: 'system', playing: false, speed: 2, fold: true, notices: [],
       page: 'lab', pageArg: null, pageParams: {}, embed: false, motion: 'auto',
+      stageView: false, blank: false, momentKinds: ['block', 'wake', 'rx', 'copy', 'error', 'reply'],
       ...initial,
       selectScenario(id) {
         const scenario = findScenario(id);
@@ -207,6 +217,9 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       setTheme(theme) { set({ theme }); },
       setFold(fold) { set({ fold }); },
       setMotion(motion) { set({ motion }); },
+      setStageView(on) { set({ stageView: on, blank: false }); },
+      setBlank(on) { set({ blank: on }); },
+      setMomentKinds(kinds) { set({ momentKinds: [...new Set(kinds)] }); },
       dismissNotice(index) { set((st) => ({ notices: st.notices.filter((_, i) => i !== index) })); },
       applyLocation(location, notices) {
         // A new link brings its own notices: what an earlier link said no longer applies.

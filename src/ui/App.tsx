@@ -20,6 +20,8 @@ import { SidePlaceholder } from './side/SidePlaceholder.tsx';
 import { ShareBar } from './share/ShareBar.tsx';
 import { EmbedLink } from './share/EmbedLink.tsx';
 import { keepLargeScenarios } from './share/keep-large.ts';
+import { BlankScreen, StageView } from './StageView.tsx';
+import { KeyHelp } from './KeyHelp.tsx';
 
 /** One store (main.tsx makes it from the link, labStoreFromUrl), one selected moment; every page and panel is derived from it. */
 export function App({ store }: { store: LabStoreApi }) {
@@ -39,6 +41,7 @@ function Frame() {
   useKeyboard();
   const page = useLab((s) => s.page);
   const embed = useLab((s) => s.embed);
+  const stageView = useLab((s) => s.stageView);
   const def = page === 'lab' ? undefined : PAGE_VIEWS[page];
   return (
     <div className={`app${embed ? ' app-embed' : ''}`}>
@@ -47,6 +50,10 @@ function Frame() {
       {page === 'lab' && !embed ? <ModifiedNotice /> : null}
       {page === 'lab' ? <BudgetNotice /> : null}
       {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet key={page} def={def} />}
+      {/* A lesson shows its own stage view, at its stops (LessonPage.tsx). */}
+      {stageView && page === 'lab' ? <ErrorBoundary area="stage"><StageView /></ErrorBoundary> : null}
+      <BlankScreen />
+      {embed ? null : <KeyHelp />}
     </div>
   );
 }

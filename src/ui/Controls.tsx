@@ -8,6 +8,7 @@ import { useLab, useLabApi, useRun, useT } from './hooks.ts';
 import { Icon, type IconName } from './controls/icons.tsx';
 import { Timeline } from './controls/Timeline.tsx';
 import { useVisibleSteps } from './controls/use-visible.ts';
+import { PresentTools } from './controls/PresentTools.tsx';
 import { foldedHere, formatCount, formatTime, positionOf, timeOfStep } from './controls/position.ts';
 import './controls.css';
 
@@ -75,6 +76,8 @@ export function Controls() {
             <span className="vtime">{t('controls.time', { time: formatTime(timeOfStep(index, step), lang) })}</span>
           </span>
         </div>
+
+        <PresentTools />
 
         <div className="fold-area">
           <label className="fold-toggle">

@@ -1,4 +1,5 @@
 import { SCENARIOS } from '../scenarios/index.ts';
+import { MODELS } from '../programs/models.ts';
 import { LANGS } from '../i18n/core.ts';
 import { useLab, useT } from './hooks.ts';
 import type { Theme } from '../store/lab.ts';
@@ -40,7 +41,16 @@ export function Header() {
           <select className={modified ? 'is-modified' : undefined} value={modified ? '' : scenario.id} onChange={(e) => { if (e.target.value !== '') selectScenario(e.target.value); }}>
             {modified ? <option value="">{t('app.scenario.modified', { title: scenario.title[lang] })}</option> : null}
             {shipped ? null : <option value={scenario.id}>{scenario.title[lang]}</option>}
-            {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+            {/* In teaching order: grouped by I/O model, the models in the course's order. */}
+            {MODELS.map((m) => {
+              const group = SCENARIOS.filter((s) => s.model === m);
+              return group.length === 0 ? null : (
+                <optgroup key={m} label={t(`app.scenario.group.${m}`)}>
+                  {group.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+                </optgroup>
+              );
+            })}
+            {SCENARIOS.filter((s) => !(MODELS as readonly string[]).includes(s.model)).map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
           </select>
         </label>
       ) : <span className="tagline">{t('app.tagline')}</span>}

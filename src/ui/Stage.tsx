@@ -4,10 +4,10 @@
  * the right (client hosts, packets on the wire); what changed since the step before is haloed.
  * The phase indicator above says which phase of a read the thread that matters is in.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef } from 'react';
 import { useLab, useRun, useT, useView } from './hooks.ts';
 import { sceneOfStep, type StageScene } from './stage/scene.ts';
-import { fitStage } from './stage/fit.ts';
+import { fitScreen, fitStage } from './stage/fit.ts';
 import { metricsMeasure } from './stage/text.ts';
 import { METRICS, METRIC_CHARS } from './stage/font-metrics.ts';
 import { renderNodes, iconShape } from './stage/Svg.tsx';
@@ -15,6 +15,8 @@ import { PhaseIndicator } from './stage/PhaseIndicator.tsx';
 import { StateTable } from './stage/StateTable.tsx';
 import { callText, stateText, threadName } from './stage/describe.ts';
 import { useMotion } from './stage/motion/use-motion.ts';
+import { clientHeight, useBoxSize } from './stage/use-box.ts';
+import { useSwipe } from './stage/use-swipe.ts';
 import type { T } from './hooks.ts';
 import './stage.css';
 
@@ -25,14 +27,17 @@ export function Stage() {
   const { run, index } = useRun();
   const scene = useMemo(() => sceneOfStep(index, step, run.scenario.model, { view, before }), [index, step, view, before, run.scenario.model]);
 
+  // In an iframe (embed=1) the whole stage is drawn in the box, scaled to fit both ways.
+  const embed = useLab((s) => s.embed);
   const boxRef = useRef<HTMLDivElement>(null);
-  const box = useBoxSize(boxRef);
+  const box = useBoxSize(boxRef, embed ? clientHeight : maxHeightOf);
   // Widths from the bundled fonts' own metrics: the layout never shifts when the fonts arrive.
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
-  const { layout, scale } = useMemo(() => fitStage(scene, box, { t, measure }), [scene, box, t, measure]);
+  const { layout, scale } = useMemo(() => (embed ? fitScreen : fitStage)(scene, box, { t, measure }), [embed, scene, box, t, measure]);
   const stageRef = useRef<HTMLElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   useMotion({ stage: stageRef, svg: svgRef, layout, step, index, view });
+  useSwipe(boxRef);
 
   // A box that scrolls must be reachable by keyboard.
   const scrolls = layout.width * scale > box.width + 1 || (box.height > 0 && layout.height * scale > box.height + 1);
@@ -85,23 +90,8 @@ function Legend({ t }: { t: T }) {
   );
 }
 
-/** The box's width and the most height the page lets it take (its CSS max-height), following resizes. */
-function useBoxSize(ref: RefObject<HTMLDivElement | null>): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const read = (): void => {
-      const width = Math.floor(el.clientWidth);
-      const max = parseFloat(getComputedStyle(el).maxHeight);
-      const height = Number.isFinite(max) ? Math.floor(max) : 0;
-      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
-    };
-    read();
-    window.addEventListener('resize', read);
-    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(read) : null;
-    ro?.observe(el);
-    return () => { window.removeEventListener('resize', read); ro?.disconnect(); };
-  }, [ref]);
-  return size;
+/** The most height the page lets the box take (its CSS max-height), 0 when unbounded. */
+function maxHeightOf(el: HTMLDivElement): number {
+  const max = parseFloat(getComputedStyle(el).maxHeight);
+  return Number.isFinite(max) ? max : 0;
 }

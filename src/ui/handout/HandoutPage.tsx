@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { LabContext, useLab, useLabApi, useT } from '../hooks.ts';
 import { createLabStore } from '../../store/lab.ts';
 import { LESSONS, lessonMessages } from '../../lessons/index.ts';
-import type { Words } from '../../lessons/types.ts';
+import type { Choice, LessonContext, Question, Words } from '../../lessons/types.ts';
 import { ensureMessages, messagesVersion, subscribeMessages } from '../../i18n/index.ts';
 import { formatHash } from '../../store/url.ts';
 import type { Scenario } from '../../scenarios/format.ts';
@@ -53,6 +53,7 @@ export default function HandoutPage() {
     try { return t(w.key, w.params?.(plan.ctx)); } catch { return t(w.key); }
   };
   const title = plan.lesson ? words(plan.lesson.title) : plan.scenario.title[lang];
+  const questions = plan.stills.filter((st) => st.question);
   const back = formatHash({ scenarioId: plan.scenario.id, seed: plan.seed === plan.scenario.seed ? null : plan.seed, step: plan.stills[0]?.step ?? 0 });
 
   return (
@@ -70,7 +71,8 @@ export default function HandoutPage() {
           <li key={`${still.step}-${i}`} className="handout-still">
             <h3>{still.title ? <RichText text={words(still.title)} /> : t('handout.still', { k: i + 1 })}</h3>
             {still.body?.map((b, j) => <p key={j}><RichText text={words(b)} /></p>)}
-            {still.prompt ? <p className="handout-think"><strong>{t('handout.think')}</strong> <RichText text={words(still.prompt)} /></p> : null}
+            {still.question ? <HandoutQuestion k={questions.indexOf(still) + 1} question={still.question} ctx={plan.ctx} words={words} />
+              : still.prompt ? <p className="handout-think"><strong>{t('handout.think')}</strong> <RichText text={words(still.prompt)} /></p> : null}
             <ErrorBoundary area={`still-${still.step}`}>
               <StillPicture scenario={plan.scenario} seed={plan.seed} step={still.step} lang={lang} />
             </ErrorBoundary>
@@ -78,7 +80,50 @@ export default function HandoutPage() {
         ))}
       </ol>
       <p className="handout-source">{t('handout.source', { id: plan.scenario.id, seed: plan.seed })}</p>
+      {questions.length > 0 ? (
+        <section className="handout-key" data-testid="handout-key">
+          <h3>{t('handout.key')}</h3>
+          <ol>
+            {questions.map((still, i) => {
+              const q = still.question!;
+              const right = new Set(safe(() => q.answer(plan.ctx), []));
+              const labels = safe(() => q.choices(plan.ctx), []).filter((c) => right.has(c.id)).map((c) => choiceText(c, t));
+              return (
+                <li key={i}>
+                  <strong>{t('handout.question', { k: i + 1 })}</strong> <RichText text={words(q.prompt)} />
+                  <p><strong>{t('handout.key.answer')}</strong> <RichText text={labels.join(' · ')} /></p>
+                  <p><RichText text={words(q.explain)} /></p>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
     </article>
+  );
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try { return f(); } catch { return fallback; }
+}
+
+function choiceText(c: Choice, t: ReturnType<typeof useT>): string {
+  return c.literal ? c.label : t(c.label, c.params);
+}
+
+/** A lesson's question on paper: the prompt, its choices with boxes to tick, and room to say why. */
+function HandoutQuestion({ k, question, ctx, words }: { k: number; question: Question; ctx: LessonContext; words: (w: Words) => string }) {
+  const t = useT();
+  const choices = safe(() => question.choices(ctx), []);
+  return (
+    <div className="handout-question" data-testid="handout-question">
+      <p><strong>{t('handout.question', { k })}</strong> <RichText text={words(question.prompt)} /> <span className="handout-pick">{t(question.pick === 'one' ? 'handout.pickOne' : 'handout.pickMany')}</span></p>
+      <ul className="handout-choices">
+        {choices.map((c) => <li key={c.id}><span className="handout-box" aria-hidden="true">{question.pick === 'one' ? '○' : '☐'}</span> <RichText text={choiceText(c, t)} /></li>)}
+      </ul>
+      <p className="handout-why">{t('handout.why')}</p>
+      <div className="handout-lines" aria-hidden="true" />
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@
  * Bad parts become notices and a safe fallback: an unknown lesson or scenario, steps that are not
  * numbers or past the end, too many steps.
  */
-import type { Lesson, LessonContext, Words } from '../../lessons/types.ts';
+import type { Lesson, LessonContext, Question, Words } from '../../lessons/types.ts';
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { getRun } from '../../runs/runs.ts';
@@ -14,7 +14,7 @@ import { visibleSteps } from '../../runs/folding.ts';
 export const MAX_STILLS = 24;
 const DEFAULT_SCENARIO = 'blocking-two-clients';
 
-export interface Still { step: number; title?: Words; body?: Words[]; prompt?: Words }
+export interface Still { step: number; title?: Words; body?: Words[]; prompt?: Words; question?: Question }
 export interface PlanNotice { key: string; params: Record<string, string | number> }
 export interface Plan {
   lesson: Lesson | null;
@@ -56,7 +56,7 @@ export function planHandout(arg: string | null, params: Record<string, string>, 
           if (item.kind !== 'stop') continue;
           let step: number;
           try { step = Math.max(0, Math.min(last, Math.round(item.at(ctx)))) || 0; } catch { step = 0; }
-          stills.push({ step, title: item.title, body: item.body, ...(item.question ? { prompt: item.question.prompt } : {}) });
+          stills.push({ step, title: item.title, body: item.body, ...(item.question ? { prompt: item.question.prompt, question: item.question } : {}) });
         }
         return { lesson, scenario, seed, stills: stills.slice(0, MAX_STILLS), ctx, notices, params: {} };
       }

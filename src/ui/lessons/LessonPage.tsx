@@ -3,8 +3,10 @@
  * student may move freely around a stop). Slides show words and a figure; stops put the lab's
  * own panels at a moment found in the trace, with a question when there is one. Presentation
  * mode (`present=1`, the P key or the button) shows the same items in large type for a projector:
- * PageDown/PageUp (and →/← outside controls) move through the items, Esc leaves into the lab at
- * the current step.
+ * PageDown/PageUp (and →/← outside controls), the keys a presenter remote sends, step the
+ * simulation through a stop's moments (from its step to the step that answers its question) and
+ * then move on to the next item (back: before a stop's first moment, the item before); Esc
+ * leaves into the lab at the current step. F shows a stop in the stage view (StageView.tsx).
  */
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { findLesson, lessonMessages, LESSONS } from '../../lessons/index.ts';
@@ -23,6 +25,8 @@ import { Figure } from './figure-registry.tsx';
 import { QuestionBox } from './Question.tsx';
 import { Body, Text } from './Words.tsx';
 import { usePageMessages } from '../lazy-part.ts';
+import { StageView } from '../StageView.tsx';
+import { EmbedLink } from '../share/EmbedLink.tsx';
 import './lessons.css';
 
 export default function LessonPage() {
@@ -65,6 +69,13 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   const ctx = useMemo<LessonContext | null>(() => itemContext(lesson, item), [lesson, item]);
   const own = useMemo(() => (item.kind === 'stop' ? itemScenario(lesson, item) : null), [lesson, item]);
   const atStep = useMemo(() => (item.kind === 'stop' && ctx ? item.at(ctx) : null), [item, ctx]);
+  // A stop's last moment: the step that answers its question, else its own step.
+  const lastStep = useMemo(() => {
+    if (item.kind !== 'stop' || !ctx || atStep === null) return null;
+    return Math.max(atStep, item.question?.revealAt ? item.question.revealAt(ctx) : atStep);
+  }, [item, ctx, atStep]);
+  const stageView = useLab((s) => s.stageView);
+  const embed = useLab((s) => s.embed);
 
   // A bad part number: say so once, and show the nearest part.
   useEffect(() => {
@@ -105,8 +116,20 @@ function LessonView({ lesson }: { lesson: Lesson }) {
     st.openPage('lab');
   }, [api, item, lesson]);
 
-  // P toggles presentation; in it, PageDown/PageUp and →/← move through the items, Esc explores.
+  // P toggles presentation; in it, PageDown/PageUp and →/← step a stop's moments, then move
+  // through the items; Esc leaves the stage view, else explores.
+  const synced = own !== null && own.scenario.id === scenarioId;
   useEffect(() => {
+    const forward = () => {
+      const st = api.getState();
+      if (synced && lastStep !== null && st.step < lastStep) st.next();
+      else go(index + 1);
+    };
+    const back = () => {
+      const st = api.getState();
+      if (synced && atStep !== null && st.step > atStep) st.prev();
+      else go(index - 1);
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
       const target = e.target instanceof Element ? e.target : null;
@@ -114,14 +137,18 @@ function LessonView({ lesson }: { lesson: Lesson }) {
       if (e.key === 'p' || e.key === 'P') { e.preventDefault(); setPresent(!present); return; }
       if (!present) return;
       const inWidget = target?.closest('[role="slider"],[role="tablist"],[role="radiogroup"],select');
-      if (e.key === 'PageDown' || (e.key === 'ArrowRight' && !inWidget)) { e.preventDefault(); go(index + 1); }
-      else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && !inWidget)) { e.preventDefault(); go(index - 1); }
-      else if (e.key === 'Escape') { e.preventDefault(); explore(); }
+      if (e.key === 'PageDown' || (e.key === 'ArrowRight' && !inWidget)) { e.preventDefault(); forward(); }
+      else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && !inWidget)) { e.preventDefault(); back(); }
+      else if (e.key === 'Escape') {
+        e.preventDefault();
+        if (api.getState().stageView) api.getState().setStageView(false);
+        else explore();
+      }
     };
     // On the document, so it runs before the page-wide keys (on window) and can claim the key.
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [present, index, go, explore, setPresent]);
+  }, [api, present, index, go, explore, setPresent, synced, atStep, lastStep]);
 
   // Moving to another part: its title takes the focus (a screen reader reads it; the page scrolls to it).
   const shownIndex = useRef(index);
@@ -131,7 +158,6 @@ function LessonView({ lesson }: { lesson: Lesson }) {
     document.getElementById(`lesson-item-${index}`)?.focus();
   }, [index]);
 
-  const synced = own !== null && own.scenario.id === scenarioId;
   const backToStop = atStep !== null ? () => api.getState().goTo(atStep) : undefined;
   const onReveal = (step: number | null) => { if (step !== null) api.getState().goTo(step); };
   const nextLesson = LESSONS.find((l) => l.n > lesson.n);
@@ -156,6 +182,16 @@ function LessonView({ lesson }: { lesson: Lesson }) {
     </div>
   );
 
+  // In a course page's iframe: this one part and its stage, and a link to the whole lesson.
+  if (embed) {
+    return (
+      <article className="lesson-embed" data-testid="lesson-embed" data-lesson={lesson.id}>
+        <EmbedLink />
+        {content}
+      </article>
+    );
+  }
+
   if (present) {
     return (
       <div className="lesson-present" role="region" aria-label={t('lessons.present')} data-testid="presentation" lang={lang}>
@@ -167,6 +203,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         </div>
         {content}
         {nav}
+        {stageView && item.kind === 'stop' && synced ? <ErrorBoundary area="stage"><StageView /></ErrorBoundary> : null}
       </div>
     );
   }
@@ -195,6 +232,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
       </nav>
       {content}
       {nav}
+      {stageView && item.kind === 'stop' && synced ? <ErrorBoundary area="stage"><StageView /></ErrorBoundary> : null}
       {lesson.links && lesson.links.length > 0 ? (
         <aside className="lesson-links" aria-label={t('lessons.links')}>
           <h3>{t('lessons.links')}</h3>

@@ -32,6 +32,12 @@ export function ShareBar() {
   const validatorWords = useValidatorWords(refused !== null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
+  // The address bar is the link (url-sync.ts keeps it current, without lang=).
+  const copyLink = () => {
+    const done = (state: 'done' | 'failed') => { setCopied(state); setTimeout(() => setCopied(null), 2500); };
+    try { navigator.clipboard.writeText(window.location.href).then(() => done('done'), () => done('failed')); } catch { done('failed'); }
+  };
 
   const open = async (file: File) => {
     const { readScenarioFile } = await import('./import.ts');
@@ -101,6 +107,8 @@ export function ShareBar() {
   const narrow = useNarrow();
   const row = (
       <div className="share-row">
+        <button type="button" onClick={copyLink} title={t('share.copyLink.title')} data-testid="copy-link">{t('share.copyLink')}</button>
+        {copied ? <span role="status" className="share-copied">{t(copied === 'done' ? 'share.copyLink.done' : 'share.copyLink.failed')}</span> : null}
         <button type="button" className="share-open" onClick={() => input.current?.click()}>{t('share.open')}</button>
         <input
           ref={input} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true"

@@ -13,4 +13,10 @@ export default {
   'handout.notice.badScenario': 'There is no scenario "{id}"; the handout shows "{fallback}".',
   'handout.notice.badSteps': 'Some steps were left out ({steps}): a step is a whole number below {total}.',
   'handout.notice.tooMany': 'A handout has at most {max} pictures; the first {max} are shown.',
+  'handout.question': 'Question {k}:',
+  'handout.pickOne': 'Tick one.',
+  'handout.pickMany': 'Tick every one that applies.',
+  'handout.why': 'Why?',
+  'handout.key': 'Answer key',
+  'handout.key.answer': 'Answer:',
 } satisfies Messages;

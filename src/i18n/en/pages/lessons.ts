@@ -29,7 +29,7 @@ export default {
   'lessons.present.exit': 'Leave presentation',
   'lessons.explore': 'Explore freely',
   'lessons.explore.hint': 'Open the lab at this moment and step on your own (Esc in presentation mode).',
-  'lessons.present.keys': 'PageDown / → next part · PageUp / ← previous · Esc explore freely',
+  'lessons.present.keys': 'PageDown / → step, then the next part · PageUp / ← back · B blank · F stage view · Esc explore freely',
   'lessons.atStep': 'The simulation is at the moment this part is about. Step around it freely with the controls; “Back to this moment” returns.',
   'lessons.backToStop': 'Back to this moment',
   'lessons.links': 'See also',

@@ -13,4 +13,10 @@ export default {
   'handout.notice.badScenario': '没有名为“{id}”的场景，讲义改为显示“{fallback}”。',
   'handout.notice.badSteps': '有些步骤被略去了（{steps}）：步骤必须是小于 {total} 的整数。',
   'handout.notice.tooMany': '一份讲义最多 {max} 张图，这里只显示前 {max} 张。',
+  'handout.question': '问题 {k}：',
+  'handout.pickOne': '选一项。',
+  'handout.pickMany': '选出所有符合的项。',
+  'handout.why': '为什么？',
+  'handout.key': '参考答案',
+  'handout.key.answer': '答案：',
 } satisfies Messages;

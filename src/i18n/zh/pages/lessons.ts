@@ -29,7 +29,7 @@ export default {
   'lessons.present.exit': '退出演示',
   'lessons.explore': '自由探索',
   'lessons.explore.hint': '在实验台中打开此刻，自己单步查看（演示模式下按 Esc）。',
-  'lessons.present.keys': 'PageDown / → 下一部分 · PageUp / ← 上一部分 · Esc 自由探索',
+  'lessons.present.keys': 'PageDown／→ 单步，到头后进入下一部分 · PageUp／← 后退 · B 黑屏 · F 投影视图 · Esc 自由探索',
   'lessons.atStep': '模拟停在这一部分讲的时刻。可以用控制按钮前后随意单步；点“回到这一刻”即可返回。',
   'lessons.backToStop': '回到这一刻',
   'lessons.links': '延伸阅读',
