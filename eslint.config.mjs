@@ -6,42 +6,85 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { LAYERS } from './tools/layers.mjs';
 
-const impureGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'performance',
-  'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'queueMicrotask',
-  'console', 'process', 'Date', 'fetch'];
+const impureGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'requestAnimationFrame',
+  'queueMicrotask',
+  'console',
+  'process',
+  'Date',
+  'fetch',
+];
 
 // Imports go down the layers (tools/layers.mjs): a folder may not import one of a later layer.
 // The kernel, programs, scenarios and scaling are pure as well; lessons are data.
 const laterLayers = (folder) => LAYERS.slice(LAYERS.findIndex((g) => g.includes(folder)) + 1).flat();
 const PURE = ['kernel', 'programs', 'python', 'scenarios', 'scaling'];
 const pureness = [
-  { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'The simulation is pure: no UI libraries.' },
+  {
+    group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+    message: 'The simulation is pure: no UI libraries.',
+  },
   { group: ['node:*'], message: 'The simulation is pure: no I/O.' },
 ];
 const LESSONS = [
-  { group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'Lessons are data: no UI libraries.' },
+  {
+    group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+    message: 'Lessons are data: no UI libraries.',
+  },
   { group: ['node:*'], message: 'Lessons are data: no I/O.' },
 ];
 // Tests that still import a later layer than their own: each is to move up (or lose the import).
 const TESTS_ABOVE_THEIR_LAYER = [
-
-  'src/scenarios/link.fuzz.test.ts', 'src/scenarios/link.test.ts', 'src/scenarios/student.test.ts', 'src/store/link-location.test.ts',
+  'src/scenarios/link.fuzz.test.ts',
+  'src/scenarios/link.test.ts',
+  'src/scenarios/student.test.ts',
+  'src/store/link-location.test.ts',
 ];
-const layerRules = LAYERS.flat().filter((folder) => laterLayers(folder).length > 0).flatMap((folder) => {
-  const later = laterLayers(folder);
-  const down = { group: later.map((f) => `**/${f}/**`), message: `Imports go down the layers (tools/layers.mjs): ${folder} may not import ${later.join(', ')}.` };
-  const source = { files: [`src/${folder}/**/*.{ts,tsx}`], ignores: ['**/*.test.ts', '**/*.test.tsx'] };
-  const tests = { files: [`src/${folder}/**/*.test.{ts,tsx}`], ignores: TESTS_ABOVE_THEIR_LAYER };
-  const extra = PURE.includes(folder) ? pureness : folder === 'lessons' ? LESSONS : [];
-  const io = PURE.includes(folder) ? [{ name: 'fs', message: 'The simulation is pure: no I/O.' }, { name: 'path', message: 'The simulation is pure: no I/O.' }] : [];
-  return [
-    { ...source, rules: { 'no-restricted-imports': ['error', { patterns: [down, ...extra], paths: io }] } },
-    { ...tests, rules: { 'no-restricted-imports': ['error', { patterns: [down] }] } },
-  ];
-});
+const layerRules = LAYERS.flat()
+  .filter((folder) => laterLayers(folder).length > 0)
+  .flatMap((folder) => {
+    const later = laterLayers(folder);
+    const down = {
+      group: later.map((f) => `**/${f}/**`),
+      message: `Imports go down the layers (tools/layers.mjs): ${folder} may not import ${later.join(', ')}.`,
+    };
+    const source = { files: [`src/${folder}/**/*.{ts,tsx}`], ignores: ['**/*.test.ts', '**/*.test.tsx'] };
+    const tests = { files: [`src/${folder}/**/*.test.{ts,tsx}`], ignores: TESTS_ABOVE_THEIR_LAYER };
+    const extra = PURE.includes(folder) ? pureness : folder === 'lessons' ? LESSONS : [];
+    const io = PURE.includes(folder)
+      ? [
+          { name: 'fs', message: 'The simulation is pure: no I/O.' },
+          { name: 'path', message: 'The simulation is pure: no I/O.' },
+        ]
+      : [];
+    return [
+      { ...source, rules: { 'no-restricted-imports': ['error', { patterns: [down, ...extra], paths: io }] } },
+      { ...tests, rules: { 'no-restricted-imports': ['error', { patterns: [down] }] } },
+    ];
+  });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'fixtures', 'bench/calibrate'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'coverage',
+      'fixtures',
+      'bench/calibrate',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -62,8 +105,17 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', ...impureGlobals.map((name) => ({ name, message: `${name} is not allowed in the pure simulation: pass what you need in.` }))],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG in the simulation state.' }],
+      'no-restricted-globals': [
+        'error',
+        ...impureGlobals.map((name) => ({
+          name,
+          message: `${name} is not allowed in the pure simulation: pass what you need in.`,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG in the simulation state.' },
+      ],
     },
   },
 );

@@ -23,7 +23,8 @@ const DIST = join(ROOT, 'dist');
 export function initialScripts(dist = DIST): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const queue: string[] = [];
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.js)"[^>]*>/g)) queue.push(resolve(dist, m[1]!.replace(/^\//, '')));
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.js)"[^>]*>/g))
+    queue.push(resolve(dist, m[1]!.replace(/^\//, '')));
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.shift()!;
@@ -31,7 +32,10 @@ export function initialScripts(dist = DIST): string[] {
     seen.add(file);
     const code = readFileSync(file, 'utf8');
     // Static imports between chunks (`import … from "./x.js"` / `import "./x.js"`), not import().
-    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?\sfrom\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) queue.push(resolve(dirname(file), m[1]!));
+    for (const m of code.matchAll(
+      /(?:^|[;\n}])\s*import\s*(?:[^'"();]*?\sfrom\s*)?["'](\.\.?\/[^"']+\.js)["']/g,
+    ))
+      queue.push(resolve(dirname(file), m[1]!));
   }
   return [...seen];
 }
@@ -53,7 +57,8 @@ function rng(seed: number): () => number {
   };
 }
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** The id of the scenario the last appBench() seeked in (the result holds numbers only). */
@@ -75,7 +80,10 @@ export async function appBench(): Promise<Record<string, number>> {
   let most = -1;
   for (const s of SCENARIOS) {
     const events = runScenario(s, { seed: s.seed, keepTrace: false, maxEvents: APP_MAX_EVENTS }).events;
-    if (events > most) { most = events; scenario = s; }
+    if (events > most) {
+      most = events;
+      scenario = s;
+    }
   }
   longestId = scenario.id;
   const t0 = performance.now();

@@ -22,7 +22,8 @@ export function areaOf(id: string): string {
   if (/\/src\/kernel\//.test(path)) return 'kernel and machine view';
   if (/\/src\/programs\//.test(path)) return 'server programs and Python listings';
   if (/\/src\/scenarios\//.test(path)) return 'scenarios, links, student actions';
-  if (/\/src\/(narration\/[a-z-]+\.ts|i18n\/[a-z]+\/narration\.ts)$/.test(path)) return 'narration (code and English words)';
+  if (/\/src\/(narration\/[a-z-]+\.ts|i18n\/[a-z]+\/narration\.ts)$/.test(path))
+    return 'narration (code and English words)';
   if (/\/src\/i18n\//.test(path)) return 'other English words, translator';
   if (/\/src\/ui\/stage\//.test(path) || /\/src\/ui\/Stage\.tsx$/.test(path)) return 'stage';
   if (/\/src\/ui\/(controls\/|Controls\.tsx$)/.test(path)) return 'controls and timeline';
@@ -35,17 +36,30 @@ export function areaOf(id: string): string {
 function alone(code: string): number {
   if (code.trim() === '') return 0;
   let min = code;
-  try { min = transformSync(code, { minify: true, loader: 'js' }).code; } catch { /* a fragment: keep it as it is */ }
+  try {
+    min = transformSync(code, { minify: true, loader: 'js' }).code;
+  } catch {
+    /* a fragment: keep it as it is */
+  }
   return gzipSync(Buffer.from(min), { level: 9 }).length;
 }
 
-export interface Breakdown { totalGzipBytes: number; areas: { area: string; gzipBytes: number }[] }
+export interface Breakdown {
+  totalGzipBytes: number;
+  areas: { area: string; gzipBytes: number }[];
+}
 
 export async function initialBreakdown(): Promise<Breakdown> {
-  const out = await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { write: false } });
+  const out = await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { write: false },
+  });
   const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];
   const chunks = new Map<string, Rollup.OutputChunk>();
-  for (const o of outputs) for (const item of o.output) if (item.type === 'chunk') chunks.set(item.fileName, item);
+  for (const o of outputs)
+    for (const item of o.output) if (item.type === 'chunk') chunks.set(item.fileName, item);
   const queue = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName);
   const initial = new Set<string>();
   while (queue.length > 0) {
@@ -62,18 +76,26 @@ export async function initialBreakdown(): Promise<Breakdown> {
     total += gz;
     const weights = Object.entries(chunk.modules).map(([id, m]) => [id, alone(m.code ?? '')] as const);
     const size = weights.reduce((sum, [, w]) => sum + w, 0);
-    if (size === 0) { areas.set('Vite runtime', (areas.get('Vite runtime') ?? 0) + gz); continue; }
+    if (size === 0) {
+      areas.set('Vite runtime', (areas.get('Vite runtime') ?? 0) + gz);
+      continue;
+    }
     for (const [id, w] of weights) areas.set(areaOf(id), (areas.get(areaOf(id)) ?? 0) + (gz * w) / size);
   }
   return {
     totalGzipBytes: total,
-    areas: [...areas].map(([area, bytes]) => ({ area, gzipBytes: Math.round(bytes) })).sort((a, b) => b.gzipBytes - a.gzipBytes),
+    areas: [...areas]
+      .map(([area, bytes]) => ({ area, gzipBytes: Math.round(bytes) }))
+      .sort((a, b) => b.gzipBytes - a.gzipBytes),
   };
 }
 
 export function printBreakdown(b: Breakdown): void {
-  console.log(`\nfirst download by area (${(b.totalGzipBytes / 1024).toFixed(1)} KiB gzip; approximate shares):`);
-  for (const { area, gzipBytes } of b.areas) console.log(`  ${area.padEnd(56)} ${(gzipBytes / 1024).toFixed(1).padStart(6)} KiB`);
+  console.log(
+    `\nfirst download by area (${(b.totalGzipBytes / 1024).toFixed(1)} KiB gzip; approximate shares):`,
+  );
+  for (const { area, gzipBytes } of b.areas)
+    console.log(`  ${area.padEnd(56)} ${(gzipBytes / 1024).toFixed(1).padStart(6)} KiB`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -9,8 +9,14 @@ import { runPythonScenario } from '../src/scenarios/run.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
 
 const scenario = (source: string, untilMs = 60_000): Scenario => ({
-  format: 'iolab/scenario@1', id: 'bench-python', title: { en: 'bench', zh: '基准' }, seed: 1, model: 'python',
-  program: { language: 'python', source }, clients: [{ name: 'ann', actions: [{ at: 0, do: 'connect' }] }], untilMs,
+  format: 'iolab/scenario@1',
+  id: 'bench-python',
+  title: { en: 'bench', zh: '基准' },
+  seed: 1,
+  model: 'python',
+  program: { language: 'python', source },
+  clients: [{ name: 'ann', actions: [{ at: 0, do: 'connect' }] }],
+  untilMs,
 });
 
 /** 10,000 system calls: accept() on a non-blocking socket with nobody waiting, each an EAGAIN and a BlockingIOError. */
@@ -27,7 +33,14 @@ for i in range(9_996):
         pass
 `;
 
-export interface PythonBench { loadMs: number; tenThousandCalls: number; firstRunMs: number; runMs: number; callsPerSec: number; firstCalls: number }
+export interface PythonBench {
+  loadMs: number;
+  tenThousandCalls: number;
+  firstRunMs: number;
+  runMs: number;
+  callsPerSec: number;
+  firstCalls: number;
+}
 
 export async function pythonBench(): Promise<PythonBench> {
   const t0 = performance.now();
@@ -41,13 +54,19 @@ export async function pythonBench(): Promise<PythonBench> {
   const againMs = performance.now() - t2;
   const calls = Object.values(again.syscalls).reduce((n, s) => n + s.count, 0);
   return {
-    loadMs: Math.round(loadMs), tenThousandCalls: calls, firstRunMs: Math.round(firstMs), runMs: Math.round(againMs),
-    callsPerSec: Math.round(calls / (againMs / 1000)), firstCalls: first.python.calls,
+    loadMs: Math.round(loadMs),
+    tenThousandCalls: calls,
+    firstRunMs: Math.round(firstMs),
+    runMs: Math.round(againMs),
+    callsPerSec: Math.round(calls / (againMs / 1000)),
+    firstCalls: first.python.calls,
   };
 }
 
 if (process.argv[1]?.endsWith('python.ts')) {
   const r = await pythonBench();
   console.log(`interpreter load (Node): ${r.loadMs} ms`);
-  console.log(`a ${r.tenThousandCalls}-call program after load: ${r.runMs} ms (first run ${r.firstRunMs} ms): ${r.callsPerSec} system calls per second through the shims`);
+  console.log(
+    `a ${r.tenThousandCalls}-call program after load: ${r.runMs} ms (first run ${r.firstRunMs} ms): ${r.callsPerSec} system calls per second through the shims`,
+  );
 }

@@ -15,7 +15,10 @@ import { DEFAULT_CONNECTIONS, DEFAULT_PARAMS, SCALING_MODELS, sweep } from '../s
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface ScalingBench {
-  nodeFullMs: number; nodeUpTo1000Ms: number; points: number; events: number;
+  nodeFullMs: number;
+  nodeUpTo1000Ms: number;
+  points: number;
+  events: number;
   slowest: { model: string; connections: number; ms: number }[];
   chromium?: { upTo1000Ms: number; fullMs: number } | { skipped: string };
 }
@@ -23,7 +26,11 @@ export interface ScalingBench {
 function nodeSweep(max: number) {
   const times: { model: string; connections: number; ms: number; events: number }[] = [];
   let t = performance.now();
-  for (const p of sweep(SCALING_MODELS, DEFAULT_PARAMS, DEFAULT_CONNECTIONS.filter((n) => n <= max))) {
+  for (const p of sweep(
+    SCALING_MODELS,
+    DEFAULT_PARAMS,
+    DEFAULT_CONNECTIONS.filter((n) => n <= max),
+  )) {
     const now = performance.now();
     times.push({ model: p.model, connections: p.connections, ms: Math.round(now - t), events: p.events });
     t = now;
@@ -39,13 +46,33 @@ export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromi
   const { chromium } = await import('@playwright/test');
   const port = Number(process.env.IOLAB_BENCH_PORT ?? 4391);
   // Its own process group, so that stopping it also stops the vite process npx starts.
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
-    for (let i = 0; i < 60; i++) { // wait for the preview server (slow on a loaded machine)
-      if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+    for (let i = 0; i < 60; i++) {
+      // wait for the preview server (slow on a loaded machine)
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     try {
       const page = await browser.newPage();
       const time = async (max: number): Promise<number> => {
@@ -58,20 +85,33 @@ export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromi
       await page.goto('about:blank');
       const fullMs = await time(10000);
       return { upTo1000Ms, fullMs };
-    } finally { await browser.close(); }
-  } finally { if (server.pid) process.kill(-server.pid); }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
 }
 
 export async function scalingBench(withChromium = true): Promise<ScalingBench> {
   const full = nodeSweep(10000);
   const upTo1000 = full.filter((p) => p.connections <= 1000);
   const result: ScalingBench = {
-    nodeFullMs: full.reduce((a, p) => a + p.ms, 0), nodeUpTo1000Ms: upTo1000.reduce((a, p) => a + p.ms, 0), points: full.length,
+    nodeFullMs: full.reduce((a, p) => a + p.ms, 0),
+    nodeUpTo1000Ms: upTo1000.reduce((a, p) => a + p.ms, 0),
+    points: full.length,
     events: full.reduce((a, p) => a + p.events, 0),
-    slowest: [...full].sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ model, connections, ms }) => ({ model, connections, ms })),
+    slowest: [...full]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map(({ model, connections, ms }) => ({ model, connections, ms })),
   };
   if (withChromium) {
-    try { result.chromium = await chromiumSweeps(); } catch (e) { result.chromium = { skipped: String(e).slice(0, 200) }; }
+    try {
+      result.chromium = await chromiumSweeps();
+    } catch (e) {
+      result.chromium = { skipped: String(e).slice(0, 200) };
+    }
   }
   return result;
 }

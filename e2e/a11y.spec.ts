@@ -3,7 +3,11 @@ import { test, expect, openLab, visibleOf, seriousAxeViolations } from './fixtur
 
 // Three scenarios, each in one scheme, both schemes covered (ship-a11y.spec.ts checks the lab in
 // both schemes again, with a refused file listed): the suite stays within its time budget.
-const CASES = [['blocking-two-clients', 'Light'], ['epoll-level', 'Dark'], ['nonblocking-pitfall', 'Dark']] as const;
+const CASES = [
+  ['blocking-two-clients', 'Light'],
+  ['epoll-level', 'Dark'],
+  ['nonblocking-pitfall', 'Dark'],
+] as const;
 for (const [id, theme] of CASES) {
   test(`${id} in ${theme.toLowerCase()}: no serious or critical axe violation`, async ({ page }) => {
     const steps = visibleOf(id);

@@ -14,9 +14,25 @@ import { sceneOfStep } from '../src/ui/stage/scene.ts';
 function c10k(n = 10_000): Scenario {
   const clients = Array.from({ length: n }, (_, i) => {
     const at = i * 0.05;
-    return { name: `c${i}`, actions: [{ at, do: 'connect' as const }, { at: at + 600, do: 'send' as const, data: `m1-${i}` }, { at: at + 1200, do: 'send' as const, data: `m2-${i}` }] };
+    return {
+      name: `c${i}`,
+      actions: [
+        { at, do: 'connect' as const },
+        { at: at + 600, do: 'send' as const, data: `m1-${i}` },
+        { at: at + 1200, do: 'send' as const, data: `m2-${i}` },
+      ],
+    };
   });
-  return { format: 'iolab/scenario@1', id: 'c10k', title: { en: 'Ten thousand clients', zh: '一万个客户端' }, seed: 1, model: 'epoll', options: { backlog: 4096, fdLimit: 20_000 }, clients, untilMs: 3000 };
+  return {
+    format: 'iolab/scenario@1',
+    id: 'c10k',
+    title: { en: 'Ten thousand clients', zh: '一万个客户端' },
+    seed: 1,
+    model: 'epoll',
+    options: { backlog: 4096, fdLimit: 20_000 },
+    clients,
+    untilMs: 3000,
+  };
 }
 
 const count = (n: number): string => n.toLocaleString('en');
@@ -33,7 +49,9 @@ async function longestTask(page: Page): Promise<number> {
   });
 }
 
-test('10,000 clients: opens, goes to the last step and back, the page answers, the stage summarizes', async ({ page }) => {
+test('10,000 clients: opens, goes to the last step and back, the page answers, the stage summarizes', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const s = c10k();
   const { index, folds } = getRun(s, s.seed);
@@ -45,7 +63,9 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   await page.addInitScript(() => {
     const w = window as unknown as { __long: number[]; __obs: PerformanceObserver };
     w.__long = [];
-    w.__obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); });
+    w.__obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    });
     w.__obs.observe({ type: 'longtask', buffered: true });
   });
   await page.goto('#/blocking-two-clients?lang=en');
@@ -54,7 +74,11 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
 
   // Opening: the run is simulated in the simulation worker, then handed to the page (src/ui/simulating.ts).
   let t0 = Date.now();
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'c10k.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await page.getByTestId('scenario-file').setInputFiles({
+    name: 'c10k.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
   await expect(counter(page)).toContainText(stepText(1, n), { timeout: 30_000 });
   const opened = Date.now() - t0;
   expect(opened).toBeLessThan(30_000);
@@ -71,17 +95,23 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   // The stage draws the ones that matter and counts the rest, by state.
   const stage = page.getByTestId('stage');
   expect(scene.hiddenSockets).toBeGreaterThan(9_000);
-  await expect(stage.getByTestId('more-sockets')).toContainText(`+${count(scene.hiddenSockets)} more sockets not drawn`);
+  await expect(stage.getByTestId('more-sockets')).toContainText(
+    `+${count(scene.hiddenSockets)} more sockets not drawn`,
+  );
   const c = scene.hiddenSocketCounts;
   if (c.idle > 0) await expect(stage.getByTestId('more-sockets')).toContainText(`${count(c.idle)} idle`);
   const [topState, topN] = scene.hiddenClientStates[0]!;
   expect(scene.hiddenClients).toBeGreaterThan(9_000);
-  await expect(stage.getByTestId('more-clients')).toContainText(`+${count(scene.hiddenClients)} more clients not drawn`);
+  await expect(stage.getByTestId('more-clients')).toContainText(
+    `+${count(scene.hiddenClients)} more clients not drawn`,
+  );
   expect(topState).toBe('connected');
   await expect(stage.getByTestId('more-clients')).toContainText(`${count(topN)} connected`);
   const server = scene.procs[0]!;
   expect(server.hiddenFds).toBeGreaterThan(9_000);
-  await expect(stage.getByTestId(`fds-more-${server.pid}`)).toHaveText(`+${count(server.hiddenFds)} more fds not drawn`);
+  await expect(stage.getByTestId(`fds-more-${server.pid}`)).toHaveText(
+    `+${count(server.hiddenFds)} more fds not drawn`,
+  );
   // What is drawn stays small: the picture is not ten thousand boxes.
   expect(await stage.locator('svg.stage-svg *').count()).toBeLessThan(3_000);
   // The narration still tells what happened at this step.
@@ -97,7 +127,10 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   t0 = Date.now();
   await button(page, 'Step forward').click();
   await expect(counter(page)).toContainText(stepText(n, n), { timeout: 5_000 });
-  test.info().annotations.push({ type: 'timing', description: `open ${opened} ms (longest task ${Math.round(openTask)} ms), last ${lastMs} ms, back ${backMs} ms, forward ${Date.now() - t0} ms` });
+  test.info().annotations.push({
+    type: 'timing',
+    description: `open ${opened} ms (longest task ${Math.round(openTask)} ms), last ${lastMs} ms, back ${backMs} ms, forward ${Date.now() - t0} ms`,
+  });
 
   expect(await seriousAxeViolations(page, '[data-testid="stage"]')).toEqual([]);
 

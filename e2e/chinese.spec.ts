@@ -17,18 +17,29 @@ import { strayEnglish, strayWords, type Stray } from './stray-english.ts';
 test.use({ locale: 'zh-CN' });
 
 const DIR = fileURLToPath(new URL('../src/lessons/', import.meta.url));
-const LESSONS: Lesson[] = (await Promise.all(readdirSync(DIR).filter((f) => /^l\d\d-.*\.ts$/.test(f)).sort()
-  .map(async (f) => (await import(`../src/lessons/${f}`) as { default: Lesson }).default))).sort((a, b) => a.n - b.n);
+const LESSONS: Lesson[] = (
+  await Promise.all(
+    readdirSync(DIR)
+      .filter((f) => /^l\d\d-.*\.ts$/.test(f))
+      .sort()
+      .map(async (f) => ((await import(`../src/lessons/${f}`)) as { default: Lesson }).default),
+  )
+).sort((a, b) => a.n - b.n);
 const PER_MODEL = [...new Map(SCENARIOS.map((s) => [s.model, s.id])).values()];
 /** The scenarios' client names are names. */
-const NAMES = new Set(SCENARIOS.flatMap((s) => s.clients.map((c) => c.name.toLowerCase().replace(/\d+$/, ''))));
+const NAMES = new Set(
+  SCENARIOS.flatMap((s) => s.clients.map((c) => c.name.toLowerCase().replace(/\d+$/, ''))),
+);
 
 type Found = Map<string, Stray & { at: string }>;
 
 /** Opens what can be opened (folded parts), then collects the stray words, labelled by where. */
 async function collect(page: Page, where: string, into: Found): Promise<void> {
-  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
-  for (const s of await strayEnglish(page, NAMES)) if (!into.has(s.word)) into.set(s.word, { ...s, at: where });
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  for (const s of await strayEnglish(page, NAMES))
+    if (!into.has(s.word)) into.set(s.word, { ...s, at: where });
   expect(await page.locator('html').getAttribute('lang'), where).toBe('zh-CN');
 }
 
@@ -36,7 +47,9 @@ const report = (found: Found): string[] => [...found.values()].map((s) => `${s.w
 
 /** Goes to a hash in the same page (no reload) and waits for `ready`. */
 async function go(page: Page, hash: string, ready: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
   await expect(page.locator(ready).first()).toBeVisible();
 }
 
@@ -46,8 +59,17 @@ test('every page in Chinese shows no stray English', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByTestId('step-counter')).toContainText('第');
   await collect(page, 'the lab', found);
-  for (const hash of ['#/lessons', '#/hall', '#/compare', '#/scaling', '#/editor?from=select', '#/glossary', '#/about',
-    '#/handout?scenario=select', `#/handout/${LESSONS[0]!.id}`]) {
+  for (const hash of [
+    '#/lessons',
+    '#/hall',
+    '#/compare',
+    '#/scaling',
+    '#/editor?from=select',
+    '#/glossary',
+    '#/about',
+    '#/handout?scenario=select',
+    `#/handout/${LESSONS[0]!.id}`,
+  ]) {
     await go(page, hash, 'article.page');
     // A page draws its figures once its words are here: no loading line left, then a moment to settle.
     await expect(page.locator('.page-loading')).toHaveCount(0);
@@ -57,7 +79,9 @@ test('every page in Chinese shows no stray English', async ({ page }) => {
   expect(report(found), 'English words on Chinese pages').toEqual([]);
 });
 
-test('the lab in Chinese, one scenario per model, every panel and tab, shows no stray English', async ({ page }) => {
+test('the lab in Chinese, one scenario per model, every panel and tab, shows no stray English', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const found: Found = new Map();
   await page.goto('./');
@@ -99,7 +123,7 @@ function stepBefore(id: string, type: TraceEvent['type']): number | null {
   return null;
 }
 
-test('the motion\'s ghosts speak Chinese around their code', async ({ page }) => {
+test("the motion's ghosts speak Chinese around their code", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./');
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'ready');
@@ -107,11 +131,23 @@ test('the motion\'s ghosts speak Chinese around their code', async ({ page }) =>
     const w = window as unknown as { ghosts: Set<string> };
     w.ghosts = new Set();
     new MutationObserver(() => {
-      for (const t of document.querySelectorAll('.motion-layer text')) if (t.textContent) w.ghosts.add(t.textContent);
+      for (const t of document.querySelectorAll('.motion-layer text'))
+        if (t.textContent) w.ghosts.add(t.textContent);
     }).observe(document.body, { childList: true, subtree: true });
   });
   // Every kind of token: onto each step where one is drawn, one step forward.
-  const kinds: TraceEvent['type'][] = ['select.scan', 'poll.scan', 'epoll.ready', 'sys.block', 'signal.send', 'signal.handle', 'uring.sqe', 'uring.cqe', 'sock.accept-queue', 'net.packet'];
+  const kinds: TraceEvent['type'][] = [
+    'select.scan',
+    'poll.scan',
+    'epoll.ready',
+    'sys.block',
+    'signal.send',
+    'signal.handle',
+    'uring.sqe',
+    'uring.cqe',
+    'sock.accept-queue',
+    'net.packet',
+  ];
   for (const id of PER_MODEL) {
     for (const kind of kinds) {
       const at = stepBefore(id, kind);
@@ -122,10 +158,22 @@ test('the motion\'s ghosts speak Chinese around their code', async ({ page }) =>
     }
   }
   const ghosts = await page.evaluate(() => [...(window as unknown as { ghosts: Set<string> }).ghosts]);
-  expect(ghosts.some((g) => g.includes('fd_set')), `a select's fd_set among ${ghosts.join(' | ')}`).toBe(true);
+  expect(
+    ghosts.some((g) => g.includes('fd_set')),
+    `a select's fd_set among ${ghosts.join(' | ')}`,
+  ).toBe(true);
   // The tokens that carry code (the fd list handed to the kernel, what it hands back, a handler, an io_uring request) say in Chinese what they are.
   const coded = ghosts.filter((g) => /fd_set|pollfd|handler\(\)|^→|^#\d|fd \d/.test(g));
-  expect(coded.filter((g) => !/[\u4e00-\u9fff]/.test(g)), 'code tokens without a Chinese word').toEqual([]);
-  const stray = strayWords(ghosts.map((text) => ({ text, where: 'ghost' })), NAMES);
-  expect(stray.map((s) => `${s.word}: ${s.where}`), `ghost labels: ${ghosts.join(' | ')}`).toEqual([]);
+  expect(
+    coded.filter((g) => !/[\u4e00-\u9fff]/.test(g)),
+    'code tokens without a Chinese word',
+  ).toEqual([]);
+  const stray = strayWords(
+    ghosts.map((text) => ({ text, where: 'ghost' })),
+    NAMES,
+  );
+  expect(
+    stray.map((s) => `${s.word}: ${s.where}`),
+    `ghost labels: ${ghosts.join(' | ')}`,
+  ).toEqual([]);
 });

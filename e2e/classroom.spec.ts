@@ -8,16 +8,28 @@ import type { Page } from '@playwright/test';
 const SHOTS = 'test-results/classroom';
 
 /** The smallest drawn text of the stage view, in CSS pixels, and the band labels' boxes. */
-async function stageText(page: Page): Promise<{ min: number; median: number; bands: { text: string; top: number; bottom: number }[] }> {
-  return page.getByTestId('stage-view').locator('svg.stage-svg').evaluate((svg) => {
-    const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
-    const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale).sort((a, b) => a - b);
-    const bands = [...svg.querySelectorAll('text.band-label')].map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent ?? '', top: r.top, bottom: r.bottom }; });
-    return { min: sizes[0] ?? 0, median: sizes[Math.floor(sizes.length / 2)] ?? 0, bands };
-  });
+async function stageText(
+  page: Page,
+): Promise<{ min: number; median: number; bands: { text: string; top: number; bottom: number }[] }> {
+  return page
+    .getByTestId('stage-view')
+    .locator('svg.stage-svg')
+    .evaluate((svg) => {
+      const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+      const sizes = [...svg.querySelectorAll('text')]
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)
+        .sort((a, b) => a - b);
+      const bands = [...svg.querySelectorAll('text.band-label')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', top: r.top, bottom: r.bottom };
+      });
+      return { min: sizes[0] ?? 0, median: sizes[Math.floor(sizes.length / 2)] ?? 0, bands };
+    });
 }
 
-test('stage view at 1280×720: the whole stage on screen, user and kernel space visible, caption and step; F, B and . and Esc', async ({ page }) => {
+test('stage view at 1280×720: the whole stage on screen, user and kernel space visible, caption and step; F, B and . and Esc', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const visible = visibleOf('select');
   const at = visible[60]!;
@@ -35,7 +47,9 @@ test('stage view at 1280×720: the whole stage on screen, user and kernel space 
   const text = await stageText(page);
   expect(text.bands.map((b) => b.text)).toEqual(expect.arrayContaining(['User space', 'Kernel space']));
   for (const b of text.bands) expect(b.bottom, b.text).toBeLessThanOrEqual(720);
-  console.log(`stage view 1280×720, select step 61: smallest text ${text.min.toFixed(1)} px, median ${text.median.toFixed(1)} px`);
+  console.log(
+    `stage view 1280×720, select step 61: smallest text ${text.min.toFixed(1)} px, median ${text.median.toFixed(1)} px`,
+  );
   // Larger than the lab draws it (11 px labels at 1:1).
   expect(text.min).toBeGreaterThanOrEqual(12.5);
   await page.screenshot({ path: `${SHOTS}/stage-view-1280x720-en-light.png` });
@@ -58,7 +72,12 @@ test('stage view at 1280×720: the whole stage on screen, user and kernel space 
 
 test('stage view in Chinese and dark, at 150 % zoom of a 1280×720 window', async ({ browser }) => {
   // 150 %: the page sees a 853×480 window at device scale 1.5.
-  const ctx = await browser.newContext({ viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5, colorScheme: 'dark', locale: 'zh-CN' });
+  const ctx = await browser.newContext({
+    viewport: { width: 853, height: 480 },
+    deviceScaleFactor: 1.5,
+    colorScheme: 'dark',
+    locale: 'zh-CN',
+  });
   const page = await ctx.newPage();
   await openLab(page, 'epoll-level', { step: 40, lang: 'zh' });
   await page.keyboard.press('f');
@@ -70,15 +89,20 @@ test('stage view in Chinese and dark, at 150 % zoom of a 1280×720 window', asyn
   await ctx.close();
 });
 
-test('] and [ jump to the next and previous important moment, of the kinds the menu keeps', async ({ page }) => {
+test('] and [ jump to the next and previous important moment, of the kinds the menu keeps', async ({
+  page,
+}) => {
   const { index } = runOf('blocking-two-clients');
   const replies = new Set<number>();
-  index.trace.forEach((ev, i) => { if (ev.type === 'client.reply') replies.add(index.stepOfEvent(i)); });
+  index.trace.forEach((ev, i) => {
+    if (ev.type === 'client.reply') replies.add(index.stepOfEvent(i));
+  });
   const first = Math.min(...replies);
   const visible = visibleOf('blocking-two-clients');
   await openLab(page, 'blocking-two-clients');
   await page.locator('.moments-menu summary').click();
-  for (const kind of ['asleep', 'woken', 'data arrived', 'copy', 'error']) await page.getByLabel(kind, { exact: true }).uncheck();
+  for (const kind of ['asleep', 'woken', 'data arrived', 'copy', 'error'])
+    await page.getByLabel(kind, { exact: true }).uncheck();
   await page.locator('.moments-menu summary').click();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const second = Math.min(...[...replies].filter((s) => s > first));
@@ -95,16 +119,29 @@ test('? shows the key map of every mode', async ({ page }) => {
   await page.keyboard.press('?');
   const help = page.getByTestId('key-help');
   await expect(help).toBeVisible();
-  await expect(help.getByRole('heading', { level: 3 })).toHaveText(['In the lab', 'In the stage view', 'In a lesson’s presentation mode']);
+  await expect(help.getByRole('heading', { level: 3 })).toHaveText([
+    'In the lab',
+    'In the stage view',
+    'In a lesson’s presentation mode',
+  ]);
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 });
 
 // A phone in a chat app's browser (WeChat's user agent), touch only.
-const WECHAT = 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.40.2420(0x28002837) NetType/WIFI Language/zh_CN';
+const WECHAT =
+  'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.40.2420(0x28002837) NetType/WIFI Language/zh_CN';
 
-test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step buttons at the bottom, swipe to step, no key hints', async ({ browser }) => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: WECHAT, locale: 'zh-CN' });
+test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step buttons at the bottom, swipe to step, no key hints', async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    userAgent: WECHAT,
+    locale: 'zh-CN',
+  });
   const page = await ctx.newPage();
   const n = visibleOf('select').length;
   await page.goto('./#/select?step=30');
@@ -112,7 +149,11 @@ test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step b
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The whole stage in the width: no sideways scroll inside it either.
   const box = page.getByTestId('stage').locator('.stage-box');
-  const fit = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, svg: el.querySelector('svg')!.getBoundingClientRect().width }));
+  const fit = await box.evaluate((el) => ({
+    scroll: el.scrollWidth,
+    client: el.clientWidth,
+    svg: el.querySelector('svg')!.getBoundingClientRect().width,
+  }));
   expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
   expect(fit.svg).toBeLessThanOrEqual(390);
   await expect(page.locator('.tl-keys')).toBeHidden();
@@ -126,12 +167,23 @@ test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step b
   await forward.tap();
   await expect(page.getByTestId('narration-step')).toContainText('第 32 步');
   // A swipe to the left over the stage: one step forward; to the right: back.
-  const swipe = (dx: number) => box.evaluate((el, d) => {
-    const r = el.getBoundingClientRect();
-    const at = (type: string, x: number) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', isPrimary: true, pointerId: 7, clientX: x, clientY: r.top + 40, bubbles: true }));
-    at('pointerdown', r.left + r.width / 2);
-    at('pointerup', r.left + r.width / 2 + d);
-  }, dx);
+  const swipe = (dx: number) =>
+    box.evaluate((el, d) => {
+      const r = el.getBoundingClientRect();
+      const at = (type: string, x: number) =>
+        el.dispatchEvent(
+          new PointerEvent(type, {
+            pointerType: 'touch',
+            isPrimary: true,
+            pointerId: 7,
+            clientX: x,
+            clientY: r.top + 40,
+            bubbles: true,
+          }),
+        );
+      at('pointerdown', r.left + r.width / 2);
+      at('pointerup', r.left + r.width / 2 + d);
+    }, dx);
   await swipe(-150);
   await expect(page.getByTestId('narration-step')).toContainText('第 33 步');
   await swipe(150);
@@ -140,42 +192,59 @@ test('a phone at 390×844 with touch (WeChat): stage fitted to the width, step b
 });
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`an 800×500 iframe in ${lang}: the whole stage scaled to fit, nothing covered, nothing scrolls`, async ({ page }) => {
+  test(`an 800×500 iframe in ${lang}: the whole stage scaled to fit, nothing covered, nothing scrolls`, async ({
+    page,
+  }) => {
     const steps = visibleOf('select');
     const k = steps[40]!;
-    await page.route('**/course-page.html', (route) => route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html><body style="margin:0"><iframe src="./#/select?step=${k}&embed=1&lang=${lang}" width="800" height="500" title="IO Lab" style="border:0"></iframe></body></html>`,
-    }));
+    await page.route('**/course-page.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><body style="margin:0"><iframe src="./#/select?step=${k}&embed=1&lang=${lang}" width="800" height="500" title="IO Lab" style="border:0"></iframe></body></html>`,
+      }),
+    );
     await page.setViewportSize({ width: 820, height: 520 });
     await page.goto('./course-page.html');
     const frame = page.frameLocator('iframe');
     await expect(frame.getByTestId('step-counter')).toContainText(stepText(41, steps.length, lang));
     const inner = page.frames().find((f) => f !== page.mainFrame())!;
     const geo = await inner.evaluate(() => {
-      const r = (el: Element | null) => { const b = el!.getBoundingClientRect(); return { l: b.left, t: b.top, r: b.right, b: b.bottom }; };
+      const r = (el: Element | null) => {
+        const b = el!.getBoundingClientRect();
+        return { l: b.left, t: b.top, r: b.right, b: b.bottom };
+      };
       const box = document.querySelector('.stage-box')!;
       return {
-        h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth,
+        h: document.documentElement.scrollHeight,
+        w: document.documentElement.scrollWidth,
         boxScrolls: box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1,
-        svg: r(document.querySelector('svg.stage-svg')), counter: r(document.querySelector('[data-testid="step-counter"] strong')), link: r(document.querySelector('.embed-open')),
+        svg: r(document.querySelector('svg.stage-svg')),
+        counter: r(document.querySelector('[data-testid="step-counter"] strong')),
+        link: r(document.querySelector('.embed-open')),
       };
     });
     expect(geo.h).toBeLessThanOrEqual(500);
     expect(geo.w).toBeLessThanOrEqual(800);
     expect(geo.boxScrolls, 'the stage box scrolls').toBe(false);
     expect(geo.svg.b).toBeLessThanOrEqual(500);
-    const overlap = !(geo.counter.r <= geo.link.l || geo.link.r <= geo.counter.l || geo.counter.b <= geo.link.t || geo.link.b <= geo.counter.t);
+    const overlap = !(
+      geo.counter.r <= geo.link.l ||
+      geo.link.r <= geo.counter.l ||
+      geo.counter.b <= geo.link.t ||
+      geo.link.b <= geo.counter.t
+    );
     expect(overlap, 'the step counter and the open link overlap').toBe(false);
     await page.screenshot({ path: `${SHOTS}/embed-800x500-${lang}.png` });
   });
 }
 
 test('a lesson in an 800×500 iframe shows one part and its stage', async ({ page }) => {
-  await page.route('**/course-page.html', (route) => route.fulfill({
-    contentType: 'text/html',
-    body: '<!doctype html><html><body style="margin:0"><iframe src="./#/lesson/select?item=3&embed=1&lang=zh" width="800" height="500" title="IO Lab" style="border:0"></iframe></body></html>',
-  }));
+  await page.route('**/course-page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html><body style="margin:0"><iframe src="./#/lesson/select?item=3&embed=1&lang=zh" width="800" height="500" title="IO Lab" style="border:0"></iframe></body></html>',
+    }),
+  );
   await page.setViewportSize({ width: 820, height: 520 });
   await page.goto('./course-page.html');
   const frame = page.frameLocator('iframe');
@@ -184,14 +253,19 @@ test('a lesson in an 800×500 iframe shows one part and its stage', async ({ pag
   await expect(frame.locator('.lesson-progress, .lesson-nav, .app-header')).toHaveCount(0);
   const svg = (await frame.locator('svg.stage-svg').boundingBox())!;
   expect(svg.y + svg.height).toBeLessThanOrEqual(500);
-  await expect(frame.getByRole('link', { name: /在 IO Lab 中打开/ })).toHaveAttribute('href', /#\/lesson\/select\?item=3/);
+  await expect(frame.getByRole('link', { name: /在 IO Lab 中打开/ })).toHaveAttribute(
+    'href',
+    /#\/lesson\/select\?item=3/,
+  );
   await page.screenshot({ path: `${SHOTS}/lesson-embed-800x500-zh.png` });
 });
 
 /** Pages in a PDF (Chromium's own page.pdf, A4). */
 const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
-test('a lesson handout prints each question with its choices and room to answer, the answer key on its own last page', async ({ page }) => {
+test('a lesson handout prints each question with its choices and room to answer, the answer key on its own last page', async ({
+  page,
+}) => {
   await page.goto('./#/handout/select?lang=en');
   const qs = page.getByTestId('handout-question');
   await expect(qs.first()).toBeVisible();
@@ -211,14 +285,22 @@ test('a lesson handout prints each question with its choices and room to answer,
     await page.goto(url);
     await expect(page.locator('.handout-still').first()).toBeVisible();
     await page.waitForTimeout(800);
-    console.log(`${url}: ${await page.locator('.handout-still').count()} moments, ${pdfPages(await page.pdf({ format: 'A4' }))} A4 pages`);
+    console.log(
+      `${url}: ${await page.locator('.handout-still').count()} moments, ${pdfPages(await page.pdf({ format: 'A4' }))} A4 pages`,
+    );
   }
 });
 
-test('the picker in teaching order, grouped by I/O model; "Copy link" copies this moment without lang=', async ({ page, context }) => {
+test('the picker in teaching order, grouped by I/O model; "Copy link" copies this moment without lang=', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openLab(page, 'epoll-level', { step: 12 });
-  const groups = await page.getByLabel('Scenario').locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+  const groups = await page
+    .getByLabel('Scenario')
+    .locator('optgroup')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
   expect(groups.slice(0, 2)).toEqual(['Blocking I/O', 'A thread per connection']);
   expect(groups.indexOf('I/O multiplexing: select')).toBeLessThan(groups.indexOf('I/O multiplexing: epoll'));
   await page.getByTestId('copy-link').click();

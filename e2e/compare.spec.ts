@@ -6,13 +6,24 @@
 import type { Page } from '@playwright/test';
 import { test, expect, button, seriousAxeViolations } from './fixtures.ts';
 import { runScenario } from '../src/scenarios/run.ts';
-import { buildLane, compareScenario, intervalAt, stepFrom, stepTimes, workloadActions, type Lane } from '../src/scenarios/compare.ts';
+import {
+  buildLane,
+  compareScenario,
+  intervalAt,
+  stepFrom,
+  stepTimes,
+  workloadActions,
+  type Lane,
+} from '../src/scenarios/compare.ts';
 import type { Model } from '../src/scenarios/format.ts';
 
 const lanes = new Map<Model, Lane>();
 function lane(model: Model): Lane {
   let l = lanes.get(model);
-  if (!l) { l = buildLane(model, runScenario(compareScenario(model)).trace); lanes.set(model, l); }
+  if (!l) {
+    l = buildLane(model, runScenario(compareScenario(model)).trace);
+    lanes.set(model, l);
+  }
   return l;
 }
 const momentsOf = (models: Model[]) => stepTimes(models.map(lane), workloadActions());
@@ -33,7 +44,9 @@ async function expectStatesAt(page: Page, models: Model[], t: number): Promise<v
   await expect(page.getByTestId('compare-time')).toHaveAttribute('data-t', String(t));
   for (const model of models) {
     const l = lane(model);
-    const labels = page.locator(`[data-testid=compare-lane][data-model="${model}"] [data-testid=compare-state]`);
+    const labels = page.locator(
+      `[data-testid=compare-lane][data-model="${model}"] [data-testid=compare-state]`,
+    );
     await expect(labels).toHaveCount(l.threads.length);
     for (const [i, th] of l.threads.entries()) {
       const iv = intervalAt(th, t);
@@ -43,7 +56,9 @@ async function expectStatesAt(page: Page, models: Model[], t: number): Promise<v
     }
   }
   // One cursor: the same x in every lane.
-  const xs = await page.getByTestId('compare-cursor').evaluateAll((els) => els.map((e) => e.getAttribute('x1')));
+  const xs = await page
+    .getByTestId('compare-cursor')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('x1')));
   expect(new Set(xs).size).toBe(1);
 }
 
@@ -56,13 +71,17 @@ test('draws one lane per chosen model, with a bar per interval and a mark per re
   for (const m of models) {
     const l = lane(m);
     const one = page.locator(`[data-testid=compare-lane][data-model="${m}"]`);
-    await expect(one.locator('rect.cmp-bar')).toHaveCount(l.threads.reduce((n, th) => n + th.intervals.length, 0));
+    await expect(one.locator('rect.cmp-bar')).toHaveCount(
+      l.threads.reduce((n, th) => n + th.intervals.length, 0),
+    );
     await expect(one.locator('.cmp-reply')).toHaveCount(l.replies.length);
   }
   await expectStatesAt(page, models, 0);
 });
 
-test('stepping moves the one cursor through every lane\'s moments; each lane shows its own state', async ({ page }) => {
+test("stepping moves the one cursor through every lane's moments; each lane shows its own state", async ({
+  page,
+}) => {
   const models: Model[] = ['blocking', 'epoll', 'async-io'];
   const moments = momentsOf(models);
   // Start just before ann's data arrives: the blocking server is stuck in recv, epoll in epoll_wait.
@@ -107,9 +126,12 @@ test('clicking a lane moves the cursor to the nearest moment there', async ({ pa
 
 test('at the copy moment the blocking lane says copying and the async-io lane waits', async ({ page }) => {
   const annSend = workloadActions().find((a) => a.client === 'ann' && a.do === 'send')!.t;
-  const copy = lane('blocking').threads[0]!.intervals.find((iv) => iv.phase === 'copying' && iv.start > annSend)!;
+  const copy = lane('blocking').threads[0]!.intervals.find(
+    (iv) => iv.phase === 'copying' && iv.start > annSend,
+  )!;
   await open(page, `models=blocking,async-io&t=${copy.start / 1e6}&lang=en`);
-  const state = (m: string) => page.locator(`[data-testid=compare-lane][data-model="${m}"] [data-testid=compare-state]`).first();
+  const state = (m: string) =>
+    page.locator(`[data-testid=compare-lane][data-model="${m}"] [data-testid=compare-state]`).first();
   await expect(state('blocking')).toHaveAttribute('data-phase', 'copying');
   await expect(state('blocking')).toContainText('copying data in recvfrom()');
   await expect(state('async-io')).toHaveAttribute('data-phase', 'waiting');
@@ -120,7 +142,9 @@ test('choosing lanes updates the picture and the URL, and survives a reload', as
   await open(page, 'lang=en');
   // The five classic models by default, written into the URL.
   await expect(page.getByTestId('compare-lane')).toHaveCount(5);
-  await expect.poll(() => params(page).get('models')).toBe('blocking,nonblocking,select,signal-driven,async-io');
+  await expect
+    .poll(() => params(page).get('models'))
+    .toBe('blocking,nonblocking,select,signal-driven,async-io');
   await page.getByRole('checkbox', { name: 'I/O multiplexing: epoll' }).check();
   await page.getByRole('checkbox', { name: 'Blocking classic', exact: true }).uncheck();
   await expect.poll(() => params(page).get('models')).toBe('nonblocking,select,epoll,signal-driven,async-io');

@@ -89,7 +89,8 @@ test('in Chinese the controls keep their names, translated', async ({ page }) =>
   const id = 'select';
   const n = visibleOf(id).length;
   await openLab(page, id, { lang: 'zh' });
-  for (const name of ['第一步', '上一步', '播放', '下一步', '最后一步']) await expect(button(page, name)).toBeVisible();
+  for (const name of ['第一步', '上一步', '播放', '下一步', '最后一步'])
+    await expect(button(page, name)).toBeVisible();
   await expect(counter(page)).toContainText(stepText(1, n, 'zh'));
   await button(page, '下一步').click();
   await expect(counter(page)).toContainText(stepText(2, n, 'zh'));

@@ -15,11 +15,16 @@ const status = (page: Page) => page.getByTestId('editor-status');
 async function describedText(page: Page, id: string): Promise<string> {
   return page.evaluate((fieldId) => {
     const el = document.getElementById(fieldId);
-    return (el?.getAttribute('aria-describedby') ?? '').split(' ').map((d) => document.getElementById(d)?.textContent ?? '').join(' | ');
+    return (el?.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((d) => document.getElementById(d)?.textContent ?? '')
+      .join(' | ');
   }, id);
 }
 
-test('build a scenario with the form, fix a flagged value, open it on the stage and step it', async ({ page }) => {
+test('build a scenario with the form, fix a flagged value, open it on the stage and step it', async ({
+  page,
+}) => {
   await page.goto('./#/editor?from=blank&lang=en');
   await expect(page.getByRole('heading', { name: 'Scenario editor' })).toBeVisible();
   await expect(status(page)).toHaveAttribute('data-valid', 'true');
@@ -38,7 +43,9 @@ test('build a scenario with the form, fix a flagged value, open it on the stage 
   const recv = page.locator('#ed-options-recvSize');
   await recv.fill('0');
   await expect(recv).toHaveAttribute('aria-invalid', 'true');
-  expect(await describedText(page, 'ed-options-recvSize')).toContain('must be a whole number from 1 to 65536 (got 0)');
+  expect(await describedText(page, 'ed-options-recvSize')).toContain(
+    'must be a whole number from 1 to 65536 (got 0)',
+  );
   await expect(status(page)).toHaveAttribute('data-valid', 'false');
   await expect(status(page)).toContainText('options.recvSize');
   await expect(button(page, 'Open on the stage')).toHaveAttribute('aria-disabled', 'true');
@@ -59,7 +66,21 @@ test('build a scenario with the form, fix a flagged value, open it on the stage 
   const v = validateScenario(json);
   expect(v.ok).toBe(true);
   if (!v.ok) return;
-  expect(v.scenario).toMatchObject({ id: 'my-echo', model: 'epoll', options: { recvSize: 512 }, clients: [{ name: 'client1', actions: [{ at: 0, do: 'connect' }, { at: 100, do: 'send', data: 'ping' }, { at: 200, do: 'close' }] }] });
+  expect(v.scenario).toMatchObject({
+    id: 'my-echo',
+    model: 'epoll',
+    options: { recvSize: 512 },
+    clients: [
+      {
+        name: 'client1',
+        actions: [
+          { at: 0, do: 'connect' },
+          { at: 100, do: 'send', data: 'ping' },
+          { at: 200, do: 'close' },
+        ],
+      },
+    ],
+  });
 
   await button(page, 'Open on the stage').click();
   const { index, folds } = getRun(v.scenario, v.scenario.seed);
@@ -74,9 +95,15 @@ test('build a scenario with the form, fix a flagged value, open it on the stage 
   await expect(page.getByTestId('host-client1')).toContainText("b'PING'");
 });
 
-test('the draft is kept as you type: it survives a reload, the Lab link then Back, and a closed tab; start over asks first', async ({ page, context }) => {
+test('the draft is kept as you type: it survives a reload, the Lab link then Back, and a closed tab; start over asks first', async ({
+  page,
+  context,
+}) => {
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
   await page.goto('./#/editor?from=blank&lang=en');
   const id = page.getByLabel('Id', { exact: true });
   await expect(id).toHaveValue('my-scenario');
@@ -108,7 +135,10 @@ test('the draft is kept as you type: it survives a reload, the Lab link then Bac
   const url = page.url();
   await page.close({ runBeforeUnload: false });
   const again = await context.newPage();
-  again.on('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+  again.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
   await again.goto(url);
   await expect(again.locator('#ed-clients-0-name')).toHaveValue('zed');
 
@@ -123,20 +153,42 @@ test('the draft is kept as you type: it survives a reload, the Lab link then Bac
   expect(await again.evaluate(() => window.localStorage.getItem('iolab.editor.draft'))).toBeNull();
 });
 
-test('"Copy link" on a scenario too large for a link says why and offers the file instead', async ({ page, context }) => {
+test('"Copy link" on a scenario too large for a link says why and offers the file instead', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // Two sends of 60,000 bytes: more characters than a link carries (a form with ~600 clients would say the same, slowly).
-  const draft = { ...draftOf(scenario('select')), id: 'wide', clients: ['a', 'b'].map((name) => ({ name,
-    actions: [{ at: '0', do: 'connect', data: '' }, { at: '10', do: 'send', data: name.repeat(60_000) }, { at: '30', do: 'close', data: '' }] })) };
-  await page.addInitScript((kept) => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('iolab.editor.draft', kept); } },
-    JSON.stringify({ v: 1, draft, from: 'select', saved: '', start: '' }));
+  const draft = {
+    ...draftOf(scenario('select')),
+    id: 'wide',
+    clients: ['a', 'b'].map((name) => ({
+      name,
+      actions: [
+        { at: '0', do: 'connect', data: '' },
+        { at: '10', do: 'send', data: name.repeat(60_000) },
+        { at: '30', do: 'close', data: '' },
+      ],
+    })),
+  };
+  await page.addInitScript(
+    (kept) => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('iolab.editor.draft', kept);
+      }
+    },
+    JSON.stringify({ v: 1, draft, from: 'select', saved: '', start: '' }),
+  );
   await page.goto('./#/editor?lang=en');
   await expect(page.getByLabel('Id', { exact: true })).toHaveValue('wide');
   await expect(status(page)).toHaveAttribute('data-valid', 'true');
   await page.evaluate(() => navigator.clipboard.writeText('before'));
   await page.getByTestId('editor-copy-link').click();
   const said = page.getByTestId('editor-copied');
-  await expect(said).toContainText(/too large for a link: it would take [\d,]+ characters, and a link carries at most 120,000/);
+  await expect(said).toContainText(
+    /too large for a link: it would take [\d,]+ characters, and a link carries at most 120,000/,
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
   const download = page.waitForEvent('download');
   await said.getByRole('button', { name: 'Save wide.json instead' }).click();
@@ -157,7 +209,9 @@ test('an unknown starting scenario gets a notice and the form starts from the st
 });
 
 for (const theme of ['Light', 'Dark'] as const) {
-  test(`the editor in ${theme.toLowerCase()}, with a problem shown: no serious or critical axe violation`, async ({ page }) => {
+  test(`the editor in ${theme.toLowerCase()}, with a problem shown: no serious or critical axe violation`, async ({
+    page,
+  }) => {
     await page.goto('./#/editor?from=select&lang=en');
     await page.getByRole('button', { name: theme, exact: true }).click();
     await page.locator('#ed-options-recvSize').fill('-4');

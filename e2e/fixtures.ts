@@ -14,14 +14,19 @@ export { expect };
 export const SCENARIO_IDS: string[] = SCENARIOS.map((s) => s.id);
 
 export const test = base.extend<{ pageErrors: string[] }>({
-  pageErrors: [async ({ page }, use) => {
-    const errors: string[] = [];
-    // Long messages (a blocked data: URL) are cut: the start says what went wrong.
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text().slice(0, 240)); });
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-    await use(errors);
-    expect(errors, 'console errors or uncaught page errors').toEqual([]);
-  }, { auto: true }],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      // Long messages (a blocked data: URL) are cut: the start says what went wrong.
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text().slice(0, 240));
+      });
+      page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+      await use(errors);
+      expect(errors, 'console errors or uncaught page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export function scenario(id: string): Scenario {
@@ -42,7 +47,11 @@ export function visibleOf(id: string, fold = true, seed?: number): number[] {
   return visibleSteps(index.steps, fold ? folds : null);
 }
 
-export interface Open { step?: number | string; lang?: string; seed?: number }
+export interface Open {
+  step?: number | string;
+  lang?: string;
+  seed?: number;
+}
 
 export function labUrl(id: string, { step, lang = 'en', seed }: Open = {}): string {
   const params = new URLSearchParams();
@@ -63,7 +72,9 @@ export const counter = (page: Page): Locator => page.getByTestId('step-counter')
 /** "Step k of n" as the counter prints it (k is 1-based, among visible steps). */
 export function stepText(k: number, n: number, lang: 'en' | 'zh' = 'en'): RegExp {
   const f = (v: number) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
-  return lang === 'zh' ? new RegExp(`第 ${f(k)} 步，共 ${f(n)} 步`) : new RegExp(`Step ${f(k)} of ${f(n)}(?!\\d)`);
+  return lang === 'zh'
+    ? new RegExp(`第 ${f(k)} 步，共 ${f(n)} 步`)
+    : new RegExp(`Step ${f(k)} of ${f(n)}(?!\\d)`);
 }
 
 export const button = (page: Page, name: string): Locator => page.getByRole('button', { name, exact: true });
@@ -89,7 +100,10 @@ export async function pictureSnapshot(page: Page): Promise<string> {
         return;
       }
       if (!(node instanceof Element)) return;
-      const attrs = [...node.attributes].map((a) => `${a.name}=${round(a.value)}`).sort().join(' ');
+      const attrs = [...node.attributes]
+        .map((a) => `${a.name}=${round(a.value)}`)
+        .sort()
+        .join(' ');
       out.push(`${' '.repeat(depth)}<${node.tagName.toLowerCase()} ${attrs}>`);
       for (const child of node.childNodes) walk(child, depth + 1);
     };
@@ -102,7 +116,11 @@ export async function pictureSnapshot(page: Page): Promise<string> {
 /** A picture snapshot once drawing has settled (two reads in a row agree). */
 export async function settledPicture(page: Page): Promise<string> {
   // Parts that arrive after the first paint (the side panels) keep a busy placeholder until then.
-  await page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('main [aria-busy="true"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   let last = await pictureSnapshot(page);
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(100);
@@ -119,5 +137,11 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
   const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((nd) => nd.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((nd) => nd.target.join(' '))
+          .join(' | ')}`,
+    );
 }

@@ -22,10 +22,14 @@ test('the glossary lists every term, in English and in Chinese', async ({ page }
   await page.goto('./#/glossary?lang=en');
   await expect(page.getByRole('heading', { level: 2, name: en['glossary.title'] })).toBeVisible();
   await expect(page.locator('[data-term]')).toHaveCount(GLOSSARY_TERMS.length);
-  await expect(page.locator('#glossary-epoll-ready-list h4')).toContainText(en['glossary.term.epoll-ready-list']);
+  await expect(page.locator('#glossary-epoll-ready-list h4')).toContainText(
+    en['glossary.term.epoll-ready-list'],
+  );
   await page.goto('./#/glossary?lang=zh');
   await expect(page.getByRole('heading', { level: 2, name: zh['glossary.title'] })).toBeVisible();
-  await expect(page.locator('#glossary-epoll-ready-list h4')).toContainText(zh['glossary.term.epoll-ready-list']);
+  await expect(page.locator('#glossary-epoll-ready-list h4')).toContainText(
+    zh['glossary.term.epoll-ready-list'],
+  );
   await expect(page.locator('#glossary-gil p')).toContainText(zh['glossary.def.gil']);
 });
 
@@ -49,7 +53,9 @@ test('an unknown term gets a notice and the whole list', async ({ page }) => {
   await expect(page).not.toHaveURL(/term=/);
 });
 
-test('narration terms link to their glossary entry, and the announcement stays plain text', async ({ page }) => {
+test('narration terms link to their glossary entry, and the announcement stays plain text', async ({
+  page,
+}) => {
   const id = 'epoll-level';
   const step = readyListStep(id);
   expect(visibleOf(id)).toContain(step);
@@ -57,7 +63,9 @@ test('narration terms link to their glossary entry, and the announcement stays p
   // The phrase matcher arrives just after the first paint; until then the text is unlinked.
   await expect(page.getByTestId('narration').locator('a[data-term="epoll-ready-list"]')).toBeVisible();
   const links = page.getByTestId('narration').locator('a.gl-term');
-  const found = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-term') ?? '', a.textContent ?? '']));
+  const found = await links.evaluateAll((as) =>
+    as.map((a) => [a.getAttribute('data-term') ?? '', a.textContent ?? '']),
+  );
   expect(found.map(([term]) => term)).toContain('epoll-ready-list');
   // Each term once, and each link's words are a phrase of its term.
   expect(new Set(found.map(([term]) => term)).size).toBe(found.length);
@@ -78,15 +86,24 @@ test('narration terms link to their glossary entry, and the announcement stays p
 test('the about page renders in English and in Chinese', async ({ page }) => {
   await page.goto('./#/about?lang=en');
   await expect(page.getByRole('heading', { level: 2, name: aboutEn['about.title'] })).toBeVisible();
-  for (const key of ['about.faithful.title', 'about.checked.title', 'about.simplified.title', 'about.sources.title'] as const) {
+  for (const key of [
+    'about.faithful.title',
+    'about.checked.title',
+    'about.simplified.title',
+    'about.sources.title',
+  ] as const) {
     await expect(page.getByRole('heading', { level: 3, name: aboutEn[key] })).toBeVisible();
   }
   await expect(page.locator('[data-section="checked"]')).toContainText('strace');
   await page.goto('./#/about?lang=zh');
   await expect(page.getByRole('heading', { level: 2, name: aboutZh['about.title'] })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 3, name: aboutZh['about.simplified.title'] })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 3, name: aboutZh['about.simplified.title'] }),
+  ).toBeVisible();
   await page.getByRole('button', { name: aboutZh['about.sources.title'] }).click();
-  await expect(page.getByRole('heading', { level: 3, name: aboutZh['about.sources.title'] })).toBeInViewport();
+  await expect(
+    page.getByRole('heading', { level: 3, name: aboutZh['about.sources.title'] }),
+  ).toBeInViewport();
 });
 
 for (const path of ['glossary?term=gil', 'about']) {

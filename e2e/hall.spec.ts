@@ -10,19 +10,26 @@ import { hallScenario, SELECT_MAX_CLASS, studentIndex, type HallConfig } from '.
 import { hallTimeline, teacherAtEvent } from '../src/scenarios/hall-trace.ts';
 import type { TraceEvent } from '../src/kernel/types.ts';
 
-const runOf = (c: HallConfig) => { const s = hallScenario(c); return getRun(s, s.seed); };
+const runOf = (c: HallConfig) => {
+  const s = hallScenario(c);
+  return getRun(s, s.seed);
+};
 const hallUrl = (c: HallConfig, extra: Record<string, string> = {}) =>
   `./#/hall?${new URLSearchParams({ n: String(c.n), mech: c.mech, pattern: c.pattern, order: String(c.seed), lang: 'en', ...extra }).toString()}`;
 
 /** Opens a hall link and waits until the class has been run and drawn (a busy machine may take a while). */
 async function openHall(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.getByTestId('hall-svg').or(page.getByTestId('stage')).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('hall-svg').or(page.getByTestId('stage')).first()).toBeVisible({
+    timeout: 30_000,
+  });
 }
 
 /** Counted straight from the trace, up to event `last` (inclusive) or up to time `t`. */
 function sums(trace: readonly TraceEvent[], upTo: { last?: number; t?: number }) {
-  let questions = 0; let papers = 0; let waits = 0;
+  let questions = 0;
+  let papers = 0;
+  let waits = 0;
   for (let i = 0; i < trace.length; i++) {
     const ev = trace[i]!;
     if (upTo.last !== undefined && i > upTo.last) break;
@@ -55,7 +62,9 @@ async function count(page: Page, mech: string, row: string): Promise<number> {
   return Number(await page.getByTestId(`count-${mech}-${row}`).getAttribute('data-value'));
 }
 
-test('stepping moves the hall and the stage together; the lamp, the teacher and the counters follow the trace', async ({ page }) => {
+test('stepping moves the hall and the stage together; the lamp, the teacher and the counters follow the trace', async ({
+  page,
+}) => {
   const c: HallConfig = { n: 30, mech: 'select', pattern: 'several', seed: 1 };
   const run = runOf(c);
   const other = runOf({ ...c, mech: 'epoll' });
@@ -67,12 +76,17 @@ test('stepping moves the hall and the stage together; the lamp, the teacher and 
   const hall = page.getByTestId('hall');
   await expect(hall).toHaveAttribute('data-step', String(start));
 
-  let sawScan = false; let sawCollect = false; let sawLamp = false;
+  let sawScan = false;
+  let sawCollect = false;
+  let sawLamp = false;
   for (let i = 0; i < 24; i++) {
     const step = (await urlStep(page))!;
     await expect(hall).toHaveAttribute('data-step', String(step));
     // The stage draws the very same step.
-    await expect(page.getByTestId('stage').locator('svg.stage-svg')).toHaveAttribute('aria-label', new RegExp(`^Step ${step}\\.`));
+    await expect(page.getByTestId('stage').locator('svg.stage-svg')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Step ${step}\\.`),
+    );
     const svg = page.getByTestId('hall-svg');
     const last = lastEvent(run, step);
     const lamp = lampAt(run, step);
@@ -99,7 +113,9 @@ test('stepping moves the hall and the stage together; the lamp, the teacher and 
   expect(sawScan && sawCollect && sawLamp).toBe(true);
 });
 
-test('epoll: the lamp shows the names of the ready list, and the teacher goes straight to them', async ({ page }) => {
+test('epoll: the lamp shows the names of the ready list, and the teacher goes straight to them', async ({
+  page,
+}) => {
   const c: HallConfig = { n: 30, mech: 'epoll', pattern: 'several', seed: 1 };
   const run = runOf(c);
   const i = run.run.trace.findIndex((ev) => ev.type === 'sys.exit' && ev.name === 'epoll_wait' && ev.ret > 1);
@@ -112,11 +128,17 @@ test('epoll: the lamp shows the names of the ready list, and the teacher goes st
   await expect(page.getByTestId('stage')).toHaveCount(0);
   // Counters: epoll asked exactly the entries returned so far, select the fds its scans checked by then.
   const t = run.run.trace[lastEvent(run, step)]!.t;
-  expect(await count(page, 'epoll', 'questions')).toBe(sums(run.run.trace, { last: lastEvent(run, step) }).questions);
-  expect(await count(page, 'select', 'questions')).toBe(sums(runOf({ ...c, mech: 'select' }).run.trace, { t }).questions);
+  expect(await count(page, 'epoll', 'questions')).toBe(
+    sums(run.run.trace, { last: lastEvent(run, step) }).questions,
+  );
+  expect(await count(page, 'select', 'questions')).toBe(
+    sums(runOf({ ...c, mech: 'select' }).run.trace, { t }).questions,
+  );
 });
 
-test('a class too big for select: the hall explains FD_SETSIZE and shows the ValueError', async ({ page }) => {
+test('a class too big for select: the hall explains FD_SETSIZE and shows the ValueError', async ({
+  page,
+}) => {
   const c: HallConfig = { n: 1100, mech: 'select', pattern: 'burst', seed: 1 };
   await openHall(page, hallUrl(c, { view: 'hall' }));
   const box = page.getByTestId('hall-fdset');
@@ -124,7 +146,9 @@ test('a class too big for select: the hall explains FD_SETSIZE and shows the Val
   await expect(box).toContainText(String(SELECT_MAX_CLASS));
   await box.getByTestId('hall-fail-jump').click();
   await expect(page.getByTestId('hall-svg')).toHaveAttribute('data-activity', 'failed', { timeout: 30_000 });
-  await expect(page.getByTestId('hall-now')).toContainText('ValueError: filedescriptor out of range in select()');
+  await expect(page.getByTestId('hall-now')).toContainText(
+    'ValueError: filedescriptor out of range in select()',
+  );
   const run = runOf(c);
   const failed = hallTimeline(run.run.trace, c.n).failed!;
   expect(await urlStep(page)).toBe(run.index.stepOfEvent(failed.ev));
@@ -143,7 +167,10 @@ test('bad parameters: a notice each, and the defaults in the link', async ({ pag
 });
 
 test('the toggle shows the hall, the kernel, or both', async ({ page }) => {
-  await openHall(page, hallUrl({ n: 12, mech: 'epoll', pattern: 'one', seed: 2 }, { view: 'both', step: '40' }));
+  await openHall(
+    page,
+    hallUrl({ n: 12, mech: 'epoll', pattern: 'one', seed: 2 }, { view: 'both', step: '40' }),
+  );
   const group = page.getByRole('group', { name: 'Show' });
   await expect(page.getByTestId('hall')).toBeVisible();
   await expect(page.getByTestId('stage')).toBeVisible();
@@ -165,7 +192,12 @@ for (const theme of ['Light', 'Dark'] as const) {
       const run = runOf(c);
       const scanEv = run.run.trace.findIndex((ev) => ev.type === 'select.scan' && ev.ready.length > 1);
       await openHall(page, hallUrl(c, { step: String(run.index.stepOfEvent(scanEv)), view: 'both', lang }));
-      await page.getByRole('button', { name: lang === 'en' ? theme : theme === 'Light' ? '浅色' : '深色', exact: true }).click();
+      await page
+        .getByRole('button', {
+          name: lang === 'en' ? theme : theme === 'Light' ? '浅色' : '深色',
+          exact: true,
+        })
+        .click();
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
   }

@@ -3,9 +3,13 @@ import { test, expect } from '@playwright/test';
 test('the lab opens on a scenario without console errors or foreign requests', async ({ page }) => {
   const errors: string[] = [];
   const foreign: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(err.message));
-  page.on('request', (req) => { if (!req.url().startsWith('http://127.0.0.1')) foreign.push(req.url()); });
+  page.on('request', (req) => {
+    if (!req.url().startsWith('http://127.0.0.1')) foreign.push(req.url());
+  });
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'IO Lab' })).toBeVisible();
   await expect(page.getByLabel('Scenario')).toBeVisible();

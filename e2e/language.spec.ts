@@ -33,7 +33,7 @@ test('the language switch changes the narration to Chinese and back', async ({ p
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('a refused link says why in Chinese, down to the validator\'s words', async ({ page }) => {
+test("a refused link says why in Chinese, down to the validator's words", async ({ page }) => {
   const shipped = scenario('select');
   const badModel = encodeScenario({ ...shipped, id: 'mine', model: 'nope' } as unknown as Scenario);
   await page.goto(`./#/mine?s=${badModel}&lang=zh`);
@@ -64,7 +64,10 @@ async function recordFirstFrame(page: Page): Promise<void> {
     }).observe(document, { childList: true, subtree: true });
   });
 }
-const firstFrame = (page: Page) => page.evaluate(() => (window as unknown as { firstFrame?: { text: string; sheets: string[]; lang: string } }).firstFrame);
+const firstFrame = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { firstFrame?: { text: string; sheets: string[]; lang: string } }).firstFrame,
+  );
 
 const header = (page: Page) => page.locator('header');
 async function expectChinese(page: Page): Promise<void> {
@@ -91,11 +94,17 @@ test.describe('a browser set to Chinese (zh-CN)', () => {
     expect(first?.lang).toBe('zh-CN');
     expect(first?.text).toContain('刚刚发生了什么');
     expect(first?.text).not.toMatch(/What just happened|Speed|Open a scenario file/);
-    expect(first?.sheets.some((href) => /fonts-zh/.test(href)), `the Chinese faces' style sheet among ${first?.sheets.join(', ')}`).toBe(true);
+    expect(
+      first?.sheets.some((href) => /fonts-zh/.test(href)),
+      `the Chinese faces' style sheet among ${first?.sheets.join(', ')}`,
+    ).toBe(true);
     await expect(page).not.toHaveURL(/lang=/);
   });
 
-  test('a choice of English is remembered, over the browser, on reload and on the next visit', async ({ page, context }) => {
+  test('a choice of English is remembered, over the browser, on reload and on the next visit', async ({
+    page,
+    context,
+  }) => {
     await page.goto('./#/select?step=3');
     await expectChinese(page);
     await button(page, 'English').click();
@@ -109,7 +118,10 @@ test.describe('a browser set to Chinese (zh-CN)', () => {
     await next.close();
   });
 
-  test('a link with lang=en opens in English, keeps it on reload, and leaves the reader\'s own choice alone', async ({ page, context }) => {
+  test("a link with lang=en opens in English, keeps it on reload, and leaves the reader's own choice alone", async ({
+    page,
+    context,
+  }) => {
     await page.goto('./#/select?step=3&lang=en');
     await expectEnglish(page);
     await expect(page).not.toHaveURL(/lang=/);
@@ -128,7 +140,9 @@ test.describe('a browser set to English (en-US)', () => {
 
   test('opens the site in English, and never fetches the Chinese words or faces', async ({ page }) => {
     const chinese: string[] = [];
-    page.on('request', (r) => { if (/fonts-zh|noto-sans-sc/.test(r.url())) chinese.push(r.url()); });
+    page.on('request', (r) => {
+      if (/fonts-zh|noto-sans-sc/.test(r.url())) chinese.push(r.url());
+    });
     await recordFirstFrame(page);
     await page.goto('./');
     await expectEnglish(page);
@@ -138,7 +152,7 @@ test.describe('a browser set to English (en-US)', () => {
     expect(chinese).toEqual([]);
   });
 
-  test('a choice of 中文 is remembered; a link\'s lang=en still wins over it', async ({ page, context }) => {
+  test("a choice of 中文 is remembered; a link's lang=en still wins over it", async ({ page, context }) => {
     await page.goto('./');
     await expectEnglish(page);
     await button(page, '中文').click();
@@ -155,7 +169,10 @@ test.describe('a browser set to English (en-US)', () => {
     await next.close();
   });
 
-  test('the editor copies a link in the reader\'s language, or in this one when asked', async ({ page, context }) => {
+  test("the editor copies a link in the reader's language, or in this one when asked", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('./#/editor?from=select&lang=zh');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -16,16 +16,23 @@ import { visibleSteps } from '../src/runs/folding.ts';
 
 // The lessons and their words, loaded the way the app's glob finds them (Playwright has no import.meta.glob).
 const DIR = fileURLToPath(new URL('../src/lessons/', import.meta.url));
-const LESSONS: Lesson[] = (await Promise.all(readdirSync(DIR).filter((f) => /^l\d\d-.*\.ts$/.test(f)).sort()
-  .map(async (f) => (await import(`../src/lessons/${f}`) as { default: Lesson }).default))).sort((a, b) => a.n - b.n);
+const LESSONS: Lesson[] = (
+  await Promise.all(
+    readdirSync(DIR)
+      .filter((f) => /^l\d\d-.*\.ts$/.test(f))
+      .sort()
+      .map(async (f) => ((await import(`../src/lessons/${f}`)) as { default: Lesson }).default),
+  )
+).sort((a, b) => a.n - b.n);
 async function words(lang: 'en' | 'zh', file: string): Promise<Messages> {
-  return (await import(`../src/i18n/${lang}/pages/${file}.ts`) as { default: Messages }).default;
+  return ((await import(`../src/i18n/${lang}/pages/${file}.ts`)) as { default: Messages }).default;
 }
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Text that looks like a message key nobody translated. */
 const RAW_KEY = /\b(?:lessons?|fig|nav|app|controls|panels|stage|narr)\.[a-z0-9]+(?:\.[a-zA-Z0-9]+)+\b/;
 
-const lessonUrl = (lesson: Lesson, item: number, lang: string, extra = '') => `./#/lesson/${lesson.id}?item=${item}${extra}&lang=${lang}`;
+const lessonUrl = (lesson: Lesson, item: number, lang: string, extra = '') =>
+  `./#/lesson/${lesson.id}?item=${item}${extra}&lang=${lang}`;
 
 async function noRawKeys(page: Page, where: string): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -38,7 +45,9 @@ test('the lessons are found', () => {
 
 for (const lesson of LESSONS) {
   for (const lang of ['en', 'zh'] as const) {
-    test(`lesson ${lesson.n} (${lesson.id}) in ${lang}: every part, every stop, every question`, async ({ page }) => {
+    test(`lesson ${lesson.n} (${lesson.id}) in ${lang}: every part, every stop, every question`, async ({
+      page,
+    }) => {
       const own = { ...(await words(lang, 'lessons')), ...(await words(lang, `lesson-${pad(lesson.n)}`)) };
       for (const [k, item] of lesson.items.entries()) {
         await page.goto(lessonUrl(lesson, k + 1, lang));
@@ -46,7 +55,14 @@ for (const lesson of LESSONS) {
         await expect(shown).toBeVisible();
         await expect(page.getByTestId('lesson-pos')).toContainText(String(k + 1));
         if (item.kind === 'slide') {
-          if (item.figure) await expect(page.locator(`[data-figure="${item.figure.name}"] figure, [data-figure="${item.figure.name}"] .fig`).first()).toBeVisible();
+          if (item.figure)
+            await expect(
+              page
+                .locator(
+                  `[data-figure="${item.figure.name}"] figure, [data-figure="${item.figure.name}"] .fig`,
+                )
+                .first(),
+            ).toBeVisible();
           await noRawKeys(page, `${lesson.id} part ${k + 1}`);
           continue;
         }
@@ -70,30 +86,46 @@ for (const lesson of LESSONS) {
         await box.getByRole('button', { name: own['lessons.q.reveal']! }).click();
         await expect(box.getByTestId('verdict')).toHaveAttribute('data-right', 'false');
         await expect(box.locator(`[data-choice="${wrong.id}"]`)).toHaveAttribute('data-mark', 'wrongPick');
-        const marked = await box.locator('[data-answer="true"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-choice')));
+        const marked = await box
+          .locator('[data-answer="true"]')
+          .evaluateAll((els) => els.map((el) => el.getAttribute('data-choice')));
         expect(marked.sort(), `${item.id}: the choices marked right`).toEqual([...answer].sort());
-        const labels = answer.map((id) => { const c = choices.find((x) => x.id === id)!; return c.literal ? c.label : format(own[c.label] ?? c.label, c.params); });
-        for (const label of labels) await expect(box.getByTestId('answer-text')).toContainText(label.replace(/`/g, ''));
-        if (q.revealAt) await expect.poll(() => urlStep(page), `${item.id}: revealed at its step`).toBe(q.revealAt(ctx));
+        const labels = answer.map((id) => {
+          const c = choices.find((x) => x.id === id)!;
+          return c.literal ? c.label : format(own[c.label] ?? c.label, c.params);
+        });
+        for (const label of labels)
+          await expect(box.getByTestId('answer-text')).toContainText(label.replace(/`/g, ''));
+        if (q.revealAt)
+          await expect.poll(() => urlStep(page), `${item.id}: revealed at its step`).toBe(q.revealAt(ctx));
         await noRawKeys(page, `${lesson.id} part ${k + 1}, revealed`);
       }
     });
   }
 }
 
-test('a lesson given from a presenter remote alone: PageDown steps each stop to its last moment, then the next part; B and . blank; Esc explores', async ({ page }) => {
+test('a lesson given from a presenter remote alone: PageDown steps each stop to its last moment, then the next part; B and . blank; Esc explores', async ({
+  page,
+}) => {
   const lesson = LESSONS[0]!;
   // What each press should show: a slide, or a stop at each of its moments (its step to the step that answers its question).
   const seq: { item: number; step: number | null }[] = [];
   for (const [k, item] of lesson.items.entries()) {
-    if (item.kind === 'slide') { seq.push({ item: k + 1, step: null }); continue; }
+    if (item.kind === 'slide') {
+      seq.push({ item: k + 1, step: null });
+      continue;
+    }
     const ctx = itemContext(lesson, item);
     const at = item.at(ctx);
     const last = Math.max(at, item.question?.revealAt ? item.question.revealAt(ctx) : at);
     const { index, folds } = ctx.run;
-    for (const s of visibleSteps(index.steps, folds)) if (s >= at && s <= last) seq.push({ item: k + 1, step: s });
+    for (const s of visibleSteps(index.steps, folds))
+      if (s >= at && s <= last) seq.push({ item: k + 1, step: s });
   }
-  expect(seq.some((m, i) => i > 0 && m.item === seq[i - 1]!.item), 'the lesson has a stop with more than one moment').toBe(true);
+  expect(
+    seq.some((m, i) => i > 0 && m.item === seq[i - 1]!.item),
+    'the lesson has a stop with more than one moment',
+  ).toBe(true);
   await page.goto(lessonUrl(lesson, 1, 'en'));
   await expect(page.getByTestId('lesson-item')).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('p');
@@ -102,7 +134,10 @@ test('a lesson given from a presenter remote alone: PageDown steps each stop to 
     await expect(page).toHaveURL(new RegExp(`item=${m.item}(&|$)`));
     if (m.step !== null) await expect.poll(() => urlStep(page), `part ${m.item}`).toBe(m.step);
   };
-  for (const m of seq.slice(1)) { await page.keyboard.press('PageDown'); await shows(m); }
+  for (const m of seq.slice(1)) {
+    await page.keyboard.press('PageDown');
+    await shows(m);
+  }
   // Past the last moment of the last part: nothing moves. ← goes back one moment.
   await page.keyboard.press('PageDown');
   await shows(seq[seq.length - 1]!);
@@ -125,11 +160,15 @@ test('a lesson given from a presenter remote alone: PageDown steps each stop to 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presentation')).toHaveCount(0);
   const item = lesson.items[last.item - 1]!;
-  await expect(page).toHaveURL(new RegExp(`#/${itemScenario(lesson, item).scenario.id}\\?step=${last.step}(&|$)`));
+  await expect(page).toHaveURL(
+    new RegExp(`#/${itemScenario(lesson, item).scenario.id}\\?step=${last.step}(&|$)`),
+  );
   await expect(page.getByTestId('step-counter')).toBeVisible();
 });
 
-test('presentation mode from the URL, left with its button; a bad part number shows a notice and the nearest part', async ({ page }) => {
+test('presentation mode from the URL, left with its button; a bad part number shows a notice and the nearest part', async ({
+  page,
+}) => {
   const lesson = LESSONS[0]!;
   await page.goto(lessonUrl(lesson, 2, 'zh', '&present=1'));
   await expect(page.getByTestId('presentation')).toBeVisible();
@@ -138,14 +177,21 @@ test('presentation mode from the URL, left with its button; a bad part number sh
   await expect(page).not.toHaveURL(/present=1/);
   await expect(page).toHaveURL(/item=2/);
   await page.goto(lessonUrl(lesson, 99, 'en'));
-  await expect(page.locator(`[data-testid="lesson-item"][data-item="${lesson.items.at(-1)!.id}"]`)).toBeVisible();
+  await expect(
+    page.locator(`[data-testid="lesson-item"][data-item="${lesson.items.at(-1)!.id}"]`),
+  ).toBeVisible();
   await expect(page.locator('.notice')).toContainText(String(lesson.items.length));
 });
 
 // The list in light; the lesson (stage, question, marks) in both schemes.
-for (const [target, themes] of [['list', ['Light']], ['lesson', ['Light', 'Dark']]] as const) {
+for (const [target, themes] of [
+  ['list', ['Light']],
+  ['lesson', ['Light', 'Dark']],
+] as const) {
   for (const theme of themes) {
-    test(`axe: the ${target === 'list' ? 'list of lessons' : 'lesson with a question, revealed'} in ${theme.toLowerCase()}: no serious or critical violation`, async ({ page }) => {
+    test(`axe: the ${target === 'list' ? 'list of lessons' : 'lesson with a question, revealed'} in ${theme.toLowerCase()}: no serious or critical violation`, async ({
+      page,
+    }) => {
       if (target === 'list') await page.goto('./#/lessons?lang=en');
       else {
         const lesson = LESSONS.find((l) => l.id === 'blocking') ?? LESSONS[0]!;
@@ -154,7 +200,9 @@ for (const [target, themes] of [['list', ['Light']], ['lesson', ['Light', 'Dark'
         await page.getByTestId('question').locator('input').first().check();
         await page.getByRole('button', { name: 'Reveal the answer' }).click();
       }
-      await expect(page.locator(target === 'list' ? '.lessons-list' : '[data-testid="answer-text"]')).toBeVisible();
+      await expect(
+        page.locator(target === 'list' ? '.lessons-list' : '[data-testid="answer-text"]'),
+      ).toBeVisible();
       await page.getByRole('button', { name: theme, exact: true }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
       expect(await seriousAxeViolations(page)).toEqual([]);

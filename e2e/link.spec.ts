@@ -14,13 +14,21 @@ import { stepEndNs } from '../src/ui/student/actions.ts';
 import { itemScenario } from '../src/lessons/context.ts';
 import selectLesson from '../src/lessons/l08-select.ts';
 
-const visible = (s: Scenario, seed = s.seed): number[] => { const { index, folds } = getRun(s, seed); return visibleSteps(index.steps, folds); };
+const visible = (s: Scenario, seed = s.seed): number[] => {
+  const { index, folds } = getRun(s, seed);
+  return visibleSteps(index.steps, folds);
+};
 const picker = (page: Page) => page.locator('.app-header select').first();
 const notices = (page: Page) => page.locator('.notices');
 
 function custom(): Scenario {
   const base = scenario('select');
-  return { ...base, id: 'my-select', title: { en: 'My select test', zh: '我的 select 测试' }, clients: base.clients.slice(0, 2) };
+  return {
+    ...base,
+    id: 'my-select',
+    title: { en: 'My select test', zh: '我的 select 测试' },
+    clients: base.clients.slice(0, 2),
+  };
 }
 
 /** After a reload: the same scenario (by its title in the picker), the same step, no notice. */
@@ -34,7 +42,10 @@ async function reloadKeeps(page: Page, title: string, position: number, n: numbe
   expect(page.url()).toBe(url);
 }
 
-test('a scenario from the editor: its copied link and a reload show it at the same step', async ({ page, context }) => {
+test('a scenario from the editor: its copied link and a reload show it at the same step', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./#/editor?from=select&lang=en');
   await page.getByLabel('Id', { exact: true }).fill('my-echo');
@@ -46,7 +57,12 @@ test('a scenario from the editor: its copied link and a reload show it at the sa
   expect(copied).toMatch(/#\/my-echo\?step=0&s=1\.[\w-]+$/);
 
   await button(page, 'Open on the stage').click();
-  const s = { ...scenario('select'), id: 'my-echo', title: { ...scenario('select').title, en: 'My echo' }, seed: 42 };
+  const s = {
+    ...scenario('select'),
+    id: 'my-echo',
+    title: { ...scenario('select').title, en: 'My echo' },
+    seed: 42,
+  };
   const steps = visible(s);
   await expect(counter(page)).toContainText(stepText(1, steps.length));
   expect(page.url()).toBe(copied);
@@ -64,7 +80,11 @@ test('a scenario from the editor: its copied link and a reload show it at the sa
 test('a scenario opened from a file survives a reload', async ({ page }) => {
   await page.goto('./#/select?step=0&lang=en');
   const s = custom();
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await page.getByTestId('scenario-file').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
   const steps = visible(s);
   await expect(picker(page).locator('option:checked')).toHaveText('My select test');
   await button(page, 'Last step').click();
@@ -74,7 +94,7 @@ test('a scenario opened from a file survives a reload', async ({ page }) => {
   await reloadKeeps(page, 'My select test', steps.length, steps.length);
 });
 
-test('a lesson\'s own scenario, explored freely, survives a reload', async ({ page }) => {
+test("a lesson's own scenario, explored freely, survives a reload", async ({ page }) => {
   await page.goto(`./#/lesson/${selectLesson.id}?item=1&lang=en`);
   await button(page, 'Explore freely').click();
   const { scenario: own, seed } = itemScenario(selectLesson);
@@ -85,7 +105,10 @@ test('a lesson\'s own scenario, explored freely, survives a reload', async ({ pa
 });
 
 test('a changed s= gets a notice naming the problem, and a working page', async ({ page }) => {
-  const bad = encodeScenario({ ...custom(), clients: [{ name: 'ann', actions: [{ at: 0, do: 'send', data: 'x' }] }] });
+  const bad = encodeScenario({
+    ...custom(),
+    clients: [{ name: 'ann', actions: [{ at: 0, do: 'send', data: 'x' }] }],
+  });
   await page.goto(`./#/my-select?s=${bad}&step=3&lang=en`);
   await expect(notices(page)).toContainText('clients[0].actions[0].do');
   await expect(notices(page)).toContainText('blocking-two-clients');
@@ -104,18 +127,23 @@ test('a changed s= gets a notice naming the problem, and a working page', async 
   await expect(picker(page).locator('option:checked')).toHaveText(scenario('select').title.zh);
 });
 
-test('a link with s= and add= reproduces the scenario and the student\'s actions', async ({ page }) => {
+test("a link with s= and add= reproduces the scenario and the student's actions", async ({ page }) => {
   const base = custom();
   const before = visible(base);
   const k = before[Math.floor(before.length / 3)]!;
   const at = actionAtMs(stepEndNs(getRun(base, base.seed).index, k));
-  const additions: Addition[] = [{ client: 'you', at, do: 'connect' }, { client: 'you', at, do: 'send', data: 'ping' }];
+  const additions: Addition[] = [
+    { client: 'you', at, do: 'connect' },
+    { client: 'you', at, do: 'send', data: 'ping' },
+  ];
   const merged = withAdditions(base, additions);
   expect(merged.ok).toBe(true);
   if (!merged.ok) return;
   const steps = visible(merged.scenario);
   const last = steps[steps.length - 1]!;
-  await page.goto(`./#/my-select?add=${encodeURIComponent(encodeAdditions(additions))}&step=${last}&lang=en&s=${encodeScenario(base)}`);
+  await page.goto(
+    `./#/my-select?add=${encodeURIComponent(encodeAdditions(additions))}&step=${last}&lang=en&s=${encodeScenario(base)}`,
+  );
   await expect(counter(page)).toContainText(stepText(steps.length, steps.length));
   await expect(page.getByTestId('host-you')).toBeVisible();
   await expect(picker(page).locator('option:checked')).toHaveText('My select test');
@@ -126,14 +154,23 @@ test('a link with s= and add= reproduces the scenario and the student\'s actions
   await expect(page.getByTestId('host-you')).toBeVisible();
 });
 
-test('the nav\'s lab link and the title go back to the lab\'s own scenario, a custom one included', async ({ page }) => {
+test("the nav's lab link and the title go back to the lab's own scenario, a custom one included", async ({
+  page,
+}) => {
   await page.goto('./#/select?step=0&lang=en');
   const s = custom();
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await page.getByTestId('scenario-file').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
   await expect(picker(page).locator('option:checked')).toHaveText('My select test');
   await page.locator('.notices').getByRole('button').first().click(); // the "opened" notice
   const nav = page.getByRole('navigation');
-  for (const back of [nav.getByRole('link', { name: 'Step through', exact: true }), page.getByRole('link', { name: 'IO Lab', exact: true })]) {
+  for (const back of [
+    nav.getByRole('link', { name: 'Step through', exact: true }),
+    page.getByRole('link', { name: 'IO Lab', exact: true }),
+  ]) {
     await nav.getByRole('link', { name: 'Glossary', exact: true }).click();
     await expect(page).toHaveURL(/#\/glossary/);
     await back.click();
@@ -144,7 +181,9 @@ test('the nav\'s lab link and the title go back to the lab\'s own scenario, a cu
   }
 });
 
-test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s actions (add=) and the moment', async ({ page }) => {
+test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s actions (add=) and the moment', async ({
+  page,
+}) => {
   const base = custom();
   const additions: Addition[] = [{ client: 'you', at: 5, do: 'connect' }];
   const merged = withAdditions(base, additions);
@@ -152,7 +191,9 @@ test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s act
   if (!merged.ok) return;
   const steps = visible(merged.scenario);
   const k = steps[Math.floor(steps.length / 2)]!;
-  await page.goto(`./#/my-select?add=${encodeURIComponent(encodeAdditions(additions))}&step=${k}&embed=1&lang=en&s=${encodeScenario(base)}`);
+  await page.goto(
+    `./#/my-select?add=${encodeURIComponent(encodeAdditions(additions))}&step=${k}&embed=1&lang=en&s=${encodeScenario(base)}`,
+  );
   await expect(counter(page)).toContainText(stepText(steps.indexOf(k) + 1, steps.length));
   const href = await page.getByRole('link', { name: /Open in IO Lab/ }).getAttribute('href');
   expect(href).toMatch(/#\/my-select\?add=you_[^&]+&step=\d+&s=1\.[\w-]+$/);
@@ -165,9 +206,23 @@ test('an embed\'s "Open in IO Lab" carries the scenario (s=), the student\'s act
   await expect(notices(page)).toHaveCount(0);
 });
 
-test('a shipped id with a changed s= is marked modified, says so, and links back to the original', async ({ page }) => {
+test('a shipped id with a changed s= is marked modified, says so, and links back to the original', async ({
+  page,
+}) => {
   const select = scenario('select');
-  const mallory: Scenario = { ...select, clients: [...select.clients, { name: 'mallory', actions: [{ at: 0, do: 'connect' }, { at: 1, do: 'send', data: 'hi' }] }] };
+  const mallory: Scenario = {
+    ...select,
+    clients: [
+      ...select.clients,
+      {
+        name: 'mallory',
+        actions: [
+          { at: 0, do: 'connect' },
+          { at: 1, do: 'send', data: 'hi' },
+        ],
+      },
+    ],
+  };
   await page.goto(`./#/select?step=0&lang=en&s=${encodeScenario(mallory)}`);
   await expect(counter(page)).toContainText(stepText(1, visible(mallory).length));
   await expect(picker(page).locator('option:checked')).toHaveText(`${select.title.en} (modified)`);
@@ -195,16 +250,35 @@ test('a shipped id with a changed s= is marked modified, says so, and links back
   await expect(picker(page).locator('option:checked')).toHaveText(select.title.en);
 });
 
-test('a custom scenario too large for a link is kept in this browser: a reload and the lab link show it again', async ({ page }) => {
+test('a custom scenario too large for a link is kept in this browser: a reload and the lab link show it again', async ({
+  page,
+}) => {
   // 8 clients sending 2 × 60 kB: about 1 MB of JSON, far more than a link carries.
-  const s: Scenario = { ...custom(), id: 'heavy', title: { en: 'Heavy sends', zh: '大块发送' },
-    clients: Array.from({ length: 8 }, (_, i) => ({ name: `c${i}`, actions: [{ at: i, do: 'connect' as const }, { at: 10 + i, do: 'send' as const, data: 'x'.repeat(60_000) }, { at: 20 + i, do: 'send' as const, data: 'y'.repeat(60_000) }] })) };
+  const s: Scenario = {
+    ...custom(),
+    id: 'heavy',
+    title: { en: 'Heavy sends', zh: '大块发送' },
+    clients: Array.from({ length: 8 }, (_, i) => ({
+      name: `c${i}`,
+      actions: [
+        { at: i, do: 'connect' as const },
+        { at: 10 + i, do: 'send' as const, data: 'x'.repeat(60_000) },
+        { at: 20 + i, do: 'send' as const, data: 'y'.repeat(60_000) },
+      ],
+    })),
+  };
   const steps = visible(s);
   await page.goto('./#/select?step=0&lang=en');
-  await page.getByTestId('scenario-file').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) });
+  await page.getByTestId('scenario-file').setInputFiles({
+    name: 'heavy.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
   // A file's scenario runs in the simulation worker (its first use loads the worker's code): a wide guard.
   await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends', { timeout: 30_000 });
-  await expect(notices(page)).toContainText('“heavy” is too large for a link, so the address names it alone: this browser keeps it');
+  await expect(notices(page)).toContainText(
+    '“heavy” is too large for a link, so the address names it alone: this browser keeps it',
+  );
   await button(page, 'Step forward').click();
   await expect(page).toHaveURL(/#\/heavy\?step=\d+$/);
 

@@ -11,7 +11,9 @@ import { stepRange } from '../src/ui/stage/facts.ts';
 import type { TraceEvent } from '../src/kernel/types.ts';
 
 /** One shipped scenario per model. */
-const PER_MODEL = [...new Map(SCENARIOS.map((s) => [s.model, s.id])).entries()].sort(([a], [b]) => a.localeCompare(b));
+const PER_MODEL = [...new Map(SCENARIOS.map((s) => [s.model, s.id])).entries()].sort(([a], [b]) =>
+  a.localeCompare(b),
+);
 
 /** The visible step before the first visible step with an event matching `is`. */
 function stepBefore(id: string, is: (e: TraceEvent) => boolean): number {
@@ -36,15 +38,24 @@ async function watch(page: Page): Promise<void> {
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as Element;
-        if (r.attributeName === 'data-animating' && el.getAttribute('data-animating') === 'true') w.__motion.animating = true;
+        if (r.attributeName === 'data-animating' && el.getAttribute('data-animating') === 'true')
+          w.__motion.animating = true;
         if (r.attributeName === 'transform' && el.closest('.motion-layer')) w.__motion.moved = true;
       }
       w.__motion.cells = Math.max(w.__motion.cells, stage.querySelectorAll('.motion-layer .mv-cell').length);
-    }).observe(stage, { attributes: true, attributeFilter: ['data-animating', 'transform'], subtree: true, childList: true });
+    }).observe(stage, {
+      attributes: true,
+      attributeFilter: ['data-animating', 'transform'],
+      subtree: true,
+      childList: true,
+    });
   });
 }
 
-const seen = (page: Page) => page.evaluate(() => (window as unknown as { __motion: { animating: boolean; cells: number; moved: boolean } }).__motion);
+const seen = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __motion: { animating: boolean; cells: number; moved: boolean } }).__motion,
+  );
 const stageMarkup = (page: Page) => page.getByTestId('stage').evaluate((el) => el.outerHTML);
 
 async function open(page: Page, id: string, step: number): Promise<void> {
@@ -53,13 +64,21 @@ async function open(page: Page, id: string, step: number): Promise<void> {
 }
 
 /** Waits (closely) until the stage is no longer animating. */
-const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-testid="stage"][data-animating]'), null, { polling: 40 });
+const settled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[data-testid="stage"][data-animating]'), null, {
+    polling: 40,
+  });
 
 for (const [model, id] of PER_MODEL) {
-  test(`${model} (${id}): a data arrival and a copy move, and end on the next step's picture`, async ({ page }) => {
+  test(`${model} (${id}): a data arrival and a copy move, and end on the next step's picture`, async ({
+    page,
+  }) => {
     await page.goto(labUrl(id));
     await expect(page.locator('html')).toHaveAttribute('data-motion', 'ready');
-    for (const [what, is] of [['arrival', arrival], ['copy', copyIn]] as const) {
+    for (const [what, is] of [
+      ['arrival', arrival],
+      ['copy', copyIn],
+    ] as const) {
       const k = stepBefore(id, is);
       const next = visibleOf(id)[visibleOf(id).indexOf(k) + 1]!;
 
@@ -81,7 +100,9 @@ for (const [model, id] of PER_MODEL) {
       await open(page, id, k);
       await watch(page);
       await button(page, 'Step forward').click();
-      await page.waitForFunction((n) => new RegExp(`step=${n}(&|$)`).test(location.hash), next, { polling: 40 });
+      await page.waitForFunction((n) => new RegExp(`step=${n}(&|$)`).test(location.hash), next, {
+        polling: 40,
+      });
       const stepped = await stageMarkup(page);
       expect((await seen(page)).animating, `${what}: no animation with reduced motion`).toBe(false);
       await open(page, id, next);

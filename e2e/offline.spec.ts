@@ -4,7 +4,10 @@
  */
 import { test, expect, openLab, counter, stepText, visibleOf, button } from './fixtures.ts';
 
-test('after a first visit, a reload works offline (a scenario, its steps, another page)', async ({ page, context }) => {
+test('after a first visit, a reload works offline (a scenario, its steps, another page)', async ({
+  page,
+  context,
+}) => {
   await openLab(page, 'select');
   // The service worker has installed and kept what this first visit loaded.
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
@@ -22,12 +25,17 @@ test('after a first visit, a reload works offline (a scenario, its steps, anothe
   await context.setOffline(false);
 });
 
-test('the site asks no other host for anything (every foreign request is blocked and counted)', async ({ page, context, baseURL }) => {
+test('the site asks no other host for anything (every foreign request is blocked and counted)', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (new URL(url).origin === origin || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (new URL(url).origin === origin || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     foreign.push(url);
     return route.abort('blockedbyclient');
   });

@@ -47,12 +47,17 @@ test.describe.configure({ timeout: 600_000 });
 // A click on a covered control fails in seconds, not at the test's end.
 test.use({ actionTimeout: 20_000 });
 
-test('type a program, run it, step through it with its line highlighted, then break it three ways', async ({ page }) => {
+test('type a program, run it, step through it with its line highlighted, then break it three ways', async ({
+  page,
+}) => {
   // Narrow first: the lab's views keep a wide layout after a narrowing resize (its timeline), not after a widening one.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./#/playground?lang=en');
   await expect(page.getByRole('heading', { name: 'Your own server', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Your own server' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Your own server' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await typeProgram(page, ECHO);
 
   const clicked = Date.now();
@@ -60,7 +65,9 @@ test('type a program, run it, step through it with its line highlighted, then br
   await expect(page.getByTestId('playground-progress')).toBeVisible();
   const outcome = page.getByTestId('playground-outcome');
   await expect(outcome).toHaveAttribute('data-outcome', 'ok', { timeout: LOAD });
-  console.log(`[figures] Python load ${await outcome.getAttribute('data-load-ms')} ms; run ${await outcome.getAttribute('data-run-ms')} ms; Run -> first frame ${await outcome.getAttribute('data-frame-ms')} ms (in the page), ${Date.now() - clicked} ms (click to outcome, from the test)`);
+  console.log(
+    `[figures] Python load ${await outcome.getAttribute('data-load-ms')} ms; run ${await outcome.getAttribute('data-run-ms')} ms; Run -> first frame ${await outcome.getAttribute('data-frame-ms')} ms (in the page), ${Date.now() - clicked} ms (click to outcome, from the test)`,
+  );
 
   // The lab's own views, on the student's run.
   await expect(page.getByTestId('step-counter')).toBeVisible();
@@ -70,7 +77,10 @@ test('type a program, run it, step through it with its line highlighted, then br
   for (let i = 0; i < 12 && !(await current.isVisible()); i++) await next.click();
   await expect(current).toBeVisible();
   const lineText = (await current.textContent()) ?? '';
-  expect(ECHO.split('\n').some((l) => l.trim() !== '' && lineText.includes(l.trim())), `highlighted: ${lineText}`).toBe(true);
+  expect(
+    ECHO.split('\n').some((l) => l.trim() !== '' && lineText.includes(l.trim())),
+    `highlighted: ${lineText}`,
+  ).toBe(true);
   // The code panel shows the student's program, not a shipped listing.
   await expect(page.locator('.pn-code')).toContainText('conn.send(data[::-1])');
   await page.screenshot({ path: 'test-results/playground-en-390.png', fullPage: true });
@@ -89,7 +99,10 @@ test('type a program, run it, step through it with its line highlighted, then br
   await page.screenshot({ path: 'test-results/playground-en-syntax.png' });
 
   // An endless loop without a system call: stopped at the CPU budget, with how to raise it.
-  await typeProgram(page, 'import socket\nsrv = socket.socket()\nsrv.bind((\'127.0.0.1\', 8080))\nsrv.listen(5)\nn = 0\nwhile True:\n    n += 1\n');
+  await typeProgram(
+    page,
+    "import socket\nsrv = socket.socket()\nsrv.bind(('127.0.0.1', 8080))\nsrv.listen(5)\nn = 0\nwhile True:\n    n += 1\n",
+  );
   await run(page);
   await expect(outcome).toHaveAttribute('data-outcome', 'cpu-budget');
   await expect(outcome).toContainText('100 ms of CPU without a single system call');
@@ -101,11 +114,16 @@ test('type a program, run it, step through it with its line highlighted, then br
   await run(page);
   await expect(outcome).toHaveAttribute('data-outcome', 'unsupported');
   await expect(outcome).toContainText('Line 4');
-  await expect(page.getByTestId('playground-traceback')).toContainText('threading.Thread.start() (a second thread) is not supported in IO Lab');
+  await expect(page.getByTestId('playground-traceback')).toContainText(
+    'threading.Thread.start() (a second thread) is not supported in IO Lab',
+  );
   await expect(page.locator('.pg-editor')).toHaveAttribute('data-error-line', '4');
 });
 
-test('share a program by link: a new page opens it with its clients and runs it; the draft survives a reload', async ({ page, context }) => {
+test('share a program by link: a new page opens it with its clients and runs it; the draft survives a reload', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // From the lab's code panel: the listing on the stage opens in the playground's editor.
   await page.goto('./#/nonblocking?lang=en');
@@ -133,7 +151,9 @@ test('share a program by link: a new page opens it with its clients and runs it;
   await expect(other.getByTestId('playground-clients')).toHaveValue('select');
   // The select scenario's clients include one that resets: this echo server's send then fails, as on Linux.
   await expect(other.getByTestId('playground-outcome')).toBeVisible({ timeout: LOAD });
-  expect(['ok', 'error']).toContain(await other.getByTestId('playground-outcome').getAttribute('data-outcome'));
+  expect(['ok', 'error']).toContain(
+    await other.getByTestId('playground-outcome').getAttribute('data-outcome'),
+  );
   await expect(other.getByTestId('step-counter')).toBeVisible();
   await other.setViewportSize({ width: 390, height: 844 });
   await other.waitForTimeout(500);
@@ -144,14 +164,18 @@ test('share a program by link: a new page opens it with its clients and runs it;
   await other.screenshot({ path: 'test-results/playground-zh-1280-dark.png', fullPage: true });
 });
 
-test('Python is not in the offline cache before the playground runs; after its first run the playground works offline', async ({ page, context }) => {
-  const cachedPython = () => page.evaluate(async () => {
-    for (const name of await caches.keys()) {
-      const keys = await (await caches.open(name)).keys();
-      if (keys.some((r) => /pyodide\.asm\.wasm$/.test(r.url))) return true;
-    }
-    return false;
-  });
+test('Python is not in the offline cache before the playground runs; after its first run the playground works offline', async ({
+  page,
+  context,
+}) => {
+  const cachedPython = () =>
+    page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const keys = await (await caches.open(name)).keys();
+        if (keys.some((r) => /pyodide\.asm\.wasm$/.test(r.url))) return true;
+      }
+      return false;
+    });
   await page.goto('./#/playground?lang=en');
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 60_000 });
   expect(await cachedPython()).toBe(false);
@@ -160,7 +184,9 @@ test('Python is not in the offline cache before the playground runs; after its f
   await context.setOffline(true);
   // The address holds the program now (s=): the reload runs it again, from the cache.
   await page.reload();
-  await expect(page.getByTestId('playground-outcome')).toHaveAttribute('data-outcome', 'ok', { timeout: LOAD });
+  await expect(page.getByTestId('playground-outcome')).toHaveAttribute('data-outcome', 'ok', {
+    timeout: LOAD,
+  });
   await expect(page.getByTestId('step-counter')).toBeVisible();
   await context.setOffline(false);
 });

@@ -7,7 +7,9 @@ import { SCALING_MODELS, type Point } from '../src/scaling/sweep.ts';
 const points = shipped.points as Point[];
 const okPoints = (model: string) => points.filter((p) => p.model === model && p.ok);
 
-test('the charts draw a curve per model, and select stops at FD_SETSIZE with its reason', async ({ page }) => {
+test('the charts draw a curve per model, and select stops at FD_SETSIZE with its reason', async ({
+  page,
+}) => {
   await page.goto('./#/scaling');
   const cpu = page.locator('[data-chart="cpu"]');
   // The page and its charts load after the first paint: a wide guard for a loaded machine (it
@@ -16,25 +18,37 @@ test('the charts draw a curve per model, and select stops at FD_SETSIZE with its
   for (const model of SCALING_MODELS) {
     const n = okPoints(model).length;
     if (n < 2) continue;
-    await expect(cpu.locator(`.scaling-line[data-model="${model}"][data-metric="cpuNs"]`)).toHaveAttribute('data-points', String(n));
+    await expect(cpu.locator(`.scaling-line[data-model="${model}"][data-metric="cpuNs"]`)).toHaveAttribute(
+      'data-points',
+      String(n),
+    );
   }
   const selectLine = cpu.locator('.scaling-line[data-model="select"][data-metric="cpuNs"]');
   const lastX = Number(await selectLine.getAttribute('data-last-x'));
   expect(lastX).toBe(Math.max(...okPoints('select').map((p) => p.connections)));
   expect(lastX).toBeLessThanOrEqual(1024);
   const stop = points.find((p) => p.model === 'select' && !p.ok) as Point & { ok: false };
-  await expect(cpu.locator('.scaling-stop[data-model="select"]')).toHaveAttribute('data-x', String(stop.stop.accepted));
+  await expect(cpu.locator('.scaling-stop[data-model="select"]')).toHaveAttribute(
+    'data-x',
+    String(stop.stop.accepted),
+  );
   await expect(cpu.locator('.scaling-stop[data-model="select"]')).toContainText('FD_SETSIZE');
   const reason = page.locator('.scaling-stops li[data-model="select"]');
   await expect(reason).toContainText('ValueError: filedescriptor out of range in select()');
   await expect(reason).toContainText('FD_SETSIZE (1024)');
   // epoll goes all the way, flat.
-  await expect(cpu.locator('.scaling-line[data-model="epoll"][data-metric="cpuNs"]')).toHaveAttribute('data-last-x', '10000');
+  await expect(cpu.locator('.scaling-line[data-model="epoll"][data-metric="cpuNs"]')).toHaveAttribute(
+    'data-last-x',
+    '10000',
+  );
 });
 
 test('CSV and SVG downloads carry the numbers', async ({ page }) => {
   await page.goto('./#/scaling');
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the data (CSV)' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the data (CSV)' }).click(),
+  ]);
   const text = await readFile((await csv.path())!, 'utf8');
   const epoll1000 = okPoints('epoll').find((p) => p.connections === 1000)!;
   expect(text.split('\n')[0]).toContain('cpu_ns_per_message');
@@ -43,7 +57,11 @@ test('CSV and SVG downloads carry the numbers', async ({ page }) => {
   expect(text).toContain('fd-setsize,ValueError: filedescriptor out of range in select()');
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('.scaling-chart-wrap').filter({ has: page.locator('[data-chart="cpu"]') }).getByRole('button', { name: 'Download this chart (SVG)' }).click(),
+    page
+      .locator('.scaling-chart-wrap')
+      .filter({ has: page.locator('[data-chart="cpu"]') })
+      .getByRole('button', { name: 'Download this chart (SVG)' })
+      .click(),
   ]);
   expect(svg.suggestedFilename()).toBe('c10k-cpu.svg');
   const svgText = await readFile((await svg.path())!, 'utf8');
@@ -58,8 +76,14 @@ test('other settings are computed in a worker, with progress, and the URL keeps 
   await page.goto('./#/scaling?idle=0.5&max=1000&models=select,epoll');
   await expect(page.locator('.scaling-status')).toContainText(/Computed in/, { timeout: 45_000 });
   const cpu = page.locator('[data-chart="cpu"]');
-  await expect(cpu.locator('.scaling-line[data-model="select"][data-metric="cpuNs"]')).toHaveAttribute('data-points', '7');
-  await expect(cpu.locator('.scaling-line[data-model="epoll"][data-metric="cpuNs"]')).toHaveAttribute('data-last-x', '1000');
+  await expect(cpu.locator('.scaling-line[data-model="select"][data-metric="cpuNs"]')).toHaveAttribute(
+    'data-points',
+    '7',
+  );
+  await expect(cpu.locator('.scaling-line[data-model="epoll"][data-metric="cpuNs"]')).toHaveAttribute(
+    'data-last-x',
+    '1000',
+  );
   await expect(cpu.locator('.scaling-line[data-model="poll"]')).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Messages per second, per active connection' }).selectOption('1');
   await expect(page).toHaveURL(/rate=1(&|$)/);
@@ -71,7 +95,9 @@ test('other settings are computed in a worker, with progress, and the URL keeps 
 test('a bad setting in the URL is reported and replaced', async ({ page }) => {
   await page.goto('./#/scaling?idle=abc&models=select,nope');
   await expect(page.getByText('The C10K lab setting idle="abc" is not valid; using 0.9.')).toBeVisible();
-  await expect(page.getByText('The C10K lab setting models="select,nope" is not valid; using select.')).toBeVisible();
+  await expect(
+    page.getByText('The C10K lab setting models="select,nope" is not valid; using select.'),
+  ).toBeVisible();
   await expect(page.locator('[data-chart="cpu"] .scaling-line[data-model="select"]')).toHaveCount(1);
   await expect(page.locator('[data-chart="cpu"] .scaling-line[data-model="epoll"]')).toHaveCount(0);
 });

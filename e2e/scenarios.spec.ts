@@ -1,5 +1,15 @@
 /** Every shipped scenario opens and reaches its last step, by a link near the end and by the Last button. */
-import { test, expect, SCENARIO_IDS, openLab, visibleOf, counter, stepText, button, urlStep } from './fixtures.ts';
+import {
+  test,
+  expect,
+  SCENARIO_IDS,
+  openLab,
+  visibleOf,
+  counter,
+  stepText,
+  button,
+  urlStep,
+} from './fixtures.ts';
 
 for (const id of SCENARIO_IDS) {
   test(`${id}: reaches the last step by a link near the end and by the Last button`, async ({ page }) => {

@@ -3,9 +3,21 @@
  * state as a table), and axe on the lab with its file bar, the embed mode, the phone layout.
  */
 import type { FileChooser } from '@playwright/test';
-import { test, expect, openLab, visibleOf, counter, stepText, button, seriousAxeViolations } from './fixtures.ts';
+import {
+  test,
+  expect,
+  openLab,
+  visibleOf,
+  counter,
+  stepText,
+  button,
+  seriousAxeViolations,
+} from './fixtures.ts';
 
-for (const [w, h] of [[390, 844], [768, 1024]] as const) {
+for (const [w, h] of [
+  [390, 844],
+  [768, 1024],
+] as const) {
   test(`${w}×${h}: nothing wider than the screen; controls, stage and files reachable`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     const n = visibleOf('epoll-level').length;
@@ -22,7 +34,9 @@ for (const [w, h] of [[390, 844], [768, 1024]] as const) {
     // The stage fits the width, or its box scrolls and can be reached by keyboard.
     const stage = page.getByTestId('stage');
     await stage.scrollIntoViewIfNeeded();
-    const fit = await stage.locator('.stage-box').evaluate((el) => ({ fits: el.scrollWidth <= el.clientWidth + 1, tab: el.getAttribute('tabindex') }));
+    const fit = await stage
+      .locator('.stage-box')
+      .evaluate((el) => ({ fits: el.scrollWidth <= el.clientWidth + 1, tab: el.getAttribute('tabindex') }));
     expect(fit.fits || fit.tab === '0').toBe(true);
     const stageBox = (await stage.boundingBox())!;
     expect(stageBox.x + stageBox.width).toBeLessThanOrEqual(w);
@@ -55,7 +69,11 @@ test('keyboard alone: reach and use the controls, the file bar and the handout',
   await focusOn('Open a scenario file…');
   await page.keyboard.press('Enter');
   await expect.poll(() => choosers.length).toBe(1);
-  await choosers[0]!.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  await choosers[0]!.setFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{}'),
+  });
   await expect(page.getByTestId('import-problems')).toContainText('broken.json was not opened');
   await focusOn('Scenario (JSON)');
   const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
@@ -66,7 +84,9 @@ test('keyboard alone: reach and use the controls, the file bar and the handout',
   await focusOn('Print…');
 });
 
-test('a screen reader hears every step: the narration is a live region, the state is a table', async ({ page }) => {
+test('a screen reader hears every step: the narration is a live region, the state is a table', async ({
+  page,
+}) => {
   const steps = visibleOf('select');
   await openLab(page, 'select', { step: steps[5]! });
   // The announced text; the visible narration holds glossary links.
@@ -81,10 +101,16 @@ test('a screen reader hears every step: the narration is a live region, the stat
 });
 
 for (const theme of ['Light', 'Dark'] as const) {
-  test(`axe, ${theme.toLowerCase()}: the lab with a refused file listed, and the embed mode`, async ({ page }) => {
+  test(`axe, ${theme.toLowerCase()}: the lab with a refused file listed, and the embed mode`, async ({
+    page,
+  }) => {
     await openLab(page, 'select');
     await button(page, theme).click();
-    await page.getByTestId('scenario-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1}') });
+    await page.getByTestId('scenario-file').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": 1}'),
+    });
     await expect(page.getByTestId('import-problems')).toBeVisible();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`./#/select?step=3&embed=1&lang=en`);

@@ -1,5 +1,16 @@
 /** Stepping through blocking-two-clients: the code line moves, the read's two phases show, Back undoes. */
-import { test, expect, openLab, runOf, visibleOf, counter, stepText, button, settledPicture, pictureSnapshot } from './fixtures.ts';
+import {
+  test,
+  expect,
+  openLab,
+  runOf,
+  visibleOf,
+  counter,
+  stepText,
+  button,
+  settledPicture,
+  pictureSnapshot,
+} from './fixtures.ts';
 
 const ID = 'blocking-two-clients';
 
@@ -9,19 +20,31 @@ test('stepping forward moves the highlighted code line', async ({ page }) => {
   await openLab(page, ID);
   const current = page.locator('[data-testid="current-line"], [data-current="true"]').first();
   // Read without waiting: the code panel draws in the same render as the counter.
-  const lineNow = () => page.evaluate(() => document.querySelector('[data-testid="current-line"], [data-current="true"]')?.getAttribute('data-line') ?? null);
+  const lineNow = () =>
+    page.evaluate(
+      () =>
+        document
+          .querySelector('[data-testid="current-line"], [data-current="true"]')
+          ?.getAttribute('data-line') ?? null,
+    );
   const seen = new Set<string>();
   for (let k = 1; k <= Math.min(40, n - 1) && seen.size < 3; k++) {
     await button(page, 'Step forward').click();
     await expect(counter(page)).toContainText(stepText(k + 1, n));
-    if (k === 4) await expect(current, 'a highlighted code line once the program runs').toHaveAttribute('data-line', /\d/);
+    if (k === 4)
+      await expect(current, 'a highlighted code line once the program runs').toHaveAttribute(
+        'data-line',
+        /\d/,
+      );
     const line = await lineNow();
     if (line !== null) seen.add(line);
   }
   expect([...seen].length, `highlighted lines seen: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(2);
 });
 
-test('at the copy step the thread is copying into its buffer; one step earlier it was waiting', async ({ page }) => {
+test('at the copy step the thread is copying into its buffer; one step earlier it was waiting', async ({
+  page,
+}) => {
   const { index } = runOf(ID);
   const i = index.trace.findIndex((ev) => ev.type === 'copy' && ev.dir === 'to-user');
   expect(i).toBeGreaterThan(0);
@@ -32,7 +55,9 @@ test('at the copy step the thread is copying into its buffer; one step earlier i
 
   await openLab(page, ID, { step: copyStep });
   await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'copying');
-  await expect(page.locator('[data-testid^="user-buffer-"]').filter({ hasText: 'hello' }).first()).toBeVisible();
+  await expect(
+    page.locator('[data-testid^="user-buffer-"]').filter({ hasText: 'hello' }).first(),
+  ).toBeVisible();
 
   await button(page, 'Step back').click();
   await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'waiting');
@@ -49,8 +74,12 @@ test('Back restores the previous picture', async ({ page }) => {
 
   await button(page, 'Step forward').click();
   await expect(counter(page)).toContainText(stepText(k + 2, n));
-  await expect.poll(() => pictureSnapshot(page), { message: 'the picture changes one step later' }).not.toBe(before);
+  await expect
+    .poll(() => pictureSnapshot(page), { message: 'the picture changes one step later' })
+    .not.toBe(before);
   await button(page, 'Step back').click();
   await expect(counter(page)).toContainText(stepText(k + 1, n));
-  await expect.poll(() => pictureSnapshot(page), { timeout: 5000, message: 'after forward and back, the same picture' }).toBe(before);
+  await expect
+    .poll(() => pictureSnapshot(page), { timeout: 5000, message: 'after forward and back, the same picture' })
+    .toBe(before);
 });

@@ -3,7 +3,17 @@
  * in the strace log in the steps after; the link carries the added actions; a bad `add=` gets a
  * notice. Expected steps come from the same simulation the app runs.
  */
-import { test, expect, openLab, visibleOf, counter, stepText, button, scenario, seriousAxeViolations } from './fixtures.ts';
+import {
+  test,
+  expect,
+  openLab,
+  visibleOf,
+  counter,
+  stepText,
+  button,
+  scenario,
+  seriousAxeViolations,
+} from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { getRun } from '../src/runs/runs.ts';
 import { visibleSteps } from '../src/runs/folding.ts';
@@ -16,14 +26,22 @@ const MESSAGE = 'ping me';
 function expected(id: string, k: number) {
   const base = scenario(id);
   const at = actionAtMs(stepEndNs(getRun(base, base.seed).index, k));
-  const additions: Addition[] = [{ client: 'you', at, do: 'connect' }, { client: 'you', at, do: 'send', data: MESSAGE }];
+  const additions: Addition[] = [
+    { client: 'you', at, do: 'connect' },
+    { client: 'you', at, do: 'send', data: MESSAGE },
+  ];
   const merged = mergeAdditions(base, additions);
   const { index, folds } = getRun(merged, merged.seed);
   const visible = visibleSteps(index.steps, folds);
   const replyEvent = index.trace.findIndex((e) => e.type === 'client.reply' && e.client === 'you');
   expect(replyEvent, 'the simulation answers the student').toBeGreaterThan(0);
   const replyStep = visible.find((s) => s >= index.stepOfEvent(replyEvent))!;
-  return { visible, replyStep, add: encodeAdditions(additions), presses: visible.indexOf(replyStep) - visible.indexOf(k) };
+  return {
+    visible,
+    replyStep,
+    add: encodeAdditions(additions),
+    presses: visible.indexOf(replyStep) - visible.indexOf(k),
+  };
 }
 
 const panel = (page: Page) => page.getByTestId('student');
@@ -41,7 +59,9 @@ async function expectReply(page: Page): Promise<void> {
 }
 
 for (const id of ['select', 'epoll-level']) {
-  test(`${id}: a message the student sends gets its reply on the stage and in the log; the link keeps it`, async ({ page }) => {
+  test(`${id}: a message the student sends gets its reply on the stage and in the log; the link keeps it`, async ({
+    page,
+  }) => {
     const steps = visibleOf(id);
     const k = steps[Math.floor(steps.length / 2)]!;
     const want = expected(id, k);
@@ -54,16 +74,23 @@ for (const id of ['select', 'epoll-level']) {
     await panel(page).getByRole('textbox', { name: 'Message' }).fill(MESSAGE);
     await button(page, 'Send').click();
     await expect(panel(page).getByRole('status')).toContainText(`Added: you sends “${MESSAGE}”`);
-    await expect(panel(page).getByRole('listitem')).toHaveText([/you connects/, new RegExp(`you sends “${MESSAGE}”`)]);
+    await expect(panel(page).getByRole('listitem')).toHaveText([
+      /you connects/,
+      new RegExp(`you sends “${MESSAGE}”`),
+    ]);
 
     // Still the same step, showing the same machine; the run now has the student's steps after it.
     const position = want.visible.indexOf(k);
     await expect(counter(page)).toContainText(stepText(position + 1, want.visible.length));
     expect(await stage.textContent()).toBe(before);
-    await expect(page).toHaveURL(new RegExp(`[?&]add=${want.add.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\+')}&`));
+    await expect(page).toHaveURL(
+      new RegExp(`[?&]add=${want.add.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\+')}&`),
+    );
 
     for (let i = 0; i < want.presses; i++) await button(page, 'Step forward').click();
-    await expect(counter(page)).toContainText(stepText(want.visible.indexOf(want.replyStep) + 1, want.visible.length));
+    await expect(counter(page)).toContainText(
+      stepText(want.visible.indexOf(want.replyStep) + 1, want.visible.length),
+    );
     await expectReply(page);
 
     // A reload (a shared link) rebuilds the same run at the same step.
@@ -76,7 +103,9 @@ for (const id of ['select', 'epoll-level']) {
   });
 }
 
-test('a link with added actions opens on their consequences; taking them back restores the scenario', async ({ page }) => {
+test('a link with added actions opens on their consequences; taking them back restores the scenario', async ({
+  page,
+}) => {
   const id = 'select';
   const k = visibleOf(id)[20]!;
   const want = expected(id, k);
@@ -97,7 +126,9 @@ test('actions that make no sense get a reason, not a change', async ({ page }) =
   await openPanel(page);
   await panel(page).getByRole('textbox', { name: 'Message' }).fill('hello');
   await button(page, 'Send').click();
-  await expect(panel(page).getByRole('alert')).toHaveText(/you has no connection at this moment: connect first/);
+  await expect(panel(page).getByRole('alert')).toHaveText(
+    /you has no connection at this moment: connect first/,
+  );
   await panel(page).getByRole('combobox', { name: 'Client' }).selectOption('ann');
   await button(page, 'Connect').click();
   await expect(panel(page).getByRole('alert')).toHaveText(/ann already connects in this scenario/);
@@ -121,7 +152,9 @@ test('a bad add= gets a notice naming the problem, and the scenario without addi
 });
 
 for (const theme of ['Light', 'Dark'] as const) {
-  test(`the panel in ${theme.toLowerCase()}, with a problem shown: no serious or critical axe violation`, async ({ page }) => {
+  test(`the panel in ${theme.toLowerCase()}, with a problem shown: no serious or critical axe violation`, async ({
+    page,
+  }) => {
     const id = 'select';
     await openLab(page, id, { step: visibleOf(id)[30]! });
     await page.getByRole('button', { name: theme, exact: true }).click();

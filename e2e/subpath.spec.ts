@@ -12,8 +12,14 @@ import hallEn from '../src/i18n/en/pages/hall.ts';
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const PREFIX = '/courses/os/iolab/';
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json', '.png': 'image/png',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.png': 'image/png',
 };
 
 let server: Server;
@@ -22,11 +28,18 @@ let base = '';
 test.beforeAll(async () => {
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(PREFIX)) { res.writeHead(404).end(); return; }
+    if (!path.startsWith(PREFIX)) {
+      res.writeHead(404).end();
+      return;
+    }
     const rel = normalize(path.slice(PREFIX.length) || 'index.html');
-    if (rel.startsWith('..')) { res.writeHead(403).end(); return; }
+    if (rel.startsWith('..')) {
+      res.writeHead(403).end();
+      return;
+    }
     readFile(join(DIST, rel)).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end(),
     );
   });
@@ -35,12 +48,21 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${PREFIX}`;
 });
 
-test.afterAll(async () => { await new Promise((done) => server.close(done)); });
+test.afterAll(async () => {
+  await new Promise((done) => server.close(done));
+});
 
-test('under a sub-path: the lab, its side panels, Chinese and another page all load from there', async ({ page }) => {
+test('under a sub-path: the lab, its side panels, Chinese and another page all load from there', async ({
+  page,
+}) => {
   const failed: string[] = [];
-  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) failed.push(`elsewhere: ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      failed.push(`elsewhere: ${r.url()}`);
+  });
 
   const id = 'select';
   const steps = visibleOf(id);
@@ -50,7 +72,13 @@ test('under a sub-path: the lab, its side panels, Chinese and another page all l
   await expect(page.locator('.side-column:not(.side-waiting)')).toBeVisible();
   await expect(page.locator('.pn-code').first()).toContainText('select.select(');
   // The Chinese fonts came from the sub-path too (a face of the family, loaded).
-  await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'))).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'),
+      ),
+    )
+    .toBe(true);
 
   await page.goto(`${base}#/hall?lang=en`);
   await expect(page.getByRole('heading', { name: hallEn['hall.title'] })).toBeVisible();

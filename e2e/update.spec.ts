@@ -25,7 +25,9 @@ test('a chunk that 404s after a deploy reloads the page once, into a page that w
 });
 
 test('a chunk still missing right after that reload says so, without reloading again', async ({ page }) => {
-  await page.route(/\/assets\/EditorPage-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route(/\/assets\/EditorPage-[^/]*\.js$/, (route) =>
+    route.fulfill({ status: 404, body: 'gone' }),
+  );
   let loads = 0;
   page.on('load', () => loads++);
   await page.goto('#/editor?lang=en');

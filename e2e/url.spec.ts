@@ -1,5 +1,15 @@
 /** The URL keeps the moment: a reload shows the same step; a bad link gets a notice, not a blank page. */
-import { test, expect, openLab, visibleOf, counter, stepText, button, urlStep, scenario } from './fixtures.ts';
+import {
+  test,
+  expect,
+  openLab,
+  visibleOf,
+  counter,
+  stepText,
+  button,
+  urlStep,
+  scenario,
+} from './fixtures.ts';
 
 test('a reloaded URL restores the step, its counter and its narration', async ({ page }) => {
   const id = 'select';

@@ -6,14 +6,28 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_CONNECTIONS, DEFAULT_PARAMS, roundPoint, SCALING_MODELS, sweep, type Point } from '../src/scaling/sweep.ts';
+import {
+  DEFAULT_CONNECTIONS,
+  DEFAULT_PARAMS,
+  roundPoint,
+  SCALING_MODELS,
+  sweep,
+  type Point,
+} from '../src/scaling/sweep.ts';
 
 const points: Point[] = [];
 const t0 = performance.now();
 for (const point of sweep(SCALING_MODELS, DEFAULT_PARAMS, DEFAULT_CONNECTIONS)) {
   points.push(roundPoint(point));
-  process.stdout.write(`${point.model} ${point.connections}${point.ok ? '' : ` stops: ${point.stop.kind}`}\n`);
+  process.stdout.write(
+    `${point.model} ${point.connections}${point.ok ? '' : ` stops: ${point.stop.kind}`}\n`,
+  );
 }
 const out = { params: DEFAULT_PARAMS, connections: DEFAULT_CONNECTIONS, models: SCALING_MODELS, points };
-writeFileSync(new URL('../src/scaling/default-sweep.generated.json', import.meta.url), `${JSON.stringify(out)}\n`);
-console.log(`${points.length} points in ${Math.round(performance.now() - t0)} ms: wrote src/scaling/default-sweep.generated.json`);
+writeFileSync(
+  new URL('../src/scaling/default-sweep.generated.json', import.meta.url),
+  `${JSON.stringify(out)}\n`,
+);
+console.log(
+  `${points.length} points in ${Math.round(performance.now() - t0)} ms: wrote src/scaling/default-sweep.generated.json`,
+);

@@ -28,14 +28,30 @@ if (!process.argv.includes('--no-build')) {
   console.log('Building the site…');
   await build({ root: ROOT, logLevel: 'warn' });
 }
-const server = await preview({ root: ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+const server = await preview({
+  root: ROOT,
+  logLevel: 'warn',
+  preview: { port: 0, host: '127.0.0.1', strictPort: false },
+});
 const base = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({ executablePath: browserAt.path, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: browserAt.path,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   mkdirSync(OUT, { recursive: true });
-  for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
+  for (const [lang, locale] of [
+    ['en', 'en-US'],
+    ['zh', 'zh-CN'],
+  ]) {
     // A fresh profile per language: the browser's language picks the site's, as on a first visit.
-    const context = await browser.newContext({ locale, viewport: SIZE, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      locale,
+      viewport: SIZE,
+      deviceScaleFactor: 1,
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (err) => errors.push(err.message));
@@ -45,7 +61,8 @@ try {
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
     const shown = await page.evaluate(() => document.documentElement.lang);
-    if (shown !== (lang === 'zh' ? 'zh-CN' : 'en')) throw new Error(`a ${locale} browser got the site in "${shown}"`);
+    if (shown !== (lang === 'zh' ? 'zh-CN' : 'en'))
+      throw new Error(`a ${locale} browser got the site in "${shown}"`);
     if (errors.length > 0) throw new Error(`the page failed: ${errors.join('; ')}`);
     const file = resolve(OUT, `lab-${lang}.png`);
     await page.screenshot({ path: file });

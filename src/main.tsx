@@ -22,7 +22,10 @@ const lang = startingLang(linked);
 // A custom scenario too large for a link is named by its id alone: this browser may have kept it
 // (src/ui/share/kept-db.ts). Look before the first render, so the store built from the address finds it.
 if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScenario(scenarioId)) {
-  await import('./ui/share/kept-db.ts').then((m) => m.restoreKept(scenarioId), () => undefined);
+  await import('./ui/share/kept-db.ts').then(
+    (m) => m.restoreKept(scenarioId),
+    () => undefined,
+  );
 }
 // The lab's side panels are a download of their own: start it now, so it arrives while the
 // first picture draws (an embedded lab shows none).
@@ -50,8 +53,17 @@ if (page === 'lab') {
 const root = document.getElementById('root');
 const store = labStoreFromUrl(lang);
 if (notRun) store.getState().notify(notRun);
-if (root) createRoot(root).render(<StrictMode><App store={store} /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
 
 // After the first visit the site works offline (production builds only: dev serves live files).
 // Its code is not needed to draw, so it comes after.
-if (import.meta.env.PROD) void import('./ui/share/offline.ts').then((m) => m.registerOffline(() => showUpdatePrompt(store.getState().lang)), () => undefined);
+if (import.meta.env.PROD)
+  void import('./ui/share/offline.ts').then(
+    (m) => m.registerOffline(() => showUpdatePrompt(store.getState().lang)),
+    () => undefined,
+  );

@@ -21,7 +21,9 @@ function sources(dir: string): string[] {
 function valueImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
+  for (const m of text.matchAll(
+    /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm,
+  )) {
     if (m[1]) continue;
     out.push(resolve(dirname(file), m[2]!));
   }
@@ -40,7 +42,8 @@ describe('the layout of src/', () => {
       state.set(f, 'open');
       stack.push(f);
       for (const t of graph.get(f) ?? []) {
-        if (state.get(t) === 'open') cycles.push([...stack.slice(stack.indexOf(t)), t].map((p) => relative(SRC, p)).join(' → '));
+        if (state.get(t) === 'open')
+          cycles.push([...stack.slice(stack.indexOf(t)), t].map((p) => relative(SRC, p)).join(' → '));
         else if (!state.has(t)) visit(t);
       }
       stack.pop();
@@ -56,4 +59,3 @@ describe('the layout of src/', () => {
     expect(folders.filter((f) => !placed.has(f))).toEqual([]);
   });
 });
-

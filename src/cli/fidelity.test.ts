@@ -17,16 +17,19 @@ const SLICE_COUNT = 6;
 const dir = (name: string) => new URL(`../../fixtures/fidelity/${name}/`, import.meta.url);
 function kept(name: string): { scenario: Scenario; strace: string; replies: Reply[] }[] {
   if (!existsSync(dir(name))) return [];
-  return readdirSync(dir(name)).filter((f) => f.endsWith('.json') && !f.endsWith('.replies.json')).sort().map((f) => {
-    const id = f.slice(0, -'.json'.length);
-    const v = validateScenario(JSON.parse(readFileSync(new URL(f, dir(name)), 'utf8')));
-    if (!v.ok) throw new Error(`${f}: ${JSON.stringify(v.problems)}`);
-    return {
-      scenario: v.scenario,
-      strace: readFileSync(new URL(`${id}.strace`, dir(name)), 'utf8'),
-      replies: JSON.parse(readFileSync(new URL(`${id}.replies.json`, dir(name)), 'utf8')) as Reply[],
-    };
-  });
+  return readdirSync(dir(name))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.replies.json'))
+    .sort()
+    .map((f) => {
+      const id = f.slice(0, -'.json'.length);
+      const v = validateScenario(JSON.parse(readFileSync(new URL(f, dir(name)), 'utf8')));
+      if (!v.ok) throw new Error(`${f}: ${JSON.stringify(v.problems)}`);
+      return {
+        scenario: v.scenario,
+        strace: readFileSync(new URL(`${id}.strace`, dir(name)), 'utf8'),
+        replies: JSON.parse(readFileSync(new URL(`${id}.replies.json`, dir(name)), 'utf8')) as Reply[],
+      };
+    });
 }
 
 describe('cases npm run fidelity found: the simulator now agrees with the real recording', () => {
@@ -46,6 +49,7 @@ describe(`a slice of generated scenarios (seed ${SLICE_SEED}) agrees with its re
     expect(slice.length).toBeGreaterThanOrEqual(SLICE_COUNT - 1); // at most one left out (kept as found instead)
   });
   for (const s of slice) {
-    it(`${s.scenario.id} (${s.scenario.model})`, () => expect(differences(s, simulate(s.scenario))).toEqual([]));
+    it(`${s.scenario.id} (${s.scenario.model})`, () =>
+      expect(differences(s, simulate(s.scenario))).toEqual([]));
   }
 });

@@ -13,7 +13,15 @@
  * Exit: 0 when every scenario agrees, 1 when some disagree, 2 on bad input or a missing tool.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,56 +31,99 @@ import { differences, simulate, type Reply } from '../fidelity/differential.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const RECORDER = join(ROOT, 'tools', 'record-strace', 'record.py');
-const USAGE = 'usage: npm run fidelity -- --generate N --seed S [--models a,b,…] [--keep DIR [--keep-all]] [--jobs 1|2]\n'
-  + '       npm run fidelity -- --replay DIR';
+const USAGE =
+  'usage: npm run fidelity -- --generate N --seed S [--models a,b,…] [--keep DIR [--keep-all]] [--jobs 1|2]\n' +
+  '       npm run fidelity -- --replay DIR';
 
-interface Args { generate: number; seed: number; models: readonly Model[]; keep: string | null; keepAll: boolean; jobs: number; replay: string | null }
+interface Args {
+  generate: number;
+  seed: number;
+  models: readonly Model[];
+  keep: string | null;
+  keepAll: boolean;
+  jobs: number;
+  replay: string | null;
+}
 
 class BadInput extends Error {}
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { generate: 0, seed: -1, models: RECORDABLE_MODELS, keep: null, keepAll: false, jobs: 2, replay: null };
+  const args: Args = {
+    generate: 0,
+    seed: -1,
+    models: RECORDABLE_MODELS,
+    keep: null,
+    keepAll: false,
+    jobs: 2,
+    replay: null,
+  };
   const whole = (flag: string, v: string | undefined, min: number, max: number): number => {
-    if (v === undefined || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new BadInput(`${flag} needs a whole number from ${min} to ${max} (got ${v ?? 'nothing'})`);
+    if (v === undefined || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+      throw new BadInput(`${flag} needs a whole number from ${min} to ${max} (got ${v ?? 'nothing'})`);
     return Number(v);
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
-    if (flag === '--keep-all') { args.keepAll = true; continue; } // every scenario, agreeing or not (the CI slice's fixtures)
+    if (flag === '--keep-all') {
+      args.keepAll = true;
+      continue;
+    } // every scenario, agreeing or not (the CI slice's fixtures)
     if (flag === '--generate') args.generate = whole(flag, value, 1, 100_000);
     else if (flag === '--seed') args.seed = whole(flag, value, 0, 0xffffffff);
-    else if (flag === '--jobs') args.jobs = whole(flag, value, 1, 2); // 2 cores shared: at most 2 recordings at once
+    else if (flag === '--jobs')
+      args.jobs = whole(flag, value, 1, 2); // 2 cores shared: at most 2 recordings at once
     else if (flag === '--keep' || flag === '--replay') {
       if (!value || value.startsWith('--')) throw new BadInput(`${flag} needs a directory`);
-      if (flag === '--keep') args.keep = value; else args.replay = value;
+      if (flag === '--keep') args.keep = value;
+      else args.replay = value;
     } else if (flag === '--models') {
       const names = (value ?? '').split(',').filter(Boolean);
       const bad = names.filter((m) => !(RECORDABLE_MODELS as readonly string[]).includes(m));
-      if (!names.length || bad.length) throw new BadInput(`--models takes a comma-separated list of ${RECORDABLE_MODELS.join(', ')}${bad.length ? ` (not recordable: ${bad.join(', ')})` : ''}`);
+      if (!names.length || bad.length)
+        throw new BadInput(
+          `--models takes a comma-separated list of ${RECORDABLE_MODELS.join(', ')}${bad.length ? ` (not recordable: ${bad.join(', ')})` : ''}`,
+        );
       args.models = names as Model[];
     } else throw new BadInput(`unknown argument ${flag}`);
     i++;
   }
   if (args.keepAll && args.keep === null) throw new BadInput('--keep-all needs --keep DIR');
-  if (args.replay === null && (args.generate === 0 || args.seed < 0)) throw new BadInput('--generate N and --seed S are both needed (a fixed seed makes a run repeatable)');
+  if (args.replay === null && (args.generate === 0 || args.seed < 0))
+    throw new BadInput('--generate N and --seed S are both needed (a fixed seed makes a run repeatable)');
   return args;
 }
 
 /** Runs the recorder on one scenario file; resolves with its stderr on failure, null on success. */
 function record(file: string, out: string): Promise<string | null> {
   return new Promise((done) => {
-    const child = spawn('python3', [RECORDER, '--serial', file, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('python3', [RECORDER, '--serial', file, '--out', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     child.on('error', (e) => done(String(e)));
-    child.on('close', (code) => done(code === 0 && existsSync(join(out, `${file.replace(/^.*\//, '').replace(/\.json$/, '')}.strace`)) ? null : err.trim().split('\n').slice(-3).join(' / ') || `exit ${code}`));
+    child.on('close', (code) =>
+      done(
+        code === 0 && existsSync(join(out, `${file.replace(/^.*\//, '').replace(/\.json$/, '')}.strace`))
+          ? null
+          : err.trim().split('\n').slice(-3).join(' / ') || `exit ${code}`,
+      ),
+    );
   });
 }
 
-interface Recording { strace: string; replies: Reply[] }
+interface Recording {
+  strace: string;
+  replies: Reply[];
+}
 function readRecording(dir: string, id: string): Recording {
-  return { strace: readFileSync(join(dir, `${id}.strace`), 'utf8'), replies: JSON.parse(readFileSync(join(dir, `${id}.replies.json`), 'utf8')) as Reply[] };
+  return {
+    strace: readFileSync(join(dir, `${id}.strace`), 'utf8'),
+    replies: JSON.parse(readFileSync(join(dir, `${id}.replies.json`), 'utf8')) as Reply[],
+  };
 }
 
 function keep(dir: string, s: Scenario, real: Recording, sim: Recording, suffix = ''): void {
@@ -83,7 +134,8 @@ function keep(dir: string, s: Scenario, real: Recording, sim: Recording, suffix 
   writeFileSync(join(dir, `${s.id}${suffix}.sim.strace`), sim.strace);
 }
 
-type Verdict = { kind: 'agree' } | { kind: 'race'; first: string } | { kind: 'disagree'; first: string; count: number };
+type Verdict =
+  { kind: 'agree' } | { kind: 'race'; first: string } | { kind: 'disagree'; first: string; count: number };
 
 async function check(s: Scenario, work: string, keepDir: string | null, keepAll: boolean): Promise<Verdict> {
   const file = join(work, `${s.id}.json`);
@@ -107,13 +159,24 @@ async function check(s: Scenario, work: string, keepDir: string | null, keepAll:
 
 function replay(dir: string): number {
   if (!existsSync(dir)) throw new BadInput(`no such directory: ${dir}`);
-  const ids = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.replies.json')).map((f) => f.slice(0, -5)).sort();
+  const ids = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.replies.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
   let agree = 0;
   for (const id of ids) {
     const v = validateScenario(JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')));
-    if (!v.ok) { console.log(`${id}: not a valid scenario: ${v.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`); continue; }
+    if (!v.ok) {
+      console.log(
+        `${id}: not a valid scenario: ${v.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      );
+      continue;
+    }
     const diff = differences(readRecording(dir, id), simulate(v.scenario));
-    if (diff.length) console.log(`${id} (${v.scenario.model}): ${diff[0]}${diff.length > 1 ? ` (+${diff.length - 1} more)` : ''}`);
+    if (diff.length)
+      console.log(
+        `${id} (${v.scenario.model}): ${diff[0]}${diff.length > 1 ? ` (+${diff.length - 1} more)` : ''}`,
+      );
     else agree++;
   }
   console.log(`fidelity: ${agree} of ${ids.length} kept scenarios agree`);
@@ -121,9 +184,13 @@ function replay(dir: string): number {
 }
 
 function toolsMissing(): string | null {
-  for (const [cmd, arg] of [['python3', '--version'], ['strace', '-V']] as const) {
+  for (const [cmd, arg] of [
+    ['python3', '--version'],
+    ['strace', '-V'],
+  ] as const) {
     const r = spawnSync(cmd, [arg], { stdio: 'ignore' });
-    if (r.error || r.status !== 0) return `${cmd} is needed to record the real side (is it installed and on PATH?)`;
+    if (r.error || r.status !== 0)
+      return `${cmd} is needed to record the real side (is it installed and on PATH?)`;
   }
   return null;
 }
@@ -133,8 +200,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.replay !== null) return replay(args.replay);
   const missing = toolsMissing();
   if (missing) throw new BadInput(missing);
-  const scenarios = generatedScenarios(args.generate, args.seed, { profile: 'fidelity', models: args.models });
-  console.log(`fidelity: ${args.generate} scenarios, seed ${args.seed}, round-robin over ${args.models.join(', ')}; ${args.jobs} recording(s) at once`);
+  const scenarios = generatedScenarios(args.generate, args.seed, {
+    profile: 'fidelity',
+    models: args.models,
+  });
+  console.log(
+    `fidelity: ${args.generate} scenarios, seed ${args.seed}, round-robin over ${args.models.join(', ')}; ${args.jobs} recording(s) at once`,
+  );
   console.log('races avoided (their outcome on real Linux is timing, so a recording could not decide):');
   for (const r of FIDELITY_RACES) console.log(`  - ${r}`);
   const work = mkdtempSync(join(tmpdir(), 'iolab-fidelity-'));
@@ -148,20 +220,40 @@ async function main(argv: readonly string[]): Promise<number> {
       const s = scenarios[next++]!;
       const v = await check(s, work, args.keep, args.keepAll);
       done++;
-      if (v.kind === 'disagree') console.log(`${s.id} (${s.model}): ${v.first}${v.count > 1 ? ` (+${v.count - 1} more)` : ''}`);
+      if (v.kind === 'disagree')
+        console.log(`${s.id} (${s.model}): ${v.first}${v.count > 1 ? ` (+${v.count - 1} more)` : ''}`);
       else agree++;
-      if (v.kind === 'race') { races++; console.log(`${s.id} (${s.model}): recording race (agreed when recorded again; the first recording had ${v.first})`); }
-      if (done % 10 === 0) process.stderr.write(`  ${done}/${scenarios.length} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      if (v.kind === 'race') {
+        races++;
+        console.log(
+          `${s.id} (${s.model}): recording race (agreed when recorded again; the first recording had ${v.first})`,
+        );
+      }
+      if (done % 10 === 0)
+        process.stderr.write(
+          `  ${done}/${scenarios.length} (${Math.round((Date.now() - started) / 1000)} s)\n`,
+        );
     }
   };
   await Promise.all(Array.from({ length: args.jobs }, worker));
   rmSync(work, { recursive: true, force: true });
-  console.log(`disagreements: ${scenarios.length - agree}; recording races: ${races} (counted as agreeing: the second recording agreed); ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `disagreements: ${scenarios.length - agree}; recording races: ${races} (counted as agreeing: the second recording agreed); ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   console.log(`fidelity: ${agree} of ${scenarios.length} generated scenarios agree`);
   return agree === scenarios.length ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
-  if (e instanceof BadInput) { console.error(`fidelity: ${e.message}\n${USAGE}`); process.exitCode = 2; return; }
-  throw e;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof BadInput) {
+      console.error(`fidelity: ${e.message}\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw e;
+  },
+);

@@ -4,7 +4,14 @@
  * narration and i18n, so that Node runs it as is (tsx).
  */
 import { nextInt, seedRng, type RngState } from '../kernel/rng.ts';
-import { MODELS, SCENARIO_FORMAT, validateScenario, type Model, type Scenario, type ScenarioClient } from '../scenarios/format.ts';
+import {
+  MODELS,
+  SCENARIO_FORMAT,
+  validateScenario,
+  type Model,
+  type Scenario,
+  type ScenarioClient,
+} from '../scenarios/format.ts';
 
 /** How many generated scenarios the golden set holds, and the seed they come from. */
 export const GENERATED_COUNT = 300;
@@ -14,20 +21,29 @@ export const GENERATED_SEED = 20261207;
  * How generated scenarios are made: `golden` (any timing, for the golden set) or `fidelity`
  * (scenarios whose outcome on real Linux does not hang on real-time races: see fidelityScenario).
  */
-export interface GenerateOptions { profile?: 'golden' | 'fidelity'; models?: readonly Model[] }
+export interface GenerateOptions {
+  profile?: 'golden' | 'fidelity';
+  models?: readonly Model[];
+}
 
 /** The models a real CPython can run (async-io's listing imports an imagined `uring` module). */
 export const RECORDABLE_MODELS: readonly Model[] = MODELS.filter((m) => m !== 'async-io');
 
 /** A deterministic stream of valid scenarios round-robin over the models (the same for a given seed). */
-export function generatedScenarios(count = GENERATED_COUNT, seed = GENERATED_SEED, how: GenerateOptions = {}): Scenario[] {
+export function generatedScenarios(
+  count = GENERATED_COUNT,
+  seed = GENERATED_SEED,
+  how: GenerateOptions = {},
+): Scenario[] {
   const rng = seedRng(seed);
   const fidelity = how.profile === 'fidelity';
   const models = how.models ?? (fidelity ? RECORDABLE_MODELS : MODELS);
   const out: Scenario[] = [];
   for (let i = 0; out.length < count; i++) {
     const model = models[i % models.length]!;
-    const scenario = fidelity ? fidelityScenario(rng, model, `gen-${seed}-${out.length}`) : generatedScenario(rng, model, out.length);
+    const scenario = fidelity
+      ? fidelityScenario(rng, model, `gen-${seed}-${out.length}`)
+      : generatedScenario(rng, model, out.length);
     if (validateScenario(scenario).ok) out.push(scenario);
   }
   return out;
@@ -43,17 +59,17 @@ export const FIDELITY_GAP_MS = 100;
  */
 export const FIDELITY_RACES = [
   `one timeline for all clients: each action comes ${FIDELITY_GAP_MS}–${FIDELITY_GAP_MS + 60} ms after the previous action of any client, plus the time the server needs for the previous one (its recv() rounds, the non-blocking server's sleeps, the chat operator's answers), and the recorder starts none before every earlier one is done (record.py --serial): otherwise whether two sends reach one recv() together, or which of two clients select() reports first, is a race`,
-  'select/poll/epoll timeouts are 1, 5 or 10 ms (or none), far below that gap, so at least two time out between two actions: how many is timing, and the comparison folds repeats of two or more into one; likewise the non-blocking server\'s rounds (0, 1 or 5 ms of sleep)',
+  "select/poll/epoll timeouts are 1, 5 or 10 ms (or none), far below that gap, so at least two time out between two actions: how many is timing, and the comparison folds repeats of two or more into one; likewise the non-blocking server's rounds (0, 1 or 5 ms of sleep)",
   'idle connections only where the server has no timeout and does not poll: they connect at time 0, and a 1 ms timeout or a polling round at the start is a race with them',
   'the listen backlog is at least the number of connections, so no SYN is dropped: a dropped SYN is resent after about a second of real time (FINDINGS §2)',
   'at most 100 recv() calls per message (small recv sizes get small messages): a long drain overlaps the next action',
   'the chat room reads at least 16 bytes per recv() and its operator answers within 0–20 ms',
-  'no `cores` or `latencyMs` option: the recording runs on this machine\'s cores over loopback',
+  "no `cores` or `latencyMs` option: the recording runs on this machine's cores over loopback",
 ] as const;
 
 /** One fidelity scenario: 1–6 clients (and 0–3 idle connections) on one serial timeline. */
 function fidelityScenario(rng: RngState, model: Model, id: string): Scenario {
-  const pick = <T,>(xs: readonly T[]): T => xs[nextInt(rng, xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[nextInt(rng, xs.length)]!;
   const options: NonNullable<Scenario['options']> = {};
   const chat = model === 'select-chat';
   if (nextInt(rng, 2)) options.recvSize = chat ? pick([16, 64]) : pick([1, 4, 16, 100, 1024, 4096]);
@@ -66,7 +82,8 @@ function fidelityScenario(rng: RngState, model: Model, id: string): Scenario {
     options.trigger = pick(['level', 'edge'] as const);
     if (options.trigger === 'edge' && nextInt(rng, 2)) options.variant = 'pitfall';
   }
-  if (model === 'select' || model === 'poll' || model === 'epoll' || model === 'selectors' || chat) options.timeoutMs = pick([null, 1, 5, 10]);
+  if (model === 'select' || model === 'poll' || model === 'epoll' || model === 'selectors' || chat)
+    options.timeoutMs = pick([null, 1, 5, 10]);
   if (chat) {
     options.mechanism = pick(['select', 'poll', 'epoll'] as const);
     if (options.mechanism === 'select' && nextInt(rng, 3) === 0) options.variant = 'pitfall';
@@ -79,7 +96,8 @@ function fidelityScenario(rng: RngState, model: Model, id: string): Scenario {
   // Each client's script, then one serial timeline over all of them.
   const scripts = Array.from({ length: count }, () => {
     const steps: ScenarioClient['actions'] = [{ at: 0, do: 'connect' }];
-    for (let s = nextInt(rng, 4); s > 0; s--) steps.push({ at: 0, do: 'send', data: fidelityData(rng, chat, recvSize * 100) });
+    for (let s = nextInt(rng, 4); s > 0; s--)
+      steps.push({ at: 0, do: 'send', data: fidelityData(rng, chat, recvSize * 100) });
     const end = pick(['close', 'close', 'reset', 'stay'] as const);
     if (end !== 'stay') steps.push({ at: 0, do: end });
     return steps;
@@ -100,8 +118,12 @@ function fidelityScenario(rng: RngState, model: Model, id: string): Scenario {
   if (nextInt(rng, 2) || count + idle > 5) options.backlog = count + idle + nextInt(rng, 3);
   const names = ['ann', 'ben', 'cat', 'dan', 'eve', 'fay'];
   return {
-    format: SCENARIO_FORMAT, id, title: { en: `generated ${id}`, zh: `生成的 ${id}` }, seed: nextInt(rng, 1000),
-    model, ...(Object.keys(options).length ? { options } : {}),
+    format: SCENARIO_FORMAT,
+    id,
+    title: { en: `generated ${id}`, zh: `生成的 ${id}` },
+    seed: nextInt(rng, 1000),
+    model,
+    ...(Object.keys(options).length ? { options } : {}),
     clients: scripts.map((actions, c) => ({ name: names[c]!, actions })),
     ...(idle ? { idleConnections: idle } : {}),
     untilMs: at + FIDELITY_GAP_MS + busy + 100,
@@ -117,7 +139,7 @@ function fidelityData(rng: RngState, chat: boolean, max: number): string {
 }
 
 function generatedScenario(rng: RngState, model: Scenario['model'], n: number): Scenario {
-  const pick = <T,>(xs: readonly T[]): T => xs[nextInt(rng, xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[nextInt(rng, xs.length)]!;
   const clients: ScenarioClient[] = [];
   const count = 1 + nextInt(rng, 4);
   for (let c = 0; c < count; c++) {
@@ -139,14 +161,20 @@ function generatedScenario(rng: RngState, model: Scenario['model'], n: number): 
   if (model === 'thread-pool') options.poolSize = pick([1, 2, 4]);
   if (model === 'nonblocking') options.variant = pick(['fixed', 'pitfall'] as const);
   if (model === 'epoll') options.trigger = pick(['level', 'edge'] as const);
-  if (model === 'select' || model === 'poll' || model === 'epoll') options.timeoutMs = pick([null, 0.5, 5, 50]);
+  if (model === 'select' || model === 'poll' || model === 'epoll')
+    options.timeoutMs = pick([null, 0.5, 5, 50]);
   if (model === 'select-chat') options.mechanism = pick(['select', 'poll', 'epoll'] as const);
   // Busy polling makes millions of events a second: its runs end soon after the last action.
   const lastAt = Math.max(...clients.flatMap((c) => c.actions.map((a) => a.at)));
   return {
     ...(model === 'nonblocking' ? { untilMs: lastAt + 15 } : {}),
-    format: SCENARIO_FORMAT, id: `gen-${n}`, title: { en: `generated ${n}`, zh: `生成 ${n}` }, seed: nextInt(rng, 1000),
-    model, ...(Object.keys(options).length ? { options } : {}), clients,
+    format: SCENARIO_FORMAT,
+    id: `gen-${n}`,
+    title: { en: `generated ${n}`, zh: `生成 ${n}` },
+    seed: nextInt(rng, 1000),
+    model,
+    ...(Object.keys(options).length ? { options } : {}),
+    clients,
     ...(nextInt(rng, 4) === 0 ? { idleConnections: 1 + nextInt(rng, 5) } : {}),
   };
 }

@@ -7,9 +7,13 @@ import { MODELS, validateScenario } from '../scenarios/format.ts';
 // change only, in the commit that makes it, saying why.
 describe('the golden set: every shipped scenario and the generated ones give the recorded bytes', () => {
   for (const [name, make] of goldenFiles()) {
-    it(name, async () => {
-      await expect(make()).toMatchFileSnapshot(join('..', '..', GOLDEN_DIR, name));
-    }, 240_000); // the generated set runs 300 scenarios: ~10 s alone, far more on a loaded machine
+    it(
+      name,
+      async () => {
+        await expect(make()).toMatchFileSnapshot(join('..', '..', GOLDEN_DIR, name));
+      },
+      240_000,
+    ); // the generated set runs 300 scenarios: ~10 s alone, far more on a loaded machine
   }
 
   it('the generated scenarios are valid and cover every model', () => {

@@ -58,7 +58,9 @@ export function generatedGolden(): string {
   const lines = [`# golden: ${GENERATED_COUNT} generated scenarios (seed ${GENERATED_SEED})`];
   for (const s of generatedScenarios()) {
     const run = runScenario(s);
-    lines.push(`${s.id}\t${s.model}\t${run.trace.length}\t${sha(JSON.stringify(run.trace))}\t${sha(toStrace(run))}\t${sha(JSON.stringify(toJsonReport(run)))}`);
+    lines.push(
+      `${s.id}\t${s.model}\t${run.trace.length}\t${sha(JSON.stringify(run.trace))}\t${sha(toStrace(run))}\t${sha(JSON.stringify(toJsonReport(run)))}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

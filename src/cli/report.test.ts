@@ -10,10 +10,25 @@ const base = { format: SCENARIO_FORMAT, title: { en: 't', zh: 't' }, seed: 1 } a
 describe('work left pending when a run stops', () => {
   it('a blocking server busy with one client leaves the next one queued and its bytes unread: the summary and JSON say so', () => {
     const s: Scenario = {
-      ...base, id: 'pending', model: 'blocking', untilMs: 400,
+      ...base,
+      id: 'pending',
+      model: 'blocking',
+      untilMs: 400,
       clients: [
-        { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 10, do: 'send', data: 'hold' }] },
-        { name: 'ben', actions: [{ at: 20, do: 'connect' }, { at: 30, do: 'send', data: 'waiting' }] },
+        {
+          name: 'ann',
+          actions: [
+            { at: 0, do: 'connect' },
+            { at: 10, do: 'send', data: 'hold' },
+          ],
+        },
+        {
+          name: 'ben',
+          actions: [
+            { at: 20, do: 'connect' },
+            { at: 30, do: 'send', data: 'waiting' },
+          ],
+        },
       ],
     };
     const run = runScenario(s);
@@ -24,15 +39,37 @@ describe('work left pending when a run stops', () => {
 
   it('a run that finished its work has no warning', () => {
     const s: Scenario = {
-      ...base, id: 'done', model: 'select',
-      clients: [{ name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 10, do: 'send', data: 'hi' }, { at: 20, do: 'close' }] }],
+      ...base,
+      id: 'done',
+      model: 'select',
+      clients: [
+        {
+          name: 'ann',
+          actions: [
+            { at: 0, do: 'connect' },
+            { at: 10, do: 'send', data: 'hi' },
+            { at: 20, do: 'close' },
+          ],
+        },
+      ],
     };
     expect(pendingWarning(runScenario(s))).toBeNull();
   });
 
   it('the chat room runs long enough by default for the operator to answer every message', () => {
-    const say = (name: string, at: number) => ({ name, actions: [{ at, do: 'connect' as const }, { at: at + 10, do: 'send' as const, data: `hi from ${name}` }] });
-    const s: Scenario = { ...base, id: 'chat', model: 'select-chat', clients: [say('ann', 0), say('ben', 5), say('cat', 10)] };
+    const say = (name: string, at: number) => ({
+      name,
+      actions: [
+        { at, do: 'connect' as const },
+        { at: at + 10, do: 'send' as const, data: `hi from ${name}` },
+      ],
+    });
+    const s: Scenario = {
+      ...base,
+      id: 'chat',
+      model: 'select-chat',
+      clients: [say('ann', 0), say('ben', 5), say('cat', 10)],
+    };
     expect(defaultUntilMs(s)).toBe(20 + 3 * 1000 + 1000);
     const run = runScenario(s);
     expect(run.replies.map((r) => decodeUtf8(r.data))).toHaveLength(3);

@@ -5,41 +5,60 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_FILES, GOOD_FILES } from '../scenarios/encodings.fixtures.ts';
 
-const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
+const sim = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
 
 describe('the sim CLI', () => {
   it('lists the shipped scenarios as "id  model  title"', () => {
     const r = sim('--list');
     expect(r.status).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => l.split(/\s{2,}/));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s{2,}/));
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((row) => row.length >= 3)).toBe(true);
     expect(rows.map((row) => row[0])).toContain('blocking-two-clients');
   });
 
-  it('prints json with the contract\'s fields and strace lines', () => {
+  it("prints json with the contract's fields and strace lines", () => {
     const j = JSON.parse(sim('select', '--format', 'json').stdout);
     expect(j.model).toBe('select');
     expect(j.replies[0]).toEqual({ client: 'ann', data: 'HELLO', atMs: expect.any(Number) });
     expect(j.syscalls.pselect6.count).toBeGreaterThan(0);
-    expect(Object.keys(j.cpu)).toEqual(expect.arrayContaining(['busyFraction', 'userNs', 'systemNs', 'idleNs']));
+    expect(Object.keys(j.cpu)).toEqual(
+      expect.arrayContaining(['busyFraction', 'userNs', 'systemNs', 'idleNs']),
+    );
     const strace = sim('select', '--format', 'strace').stdout;
     expect(strace).toMatch(/^4000 {2}\d+\.\d{6} listen\(3, 5\) +=/m);
   });
 
-  it('runs your own server with --program: exit 0 for a run, 1 with CPython\'s message when it cannot start', () => {
-    const ok = sim('blocking-two-clients', '--program', 'src/programs/python/blocking.py', '--format', 'json');
+  it("runs your own server with --program: exit 0 for a run, 1 with CPython's message when it cannot start", () => {
+    const ok = sim(
+      'blocking-two-clients',
+      '--program',
+      'src/programs/python/blocking.py',
+      '--format',
+      'json',
+    );
     expect(ok.status, ok.stderr).toBe(0);
     const j = JSON.parse(ok.stdout);
     expect(j.model).toBe('python');
-    expect(j.replies.map((r: { data: string }) => r.data)).toEqual(['HELLO', 'STILL HERE', 'ANYONE?', 'THANKS']);
+    expect(j.replies.map((r: { data: string }) => r.data)).toEqual([
+      'HELLO',
+      'STILL HERE',
+      'ANYONE?',
+      'THANKS',
+    ]);
     expect(j.python).toMatchObject({ outcome: 'ok', listenPort: 8080 });
     const dir = mkdtempSync(join(tmpdir(), 'iolab-'));
     const file = join(dir, 'broken.py');
     writeFileSync(file, 'import socket\nwhile True\n    pass\n');
     const bad = sim('select', '--program', file);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('  File "<server>", line 2\n    while True\n              ^\nSyntaxError: expected \':\'');
+    expect(bad.stderr).toContain(
+      '  File "<server>", line 2\n    while True\n              ^\nSyntaxError: expected \':\'',
+    );
     expect(sim('select', '--program', join(dir, 'missing.py')).stderr).toMatch(/no such file/);
   }, 240_000);
 
@@ -49,7 +68,18 @@ describe('the sim CLI', () => {
     expect(unknown.stderr).toMatch(/no shipped scenario has the id "no-such-scenario"/);
     const dir = mkdtempSync(join(tmpdir(), 'iolab-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ format: 'iolab/scenario@1', id: 'b', title: { en: 'b', zh: 'b' }, seed: 1, model: 'select', options: { recvSize: -4 }, clients: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'iolab/scenario@1',
+        id: 'b',
+        title: { en: 'b', zh: 'b' },
+        seed: 1,
+        model: 'select',
+        options: { recvSize: -4 },
+        clients: [],
+      }),
+    );
     const bad = sim(file);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/options\.recvSize: must be a whole number/);
@@ -63,7 +93,7 @@ describe('the sim CLI', () => {
       writeFileSync(join(dir, f.name), f.bytes);
       const r = sim(join(dir, f.name), '--format', 'json');
       expect(r.status, `${f.name}: ${r.stderr}`).toBe(0);
-      expect(JSON.parse(r.stdout).replies[0].data, f.name).toBe('HéLLO') // bytes.upper() changes ASCII only;
+      expect(JSON.parse(r.stdout).replies[0].data, f.name).toBe('HéLLO'); // bytes.upper() changes ASCII only;
     }
     for (const f of BAD_FILES) {
       writeFileSync(join(dir, f.name), f.bytes);
@@ -79,7 +109,25 @@ describe('the sim CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iolab-esc-'));
     const file = join(dir, 'data.json');
     const data = 'a\u001b]0;t\u0007 \u009b2J \u202eabc \u001b]8;;http://elsewhere.example/\u001b\\x';
-    writeFileSync(file, JSON.stringify({ format: 'iolab/scenario@1', id: 'esc', title: { en: 'x', zh: 'y' }, seed: 1, model: 'select', clients: [{ name: 'a', actions: [{ at: 0, do: 'connect' }, { at: 1, do: 'send', data }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'iolab/scenario@1',
+        id: 'esc',
+        title: { en: 'x', zh: 'y' },
+        seed: 1,
+        model: 'select',
+        clients: [
+          {
+            name: 'a',
+            actions: [
+              { at: 0, do: 'connect' },
+              { at: 1, do: 'send', data },
+            ],
+          },
+        ],
+      }),
+    );
     // eslint-disable-next-line no-control-regex
     const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
     const summary = sim(file);
@@ -96,15 +144,24 @@ describe('the sim CLI', () => {
   });
 });
 
-describe('the sim CLI\'s work budget', () => {
+describe("the sim CLI's work budget", () => {
   it('stops a run past its budget with exit 2, naming the budget and the flag that raises it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iolab-budget-'));
     const file = join(dir, 'crash.json');
-    writeFileSync(file, JSON.stringify({
-      format: 'iolab/scenario@1', id: 'crash', title: { en: 'crash', zh: 'crash' }, seed: 1, model: 'poll',
-      options: { timeoutMs: 0, fdLimit: 1048576, backlog: 4096 }, clients: [{ name: 'c1', actions: [{ at: 0, do: 'connect' }] }],
-      idleConnections: 100, untilMs: 3600000,
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'iolab/scenario@1',
+        id: 'crash',
+        title: { en: 'crash', zh: 'crash' },
+        seed: 1,
+        model: 'poll',
+        options: { timeoutMs: 0, fdLimit: 1048576, backlog: 4096 },
+        clients: [{ name: 'c1', actions: [{ at: 0, do: 'connect' }] }],
+        idleConnections: 100,
+        untilMs: 3600000,
+      }),
+    );
     const fds = sim(file, '--max-fds', '50000');
     expect(fds.status).toBe(2);
     expect(fds.stderr).toMatch(/looked at \d+ fds, past the budget of 50000; raise it with --max-fds N/);

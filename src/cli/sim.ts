@@ -25,10 +25,27 @@ const DEFAULT_CPU_BUDGET_MS = 100;
 
 class CliError extends Error {}
 
-interface Args { target?: string; seed?: number; format: 'summary' | 'json' | 'strace'; list: boolean; maxEvents: number; program?: string; cpuBudgetMs: number; maxFds: number; maxTraceMb: number }
+interface Args {
+  target?: string;
+  seed?: number;
+  format: 'summary' | 'json' | 'strace';
+  list: boolean;
+  maxEvents: number;
+  program?: string;
+  cpuBudgetMs: number;
+  maxFds: number;
+  maxTraceMb: number;
+}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { format: 'summary', list: false, maxEvents: DEFAULT_MAX_EVENTS, cpuBudgetMs: DEFAULT_CPU_BUDGET_MS, maxFds: CLI_BUDGET.fdsLooked, maxTraceMb: CLI_BUDGET.traceBytes / 2 ** 20 };
+  const args: Args = {
+    format: 'summary',
+    list: false,
+    maxEvents: DEFAULT_MAX_EVENTS,
+    cpuBudgetMs: DEFAULT_CPU_BUDGET_MS,
+    maxFds: CLI_BUDGET.fdsLooked,
+    maxTraceMb: CLI_BUDGET.traceBytes / 2 ** 20,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -37,28 +54,38 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === '--list') args.list = true;
-    else if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
-    else if (a === '--seed') {
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a === '--seed') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new CliError(`--seed must be a whole number from 0 to 4294967295 (got ${v})`);
+      if (!/^\d+$/.test(v) || Number(v) > 0xffffffff)
+        throw new CliError(`--seed must be a whole number from 0 to 4294967295 (got ${v})`);
       args.seed = Number(v);
     } else if (a === '--format') {
       const v = value();
-      if (v !== 'summary' && v !== 'json' && v !== 'strace') throw new CliError(`--format must be summary, json or strace (got ${v})`);
+      if (v !== 'summary' && v !== 'json' && v !== 'strace')
+        throw new CliError(`--format must be summary, json or strace (got ${v})`);
       args.format = v;
     } else if (a === '--max-events') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000_000) throw new CliError(`--max-events must be a whole number from 1 to 100000000 (got ${v})`);
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000_000)
+        throw new CliError(`--max-events must be a whole number from 1 to 100000000 (got ${v})`);
       args.maxEvents = Number(v);
     } else if (a === '--max-fds' || a === '--max-trace-mb') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1e12) throw new CliError(`${a} must be a whole number from 1 to 1000000000000 (got ${v})`);
-      if (a === '--max-fds') args.maxFds = Number(v); else args.maxTraceMb = Number(v);
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1e12)
+        throw new CliError(`${a} must be a whole number from 1 to 1000000000000 (got ${v})`);
+      if (a === '--max-fds') args.maxFds = Number(v);
+      else args.maxTraceMb = Number(v);
     } else if (a === '--program') {
       args.program = value();
     } else if (a === '--cpu-budget-ms') {
       const v = value();
-      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 3_600_000) throw new CliError(`--cpu-budget-ms must be a number of milliseconds above 0 and at most 3600000 (got ${v})`);
+      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 3_600_000)
+        throw new CliError(
+          `--cpu-budget-ms must be a number of milliseconds above 0 and at most 3600000 (got ${v})`,
+        );
       args.cpuBudgetMs = Number(v);
     } else if (a.startsWith('-')) throw new CliError(`unknown option ${a}\n${USAGE}`);
     else if (args.target === undefined) args.target = a;
@@ -74,21 +101,33 @@ function loadScenario(target: string): Scenario {
   if (!looksLikeFile) {
     const ids = SCENARIOS.map((s) => s.id);
     const near = ids.filter((id) => id.includes(target) || target.includes(id)).slice(0, 5);
-    throw new CliError(`no shipped scenario has the id "${target}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; npm run sim -- --list shows them all`);
+    throw new CliError(
+      `no shipped scenario has the id "${target}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; npm run sim -- --list shows them all`,
+    );
   }
   if (!existsSync(target)) throw new CliError(`no such file: ${target}`);
   let bytes: Uint8Array;
-  try { bytes = readFileSync(target); } catch (e) { throw new CliError(`cannot read ${target}: ${(e as Error).message}`); }
+  try {
+    bytes = readFileSync(target);
+  } catch (e) {
+    throw new CliError(`cannot read ${target}: ${(e as Error).message}`);
+  }
   const v = parseScenarioBytes(bytes);
-  if (!v.ok) throw new CliError(`${target} is not a valid iolab/scenario@1 file:\n${formatProblems(v.problems)}`);
+  if (!v.ok)
+    throw new CliError(`${target} is not a valid iolab/scenario@1 file:\n${formatProblems(v.problems)}`);
   return v.scenario;
 }
 
 function readProgram(path: string): string {
   if (!existsSync(path)) throw new CliError(`no such file: ${path}`);
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new CliError(`cannot read ${path}: ${(e as Error).message}`); }
-  if (text.length > PROGRAM_MAX_CHARS) throw new CliError(`${path} is longer than ${PROGRAM_MAX_CHARS} characters`);
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  if (text.length > PROGRAM_MAX_CHARS)
+    throw new CliError(`${path} is longer than ${PROGRAM_MAX_CHARS} characters`);
   return text;
 }
 
@@ -96,11 +135,17 @@ function readProgram(path: string): string {
 async function runPython(args: Args, scenario: Scenario): Promise<number> {
   const source = args.program !== undefined ? readProgram(args.program) : undefined;
   const run = await runPythonScenario(scenario, {
-    ...(args.seed !== undefined ? { seed: args.seed } : {}), ...(source !== undefined ? { source } : {}),
-    maxEvents: args.maxEvents, keepTrace: true, cpuBudgetMs: args.cpuBudgetMs,
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(source !== undefined ? { source } : {}),
+    maxEvents: args.maxEvents,
+    keepTrace: true,
+    cpuBudgetMs: args.cpuBudgetMs,
   });
   // The program's own output and tracebacks are text it chose: controls escaped, as for any run.
-  const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
+  const out =
+    args.format === 'json'
+      ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2))
+      : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   const py = run.python;
   if (py.outcome === 'syntax' || py.outcome === 'import' || py.outcome === 'unsupported') {
@@ -108,7 +153,9 @@ async function runPython(args: Args, scenario: Scenario): Promise<number> {
     return 1;
   }
   if (py.outcome === 'cpu-budget') {
-    console.error(`sim: ${py.message} at line ${py.line}; raise the budget with --cpu-budget-ms (now ${args.cpuBudgetMs})`);
+    console.error(
+      `sim: ${py.message} at line ${py.line}; raise the budget with --cpu-budget-ms (now ${args.cpuBudgetMs})`,
+    );
     return 2;
   }
   if (py.outcome === 'output-cap') {
@@ -117,11 +164,13 @@ async function runPython(args: Args, scenario: Scenario): Promise<number> {
   }
   // --max-events is the user's own limit (docs/scenario-format.md, "How a run ends"): a warning, exit 0.
   if (run.stopReason === 'maxEvents') {
-    console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
+    console.error(
+      `warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`,
+    );
   }
   if (py.outcome === 'error') console.error(escapeControls(py.traceback.trimEnd()));
   if (py.listenAtNs === null && run.scenario.clients.length + (run.scenario.idleConnections ?? 0) > 0) {
-    console.error('warning: the program never called listen(): every client\'s connect was refused');
+    console.error("warning: the program never called listen(): every client's connect was refused");
   }
   return 0;
 }
@@ -133,7 +182,9 @@ const heapLimit = getHeapStatistics().heap_size_limit;
 /** Stops the run before V8's heap limit: exit 2 with a message, never "JavaScript heap out of memory". */
 function heapGuard(): BudgetStop | null {
   const used = process.memoryUsage().heapUsed;
-  return used > heapLimit * HEAP_SHARE ? { budget: 'heap', limit: Math.round(heapLimit * HEAP_SHARE), used } : null;
+  return used > heapLimit * HEAP_SHARE
+    ? { budget: 'heap', limit: Math.round(heapLimit * HEAP_SHARE), used }
+    : null;
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
@@ -142,10 +193,14 @@ const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
 function budgetMessage(run: ScenarioRun, stop: BudgetStop): string {
   const at = `the run was stopped at ${(run.endNs / 1e6).toFixed(3)} ms of virtual time after ${run.events} events`;
   switch (stop.budget) {
-    case 'fds': return `${at}: select/poll looked at ${stop.used} fds, past the budget of ${stop.limit}; raise it with --max-fds N, or watch fewer fds or shorten untilMs`;
-    case 'traceBytes': return `${at}: its trace holds about ${mb(stop.used)}, past the budget of ${mb(stop.limit)}; raise it with --max-trace-mb N, or shorten untilMs`;
-    case 'heap': return `${at}: the process's heap reached ${mb(stop.used)} of the ${mb(stop.limit)} it allows itself (60% of node's limit); raise node's limit with NODE_OPTIONS=--max-old-space-size=MB, or shorten untilMs`;
-    case 'events': return `${at}: past the budget of ${stop.limit} events; raise it with --max-events N`;
+    case 'fds':
+      return `${at}: select/poll looked at ${stop.used} fds, past the budget of ${stop.limit}; raise it with --max-fds N, or watch fewer fds or shorten untilMs`;
+    case 'traceBytes':
+      return `${at}: its trace holds about ${mb(stop.used)}, past the budget of ${mb(stop.limit)}; raise it with --max-trace-mb N, or shorten untilMs`;
+    case 'heap':
+      return `${at}: the process's heap reached ${mb(stop.used)} of the ${mb(stop.limit)} it allows itself (60% of node's limit); raise node's limit with NODE_OPTIONS=--max-old-space-size=MB, or shorten untilMs`;
+    case 'events':
+      return `${at}: past the budget of ${stop.limit} events; raise it with --max-events N`;
   }
 }
 
@@ -154,7 +209,8 @@ async function main(): Promise<number> {
   if (args.list) {
     const width = Math.max(...SCENARIOS.map((s) => s.id.length)) + 2;
     const mwidth = Math.max(...SCENARIOS.map((s) => s.model.length)) + 2;
-    for (const s of SCENARIOS) console.log(escapeControls(`${s.id.padEnd(width)}${s.model.padEnd(mwidth)}${s.title.en}`));
+    for (const s of SCENARIOS)
+      console.log(escapeControls(`${s.id.padEnd(width)}${s.model.padEnd(mwidth)}${s.title.en}`));
     return 0;
   }
   if (!args.target) throw new CliError(USAGE);
@@ -162,29 +218,42 @@ async function main(): Promise<number> {
   if (args.program !== undefined || scenario.model === 'python') return runPython(args, scenario);
   // Only strace needs the trace; the summary and JSON come from the kernel's running counters.
   const run = runScenario(scenario, {
-    ...(args.seed !== undefined ? { seed: args.seed } : {}), maxEvents: args.maxEvents, keepTrace: args.format === 'strace',
-    budget: { fdsLooked: args.maxFds, traceBytes: args.maxTraceMb * 2 ** 20 }, onProgress: heapGuard,
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    maxEvents: args.maxEvents,
+    keepTrace: args.format === 'strace',
+    budget: { fdsLooked: args.maxFds, traceBytes: args.maxTraceMb * 2 ** 20 },
+    onProgress: heapGuard,
   });
   if (run.budgetStop) {
     console.error(`sim: ${budgetMessage(run, run.budgetStop)}`);
     return 2;
   }
   if (run.stopReason === 'maxEvents') {
-    console.error(`warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`);
+    console.error(
+      `warning: the run was stopped after ${run.events} events (--max-events ${args.maxEvents}) at ${(run.endNs / 1e6).toFixed(3)} ms; raise --max-events or shorten untilMs`,
+    );
   }
   const pending = pendingWarning(run);
   if (pending && args.format !== 'summary') console.error(pending);
   // Nothing from a scenario reaches the terminal raw: a title or a reply could hold escapes that
   // clear the screen, set the window's title or make a link (JSON escapes them its own way).
-  const out = args.format === 'json' ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2)) : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
+  const out =
+    args.format === 'json'
+      ? jsonEscapeControls(JSON.stringify(toJsonReport(run), null, 2))
+      : escapeControls(args.format === 'strace' ? toStrace(run) : toSummary(run));
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => {
-  if (e instanceof CliError) {
-    console.error(`sim: ${escapeControls(e.message)}`);
-    process.exit(2);
-  }
-  throw e;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof CliError) {
+      console.error(`sim: ${escapeControls(e.message)}`);
+      process.exit(2);
+    }
+    throw e;
+  },
+);

@@ -10,14 +10,22 @@ import { toStrace } from '../kernel/strace-log.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import { normalize, parseStrace, type ThreadTrace } from './strace.ts';
 
-export interface Reply { client: string; data: string }
+export interface Reply {
+  client: string;
+  data: string;
+}
 
 /**
  * A trace as compared: normalized, with a folded busy-polling block counted once whatever the
  * number of rounds (`(repeated)` markers dropped, the block's lines unindented).
  */
 export function comparableThreads(text: string): ThreadTrace[] {
-  return normalize(parseStrace(text)).map((t) => ({ tid: t.tid, lines: finalCloses(endInLoop(t.lines)).filter((l) => l !== '(repeated)').map((l) => l.trim()) }));
+  return normalize(parseStrace(text)).map((t) => ({
+    tid: t.tid,
+    lines: finalCloses(endInLoop(t.lines))
+      .filter((l) => l !== '(repeated)')
+      .map((l) => l.trim()),
+  }));
 }
 
 /**
@@ -31,7 +39,11 @@ function finalCloses(lines: string[]): string[] {
   let start = exit;
   while (start > 0 && /^close\(\d+\) = 0$/.test(lines[start - 1]!)) start--;
   const fd = (l: string): number => Number(/\d+/.exec(l)![0]);
-  return [...lines.slice(0, start), ...lines.slice(start, exit).sort((a, b) => fd(a) - fd(b)), ...lines.slice(exit)];
+  return [
+    ...lines.slice(0, start),
+    ...lines.slice(start, exit).sort((a, b) => fd(a) - fd(b)),
+    ...lines.slice(exit),
+  ];
 }
 
 /** `name(firstArg` of a normalized line. */
@@ -56,7 +68,9 @@ function endInLoop(lines: readonly string[]): string[] {
 
 /** The same as one text (what fidelity.test.ts compares). */
 export function comparable(text: string): string {
-  return comparableThreads(text).map((t) => `${t.tid}\n${t.lines.join('\n')}`).join('\n\n');
+  return comparableThreads(text)
+    .map((t) => `${t.tid}\n${t.lines.join('\n')}`)
+    .join('\n\n');
 }
 
 /** Each client's bytes, joined: how a client's reads split or merge the stream is timing, its bytes are not. */
@@ -71,16 +85,22 @@ function sides(a: string, b: string): string {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   const from = Math.max(0, i - 10);
-  const cut = (s: string): string => `${from ? `…(${from} bytes) ` : ''}${JSON.stringify(s.slice(from, from + 50))}${s.length > from + 50 ? `…(${s.length} bytes)` : ''}`;
+  const cut = (s: string): string =>
+    `${from ? `…(${from} bytes) ` : ''}${JSON.stringify(s.slice(from, from + 50))}${s.length > from + 50 ? `…(${s.length} bytes)` : ''}`;
   return `real: ${cut(a)} | sim: ${cut(b)}`;
 }
 
 /** The first differing line of each thread, then each client whose bytes differ: [] when they agree. */
-export function differences(real: { strace: string; replies: readonly Reply[] }, sim: { strace: string; replies: readonly Reply[] }): string[] {
+export function differences(
+  real: { strace: string; replies: readonly Reply[] },
+  sim: { strace: string; replies: readonly Reply[] },
+): string[] {
   const out: string[] = [];
   const a = comparableThreads(real.strace);
   const b = comparableThreads(sim.strace);
-  const tids = [...new Set([...a, ...b].map((t) => t.tid))].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  const tids = [...new Set([...a, ...b].map((t) => t.tid))].sort(
+    (x, y) => Number(x.slice(1)) - Number(y.slice(1)),
+  );
   for (const tid of tids) {
     const ra = a.find((t) => t.tid === tid)?.lines ?? [];
     const sb = b.find((t) => t.tid === tid)?.lines ?? [];
@@ -92,7 +112,8 @@ export function differences(real: { strace: string; replies: readonly Reply[] },
   const rs = replyStreams(real.replies);
   const ss = replyStreams(sim.replies);
   for (const client of [...new Set([...Object.keys(rs), ...Object.keys(ss)])].sort()) {
-    if (rs[client] !== ss[client]) out.push(`replies of ${client}: ${sides(rs[client] ?? '', ss[client] ?? '')}`);
+    if (rs[client] !== ss[client])
+      out.push(`replies of ${client}: ${sides(rs[client] ?? '', ss[client] ?? '')}`);
   }
   return out;
 }
@@ -100,5 +121,8 @@ export function differences(real: { strace: string; replies: readonly Reply[] },
 /** The simulator's side of a scenario: its strace text and replies. */
 export function simulate(s: Scenario): { strace: string; replies: Reply[] } {
   const run = runScenario(s);
-  return { strace: toStrace(run), replies: run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data) })) };
+  return {
+    strace: toStrace(run),
+    replies: run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data) })),
+  };
 }

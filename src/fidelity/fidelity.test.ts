@@ -29,10 +29,15 @@ describe('the simulator agrees with real strace recordings', () => {
     });
 
     it(`${s.id}: every client receives the same bytes`, () => {
-      const real = JSON.parse(readFileSync(fixture(s.id, 'replies.json'), 'utf8')) as { client: string; data: string }[];
+      const real = JSON.parse(readFileSync(fixture(s.id, 'replies.json'), 'utf8')) as {
+        client: string;
+        data: string;
+      }[];
       const run = runScenario(s, { keepTrace: false });
       // A client's reads may split or merge its byte stream differently (timing); the bytes may not.
-      expect(replyStreams(run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data) })))).toEqual(replyStreams(real));
+      expect(replyStreams(run.replies.map((r) => ({ client: r.client, data: decodeUtf8(r.data) })))).toEqual(
+        replyStreams(real),
+      );
     });
   }
 });

@@ -45,11 +45,12 @@ describe('the programs and their Python listings', () => {
 
   it('every note a program attaches to a line is a message both languages have', () => {
     for (const s of SCENARIOS) {
-      for (const e of runScenario(s).trace) if (e.type === 'py' && e.note) expect(hasKey(e.note), `${s.id}: ${e.note}`).toBe(true);
+      for (const e of runScenario(s).trace)
+        if (e.type === 'py' && e.note) expect(hasKey(e.note), `${s.id}: ${e.note}`).toBe(true);
     }
   });
 
-  it('shows the listing with the run\'s own constants', () => {
+  it("shows the listing with the run's own constants", () => {
     const s = SCENARIOS.find((x) => x.model === 'thread-pool')!;
     const o = resolveOptions(s);
     const model = serverModel(s.model, o);

@@ -18,20 +18,37 @@ import { normalize, parseStrace } from './strace.ts';
 import { decodeUtf8, type Bytes } from '../kernel/bytes.ts';
 import { loadPythonEngine } from '../python/engine.ts';
 
-beforeAll(async () => { await loadPythonEngine(); }, 180_000);
+beforeAll(async () => {
+  await loadPythonEngine();
+}, 180_000);
 
 const fixture = (id: string, ext: string) => new URL(`../../fixtures/strace/${id}.${ext}`, import.meta.url);
 /** As src/fidelity does: per thread, without how many rounds a busy loop made. */
 const comparable = (text: string) =>
-  normalize(parseStrace(text)).map((t) => `${t.tid}\n${t.lines.filter((l) => l !== '(repeated)').map((l) => l.trim()).join('\n')}`).join('\n\n');
+  normalize(parseStrace(text))
+    .map(
+      (t) =>
+        `${t.tid}\n${t.lines
+          .filter((l) => l !== '(repeated)')
+          .map((l) => l.trim())
+          .join('\n')}`,
+    )
+    .join('\n\n');
 const streams = (xs: { client: string; data: string }[]) => {
   const by = new Map<string, string>();
   for (const x of xs) by.set(x.client, (by.get(x.client) ?? '') + x.data);
   return Object.fromEntries([...by].sort());
 };
-const replies = (r: { replies: { client: string; data: Bytes }[] }) => streams(r.replies.map((x) => ({ client: x.client, data: decodeUtf8(x.data) })));
+const replies = (r: { replies: { client: string; data: Bytes }[] }) =>
+  streams(r.replies.map((x) => ({ client: x.client, data: decodeUtf8(x.data) })));
 
-const MULTI = new Set<ListingName>(['thread_per_connection', 'thread_pool', 'prethreaded_accept', 'process_per_connection', 'async_io']);
+const MULTI = new Set<ListingName>([
+  'thread_per_connection',
+  'thread_pool',
+  'prethreaded_accept',
+  'process_per_connection',
+  'async_io',
+]);
 const single = SCENARIOS.filter((s) => !MULTI.has(serverModel(s.model, resolveOptions(s)).listing));
 
 describe('shipped listings run by CPython through the shims', () => {
@@ -50,22 +67,26 @@ describe('shipped listings run by CPython through the shims', () => {
       const ts = runScenario(s);
       const got = comparable(toStrace(py));
       expect(got).toBe(comparable(toStrace(ts)));
-      if (existsSync(fixture(s.id, 'strace'))) expect(got).toBe(comparable(readFileSync(fixture(s.id, 'strace'), 'utf8')));
+      if (existsSync(fixture(s.id, 'strace')))
+        expect(got).toBe(comparable(readFileSync(fixture(s.id, 'strace'), 'utf8')));
       expect(replies(py)).toEqual(replies(ts));
-      if (existsSync(fixture(s.id, 'replies.json'))) expect(replies(py)).toEqual(streams(JSON.parse(readFileSync(fixture(s.id, 'replies.json'), 'utf8'))));
+      if (existsSync(fixture(s.id, 'replies.json')))
+        expect(replies(py)).toEqual(streams(JSON.parse(readFileSync(fixture(s.id, 'replies.json'), 'utf8'))));
     }, 60_000);
   }
 });
 
 describe('our own listing: the blocking server without an end-of-file check', () => {
   const file = (name: string) => readFileSync(new URL(`../python/examples/${name}`, import.meta.url), 'utf8');
-  it('spins on b\'\' after ann closes and never serves ben, as on Linux', async () => {
+  it("spins on b'' after ann closes and never serves ben, as on Linux", async () => {
     const v = parseScenario(file('blocking-no-eof.json'));
     if (!v.ok) throw new Error(JSON.stringify(v.problems));
     expect(v.scenario.program?.source).toBe(file('blocking_no_eof.py'));
     const r = await runPythonScenario(v.scenario);
     expect(replies(r)).toEqual({ ann: 'HELLO' });
-    expect(replies(r)).toEqual(streams(JSON.parse(readFileSync(fixture('blocking-no-eof', 'replies.json'), 'utf8'))));
+    expect(replies(r)).toEqual(
+      streams(JSON.parse(readFileSync(fixture('blocking-no-eof', 'replies.json'), 'utf8'))),
+    );
     expect(r.syscalls.accept4?.count).toBe(1);
     expect(r.syscalls.recvfrom!.count).toBeGreaterThan(1000);
     expect(r.cpu.busyFraction).toBeGreaterThan(0.4);
@@ -74,18 +95,28 @@ describe('our own listing: the blocking server without an end-of-file check', ()
     const real = comparable(readFileSync(fixture('blocking-no-eof', 'strace'), 'utf8')).split('\n');
     const sim = comparable(toStrace(r)).split('\n');
     expect(sim.slice(0, real.length)).toEqual(real);
-    expect(real.slice(-2)).toEqual(['recvfrom(4, "", 1024, 0, NULL, NULL) = 0', 'sendto(4, "", 0, 0, NULL, 0) = 0']);
+    expect(real.slice(-2)).toEqual([
+      'recvfrom(4, "", 1024, 0, NULL, NULL) = 0',
+      'sendto(4, "", 0, 0, NULL, 0) = 0',
+    ]);
     expect(real.slice(-2).slice(0, sim.length - real.length)).toEqual(sim.slice(real.length));
   }, 120_000);
 });
 
 describe('listings that need more than one thread or process say so at the call', () => {
-  const source = (name: ListingName) => renderListing(name, listingConstants(resolveOptions(SCENARIOS[0]!), 8080));
+  const source = (name: ListingName) =>
+    renderListing(name, listingConstants(resolveOptions(SCENARIOS[0]!), 8080));
   const scenario = SCENARIOS.find((s) => s.id === 'blocking-two-clients')!;
   for (const [name, pattern] of [
-    ['process_per_connection', /os\.fork\(\) \(a second process\) is not supported in IO Lab.*process-per-connection scenario/],
+    [
+      'process_per_connection',
+      /os\.fork\(\) \(a second process\) is not supported in IO Lab.*process-per-connection scenario/,
+    ],
     ['thread_per_connection', /threading\.Thread\.start\(\) \(a second thread\) is not supported in IO Lab/],
-    ['thread_pool', /a thread pool \(concurrent\.futures starts threads\) is not supported in IO Lab.*thread-pool scenario/],
+    [
+      'thread_pool',
+      /a thread pool \(concurrent\.futures starts threads\) is not supported in IO Lab.*thread-pool scenario/,
+    ],
     ['async_io', /No module named 'uring': the imagined uring module: the async-io scenario shows io_uring/],
   ] as const) {
     it(`${name}.py`, async () => {

@@ -9,19 +9,49 @@ import { toStrace } from '../kernel/strace-log.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import { loadPythonEngine } from '../python/engine.ts';
 
-beforeAll(async () => { await loadPythonEngine(); }, 180_000);
+beforeAll(async () => {
+  await loadPythonEngine();
+}, 180_000);
 
-const ann: ScenarioClient = { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 100, do: 'send', data: 'hello' }, { at: 300, do: 'close' }] };
+const ann: ScenarioClient = {
+  name: 'ann',
+  actions: [
+    { at: 0, do: 'connect' },
+    { at: 100, do: 'send', data: 'hello' },
+    { at: 300, do: 'close' },
+  ],
+};
 
-function scenario(source: string, clients: ScenarioClient[] = [ann], extra: Partial<Scenario> = {}): Scenario {
-  return { format: 'iolab/scenario@1', id: 'test', title: { en: 'test', zh: '测试' }, seed: 1, model: 'python', program: { language: 'python', source }, clients, ...extra };
+function scenario(
+  source: string,
+  clients: ScenarioClient[] = [ann],
+  extra: Partial<Scenario> = {},
+): Scenario {
+  return {
+    format: 'iolab/scenario@1',
+    id: 'test',
+    title: { en: 'test', zh: '测试' },
+    seed: 1,
+    model: 'python',
+    program: { language: 'python', source },
+    clients,
+    ...extra,
+  };
 }
 
-const run = (source: string, clients?: ScenarioClient[], opts: PythonScenarioOptions = {}, extra: Partial<Scenario> = {}): Promise<PythonScenarioRun> =>
-  runPythonScenario(scenario(source, clients, extra), opts);
+const run = (
+  source: string,
+  clients?: ScenarioClient[],
+  opts: PythonScenarioOptions = {},
+  extra: Partial<Scenario> = {},
+): Promise<PythonScenarioRun> => runPythonScenario(scenario(source, clients, extra), opts);
 
 const stdout = (r: PythonScenarioRun): string => decodeUtf8(r.stdout);
-const straceOf = (r: PythonScenarioRun): string[] => toStrace(r).split('\n').filter(Boolean).map((l) => l.replace(/^\d+\s+\d+\.\d+ /, '').replace(/\s+= /, ' = '));
+const straceOf = (r: PythonScenarioRun): string[] =>
+  toStrace(r)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^\d+\s+\d+\.\d+ /, '').replace(/\s+= /, ' = '));
 
 const SERVER = `import socket
 server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -31,7 +61,7 @@ server.listen(5)
 `;
 
 describe('the shims make the calls CPython makes, and raise its exceptions', () => {
-  it('non-blocking accept and recv raise BlockingIOError with errno 11 (errno.EAGAIN is Linux\'s)', async () => {
+  it("non-blocking accept and recv raise BlockingIOError with errno 11 (errno.EAGAIN is Linux's)", async () => {
     const r = await run(`${SERVER}import errno
 server.setblocking(False)
 try:
@@ -48,18 +78,40 @@ except BlockingIOError as e:
     print(e)
 print(addr[0], conn.getsockname(), conn.getblocking())
 `);
-    expect(stdout(r)).toBe("BlockingIOError 11 True [Errno 11] Resource temporarily unavailable\n[Errno 11] Resource temporarily unavailable\n127.0.0.1 ('127.0.0.1', 8080) False\n");
+    expect(stdout(r)).toBe(
+      "BlockingIOError 11 True [Errno 11] Resource temporarily unavailable\n[Errno 11] Resource temporarily unavailable\n127.0.0.1 ('127.0.0.1', 8080) False\n",
+    );
     const calls = straceOf(r);
-    expect(calls).toContain('accept4(3, 0x7ffc3a1b2c40, [16], SOCK_CLOEXEC) = -1 EAGAIN (Resource temporarily unavailable)');
-    expect(calls).toContain('recvfrom(4, 0x7ffc3a1b2c40, 1024, 0, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)');
-    expect(calls.filter((c) => c.startsWith('ioctl('))).toEqual(['ioctl(3, FIONBIO, [1]) = 0', 'ioctl(4, FIONBIO, [1]) = 0']);
+    expect(calls).toContain(
+      'accept4(3, 0x7ffc3a1b2c40, [16], SOCK_CLOEXEC) = -1 EAGAIN (Resource temporarily unavailable)',
+    );
+    expect(calls).toContain(
+      'recvfrom(4, 0x7ffc3a1b2c40, 1024, 0, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)',
+    );
+    expect(calls.filter((c) => c.startsWith('ioctl('))).toEqual([
+      'ioctl(3, FIONBIO, [1]) = 0',
+      'ioctl(4, FIONBIO, [1]) = 0',
+    ]);
     expect(r.python.outcome).toBe('ok');
   });
 
-  it('a reset gives ConnectionResetError once, then b\'\'; a send after the peer closed succeeds once, then BrokenPipeError', async () => {
-    const reset: ScenarioClient = { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 50, do: 'reset' }] };
-    const closer: ScenarioClient = { name: 'ben', actions: [{ at: 100, do: 'connect' }, { at: 150, do: 'close' }] };
-    const r = await run(`${SERVER}import time
+  it("a reset gives ConnectionResetError once, then b''; a send after the peer closed succeeds once, then BrokenPipeError", async () => {
+    const reset: ScenarioClient = {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 50, do: 'reset' },
+      ],
+    };
+    const closer: ScenarioClient = {
+      name: 'ben',
+      actions: [
+        { at: 100, do: 'connect' },
+        { at: 150, do: 'close' },
+      ],
+    };
+    const r = await run(
+      `${SERVER}import time
 conn, _ = server.accept()
 time.sleep(0.1)
 try:
@@ -75,15 +127,26 @@ try:
     conn2.send(b'again')
 except BrokenPipeError as e:
     print(e)
-`, [reset, closer]);
-    expect(stdout(r)).toBe("ConnectionResetError(104, 'Connection reset by peer')\nb''\nb'' 4\n[Errno 32] Broken pipe\n");
+`,
+      [reset, closer],
+    );
+    expect(stdout(r)).toBe(
+      "ConnectionResetError(104, 'Connection reset by peer')\nb''\nb'' 4\n[Errno 32] Broken pipe\n",
+    );
   });
 
   it('printing a socket asks the kernel its addresses (getsockname, getpeername) as CPython 3.11 does on Linux', async () => {
     // Checked on this machine's Linux with CPython 3.11.7 and strace: repr() makes both calls, with a
     // 16-byte buffer; a listening socket, and a connection a reset closed, have no peer (ENOTCONN).
-    const reset: ScenarioClient = { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 100, do: 'reset' }] };
-    const r = await run(`${SERVER}import time
+    const reset: ScenarioClient = {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 100, do: 'reset' },
+      ],
+    };
+    const r = await run(
+      `${SERVER}import time
 print(repr(server).split('laddr')[1])
 conn, addr = server.accept()
 print('raddr' in repr(conn), conn.getpeername() == addr)
@@ -97,18 +160,41 @@ try:
 except OSError as e:
     print(repr(e))
 print(repr(conn).split('proto=0')[1])
-`, [reset]);
-    expect(stdout(r)).toBe("=('127.0.0.1', 8080)>\nTrue True\nConnectionResetError(104, 'Connection reset by peer')\nOSError(107, 'Transport endpoint is not connected')\n, laddr=('127.0.0.1', 8080)>\n");
+`,
+      [reset],
+    );
+    expect(stdout(r)).toBe(
+      "=('127.0.0.1', 8080)>\nTrue True\nConnectionResetError(104, 'Connection reset by peer')\nOSError(107, 'Transport endpoint is not connected')\n, laddr=('127.0.0.1', 8080)>\n",
+    );
     const calls = straceOf(r);
-    expect(calls).toContain('getsockname(3, {sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0');
-    expect(calls).toContain('getpeername(3, 0x7ffc3a1b2c40, [16]) = -1 ENOTCONN (Transport endpoint is not connected)');
-    expect(calls.filter((c) => /^getpeername\(4, \{sa_family=AF_INET, sin_port=htons\(\d+\), sin_addr=inet_addr\("127.0.0.1"\)\}, \[16\]\) = 0$/.test(c))).toHaveLength(2);
-    expect(calls.filter((c) => c.startsWith('getpeername(4, 0x7ffc3a1b2c40, [16]) = -1 ENOTCONN'))).toHaveLength(2);
+    expect(calls).toContain(
+      'getsockname(3, {sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0',
+    );
+    expect(calls).toContain(
+      'getpeername(3, 0x7ffc3a1b2c40, [16]) = -1 ENOTCONN (Transport endpoint is not connected)',
+    );
+    expect(
+      calls.filter((c) =>
+        /^getpeername\(4, \{sa_family=AF_INET, sin_port=htons\(\d+\), sin_addr=inet_addr\("127.0.0.1"\)\}, \[16\]\) = 0$/.test(
+          c,
+        ),
+      ),
+    ).toHaveLength(2);
+    expect(
+      calls.filter((c) => c.startsWith('getpeername(4, 0x7ffc3a1b2c40, [16]) = -1 ENOTCONN')),
+    ).toHaveLength(2);
   });
 
-  it('select, poll and epoll report what the kernel reports, in CPython\'s shapes', async () => {
-    const bob: ScenarioClient = { name: 'bob', actions: [{ at: 10, do: 'connect' }, { at: 150, do: 'send', data: 'yo' }] };
-    const r = await run(`${SERVER}import select
+  it("select, poll and epoll report what the kernel reports, in CPython's shapes", async () => {
+    const bob: ScenarioClient = {
+      name: 'bob',
+      actions: [
+        { at: 10, do: 'connect' },
+        { at: 150, do: 'send', data: 'yo' },
+      ],
+    };
+    const r = await run(
+      `${SERVER}import select
 conn, _ = server.accept()
 conn2, _ = server.accept()
 print(select.select([server, conn, conn2], [], [], 0.2)[0] == [conn])
@@ -131,33 +217,66 @@ try:
     select.poll().register(conn, select.POLLOUT)
 except NotImplementedError as e:
     print(type(e).__name__)
-`, [ann, bob]);
-    expect(stdout(r)).toBe('True\n([], [], [])\n[(5, 1), (4, 1)]\n[(4, 1), (5, 1)] [(5, 1)] 2147483648\n[Errno 17] File exists\nNotSupportedInIOLab\n');
+`,
+      [ann, bob],
+    );
+    expect(stdout(r)).toBe(
+      'True\n([], [], [])\n[(5, 1), (4, 1)]\n[(4, 1), (5, 1)] [(5, 1)] 2147483648\n[Errno 17] File exists\nNotSupportedInIOLab\n',
+    );
     const calls = straceOf(r);
-    expect(calls.some((c) => c.startsWith('pselect6(6, [3 4 5], NULL, NULL, {tv_sec=0, tv_nsec=200000000}, NULL) = 1 (in [4]'))).toBe(true);
-    expect(calls).toContain('epoll_ctl(6, EPOLL_CTL_ADD, 4, {events=EPOLLIN|EPOLLET, data={u32=4, u64=4}}) = 0');
-    expect(calls.some((c) => c.startsWith('epoll_wait(6, [{events=EPOLLIN, data={u32=4, u64=4}}, {events=EPOLLIN, data={u32=5, u64=5}}], 1023, -1) = 2'))).toBe(true);
+    expect(
+      calls.some((c) =>
+        c.startsWith('pselect6(6, [3 4 5], NULL, NULL, {tv_sec=0, tv_nsec=200000000}, NULL) = 1 (in [4]'),
+      ),
+    ).toBe(true);
+    expect(calls).toContain(
+      'epoll_ctl(6, EPOLL_CTL_ADD, 4, {events=EPOLLIN|EPOLLET, data={u32=4, u64=4}}) = 0',
+    );
+    expect(
+      calls.some((c) =>
+        c.startsWith(
+          'epoll_wait(6, [{events=EPOLLIN, data={u32=4, u64=4}}, {events=EPOLLIN, data={u32=5, u64=5}}], 1023, -1) = 2',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('selectors.DefaultSelector() is epoll, and importing selectors creates and closes an epoll as on Linux', async () => {
-    const r = await run(`import selectors
+    const r = await run(
+      `import selectors
 sel = selectors.DefaultSelector()
 print(type(sel).__name__)
-`, []);
+`,
+      [],
+    );
     expect(stdout(r)).toBe('EpollSelector\n');
-    expect(straceOf(r).slice(0, 3)).toEqual(['epoll_create1(EPOLL_CLOEXEC) = 3', 'close(3) = 0', 'epoll_create1(EPOLL_CLOEXEC) = 3']);
+    expect(straceOf(r).slice(0, 3)).toEqual([
+      'epoll_create1(EPOLL_CLOEXEC) = 3',
+      'close(3) = 0',
+      'epoll_create1(EPOLL_CLOEXEC) = 3',
+    ]);
   });
 
   it('time.sleep sleeps in virtual time (clock_nanosleep), and the clocks read virtual time', async () => {
-    const r = await run(`import time
+    const r = await run(
+      `import time
 t0 = time.monotonic()
 time.sleep(0.25)
 print(round(time.monotonic() - t0, 3), time.time() > 1.7e9)
-`, []);
+`,
+      [],
+    );
     expect(stdout(r)).toBe('0.25 True\n');
-    expect(straceOf(r)[0]).toMatch(/^clock_nanosleep\(CLOCK_MONOTONIC, TIMER_ABSTIME, \{tv_sec=0, tv_nsec=25\d{7}\}, NULL\) = 0$/);
+    expect(straceOf(r)[0]).toMatch(
+      /^clock_nanosleep\(CLOCK_MONOTONIC, TIMER_ABSTIME, \{tv_sec=0, tv_nsec=25\d{7}\}, NULL\) = 0$/,
+    );
     // Unbuffered, as in the recordings (PYTHONUNBUFFERED=1): print() writes each piece as it goes.
-    expect(straceOf(r).slice(1, 5)).toEqual(['write(1, "0.25", 4) = 4', 'write(1, " ", 1) = 1', 'write(1, "True", 4) = 4', 'write(1, "\\n", 1) = 1']);
+    expect(straceOf(r).slice(1, 5)).toEqual([
+      'write(1, "0.25", 4) = 4',
+      'write(1, " ", 1) = 1',
+      'write(1, "True", 4) = 4',
+      'write(1, "\\n", 1) = 1',
+    ]);
     expect(r.endNs).toBeGreaterThan(250_000_000);
   });
 
@@ -182,13 +301,16 @@ describe('what the simulated machine cannot do is refused at the call, with the 
     const r = await run('import threading\nthreading.Thread(target=print).start()\n', []);
     expect(r.python.outcome).toBe('unsupported');
     expect(r.python.line).toBe(2);
-    expect(r.python.message).toMatch(/^NotSupportedInIOLab: threading\.Thread\.start\(\) \(a second thread\) is not supported in IO Lab.*thread-per-connection/);
+    expect(r.python.message).toMatch(
+      /^NotSupportedInIOLab: threading\.Thread\.start\(\) \(a second thread\) is not supported in IO Lab.*thread-per-connection/,
+    );
     expect(r.python.traceback).toContain('File "<server>", line 2, in <module>');
     expect(r.errors).toHaveLength(1);
   });
 
   it('fork, subprocess, files, UDP and other hosts each say what is not supported', async () => {
-    const r = await run(`import os, socket
+    const r = await run(
+      `import os, socket
 for attempt in (os.fork, lambda: open('notes.txt'), lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM),
                 lambda: socket.socket().bind(('10.0.0.1', 80)), lambda: socket.socket().connect(('example.com', 80))):
     try:
@@ -200,9 +322,20 @@ try:
     subprocess.run(['ls'])
 except NotImplementedError as e:
     print(str(e).split(' is not supported')[0])
-`, []);
-    expect(stdout(r)).toBe(["os.fork() (a second process)", "opening files ('notes.txt')", 'UDP (SOCK_DGRAM)', "binding to '10.0.0.1' (another host or interface)",
-      'connect() (a client socket, or another host)', 'starting another program (subprocess, os.system, os.exec*)', ''].join('\n'));
+`,
+      [],
+    );
+    expect(stdout(r)).toBe(
+      [
+        'os.fork() (a second process)',
+        "opening files ('notes.txt')",
+        'UDP (SOCK_DGRAM)',
+        "binding to '10.0.0.1' (another host or interface)",
+        'connect() (a client socket, or another host)',
+        'starting another program (subprocess, os.system, os.exec*)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('an endless loop is stopped after the CPU budget, at its line, and the CPU it burned counts', async () => {
@@ -217,7 +350,9 @@ except NotImplementedError as e:
     const r = await run('import socket\nif True\n    pass\n', []);
     expect(r.python.outcome).toBe('syntax');
     expect(r.python.line).toBe(2);
-    expect(r.python.traceback).toBe('  File "<server>", line 2\n    if True\n           ^\nSyntaxError: expected \':\'\n');
+    expect(r.python.traceback).toBe(
+      '  File "<server>", line 2\n    if True\n           ^\nSyntaxError: expected \':\'\n',
+    );
     expect(r.syscalls.socket).toBeUndefined();
   });
 
@@ -229,11 +364,17 @@ except NotImplementedError as e:
 });
 
 describe('the run around the program', () => {
-  it('counts the clients\' times from the moment the first listen() returns, on the port it bound', async () => {
-    const r = await run(SERVER.replace('8080', '9999').replace('server.listen(5)', 'import time\ntime.sleep(1)\nserver.listen(5)') + `conn, addr = server.accept()
+  it("counts the clients' times from the moment the first listen() returns, on the port it bound", async () => {
+    const r = await run(
+      SERVER.replace('8080', '9999').replace(
+        'server.listen(5)',
+        'import time\ntime.sleep(1)\nserver.listen(5)',
+      ) +
+        `conn, addr = server.accept()
 conn.send(conn.recv(1024).upper())
 time.sleep(0.1)  # the run ends when the process does: let the reply arrive
-`);
+`,
+    );
     expect(r.python.listenPort).toBe(9999);
     expect(r.python.listenAtNs).toBeGreaterThan(1e9);
     expect(r.replies.map((x) => decodeUtf8(x.data))).toEqual(['HELLO']);
@@ -248,12 +389,23 @@ time.sleep(0.1)  # the run ends when the process does: let the reply arrive
     expect(r.replies).toEqual([]);
   });
 
-  it('an exception that escapes ends the process as CPython\'s does, and is in errors with the failed call', async () => {
-    const reset: ScenarioClient = { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 50, do: 'reset' }] };
+  it("an exception that escapes ends the process as CPython's does, and is in errors with the failed call", async () => {
+    const reset: ScenarioClient = {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 50, do: 'reset' },
+      ],
+    };
     const r = await run(`${SERVER}conn, _ = server.accept()\nwhile True:\n    conn.recv(1024)\n`, [reset]);
     expect(r.python.outcome).toBe('error');
     expect(r.python.line).toBe(8);
-    expect(r.errors).toEqual([expect.objectContaining({ syscall: 'recvfrom', python: 'ConnectionResetError: [Errno 104] Connection reset by peer' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        syscall: 'recvfrom',
+        python: 'ConnectionResetError: [Errno 104] Connection reset by peer',
+      }),
+    ]);
     expect(toStrace(r)).toMatch(/exit_group\(1\)/);
   });
 

@@ -23,7 +23,11 @@ export interface StraceRecord {
   unfinished?: boolean;
 }
 
-interface Pending { record: StraceRecord; head: string; depth: number }
+interface Pending {
+  record: StraceRecord;
+  head: string;
+  depth: number;
+}
 
 const LINE = /^(\S+)\s+(\d+(?:\.\d+)?)\s+(.*)$/;
 const UNFINISHED = ' <unfinished ...>';
@@ -79,7 +83,15 @@ export function parseStrace(text: string): StraceRecord[] {
     }
     if (body.startsWith('+++ ')) {
       const e = /^\+\+\+ (exited with|killed by) (\S+)/.exec(body);
-      if (e) records.push({ tid, timeS, kind: 'exit', name: e[1] === 'exited with' ? 'exited' : 'killed', args: e[2] ?? '', result: '' });
+      if (e)
+        records.push({
+          tid,
+          timeS,
+          kind: 'exit',
+          name: e[1] === 'exited with' ? 'exited' : 'killed',
+          args: e[2] ?? '',
+          result: '',
+        });
       continue;
     }
     const resumed = /^<\.\.\. (\w+) resumed>(.*)$/.exec(body);
@@ -95,7 +107,10 @@ export function parseStrace(text: string): StraceRecord[] {
       delete target.unfinished;
       if (rest.startsWith(UNFINISHED)) rest = rest.slice(UNFINISHED.length); // `<... x resumed> <unfinished ...>) = ?`
       const { end } = scan(rest, p ? p.depth : 1);
-      const joined = head && rest && !rest.startsWith(',') && !rest.startsWith(')') && head.endsWith(',') ? `${head} ` : head;
+      const joined =
+        head && rest && !rest.startsWith(',') && !rest.startsWith(')') && head.endsWith(',')
+          ? `${head} `
+          : head;
       if (end < 0) finish(target, joined + rest, '');
       else finish(target, joined + rest.slice(0, end), rest.slice(end + 1));
       continue;
@@ -133,32 +148,98 @@ export interface NormalizeOptions {
   stringLimit?: number;
 }
 
-export interface ThreadTrace { tid: string; lines: string[] }
+export interface ThreadTrace {
+  tid: string;
+  lines: string[];
+}
 
 /** Calls that say what the server does with its sockets, threads and processes. */
 const RELEVANT = new Set([
-  'socket', 'socketpair', 'bind', 'listen', 'accept', 'accept4', 'connect', 'shutdown', 'setsockopt', 'getsockopt',
-  'recvfrom', 'recvmsg', 'recv', 'sendto', 'sendmsg', 'send', 'read', 'write', 'close', 'ioctl', 'fcntl',
-  'select', 'pselect6', 'poll', 'ppoll', 'epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait',
-  'epoll_pwait2', 'clone', 'clone3', 'fork', 'vfork', 'pause', 'exit', 'exit_group', 'clock_nanosleep', 'nanosleep',
-  'io_uring_setup', 'io_uring_enter',
+  'socket',
+  'socketpair',
+  'bind',
+  'listen',
+  'accept',
+  'accept4',
+  'connect',
+  'shutdown',
+  'setsockopt',
+  'getsockopt',
+  'recvfrom',
+  'recvmsg',
+  'recv',
+  'sendto',
+  'sendmsg',
+  'send',
+  'read',
+  'write',
+  'close',
+  'ioctl',
+  'fcntl',
+  'select',
+  'pselect6',
+  'poll',
+  'ppoll',
+  'epoll_create',
+  'epoll_create1',
+  'epoll_ctl',
+  'epoll_wait',
+  'epoll_pwait',
+  'epoll_pwait2',
+  'clone',
+  'clone3',
+  'fork',
+  'vfork',
+  'pause',
+  'exit',
+  'exit_group',
+  'clock_nanosleep',
+  'nanosleep',
+  'io_uring_setup',
+  'io_uring_enter',
 ]);
 /** Calls whose fd argument must be a socket (or epoll fd) of this process, else they are file I/O. */
 const FD_CALLS = new Set(['read', 'write', 'close', 'fcntl']);
 const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
-const CREATES_FD = new Set(['socket', 'accept', 'accept4', 'epoll_create', 'epoll_create1', 'io_uring_setup']);
+const CREATES_FD = new Set([
+  'socket',
+  'accept',
+  'accept4',
+  'epoll_create',
+  'epoll_create1',
+  'io_uring_setup',
+]);
 const STOP_SIGNALS = new Set(['SIGTERM', 'SIGKILL']);
 const INTERRUPTED = /^(EINTR|ERESTART\w*)$/;
 
-const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', '"': '"', '\\': '\\' };
-const JS_ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\v': '\\v', '\f': '\\f', '"': '\\"', '\\': '\\\\' };
+const C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  v: '\v',
+  f: '\f',
+  '"': '"',
+  '\\': '\\',
+};
+const JS_ESCAPES: Record<string, string> = {
+  '\n': '\\n',
+  '\t': '\\t',
+  '\r': '\\r',
+  '\v': '\\v',
+  '\f': '\\f',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 
 /** A string literal's bytes (one char per byte), from strace's C escapes. */
 function unescape(body: string): string {
   return body.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_m, e: string) =>
-    e[0] === 'x' ? String.fromCharCode(parseInt(e.slice(1), 16))
-      : /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8) & 255)
-        : C_ESCAPES[e] ?? e);
+    e[0] === 'x'
+      ? String.fromCharCode(parseInt(e.slice(1), 16))
+      : /^[0-7]/.test(e)
+        ? String.fromCharCode(parseInt(e, 8) & 255)
+        : (C_ESCAPES[e] ?? e),
+  );
 }
 
 /** One canonical spelling of a string literal, cut at `limit` bytes. */
@@ -177,7 +258,10 @@ function mapOutsideStrings(text: string, limit: number, f: (s: string) => string
   let out = '';
   let plain = '';
   for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '"') { plain += text[i]; continue; }
+    if (text[i] !== '"') {
+      plain += text[i];
+      continue;
+    }
     let j = i + 1;
     for (; j < text.length && text[j] !== '"'; j++) if (text[j] === '\\') j++;
     const truncated = text.startsWith('...', j + 1);
@@ -241,9 +325,14 @@ export function normalize(records: readonly StraceRecord[], options: NormalizeOp
     }
     return fds;
   };
-  const killed = new Set(records
-    .filter((r) => (r.kind === 'signal' && STOP_SIGNALS.has(r.name)) || (r.kind === 'exit' && r.name === 'killed'))
-    .map((r) => r.tid));
+  const killed = new Set(
+    records
+      .filter(
+        (r) =>
+          (r.kind === 'signal' && STOP_SIGNALS.has(r.name)) || (r.kind === 'exit' && r.name === 'killed'),
+      )
+      .map((r) => r.tid),
+  );
   const lastCall = new Map<string, StraceRecord>();
   for (const r of records) if (r.kind === 'call' && keep.has(r.name)) lastCall.set(r.tid, r);
 
@@ -262,20 +351,25 @@ export function normalize(records: readonly StraceRecord[], options: NormalizeOp
         }
       }
       if (!on && r.name === from) on = true;
-      const relevant = keep.has(r.name)
-        && (!FD_CALLS.has(r.name) || isSocket)
-        && (r.name !== 'ioctl' || /FIONBIO/.test(r.args));
+      const relevant =
+        keep.has(r.name) &&
+        (!FD_CALLS.has(r.name) || isSocket) &&
+        (r.name !== 'ioctl' || /FIONBIO/.test(r.args));
       if (r.name === 'close' && fd !== null) fds.delete(fd);
       if (CREATES_FD.has(r.name) && /^\d+$/.test(r.result)) fds.add(Number(r.result));
-      if (r.name === 'socketpair') for (const m of r.args.matchAll(/\[(\d+), (\d+)\]/g)) fds.add(Number(m[1])).add(Number(m[2]));
+      if (r.name === 'socketpair')
+        for (const m of r.args.matchAll(/\[(\d+), (\d+)\]/g)) fds.add(Number(m[1])).add(Number(m[2]));
       if (!on || !relevant) continue;
     } else if (!on) continue;
-    if (!options.keepStop && r.kind !== 'call' && STOP_SIGNALS.has(r.kind === 'signal' ? r.name : r.args)) continue;
+    if (!options.keepStop && r.kind !== 'call' && STOP_SIGNALS.has(r.kind === 'signal' ? r.name : r.args))
+      continue;
     const t = nameOf(r.tid);
     const list = lines.get(t) ?? [];
     lines.set(t, list);
     const cut = r.unfinished === true || r.result === '?' || INTERRUPTED.test(r.errno ?? '');
-    list.push(render(r, nameOf, limit, !options.keepStop && killed.has(r.tid) && lastCall.get(r.tid) === r && cut));
+    list.push(
+      render(r, nameOf, limit, !options.keepStop && killed.has(r.tid) && lastCall.get(r.tid) === r && cut),
+    );
   }
   const maxBlock = options.maxBlock ?? 8;
   return [...lines.entries()]
@@ -287,7 +381,10 @@ function topLevelComma(text: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '"') for (i++; i < text.length && text[i] !== '"'; i++) { if (text[i] === '\\') i++; }
+    if (c === '"')
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') i++;
+      }
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 0) return i;
@@ -298,16 +395,19 @@ function topLevelComma(text: string): number {
 /** One record as a normalized line. `stopped`: the call the recorder's SIGTERM cut short. */
 function render(r: StraceRecord, nameOf: (tid: string) => string, limit: number, stopped: boolean): string {
   if (r.kind === 'signal') return `--- ${r.name} ${r.args.replace(/, si_(pid|uid)=\d+/g, '')} ---`;
-  if (r.kind === 'exit') return r.name === 'exited' ? `+++ exited with ${r.args} +++` : `+++ killed by ${r.args} +++`;
+  if (r.kind === 'exit')
+    return r.name === 'exited' ? `+++ exited with ${r.args} +++` : `+++ killed by ${r.args} +++`;
   let args = r.args
     .replace(/, sin_port=htons\(\d+\), sin_addr=inet_addr\("[^"]*"\)/g, '')
     .replace(/, sin6_port=htons\(\d+\)[^}]*/g, '');
-  args = mapOutsideStrings(args, limit, (s) => s
-    .replace(/, u64=\d+/g, '')
-    .replace(/\b0x[0-9a-fA-F]+\b/g, '_'));
+  args = mapOutsideStrings(args, limit, (s) =>
+    s.replace(/, u64=\d+/g, '').replace(/\b0x[0-9a-fA-F]+\b/g, '_'),
+  );
   if (r.name === 'clone' || r.name === 'clone3') args = /flags=[A-Z0-9_|]+/.exec(args)?.[0] ?? args;
-  if (r.name === 'clock_nanosleep' && /TIMER_ABSTIME/.test(args)) args = args.replace(/\{tv_sec=\d+, tv_nsec=\d+\}/, '_');
-  if (r.name === 'fcntl') args = args.replace(/F_SETOWN, (\d+)/, (_m, pid: string) => `F_SETOWN, ${nameOf(pid)}`);
+  if (r.name === 'clock_nanosleep' && /TIMER_ABSTIME/.test(args))
+    args = args.replace(/\{tv_sec=\d+, tv_nsec=\d+\}/, '_');
+  if (r.name === 'fcntl')
+    args = args.replace(/F_SETOWN, (\d+)/, (_m, pid: string) => `F_SETOWN, ${nameOf(pid)}`);
   if (stopped || r.unfinished) {
     // Blocked when the trace ended: only the first argument is certain (strace prints the
     // rest on return, and a call left <unfinished ...> never returns).
@@ -324,8 +424,9 @@ function render(r: StraceRecord, nameOf: (tid: string) => string, limit: number,
 export function compareTraces(real: string, sim: string): { equal: boolean; diff: string } {
   const a = normalize(parseStrace(real));
   const b = normalize(parseStrace(sim));
-  const tids = [...new Set([...a.map((t) => t.tid), ...b.map((t) => t.tid)])]
-    .sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  const tids = [...new Set([...a.map((t) => t.tid), ...b.map((t) => t.tid)])].sort(
+    (x, y) => Number(x.slice(1)) - Number(y.slice(1)),
+  );
   const out: string[] = [];
   for (const tid of tids) {
     const ra = a.find((t) => t.tid === tid)?.lines;

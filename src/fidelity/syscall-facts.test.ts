@@ -8,10 +8,14 @@ describe('the syscall table agrees with what the kernel does', () => {
   const runs = SCENARIOS.map((s) => ({ id: s.id, trace: runScenario(s).trace }));
 
   it('every call that slept in a shipped run is marked as one that can sleep', () => {
-    const slept = new Set(runs.flatMap((r) => r.trace.flatMap((e) => (e.type === 'sys.block' ? [e.name] : []))));
+    const slept = new Set(
+      runs.flatMap((r) => r.trace.flatMap((e) => (e.type === 'sys.block' ? [e.name] : []))),
+    );
     expect([...slept].filter((name) => !SYSCALLS[name].sleeps)).toEqual([]);
     // and the table's sleepers are not a guess: each of them slept somewhere
-    const sleepers = Object.entries(SYSCALLS).filter(([, f]) => f.sleeps).map(([name]) => name);
+    const sleepers = Object.entries(SYSCALLS)
+      .filter(([, f]) => f.sleeps)
+      .map(([name]) => name);
     expect(sleepers.filter((name) => !slept.has(name as keyof typeof SYSCALLS)).sort()).toEqual([]);
   });
 
@@ -24,7 +28,8 @@ describe('the syscall table agrees with what the kernel does', () => {
         if (e.type === 'sys.exit') inCall.delete(e.tid);
         if (e.type === 'copy' && !e.byKernel) {
           const name = inCall.get(e.tid);
-          if (!name || SYSCALLS[name].copies !== e.dir) wrong.push(`${id}: ${e.dir} copy in ${name ?? 'no call'}`);
+          if (!name || SYSCALLS[name].copies !== e.dir)
+            wrong.push(`${id}: ${e.dir} copy in ${name ?? 'no call'}`);
         }
       }
     }

@@ -4,12 +4,32 @@ import { runScenario, type RunOptions, type ScenarioRun } from '../scenarios/run
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 
-export function scenario(model: Model, clients: ScenarioClient[], options: ScenarioOptions = {}, extra: Partial<Scenario> = {}): Scenario {
-  return { format: 'iolab/scenario@1', id: 'test', title: { en: 'test', zh: '测试' }, seed: 1, model, options, clients, ...extra };
+export function scenario(
+  model: Model,
+  clients: ScenarioClient[],
+  options: ScenarioOptions = {},
+  extra: Partial<Scenario> = {},
+): Scenario {
+  return {
+    format: 'iolab/scenario@1',
+    id: 'test',
+    title: { en: 'test', zh: '测试' },
+    seed: 1,
+    model,
+    options,
+    clients,
+    ...extra,
+  };
 }
 
 /** A client that connects at `at` and then sends each message 100 ms apart (optionally closing). */
-export function client(name: string, at: number, messages: string[], end?: 'close' | 'reset', gapMs = 100): ScenarioClient {
+export function client(
+  name: string,
+  at: number,
+  messages: string[],
+  end?: 'close' | 'reset',
+  gapMs = 100,
+): ScenarioClient {
   const actions: ScenarioClient['actions'] = [{ at, do: 'connect' }];
   messages.forEach((data, i) => actions.push({ at: at + gapMs * (i + 1), do: 'send', data }));
   if (end) actions.push({ at: at + gapMs * (messages.length + 1), do: end });
@@ -28,7 +48,10 @@ export function allReplies(r: ScenarioRun): string[] {
   return r.replies.map((x) => `${x.client}:${decodeUtf8(x.data)}`);
 }
 
-export function events<T extends TraceEvent['type']>(r: { trace: readonly TraceEvent[] }, type: T): Extract<TraceEvent, { type: T }>[] {
+export function events<T extends TraceEvent['type']>(
+  r: { trace: readonly TraceEvent[] },
+  type: T,
+): Extract<TraceEvent, { type: T }>[] {
   return r.trace.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type);
 }
 

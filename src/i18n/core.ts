@@ -9,7 +9,9 @@ export type Lang = (typeof LANGS)[number];
 export type Messages = Record<string, string>;
 
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -6,7 +6,10 @@ import en from './en/pages/glossary.ts';
 import zh from './zh/pages/glossary.ts';
 
 const NARRATION = import.meta.glob<Messages>('./*/narration.ts', { eager: true, import: 'default' });
-const linked = (text: string, lang: 'en' | 'zh') => linkTerms(text, lang).filter((r) => r.term).map((r) => [r.text, r.term]);
+const linked = (text: string, lang: 'en' | 'zh') =>
+  linkTerms(text, lang)
+    .filter((r) => r.term)
+    .map((r) => [r.text, r.term]);
 
 describe('glossary terms', () => {
   it('have unique, URL-safe ids, phrases in both languages, and a name and definition in both', () => {
@@ -26,9 +29,36 @@ describe('glossary terms', () => {
 
   it('covers the terms the course promises', () => {
     const ids = new Set(GLOSSARY_TERMS.map((t) => t.id));
-    for (const id of ['fd', 'file-description', 'socket', 'receive-buffer', 'accept-queue', 'backlog', 'wait-queue', 'run-queue', 'context-switch',
-      'syscall', 'user-kernel-space', 'blocking', 'nonblocking', 'eagain', 'blockingioerror', 'select', 'poll', 'epoll-interest-list',
-      'epoll-ready-list', 'level-triggered', 'edge-triggered', 'epolloneshot', 'sigio', 'io-uring', 'gil', 'event-loop', 'coroutine', 'c10k']) {
+    for (const id of [
+      'fd',
+      'file-description',
+      'socket',
+      'receive-buffer',
+      'accept-queue',
+      'backlog',
+      'wait-queue',
+      'run-queue',
+      'context-switch',
+      'syscall',
+      'user-kernel-space',
+      'blocking',
+      'nonblocking',
+      'eagain',
+      'blockingioerror',
+      'select',
+      'poll',
+      'epoll-interest-list',
+      'epoll-ready-list',
+      'level-triggered',
+      'edge-triggered',
+      'epolloneshot',
+      'sigio',
+      'io-uring',
+      'gil',
+      'event-loop',
+      'coroutine',
+      'c10k',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });
@@ -36,22 +66,37 @@ describe('glossary terms', () => {
 
 describe('linkTerms', () => {
   it('links the first occurrence of each term only, sharing what was linked across calls', () => {
-    expect(linked('The wait queue of fd 5 and the wait queue of fd 6.', 'en')).toEqual([['wait queue', 'wait-queue'], ['fd', 'fd']]);
+    expect(linked('The wait queue of fd 5 and the wait queue of fd 6.', 'en')).toEqual([
+      ['wait queue', 'wait-queue'],
+      ['fd', 'fd'],
+    ]);
     const used = new Set<string>();
     linkTerms('the ready list', 'en', used);
     expect(linkTerms('the ready list again', 'en', used).some((r) => r.term)).toBe(false);
   });
 
   it('prefers the longest phrase and respects word boundaries', () => {
-    expect(linked('a non-blocking socket', 'en')).toEqual([['non-blocking', 'nonblocking'], ['socket', 'socket']]);
+    expect(linked('a non-blocking socket', 'en')).toEqual([
+      ['non-blocking', 'nonblocking'],
+      ['socket', 'socket'],
+    ]);
     expect(linked('BlockingIOError while polling', 'en')).toEqual([['BlockingIOError', 'blockingioerror']]);
-    expect(linked('Level-triggered epoll', 'en')).toEqual([['Level-triggered', 'level-triggered'], ['epoll', 'epoll']]);
+    expect(linked('Level-triggered epoll', 'en')).toEqual([
+      ['Level-triggered', 'level-triggered'],
+      ['epoll', 'epoll'],
+    ]);
     expect(linked('the GIL, not gil', 'en')).toEqual([['GIL', 'gil']]);
   });
 
   it('never links part of a phrase already linked (非阻塞 is not 阻塞)', () => {
-    expect(linked('非阻塞的套接字，又一个非阻塞调用', 'zh')).toEqual([['非阻塞', 'nonblocking'], ['套接字', 'socket']]);
-    expect(linked('线程阻塞在等待队列上', 'zh')).toEqual([['阻塞', 'blocking'], ['等待队列', 'wait-queue']]);
+    expect(linked('非阻塞的套接字，又一个非阻塞调用', 'zh')).toEqual([
+      ['非阻塞', 'nonblocking'],
+      ['套接字', 'socket'],
+    ]);
+    expect(linked('线程阻塞在等待队列上', 'zh')).toEqual([
+      ['阻塞', 'blocking'],
+      ['等待队列', 'wait-queue'],
+    ]);
   });
 
   it('keeps every narration template intact, in both languages', () => {

@@ -13,7 +13,11 @@ export interface GlossaryTerm {
   phrases: Record<Lang, string[]>;
 }
 
-const t = (id: string, group: GlossaryTerm['group'], en: string[], zh: string[]): GlossaryTerm => ({ id, group, phrases: { en, zh } });
+const t = (id: string, group: GlossaryTerm['group'], en: string[], zh: string[]): GlossaryTerm => ({
+  id,
+  group,
+  phrases: { en, zh },
+});
 
 /** In the glossary's order (grouped), each with its anchor id. */
 export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
@@ -50,7 +54,12 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
   t('edge-triggered', 'readiness', ['edge-triggered', 'EPOLLET'], ['边缘触发', 'EPOLLET']),
   t('epolloneshot', 'readiness', ['EPOLLONESHOT'], ['EPOLLONESHOT']),
   t('sigio', 'readiness', ['SIGIO', 'O_ASYNC', 'signal-driven I/O'], ['SIGIO', 'O_ASYNC', '信号驱动 I/O']),
-  t('io-uring', 'readiness', ['io_uring', 'submission queue', 'completion queue'], ['io_uring', '提交队列', '完成队列']),
+  t(
+    'io-uring',
+    'readiness',
+    ['io_uring', 'submission queue', 'completion queue'],
+    ['io_uring', '提交队列', '完成队列'],
+  ),
   t('async-io', 'readiness', ['asynchronous I/O'], ['异步 I/O']),
   t('gil', 'python', ['GIL'], ['GIL']),
   t('event-loop', 'python', ['event loop'], ['事件循环']),
@@ -61,9 +70,16 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
 
 export const GLOSSARY_IDS: ReadonlySet<string> = new Set(GLOSSARY_TERMS.map((x) => x.id));
 
-export interface TextRun { text: string; term?: string }
+export interface TextRun {
+  text: string;
+  term?: string;
+}
 
-interface Phrase { phrase: string; lower: boolean; term: string }
+interface Phrase {
+  phrase: string;
+  lower: boolean;
+  term: string;
+}
 
 const byLang = new Map<Lang, Phrase[]>();
 
@@ -71,7 +87,9 @@ const byLang = new Map<Lang, Phrase[]>();
 function phrasesOf(lang: Lang): Phrase[] {
   let list = byLang.get(lang);
   if (!list) {
-    list = GLOSSARY_TERMS.flatMap((term) => term.phrases[lang].map((phrase) => ({ phrase, lower: phrase === phrase.toLowerCase(), term: term.id })));
+    list = GLOSSARY_TERMS.flatMap((term) =>
+      term.phrases[lang].map((phrase) => ({ phrase, lower: phrase === phrase.toLowerCase(), term: term.id })),
+    );
     list.sort((a, b) => b.phrase.length - a.phrase.length);
     byLang.set(lang, list);
   }
@@ -104,9 +122,16 @@ export function linkTerms(text: string, lang: Lang, used: Set<string> = new Set(
       const end = i + p.phrase.length;
       if (end > text.length) continue;
       const same = p.lower ? lower.startsWith(p.phrase, i) : text.startsWith(p.phrase, i);
-      if (same && boundaryOk(text, i, end, p.phrase)) { hit = p; break; }
+      if (same && boundaryOk(text, i, end, p.phrase)) {
+        hit = p;
+        break;
+      }
     }
-    if (!hit) { plain += text[i]; i++; continue; }
+    if (!hit) {
+      plain += text[i];
+      i++;
+      continue;
+    }
     const piece = text.slice(i, i + hit.phrase.length);
     if (used.has(hit.term)) plain += piece;
     else {

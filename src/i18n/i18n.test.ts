@@ -27,12 +27,14 @@ describe('both languages', () => {
 
     it(`${name}: every key exists in English and Chinese, and neither is empty`, () => {
       expect(Object.keys(mod.zh ?? {}).sort()).toEqual(Object.keys(mod.en ?? {}).sort());
-      for (const [key, text] of [...Object.entries(mod.en ?? {}), ...Object.entries(mod.zh ?? {})]) expect(text.trim(), key).not.toBe('');
+      for (const [key, text] of [...Object.entries(mod.en ?? {}), ...Object.entries(mod.zh ?? {})])
+        expect(text.trim(), key).not.toBe('');
     });
 
     it(`${name}: placeholders match between the languages`, () => {
       const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      for (const key of Object.keys(mod.en ?? {})) expect(holes(mod.zh?.[key] ?? ''), key).toEqual(holes(mod.en![key]!));
+      for (const key of Object.keys(mod.en ?? {}))
+        expect(holes(mod.zh?.[key] ?? ''), key).toEqual(holes(mod.en![key]!));
     });
   }
 
@@ -51,7 +53,8 @@ describe('Chinese typography', () => {
   it('every Chinese message uses full-width punctuation next to Chinese text', () => {
     for (const [path, messages] of Object.entries(FILES)) {
       if (!path.startsWith('./zh/')) continue;
-      for (const [key, text] of Object.entries(messages)) expect(halfWidthBesideChinese(text), `${path} ${key}: ${text}`).toBe(false);
+      for (const [key, text] of Object.entries(messages))
+        expect(halfWidthBesideChinese(text), `${path} ${key}: ${text}`).toBe(false);
     }
   });
   it('so does every Chinese title of a shipped scenario', () => {

@@ -40,9 +40,12 @@ function load(key: string): Promise<void> {
   const running = pending.get(key);
   if (running) return running;
   const [lang, page] = key.split(':') as [Lang, string | undefined];
-  const loaders: Loader[] = page === undefined
-    ? Object.values(CORE_ZH)
-    : Object.entries(PAGES[lang]).filter(([path]) => path.endsWith(`/${page}.ts`)).map(([, l]) => l);
+  const loaders: Loader[] =
+    page === undefined
+      ? Object.values(CORE_ZH)
+      : Object.entries(PAGES[lang])
+          .filter(([path]) => path.endsWith(`/${page}.ts`))
+          .map(([, l]) => l);
   const promise = Promise.all(loaders.map((l) => l())).then((all) => {
     for (const messages of all) Object.assign(merged[lang], messages);
     loaded.add(key);
@@ -64,8 +67,11 @@ export function ensureMessages(lang: Lang, pages: readonly string[] = []): Promi
 /** Every message of every language and page (tests, the CLI, printing). */
 export function ensureAllMessages(): Promise<void> {
   const pages = new Set<string>();
-  for (const lang of ['en', 'zh'] as const) for (const path of Object.keys(PAGES[lang])) pages.add(path.replace(/^.*\/|\.ts$/g, ''));
-  return Promise.all([ensureMessages('en', [...pages]), ensureMessages('zh', [...pages])]).then(() => undefined);
+  for (const lang of ['en', 'zh'] as const)
+    for (const path of Object.keys(PAGES[lang])) pages.add(path.replace(/^.*\/|\.ts$/g, ''));
+  return Promise.all([ensureMessages('en', [...pages]), ensureMessages('zh', [...pages])]).then(
+    () => undefined,
+  );
 }
 
 /** For React's useSyncExternalStore: changes whenever more messages arrive. */

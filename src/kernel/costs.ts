@@ -11,32 +11,51 @@
 
 /** All costs in integer nanoseconds, bytes in bytes. Each field says where its number comes from. */
 export interface CostModel {
-  syscallNs: number;            // trap into the kernel and back (trivial syscall)
-  copyNsPerByte: number;        // copying between kernel and user space, per byte (may be fractional)
-  recvNs: number;               // recvfrom with data ready, excluding the per-byte copy
-  eagainNs: number;             // recvfrom that fails with EAGAIN
-  acceptEagainNs: number;       // accept4 that fails with EAGAIN (it allocates, then frees, a socket)
-  sendNs: number;               // sendto on loopback TCP, excluding the per-byte copy
-  acceptNs: number; socketNs: number; bindNs: number; listenNs: number; setsockoptNs: number;
-  closeNs: number; ioctlNs: number; fcntlNs: number;
+  syscallNs: number; // trap into the kernel and back (trivial syscall)
+  copyNsPerByte: number; // copying between kernel and user space, per byte (may be fractional)
+  recvNs: number; // recvfrom with data ready, excluding the per-byte copy
+  eagainNs: number; // recvfrom that fails with EAGAIN
+  acceptEagainNs: number; // accept4 that fails with EAGAIN (it allocates, then frees, a socket)
+  sendNs: number; // sendto on loopback TCP, excluding the per-byte copy
+  acceptNs: number;
+  socketNs: number;
+  bindNs: number;
+  listenNs: number;
+  setsockoptNs: number;
+  closeNs: number;
+  ioctlNs: number;
+  fcntlNs: number;
   // select walks its bitmaps up to nfds a 64-bit word at a time and polls only the fds in the set:
   // a cost per word, one per watched fd, and one more per watched fd when it sleeps (wait-queue add/remove).
-  selectBaseNs: number; selectPerWordNs: number; selectPerFdNs: number; selectPerFdSleepNs: number;
-  pollBaseNs: number; pollPerFdNs: number; pollPerFdSleepNs: number;
-  epollCreateNs: number; epollCtlNs: number; epollWaitBaseNs: number; epollWaitPerReadyNs: number;
-  contextSwitchNs: number;      // direct cost of switching a core to another thread
-  wakeupNs: number;             // kernel work to wake a sleeping thread (try_to_wake_up)
-  threadCreateNs: number; forkNs: number; signalDeliveryNs: number;
-  ioUringSubmitNs: number; ioUringCompleteNs: number;
-  packetRxNs: number;           // softirq work to receive one segment into a socket (charged as system time)
-  pythonLineNs: number;         // CPython: the Python side of a line that calls a socket method
-  pythonStatementNs: number;    // CPython: a plain statement that makes no call into the kernel
-  pythonExceptionNs: number;    // CPython: raising and catching an OSError subclass
-  pythonThreadStartNs: number;  // CPython threading.Thread start, user part
-  processBaseBytes: number;     // resident memory of a CPython server process
-  threadStackReservedBytes: number; threadResidentBytes: number; // per Python thread
-  forkChildResidentBytes: number;   // private (USS) pages of a forked CPython child
-  socketKernelBytes: number; epollItemBytes: number;
+  selectBaseNs: number;
+  selectPerWordNs: number;
+  selectPerFdNs: number;
+  selectPerFdSleepNs: number;
+  pollBaseNs: number;
+  pollPerFdNs: number;
+  pollPerFdSleepNs: number;
+  epollCreateNs: number;
+  epollCtlNs: number;
+  epollWaitBaseNs: number;
+  epollWaitPerReadyNs: number;
+  contextSwitchNs: number; // direct cost of switching a core to another thread
+  wakeupNs: number; // kernel work to wake a sleeping thread (try_to_wake_up)
+  threadCreateNs: number;
+  forkNs: number;
+  signalDeliveryNs: number;
+  ioUringSubmitNs: number;
+  ioUringCompleteNs: number;
+  packetRxNs: number; // softirq work to receive one segment into a socket (charged as system time)
+  pythonLineNs: number; // CPython: the Python side of a line that calls a socket method
+  pythonStatementNs: number; // CPython: a plain statement that makes no call into the kernel
+  pythonExceptionNs: number; // CPython: raising and catching an OSError subclass
+  pythonThreadStartNs: number; // CPython threading.Thread start, user part
+  processBaseBytes: number; // resident memory of a CPython server process
+  threadStackReservedBytes: number;
+  threadResidentBytes: number; // per Python thread
+  forkChildResidentBytes: number; // private (USS) pages of a forked CPython child
+  socketKernelBytes: number;
+  epollItemBytes: number;
 }
 
 export const LINUX_CPYTHON_COSTS: CostModel = {

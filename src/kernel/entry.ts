@@ -18,21 +18,35 @@ import { deliverSignal, runPythonHandler } from './signal.ts';
  * start (pthread_create's clone3), the getsockname of socket(fileno=…) after each accept4,
  * os.getpid, signal.signal and setsockopt; rt_sigreturn runs inside pause(), which released it.
  */
-const HOLDS_GIL: ReadonlySet<string> = new Set(['clone3', 'getsockname', 'getpid', 'rt_sigaction', 'setsockopt', 'rt_sigreturn']);
+const HOLDS_GIL: ReadonlySet<string> = new Set([
+  'clone3',
+  'getsockname',
+  'getpid',
+  'rt_sigaction',
+  'setsockopt',
+  'rt_sigreturn',
+]);
 
 /** Runs the thread's continuation: next program step, a syscall attempt, or a delivery. */
 export function continueThread(k: KernelContext, thread: Thread): void {
   switch (thread.cont) {
-    case 'deliver': return deliver(k, thread);
-    case 'attempt': return attemptOp(k, thread);
-    case 'next': return nextReq(k, thread);
+    case 'deliver':
+      return deliver(k, thread);
+    case 'attempt':
+      return attemptOp(k, thread);
+    case 'next':
+      return nextReq(k, thread);
   }
 }
 
 function nextReq(k: KernelContext, thread: Thread): void {
   if (!takeGil(k, thread)) return;
   const handlerNs = runPythonHandler(k, thread);
-  if (handlerNs) { thread.cont = 'next'; burst(k, thread, handlerNs, 0); return; }
+  if (handlerNs) {
+    thread.cont = 'next';
+    burst(k, thread, handlerNs, 0);
+    return;
+  }
   let req: IteratorResult<Req, void>;
   const pending = thread.result;
   thread.result = { ret: 0 };
@@ -45,7 +59,11 @@ function nextReq(k: KernelContext, thread: Thread): void {
   if (req.done) {
     // Falling off the end: the interpreter exits (main thread) or the thread ends, as strace shows.
     const main = thread.tid === thread.pid;
-    startReq(k, thread, { kind: 'sys', call: main ? { name: 'exit_group', code: 0 } : { name: 'exit', code: 0 }, line: 0 });
+    startReq(k, thread, {
+      kind: 'sys',
+      call: main ? { name: 'exit_group', code: 0 } : { name: 'exit', code: 0 },
+      line: 0,
+    });
     return;
   }
   startReq(k, thread, req.value);
@@ -59,7 +77,17 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
       return;
     case 'py': {
       const ns = req.ns ?? k.costs.pythonStatementNs;
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns, ...(req.note ? { note: req.note } : {}), ...(req.noteParams ? { noteParams: req.noteParams } : {}) }); else k.events++;
+      if (k.tracing)
+        k.emit({
+          t: k.now,
+          type: 'py',
+          tid: thread.tid,
+          line: req.line,
+          ns,
+          ...(req.note ? { note: req.note } : {}),
+          ...(req.noteParams ? { noteParams: req.noteParams } : {}),
+        });
+      else k.events++;
       thread.cont = 'next';
       burst(k, thread, ns, 0);
       return;
@@ -68,26 +96,69 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
       const list = k.futexWaiters.get(req.key) ?? [];
       k.futexWaiters.set(req.key, list);
       k.futexLabels.set(req.key, req.label);
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: 0, ...(req.started ? { note: 'narr.note.startWait', noteParams: { thread: req.label } } : {}) }); else k.events++;
+      if (k.tracing)
+        k.emit({
+          t: k.now,
+          type: 'py',
+          tid: thread.tid,
+          line: req.line,
+          ns: 0,
+          ...(req.started ? { note: 'narr.note.startWait', noteParams: { thread: req.label } } : {}),
+        });
+      else k.events++;
       dropGil(k, thread);
       thread.cont = 'next';
-      block(k, thread, req.started ? { kind: 'started', thread: req.label } : { kind: 'pool', queue: req.label }, [{ kind: 'pool', queue: req.label }]);
+      block(
+        k,
+        thread,
+        req.started ? { kind: 'started', thread: req.label } : { kind: 'pool', queue: req.label },
+        [{ kind: 'pool', queue: req.label }],
+      );
       return;
     }
     case 'futexWake': {
       const list = k.futexWaiters.get(req.key);
       const tid = list?.[0];
       // Whether a sleeping thread was there to take it: the job runs now, or waits in the queue.
-      const note = req.started ? 'narr.note.started' : tid !== undefined ? 'narr.note.jobTaken' : 'narr.note.jobQueued';
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs, sysNs: k.costs.wakeupNs, note, noteParams: { queue: req.label } }); else k.events++;
+      const note = req.started
+        ? 'narr.note.started'
+        : tid !== undefined
+          ? 'narr.note.jobTaken'
+          : 'narr.note.jobQueued';
+      if (k.tracing)
+        k.emit({
+          t: k.now,
+          type: 'py',
+          tid: thread.tid,
+          line: req.line,
+          ns: k.costs.pythonLineNs,
+          sysNs: k.costs.wakeupNs,
+          note,
+          noteParams: { queue: req.label },
+        });
+      else k.events++;
       if (tid !== undefined) wake(k, k.threads.get(tid)!, req.started ? 'started' : 'queue');
       thread.cont = 'next';
       burst(k, thread, k.costs.pythonLineNs, k.costs.wakeupNs);
       return;
     }
     case 'sys': {
-      thread.op = { call: req.call, line: req.line, enterT: k.now + k.costs.pythonLineNs, kernelNs: 0, deadline: null, timedOut: false, entered: false, entryCharged: false, blocked: false, submitted: false, done: null };
-      if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs }); else k.events++;
+      thread.op = {
+        call: req.call,
+        line: req.line,
+        enterT: k.now + k.costs.pythonLineNs,
+        kernelNs: 0,
+        deadline: null,
+        timedOut: false,
+        entered: false,
+        entryCharged: false,
+        blocked: false,
+        submitted: false,
+        done: null,
+      };
+      if (k.tracing)
+        k.emit({ t: k.now, type: 'py', tid: thread.tid, line: req.line, ns: k.costs.pythonLineNs });
+      else k.events++;
       // CPython releases the GIL only around calls wrapped in Py_BEGIN_ALLOW_THREADS.
       if (!HOLDS_GIL.has(req.call.name)) dropGil(k, thread);
       thread.cont = 'attempt';
@@ -101,7 +172,9 @@ function attemptOp(k: KernelContext, thread: Thread): void {
   const op = thread.op!;
   if (!op.entered) {
     op.entered = true;
-    if (k.tracing) k.emit({ t: k.now, type: 'sys.enter', tid: thread.tid, name: op.call.name, line: op.line }); else k.events++;
+    if (k.tracing)
+      k.emit({ t: k.now, type: 'sys.enter', tid: thread.tid, name: op.call.name, line: op.line });
+    else k.events++;
   }
   const tried = attempt(k, thread, op);
   if ('block' in tried) {
@@ -113,15 +186,38 @@ function attemptOp(k: KernelContext, thread: Thread): void {
       return;
     }
     op.blocked = true;
-    if (k.tracing) k.emit({ t: k.now, type: 'sys.block', tid: thread.tid, name: op.call.name, on: tried.block, head: tried.head, enterT: op.enterT, kernelNs: op.kernelNs }); else k.events++;
+    if (k.tracing)
+      k.emit({
+        t: k.now,
+        type: 'sys.block',
+        tid: thread.tid,
+        name: op.call.name,
+        on: tried.block,
+        head: tried.head,
+        enterT: op.enterT,
+        kernelNs: op.kernelNs,
+      });
+    else k.events++;
     block(k, thread, tried.block, tried.targets);
-    if (op.deadline !== null && op.deadline !== Infinity) k.schedule(op.deadline, { e: 'timeout', tid: thread.tid, token: thread.token });
+    if (op.deadline !== null && op.deadline !== Infinity)
+      k.schedule(op.deadline, { e: 'timeout', tid: thread.tid, token: thread.token });
     return;
   }
   op.done = tried;
   if (tried.copy) {
     k.bytesCopied += tried.copy.data.length;
-    if (k.tracing) k.emit({ t: k.now, type: 'copy', tid: thread.tid, fd: tried.copy.fd, dir: tried.copy.dir, bytes: tried.copy.data.length, data: tried.copy.data, ns: Math.round(tried.copy.data.length * k.costs.copyNsPerByte) }); else k.events++;
+    if (k.tracing)
+      k.emit({
+        t: k.now,
+        type: 'copy',
+        tid: thread.tid,
+        fd: tried.copy.fd,
+        dir: tried.copy.dir,
+        bytes: tried.copy.data.length,
+        data: tried.copy.data,
+        ns: Math.round(tried.copy.data.length * k.costs.copyNsPerByte),
+      });
+    else k.events++;
   }
   thread.cont = 'deliver';
   burst(k, thread, 0, tried.ns);
@@ -136,23 +232,48 @@ function deliver(k: KernelContext, thread: Thread): void {
   stat.kernelNs += op.kernelNs;
   if (done.res.errno === 'EAGAIN') k.eagain++;
   // CPython turns a failed call into an exception object and unwinds to the except clause.
-  const unwindNs = done.res.errno && name !== 'pause' && name !== 'rt_sigreturn' ? k.costs.pythonExceptionNs : 0;
+  const unwindNs =
+    done.res.errno && name !== 'pause' && name !== 'rt_sigreturn' ? k.costs.pythonExceptionNs : 0;
   if (k.tracing) {
     k.emit({
-      t: k.now, type: 'sys.exit', tid: thread.tid, name, ret: done.res.ret, ...(done.res.errno ? { errno: done.res.errno } : {}),
-      strace: done.strace.head + done.strace.tail, head: done.strace.head.length, enterT: op.enterT, kernelNs: op.kernelNs,
+      t: k.now,
+      type: 'sys.exit',
+      tid: thread.tid,
+      name,
+      ret: done.res.ret,
+      ...(done.res.errno ? { errno: done.res.errno } : {}),
+      strace: done.strace.head + done.strace.tail,
+      head: done.strace.head.length,
+      enterT: op.enterT,
+      kernelNs: op.kernelNs,
       ...(unwindNs ? { unwindNs } : {}),
     });
   } else k.events++;
   // Python ignores SIGPIPE, so a send to a dead peer just fails with EPIPE; strace still shows the signal.
-  if (name === 'sendto' && done.res.errno === 'EPIPE') k.emit({ t: k.now, type: 'signal.send', pid: thread.pid, tid: thread.tid, signal: 'SIGPIPE', merged: false });
+  if (name === 'sendto' && done.res.errno === 'EPIPE')
+    k.emit({
+      t: k.now,
+      type: 'signal.send',
+      pid: thread.pid,
+      tid: thread.tid,
+      signal: 'SIGPIPE',
+      merged: false,
+    });
   if (name === 'pause' && done.res.errno === 'EINTR') deliverSignal(k, thread, k.procs.get(thread.pid)!);
   thread.op = null;
   thread.result = done.res;
   thread.cont = 'next';
-  if (unwindNs) { burst(k, thread, unwindNs, 0); return; }
-  if (name === 'exit_group') return exitProcess(k, k.procs.get(thread.pid)!, (op.call as { code: number }).code);
-  if (name === 'exit') { endThread(k, thread); dispatchIdleCores(k); return; }
+  if (unwindNs) {
+    burst(k, thread, unwindNs, 0);
+    return;
+  }
+  if (name === 'exit_group')
+    return exitProcess(k, k.procs.get(thread.pid)!, (op.call as { code: number }).code);
+  if (name === 'exit') {
+    endThread(k, thread);
+    dispatchIdleCores(k);
+    return;
+  }
   nextReq(k, thread);
 }
 
@@ -161,14 +282,19 @@ function uncaught(k: KernelContext, thread: Thread, err: unknown): void {
   const { python, syscall } = err;
   k.errors.push({ thread: thread.tid, syscall, python, atNs: k.now });
   const main = thread.tid === thread.pid;
-  if (k.tracing) k.emit({ t: k.now, type: 'error', tid: thread.tid, syscall, python, fatal: main }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'error', tid: thread.tid, syscall, python, fatal: main });
+  else k.events++;
   // The traceback goes to stderr. In the main thread the interpreter then finalizes: the
   // socket objects are collected (closing their fds) and it exits with status 1. Another
   // thread just ends (threading's excepthook prints the traceback).
   const proc = k.procs.get(thread.pid)!;
   const openSockets = main ? proc.fds.flatMap((f, fd) => (f !== undefined && fd > 2 ? [fd] : [])) : [];
   thread.gen = (function* (): ProgramGen {
-    yield { kind: 'sys', call: { name: 'write', fd: 2, data: `Traceback (most recent call last):\n  ...\n${python}\n` }, line: 0 };
+    yield {
+      kind: 'sys',
+      call: { name: 'write', fd: 2, data: `Traceback (most recent call last):\n  ...\n${python}\n` },
+      line: 0,
+    };
     for (const fd of openSockets) yield { kind: 'sys', call: { name: 'close', fd }, line: 0 };
     if (main) yield { kind: 'sys', call: { name: 'exit_group', code: 1 }, line: 0 };
   })();

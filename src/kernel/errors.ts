@@ -35,7 +35,9 @@ export class PyException {
   }
 
   /** The last line of the traceback Python would print. */
-  get python(): string { return `${this.pyClass}: ${this.pyMessage}`; }
+  get python(): string {
+    return `${this.pyClass}: ${this.pyMessage}`;
+  }
 
   static fromErrno(errno: Errno, syscall = ''): PyException {
     const e = ERRNO[errno];
@@ -43,7 +45,16 @@ export class PyException {
   }
 
   /** Whether `except Cls:` would catch it (OSError catches all its subclasses here). */
-  is(cls: 'OSError' | 'BlockingIOError' | 'ConnectionResetError' | 'BrokenPipeError' | 'InterruptedError' | 'ValueError' | 'Exception'): boolean {
+  is(
+    cls:
+      | 'OSError'
+      | 'BlockingIOError'
+      | 'ConnectionResetError'
+      | 'BrokenPipeError'
+      | 'InterruptedError'
+      | 'ValueError'
+      | 'Exception',
+  ): boolean {
     if (cls === 'Exception') return true;
     if (cls === 'OSError') return this.errno !== undefined;
     return this.pyClass === cls;

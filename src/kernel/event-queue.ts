@@ -1,10 +1,15 @@
 /** A binary min-heap of timed kernel events ordered by (time, sequence): ties keep insertion order. */
-export interface Timed { t: number; seq: number }
+export interface Timed {
+  t: number;
+  seq: number;
+}
 
 export class EventQueue<T extends Timed> {
   private readonly heap: T[] = [];
 
-  get size(): number { return this.heap.length; }
+  get size(): number {
+    return this.heap.length;
+  }
 
   push(item: T): void {
     const heap = this.heap;
@@ -19,7 +24,9 @@ export class EventQueue<T extends Timed> {
     heap[i] = item;
   }
 
-  peek(): T | undefined { return this.heap[0]; }
+  peek(): T | undefined {
+    return this.heap[0];
+  }
 
   pop(): T | undefined {
     const heap = this.heap;

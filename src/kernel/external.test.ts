@@ -12,13 +12,18 @@ function externalServer(kernel: Kernel) {
   function* program(): Generator<Req, void, SysResult> {
     for (;;) {
       const req = queue.shift();
-      if (!req) { yield { kind: 'park' }; continue; }
+      if (!req) {
+        yield { kind: 'park' };
+        continue;
+      }
       const r = yield req;
       if (req.kind === 'sys') result = r;
     }
   }
   return {
-    start() { tid = kernel.spawn('python3', program); },
+    start() {
+      tid = kernel.spawn('python3', program);
+    },
     /** Runs the simulation until the call returns, as a blocking call in the interpreter would. */
     call(call: SysCall, line: number): SysResult {
       queue.push({ kind: 'py', line, ns: 1000 }, { kind: 'sys', call, line });
@@ -33,9 +38,24 @@ function externalServer(kernel: Kernel) {
 describe('a program driven from outside the simulation', () => {
   it('serves an echo client with one blocking call at a time, in virtual time', () => {
     const kernel = new Kernel({
-      seed: 1, cores: 1, fdLimit: 1024, latencyNs: MS, costs: LINUX_CPYTHON_COSTS, untilNs: 2000 * MS, maxEvents: 100_000,
-      keepTrace: true, serverPort: 8080,
-      clients: [{ name: 'ann', actions: [{ atNs: 10 * MS, do: 'connect' }, { atNs: 20 * MS, do: 'send', data: 'hi' }] }],
+      seed: 1,
+      cores: 1,
+      fdLimit: 1024,
+      latencyNs: MS,
+      costs: LINUX_CPYTHON_COSTS,
+      untilNs: 2000 * MS,
+      maxEvents: 100_000,
+      keepTrace: true,
+      serverPort: 8080,
+      clients: [
+        {
+          name: 'ann',
+          actions: [
+            { atNs: 10 * MS, do: 'connect' },
+            { atNs: 20 * MS, do: 'send', data: 'hi' },
+          ],
+        },
+      ],
     });
     const server = externalServer(kernel);
     server.start();
@@ -49,6 +69,8 @@ describe('a program driven from outside the simulation', () => {
     server.call({ name: 'sendto', fd: conn, data: 'HI' }, 6);
     kernel.run();
     expect(kernel.replies.map((r) => r.data)).toEqual(['HI']);
-    expect(kernel.trace.filter((e) => e.type === 'py').map((e) => (e as { line: number }).line)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]);
+    expect(kernel.trace.filter((e) => e.type === 'py').map((e) => (e as { line: number }).line)).toEqual([
+      1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6,
+    ]);
   });
 });

@@ -6,10 +6,24 @@ import { MS, type ProgramGen, type SysResult } from './types.ts';
 
 function run(steps: ('open' | number)[], fdLimit = 1024): number[] {
   const got: number[] = [];
-  const k = new Kernel({ seed: 1, cores: 1, fdLimit, latencyNs: MS, costs: LINUX_CPYTHON_COSTS, untilNs: 100 * MS, maxEvents: 10_000, keepTrace: false, serverPort: 8080, clients: [] });
+  const k = new Kernel({
+    seed: 1,
+    cores: 1,
+    fdLimit,
+    latencyNs: MS,
+    costs: LINUX_CPYTHON_COSTS,
+    untilNs: 100 * MS,
+    maxEvents: 10_000,
+    keepTrace: false,
+    serverPort: 8080,
+    clients: [],
+  });
   k.spawn('python3', function* (): ProgramGen {
     for (const s of steps) {
-      if (s === 'open') { const r: SysResult = yield { kind: 'sys', call: { name: 'socket' }, line: 1 }; got.push(r.ret); } else yield { kind: 'sys', call: { name: 'close', fd: s }, line: 2 };
+      if (s === 'open') {
+        const r: SysResult = yield { kind: 'sys', call: { name: 'socket' }, line: 1 };
+        got.push(r.ret);
+      } else yield { kind: 'sys', call: { name: 'close', fd: s }, line: 2 };
     }
   });
   k.run();
@@ -18,7 +32,9 @@ function run(steps: ('open' | number)[], fdLimit = 1024): number[] {
 
 describe('the lowest free descriptor', () => {
   it('is reused after a close below the ones handed out, and the search goes on past it afterwards', () => {
-    expect(run(['open', 'open', 'open', 4, 'open', 'open', 3, 5, 'open', 'open', 'open'])).toEqual([3, 4, 5, 4, 6, 3, 5, 7]);
+    expect(run(['open', 'open', 'open', 4, 'open', 'open', 3, 5, 'open', 'open', 'open'])).toEqual([
+      3, 4, 5, 4, 6, 3, 5, 7,
+    ]);
   });
   it('runs out at RLIMIT_NOFILE (EMFILE) and comes back after a close', () => {
     const got = run(['open', 'open', 'open', 'open', 'open', 'open', 5, 'open'], 8);

@@ -5,7 +5,16 @@
  * open file; the file's last reference going away releases what is behind it.
  */
 import type { FdWhat, SysName } from './types.ts';
-import { done, fail, type Attempt, type KernelContext, type OpenFile, type Process, type Sock, type SyscallFacts } from './state.ts';
+import {
+  done,
+  fail,
+  type Attempt,
+  type KernelContext,
+  type OpenFile,
+  type Process,
+  type Sock,
+  type SyscallFacts,
+} from './state.ts';
 
 /** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
 export const FDTABLE_CALLS = {
@@ -29,7 +38,8 @@ export function fdWhat(k: KernelContext, fileId: number): FdWhat {
   if (w.kind === 'uring') return { kind: 'uring', ring: w.ring };
   const sock = k.socks.get(w.sock)!;
   if (sock.kind === 'listen') return { kind: 'listen', sock: sock.id, port: sock.port };
-  if (sock.kind === 'conn') return { kind: 'conn', sock: sock.id, client: k.clients[sock.client]?.name ?? '?' };
+  if (sock.kind === 'conn')
+    return { kind: 'conn', sock: sock.id, client: k.clients[sock.client]?.name ?? '?' };
   return { kind: 'socket', sock: sock.id };
 }
 
@@ -44,7 +54,10 @@ const nextFd = new WeakMap<Process, number>();
 export function lowestFreeFd(k: KernelContext, proc: Process): number {
   const limit = k.config.fdLimit;
   for (let fd = nextFd.get(proc) ?? 0; fd < limit; fd++) {
-    if (proc.fds[fd] === undefined && !proc.reservedFds.has(fd)) { nextFd.set(proc, fd); return fd; }
+    if (proc.fds[fd] === undefined && !proc.reservedFds.has(fd)) {
+      nextFd.set(proc, fd);
+      return fd;
+    }
   }
   return -1;
 }
@@ -54,7 +67,8 @@ export function installFd(k: KernelContext, proc: Process, fd: number, fileId: n
   k.files.get(fileId)!.refs++;
   const f = k.files.get(fileId)!;
   if (f.what.kind === 'sock') k.socks.get(f.what.sock)!.files.push(fileId);
-  if (k.tracing) k.emit({ t: k.now, type: 'fd.open', pid: proc.pid, fd, what: fdWhat(k, fileId) }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'fd.open', pid: proc.pid, fd, what: fdWhat(k, fileId) });
+  else k.events++;
 }
 
 export function fileOf(k: KernelContext, proc: Process, fd: number): OpenFile | undefined {
@@ -73,7 +87,8 @@ export function closeFd(k: KernelContext, proc: Process, fd: number): void {
   if (fileId === undefined) return;
   proc.fds[fd] = undefined;
   if (fd < (nextFd.get(proc) ?? 0)) nextFd.set(proc, fd);
-  if (k.tracing) k.emit({ t: k.now, type: 'fd.close', pid: proc.pid, fd }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'fd.close', pid: proc.pid, fd });
+  else k.events++;
   const file = k.files.get(fileId)!;
   file.refs--;
   // epoll forgets a registration when the file behind it is closed (its last reference).
@@ -95,18 +110,35 @@ export function sysIoctlFionbio(k: KernelContext, proc: Process, fd: number, non
   const head = `ioctl(${fd}, FIONBIO, [${nonblock ? 1 : 0}])`;
   if (!file) return fail('EBADF', k.costs.syscallNs, head, '');
   file.nonblock = nonblock;
-  if (k.tracing) k.emit({ t: k.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async }); else k.events++;
+  if (k.tracing)
+    k.emit({ t: k.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async });
+  else k.events++;
   return done({ ret: 0 }, k.costs.ioctlNs, head, ' = 0');
 }
 
-export function sysFcntl(k: KernelContext, proc: Process, fd: number, cmd: 'F_GETFL' | 'F_SETFL' | 'F_SETOWN', arg: number): Attempt {
+export function sysFcntl(
+  k: KernelContext,
+  proc: Process,
+  fd: number,
+  cmd: 'F_GETFL' | 'F_SETFL' | 'F_SETOWN',
+  arg: number,
+): Attempt {
   const c = k.costs;
   const file = fileOf(k, proc, fd);
   if (!file) return fail('EBADF', c.fcntlNs, `fcntl(${fd}, ${cmd})`, '');
   if (cmd === 'F_GETFL') {
     const flags = 0x2 | (file.nonblock ? 0x800 : 0) | (file.async ? 0x2000 : 0);
-    const names = ['O_RDWR', ...(file.nonblock ? ['O_NONBLOCK'] : []), ...(file.async ? ['O_ASYNC'] : [])].join('|');
-    return done({ ret: flags }, c.fcntlNs, `fcntl(${fd}, F_GETFL)`, ` = 0x${flags.toString(16)} (flags ${names})`);
+    const names = [
+      'O_RDWR',
+      ...(file.nonblock ? ['O_NONBLOCK'] : []),
+      ...(file.async ? ['O_ASYNC'] : []),
+    ].join('|');
+    return done(
+      { ret: flags },
+      c.fcntlNs,
+      `fcntl(${fd}, F_GETFL)`,
+      ` = 0x${flags.toString(16)} (flags ${names})`,
+    );
   }
   if (cmd === 'F_SETOWN') {
     file.owner = arg;
@@ -114,7 +146,13 @@ export function sysFcntl(k: KernelContext, proc: Process, fd: number, cmd: 'F_GE
   }
   file.nonblock = (arg & 0x800) !== 0;
   file.async = (arg & 0x2000) !== 0;
-  if (k.tracing) k.emit({ t: k.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async }); else k.events++;
-  const names = [(arg & 3) === 2 ? 'O_RDWR' : 'O_RDONLY', ...(file.nonblock ? ['O_NONBLOCK'] : []), ...(file.async ? ['FASYNC'] : [])].join('|');
+  if (k.tracing)
+    k.emit({ t: k.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async });
+  else k.events++;
+  const names = [
+    (arg & 3) === 2 ? 'O_RDWR' : 'O_RDONLY',
+    ...(file.nonblock ? ['O_NONBLOCK'] : []),
+    ...(file.async ? ['FASYNC'] : []),
+  ].join('|');
   return done({ ret: 0 }, c.fcntlNs, `fcntl(${fd}, F_SETFL, ${names})`, ' = 0');
 }

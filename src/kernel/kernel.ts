@@ -15,23 +15,57 @@ import type { CostModel } from './costs.ts';
 import type { Bytes } from './bytes.ts';
 import type { Ns, Program, TraceEvent } from './types.ts';
 import type {
-  ClientHost, Core, Epoll, KEvent, KEventBody, KernelContext, MachineConfig, OpenFile, PendingWork, Process, PyErrorRecord, Reply,
-  Ring, RunResult, Sock, SyscallStat, Thread,
+  ClientHost,
+  Core,
+  Epoll,
+  KEvent,
+  KEventBody,
+  KernelContext,
+  MachineConfig,
+  OpenFile,
+  PendingWork,
+  Process,
+  PyErrorRecord,
+  Reply,
+  Ring,
+  RunResult,
+  Sock,
+  SyscallStat,
+  Thread,
 } from './state.ts';
 import { burstEnded, dispatchIdleCores, timedOut, wakeUp } from './sched.ts';
 import { newProcess, newThread } from './process.ts';
 import { continueThread } from './entry.ts';
 import { newFile } from './fdtable.ts';
 import { packetAtServer, readable as readableSock, tcpClose } from './net/tcp.ts';
-import { clientAction, clientRead, newClientHosts, packetAtClient, scheduleNextAction, synTimer } from './net/hosts.ts';
+import {
+  clientAction,
+  clientRead,
+  newClientHosts,
+  packetAtClient,
+  scheduleNextAction,
+  synTimer,
+} from './net/hosts.ts';
 import { epollCallback, epollForgetSock } from './fs/eventpoll.ts';
 import { sigioOnReady } from './signal.ts';
 import { uringPollWake } from './io_uring.ts';
 import { stdinArrived } from './stdio.ts';
 
 export type {
-  ClientAction, ClientScript, MachineConfig, OpenFile, PendingWork, Process, PyErrorRecord, Reply, RunResult, Sock, StdinOperator,
-  SyscallStat, Thread, Epoll,
+  ClientAction,
+  ClientScript,
+  MachineConfig,
+  OpenFile,
+  PendingWork,
+  Process,
+  PyErrorRecord,
+  Reply,
+  RunResult,
+  Sock,
+  StdinOperator,
+  SyscallStat,
+  Thread,
+  Epoll,
 } from './state.ts';
 export { FD_SETSIZE } from './fs/select.ts';
 
@@ -84,7 +118,12 @@ export class Kernel implements KernelContext {
     this.rng = seedRng(config.seed);
     this.tracing = config.keepTrace;
     this.costs = config.costs;
-    this.cores = Array.from({ length: config.cores }, (_, id) => ({ id, tid: null, last: null, sliceStart: 0 }));
+    this.cores = Array.from({ length: config.cores }, (_, id) => ({
+      id,
+      tid: null,
+      last: null,
+      sliceStart: 0,
+    }));
     this.clients = newClientHosts(this);
     this.clients.forEach((c) => scheduleNextAction(this, c, 0));
   }
@@ -93,7 +132,11 @@ export class Kernel implements KernelContext {
 
   /** Starts the server process running `main` (its main thread runs first, at time 0). */
   spawn(name: string, main: Program): number {
-    const pid = newProcess(this, name, null, [newFile(this, { kind: 'stdio', name: 'stdin' }), newFile(this, { kind: 'stdio', name: 'stdout' }), newFile(this, { kind: 'stdio', name: 'stderr' })]);
+    const pid = newProcess(this, name, null, [
+      newFile(this, { kind: 'stdio', name: 'stdin' }),
+      newFile(this, { kind: 'stdio', name: 'stdout' }),
+      newFile(this, { kind: 'stdio', name: 'stderr' }),
+    ]);
     for (const file of this.procs.get(pid)!.fds) if (file !== undefined) this.files.get(file)!.refs++; // the process holds its stdio: a forked child's exit must not free them
     newThread(this, pid, 'MainThread', main, pid);
     dispatchIdleCores(this);
@@ -104,9 +147,18 @@ export class Kernel implements KernelContext {
   step(): boolean {
     if (this.stopped) return false;
     const next = this.queue.peek();
-    if (!next) { this.stop('idle'); return false; }
-    if (next.t > this.config.untilNs) { this.stop('until'); return false; }
-    if (this.events >= this.config.maxEvents) { this.stop('maxEvents'); return false; }
+    if (!next) {
+      this.stop('idle');
+      return false;
+    }
+    if (next.t > this.config.untilNs) {
+      this.stop('until');
+      return false;
+    }
+    if (this.events >= this.config.maxEvents) {
+      this.stop('maxEvents');
+      return false;
+    }
     this.queue.pop();
     if (next.t < this.now) throw new Error(`time went back: ${next.t} < ${this.now}`);
     this.now = next.t;
@@ -115,7 +167,9 @@ export class Kernel implements KernelContext {
   }
 
   run(): RunResult {
-    while (this.step()) { /* each step handles one event */ }
+    while (this.step()) {
+      /* each step handles one event */
+    }
     return this.result();
   }
 
@@ -125,7 +179,8 @@ export class Kernel implements KernelContext {
    */
   resume(tid: number): void {
     const thread = this.threads.get(tid);
-    if (!thread || thread.state !== 'running' || !thread.parked) throw new Error(`thread ${tid} is not parked`);
+    if (!thread || thread.state !== 'running' || !thread.parked)
+      throw new Error(`thread ${tid} is not parked`);
     thread.parked = false;
     thread.token++;
     this.schedule(this.now, { e: 'burst', tid, token: thread.token });
@@ -137,15 +192,34 @@ export class Kernel implements KernelContext {
   }
 
   result(): RunResult {
-    const endNs = this.stopped === 'until' || this.stopped === 'idle' ? Math.max(this.now, this.config.untilNs) : this.now;
+    const endNs =
+      this.stopped === 'until' || this.stopped === 'idle'
+        ? Math.max(this.now, this.config.untilNs)
+        : this.now;
     const capacity = endNs * this.config.cores;
     const idleNs = Math.max(0, capacity - this.userNs - this.systemNs);
     return {
-      trace: this.trace, events: this.events, endNs, stopReason: this.stopped ?? 'until', replies: this.replies,
-      syscalls: this.syscalls, errors: this.errors,
-      cpu: { userNs: this.userNs, systemNs: this.systemNs, idleNs, busyFraction: capacity > 0 ? (this.userNs + this.systemNs) / capacity : 0, cores: this.config.cores },
-      contextSwitches: this.contextSwitches, threadsPeak: this.threadsPeak, memoryPeakBytes: this.memoryPeak,
-      eagain: this.eagain, bytesCopied: this.bytesCopied, stdout: this.stdout, pending: this.pending(),
+      trace: this.trace,
+      events: this.events,
+      endNs,
+      stopReason: this.stopped ?? 'until',
+      replies: this.replies,
+      syscalls: this.syscalls,
+      errors: this.errors,
+      cpu: {
+        userNs: this.userNs,
+        systemNs: this.systemNs,
+        idleNs,
+        busyFraction: capacity > 0 ? (this.userNs + this.systemNs) / capacity : 0,
+        cores: this.config.cores,
+      },
+      contextSwitches: this.contextSwitches,
+      threadsPeak: this.threadsPeak,
+      memoryPeakBytes: this.memoryPeak,
+      eagain: this.eagain,
+      bytesCopied: this.bytesCopied,
+      stdout: this.stdout,
+      pending: this.pending(),
     };
   }
 
@@ -184,13 +258,15 @@ export class Kernel implements KernelContext {
   stop(reason: RunResult['stopReason']): void {
     if (this.stopped) return;
     this.stopped = reason;
-    if (this.tracing) this.emit({ t: this.now, type: 'stop', reason }); else this.events++;
+    if (this.tracing) this.emit({ t: this.now, type: 'stop', reason });
+    else this.events++;
   }
 
   addMemory(bytes: number): void {
     this.memory += bytes;
     if (this.memory > this.memoryPeak) this.memoryPeak = this.memory;
-    if (this.tracing) this.emit({ t: this.now, type: 'mem', bytes: this.memory }); else this.events++;
+    if (this.tracing) this.emit({ t: this.now, type: 'mem', bytes: this.memory });
+    else this.events++;
   }
 
   continueThread(thread: Thread): void {
@@ -200,7 +276,10 @@ export class Kernel implements KernelContext {
   /** f_op->release: an epoll instance goes; a socket leaves every epoll, then closes. */
   releaseFile(file: OpenFile): void {
     const w = file.what;
-    if (w.kind === 'epoll') { this.epolls.delete(w.ep); return; }
+    if (w.kind === 'epoll') {
+      this.epolls.delete(w.ep);
+      return;
+    }
     if (w.kind !== 'sock') return;
     const sock = this.socks.get(w.sock)!;
     epollForgetSock(this, sock);
@@ -220,14 +299,22 @@ export class Kernel implements KernelContext {
 
   private handle(ev: KEvent): void {
     switch (ev.e) {
-      case 'burst': return burstEnded(this, ev.tid, ev.token);
-      case 'timeout': return timedOut(this, ev.tid, ev.token);
-      case 'action': return clientAction(this, this.clients[ev.c]!);
-      case 'synTimer': return synTimer(this, this.clients[ev.c]!, ev.token);
-      case 'toServer': return packetAtServer(this, this.clients[ev.c]!, ev.kind, ev.data);
-      case 'toClient': return packetAtClient(this, this.clients[ev.c]!, ev.kind, ev.data);
-      case 'clientRead': return clientRead(this, this.clients[ev.c]!);
-      case 'stdin': return stdinArrived(this, ev.data);
+      case 'burst':
+        return burstEnded(this, ev.tid, ev.token);
+      case 'timeout':
+        return timedOut(this, ev.tid, ev.token);
+      case 'action':
+        return clientAction(this, this.clients[ev.c]!);
+      case 'synTimer':
+        return synTimer(this, this.clients[ev.c]!, ev.token);
+      case 'toServer':
+        return packetAtServer(this, this.clients[ev.c]!, ev.kind, ev.data);
+      case 'toClient':
+        return packetAtClient(this, this.clients[ev.c]!, ev.kind, ev.data);
+      case 'clientRead':
+        return clientRead(this, this.clients[ev.c]!);
+      case 'stdin':
+        return stdinArrived(this, ev.data);
     }
   }
 }

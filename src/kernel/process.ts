@@ -5,7 +5,14 @@
  * (`getpid`). Memory is counted as the meters show it: a base per process and per thread.
  */
 import type { Program, SysCall, SysName } from './types.ts';
-import { done, type Attempt, type KernelContext, type Process, type Thread, type SyscallFacts } from './state.ts';
+import {
+  done,
+  type Attempt,
+  type KernelContext,
+  type Process,
+  type Thread,
+  type SyscallFacts,
+} from './state.ts';
 import { closeFd, fdWhat } from './fdtable.ts';
 import { dropGil, makeReady, releaseCore, waitList, dispatchIdleCores } from './sched.ts';
 
@@ -18,32 +25,79 @@ export const PROCESS_CALLS = {
   getpid: { kind: 'process', sleeps: false, copies: null },
 } satisfies Partial<Record<SysName, SyscallFacts>>;
 
-export function newProcess(k: KernelContext, name: string, parent: number | null, fds: (number | undefined)[]): number {
+export function newProcess(
+  k: KernelContext,
+  name: string,
+  parent: number | null,
+  fds: (number | undefined)[],
+): number {
   const pid = k.nextId++;
   const base = parent === null ? k.costs.processBaseBytes : k.costs.forkChildResidentBytes;
   k.procs.set(pid, {
-    pid, parent, name, fds, reservedFds: new Set(), threads: [], live: 0, gil: null, gilWaiters: [], exited: false, exitCode: 0,
-    sigioHandler: null, pendingSigio: false, sigchldIgnored: false, sigioTripped: false, sigioHandlerLine: 0, memoryBytes: base,
+    pid,
+    parent,
+    name,
+    fds,
+    reservedFds: new Set(),
+    threads: [],
+    live: 0,
+    gil: null,
+    gilWaiters: [],
+    exited: false,
+    exitCode: 0,
+    sigioHandler: null,
+    pendingSigio: false,
+    sigchldIgnored: false,
+    sigioTripped: false,
+    sigioHandlerLine: 0,
+    memoryBytes: base,
   });
   k.addMemory(base);
-  if (k.tracing) k.emit({ t: k.now, type: 'proc.start', pid, parent, name }); else k.events++;
-  fds.forEach((file, fd) => { if (file !== undefined) k.emit({ t: k.now, type: 'fd.open', pid, fd, what: fdWhat(k, file) }); });
+  if (k.tracing) k.emit({ t: k.now, type: 'proc.start', pid, parent, name });
+  else k.events++;
+  fds.forEach((file, fd) => {
+    if (file !== undefined) k.emit({ t: k.now, type: 'fd.open', pid, fd, what: fdWhat(k, file) });
+  });
   return pid;
 }
 
-export function newThread(k: KernelContext, pid: number, name: string, program: Program, tid = k.nextId++): number {
+export function newThread(
+  k: KernelContext,
+  pid: number,
+  name: string,
+  program: Program,
+  tid = k.nextId++,
+): number {
   const proc = k.procs.get(pid)!;
   const thread: Thread = {
-    tid, pid, name, state: 'ready', on: null, core: null, gen: program(), cont: 'next', result: { ret: 0 }, op: null,
-    userNs: 0, systemNs: 0, waits: [], token: 0, wakeReason: '', parked: false,
+    tid,
+    pid,
+    name,
+    state: 'ready',
+    on: null,
+    core: null,
+    gen: program(),
+    cont: 'next',
+    result: { ret: 0 },
+    op: null,
+    userNs: 0,
+    systemNs: 0,
+    waits: [],
+    token: 0,
+    wakeReason: '',
+    parked: false,
   };
   k.threads.set(tid, thread);
   proc.threads.push(tid);
   proc.live++;
   k.liveThreads++;
   if (k.liveThreads > k.threadsPeak) k.threadsPeak = k.liveThreads;
-  if (proc.threads.length > 1) { proc.memoryBytes += k.costs.threadResidentBytes; k.addMemory(k.costs.threadResidentBytes); }
-  if (k.tracing) k.emit({ t: k.now, type: 'thread.start', tid, pid, name }); else k.events++;
+  if (proc.threads.length > 1) {
+    proc.memoryBytes += k.costs.threadResidentBytes;
+    k.addMemory(k.costs.threadResidentBytes);
+  }
+  if (k.tracing) k.emit({ t: k.now, type: 'thread.start', tid, pid, name });
+  else k.events++;
   makeReady(k, thread);
   return tid;
 }
@@ -74,8 +128,12 @@ export function endThread(k: KernelContext, thread: Thread): void {
   thread.token++;
   proc.live--;
   k.liveThreads--;
-  if (proc.threads.length > 1 && thread.tid !== proc.pid) { proc.memoryBytes -= k.costs.threadResidentBytes; k.addMemory(-k.costs.threadResidentBytes); }
-  if (k.tracing) k.emit({ t: k.now, type: 'thread.exit', tid: thread.tid }); else k.events++;
+  if (proc.threads.length > 1 && thread.tid !== proc.pid) {
+    proc.memoryBytes -= k.costs.threadResidentBytes;
+    k.addMemory(-k.costs.threadResidentBytes);
+  }
+  if (k.tracing) k.emit({ t: k.now, type: 'thread.exit', tid: thread.tid });
+  else k.events++;
   releaseCore(k, thread);
 }
 
@@ -84,25 +142,40 @@ export function exitProcess(k: KernelContext, proc: Process, code: number): void
   proc.exited = true;
   proc.exitCode = code;
   for (const tid of proc.threads) endThread(k, k.threads.get(tid)!);
-  proc.fds.forEach((file, fd) => { if (file !== undefined) closeFd(k, proc, fd); });
+  proc.fds.forEach((file, fd) => {
+    if (file !== undefined) closeFd(k, proc, fd);
+  });
   k.addMemory(-proc.memoryBytes);
-  if (k.tracing) k.emit({ t: k.now, type: 'proc.exit', pid: proc.pid, code }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'proc.exit', pid: proc.pid, code });
+  else k.events++;
   if (proc.parent === null) k.stop('exited');
   dispatchIdleCores(k);
 }
 
 /* ── the system calls ── */
 
-export function sysClone3(k: KernelContext, proc: Process, call: Extract<SysCall, { name: 'clone3' }>): Attempt {
+export function sysClone3(
+  k: KernelContext,
+  proc: Process,
+  call: Extract<SysCall, { name: 'clone3' }>,
+): Attempt {
   const tid = newThread(k, proc.pid, call.threadName, call.program);
-  return done({ ret: tid }, k.costs.threadCreateNs,
+  return done(
+    { ret: tid },
+    k.costs.threadCreateNs,
     'clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f5a1c9ff990, parent_tid=0x7f5a1c9ff990, exit_signal=0, stack=0x7f5a1c1ff000, stack_size=0x7fff80, tls=0x7f5a1c9ff6c0}',
-    ` => {parent_tid=[${tid}]}, 88) = ${tid}`);
+    ` => {parent_tid=[${tid}]}, 88) = ${tid}`,
+  );
 }
 
 export function sysClone(k: KernelContext, proc: Process, program: Program): Attempt {
   const pid = fork(k, proc, program);
-  return done({ ret: pid }, k.costs.forkNs, 'clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD', `, child_tidptr=0x7f5a1d2b4e50) = ${pid}`);
+  return done(
+    { ret: pid },
+    k.costs.forkNs,
+    'clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD',
+    `, child_tidptr=0x7f5a1d2b4e50) = ${pid}`,
+  );
 }
 
 export function sysExit(k: KernelContext, name: 'exit' | 'exit_group', code: number): Attempt {

@@ -13,7 +13,11 @@ export function makeReady(k: KernelContext, thread: Thread, preempted = false): 
   thread.state = 'ready';
   thread.on = null;
   k.runQueue.push(thread.tid);
-  k.emit(preempted ? { t: k.now, type: 'thread.state', tid: thread.tid, state: 'ready', preempted } : { t: k.now, type: 'thread.state', tid: thread.tid, state: 'ready' });
+  k.emit(
+    preempted
+      ? { t: k.now, type: 'thread.state', tid: thread.tid, state: 'ready', preempted }
+      : { t: k.now, type: 'thread.state', tid: thread.tid, state: 'ready' },
+  );
 }
 
 export function dispatchIdleCores(k: KernelContext): void {
@@ -32,8 +36,18 @@ function dispatch(k: KernelContext, core: Core, thread: Thread): void {
   thread.state = 'running';
   thread.core = core.id;
   const switching = from !== thread.tid;
-  if (k.tracing) k.emit({ t: k.now, type: 'cpu.switch', core: core.id, from: null, to: thread.tid, costNs: switching ? k.costs.contextSwitchNs : 0 }); else k.events++;
-  if (k.tracing) k.emit({ t: k.now, type: 'thread.state', tid: thread.tid, state: 'running', core: core.id }); else k.events++;
+  if (k.tracing)
+    k.emit({
+      t: k.now,
+      type: 'cpu.switch',
+      core: core.id,
+      from: null,
+      to: thread.tid,
+      costNs: switching ? k.costs.contextSwitchNs : 0,
+    });
+  else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'thread.state', tid: thread.tid, state: 'running', core: core.id });
+  else k.events++;
   if (switching) {
     // Switching address space and registers (and the cache damage that follows) costs CPU.
     core.last = thread.tid;
@@ -75,7 +89,9 @@ export function releaseCore(k: KernelContext, thread: Thread): void {
   const core = k.cores[thread.core]!;
   core.tid = null;
   thread.core = null;
-  if (k.tracing) k.emit({ t: k.now, type: 'cpu.switch', core: core.id, from: thread.tid, to: null, costNs: 0 }); else k.events++;
+  if (k.tracing)
+    k.emit({ t: k.now, type: 'cpu.switch', core: core.id, from: thread.tid, to: null, costNs: 0 });
+  else k.events++;
   dispatchIdleCores(k);
 }
 
@@ -85,19 +101,25 @@ export function block(k: KernelContext, thread: Thread, on: WaitOn, targets: Wai
   thread.waits = targets;
   for (const target of targets) {
     waitList(k, target).push(thread.tid);
-    if (k.tracing) k.emit({ t: k.now, type: 'wait.add', tid: thread.tid, target }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'wait.add', tid: thread.tid, target });
+    else k.events++;
   }
   k.contextSwitches++;
-  if (k.tracing) k.emit({ t: k.now, type: 'thread.state', tid: thread.tid, state: 'blocked', on }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'thread.state', tid: thread.tid, state: 'blocked', on });
+  else k.events++;
   releaseCore(k, thread);
 }
 
 export function waitList(k: KernelContext, target: WaitTarget): number[] {
   switch (target.kind) {
-    case 'sock': return k.socks.get(target.sock)!.waiters;
-    case 'epoll': return k.epolls.get(target.ep)!.waiters;
-    case 'stdin': return k.stdinWaiters;
-    case 'gil': return k.procs.get(target.pid)!.gilWaiters;
+    case 'sock':
+      return k.socks.get(target.sock)!.waiters;
+    case 'epoll':
+      return k.epolls.get(target.ep)!.waiters;
+    case 'stdin':
+      return k.stdinWaiters;
+    case 'gil':
+      return k.procs.get(target.pid)!.gilWaiters;
     case 'pool': {
       for (const [key, label] of k.futexLabels) if (label === target.queue) return k.futexWaiters.get(key)!;
       return [];
@@ -112,7 +134,8 @@ export function wake(k: KernelContext, thread: Thread, reason: string): void {
     const list = waitList(k, target);
     const i = list.indexOf(thread.tid);
     if (i >= 0) list.splice(i, 1);
-    if (k.tracing) k.emit({ t: k.now, type: 'wait.remove', tid: thread.tid, target }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'wait.remove', tid: thread.tid, target });
+    else k.events++;
   }
   thread.waits = [];
   thread.token++;
@@ -160,7 +183,8 @@ export function takeGil(k: KernelContext, thread: Thread): boolean {
   if (proc.live <= 1 && proc.gil === null) return true;
   if (proc.gil === null) {
     proc.gil = thread.tid;
-    if (k.tracing) k.emit({ t: k.now, type: 'gil', pid: proc.pid, holder: thread.tid }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'gil', pid: proc.pid, holder: thread.tid });
+    else k.events++;
     return true;
   }
   block(k, thread, { kind: 'gil' }, [{ kind: 'gil', pid: proc.pid }]);
@@ -172,6 +196,7 @@ export function dropGil(k: KernelContext, thread: Thread): void {
   if (proc.gil !== thread.tid) return;
   const nextTid = proc.gilWaiters[0];
   proc.gil = nextTid ?? null;
-  if (k.tracing) k.emit({ t: k.now, type: 'gil', pid: proc.pid, holder: proc.gil }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'gil', pid: proc.pid, holder: proc.gil });
+  else k.events++;
   if (nextTid !== undefined) wake(k, k.threads.get(nextTid)!, 'gil');
 }

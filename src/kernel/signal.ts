@@ -7,7 +7,15 @@
  */
 import { result } from './strace-format.ts';
 import type { SysCall, SysName } from './types.ts';
-import { done, type Attempt, type KernelContext, type Process, type Sock, type Thread, type SyscallFacts } from './state.ts';
+import {
+  done,
+  type Attempt,
+  type KernelContext,
+  type Process,
+  type Sock,
+  type Thread,
+  type SyscallFacts,
+} from './state.ts';
 import { wake } from './sched.ts';
 
 /** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
@@ -17,7 +25,11 @@ export const SIGNAL_CALLS = {
   rt_sigreturn: { kind: 'signal', sleeps: false, copies: null },
 } satisfies Partial<Record<SysName, SyscallFacts>>;
 
-export function sysRtSigaction(k: KernelContext, proc: Process, call: Extract<SysCall, { name: 'rt_sigaction' }>): Attempt {
+export function sysRtSigaction(
+  k: KernelContext,
+  proc: Process,
+  call: Extract<SysCall, { name: 'rt_sigaction' }>,
+): Attempt {
   if (call.signal === 'SIGIO') {
     proc.sigioHandler = call.handler === 'handler' ? (call.onSignal ?? (() => undefined)) : null;
     proc.sigioHandlerLine = call.handlerLine ?? 0;
@@ -25,14 +37,24 @@ export function sysRtSigaction(k: KernelContext, proc: Process, call: Extract<Sy
   if (call.signal === 'SIGCHLD') proc.sigchldIgnored = call.handler === 'SIG_IGN';
   const handler = call.handler === 'SIG_IGN' ? 'SIG_IGN' : '0x55d0c8a1e2b0';
   const flags = call.handler === 'SIG_IGN' ? 'SA_RESTORER|SA_ONSTACK' : 'SA_RESTORER|SA_ONSTACK';
-  return done({ ret: 0 }, k.costs.syscallNs, `rt_sigaction(${call.signal}, {sa_handler=${handler}, sa_mask=[], sa_flags=${flags}, sa_restorer=0x7f5a1d25a050}, `, '{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0');
+  return done(
+    { ret: 0 },
+    k.costs.syscallNs,
+    `rt_sigaction(${call.signal}, {sa_handler=${handler}, sa_mask=[], sa_flags=${flags}, sa_restorer=0x7f5a1d25a050}, `,
+    '{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0',
+  );
 }
 
 export function sysPause(k: KernelContext, proc: Process): Attempt {
   if (proc.pendingSigio) {
     // The signal interrupts pause(); on the way out the kernel delivers it (deliverSignal), the C
     // handler sets its flag, and rt_sigreturn then ends pause() with EINTR.
-    return done({ ret: -1, errno: 'EINTR' }, k.costs.syscallNs + k.costs.signalDeliveryNs, 'pause(', ') = ? ERESTARTNOHAND (To be restarted if no handler)');
+    return done(
+      { ret: -1, errno: 'EINTR' },
+      k.costs.syscallNs + k.costs.signalDeliveryNs,
+      'pause(',
+      ') = ? ERESTARTNOHAND (To be restarted if no handler)',
+    );
   }
   return { block: { kind: 'signal' }, targets: [], head: 'pause(' };
 }
@@ -43,7 +65,8 @@ export function sysPause(k: KernelContext, proc: Process): Attempt {
  */
 export function deliverSignal(k: KernelContext, thread: Thread, proc: Process): void {
   if (!proc.pendingSigio || !proc.sigioHandler) return;
-  if (k.tracing) k.emit({ t: k.now, type: 'signal.handle', tid: thread.tid, signal: 'SIGIO' }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'signal.handle', tid: thread.tid, signal: 'SIGIO' });
+  else k.events++;
 }
 
 /**
@@ -53,7 +76,12 @@ export function deliverSignal(k: KernelContext, thread: Thread, proc: Process): 
 export function sysRtSigreturn(k: KernelContext, proc: Process): Attempt {
   proc.pendingSigio = false;
   proc.sigioTripped = true;
-  return done({ ret: -1, errno: 'EINTR' }, k.costs.signalDeliveryNs, 'rt_sigreturn({mask=[]})', ` = ${result(-1, 'EINTR')}`);
+  return done(
+    { ret: -1, errno: 'EINTR' },
+    k.costs.signalDeliveryNs,
+    'rt_sigreturn({mask=[]})',
+    ` = ${result(-1, 'EINTR')}`,
+  );
 }
 
 /** send_sigio: every file on the socket with O_ASYNC and an owner signals that owner. */
@@ -70,9 +98,12 @@ function raiseSigio(k: KernelContext, pid: number): void {
   if (!proc || proc.exited || !proc.sigioHandler) return;
   // Standard signals do not queue: a second SIGIO while one is pending merges into it.
   const merged = proc.pendingSigio;
-  if (k.tracing) k.emit({ t: k.now, type: 'signal.send', pid, signal: 'SIGIO', merged }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'signal.send', pid, signal: 'SIGIO', merged });
+  else k.events++;
   if (merged) return;
-  const sleeper = proc.threads.map((tid) => k.threads.get(tid)!).find((t) => t.state === 'blocked' && t.on?.kind === 'signal');
+  const sleeper = proc.threads
+    .map((tid) => k.threads.get(tid)!)
+    .find((t) => t.state === 'blocked' && t.on?.kind === 'signal');
   if (sleeper) {
     proc.pendingSigio = true;
     wake(k, sleeper, 'SIGIO');
@@ -82,7 +113,8 @@ function raiseSigio(k: KernelContext, pid: number): void {
   // sets its flag; the Python handler runs at the main thread's next bytecode.
   const main = k.threads.get(proc.pid);
   if (main && main.state !== 'exited') {
-    if (k.tracing) k.emit({ t: k.now, type: 'signal.handle', tid: main.tid, signal: 'SIGIO' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'signal.handle', tid: main.tid, signal: 'SIGIO' });
+    else k.events++;
     proc.sigioTripped = true;
   }
 }
@@ -98,6 +130,15 @@ export function runPythonHandler(k: KernelContext, thread: Thread): number {
   proc.sigioHandler?.();
   if (!proc.sigioHandlerLine) return 0;
   const ns = k.costs.pythonStatementNs;
-  if (k.tracing) k.emit({ t: k.now, type: 'py', tid: thread.tid, line: proc.sigioHandlerLine, ns, note: 'narr.note.pyHandler' }); else k.events++;
+  if (k.tracing)
+    k.emit({
+      t: k.now,
+      type: 'py',
+      tid: thread.tid,
+      line: proc.sigioHandlerLine,
+      ns,
+      note: 'narr.note.pyHandler',
+    });
+  else k.events++;
   return ns;
 }

@@ -11,16 +11,36 @@ import type { Bytes } from './bytes.ts';
 import type { Errno } from './errors.ts';
 import { result, type StraceText } from './strace-format.ts';
 import type {
-  Ns, PacketKind, ProgramGen, SysCall, SysResult, ThreadState, TraceEvent, UringCqe, UringSqe, WaitOn, WaitTarget,
+  Ns,
+  PacketKind,
+  ProgramGen,
+  SysCall,
+  SysResult,
+  ThreadState,
+  TraceEvent,
+  UringCqe,
+  UringSqe,
+  WaitOn,
+  WaitTarget,
 } from './types.ts';
 
 /* ───────────────────────── configuration ───────────────────────── */
 
-export interface ClientAction { atNs: Ns; do: 'connect' | 'send' | 'close' | 'reset'; data?: Bytes }
-export interface ClientScript { name: string; actions: ClientAction[] }
+export interface ClientAction {
+  atNs: Ns;
+  do: 'connect' | 'send' | 'close' | 'reset';
+  data?: Bytes;
+}
+export interface ClientScript {
+  name: string;
+  actions: ClientAction[];
+}
 
 /** The operator at the server's console: answers each prompt after a delay (the chat room). */
-export interface StdinOperator { answerDelayNs: Ns; answer: (prompt: Bytes, index: number) => Bytes }
+export interface StdinOperator {
+  answerDelayNs: Ns;
+  answer: (prompt: Bytes, index: number) => Bytes;
+}
 
 export interface MachineConfig {
   seed: number;
@@ -40,7 +60,12 @@ export interface MachineConfig {
 
 /* ───────────────────────── kernel objects ───────────────────────── */
 
-export interface Core { id: number; tid: number | null; last: number | null; sliceStart: Ns }
+export interface Core {
+  id: number;
+  tid: number | null;
+  last: number | null;
+  sliceStart: Ns;
+}
 
 /** What a thread does when it next gets its core: ask its program, try its call, or return from it. */
 export type Cont = 'next' | 'attempt' | 'deliver';
@@ -62,37 +87,68 @@ export interface SysOp {
   done: Done | null;
 }
 
-export interface Done { res: SysResult; ns: Ns; strace: StraceText; copy?: { fd: number; dir: 'to-user' | 'from-user'; data: Bytes } }
+export interface Done {
+  res: SysResult;
+  ns: Ns;
+  strace: StraceText;
+  copy?: { fd: number; dir: 'to-user' | 'from-user'; data: Bytes };
+}
 /** A call that must sleep; `ns` is the kernel work done before it does (select's first scan), if more than the trap. */
 export type Attempt = Done | { block: WaitOn; targets: WaitTarget[]; head: string; ns?: Ns };
 
 export interface Thread {
-  tid: number; pid: number; name: string;
-  state: ThreadState; on: WaitOn | null; core: number | null;
-  gen: ProgramGen; cont: Cont; result: SysResult; op: SysOp | null;
-  userNs: Ns; systemNs: Ns;
-  waits: WaitTarget[]; token: number; wakeReason: string;
+  tid: number;
+  pid: number;
+  name: string;
+  state: ThreadState;
+  on: WaitOn | null;
+  core: number | null;
+  gen: ProgramGen;
+  cont: Cont;
+  result: SysResult;
+  op: SysOp | null;
+  userNs: Ns;
+  systemNs: Ns;
+  waits: WaitTarget[];
+  token: number;
+  wakeReason: string;
   /** Waiting on its core for `resume` (a program whose steps come from outside). */
   parked: boolean;
 }
 
 export interface Process {
-  pid: number; parent: number | null; name: string;
+  pid: number;
+  parent: number | null;
+  name: string;
   fds: (number | undefined)[];
   /** Descriptors taken by a sleeping accept4 at its entry (get_unused_fd_flags), installed when it returns. */
   reservedFds: Set<number>;
-  threads: number[]; live: number;
-  gil: number | null; gilWaiters: number[];
-  exited: boolean; exitCode: number;
-  sigioHandler: (() => void) | null; pendingSigio: boolean; sigchldIgnored: boolean;
+  threads: number[];
+  live: number;
+  gil: number | null;
+  gilWaiters: number[];
+  exited: boolean;
+  exitCode: number;
+  sigioHandler: (() => void) | null;
+  pendingSigio: boolean;
+  sigchldIgnored: boolean;
   /** CPython's C-level handler has run and set its flag: the Python handler (on its line) is still to run. */
-  sigioTripped: boolean; sigioHandlerLine: number;
+  sigioTripped: boolean;
+  sigioHandlerLine: number;
   memoryBytes: number;
 }
 
 export interface OpenFile {
-  id: number; refs: number; nonblock: boolean; async: boolean; owner: number | null;
-  what: { kind: 'sock'; sock: number } | { kind: 'epoll'; ep: number } | { kind: 'stdio'; name: 'stdin' | 'stdout' | 'stderr' } | { kind: 'uring'; ring: number };
+  id: number;
+  refs: number;
+  nonblock: boolean;
+  async: boolean;
+  owner: number | null;
+  what:
+    | { kind: 'sock'; sock: number }
+    | { kind: 'epoll'; ep: number }
+    | { kind: 'stdio'; name: 'stdin' | 'stdout' | 'stderr' }
+    | { kind: 'uring'; ring: number };
 }
 
 export interface Sock {
@@ -115,27 +171,53 @@ export interface Sock {
   files: number[];
 }
 
-export interface EpItem { fd: number; file: number; sock: number; events: number; disabled: boolean }
-export interface Epoll { id: number; items: Map<number, EpItem>; ready: number[]; waiters: number[] }
+export interface EpItem {
+  fd: number;
+  file: number;
+  sock: number;
+  events: number;
+  disabled: boolean;
+}
+export interface Epoll {
+  id: number;
+  items: Map<number, EpItem>;
+  ready: number[];
+  waiters: number[];
+}
 
-export interface UringOp { sqe: UringSqe; file: number; sock: number }
+export interface UringOp {
+  sqe: UringSqe;
+  file: number;
+  sock: number;
+}
 /** `bySock`: the pending operations of each socket, in submission order (a socket that changes looks only at its own). */
 export interface Ring {
-  id: number; pid: number; pending: UringOp[]; bySock: Map<number, UringOp[]>; cq: UringCqe[]; waiters: number[];
+  id: number;
+  pid: number;
+  pending: UringOp[];
+  bySock: Map<number, UringOp[]>;
+  cq: UringCqe[];
+  waiters: number[];
   /** Completion work done for the submitting thread (the copies), charged to it when it reaps. */
   taskWorkNs: number;
 }
 
 export interface ClientHost {
-  index: number; name: string; script: ClientScript;
+  index: number;
+  name: string;
+  script: ClientScript;
   next: number;
   state: 'idle' | 'connecting' | 'connected' | 'closed' | 'reset' | 'refused';
   port: number;
   sock: number | null;
   busy: boolean;
-  synAttempt: number; synToken: number;
-  lastToServer: Ns; lastToClient: Ns;
-  rx: Bytes; readPending: boolean; serverGone: boolean;
+  synAttempt: number;
+  synToken: number;
+  lastToServer: Ns;
+  lastToClient: Ns;
+  rx: Bytes;
+  readPending: boolean;
+  serverGone: boolean;
 }
 
 /** The kernel's timed events, ordered by (t, seq). */
@@ -149,11 +231,23 @@ export type KEvent = { t: Ns; seq: number } & (
   | { e: 'clientRead'; c: number }
   | { e: 'stdin'; data: Bytes }
 );
-export type KEventBody = KEvent extends infer E ? E extends KEvent ? Omit<E, 't' | 'seq'> : never : never;
+export type KEventBody = KEvent extends infer E ? (E extends KEvent ? Omit<E, 't' | 'seq'> : never) : never;
 
-export interface SyscallStat { count: number; kernelNs: Ns }
-export interface PyErrorRecord { thread: number; syscall: string; python: string; atNs: Ns }
-export interface Reply { client: string; data: Bytes; atNs: Ns }
+export interface SyscallStat {
+  count: number;
+  kernelNs: Ns;
+}
+export interface PyErrorRecord {
+  thread: number;
+  syscall: string;
+  python: string;
+  atNs: Ns;
+}
+export interface Reply {
+  client: string;
+  data: Bytes;
+  atNs: Ns;
+}
 
 export interface RunResult {
   trace: TraceEvent[];
@@ -193,7 +287,17 @@ export interface PendingWork {
  * start and end tasks.
  */
 export type SyscallKind =
-  | 'socket' | 'accept' | 'read' | 'write' | 'fd' | 'multiplex' | 'multiplex-setup' | 'wait' | 'signal' | 'ring' | 'process';
+  | 'socket'
+  | 'accept'
+  | 'read'
+  | 'write'
+  | 'fd'
+  | 'multiplex'
+  | 'multiplex-setup'
+  | 'wait'
+  | 'signal'
+  | 'ring'
+  | 'process';
 
 export interface SyscallFacts {
   kind: SyscallKind;

@@ -18,8 +18,16 @@ export const STDIO_CALLS = {
 
 export function sysWrite(k: KernelContext, fd: number, data: Bytes): Attempt {
   const c = k.costs;
-  if (fd === 1) { k.stdout += data; k.lastStdoutWrite = data; }
-  return done({ ret: data.length }, c.syscallNs + Math.round(data.length * c.copyNsPerByte), `write(${fd}, ${quoted(data)}, ${data.length})`, ` = ${data.length}`);
+  if (fd === 1) {
+    k.stdout += data;
+    k.lastStdoutWrite = data;
+  }
+  return done(
+    { ret: data.length },
+    c.syscallNs + Math.round(data.length * c.copyNsPerByte),
+    `write(${fd}, ${quoted(data)}, ${data.length})`,
+    ` = ${data.length}`,
+  );
 }
 
 export function sysReadStdin(k: KernelContext, proc: Process, fd: number, size: number): Attempt {
@@ -29,7 +37,13 @@ export function sysReadStdin(k: KernelContext, proc: Process, fd: number, size: 
   if (k.stdinBuffer.length > 0) {
     const data = k.stdinBuffer.slice(0, size);
     k.stdinBuffer = k.stdinBuffer.slice(data.length);
-    return done({ ret: data.length, data }, c.syscallNs + Math.round(data.length * c.copyNsPerByte), head, `${quoted(data)}, ${size}) = ${data.length}`, { fd, dir: 'to-user', data });
+    return done(
+      { ret: data.length, data },
+      c.syscallNs + Math.round(data.length * c.copyNsPerByte),
+      head,
+      `${quoted(data)}, ${size}) = ${data.length}`,
+      { fd, dir: 'to-user', data },
+    );
   }
   if (!k.config.stdin) return done({ ret: 0, data: '' }, c.syscallNs, head, `"", ${size}) = 0`);
   // The operator starts typing when the prompt appears (the program wrote it just before).
@@ -46,6 +60,7 @@ export function sysReadStdin(k: KernelContext, proc: Process, fd: number, size: 
 export function stdinArrived(k: KernelContext, data: Bytes): void {
   k.stdinAnswerPending = false;
   k.stdinBuffer += data;
-  if (k.tracing) k.emit({ t: k.now, type: 'stdin.line', data }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'stdin.line', data });
+  else k.events++;
   wakeAll(k, k.stdinWaiters, 'stdin');
 }

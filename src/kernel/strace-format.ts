@@ -7,7 +7,10 @@ import type { Ns } from './types.ts';
  * its entry part and the rest, because strace prints `name(args <unfinished ...>` and later
  * `<... name resumed>rest` when another thread prints in between.
  */
-export interface StraceText { head: string; tail: string }
+export interface StraceText {
+  head: string;
+  tail: string;
+}
 
 export const ADDR_FAMILY_LOCAL = (port: number): string =>
   `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("127.0.0.1")}`;
@@ -20,7 +23,9 @@ export function result(ret: number, errno?: Errno, note?: string): string {
   return note ? `${ret} ${note}` : String(ret);
 }
 
-export function quoted(data: Bytes): string { return straceString(data); }
+export function quoted(data: Bytes): string {
+  return straceString(data);
+}
 
 /** `PID  SECONDS ` prefix (seconds since the run started, microseconds). */
 export function prefix(tid: number, t: Ns): string {
@@ -29,7 +34,9 @@ export function prefix(tid: number, t: Ns): string {
   return `${tid}  ${s}.${String(micros % 1_000_000).padStart(6, '0')} `;
 }
 
-export function fdSet(fds: number[]): string { return `[${fds.join(' ')}]`; }
+export function fdSet(fds: number[]): string {
+  return `[${fds.join(' ')}]`;
+}
 
 export function timespec(ns: Ns): string {
   return `{tv_sec=${Math.floor(ns / 1e9)}, tv_nsec=${ns % 1e9}}`;

@@ -25,7 +25,11 @@ export interface LogLine {
 }
 
 /** A call asleep in the kernel: strace has printed its head and waits for the rest. */
-export interface PendingCall { block: number; exit: number; tid: number }
+export interface PendingCall {
+  block: number;
+  exit: number;
+  tid: number;
+}
 
 export interface StraceLog {
   lines: LogLine[];
@@ -60,7 +64,10 @@ export function straceLog(trace: readonly TraceEvent[]): StraceLog {
         if (!sleeping.has(e.tid)) {
           const pend: PendingCall = { block: i, exit: -1, tid: e.tid };
           let list = byTid.get(e.tid);
-          if (!list) { list = []; byTid.set(e.tid, list); }
+          if (!list) {
+            list = [];
+            byTid.set(e.tid, list);
+          }
           list.push(pend);
           sleeping.set(e.tid, { split: false, pend });
         }
@@ -68,7 +75,10 @@ export function straceLog(trace: readonly TraceEvent[]): StraceLog {
       case 'sys.exit': {
         interrupt(e.tid, i);
         const s = sleeping.get(e.tid);
-        if (s) { sleeping.delete(e.tid); s.pend.exit = i; }
+        if (s) {
+          sleeping.delete(e.tid);
+          s.pend.exit = i;
+        }
         lines.push({ ev: i, tid: e.tid, kind: s?.split ? 'resumed' : 'call', block: s ? s.pend.block : -1 });
         break;
       }
@@ -109,7 +119,12 @@ function padResult(head: string, text: string): string {
   return call.length < 40 ? `${call.padEnd(40)}= ${whole.slice(eq + 3)}`.slice(head.length) : text;
 }
 
-export interface LineText { prefix: string; text: string; errno?: Errno; name?: string }
+export interface LineText {
+  prefix: string;
+  text: string;
+  errno?: Errno;
+  name?: string;
+}
 
 /** What strace prints for a line: `4000  0.000123 ` and the rest. */
 export function lineText(trace: readonly TraceEvent[], line: LogLine): LineText {
@@ -118,7 +133,10 @@ export function lineText(trace: readonly TraceEvent[], line: LogLine): LineText 
   const block = b?.type === 'sys.block' ? b : undefined;
   switch (line.kind) {
     case 'unfinished':
-      return { prefix: prefix(line.tid, block?.enterT ?? e.t), text: `${block?.head ?? ''} <unfinished ...>` };
+      return {
+        prefix: prefix(line.tid, block?.enterT ?? e.t),
+        text: `${block?.head ?? ''} <unfinished ...>`,
+      };
     case 'call':
     case 'resumed': {
       if (e.type !== 'sys.exit') break;
@@ -127,11 +145,19 @@ export function lineText(trace: readonly TraceEvent[], line: LogLine): LineText 
       return { prefix: p, text: padResult(p, text), name: e.name, ...(e.errno ? { errno: e.errno } : {}) };
     }
     case 'signal':
-      if (e.type === 'signal.handle') return { prefix: prefix(e.tid, e.t), text: '--- SIGIO {si_signo=SIGIO, si_code=SI_KERNEL} ---' };
-      if (e.type === 'signal.send') return { prefix: prefix(e.tid ?? e.pid, e.t), text: `--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${e.pid}, si_uid=0} ---` };
+      if (e.type === 'signal.handle')
+        return { prefix: prefix(e.tid, e.t), text: '--- SIGIO {si_signo=SIGIO, si_code=SI_KERNEL} ---' };
+      if (e.type === 'signal.send')
+        return {
+          prefix: prefix(e.tid ?? e.pid, e.t),
+          text: `--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=${e.pid}, si_uid=0} ---`,
+        };
       break;
     case 'exit':
-      return { prefix: prefix(line.tid, e.t), text: `+++ exited with ${e.type === 'proc.exit' ? e.code : 0} +++` };
+      return {
+        prefix: prefix(line.tid, e.t),
+        text: `+++ exited with ${e.type === 'proc.exit' ? e.code : 0} +++`,
+      };
   }
   return { prefix: prefix(line.tid, e.t), text: '' };
 }
@@ -139,7 +165,9 @@ export function lineText(trace: readonly TraceEvent[], line: LogLine): LineText 
 /** The head of a call still asleep: what strace has printed of it so far. */
 export function pendingText(trace: readonly TraceEvent[], p: PendingCall): LineText {
   const b = trace[p.block]!;
-  return b.type === 'sys.block' ? { prefix: prefix(p.tid, b.enterT), text: b.head } : { prefix: prefix(p.tid, b.t), text: '' };
+  return b.type === 'sys.block'
+    ? { prefix: prefix(p.tid, b.enterT), text: b.head }
+    : { prefix: prefix(p.tid, b.t), text: '' };
 }
 
 /** How strace shows a call it has not seen return when the run stops. */

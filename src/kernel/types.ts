@@ -26,7 +26,10 @@ export type WaitOn =
 export type ThreadState = 'running' | 'ready' | 'blocked' | 'exited';
 
 /** One poll/epoll event set. */
-export interface PollFd { fd: number; events: number }
+export interface PollFd {
+  fd: number;
+  events: number;
+}
 export const POLLIN = 0x1;
 export const POLLOUT = 0x4;
 export const POLLERR = 0x8;
@@ -66,13 +69,25 @@ export type SysCall =
   | { name: 'pselect6'; nfds: number; readFds: number[]; timeoutNs: Ns | null }
   | { name: 'poll'; fds: PollFd[]; timeoutMs: number }
   | { name: 'epoll_create1' }
-  | { name: 'epoll_ctl'; epfd: number; op: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL'; fd: number; events: number }
+  | {
+      name: 'epoll_ctl';
+      epfd: number;
+      op: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL';
+      fd: number;
+      events: number;
+    }
   | { name: 'epoll_wait'; epfd: number; maxEvents: number; timeoutMs: number }
   /**
    * `onSignal` is the Python handler's effect and `handlerLine` its line: the kernel runs CPython's
    * C-level handler, which only sets a flag; the Python handler runs later, in the main thread.
    */
-  | { name: 'rt_sigaction'; signal: 'SIGIO' | 'SIGCHLD'; handler: 'handler' | 'SIG_IGN'; onSignal?: () => void; handlerLine?: number }
+  | {
+      name: 'rt_sigaction';
+      signal: 'SIGIO' | 'SIGCHLD';
+      handler: 'handler' | 'SIG_IGN';
+      onSignal?: () => void;
+      handlerLine?: number;
+    }
   | { name: 'pause' }
   | { name: 'rt_sigreturn' }
   | { name: 'io_uring_setup'; entries: number }
@@ -86,7 +101,12 @@ export type UringSqe =
   | { op: 'recv'; fd: number; size: number; userData: number }
   | { op: 'send'; fd: number; data: Bytes; userData: number }
   | { op: 'close'; fd: number; userData: number };
-export interface UringCqe { userData: number; res: number; data?: Bytes; errno?: Errno }
+export interface UringCqe {
+  userData: number;
+  res: number;
+  data?: Bytes;
+  errno?: Errno;
+}
 
 /** What the kernel hands back to a program when a syscall returns. */
 export interface SysResult {
@@ -123,7 +143,15 @@ export type TraceEvent =
   | { t: Ns; type: 'proc.start'; pid: number; parent: number | null; name: string }
   | { t: Ns; type: 'proc.exit'; pid: number; code: number }
   | { t: Ns; type: 'thread.start'; tid: number; pid: number; name: string }
-  | { t: Ns; type: 'thread.state'; tid: number; state: ThreadState; on?: WaitOn; core?: number; preempted?: boolean }
+  | {
+      t: Ns;
+      type: 'thread.state';
+      tid: number;
+      state: ThreadState;
+      on?: WaitOn;
+      core?: number;
+      preempted?: boolean;
+    }
   | { t: Ns; type: 'thread.exit'; tid: number }
   | { t: Ns; type: 'gil'; pid: number; holder: number | null }
   /** `costNs`: CPU the switch itself burns (saving and restoring a context), charged as system time. */
@@ -131,16 +159,56 @@ export type TraceEvent =
   /** Resident memory the machine counts (processes, thread stacks in use, socket and epoll objects). */
   | { t: Ns; type: 'mem'; bytes: number }
   /** `ns` of Python on the CPU; `sysNs` of kernel work the line caused outside a system call (waking a thread). */
-  | { t: Ns; type: 'py'; tid: number; line: number; ns: Ns; sysNs?: Ns; note?: string; noteParams?: Record<string, string | number> }
+  | {
+      t: Ns;
+      type: 'py';
+      tid: number;
+      line: number;
+      ns: Ns;
+      sysNs?: Ns;
+      note?: string;
+      noteParams?: Record<string, string | number>;
+    }
   | { t: Ns; type: 'sys.enter'; tid: number; name: SysName; line: number }
   /** `head` is the call's entry text, what strace prints before `<unfinished ...>`. */
   /** `kernelNs`: kernel time the call has used so far (its entry scan), counted by the meters before the call returns. */
-  | { t: Ns; type: 'sys.block'; tid: number; name: SysName; on: WaitOn; head: string; enterT: Ns; kernelNs: Ns }
+  | {
+      t: Ns;
+      type: 'sys.block';
+      tid: number;
+      name: SysName;
+      on: WaitOn;
+      head: string;
+      enterT: Ns;
+      kernelNs: Ns;
+    }
   | { t: Ns; type: 'sys.wake'; tid: number; name: SysName; reason: string }
   /** `strace` is the call as strace prints it, result included; `head` is how many of its characters strace prints before `<unfinished ...>`. */
-  | { t: Ns; type: 'sys.exit'; tid: number; name: SysName; ret: number; errno?: Errno; strace: string; head: number; enterT: Ns; kernelNs: Ns; unwindNs?: Ns }
+  | {
+      t: Ns;
+      type: 'sys.exit';
+      tid: number;
+      name: SysName;
+      ret: number;
+      errno?: Errno;
+      strace: string;
+      head: number;
+      enterT: Ns;
+      kernelNs: Ns;
+      unwindNs?: Ns;
+    }
   /** `byKernel`: the kernel copied on its own (io_uring), outside any system call of the thread: its cost is not in a sys.exit. */
-  | { t: Ns; type: 'copy'; tid: number; fd: number; dir: 'to-user' | 'from-user'; bytes: number; data: Bytes; ns: Ns; byKernel?: true }
+  | {
+      t: Ns;
+      type: 'copy';
+      tid: number;
+      fd: number;
+      dir: 'to-user' | 'from-user';
+      bytes: number;
+      data: Bytes;
+      ns: Ns;
+      byKernel?: true;
+    }
   | { t: Ns; type: 'fd.open'; pid: number; fd: number; what: FdWhat }
   | { t: Ns; type: 'fd.close'; pid: number; fd: number }
   | { t: Ns; type: 'fd.flags'; pid: number; fd: number; nonblock: boolean; async: boolean }
@@ -158,11 +226,27 @@ export type TraceEvent =
   | { t: Ns; type: 'poll.scan'; tid: number; watched: number[]; ready: number[] }
   | { t: Ns; type: 'epoll.interest'; ep: number; fd: number; events: number; op: 'add' | 'mod' | 'del' }
   | { t: Ns; type: 'epoll.ready'; ep: number; fd: number; op: 'add' | 'remove' }
-  | { t: Ns; type: 'signal.send'; pid: number; signal: string; merged: boolean; /** A thread-directed signal (SIGPIPE): its thread. */ tid?: number }
+  | {
+      t: Ns;
+      type: 'signal.send';
+      pid: number;
+      signal: string;
+      merged: boolean;
+      /** A thread-directed signal (SIGPIPE): its thread. */ tid?: number;
+    }
   | { t: Ns; type: 'signal.handle'; tid: number; signal: string }
   | { t: Ns; type: 'uring.sqe'; ring: number; op: UringSqe['op']; fd: number; userData: number }
   | { t: Ns; type: 'uring.cqe'; ring: number; userData: number; res: number }
-  | { t: Ns; type: 'net.packet'; from: string; to: string; kind: PacketKind; bytes: number; data?: Bytes; arriveNs: Ns }
+  | {
+      t: Ns;
+      type: 'net.packet';
+      from: string;
+      to: string;
+      kind: PacketKind;
+      bytes: number;
+      data?: Bytes;
+      arriveNs: Ns;
+    }
   | { t: Ns; type: 'client.connected'; client: string; port: number }
   | { t: Ns; type: 'client.retry'; client: string; attempt: number; nextNs: Ns }
   | { t: Ns; type: 'client.reply'; client: string; data: Bytes }
@@ -173,7 +257,12 @@ export type TraceEvent =
 
 export type TraceType = TraceEvent['type'];
 export type PacketKind = 'SYN' | 'SYN-ACK' | 'ACK' | 'DATA' | 'FIN' | 'RST';
-export type WaitTarget = { kind: 'sock'; sock: number } | { kind: 'epoll'; ep: number } | { kind: 'stdin' } | { kind: 'pool'; queue: string } | { kind: 'gil'; pid: number };
+export type WaitTarget =
+  | { kind: 'sock'; sock: number }
+  | { kind: 'epoll'; ep: number }
+  | { kind: 'stdin' }
+  | { kind: 'pool'; queue: string }
+  | { kind: 'gil'; pid: number };
 export type FdWhat =
   | { kind: 'stdio'; name: 'stdin' | 'stdout' | 'stderr' }
   | { kind: 'listen'; sock: number; port: number }

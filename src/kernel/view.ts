@@ -6,14 +6,27 @@
  */
 import type { Bytes } from './bytes.ts';
 import type { Errno } from './errors.ts';
-import type { FdWhat, Ns, PacketKind, SysName, ThreadState, TraceEvent, WaitOn, WaitTarget } from './types.ts';
+import type {
+  FdWhat,
+  Ns,
+  PacketKind,
+  SysName,
+  ThreadState,
+  TraceEvent,
+  WaitOn,
+  WaitTarget,
+} from './types.ts';
 import { waitsForInput } from './syscalls.ts';
 
 export type ReadPhase = 'waiting' | 'copying' | null;
 
 export interface ThreadView {
-  tid: number; pid: number; name: string;
-  state: ThreadState; on: WaitOn | null; core: number | null;
+  tid: number;
+  pid: number;
+  name: string;
+  state: ThreadState;
+  on: WaitOn | null;
+  core: number | null;
   /** The listing line the thread is on (0 before its first line). */
   line: number;
   /** The system call in progress, and for a read, which of its two phases. */
@@ -26,28 +39,62 @@ export interface ThreadView {
 }
 
 export interface ProcView {
-  pid: number; parent: number | null; name: string;
+  pid: number;
+  parent: number | null;
+  name: string;
   fds: Record<number, FdWhat>;
   fdFlags: Record<number, { nonblock: boolean; async: boolean }>;
-  threads: number[]; gil: number | null; exited: boolean; code: number | null;
+  threads: number[];
+  gil: number | null;
+  exited: boolean;
+  code: number | null;
 }
 
 export interface SockView {
-  id: number; kind: 'listen' | 'conn' | 'other'; client: string | null; port: number | null; backlog: number | null;
-  rx: Bytes; fin: boolean; err: Errno | null; acceptQueue: number[]; closed: boolean;
+  id: number;
+  kind: 'listen' | 'conn' | 'other';
+  client: string | null;
+  port: number | null;
+  backlog: number | null;
+  rx: Bytes;
+  fin: boolean;
+  err: Errno | null;
+  acceptQueue: number[];
+  closed: boolean;
 }
 
-export interface EpollView { id: number; interest: Record<number, number>; ready: number[] }
+export interface EpollView {
+  id: number;
+  interest: Record<number, number>;
+  ready: number[];
+}
 
 export interface ClientView {
   name: string;
   state: 'idle' | 'connecting' | 'connected' | 'closed' | 'reset' | 'server-gone';
-  replies: Bytes[]; retries: number;
+  replies: Bytes[];
+  retries: number;
 }
 
-export interface PacketView { id: number; from: string; to: string; kind: PacketKind; bytes: number; data: Bytes | null; sentT: Ns; arriveT: Ns }
+export interface PacketView {
+  id: number;
+  from: string;
+  to: string;
+  kind: PacketKind;
+  bytes: number;
+  data: Bytes | null;
+  sentT: Ns;
+  arriveT: Ns;
+}
 
-export interface ScanView { tid: number; kind: 'select' | 'poll'; nfds: number | null; watched: number[]; ready: number[]; t: Ns }
+export interface ScanView {
+  tid: number;
+  kind: 'select' | 'poll';
+  nfds: number | null;
+  watched: number[];
+  ready: number[];
+  t: Ns;
+}
 
 export interface MachineView {
   t: Ns;
@@ -64,31 +111,69 @@ export interface MachineView {
   packetsSent: number;
   lastScan: ScanView | null;
   signals: { pid: number; signal: string; merged: boolean; t: Ns }[];
-  uring: Record<number, { sq: { op: string; fd: number; userData: number }[]; cq: { userData: number; res: number }[] }>;
+  uring: Record<
+    number,
+    { sq: { op: string; fd: number; userData: number }[]; cq: { userData: number; res: number }[] }
+  >;
   stdin: Bytes[];
   errors: { tid: number; syscall: string; python: string; fatal: boolean; t: Ns }[];
   meters: {
-    syscalls: Record<string, number>; eagain: number; bytesCopied: number; contextSwitches: number;
-    userNs: Ns; systemNs: Ns; threads: number; memoryBytes: number; replies: number;
+    syscalls: Record<string, number>;
+    eagain: number;
+    bytesCopied: number;
+    contextSwitches: number;
+    userNs: Ns;
+    systemNs: Ns;
+    threads: number;
+    memoryBytes: number;
+    replies: number;
   };
   stopped: string | null;
 }
 
 export function waitKey(target: WaitTarget): string {
   switch (target.kind) {
-    case 'sock': return `sock:${target.sock}`;
-    case 'epoll': return `epoll:${target.ep}`;
-    case 'stdin': return 'stdin';
-    case 'pool': return `pool:${target.queue}`;
-    case 'gil': return `gil:${target.pid}`;
+    case 'sock':
+      return `sock:${target.sock}`;
+    case 'epoll':
+      return `epoll:${target.ep}`;
+    case 'stdin':
+      return 'stdin';
+    case 'pool':
+      return `pool:${target.queue}`;
+    case 'gil':
+      return `gil:${target.pid}`;
   }
 }
 
 export function emptyView(cores: number): MachineView {
   return {
-    t: 0, procs: {}, threads: {}, cores: Array.from({ length: cores }, () => null), socks: {}, epolls: {}, waits: {},
-    clients: {}, packets: [], packetsSent: 0, lastScan: null, signals: [], uring: {}, stdin: [], errors: [],
-    meters: { syscalls: {}, eagain: 0, bytesCopied: 0, contextSwitches: 0, userNs: 0, systemNs: 0, threads: 0, memoryBytes: 0, replies: 0 },
+    t: 0,
+    procs: {},
+    threads: {},
+    cores: Array.from({ length: cores }, () => null),
+    socks: {},
+    epolls: {},
+    waits: {},
+    clients: {},
+    packets: [],
+    packetsSent: 0,
+    lastScan: null,
+    signals: [],
+    uring: {},
+    stdin: [],
+    errors: [],
+    meters: {
+      syscalls: {},
+      eagain: 0,
+      bytesCopied: 0,
+      contextSwitches: 0,
+      userNs: 0,
+      systemNs: 0,
+      threads: 0,
+      memoryBytes: 0,
+      replies: 0,
+    },
     stopped: null,
   };
 }
@@ -97,7 +182,18 @@ export function emptyView(cores: number): MachineView {
 function sockOf(v: MachineView, id: number): SockView {
   let s = v.socks[id];
   if (!s) {
-    s = { id, kind: 'other', client: null, port: null, backlog: null, rx: '', fin: false, err: null, acceptQueue: [], closed: false };
+    s = {
+      id,
+      kind: 'other',
+      client: null,
+      port: null,
+      backlog: null,
+      rx: '',
+      fin: false,
+      err: null,
+      acceptQueue: [],
+      closed: false,
+    };
     v.socks[id] = s;
   }
   return s;
@@ -117,15 +213,40 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
   v.t = ev.t;
   switch (ev.type) {
     case 'proc.start':
-      v.procs[ev.pid] = { pid: ev.pid, parent: ev.parent, name: ev.name, fds: {}, fdFlags: {}, threads: [], gil: null, exited: false, code: null };
+      v.procs[ev.pid] = {
+        pid: ev.pid,
+        parent: ev.parent,
+        name: ev.name,
+        fds: {},
+        fdFlags: {},
+        threads: [],
+        gil: null,
+        exited: false,
+        code: null,
+      };
       return;
     case 'proc.exit': {
       const p = v.procs[ev.pid];
-      if (p) { p.exited = true; p.code = ev.code; p.gil = null; }
+      if (p) {
+        p.exited = true;
+        p.code = ev.code;
+        p.gil = null;
+      }
       return;
     }
     case 'thread.start':
-      v.threads[ev.tid] = { tid: ev.tid, pid: ev.pid, name: ev.name, state: 'ready', on: null, core: null, line: 0, call: null, userBuffer: null, sent: null };
+      v.threads[ev.tid] = {
+        tid: ev.tid,
+        pid: ev.pid,
+        name: ev.name,
+        state: 'ready',
+        on: null,
+        core: null,
+        line: 0,
+        call: null,
+        userBuffer: null,
+        sent: null,
+      };
       v.procs[ev.pid]?.threads.push(ev.tid);
       v.meters.threads++;
       return;
@@ -142,7 +263,11 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     }
     case 'thread.exit': {
       const th = v.threads[ev.tid];
-      if (th) { th.state = 'exited'; th.call = null; th.on = null; }
+      if (th) {
+        th.state = 'exited';
+        th.call = null;
+        th.on = null;
+      }
       v.meters.threads--;
       return;
     }
@@ -153,8 +278,13 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     }
     case 'cpu.switch':
       v.cores[ev.core] = ev.to;
-      if (ev.to !== null) { const th = v.threads[ev.to]; if (th) th.core = ev.core; }
-      else if (ev.from !== null) { const th = v.threads[ev.from]; if (th) th.core = null; }
+      if (ev.to !== null) {
+        const th = v.threads[ev.to];
+        if (th) th.core = ev.core;
+      } else if (ev.from !== null) {
+        const th = v.threads[ev.from];
+        if (th) th.core = null;
+      }
       v.meters.systemNs += ev.costNs;
       return;
     case 'mem':
@@ -171,7 +301,12 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
       const th = v.threads[ev.tid];
       if (th) {
         th.line = ev.line || th.line;
-        th.call = { name: ev.name, line: ev.line, since: ev.t, phase: waitsForInput(ev.name) ? 'waiting' : null };
+        th.call = {
+          name: ev.name,
+          line: ev.line,
+          since: ev.t,
+          phase: waitsForInput(ev.name) ? 'waiting' : null,
+        };
       }
       return;
     }
@@ -212,16 +347,25 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
       p.fds[ev.fd] = ev.what;
       p.fdFlags[ev.fd] = p.fdFlags[ev.fd] ?? { nonblock: false, async: false };
       const w = ev.what;
-      if (w.kind === 'listen') { const s = sockOf(v, w.sock); s.kind = 'listen'; s.port = w.port; }
-      else if (w.kind === 'conn') { const s = sockOf(v, w.sock); s.kind = 'conn'; s.client = w.client; }
-      else if (w.kind === 'socket') sockOf(v, w.sock);
+      if (w.kind === 'listen') {
+        const s = sockOf(v, w.sock);
+        s.kind = 'listen';
+        s.port = w.port;
+      } else if (w.kind === 'conn') {
+        const s = sockOf(v, w.sock);
+        s.kind = 'conn';
+        s.client = w.client;
+      } else if (w.kind === 'socket') sockOf(v, w.sock);
       else if (w.kind === 'epoll') v.epolls[w.ep] = v.epolls[w.ep] ?? { id: w.ep, interest: {}, ready: [] };
       else if (w.kind === 'uring') v.uring[w.ring] = v.uring[w.ring] ?? { sq: [], cq: [] };
       return;
     }
     case 'fd.close': {
       const p = v.procs[ev.pid];
-      if (p) { delete p.fds[ev.fd]; delete p.fdFlags[ev.fd]; }
+      if (p) {
+        delete p.fds[ev.fd];
+        delete p.fdFlags[ev.fd];
+      }
       return;
     }
     case 'fd.flags': {
@@ -244,11 +388,23 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
       sockOf(v, ev.conn).kind = 'conn';
       return;
     }
-    case 'sock.rx': sockOf(v, ev.sock).rx += ev.data; return;
-    case 'sock.take': { const s = sockOf(v, ev.sock); s.rx = s.rx.slice(s.rx.length - ev.total); return; }
-    case 'sock.fin': sockOf(v, ev.sock).fin = true; return;
-    case 'sock.rst': sockOf(v, ev.sock).err = ev.err; return;
-    case 'sock.closed': sockOf(v, ev.sock).closed = true; return;
+    case 'sock.rx':
+      sockOf(v, ev.sock).rx += ev.data;
+      return;
+    case 'sock.take': {
+      const s = sockOf(v, ev.sock);
+      s.rx = s.rx.slice(s.rx.length - ev.total);
+      return;
+    }
+    case 'sock.fin':
+      sockOf(v, ev.sock).fin = true;
+      return;
+    case 'sock.rst':
+      sockOf(v, ev.sock).err = ev.err;
+      return;
+    case 'sock.closed':
+      sockOf(v, ev.sock).closed = true;
+      return;
     case 'wait.add': {
       const key = waitKey(ev.target);
       (v.waits[key] ??= []).push(ev.tid);
@@ -257,11 +413,22 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     case 'wait.remove': {
       const key = waitKey(ev.target);
       const list = v.waits[key];
-      if (list) { const i = list.indexOf(ev.tid); if (i >= 0) list.splice(i, 1); if (list.length === 0) delete v.waits[key]; }
+      if (list) {
+        const i = list.indexOf(ev.tid);
+        if (i >= 0) list.splice(i, 1);
+        if (list.length === 0) delete v.waits[key];
+      }
       return;
     }
     case 'select.scan':
-      v.lastScan = { tid: ev.tid, kind: 'select', nfds: ev.nfds, watched: ev.watched, ready: ev.ready, t: ev.t };
+      v.lastScan = {
+        tid: ev.tid,
+        kind: 'select',
+        nfds: ev.nfds,
+        watched: ev.watched,
+        ready: ev.ready,
+        t: ev.t,
+      };
       return;
     case 'poll.scan':
       v.lastScan = { tid: ev.tid, kind: 'poll', nfds: null, watched: ev.watched, ready: ev.ready, t: ev.t };
@@ -274,13 +441,22 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     }
     case 'epoll.ready': {
       const ep = (v.epolls[ev.ep] ??= { id: ev.ep, interest: {}, ready: [] });
-      if (ev.op === 'add') { if (!ep.ready.includes(ev.fd)) ep.ready.push(ev.fd); }
-      else ep.ready = ep.ready.filter((fd) => fd !== ev.fd);
+      if (ev.op === 'add') {
+        if (!ep.ready.includes(ev.fd)) ep.ready.push(ev.fd);
+      } else ep.ready = ep.ready.filter((fd) => fd !== ev.fd);
       return;
     }
     case 'signal.send':
     case 'signal.handle':
-      v.signals = [...v.signals.slice(-7), { pid: ev.type === 'signal.send' ? ev.pid : (v.threads[ev.tid]?.pid ?? 0), signal: ev.signal, merged: ev.type === 'signal.send' ? ev.merged : false, t: ev.t }];
+      v.signals = [
+        ...v.signals.slice(-7),
+        {
+          pid: ev.type === 'signal.send' ? ev.pid : (v.threads[ev.tid]?.pid ?? 0),
+          signal: ev.signal,
+          merged: ev.type === 'signal.send' ? ev.merged : false,
+          t: ev.t,
+        },
+      ];
       return;
     case 'uring.sqe': {
       const r = (v.uring[ev.ring] ??= { sq: [], cq: [] });
@@ -296,7 +472,16 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
     case 'net.packet':
       // Packets that have arrived are history: keep the view small (C10K sends 100,000 of them).
       if (v.packets.length > 64) v.packets = v.packets.filter((p) => p.arriveT >= v.t);
-      v.packets.push({ id: v.packetsSent++, from: ev.from, to: ev.to, kind: ev.kind, bytes: ev.bytes, data: ev.data ?? null, sentT: ev.t, arriveT: ev.arriveNs });
+      v.packets.push({
+        id: v.packetsSent++,
+        from: ev.from,
+        to: ev.to,
+        kind: ev.kind,
+        bytes: ev.bytes,
+        data: ev.data ?? null,
+        sentT: ev.t,
+        arriveT: ev.arriveNs,
+      });
       if (ev.from !== 'server') {
         const c = clientOf(v, ev.from);
         if (ev.kind === 'SYN') c.state = 'connecting';
@@ -304,13 +489,30 @@ export function applyEvent(v: MachineView, ev: TraceEvent): void {
         if (ev.kind === 'RST' && c.state !== 'closed') c.state = 'reset';
       }
       return;
-    case 'client.connected': clientOf(v, ev.client).state = 'connected'; return;
-    case 'client.retry': clientOf(v, ev.client).retries = ev.attempt; return;
-    case 'client.reply': clientOf(v, ev.client).replies.push(ev.data); v.meters.replies++; return;
-    case 'client.eof': { const c = clientOf(v, ev.client); if (c.state === 'connected') c.state = 'server-gone'; return; }
-    case 'stdin.line': v.stdin = [...v.stdin, ev.data]; return;
-    case 'error': v.errors.push({ tid: ev.tid, syscall: ev.syscall, python: ev.python, fatal: ev.fatal, t: ev.t }); return;
-    case 'stop': v.stopped = ev.reason; return;
+    case 'client.connected':
+      clientOf(v, ev.client).state = 'connected';
+      return;
+    case 'client.retry':
+      clientOf(v, ev.client).retries = ev.attempt;
+      return;
+    case 'client.reply':
+      clientOf(v, ev.client).replies.push(ev.data);
+      v.meters.replies++;
+      return;
+    case 'client.eof': {
+      const c = clientOf(v, ev.client);
+      if (c.state === 'connected') c.state = 'server-gone';
+      return;
+    }
+    case 'stdin.line':
+      v.stdin = [...v.stdin, ev.data];
+      return;
+    case 'error':
+      v.errors.push({ tid: ev.tid, syscall: ev.syscall, python: ev.python, fatal: ev.fatal, t: ev.t });
+      return;
+    case 'stop':
+      v.stopped = ev.reason;
+      return;
   }
 }
 
@@ -323,16 +525,38 @@ export function packetsInFlight(v: MachineView): PacketView[] {
 
 /** The events a student steps through; the bookkeeping that follows each belongs to its step. */
 const STEP_EVENTS = new Set<TraceEvent['type']>([
-  'py', 'sys.enter', 'sys.block', 'sys.wake', 'sys.exit', 'copy', 'net.packet', 'sock.syn', 'sock.accept-queue',
-  'sock.rx', 'sock.fin', 'sock.rst', 'epoll.ready', 'signal.send', 'signal.handle', 'uring.cqe', 'client.reply',
-  'client.connected', 'client.retry', 'stdin.line', 'error', 'select.scan', 'poll.scan', 'stop',
+  'py',
+  'sys.enter',
+  'sys.block',
+  'sys.wake',
+  'sys.exit',
+  'copy',
+  'net.packet',
+  'sock.syn',
+  'sock.accept-queue',
+  'sock.rx',
+  'sock.fin',
+  'sock.rst',
+  'epoll.ready',
+  'signal.send',
+  'signal.handle',
+  'uring.cqe',
+  'client.reply',
+  'client.connected',
+  'client.retry',
+  'stdin.line',
+  'error',
+  'select.scan',
+  'poll.scan',
+  'stop',
 ]);
 
 /** Events folded into the step before them even though their type is a step type. */
 function isStep(ev: TraceEvent, prev: TraceEvent | undefined): boolean {
   if (!STEP_EVENTS.has(ev.type)) return false;
   // A py line right before its own syscall is one moment: the line runs, then the call starts.
-  if (ev.type === 'sys.enter' && prev?.type === 'py' && prev.tid === ev.tid && prev.line === ev.line) return false;
+  if (ev.type === 'sys.enter' && prev?.type === 'py' && prev.tid === ev.tid && prev.line === ev.line)
+    return false;
   // The ready-list removals epoll_wait makes while it collects are part of the call.
   if (ev.type === 'epoll.ready' && ev.op === 'remove') return false;
   // An accept-queue pop is the accept call's own doing.
@@ -357,7 +581,11 @@ const CLONE_WEIGHT = 2;
 
 /** About how many objects a clone of the view copies. */
 function viewWeight(v: MachineView): number {
-  let n = Object.keys(v.socks).length + Object.keys(v.threads).length + Object.keys(v.clients).length + v.packets.length;
+  let n =
+    Object.keys(v.socks).length +
+    Object.keys(v.threads).length +
+    Object.keys(v.clients).length +
+    v.packets.length;
   for (const ep of Object.values(v.epolls)) n += Object.keys(ep.interest).length;
   return n;
 }
@@ -397,7 +625,9 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
   const RECENT = 4;
 
   return {
-    trace, stepStart, steps,
+    trace,
+    stepStart,
+    steps,
     viewAt(step: number): MachineView {
       const k = Math.max(0, Math.min(step, steps - 1));
       if (steps === 0) return emptyView(cores);
@@ -408,12 +638,14 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
       let hi = checkpoints.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (checkpoints[mid]!.step <= k) lo = mid; else hi = mid - 1;
+        if (checkpoints[mid]!.step <= k) lo = mid;
+        else hi = mid - 1;
       }
       let c = checkpoints[lo]!;
       for (const r of recent) if (r.step <= k && r.step > c.step) c = r;
       const view = structuredClone(c.view);
-      for (let s = c.step + 1; s <= k; s++) for (let i = stepStart[s]!; i < end(s); i++) applyEvent(view, trace[i]!);
+      for (let s = c.step + 1; s <= k; s++)
+        for (let i = stepStart[s]!; i < end(s); i++) applyEvent(view, trace[i]!);
       recent.push({ step: k, view });
       if (recent.length > RECENT) recent.shift();
       return view;
@@ -423,7 +655,8 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
       let hi = stepStart.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (stepStart[mid]! <= i) lo = mid; else hi = mid - 1;
+        if (stepStart[mid]! <= i) lo = mid;
+        else hi = mid - 1;
       }
       return lo;
     },

@@ -49,7 +49,11 @@ export function paramsOf(words: Words, ctx: LessonContext | null): Params {
 export type Match = (ev: TraceEvent, i: number) => boolean;
 
 /** The index of the n-th event (0-based) that matches, at or after event `from`. */
-export function eventIndex(ctx: LessonContext, match: Match, { nth = 0, from = 0 }: { nth?: number; from?: number } = {}): number {
+export function eventIndex(
+  ctx: LessonContext,
+  match: Match,
+  { nth = 0, from = 0 }: { nth?: number; from?: number } = {},
+): number {
   const trace = ctx.run.index.trace;
   let seen = 0;
   for (let i = from; i < trace.length; i++) {
@@ -59,7 +63,11 @@ export function eventIndex(ctx: LessonContext, match: Match, { nth = 0, from = 0
 }
 
 /** The step that holds the n-th matching event, searching from step `fromStep`. */
-export function stepOf(ctx: LessonContext, match: Match, { nth = 0, fromStep = 0 }: { nth?: number; fromStep?: number } = {}): number {
+export function stepOf(
+  ctx: LessonContext,
+  match: Match,
+  { nth = 0, fromStep = 0 }: { nth?: number; fromStep?: number } = {},
+): number {
   const from = ctx.run.index.stepStart[Math.max(0, Math.min(fromStep, ctx.run.index.steps - 1))] ?? 0;
   return ctx.run.index.stepOfEvent(eventIndex(ctx, match, { nth, from }));
 }
@@ -67,7 +75,10 @@ export function stepOf(ctx: LessonContext, match: Match, { nth = 0, fromStep = 0
 /** The events of step k. */
 export function eventsOf(ctx: LessonContext, step: number): TraceEvent[] {
   const { stepStart, trace, steps } = ctx.run.index;
-  return trace.slice(stepStart[step] ?? trace.length, step + 1 < steps ? stepStart[step + 1] : trace.length) as TraceEvent[];
+  return trace.slice(
+    stepStart[step] ?? trace.length,
+    step + 1 < steps ? stepStart[step + 1] : trace.length,
+  ) as TraceEvent[];
 }
 
 /** The time of step k, in virtual nanoseconds. */
@@ -78,21 +89,28 @@ export function timeOf(ctx: LessonContext, step: number): number {
 
 /** The fd the server got for a client's connection (the first accept of it). */
 export function fdOfClient(ctx: LessonContext, client: string): number {
-  const i = eventIndex(ctx, (ev) => ev.type === 'fd.open' && ev.what.kind === 'conn' && ev.what.client === client);
+  const i = eventIndex(
+    ctx,
+    (ev) => ev.type === 'fd.open' && ev.what.kind === 'conn' && ev.what.client === client,
+  );
   const ev = ctx.run.index.trace[i]!;
   return ev.type === 'fd.open' ? ev.fd : -1;
 }
 
 /** The server-side socket id of a client's connection. */
 export function sockOfClient(ctx: LessonContext, client: string): number {
-  const i = eventIndex(ctx, (ev) => ev.type === 'fd.open' && ev.what.kind === 'conn' && ev.what.client === client);
+  const i = eventIndex(
+    ctx,
+    (ev) => ev.type === 'fd.open' && ev.what.kind === 'conn' && ev.what.client === client,
+  );
   const ev = ctx.run.index.trace[i]!;
   return ev.type === 'fd.open' && ev.what.kind === 'conn' ? ev.what.sock : -1;
 }
 
 /** The client a connection socket belongs to (null for the listening socket or an unknown one). */
 export function clientOfSock(ctx: LessonContext, sock: number): string | null {
-  for (const ev of ctx.run.index.trace) if (ev.type === 'fd.open' && ev.what.kind === 'conn' && ev.what.sock === sock) return ev.what.client;
+  for (const ev of ctx.run.index.trace)
+    if (ev.type === 'fd.open' && ev.what.kind === 'conn' && ev.what.sock === sock) return ev.what.client;
   return null;
 }
 
@@ -114,11 +132,15 @@ export function paragraphs(W: (key: string) => Words, item: string, count: numbe
 
 type Ev<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 /** A system call's return (`sys.exit`) by name, optionally filtered. */
-export const exitOf = (name: string, where: (ev: Ev<'sys.exit'>) => boolean = () => true): Match =>
-  (ev) => ev.type === 'sys.exit' && ev.name === name && where(ev);
+export const exitOf =
+  (name: string, where: (ev: Ev<'sys.exit'>) => boolean = () => true): Match =>
+  (ev) =>
+    ev.type === 'sys.exit' && ev.name === name && where(ev);
 /** A system call going to sleep (`sys.block`) by name. */
-export const blockOf = (name: string, where: (ev: Ev<'sys.block'>) => boolean = () => true): Match =>
-  (ev) => ev.type === 'sys.block' && ev.name === name && where(ev);
+export const blockOf =
+  (name: string, where: (ev: Ev<'sys.block'>) => boolean = () => true): Match =>
+  (ev) =>
+    ev.type === 'sys.block' && ev.name === name && where(ev);
 
 /* ── choices ── */
 

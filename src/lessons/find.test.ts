@@ -1,8 +1,23 @@
 /** The lesson finders: pure searches in a run's trace. */
 import { describe, expect, it } from 'vitest';
 import {
-  callInProgress, clientOfFd, countEvents, epollReportedFds, fdLabel, fdOfClient, findEventIndex, findReplies, findStep, findStepOrNone,
-  isReplyTo, isSysBlock, isSysExit, LessonFindError, otherRun, roundMs, sockOfClient,
+  callInProgress,
+  clientOfFd,
+  countEvents,
+  epollReportedFds,
+  fdLabel,
+  fdOfClient,
+  findEventIndex,
+  findReplies,
+  findStep,
+  findStepOrNone,
+  isReplyTo,
+  isSysBlock,
+  isSysExit,
+  LessonFindError,
+  otherRun,
+  roundMs,
+  sockOfClient,
 } from './find.ts';
 
 const select = otherRun('select');
@@ -27,7 +42,8 @@ describe('finders', () => {
   it('list replies in order with their steps, matching the trace', () => {
     const replies = findReplies(select);
     expect(replies.length).toBeGreaterThan(0);
-    for (let i = 1; i < replies.length; i++) expect(replies[i]!.step).toBeGreaterThanOrEqual(replies[i - 1]!.step);
+    for (let i = 1; i < replies.length; i++)
+      expect(replies[i]!.step).toBeGreaterThanOrEqual(replies[i - 1]!.step);
     expect(replies.length).toBe(countEvents(select, isReplyTo()));
   });
 

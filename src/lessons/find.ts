@@ -12,14 +12,21 @@ import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 
 /** What the finders read: a LabRun (src/../runs/runs.ts) has both. */
-export interface Traced { run: ScenarioRun; index: TraceIndex }
+export interface Traced {
+  run: ScenarioRun;
+  index: TraceIndex;
+}
 
 export type EventPred = (ev: TraceEvent, i: number) => boolean;
 
 export class LessonFindError extends Error {}
 
 /** Search options: `after` = only events after this step; `nth` = the nth match (1-based). */
-export interface FindOpts { after?: number; nth?: number; before?: number }
+export interface FindOpts {
+  after?: number;
+  nth?: number;
+  before?: number;
+}
 
 function firstEventAfter(r: Traced, step: number | undefined): number {
   if (step === undefined || step < 0) return 0;
@@ -30,7 +37,10 @@ function firstEventAfter(r: Traced, step: number | undefined): number {
 export function findEvents(r: Traced, pred: EventPred, opts: FindOpts = {}): number[] {
   const out: number[] = [];
   const trace = r.index.trace;
-  const end = opts.before === undefined ? trace.length : r.index.stepStart[Math.min(opts.before, r.index.steps - 1)] ?? trace.length;
+  const end =
+    opts.before === undefined
+      ? trace.length
+      : (r.index.stepStart[Math.min(opts.before, r.index.steps - 1)] ?? trace.length);
   for (let i = firstEventAfter(r, opts.after); i < end; i++) if (pred(trace[i]!, i)) out.push(i);
   return out;
 }
@@ -49,7 +59,10 @@ export function findEventIndex(r: Traced, pred: EventPred, opts: FindOpts = {}):
 /** The step that holds the nth event matching `pred`; throws when there is none. */
 export function findStep(r: Traced, pred: EventPred, opts: FindOpts = {}, what = 'event'): number {
   const i = findEventIndex(r, pred, opts);
-  if (i < 0) throw new LessonFindError(`${r.run.scenario.id}: no ${what} (nth ${opts.nth ?? 1}, after step ${opts.after ?? -1})`);
+  if (i < 0)
+    throw new LessonFindError(
+      `${r.run.scenario.id}: no ${what} (nth ${opts.nth ?? 1}, after step ${opts.after ?? -1})`,
+    );
   return r.index.stepOfEvent(i);
 }
 
@@ -75,29 +88,64 @@ export function lastStep(r: Traced): number {
 
 /* ── predicates ── */
 
-export const isSysExit = (name: SysName, where: { errno?: Errno | null; ret?: number; minRet?: number } = {}): EventPred => (ev) =>
-  ev.type === 'sys.exit' && ev.name === name
-  && (where.errno === undefined || (where.errno === null ? ev.errno === undefined : ev.errno === where.errno))
-  && (where.ret === undefined || ev.ret === where.ret)
-  && (where.minRet === undefined || ev.ret >= where.minRet);
+export const isSysExit =
+  (name: SysName, where: { errno?: Errno | null; ret?: number; minRet?: number } = {}): EventPred =>
+  (ev) =>
+    ev.type === 'sys.exit' &&
+    ev.name === name &&
+    (where.errno === undefined ||
+      (where.errno === null ? ev.errno === undefined : ev.errno === where.errno)) &&
+    (where.ret === undefined || ev.ret === where.ret) &&
+    (where.minRet === undefined || ev.ret >= where.minRet);
 
-export const isSysBlock = (name: SysName): EventPred => (ev) => ev.type === 'sys.block' && ev.name === name;
-export const isSysEnter = (name: SysName): EventPred => (ev) => ev.type === 'sys.enter' && ev.name === name;
-export const isReplyTo = (client?: string): EventPred => (ev) => ev.type === 'client.reply' && (client === undefined || ev.client === client);
-export const isEpollReadyAdd = (fd?: number): EventPred => (ev) => ev.type === 'epoll.ready' && ev.op === 'add' && (fd === undefined || ev.fd === fd);
-export const isRxOn = (sock?: number): EventPred => (ev) => ev.type === 'sock.rx' && (sock === undefined || ev.sock === sock);
+export const isSysBlock =
+  (name: SysName): EventPred =>
+  (ev) =>
+    ev.type === 'sys.block' && ev.name === name;
+export const isSysEnter =
+  (name: SysName): EventPred =>
+  (ev) =>
+    ev.type === 'sys.enter' && ev.name === name;
+export const isReplyTo =
+  (client?: string): EventPred =>
+  (ev) =>
+    ev.type === 'client.reply' && (client === undefined || ev.client === client);
+export const isEpollReadyAdd =
+  (fd?: number): EventPred =>
+  (ev) =>
+    ev.type === 'epoll.ready' && ev.op === 'add' && (fd === undefined || ev.fd === fd);
+export const isRxOn =
+  (sock?: number): EventPred =>
+  (ev) =>
+    ev.type === 'sock.rx' && (sock === undefined || ev.sock === sock);
 export const isStdinLine: EventPred = (ev) => ev.type === 'stdin.line';
 export const isFatalError: EventPred = (ev) => ev.type === 'error' && ev.fatal;
-export const isPacketFrom = (client: string, kind: 'DATA' | 'FIN' | 'RST' | 'SYN'): EventPred => (ev) =>
-  ev.type === 'net.packet' && ev.from === client && ev.kind === kind;
-export const isCopyIn = (fd?: number): EventPred => (ev) => ev.type === 'copy' && ev.dir === 'to-user' && (fd === undefined || ev.fd === fd);
-export const isSignal = (signal: string): EventPred => (ev) => ev.type === 'signal.send' && ev.signal === signal;
+export const isPacketFrom =
+  (client: string, kind: 'DATA' | 'FIN' | 'RST' | 'SYN'): EventPred =>
+  (ev) =>
+    ev.type === 'net.packet' && ev.from === client && ev.kind === kind;
+export const isCopyIn =
+  (fd?: number): EventPred =>
+  (ev) =>
+    ev.type === 'copy' && ev.dir === 'to-user' && (fd === undefined || ev.fd === fd);
+export const isSignal =
+  (signal: string): EventPred =>
+  (ev) =>
+    ev.type === 'signal.send' && ev.signal === signal;
 export const isCqe: EventPred = (ev) => ev.type === 'uring.cqe';
-export const and = (...preds: EventPred[]): EventPred => (ev, i) => preds.every((p) => p(ev, i));
+export const and =
+  (...preds: EventPred[]): EventPred =>
+  (ev, i) =>
+    preds.every((p) => p(ev, i));
 
 /* ── facts ── */
 
-export interface Reply { client: string; data: string; ms: number; step: number }
+export interface Reply {
+  client: string;
+  data: string;
+  ms: number;
+  step: number;
+}
 
 /** Every reply the clients received, in order (optionally between two steps). */
 export function findReplies(r: Traced, opts: FindOpts = {}): Reply[] {
@@ -124,7 +172,8 @@ export function clientOfFd(view: MachineView, fd: number): string | null {
 /** The server's fd for a client's connection, at the given view. */
 export function fdOfClient(view: MachineView, client: string): number | null {
   for (const p of Object.values(view.procs)) {
-    for (const [fd, what] of Object.entries(p.fds)) if (what.kind === 'conn' && what.client === client) return Number(fd);
+    for (const [fd, what] of Object.entries(p.fds))
+      if (what.kind === 'conn' && what.client === client) return Number(fd);
   }
   return null;
 }
@@ -132,7 +181,8 @@ export function fdOfClient(view: MachineView, client: string): number | null {
 /** The kernel socket id behind a client's connection (for sock.* events). */
 export function sockOfClient(view: MachineView, client: string): number | null {
   for (const p of Object.values(view.procs)) {
-    for (const what of Object.values(p.fds)) if (what.kind === 'conn' && what.client === client) return what.sock;
+    for (const what of Object.values(p.fds))
+      if (what.kind === 'conn' && what.client === client) return what.sock;
   }
   return null;
 }

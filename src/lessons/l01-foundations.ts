@@ -1,6 +1,16 @@
 /** Lesson 1: the ideas every I/O model rests on, seen on the blocking echo server. */
 import type { Lesson } from './types.ts';
-import { blockOf, eventIndex, exitOf, fdOfClient, keyChoices, literalChoices, paragraphs, stepOf, wordsOf } from './context.ts';
+import {
+  blockOf,
+  eventIndex,
+  exitOf,
+  fdOfClient,
+  keyChoices,
+  literalChoices,
+  paragraphs,
+  stepOf,
+  wordsOf,
+} from './context.ts';
 
 const W = wordsOf(1);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -17,10 +27,25 @@ const lesson: Lesson = {
   summary: W('summary'),
   scenario: 'blocking-two-clients',
   items: [
-    { kind: 'slide', id: 'spaces', title: W('spaces.title'), body: P('spaces', 3), figure: { name: 'AddressSpace' } },
-    { kind: 'slide', id: 'switch', title: W('switch.title'), body: P('switch', 2), figure: { name: 'ProcessSwitch' } },
     {
-      kind: 'stop', id: 'blocked', title: W('blocked.title'), body: P('blocked', 3),
+      kind: 'slide',
+      id: 'spaces',
+      title: W('spaces.title'),
+      body: P('spaces', 3),
+      figure: { name: 'AddressSpace' },
+    },
+    {
+      kind: 'slide',
+      id: 'switch',
+      title: W('switch.title'),
+      body: P('switch', 2),
+      figure: { name: 'ProcessSwitch' },
+    },
+    {
+      kind: 'stop',
+      id: 'blocked',
+      title: W('blocked.title'),
+      body: P('blocked', 3),
       at: (ctx) => stepOf(ctx, acceptSleeps),
       question: {
         prompt: W('blocked.q'),
@@ -36,7 +61,10 @@ const lesson: Lesson = {
     },
     { kind: 'slide', id: 'fds', title: W('fds.title'), body: P('fds', 2), figure: { name: 'FdTable' } },
     {
-      kind: 'stop', id: 'accept', title: W('accept.title'), body: P('accept', 2),
+      kind: 'stop',
+      id: 'accept',
+      title: W('accept.title'),
+      body: P('accept', 2),
       // The moment ann's connection joins the accept queue, before accept() is woken and the
       // new fd appears on the stage (that would give the answer away: issue 20, item 9).
       at: (ctx) => stepOf(ctx, (ev) => ev.type === 'sock.accept-queue' && ev.op === 'push'),
@@ -46,11 +74,18 @@ const lesson: Lesson = {
         choices: () => literalChoices(['0', '3', '4', '5']),
         answer: (ctx) => [String(fdOfClient(ctx, 'ann'))],
         explain: W('accept.q.explain', (ctx) => ({ fd: fdOfClient(ctx, 'ann') })),
-        revealAt: (ctx) => stepOf(ctx, exitOf('accept4', (ev) => ev.ret >= 0)),
+        revealAt: (ctx) =>
+          stepOf(
+            ctx,
+            exitOf('accept4', (ev) => ev.ret >= 0),
+          ),
       },
     },
     {
-      kind: 'stop', id: 'buffer', title: W('buffer.title'), body: P('buffer', 2),
+      kind: 'stop',
+      id: 'buffer',
+      title: W('buffer.title'),
+      body: P('buffer', 2),
       at: (ctx) => stepOf(ctx, annLands),
       question: {
         prompt: W('buffer.q'),

@@ -7,7 +7,12 @@ const P = (item: string, n: number) => paragraphs(W, item, n);
 
 /** The first recv() that found no data, in this run: it either slept or failed with EAGAIN. */
 function firstEmptyRecv(ctx: LessonContext): { step: number; outcome: 'slept' | 'eagain' } {
-  const i = eventIndex(ctx, (ev) => (ev.type === 'sys.block' && ev.name === 'recvfrom') || (ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.errno === 'EAGAIN'));
+  const i = eventIndex(
+    ctx,
+    (ev) =>
+      (ev.type === 'sys.block' && ev.name === 'recvfrom') ||
+      (ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.errno === 'EAGAIN'),
+  );
   const ev = ctx.run.index.trace[i]!;
   return { step: ctx.run.index.stepOfEvent(i), outcome: ev.type === 'sys.block' ? 'slept' : 'eagain' };
 }
@@ -22,10 +27,19 @@ const lesson: Lesson = {
   scenario: 'nonblocking',
   items: [
     { kind: 'slide', id: 'two-questions', title: W('two.title'), body: P('two', 3) },
-    { kind: 'slide', id: 'grid', title: W('grid.title'), body: P('grid', 2), figure: { name: 'SyncAsyncGrid' } },
+    {
+      kind: 'slide',
+      id: 'grid',
+      title: W('grid.title'),
+      body: P('grid', 2),
+      figure: { name: 'SyncAsyncGrid' },
+    },
     { kind: 'slide', id: 'article', title: W('article.title'), body: P('article', 3) },
     {
-      kind: 'stop', id: 'blocking-recv', title: W('blocking.title'), body: P('blocking', 2),
+      kind: 'stop',
+      id: 'blocking-recv',
+      title: W('blocking.title'),
+      body: P('blocking', 2),
       scenario: 'blocking-two-clients',
       // The line that calls recv(), just before the call finds the buffer empty.
       at: (ctx) => firstEmptyRecv(ctx).step - 1,
@@ -39,7 +53,10 @@ const lesson: Lesson = {
       },
     },
     {
-      kind: 'stop', id: 'nonblocking-recv', title: W('nonblocking.title'), body: P('nonblocking', 2),
+      kind: 'stop',
+      id: 'nonblocking-recv',
+      title: W('nonblocking.title'),
+      body: P('nonblocking', 2),
       at: (ctx) => firstEmptyRecv(ctx).step - 1,
       question: {
         prompt: W('nonblocking.q'),
@@ -47,15 +64,30 @@ const lesson: Lesson = {
         choices: recvChoices,
         answer: (ctx) => [firstEmptyRecv(ctx).outcome],
         explain: W('nonblocking.q.explain', (ctx) => {
-          const ev = ctx.run.index.trace[eventIndex(ctx, exitOf('recvfrom', (e) => e.errno === 'EAGAIN'))]!;
+          const ev =
+            ctx.run.index.trace[
+              eventIndex(
+                ctx,
+                exitOf('recvfrom', (e) => e.errno === 'EAGAIN'),
+              )
+            ]!;
           return { us: ev.type === 'sys.exit' ? ((ev.t - ev.enterT) / 1000).toFixed(1) : '?' };
         }),
         revealAt: (ctx) => firstEmptyRecv(ctx).step,
       },
     },
     {
-      kind: 'stop', id: 'sleep', title: W('sleep.title'), body: P('sleep', 2),
-      at: (ctx) => stepOf(ctx, blockOf('clock_nanosleep'), { fromStep: stepOf(ctx, exitOf('recvfrom', (ev) => ev.errno === 'EAGAIN')) }),
+      kind: 'stop',
+      id: 'sleep',
+      title: W('sleep.title'),
+      body: P('sleep', 2),
+      at: (ctx) =>
+        stepOf(ctx, blockOf('clock_nanosleep'), {
+          fromStep: stepOf(
+            ctx,
+            exitOf('recvfrom', (ev) => ev.errno === 'EAGAIN'),
+          ),
+        }),
     },
   ],
 };

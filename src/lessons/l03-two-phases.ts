@@ -1,13 +1,25 @@
 /** Lesson 3: the two phases of a read, the thread through every model that follows. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, eventIndex, exitOf, keyChoices, literalChoices, ms, paragraphs, stepOf, timeOf, wordsOf } from './context.ts';
+import {
+  blockOf,
+  eventIndex,
+  exitOf,
+  keyChoices,
+  literalChoices,
+  ms,
+  paragraphs,
+  stepOf,
+  timeOf,
+  wordsOf,
+} from './context.ts';
 
 const W = wordsOf(3);
 const P = (item: string, n: number) => paragraphs(W, item, n);
 
 const firstCopy = (ev: { type: string; dir?: string }) => ev.type === 'copy' && ev.dir === 'to-user';
 /** The copy of ben's first message: the bytes were already waiting when recv() was called. */
-const benCopy = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.data === 'anyone?');
+const benCopy = (ctx: LessonContext) =>
+  stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.data === 'anyone?');
 
 const lesson: Lesson = {
   n: 3,
@@ -16,32 +28,60 @@ const lesson: Lesson = {
   summary: W('summary'),
   scenario: 'blocking-two-clients',
   items: [
-    { kind: 'slide', id: 'phases', title: W('phases.title'), body: P('phases', 2), figure: { name: 'TwoPhases', props: { part: 'timeline' } } },
     {
-      kind: 'stop', id: 'waiting', title: W('waiting.title'), body: P('waiting', 2),
+      kind: 'slide',
+      id: 'phases',
+      title: W('phases.title'),
+      body: P('phases', 2),
+      figure: { name: 'TwoPhases', props: { part: 'timeline' } },
+    },
+    {
+      kind: 'stop',
+      id: 'waiting',
+      title: W('waiting.title'),
+      body: P('waiting', 2),
       at: (ctx) => stepOf(ctx, blockOf('recvfrom')),
     },
     {
-      kind: 'stop', id: 'arrives', title: W('arrives.title'), body: P('arrives', 2),
+      kind: 'stop',
+      id: 'arrives',
+      title: W('arrives.title'),
+      body: P('arrives', 2),
       at: (ctx) => stepOf(ctx, (ev) => ev.type === 'sock.rx'),
     },
     {
-      kind: 'stop', id: 'copy', title: W('copy.title'), body: P('copy', 2),
+      kind: 'stop',
+      id: 'copy',
+      title: W('copy.title'),
+      body: P('copy', 2),
       at: (ctx) => stepOf(ctx, firstCopy),
       question: {
         prompt: W('copy.q'),
         pick: 'one',
         choices: () => literalChoices(['0', '5', '1024']),
         answer: (ctx) => {
-          const ev = ctx.run.index.trace[eventIndex(ctx, exitOf('recvfrom', (e) => e.ret > 0))]!;
+          const ev =
+            ctx.run.index.trace[
+              eventIndex(
+                ctx,
+                exitOf('recvfrom', (e) => e.ret > 0),
+              )
+            ]!;
           return [String(ev.type === 'sys.exit' ? ev.ret : -1)];
         },
         explain: W('copy.q.explain'),
-        revealAt: (ctx) => stepOf(ctx, exitOf('recvfrom', (e) => e.ret > 0)),
+        revealAt: (ctx) =>
+          stepOf(
+            ctx,
+            exitOf('recvfrom', (e) => e.ret > 0),
+          ),
       },
     },
     {
-      kind: 'stop', id: 'no-wait', title: W('nowait.title'), body: P('nowait', 2),
+      kind: 'stop',
+      id: 'no-wait',
+      title: W('nowait.title'),
+      body: P('nowait', 2),
       at: benCopy,
       question: {
         prompt: W('nowait.q'),
@@ -64,7 +104,13 @@ const lesson: Lesson = {
         }),
       },
     },
-    { kind: 'slide', id: 'models', title: W('models.title'), body: P('models', 2), figure: { name: 'TwoPhases', props: { part: 'models' } } },
+    {
+      kind: 'slide',
+      id: 'models',
+      title: W('models.title'),
+      body: P('models', 2),
+      figure: { name: 'TwoPhases', props: { part: 'models' } },
+    },
   ],
 };
 

@@ -6,14 +6,25 @@ const W = wordsOf(5);
 const P = (item: string, n: number) => paragraphs(W, item, n);
 
 /** The step where the thread made for the third client goes to sleep in recv(). */
-const thirdAsleep = (ctx: LessonContext) => stepOf(ctx, blockOf('recvfrom', (ev) => ev.on.kind === 'recv' && ev.on.sock === sockOfClient(ctx, 'cat')));
-const liveThreads = (ctx: LessonContext, step: number) => Object.values(ctx.viewAt(step).threads).filter((th) => th.state !== 'exited').length;
-const forked = (ctx: LessonContext) => stepOf(ctx, exitOf('clone', (ev) => ev.ret > 0));
+const thirdAsleep = (ctx: LessonContext) =>
+  stepOf(
+    ctx,
+    blockOf('recvfrom', (ev) => ev.on.kind === 'recv' && ev.on.sock === sockOfClient(ctx, 'cat')),
+  );
+const liveThreads = (ctx: LessonContext, step: number) =>
+  Object.values(ctx.viewAt(step).threads).filter((th) => th.state !== 'exited').length;
+const forked = (ctx: LessonContext) =>
+  stepOf(
+    ctx,
+    exitOf('clone', (ev) => ev.ret > 0),
+  );
 /** How many live processes hold ann's connection open at the step after the first fork. */
 function holders(ctx: LessonContext): number {
   const sock = sockOfClient(ctx, 'ann');
   const v = ctx.viewAt(forked(ctx));
-  return Object.values(v.procs).filter((p) => !p.exited && Object.values(p.fds).some((w) => w.kind === 'conn' && w.sock === sock)).length;
+  return Object.values(v.procs).filter(
+    (p) => !p.exited && Object.values(p.fds).some((w) => w.kind === 'conn' && w.sock === sock),
+  ).length;
 }
 
 const lesson: Lesson = {
@@ -25,11 +36,21 @@ const lesson: Lesson = {
   items: [
     { kind: 'slide', id: 'idea', title: W('idea.title'), body: P('idea', 2) },
     {
-      kind: 'stop', id: 'spawn', title: W('spawn.title'), body: P('spawn', 2),
-      at: (ctx) => stepOf(ctx, exitOf('clone3', (ev) => ev.ret > 0)),
+      kind: 'stop',
+      id: 'spawn',
+      title: W('spawn.title'),
+      body: P('spawn', 2),
+      at: (ctx) =>
+        stepOf(
+          ctx,
+          exitOf('clone3', (ev) => ev.ret > 0),
+        ),
     },
     {
-      kind: 'stop', id: 'all-asleep', title: W('asleep.title'), body: P('asleep', 2),
+      kind: 'stop',
+      id: 'all-asleep',
+      title: W('asleep.title'),
+      body: P('asleep', 2),
       at: thirdAsleep,
       question: {
         prompt: W('asleep.q'),
@@ -38,16 +59,26 @@ const lesson: Lesson = {
         answer: (ctx) => [String(liveThreads(ctx, thirdAsleep(ctx)))],
         explain: W('asleep.q.explain', (ctx) => {
           const v = ctx.viewAt(thirdAsleep(ctx));
-          return { n: liveThreads(ctx, thirdAsleep(ctx)), mib: (v.meters.memoryBytes / 1048576).toFixed(1), switches: v.meters.contextSwitches };
+          return {
+            n: liveThreads(ctx, thirdAsleep(ctx)),
+            mib: (v.meters.memoryBytes / 1048576).toFixed(1),
+            switches: v.meters.contextSwitches,
+          };
         }),
       },
     },
     {
-      kind: 'stop', id: 'served', title: W('served.title'), body: P('served', 2),
+      kind: 'stop',
+      id: 'served',
+      title: W('served.title'),
+      body: P('served', 2),
       at: (ctx) => stepOf(ctx, (ev) => ev.type === 'client.reply' && ev.client === 'cat'),
     },
     {
-      kind: 'stop', id: 'fork', title: W('fork.title'), body: P('fork', 2),
+      kind: 'stop',
+      id: 'fork',
+      title: W('fork.title'),
+      body: P('fork', 2),
       scenario: 'process-per-connection',
       at: forked,
       question: {

@@ -1,22 +1,36 @@
 /** Lesson 6: a pool of threads: bounded cost, and the client beyond the limit waits. */
 import type { Lesson, LessonContext } from './types.ts';
-import { blockOf, clientChoices, clientOfSock, ms, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
+import {
+  blockOf,
+  clientChoices,
+  clientOfSock,
+  ms,
+  paragraphs,
+  sockOfClient,
+  stepOf,
+  timeOf,
+  wordsOf,
+} from './context.ts';
 
 const W = wordsOf(6);
 const P = (item: string, n: number) => paragraphs(W, item, n);
 
 const lastClient = (ctx: LessonContext) => ctx.run.run.scenario.clients.at(-1)!.name;
 /** The moment the last client's first message lands in its socket buffer. */
-const lastSends = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, lastClient(ctx)));
+const lastSends = (ctx: LessonContext) =>
+  stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, lastClient(ctx)));
 /** Clients whose bytes sit in the kernel with no thread waiting to read them. */
 function unattended(ctx: LessonContext, step: number): string[] {
   const v = ctx.viewAt(step);
   return Object.values(v.socks)
-    .filter((s) => s.kind === 'conn' && !s.closed && s.rx.length > 0 && !(v.waits[`sock:${s.id}`]?.length))
+    .filter((s) => s.kind === 'conn' && !s.closed && s.rx.length > 0 && !v.waits[`sock:${s.id}`]?.length)
     .map((s) => clientOfSock(ctx, s.id) ?? '')
     .filter((c) => c !== '');
 }
-const lastServed = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.fd >= 0 && ev.data.length > 0, { fromStep: lastSends(ctx) });
+const lastServed = (ctx: LessonContext) =>
+  stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.fd >= 0 && ev.data.length > 0, {
+    fromStep: lastSends(ctx),
+  });
 
 const lesson: Lesson = {
   n: 6,
@@ -27,11 +41,21 @@ const lesson: Lesson = {
   items: [
     { kind: 'slide', id: 'idea', title: W('idea.title'), body: P('idea', 3) },
     {
-      kind: 'stop', id: 'busy', title: W('busy.title'), body: P('busy', 2),
-      at: (ctx) => stepOf(ctx, blockOf('recvfrom', (ev) => ev.on.kind === 'recv' && ev.on.sock === sockOfClient(ctx, 'ben'))),
+      kind: 'stop',
+      id: 'busy',
+      title: W('busy.title'),
+      body: P('busy', 2),
+      at: (ctx) =>
+        stepOf(
+          ctx,
+          blockOf('recvfrom', (ev) => ev.on.kind === 'recv' && ev.on.sock === sockOfClient(ctx, 'ben')),
+        ),
     },
     {
-      kind: 'stop', id: 'third', title: W('third.title'), body: P('third', 2),
+      kind: 'stop',
+      id: 'third',
+      title: W('third.title'),
+      body: P('third', 2),
       at: (ctx) => stepOf(ctx, (ev) => ev.type === 'py' && ev.note === 'narr.note.jobQueued', { nth: 2 }),
       question: {
         prompt: W('third.q'),
@@ -43,7 +67,10 @@ const lesson: Lesson = {
       },
     },
     {
-      kind: 'stop', id: 'freed', title: W('freed.title'), body: P('freed', 2),
+      kind: 'stop',
+      id: 'freed',
+      title: W('freed.title'),
+      body: P('freed', 2),
       at: lastServed,
       question: {
         prompt: W('freed.q'),
@@ -59,7 +86,9 @@ const lesson: Lesson = {
           }
           return [who];
         },
-        explain: W('freed.q.explain', (ctx) => ({ waited: ms(timeOf(ctx, lastServed(ctx)) - timeOf(ctx, lastSends(ctx)), 0) })),
+        explain: W('freed.q.explain', (ctx) => ({
+          waited: ms(timeOf(ctx, lastServed(ctx)) - timeOf(ctx, lastSends(ctx)), 0),
+        })),
       },
     },
     { kind: 'slide', id: 'herd', title: W('herd.title'), body: P('herd', 3) },

@@ -1,7 +1,20 @@
 /** Lesson 7: non-blocking I/O: the polling loop, its CPU bill, the sleep that trades CPU for latency, and the article's trap. */
 import type { Lesson, LessonContext } from './types.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import { blockOf, clientChoices, eventIndex, exitOf, keyChoices, ms, nextReply, paragraphs, sockOfClient, stepOf, timeOf, wordsOf } from './context.ts';
+import {
+  blockOf,
+  clientChoices,
+  eventIndex,
+  exitOf,
+  keyChoices,
+  ms,
+  nextReply,
+  paragraphs,
+  sockOfClient,
+  stepOf,
+  timeOf,
+  wordsOf,
+} from './context.ts';
 
 const W = wordsOf(7);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -10,13 +23,30 @@ const P = (item: string, n: number) => paragraphs(W, item, n);
 const BUSY: Scenario = {
   format: 'iolab/scenario@1',
   id: 'lesson-nonblocking-busy',
-  title: { en: 'Non-blocking I/O, busy loop (no sleep): lesson 7', zh: '非阻塞 I/O，忙循环（不睡眠）：第 7 课' },
+  title: {
+    en: 'Non-blocking I/O, busy loop (no sleep): lesson 7',
+    zh: '非阻塞 I/O，忙循环（不睡眠）：第 7 课',
+  },
   seed: 1,
   model: 'nonblocking',
   options: { pollSleepMs: 0 },
   clients: [
-    { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 2, do: 'send', data: 'hello' }, { at: 6, do: 'close' }] },
-    { name: 'ben', actions: [{ at: 1, do: 'connect' }, { at: 3, do: 'send', data: 'hi there' }, { at: 4, do: 'reset' }] },
+    {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 2, do: 'send', data: 'hello' },
+        { at: 6, do: 'close' },
+      ],
+    },
+    {
+      name: 'ben',
+      actions: [
+        { at: 1, do: 'connect' },
+        { at: 3, do: 'send', data: 'hi there' },
+        { at: 4, do: 'reset' },
+      ],
+    },
   ],
   untilMs: 8,
 };
@@ -36,7 +66,8 @@ function pickupDelayNs(ctx: LessonContext): number {
   const trace = ctx.run.index.trace;
   return trace[copy]!.t - trace[rx]!.t;
 }
-const annLands = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, 'ann'));
+const annLands = (ctx: LessonContext) =>
+  stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.sock === sockOfClient(ctx, 'ann'));
 const firstTrapRecv = (ctx: LessonContext) => stepOf(ctx, blockOf('recvfrom'));
 
 const lesson: Lesson = {
@@ -48,11 +79,21 @@ const lesson: Lesson = {
   items: [
     { kind: 'slide', id: 'idea', title: W('idea.title'), body: P('idea', 3) },
     {
-      kind: 'stop', id: 'eagain', title: W('eagain.title'), body: P('eagain', 2),
-      at: (ctx) => stepOf(ctx, exitOf('recvfrom', (ev) => ev.errno === 'EAGAIN')),
+      kind: 'stop',
+      id: 'eagain',
+      title: W('eagain.title'),
+      body: P('eagain', 2),
+      at: (ctx) =>
+        stepOf(
+          ctx,
+          exitOf('recvfrom', (ev) => ev.errno === 'EAGAIN'),
+        ),
     },
     {
-      kind: 'stop', id: 'cpu', title: W('cpu.title'), body: P('cpu', 2),
+      kind: 'stop',
+      id: 'cpu',
+      title: W('cpu.title'),
+      body: P('cpu', 2),
       at: (ctx) => ctx.run.index.steps - 1,
       question: {
         prompt: W('cpu.q', (ctx) => ({ ms: ms(ctx.run.run.endNs, 0) })),
@@ -67,11 +108,21 @@ const lesson: Lesson = {
       },
     },
     {
-      kind: 'stop', id: 'reset', title: W('reset.title'), body: P('reset', 2),
-      at: (ctx) => stepOf(ctx, exitOf('recvfrom', (ev) => ev.errno === 'ECONNRESET')),
+      kind: 'stop',
+      id: 'reset',
+      title: W('reset.title'),
+      body: P('reset', 2),
+      at: (ctx) =>
+        stepOf(
+          ctx,
+          exitOf('recvfrom', (ev) => ev.errno === 'ECONNRESET'),
+        ),
     },
     {
-      kind: 'stop', id: 'sleep', title: W('sleep.title'), body: P('sleep', 2),
+      kind: 'stop',
+      id: 'sleep',
+      title: W('sleep.title'),
+      body: P('sleep', 2),
       scenario: 'nonblocking',
       at: annLands,
       question: {
@@ -90,7 +141,10 @@ const lesson: Lesson = {
       },
     },
     {
-      kind: 'stop', id: 'trap', title: W('trap.title'), body: P('trap', 3),
+      kind: 'stop',
+      id: 'trap',
+      title: W('trap.title'),
+      body: P('trap', 3),
       scenario: 'nonblocking-pitfall',
       at: firstTrapRecv,
       question: {

@@ -10,27 +10,55 @@ const P = (item: string, n: number) => paragraphs(W, item, n);
 const SELECT3: Scenario = {
   format: 'iolab/scenario@1',
   id: 'lesson-select-three',
-  title: { en: 'select(): two sockets ready at once (lesson 8)', zh: 'select()：两个套接字同时就绪（第 8 课）' },
+  title: {
+    en: 'select(): two sockets ready at once (lesson 8)',
+    zh: 'select()：两个套接字同时就绪（第 8 课）',
+  },
   seed: 1,
   model: 'select',
   options: {},
   clients: [
-    { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 200.004, do: 'send', data: 'hello' }, { at: 600, do: 'close' }] },
-    { name: 'ben', actions: [{ at: 50, do: 'connect' }, { at: 200, do: 'send', data: 'hi' }, { at: 700, do: 'close' }] },
-    { name: 'cat', actions: [{ at: 100, do: 'connect' }, { at: 200.004, do: 'send', data: 'hey' }, { at: 500, do: 'reset' }] },
+    {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 200.004, do: 'send', data: 'hello' },
+        { at: 600, do: 'close' },
+      ],
+    },
+    {
+      name: 'ben',
+      actions: [
+        { at: 50, do: 'connect' },
+        { at: 200, do: 'send', data: 'hi' },
+        { at: 700, do: 'close' },
+      ],
+    },
+    {
+      name: 'cat',
+      actions: [
+        { at: 100, do: 'connect' },
+        { at: 200.004, do: 'send', data: 'hey' },
+        { at: 500, do: 'reset' },
+      ],
+    },
   ],
   untilMs: 900,
 };
 
 /** ben's bytes being copied out: the server is busy with ben while the others speak. */
-const benCopy = (ctx: LessonContext) => stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.data === 'hi');
+const benCopy = (ctx: LessonContext) =>
+  stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.data === 'hi');
 /** The next select() to return after step `from`, and the scan that decided its answer. */
 function nextSelect(ctx: LessonContext, from: number): { step: number; watched: number[]; ready: number[] } {
   const trace = ctx.run.index.trace;
-  const exit = eventIndex(ctx, (ev) => ev.type === 'sys.exit' && ev.name === 'pselect6', { from: ctx.run.index.stepStart[from]! });
+  const exit = eventIndex(ctx, (ev) => ev.type === 'sys.exit' && ev.name === 'pselect6', {
+    from: ctx.run.index.stepStart[from]!,
+  });
   for (let i = exit; i >= 0; i--) {
     const ev = trace[i]!;
-    if (ev.type === 'select.scan') return { step: ctx.run.index.stepOfEvent(exit), watched: ev.watched, ready: ev.ready };
+    if (ev.type === 'select.scan')
+      return { step: ctx.run.index.stepOfEvent(exit), watched: ev.watched, ready: ev.ready };
   }
   throw new Error('no select scan before the select returned');
 }
@@ -40,7 +68,12 @@ function fdChoices(ctx: LessonContext, from: number) {
   const server = Object.values(v.procs)[0];
   return nextSelect(ctx, from).watched.map((fd) => {
     const what = server?.fds[fd];
-    if (what?.kind === 'conn') return { id: String(fd), label: 'lesson.08.fd.conn', params: { fd, client: clientOfSock(ctx, what.sock) ?? what.client } };
+    if (what?.kind === 'conn')
+      return {
+        id: String(fd),
+        label: 'lesson.08.fd.conn',
+        params: { fd, client: clientOfSock(ctx, what.sock) ?? what.client },
+      };
     return { id: String(fd), label: 'lesson.08.fd.listen', params: { fd } };
   });
 }
@@ -54,16 +87,29 @@ const lesson: Lesson = {
   items: [
     { kind: 'slide', id: 'idea', title: W('idea.title'), body: P('idea', 3) },
     {
-      kind: 'stop', id: 'first', title: W('first.title'), body: P('first', 2),
+      kind: 'stop',
+      id: 'first',
+      title: W('first.title'),
+      body: P('first', 2),
       at: (ctx) => stepOf(ctx, blockOf('pselect6')),
     },
     {
-      kind: 'stop', id: 'scan', title: W('scan.title'), body: P('scan', 3),
+      kind: 'stop',
+      id: 'scan',
+      title: W('scan.title'),
+      body: P('scan', 3),
       // The first select that watches all four fds (the listening socket and three clients) and sleeps.
-      at: (ctx) => stepOf(ctx, blockOf('pselect6', (ev) => ev.on.kind === 'select' && ev.on.fds.length === 4)),
+      at: (ctx) =>
+        stepOf(
+          ctx,
+          blockOf('pselect6', (ev) => ev.on.kind === 'select' && ev.on.fds.length === 4),
+        ),
     },
     {
-      kind: 'stop', id: 'predict', title: W('predict.title'), body: P('predict', 2),
+      kind: 'stop',
+      id: 'predict',
+      title: W('predict.title'),
+      body: P('predict', 2),
       at: benCopy,
       question: {
         prompt: W('predict.q'),
@@ -78,7 +124,10 @@ const lesson: Lesson = {
       },
     },
     {
-      kind: 'stop', id: 'copy', title: W('copy.title'), body: P('copy', 2),
+      kind: 'stop',
+      id: 'copy',
+      title: W('copy.title'),
+      body: P('copy', 2),
       at: (ctx) => stepOf(ctx, (ev) => ev.type === 'copy' && ev.dir === 'to-user' && ev.data === 'hello'),
     },
     { kind: 'slide', id: 'limits', title: W('limits.title'), body: P('limits', 3) },

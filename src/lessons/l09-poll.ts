@@ -7,10 +7,15 @@ type Scan = Extract<TraceEvent, { type: 'poll.scan' }>;
 
 /** The first poll that goes to sleep watching at least one client connection (listener + clients). */
 function sleepingPoll(r: Traced): number {
-  return findStep(r, (ev, i) => {
-    if (!isSysBlock('poll')(ev, i) || ev.type !== 'sys.block' || ev.on.kind !== 'poll') return false;
-    return ev.on.fds.length >= 3;
-  }, {}, 'poll that sleeps on several fds');
+  return findStep(
+    r,
+    (ev, i) => {
+      if (!isSysBlock('poll')(ev, i) || ev.type !== 'sys.block' || ev.on.kind !== 'poll') return false;
+      return ev.on.fds.length >= 3;
+    },
+    {},
+    'poll that sleeps on several fds',
+  );
 }
 
 function scanAfter(r: Traced, step: number): { scan: Scan; i: number } {
@@ -27,7 +32,11 @@ function watchedAt(ctx: LessonContext, step: number): number[] {
 function totals(r: Traced): { calls: number; checked: number; ready: number } {
   const scans = findEvents(r, (ev) => ev.type === 'poll.scan').map((i) => r.index.trace[i] as Scan);
   const calls = findEvents(r, isSysExit('poll')).length;
-  return { calls, checked: scans.reduce((n, s) => n + s.watched.length, 0), ready: scans.reduce((n, s) => n + s.ready.length, 0) };
+  return {
+    calls,
+    checked: scans.reduce((n, s) => n + s.watched.length, 0),
+    ready: scans.reduce((n, s) => n + s.ready.length, 0),
+  };
 }
 
 const lesson: Lesson = {
@@ -37,13 +46,25 @@ const lesson: Lesson = {
   summary: { key: 'lesson.09.summary' },
   scenario: 'poll',
   items: [
-    { kind: 'slide', id: 'limit', title: { key: 'lesson.09.limit.title' }, body: [{ key: 'lesson.09.limit.b1' }, { key: 'lesson.09.limit.b2' }] },
     {
-      kind: 'stop', id: 'list',
+      kind: 'slide',
+      id: 'limit',
+      title: { key: 'lesson.09.limit.title' },
+      body: [{ key: 'lesson.09.limit.b1' }, { key: 'lesson.09.limit.b2' }],
+    },
+    {
+      kind: 'stop',
+      id: 'list',
       at: (ctx) => sleepingPoll(ctx.run),
       title: { key: 'lesson.09.list.title' },
       body: [
-        { key: 'lesson.09.list.b1', params: (ctx) => ({ n: watchedAt(ctx, sleepingPoll(ctx.run)).length, idle: ctx.run.run.scenario.idleConnections ?? 0 }) },
+        {
+          key: 'lesson.09.list.b1',
+          params: (ctx) => ({
+            n: watchedAt(ctx, sleepingPoll(ctx.run)).length,
+            idle: ctx.run.run.scenario.idleConnections ?? 0,
+          }),
+        },
         { key: 'lesson.09.list.b2' },
       ],
       question: {
@@ -52,7 +73,11 @@ const lesson: Lesson = {
         choices: (ctx) => {
           const step = sleepingPoll(ctx.run);
           const view = ctx.viewAt(step);
-          return watchedAt(ctx, step).map((fd) => ({ id: String(fd), label: fdLabel(view, fd), literal: true }));
+          return watchedAt(ctx, step).map((fd) => ({
+            id: String(fd),
+            label: fdLabel(view, fd),
+            literal: true,
+          }));
         },
         answer: (ctx) => scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.ready.map(String),
         explain: {
@@ -70,21 +95,36 @@ const lesson: Lesson = {
       },
     },
     {
-      kind: 'stop', id: 'scan',
-      at: (ctx) => findStep(ctx.run, isSysExit('poll'), { after: ctx.run.index.stepOfEvent(scanAfter(ctx.run, sleepingPoll(ctx.run)).i) - 1 }),
+      kind: 'stop',
+      id: 'scan',
+      at: (ctx) =>
+        findStep(ctx.run, isSysExit('poll'), {
+          after: ctx.run.index.stepOfEvent(scanAfter(ctx.run, sleepingPoll(ctx.run)).i) - 1,
+        }),
       title: { key: 'lesson.09.scan.title' },
-      body: [{ key: 'lesson.09.scan.b1', params: (ctx) => ({ n: scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.watched.length, ready: scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.ready.length }) }],
-    },
-    {
-      kind: 'stop', id: 'total',
-      at: (ctx) => ctx.run.index.steps - 1,
-      title: { key: 'lesson.09.total.title' },
       body: [
-        { key: 'lesson.09.total.b1', params: (ctx) => totals(ctx.run) },
-        { key: 'lesson.09.total.b2' },
+        {
+          key: 'lesson.09.scan.b1',
+          params: (ctx) => ({
+            n: scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.watched.length,
+            ready: scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.ready.length,
+          }),
+        },
       ],
     },
-    { kind: 'slide', id: 'next', title: { key: 'lesson.09.next.title' }, body: [{ key: 'lesson.09.next.b1' }, { key: 'lesson.09.next.b2' }] },
+    {
+      kind: 'stop',
+      id: 'total',
+      at: (ctx) => ctx.run.index.steps - 1,
+      title: { key: 'lesson.09.total.title' },
+      body: [{ key: 'lesson.09.total.b1', params: (ctx) => totals(ctx.run) }, { key: 'lesson.09.total.b2' }],
+    },
+    {
+      kind: 'slide',
+      id: 'next',
+      title: { key: 'lesson.09.next.title' },
+      body: [{ key: 'lesson.09.next.b1' }, { key: 'lesson.09.next.b2' }],
+    },
   ],
   links: [{ page: 'scaling', label: 'lesson.09.link.scaling' }],
 };

@@ -9,12 +9,26 @@ import type { Scenario } from '../scenarios/format.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { Lesson } from './types.ts';
 import {
-  epollReportedFds, findEventIndex, findEvents, findReplies, findStep, isEpollReadyAdd, isSysExit, msAt, otherRun, roundMs, type Traced,
+  epollReportedFds,
+  findEventIndex,
+  findEvents,
+  findReplies,
+  findStep,
+  isEpollReadyAdd,
+  isSysExit,
+  msAt,
+  otherRun,
+  roundMs,
+  type Traced,
 } from './find.ts';
 
 const PITFALL = findScenario('epoll-edge-pitfall')!;
 /** The same clients, level-triggered, one recv per event. */
-export const LEVEL_TWIN: Scenario = { ...PITFALL, id: 'lesson-10-level', options: { trigger: 'level', recvSize: 4 } };
+export const LEVEL_TWIN: Scenario = {
+  ...PITFALL,
+  id: 'lesson-10-level',
+  options: { trigger: 'level', recvSize: 4 },
+};
 
 type Take = Extract<TraceEvent, { type: 'sock.take' }>;
 
@@ -25,14 +39,23 @@ export function partialRead(r: Traced): { step: number; fd: number; sock: number
   const take = r.index.trace[i] as Take;
   const exit = findEventIndex(r, isSysExit('recvfrom', { minRet: 1 }), { after: r.index.stepOfEvent(i) - 1 });
   const copy = r.index.trace.slice(i).find((ev) => ev.type === 'copy');
-  return { step: r.index.stepOfEvent(exit), fd: copy?.type === 'copy' ? copy.fd : -1, sock: take.sock, left: take.total };
+  return {
+    step: r.index.stepOfEvent(exit),
+    fd: copy?.type === 'copy' ? copy.fd : -1,
+    sock: take.sock,
+    left: take.total,
+  };
 }
 
 /** After the partial read: the step where epoll_wait reports the fd again, and whether new bytes (or a FIN) came first. */
 export function nextReport(r: Traced): { step: number; newDataFirst: boolean; ms: number } {
   const p = partialRead(r);
   const rep = findEventIndex(r, (ev) => epollReportedFds(ev).includes(p.fd), { after: p.step });
-  const fresh = findEventIndex(r, (ev) => (ev.type === 'sock.rx' || ev.type === 'sock.fin') && ev.sock === p.sock, { after: p.step });
+  const fresh = findEventIndex(
+    r,
+    (ev) => (ev.type === 'sock.rx' || ev.type === 'sock.fin') && ev.sock === p.sock,
+    { after: p.step },
+  );
   if (rep < 0) throw new Error('fd never reported again');
   const step = r.index.stepOfEvent(rep);
   return { step, newDataFirst: fresh >= 0 && fresh < rep, ms: roundMs(msAt(r, step) - msAt(r, p.step)) };
@@ -56,68 +79,118 @@ const lesson: Lesson = {
   summary: { key: 'lesson.10.summary' },
   scenario: 'epoll-edge-pitfall',
   items: [
-    { kind: 'slide', id: 'idea', title: { key: 'lesson.10.idea.title' }, body: [{ key: 'lesson.10.idea.b1' }, { key: 'lesson.10.idea.b2' }] },
     {
-      kind: 'stop', id: 'register',
-      at: (ctx) => findStep(ctx.run, isSysExit('epoll_ctl'), { nth: 2 }),
-      title: { key: 'lesson.10.register.title' },
-      body: [{ key: 'lesson.10.register.b1', params: (ctx) => ({ calls: findEvents(ctx.run, isSysExit('epoll_ctl')).length, waits: findEvents(ctx.run, isSysExit('epoll_wait')).length }) }],
+      kind: 'slide',
+      id: 'idea',
+      title: { key: 'lesson.10.idea.title' },
+      body: [{ key: 'lesson.10.idea.b1' }, { key: 'lesson.10.idea.b2' }],
     },
     {
-      kind: 'stop', id: 'callback',
+      kind: 'stop',
+      id: 'register',
+      at: (ctx) => findStep(ctx.run, isSysExit('epoll_ctl'), { nth: 2 }),
+      title: { key: 'lesson.10.register.title' },
+      body: [
+        {
+          key: 'lesson.10.register.b1',
+          params: (ctx) => ({
+            calls: findEvents(ctx.run, isSysExit('epoll_ctl')).length,
+            waits: findEvents(ctx.run, isSysExit('epoll_wait')).length,
+          }),
+        },
+      ],
+    },
+    {
+      kind: 'stop',
+      id: 'callback',
       at: (ctx) => findStep(ctx.run, isEpollReadyAdd(partialRead(ctx.run).fd)),
       title: { key: 'lesson.10.callback.title' },
       body: [{ key: 'lesson.10.callback.b1' }, { key: 'lesson.10.callback.b2' }],
     },
     {
-      kind: 'stop', id: 'level',
+      kind: 'stop',
+      id: 'level',
       at: (ctx) => partialRead(ctx.run).step,
       title: { key: 'lesson.10.level.title' },
-      body: [{ key: 'lesson.10.level.b1', params: (ctx) => ({ left: partialRead(ctx.run).left, size: ctx.run.run.options.recvSize, sent: partialRead(ctx.run).left + ctx.run.run.options.recvSize }) }],
+      body: [
+        {
+          key: 'lesson.10.level.b1',
+          params: (ctx) => ({
+            left: partialRead(ctx.run).left,
+            size: ctx.run.run.options.recvSize,
+            sent: partialRead(ctx.run).left + ctx.run.run.options.recvSize,
+          }),
+        },
+      ],
       question: {
         prompt: { key: 'lesson.10.level.q' },
         pick: 'one',
-        choices: () => [{ id: 'yes', label: 'lesson.10.c.yes' }, { id: 'no', label: 'lesson.10.c.no' }],
+        choices: () => [
+          { id: 'yes', label: 'lesson.10.c.yes' },
+          { id: 'no', label: 'lesson.10.c.no' },
+        ],
         answer: () => [wakesAgain(otherRun(LEVEL_TWIN))],
-        explain: { key: 'lesson.10.level.explain', params: () => ({ us: Math.round(nextReport(otherRun(LEVEL_TWIN)).ms * 1000) }) },
+        explain: {
+          key: 'lesson.10.level.explain',
+          params: () => ({ us: Math.round(nextReport(otherRun(LEVEL_TWIN)).ms * 1000) }),
+        },
       },
     },
     {
-      kind: 'stop', id: 'partial',
+      kind: 'stop',
+      id: 'partial',
       at: (ctx) => partialRead(ctx.run).step,
       title: { key: 'lesson.10.partial.title' },
       body: [{ key: 'lesson.10.partial.b1' }],
       question: {
         prompt: { key: 'lesson.10.partial.q' },
         pick: 'one',
-        choices: () => [{ id: 'yes', label: 'lesson.10.c.yes' }, { id: 'no', label: 'lesson.10.c.no' }],
+        choices: () => [
+          { id: 'yes', label: 'lesson.10.c.yes' },
+          { id: 'no', label: 'lesson.10.c.no' },
+        ],
         answer: (ctx) => [wakesAgain(ctx.run)],
-        explain: { key: 'lesson.10.partial.explain', params: (ctx) => ({ ms: nextReport(ctx.run).ms, left: partialRead(ctx.run).left }) },
+        explain: {
+          key: 'lesson.10.partial.explain',
+          params: (ctx) => ({ ms: nextReport(ctx.run).ms, left: partialRead(ctx.run).left }),
+        },
         revealAt: (ctx) => nextReport(ctx.run).step,
       },
     },
     {
-      kind: 'stop', id: 'stale',
+      kind: 'stop',
+      id: 'stale',
       at: (ctx) => {
         const late = nextReport(ctx.run).step;
         return findReplies(ctx.run, { after: late })[0]!.step;
       },
       title: { key: 'lesson.10.stale.title' },
-      body: [{
-        key: 'lesson.10.stale.b1',
-        params: (ctx) => {
-          const late = nextReport(ctx.run).step;
-          const reply = findReplies(ctx.run, { after: late })[0]!;
-          return { client: reply.client, data: reply.data, ms: roundMs(reply.ms) };
+      body: [
+        {
+          key: 'lesson.10.stale.b1',
+          params: (ctx) => {
+            const late = nextReport(ctx.run).step;
+            const reply = findReplies(ctx.run, { after: late })[0]!;
+            return { client: reply.client, data: reply.data, ms: roundMs(reply.ms) };
+          },
         },
-      }],
+      ],
     },
     {
-      kind: 'slide', id: 'fix', title: { key: 'lesson.10.fix.title' },
-      body: [{ key: 'lesson.10.fix.b1' }, { key: 'lesson.10.fix.b2', params: () => drainCalls() }, { key: 'lesson.10.fix.b3' }],
+      kind: 'slide',
+      id: 'fix',
+      title: { key: 'lesson.10.fix.title' },
+      body: [
+        { key: 'lesson.10.fix.b1' },
+        { key: 'lesson.10.fix.b2', params: () => drainCalls() },
+        { key: 'lesson.10.fix.b3' },
+      ],
     },
   ],
-  links: [{ page: 'hall', label: 'lesson.10.link.hall' }, { page: 'scaling', label: 'lesson.10.link.scaling' }],
+  links: [
+    { page: 'hall', label: 'lesson.10.link.hall' },
+    { page: 'scaling', label: 'lesson.10.link.scaling' },
+  ],
 };
 
 export default lesson;

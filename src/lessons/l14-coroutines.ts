@@ -6,7 +6,11 @@ import { countEvents, findEvents, findStep, isSysBlock, isSysExit, type Traced }
 function firstTry(r: Traced): { eagain: number; add: number } {
   const accepted = findStep(r, isSysExit('accept4', { minRet: 0 }));
   const eagain = findStep(r, isSysExit('recvfrom', { errno: 'EAGAIN' }), { after: accepted });
-  const add = findStep(r, (ev) => ev.type === 'sys.exit' && ev.name === 'epoll_ctl' && ev.strace.includes('EPOLL_CTL_ADD'), { after: eagain });
+  const add = findStep(
+    r,
+    (ev) => ev.type === 'sys.exit' && ev.name === 'epoll_ctl' && ev.strace.includes('EPOLL_CTL_ADD'),
+    { after: eagain },
+  );
   return { eagain, add };
 }
 
@@ -28,39 +32,65 @@ const lesson: Lesson = {
   summary: { key: 'lesson.14.summary' },
   scenario: 'asyncio',
   items: [
-    { kind: 'slide', id: 'question', title: { key: 'lesson.14.question.title' }, body: [{ key: 'lesson.14.question.b1' }, { key: 'lesson.14.question.b2' }] },
     {
-      kind: 'stop', id: 'try',
+      kind: 'slide',
+      id: 'question',
+      title: { key: 'lesson.14.question.title' },
+      body: [{ key: 'lesson.14.question.b1' }, { key: 'lesson.14.question.b2' }],
+    },
+    {
+      kind: 'stop',
+      id: 'try',
       at: (ctx) => firstTry(ctx.run).eagain,
       title: { key: 'lesson.14.try.title' },
       body: [{ key: 'lesson.14.try.b1' }],
     },
     {
-      kind: 'stop', id: 'park',
+      kind: 'stop',
+      id: 'park',
       at: (ctx) => firstTry(ctx.run).add,
       title: { key: 'lesson.14.park.title' },
       body: [{ key: 'lesson.14.park.b1' }],
     },
     {
-      kind: 'stop', id: 'sleep',
+      kind: 'stop',
+      id: 'sleep',
       at: (ctx) => sleepingLoop(ctx.run),
       title: { key: 'lesson.14.sleep.title' },
       body: [{ key: 'lesson.14.sleep.b1' }],
       question: {
         prompt: { key: 'lesson.14.sleep.q' },
         pick: 'one',
-        choices: () => [{ id: '1', label: 'lesson.14.c.one' }, { id: 'per-client', label: 'lesson.14.c.perClient' }, { id: 'pool', label: 'lesson.14.c.pool' }],
+        choices: () => [
+          { id: '1', label: 'lesson.14.c.one' },
+          { id: 'per-client', label: 'lesson.14.c.perClient' },
+          { id: 'pool', label: 'lesson.14.c.pool' },
+        ],
         answer: (ctx) => [threadsOf(ctx.run) === 1 ? '1' : 'per-client'],
-        explain: { key: 'lesson.14.sleep.explain', params: (ctx) => ({ threads: threadsOf(ctx.run), clients: ctx.run.run.scenario.clients.length }) },
+        explain: {
+          key: 'lesson.14.sleep.explain',
+          params: (ctx) => ({ threads: threadsOf(ctx.run), clients: ctx.run.run.scenario.clients.length }),
+        },
       },
     },
     {
-      kind: 'stop', id: 'resume',
-      at: (ctx) => findStep(ctx.run, (ev) => ev.type === 'sys.exit' && ev.name === 'epoll_ctl' && ev.strace.includes('EPOLL_CTL_DEL'), { after: sleepingLoop(ctx.run) }),
+      kind: 'stop',
+      id: 'resume',
+      at: (ctx) =>
+        findStep(
+          ctx.run,
+          (ev) => ev.type === 'sys.exit' && ev.name === 'epoll_ctl' && ev.strace.includes('EPOLL_CTL_DEL'),
+          { after: sleepingLoop(ctx.run) },
+        ),
       title: { key: 'lesson.14.resume.title' },
       body: [{ key: 'lesson.14.resume.b1' }],
     },
-    { kind: 'slide', id: 'answer', title: { key: 'lesson.14.answer.title' }, body: [{ key: 'lesson.14.answer.b1' }, { key: 'lesson.14.answer.b2' }] },
+    {
+      kind: 'slide',
+      id: 'answer',
+      title: { key: 'lesson.14.answer.title' },
+      body: [{ key: 'lesson.14.answer.b1' }, { key: 'lesson.14.answer.b2' }],
+    },
   ],
 };
 

@@ -12,24 +12,39 @@ const lesson: Lesson = {
   summary: { key: 'lesson.17.summary' },
   scenario: 'blocking-two-clients',
   items: [
-    { kind: 'slide', id: 'phases', title: { key: 'lesson.17.phases.title' }, body: [{ key: 'lesson.17.phases.b1' }, { key: 'lesson.17.phases.b2' }] },
     {
-      kind: 'stop', id: 'wait',
+      kind: 'slide',
+      id: 'phases',
+      title: { key: 'lesson.17.phases.title' },
+      body: [{ key: 'lesson.17.phases.b1' }, { key: 'lesson.17.phases.b2' }],
+    },
+    {
+      kind: 'stop',
+      id: 'wait',
       at: (ctx) => findStep(ctx.run, isSysBlock('recvfrom')),
       title: { key: 'lesson.17.wait.title' },
       body: [{ key: 'lesson.17.wait.b1' }],
     },
     {
-      kind: 'stop', id: 'copy',
+      kind: 'stop',
+      id: 'copy',
       at: (ctx) => {
-        const i = findEventIndex(ctx.run, (ev, j) => ev.type === 'copy' && ev.dir === 'to-user' && ev.fd > 2 && callInProgress(ctx.run, j, ev.tid) === 'recvfrom');
+        const i = findEventIndex(
+          ctx.run,
+          (ev, j) =>
+            ev.type === 'copy' &&
+            ev.dir === 'to-user' &&
+            ev.fd > 2 &&
+            callInProgress(ctx.run, j, ev.tid) === 'recvfrom',
+        );
         return ctx.run.index.stepOfEvent(i);
       },
       title: { key: 'lesson.17.copy.title' },
       body: [{ key: 'lesson.17.copy.b1' }],
     },
     {
-      kind: 'stop', id: 'quiz',
+      kind: 'stop',
+      id: 'quiz',
       at: (ctx) => ctx.run.index.steps - 1,
       title: { key: 'lesson.17.quiz.title' },
       body: [{ key: 'lesson.17.quiz.b1' }],
@@ -37,16 +52,30 @@ const lesson: Lesson = {
         prompt: { key: 'lesson.17.quiz.q' },
         pick: 'many',
         choices: modelChoices,
-        answer: () => phaseTable().filter((row) => row.wait === 'no').map((row) => row.id),
-        explain: { key: 'lesson.17.quiz.explain', params: () => ({ kernel: phaseTable().filter((row) => row.copy === 'completion').length }) },
+        answer: () =>
+          phaseTable()
+            .filter((row) => row.wait === 'no')
+            .map((row) => row.id),
+        explain: {
+          key: 'lesson.17.quiz.explain',
+          params: () => ({ kernel: phaseTable().filter((row) => row.copy === 'completion').length }),
+        },
       },
     },
     // The table answers the quiz, so it comes after it (issue 20, item 9).
     {
-      kind: 'slide', id: 'table', title: { key: 'lesson.17.table.title' },
-      body: [{ key: 'lesson.17.table.b1' }], figure: { name: 'PhaseTable' },
+      kind: 'slide',
+      id: 'table',
+      title: { key: 'lesson.17.table.title' },
+      body: [{ key: 'lesson.17.table.b1' }],
+      figure: { name: 'PhaseTable' },
     },
-    { kind: 'slide', id: 'sum', title: { key: 'lesson.17.sum.title' }, body: [{ key: 'lesson.17.sum.b1' }, { key: 'lesson.17.sum.b2' }] },
+    {
+      kind: 'slide',
+      id: 'sum',
+      title: { key: 'lesson.17.sum.title' },
+      body: [{ key: 'lesson.17.sum.b1' }, { key: 'lesson.17.sum.b2' }],
+    },
   ],
   links: [{ page: 'compare', label: 'lesson.17.link.compare' }],
 };

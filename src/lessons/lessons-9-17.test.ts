@@ -17,7 +17,8 @@ import { phaseTable } from './phases.ts';
 
 const EN = import.meta.glob<Messages>('../i18n/en/pages/lesson-*.ts', { eager: true, import: 'default' });
 const ZH = import.meta.glob<Messages>('../i18n/zh/pages/lesson-*.ts', { eager: true, import: 'default' });
-const messages = (all: Record<string, Messages>, n: number): Messages => all[`../i18n/${all === EN ? 'en' : 'zh'}/pages/lesson-${String(n).padStart(2, '0')}.ts`] ?? {};
+const messages = (all: Record<string, Messages>, n: number): Messages =>
+  all[`../i18n/${all === EN ? 'en' : 'zh'}/pages/lesson-${String(n).padStart(2, '0')}.ts`] ?? {};
 
 const MINE = LESSONS.filter((l) => l.n >= 9 && l.n <= 17);
 
@@ -34,7 +35,14 @@ function allWords(lesson: Lesson, ctx: LessonContext): Words[] {
     out.push(item.title, ...item.body);
     if (item.kind === 'stop' && item.question) {
       const q = item.question;
-      out.push(q.prompt, q.explain, ...q.choices(ctx).filter((c) => !c.literal).map((c) => ({ key: c.label })));
+      out.push(
+        q.prompt,
+        q.explain,
+        ...q
+          .choices(ctx)
+          .filter((c) => !c.literal)
+          .map((c) => ({ key: c.label })),
+      );
     }
   }
   for (const link of lesson.links ?? []) out.push({ key: link.label });
@@ -167,8 +175,20 @@ describe('what the lessons claim', () => {
     expect(roundOrder(r, 1)).toEqual(['c5', 'c4', 'c3', 'c2', 'c1']);
     expect(roundOrder(r, 2)).toEqual(['c5', 'c1', 'c2', 'c3', 'c4']);
     expect(roundOrder(r, 3)).toEqual(['zoe', 'c1', 'c2', 'c3', 'c4', 'c5']);
-    expect(findReplies(otherRun('chat-order-far')).map((x) => x.client)).toEqual(['c5', 'c4', 'c3', 'c2', 'c1']);
-    expect(findReplies(otherRun('chat-order-burst-epoll')).map((x) => x.client)).toEqual(['c5', 'c4', 'c3', 'c2', 'c1']);
+    expect(findReplies(otherRun('chat-order-far')).map((x) => x.client)).toEqual([
+      'c5',
+      'c4',
+      'c3',
+      'c2',
+      'c1',
+    ]);
+    expect(findReplies(otherRun('chat-order-burst-epoll')).map((x) => x.client)).toEqual([
+      'c5',
+      'c4',
+      'c3',
+      'c2',
+      'c1',
+    ]);
     expect(answerOf(lessonN(16), 'r1')).toEqual(['c4']);
     expect(answerOf(lessonN(16), 'r2')).toEqual(['c1']);
     expect(answerOf(lessonN(16), 'r3')).toEqual(['c1']);

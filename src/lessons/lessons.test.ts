@@ -11,7 +11,9 @@ import type { Messages } from '../i18n/core.ts';
 
 const PAGES = import.meta.glob<Messages>('../i18n/{en,zh}/pages/*.ts', { eager: true, import: 'default' });
 const CORE = import.meta.glob<Messages>('../i18n/{en,zh}/*.ts', { eager: true, import: 'default' });
-const FIGURES = Object.keys(import.meta.glob(['../ui/lessons/figures/*.tsx', '!../ui/lessons/figures/*.test.tsx'])).map((p) => p.replace(/^.*\/|\.tsx$/g, ''));
+const FIGURES = Object.keys(
+  import.meta.glob(['../ui/lessons/figures/*.tsx', '!../ui/lessons/figures/*.test.tsx']),
+).map((p) => p.replace(/^.*\/|\.tsx$/g, ''));
 
 function messages(lang: 'en' | 'zh', file: string): Messages {
   return PAGES[`../i18n/${lang}/pages/${file}.ts`] ?? {};
@@ -20,14 +22,16 @@ function messages(lang: 'en' | 'zh', file: string): Messages {
 function known(lang: 'en' | 'zh', lesson: Lesson): Messages {
   const all: Messages = {};
   for (const [path, m] of Object.entries(CORE)) if (path.includes(`/${lang}/`)) Object.assign(all, m);
-  for (const file of ['lessons', 'lesson-figures', lessonMessages(lesson.n)]) Object.assign(all, messages(lang, file));
+  for (const file of ['lessons', 'lesson-figures', lessonMessages(lesson.n)])
+    Object.assign(all, messages(lang, file));
   return all;
 }
 
 /** Every piece of words a lesson uses, with the context its params read (null on slides and in the list). */
 function wordsOf(lesson: Lesson): { words: Words; ctx: LessonContext | null; where: string }[] {
   const out: { words: Words; ctx: LessonContext | null; where: string }[] = [
-    { words: lesson.title, ctx: null, where: 'title' }, { words: lesson.summary, ctx: null, where: 'summary' },
+    { words: lesson.title, ctx: null, where: 'title' },
+    { words: lesson.summary, ctx: null, where: 'summary' },
   ];
   for (const item of lesson.items) {
     const ctx = itemContext(lesson, item);
@@ -35,11 +39,21 @@ function wordsOf(lesson: Lesson): { words: Words; ctx: LessonContext | null; whe
     item.body.forEach((w, i) => out.push({ words: w, ctx, where: `${item.id}.body[${i}]` }));
     if (item.kind === 'stop' && item.question && ctx) {
       const q = item.question;
-      out.push({ words: q.prompt, ctx, where: `${item.id}.prompt` }, { words: q.explain, ctx, where: `${item.id}.explain` });
-      for (const c of q.choices(ctx)) if (!c.literal) out.push({ words: { key: c.label, params: () => c.params ?? {} }, ctx, where: `${item.id}.choice ${c.id}` });
+      out.push(
+        { words: q.prompt, ctx, where: `${item.id}.prompt` },
+        { words: q.explain, ctx, where: `${item.id}.explain` },
+      );
+      for (const c of q.choices(ctx))
+        if (!c.literal)
+          out.push({
+            words: { key: c.label, params: () => c.params ?? {} },
+            ctx,
+            where: `${item.id}.choice ${c.id}`,
+          });
     }
   }
-  for (const link of lesson.links ?? []) out.push({ words: { key: link.label }, ctx: null, where: `link ${link.page}` });
+  for (const link of lesson.links ?? [])
+    out.push({ words: { key: link.label }, ctx: null, where: `link ${link.page}` });
   return out;
 }
 
@@ -89,7 +103,10 @@ describe('the lessons', () => {
           if (q.pick === 'one') expect(answer.length, `${item.id}: one answer`).toBe(1);
           for (const a of answer) expect(ids, `${item.id}: answer ${a} among the choices`).toContain(a);
           // A question worth asking has a wrong choice too.
-          expect(ids.some((id) => !answer.includes(id)), `${item.id}: a wrong choice exists`).toBe(true);
+          expect(
+            ids.some((id) => !answer.includes(id)),
+            `${item.id}: a wrong choice exists`,
+          ).toBe(true);
           if (q.revealAt) {
             const r = q.revealAt(ctx);
             expect(r, item.id).toBeGreaterThanOrEqual(0);
@@ -99,7 +116,8 @@ describe('the lessons', () => {
       });
 
       it('draws only figures that exist', () => {
-        for (const item of lesson.items) if (item.figure) expect(FIGURES, item.id).toContain(item.figure.name);
+        for (const item of lesson.items)
+          if (item.figure) expect(FIGURES, item.id).toContain(item.figure.name);
       });
 
       it('says everything in both languages, with every placeholder filled', () => {
@@ -116,8 +134,12 @@ describe('the lessons', () => {
             const template = all[words.key];
             expect(template, `${lang}: ${words.key} (${where})`).toBeDefined();
             const params = paramsOf(words, ctx);
-            const filled = (template ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-            expect(filled, `${lang}: ${words.key} (${where}) has an unfilled placeholder`).not.toMatch(/\{\w+\}/);
+            const filled = (template ?? '').replace(/\{(\w+)\}/g, (whole, name: string) =>
+              name in params ? String(params[name]) : whole,
+            );
+            expect(filled, `${lang}: ${words.key} (${where}) has an unfilled placeholder`).not.toMatch(
+              /\{\w+\}/,
+            );
           }
         }
       });

@@ -34,8 +34,13 @@ export type Learn = 'wakes' | 'asks' | 'signal' | 'completion';
  */
 export type Copy = 'in-read' | 'completion';
 
-export interface PhaseRow { id: PhaseModel; scenario: string; wait: Wait; learn: Learn; copy: Copy }
-
+export interface PhaseRow {
+  id: PhaseModel;
+  scenario: string;
+  wait: Wait;
+  learn: Learn;
+  copy: Copy;
+}
 
 export function phaseRow(id: PhaseModel, scenario: string): PhaseRow {
   const r = otherRun(scenario);
@@ -47,19 +52,34 @@ export function phaseRow(id: PhaseModel, scenario: string): PhaseRow {
   let copy: Copy | null = null;
   for (let i = 0; i < trace.length; i++) {
     const ev = trace[i]!;
-    if (ev.type === 'sys.block' && (ev.name === 'recvfrom' || ev.name === 'accept4') && wait === 'no') wait = 'read';
+    if (ev.type === 'sys.block' && (ev.name === 'recvfrom' || ev.name === 'accept4') && wait === 'no')
+      wait = 'read';
     else if (ev.type === 'sys.block' && multiplexerOf(ev.name)) wait = 'multiplexer';
     else if (ev.type === 'sys.block' && ev.name === 'pause' && wait === 'no') wait = 'pause';
     else if (ev.type === 'sys.block' && ev.name === 'io_uring_enter' && wait === 'no') wait = 'uring';
     else if (ev.type === 'signal.send' && ev.signal === 'SIGIO') signal = true;
     else if (ev.type === 'uring.cqe') cqe = true;
-    else if (ev.type === 'sys.exit' && ev.errno === 'EAGAIN' && (ev.name === 'recvfrom' || ev.name === 'accept4')) eagain = true;
+    else if (
+      ev.type === 'sys.exit' &&
+      ev.errno === 'EAGAIN' &&
+      (ev.name === 'recvfrom' || ev.name === 'accept4')
+    )
+      eagain = true;
     else if (ev.type === 'copy' && ev.dir === 'to-user' && ev.fd > 2 && copy === null) {
       const inCall = callInProgress(r, i, ev.tid);
       copy = inCall !== null && readsData(inCall) ? 'in-read' : 'completion';
     }
   }
-  const learn: Learn = wait === 'read' || wait === 'multiplexer' ? 'wakes' : cqe ? 'completion' : signal ? 'signal' : eagain ? 'asks' : 'wakes';
+  const learn: Learn =
+    wait === 'read' || wait === 'multiplexer'
+      ? 'wakes'
+      : cqe
+        ? 'completion'
+        : signal
+          ? 'signal'
+          : eagain
+            ? 'asks'
+            : 'wakes';
   return { id, scenario, wait, learn, copy: copy ?? 'in-read' };
 }
 

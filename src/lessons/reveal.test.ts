@@ -10,9 +10,11 @@ import type { LessonContext, Stop } from './types.ts';
 // - a figure that tabulates the answer (lesson 17's table): not on the question's page, nor on
 //   any page before it;
 // - the moment itself: the question is asked no later than the step its answer is shown at.
-const stops = LESSONS.flatMap((lesson) => lesson.items
-  .filter((item): item is Stop => item.kind === 'stop' && item.question !== undefined)
-  .map((item) => ({ lesson, item })));
+const stops = LESSONS.flatMap((lesson) =>
+  lesson.items
+    .filter((item): item is Stop => item.kind === 'stop' && item.question !== undefined)
+    .map((item) => ({ lesson, item })),
+);
 
 function openFds(ctx: LessonContext, step: number): Set<number> {
   const view = ctx.viewAt(step);
@@ -36,7 +38,11 @@ describe('predict, then reveal: the page before the reveal does not show the ans
       // An fd question whose answer is an fd handed out between the question and the reveal.
       const choices = q.choices(ctx);
       const answer = q.answer(ctx);
-      if (choices.length > 0 && choices.every((c) => c.literal && /^\d+$/.test(c.id)) && answer.length === 1) {
+      if (
+        choices.length > 0 &&
+        choices.every((c) => c.literal && /^\d+$/.test(c.id)) &&
+        answer.length === 1
+      ) {
         const fd = Number(answer[0]);
         const before = at > 0 ? openFds(ctx, at - 1) : new Set<number>();
         if (!before.has(fd) && openFds(ctx, reveal).has(fd)) {
@@ -45,7 +51,10 @@ describe('predict, then reveal: the page before the reveal does not show the ans
       }
       // A figure that tabulates the answers is neither on the question's page nor before it.
       const index = lesson.items.indexOf(item);
-      const shown = lesson.items.slice(0, index + 1).map((it2) => it2.figure?.name).filter(Boolean);
+      const shown = lesson.items
+        .slice(0, index + 1)
+        .map((it2) => it2.figure?.name)
+        .filter(Boolean);
       if (lesson.n === 17) expect(shown).not.toContain('PhaseTable');
     });
   }

@@ -22,8 +22,13 @@ export function showBytes(data: Bytes, max = 40): string {
   const cut = data.length > max;
   const part = cut ? data.slice(0, max) : data;
   let ascii = true;
-  for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) > 126) { ascii = false; break; }
-  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  for (let i = 0; i < part.length; i++)
+    if (part.charCodeAt(i) > 126) {
+      ascii = false;
+      break;
+    }
+  const escape = (s: string) =>
+    s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   if (ascii) {
     let body = '';
     for (const c of escape(part)) {
@@ -59,17 +64,31 @@ export function straceArgs(text: string): string[] {
     const c = text[i]!;
     if (quote) {
       cur += c;
-      if (c === '\\') { cur += text[i + 1] ?? ''; i++; } else if (c === '"') quote = false;
+      if (c === '\\') {
+        cur += text[i + 1] ?? '';
+        i++;
+      } else if (c === '"') quote = false;
       continue;
     }
-    if (c === '"') { quote = true; cur += c; continue; }
+    if (c === '"') {
+      quote = true;
+      cur += c;
+      continue;
+    }
     if (c === '(' || c === '[' || c === '{') depth++;
     if (c === ']' || c === '}') depth--;
     if (c === ')') {
-      if (depth === 0) { out.push(cur.trim()); return out; }
+      if (depth === 0) {
+        out.push(cur.trim());
+        return out;
+      }
       depth--;
     }
-    if (c === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue; }
+    if (c === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
     cur += c;
   }
   if (cur.trim()) out.push(cur.trim());
@@ -82,14 +101,19 @@ export function straceArgs(text: string): string[] {
  */
 export function spaceZh(s: string): string {
   const code: string[] = [];
-  let out = s.replace(/`[^`]*`/g, (m) => { code.push(m); return `\uE000${code.length - 1}\uE000`; });
+  let out = s.replace(/`[^`]*`/g, (m) => {
+    code.push(m);
+    return `\uE000${code.length - 1}\uE000`;
+  });
   const han = '\\u4e00-\\u9fff\\u3400-\\u4dbf';
   const latin = "A-Za-z0-9_'\\uE000";
   out = out.replace(new RegExp(`([${han}])([${latin}])`, 'g'), '$1 $2');
   out = out.replace(new RegExp(`([A-Za-z0-9_'\\uE000])([${han}])`, 'g'), '$1 $2');
   out = out.replace(new RegExp(`([${han}]) +([${han}])`, 'g'), '$1$2');
   // No space next to full-width punctuation either.
-  out = out.replace(/ +([\u3000-\u303f\uff00-\uffef])/g, '$1').replace(/([\u3000-\u303f\uff00-\uffef]) +/g, '$1');
+  out = out
+    .replace(/ +([\u3000-\u303f\uff00-\uffef])/g, '$1')
+    .replace(/([\u3000-\u303f\uff00-\uffef]) +/g, '$1');
   return out.replace(/\uE000(\d+)\uE000/g, (_, i: string) => code[Number(i)]!);
 }
 

@@ -25,38 +25,65 @@ export type { Narration } from './narrator.ts';
 export { shortThreadName, showBytes, showMs, showStr, spaceZh, straceArgs } from './format.ts';
 
 /** The machine after the step and after the one before (pass them when you have them). */
-export interface NarrateViews { view: MachineView; before: MachineView | null }
+export interface NarrateViews {
+  view: MachineView;
+  before: MachineView | null;
+}
 
 /** The step's main event, narrated by its family. */
 function main(n: Narrator, ev: TraceEvent): Narration {
   if (n.step === 0) return startOfRun(n);
   switch (ev.type) {
-    case 'py': return py(n, ev);
-    case 'sys.enter': return callStart(n, ev.tid, ev.name, ev.line, n.start);
-    case 'sys.block': return block(n, ev);
-    case 'sys.wake': return wake(n, ev);
-    case 'sys.exit': return callReturn(n, ev);
-    case 'copy': return copy(n, ev);
-    case 'net.packet': return packet(n, ev);
-    case 'sock.syn': return syn(n, ev);
-    case 'sock.accept-queue': return acceptQueue(n, ev);
-    case 'sock.rx': return rx(n, ev);
-    case 'sock.fin': return fin(n, ev);
-    case 'sock.rst': return rst(n, ev);
-    case 'epoll.ready': return epollReady(n, ev);
-    case 'signal.send': return signalSend(n, ev);
-    case 'signal.handle': return signalHandle(n, ev);
-    case 'uring.cqe': return cqe(n, ev);
+    case 'py':
+      return py(n, ev);
+    case 'sys.enter':
+      return callStart(n, ev.tid, ev.name, ev.line, n.start);
+    case 'sys.block':
+      return block(n, ev);
+    case 'sys.wake':
+      return wake(n, ev);
+    case 'sys.exit':
+      return callReturn(n, ev);
+    case 'copy':
+      return copy(n, ev);
+    case 'net.packet':
+      return packet(n, ev);
+    case 'sock.syn':
+      return syn(n, ev);
+    case 'sock.accept-queue':
+      return acceptQueue(n, ev);
+    case 'sock.rx':
+      return rx(n, ev);
+    case 'sock.fin':
+      return fin(n, ev);
+    case 'sock.rst':
+      return rst(n, ev);
+    case 'epoll.ready':
+      return epollReady(n, ev);
+    case 'signal.send':
+      return signalSend(n, ev);
+    case 'signal.handle':
+      return signalHandle(n, ev);
+    case 'uring.cqe':
+      return cqe(n, ev);
     case 'client.reply':
     case 'client.connected':
-    case 'client.retry': return clientEvent(n, ev);
-    case 'client.eof': return { text: n.t('narr.generic', { what: ev.type }) };
-    case 'stdin.line': return stdinLine(n, ev);
-    case 'error': return error(n, ev);
-    case 'select.scan': return scan(n, ev.tid, 'select', ev.nfds, ev.watched, ev.ready);
-    case 'poll.scan': return scan(n, ev.tid, 'poll', null, ev.watched, ev.ready);
-    case 'stop': return stop(n, ev);
-    default: return { text: n.t('narr.generic', { what: ev.type }) };
+    case 'client.retry':
+      return clientEvent(n, ev);
+    case 'client.eof':
+      return { text: n.t('narr.generic', { what: ev.type }) };
+    case 'stdin.line':
+      return stdinLine(n, ev);
+    case 'error':
+      return error(n, ev);
+    case 'select.scan':
+      return scan(n, ev.tid, 'select', ev.nfds, ev.watched, ev.ready);
+    case 'poll.scan':
+      return scan(n, ev.tid, 'poll', null, ev.watched, ev.ready);
+    case 'stop':
+      return stop(n, ev);
+    default:
+      return { text: n.t('narr.generic', { what: ev.type }) };
   }
 }
 
@@ -64,7 +91,13 @@ function main(n: Narrator, ev: TraceEvent): Narration {
  * What step `step` of a run shows, in `lang`. `views` saves rebuilding the machine views when the
  * caller has them already (the app does).
  */
-export function narrate(run: ScenarioRun, index: TraceIndex, step: number, lang: Lang, views?: NarrateViews): Narration {
+export function narrate(
+  run: ScenarioRun,
+  index: TraceIndex,
+  step: number,
+  lang: Lang,
+  views?: NarrateViews,
+): Narration {
   if (index.steps === 0) return { text: translate(lang, 'narr.empty') };
   const k = Math.max(0, Math.min(step, index.steps - 1));
   const view = views?.view ?? index.viewAt(k);

@@ -15,7 +15,10 @@ function runAndIndex(s: Scenario) {
 }
 function getRun(s: Scenario) {
   let hit = runs.get(s.id);
-  if (!hit) { hit = runAndIndex(s); runs.set(s.id, hit); }
+  if (!hit) {
+    hit = runAndIndex(s);
+    runs.set(s.id, hit);
+  }
   return hit;
 }
 
@@ -77,10 +80,17 @@ describe('narrate: every step of every shipped scenario', () => {
 
 describe('narrate: key moments, exactly', () => {
   it('the first recv of the blocking server: what the call asks for', () => {
-    const k = stepWhere('blocking-two-clients', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'recvfrom'));
+    const k = stepWhere(
+      'blocking-two-clients',
+      (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'recvfrom'),
+    );
     const n = say('blocking-two-clients', k);
-    expect(n.text).toBe('`recv(4, 1024)`: read up to 1024 bytes from ann’s connection. Its receive buffer is empty.');
-    expect(n.detail).toBe('The main thread, line 18: `data = conn.recv(RECV_SIZE)  # sleeps until data (or FIN) arrives`');
+    expect(n.text).toBe(
+      '`recv(4, 1024)`: read up to 1024 bytes from ann’s connection. Its receive buffer is empty.',
+    );
+    expect(n.detail).toBe(
+      'The main thread, line 18: `data = conn.recv(RECV_SIZE)  # sleeps until data (or FIN) arrives`',
+    );
   });
 
   it('blocking in recv: phase 1, on the socket’s wait queue, no CPU', () => {
@@ -95,47 +105,83 @@ describe('narrate: key moments, exactly', () => {
 
   it('the wake-up names the client whose bytes arrived', () => {
     const k = stepWhere('blocking-two-clients', (ev) => ev.type === 'sys.wake' && ev.reason === 'data');
-    expect(say('blocking-two-clients', k).text).toBe('ann’s bytes woke the main thread: the kernel took it off the socket’s wait queue and made it runnable again.');
+    expect(say('blocking-two-clients', k).text).toBe(
+      'ann’s bytes woke the main thread: the kernel took it off the socket’s wait queue and made it runnable again.',
+    );
   });
 
   it('the copy: phase 2, from the receive buffer into the program', () => {
     const k = stepWhere('blocking-two-clients', (ev) => ev.type === 'copy' && ev.dir === 'to-user');
     const n = say('blocking-two-clients', k);
-    expect(n.text).toBe('Phase 2: the kernel copies 5 bytes (b\'hello\') from the receive buffer of ann’s connection into the program’s buffer.');
-    expect(say('blocking-two-clients', k, 'zh').text).toBe('第二阶段：内核把 5 字节（b\'hello\'）从 ann 的连接的接收缓冲区拷贝到程序的缓冲区里。');
+    expect(n.text).toBe(
+      "Phase 2: the kernel copies 5 bytes (b'hello') from the receive buffer of ann’s connection into the program’s buffer.",
+    );
+    expect(say('blocking-two-clients', k, 'zh').text).toBe(
+      "第二阶段：内核把 5 字节（b'hello'）从 ann 的连接的接收缓冲区拷贝到程序的缓冲区里。",
+    );
   });
 
-  it('b\'\': the client closed', () => {
-    const k = stepWhere('blocking-two-clients', (ev) => ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.ret === 0);
-    expect(say('blocking-two-clients', k).text).toBe("`recv` returned b'' (0 bytes): ann has closed its end.");
+  it("b'': the client closed", () => {
+    const k = stepWhere(
+      'blocking-two-clients',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.ret === 0,
+    );
+    expect(say('blocking-two-clients', k).text).toBe(
+      "`recv` returned b'' (0 bytes): ann has closed its end.",
+    );
   });
 
   it('EAGAIN on a non-blocking recv: BlockingIOError, returned at once', () => {
-    const k = stepWhere('nonblocking', (ev) => ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.errno === 'EAGAIN');
+    const k = stepWhere(
+      'nonblocking',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.errno === 'EAGAIN',
+    );
     const n = say('nonblocking', k);
-    expect(n.text).toBe('BlockingIOError: no data yet on ann’s connection (fd 4), so the call returned at once with EAGAIN instead of waiting.');
-    expect(n.detail).toBe('The program has to come back and ask again later. Each such question is a system call that costs CPU.');
+    expect(n.text).toBe(
+      'BlockingIOError: no data yet on ann’s connection (fd 4), so the call returned at once with EAGAIN instead of waiting.',
+    );
+    expect(n.detail).toBe(
+      'The program has to come back and ask again later. Each such question is a system call that costs CPU.',
+    );
   });
 
   it('EAGAIN on a non-blocking accept', () => {
-    const k = stepWhere('nonblocking', (ev) => ev.type === 'sys.exit' && ev.name === 'accept4' && ev.errno === 'EAGAIN');
-    expect(say('nonblocking', k).text).toBe('BlockingIOError: the accept queue is empty, so `accept` returned at once with EAGAIN instead of waiting.');
+    const k = stepWhere(
+      'nonblocking',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'accept4' && ev.errno === 'EAGAIN',
+    );
+    expect(say('nonblocking', k).text).toBe(
+      'BlockingIOError: the accept queue is empty, so `accept` returned at once with EAGAIN instead of waiting.',
+    );
   });
 
   it('the select result names the ready fds and says the kernel walked the bitmap up to nfds and checked the fds in the set', () => {
-    const k = stepWhere('select', (ev) => ev.type === 'sys.exit' && ev.name === 'pselect6' && ev.strace.includes('(in [4])'));
-    expect(say('select', k).text).toBe('`select` returned 1: fd 4 (ann) can be read now. To find out, the kernel walked the bitmap up to fd 4 and checked each fd in the set.');
-    expect(say('select', k, 'zh').text).toBe('`select` 返回 1：fd 4（ann）现在可读。为了知道这一点，内核把位图走到 fd 4，检查了集合里的每个 fd。');
+    const k = stepWhere(
+      'select',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'pselect6' && ev.strace.includes('(in [4])'),
+    );
+    expect(say('select', k).text).toBe(
+      '`select` returned 1: fd 4 (ann) can be read now. To find out, the kernel walked the bitmap up to fd 4 and checked each fd in the set.',
+    );
+    expect(say('select', k, 'zh').text).toBe(
+      '`select` 返回 1：fd 4（ann）现在可读。为了知道这一点，内核把位图走到 fd 4，检查了集合里的每个 fd。',
+    );
   });
 
   it('accept returns a new fd from the accept queue', () => {
     const k = stepWhere('select', (ev) => ev.type === 'sys.exit' && ev.name === 'accept4' && ev.ret === 4);
-    expect(say('select', k).text).toMatch(/^`accept` returned fd 4: a new socket just for ann’s connection, taken from the accept queue/);
+    expect(say('select', k).text).toMatch(
+      /^`accept` returned fd 4: a new socket just for ann’s connection, taken from the accept queue/,
+    );
   });
 
   it('a SYN: the client asks to connect; the kernel queues it with nobody calling accept', () => {
-    expect(say('blocking-two-clients', stepWhere('blocking-two-clients', (ev) => ev.type === 'net.packet' && ev.kind === 'SYN')).text)
-      .toBe('ann’s kernel sends a SYN: ann asks to connect to port 8080.');
+    expect(
+      say(
+        'blocking-two-clients',
+        stepWhere('blocking-two-clients', (ev) => ev.type === 'net.packet' && ev.kind === 'SYN'),
+      ).text,
+    ).toBe('ann’s kernel sends a SYN: ann asks to connect to port 8080.');
     const k = stepWhere('blocking-two-clients', (ev) => ev.type === 'sock.syn' && ev.outcome === 'queued');
     expect(say('blocking-two-clients', k).text).toContain('even though nobody has called accept');
   });
@@ -143,32 +189,76 @@ describe('narrate: key moments, exactly', () => {
   it('a SYN dropped because the accept queue (backlog + 1) is full', () => {
     const k = stepWhere('blocking-backlog-full', (ev) => ev.type === 'sock.syn' && ev.outcome === 'dropped');
     const n = say('blocking-backlog-full', k);
-    expect(n.text).toBe('The accept queue is full (3 of backlog + 1 = 3): the kernel silently drops b4’s SYN.');
+    expect(n.text).toBe(
+      'The accept queue is full (3 of backlog + 1 = 3): the kernel silently drops b4’s SYN.',
+    );
     expect(n.detail).toContain('will send the SYN again');
   });
 
   it('epoll: the callback puts the fd on the ready list', () => {
-    const k = stepWhere('epoll-level', (ev, all) => ev.type === 'epoll.ready' && ev.op === 'add' && ev.fd === 5 && !all.some((e) => e.type === 'sys.exit'));
-    expect(say('epoll-level', k).text).toBe('The socket’s wait-queue callback puts ann’s connection (fd 5) on the epoll ready list (1 on it now).');
+    const k = stepWhere(
+      'epoll-level',
+      (ev, all) =>
+        ev.type === 'epoll.ready' &&
+        ev.op === 'add' &&
+        ev.fd === 5 &&
+        !all.some((e) => e.type === 'sys.exit'),
+    );
+    expect(say('epoll-level', k).text).toBe(
+      'The socket’s wait-queue callback puts ann’s connection (fd 5) on the epoll ready list (1 on it now).',
+    );
   });
 
   it('SIGIO, the uncaught BrokenPipeError, and io_uring completions', () => {
-    expect(say('signal-driven', stepWhere('signal-driven', (ev) => ev.type === 'signal.send' && ev.signal === 'SIGIO')).text).toBe('The kernel sends SIGIO to process 4000.');
-    expect(say('select-chat-pitfall', stepWhere('select-chat-pitfall', (ev) => ev.type === 'sys.exit' && ev.errno === 'EPIPE')).text).toMatch(/^BrokenPipeError: ann is gone/);
-    expect(say('select-chat-pitfall', stepWhere('select-chat-pitfall', (ev) => ev.type === 'error')).text).toMatch(/^Uncaught exception: BrokenPipeError: \[Errno 32\] Broken pipe\./);
-    expect(say('async-io', stepWhere('async-io', (ev) => ev.type === 'uring.cqe')).text).toBe('The kernel posts a completion: accept on fd 3 is done, the new connection is fd 5 (ann).');
+    expect(
+      say(
+        'signal-driven',
+        stepWhere('signal-driven', (ev) => ev.type === 'signal.send' && ev.signal === 'SIGIO'),
+      ).text,
+    ).toBe('The kernel sends SIGIO to process 4000.');
+    expect(
+      say(
+        'select-chat-pitfall',
+        stepWhere('select-chat-pitfall', (ev) => ev.type === 'sys.exit' && ev.errno === 'EPIPE'),
+      ).text,
+    ).toMatch(/^BrokenPipeError: ann is gone/);
+    expect(
+      say(
+        'select-chat-pitfall',
+        stepWhere('select-chat-pitfall', (ev) => ev.type === 'error'),
+      ).text,
+    ).toMatch(/^Uncaught exception: BrokenPipeError: \[Errno 32\] Broken pipe\./);
+    expect(
+      say(
+        'async-io',
+        stepWhere('async-io', (ev) => ev.type === 'uring.cqe'),
+      ).text,
+    ).toBe('The kernel posts a completion: accept on fd 3 is done, the new connection is fd 5 (ann).');
   });
 
   it('the operator’s typed line, as the str input() returns', () => {
     const k = stepWhere('select-chat', (ev) => ev.type === 'stdin.line');
-    expect(say('select-chat', k).text).toMatch(/^The operator types '[^']+' and presses Enter, 1000 ms after the prompt appeared\.$/);
+    expect(say('select-chat', k).text).toMatch(
+      /^The operator types '[^']+' and presses Enter, 1000 ms after the prompt appeared\.$/,
+    );
   });
 });
 
 describe('narrate helpers', () => {
   it('splits strace arguments at the top level only', () => {
-    expect(straceArgs('recvfrom(4, "a, b", 1024, 0, NULL, NULL) = 4')).toEqual(['4', '"a, b"', '1024', '0', 'NULL', 'NULL']);
-    expect(straceArgs('poll([{fd=3, events=POLLIN}, {fd=4, events=POLLIN}], 2, -1) = 1')).toEqual(['[{fd=3, events=POLLIN}, {fd=4, events=POLLIN}]', '2', '-1']);
+    expect(straceArgs('recvfrom(4, "a, b", 1024, 0, NULL, NULL) = 4')).toEqual([
+      '4',
+      '"a, b"',
+      '1024',
+      '0',
+      'NULL',
+      'NULL',
+    ]);
+    expect(straceArgs('poll([{fd=3, events=POLLIN}, {fd=4, events=POLLIN}], 2, -1) = 1')).toEqual([
+      '[{fd=3, events=POLLIN}, {fd=4, events=POLLIN}]',
+      '2',
+      '-1',
+    ]);
     expect(straceArgs('sendto(4, "say \\"hi\\")", 9, 0, NULL, 0) = 9')[1]).toBe('"say \\"hi\\")"');
   });
 

@@ -11,14 +11,20 @@ import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
 import { capitalize, joinList, shortThreadName } from './format.ts';
 
-export interface Narration { text: string; detail?: string }
+export interface Narration {
+  text: string;
+  detail?: string;
+}
 
 export type Params = Record<string, string | number>;
 export type Ev<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;
 
 /** A system call's start as its narration sees it: the caller, the call's arguments (from its strace text) and its end. */
 export interface CallStart {
-  tid: number; pid: number; name: string; at: number;
+  tid: number;
+  pid: number;
+  name: string;
+  at: number;
   /** The index of the call's sys.exit in the trace (-1 while it has not returned). */
   exit: number;
   exitEv: Ev<'sys.exit'> | undefined;
@@ -61,9 +67,16 @@ function listingLines(run: ScenarioRun): string[] {
 /** For a sys.enter (or the py right before it), the index of the call's sys.block and sys.exit. */
 const callEndCache = new WeakMap<readonly TraceEvent[], Map<number, { block: number; exit: number }>>();
 const LOOKAHEAD = 200_000;
-export function callEnd(trace: readonly TraceEvent[], from: number, tid: number): { block: number; exit: number } {
+export function callEnd(
+  trace: readonly TraceEvent[],
+  from: number,
+  tid: number,
+): { block: number; exit: number } {
   let memo = callEndCache.get(trace);
-  if (!memo) { memo = new Map(); callEndCache.set(trace, memo); }
+  if (!memo) {
+    memo = new Map();
+    callEndCache.set(trace, memo);
+  }
   const hit = memo.get(from);
   if (hit) return hit;
   let block = -1;
@@ -72,7 +85,10 @@ export function callEnd(trace: readonly TraceEvent[], from: number, tid: number)
   for (let i = from + 1; i < stop; i++) {
     const e = trace[i]!;
     if (e.type === 'sys.block' && e.tid === tid && block < 0) block = i;
-    else if (e.type === 'sys.exit' && e.tid === tid) { exit = i; break; }
+    else if (e.type === 'sys.exit' && e.tid === tid) {
+      exit = i;
+      break;
+    }
   }
   const found = { block, exit };
   memo.set(from, found);
@@ -85,7 +101,9 @@ function sockClients(trace: readonly TraceEvent[]): Map<number, string> {
   let map = sockClientCache.get(trace);
   if (!map) {
     map = new Map();
-    for (const e of trace) if (e.type === 'fd.open' && e.what.kind === 'conn' && !map.has(e.what.sock)) map.set(e.what.sock, e.what.client);
+    for (const e of trace)
+      if (e.type === 'fd.open' && e.what.kind === 'conn' && !map.has(e.what.sock))
+        map.set(e.what.sock, e.what.client);
     sockClientCache.set(trace, map);
   }
   return map;
@@ -101,21 +119,31 @@ export class Narrator {
   readonly mainPid: number;
 
   constructor(
-    readonly run: ScenarioRun, readonly index: TraceIndex, readonly step: number, readonly lang: Lang,
-    readonly view: MachineView, readonly before: MachineView | null,
+    readonly run: ScenarioRun,
+    readonly index: TraceIndex,
+    readonly step: number,
+    readonly lang: Lang,
+    readonly view: MachineView,
+    readonly before: MachineView | null,
   ) {
     this.trace = index.trace;
     this.start = index.stepStart[step]!;
     this.end = step + 1 < index.stepStart.length ? index.stepStart[step + 1]! : this.trace.length;
     this.first = this.trace[this.start]!;
-    const pids = Object.values(view.procs).filter((p) => p.parent === null).map((p) => p.pid);
+    const pids = Object.values(view.procs)
+      .filter((p) => p.parent === null)
+      .map((p) => p.pid);
     this.mainPid = pids.length ? Math.min(...pids) : 0;
   }
 
-  t(key: string, params?: Params): string { return translate(this.lang, key, params); }
+  t(key: string, params?: Params): string {
+    return translate(this.lang, key, params);
+  }
 
   /** The step's events after the first. */
-  *rest(): Generator<TraceEvent> { for (let i = this.start + 1; i < this.end; i++) yield this.trace[i]!; }
+  *rest(): Generator<TraceEvent> {
+    for (let i = this.start + 1; i < this.end; i++) yield this.trace[i]!;
+  }
 
   find<K extends TraceEvent['type']>(type: K, pred: (e: Ev<K>) => boolean = () => true): Ev<K> | undefined {
     for (let i = this.start; i < this.end; i++) {
@@ -126,7 +154,11 @@ export class Narrator {
   }
 
   /** The nearest earlier event (within a few hundred) that matches. */
-  findBack<K extends TraceEvent['type']>(type: K, pred: (e: Ev<K>) => boolean = () => true, limit = 400): Ev<K> | undefined {
+  findBack<K extends TraceEvent['type']>(
+    type: K,
+    pred: (e: Ev<K>) => boolean = () => true,
+    limit = 400,
+  ): Ev<K> | undefined {
     for (let i = this.start - 1; i >= 0 && i >= this.start - limit; i--) {
       const e = this.trace[i]!;
       if (e.type === type && pred(e as Ev<K>)) return e as Ev<K>;
@@ -134,11 +166,17 @@ export class Narrator {
     return undefined;
   }
 
-  bytes(n: number): string { return this.t(n === 1 ? 'narr.bytes.one' : 'narr.bytes.many', { n }); }
-  list(items: (string | number)[]): string { return joinList(this.lang, items.map(String)); }
+  bytes(n: number): string {
+    return this.t(n === 1 ? 'narr.bytes.one' : 'narr.bytes.many', { n });
+  }
+  list(items: (string | number)[]): string {
+    return joinList(this.lang, items.map(String));
+  }
   /** "fd 3", "fds 3, 4 and 5". */
   fds(items: (string | number)[]): string {
-    return items.length === 1 ? this.t('narr.fds.one', { fd: items[0]! }) : this.t('narr.fds.many', { list: this.list(items) });
+    return items.length === 1
+      ? this.t('narr.fds.one', { fd: items[0]! })
+      : this.t('narr.fds.many', { list: this.list(items) });
   }
 
   /* who and what */
@@ -166,12 +204,18 @@ export class Narrator {
     const w = this.fdKind(pid, fd);
     if (!w) return this.t('narr.fd.unknown', { fd });
     switch (w.kind) {
-      case 'conn': return this.t('narr.fd.conn', { client: w.client });
-      case 'listen': return this.t('narr.fd.listen');
-      case 'epoll': return this.t('narr.fd.epoll');
-      case 'uring': return this.t('narr.fd.uring');
-      case 'socket': return this.t('narr.fd.socket');
-      case 'stdio': return this.t(`narr.fd.${w.name}`);
+      case 'conn':
+        return this.t('narr.fd.conn', { client: w.client });
+      case 'listen':
+        return this.t('narr.fd.listen');
+      case 'epoll':
+        return this.t('narr.fd.epoll');
+      case 'uring':
+        return this.t('narr.fd.uring');
+      case 'socket':
+        return this.t('narr.fd.socket');
+      case 'stdio':
+        return this.t(`narr.fd.${w.name}`);
     }
   }
 
@@ -199,17 +243,25 @@ export class Narrator {
   }
 
   clientOfSock(sock: number): string | null {
-    return this.view.socks[sock]?.client ?? this.before?.socks[sock]?.client ?? sockClients(this.trace).get(sock) ?? null;
+    return (
+      this.view.socks[sock]?.client ??
+      this.before?.socks[sock]?.client ??
+      sockClients(this.trace).get(sock) ??
+      null
+    );
   }
 
   /** A socket as the program knows it: its fd in the process that holds it (a child, if any). */
   sockFull(sock: number): string {
     for (const v of [this.view, this.before]) {
       if (!v) continue;
-      const procs = Object.values(v.procs).filter((p) => !p.exited).sort((a, b) => b.pid - a.pid);
+      const procs = Object.values(v.procs)
+        .filter((p) => !p.exited)
+        .sort((a, b) => b.pid - a.pid);
       for (const p of procs) {
         for (const [fd, w] of Object.entries(p.fds)) {
-          if ((w.kind === 'conn' || w.kind === 'listen' || w.kind === 'socket') && w.sock === sock) return this.fdFull(p.pid, Number(fd));
+          if ((w.kind === 'conn' || w.kind === 'listen' || w.kind === 'socket') && w.sock === sock)
+            return this.fdFull(p.pid, Number(fd));
         }
       }
     }
@@ -225,7 +277,12 @@ export class Narrator {
   /** "MainThread, line 18: `data = conn.recv(RECV_SIZE)`", or the interpreter's own code. */
   where(tid: number, line: number): string {
     if (line <= 0) return this.t('narr.at.interp', { who: this.who(tid) });
-    return this.t('narr.at.line', { Who: this.who(tid, true), who: this.who(tid), line, code: this.codeAt(line) });
+    return this.t('narr.at.line', {
+      Who: this.who(tid, true),
+      who: this.who(tid),
+      line,
+      code: this.codeAt(line),
+    });
   }
 
   /** Who sleeps on a wait queue key in the view before this step. */
@@ -234,7 +291,12 @@ export class Narrator {
   }
 
   /** The first matching event from `from` up to `until` (or the next 50 events when the call has not ended). */
-  findFrom<K extends TraceEvent['type']>(type: K, from: number, pred: (e: Ev<K>) => boolean, until: number): Ev<K> | undefined {
+  findFrom<K extends TraceEvent['type']>(
+    type: K,
+    from: number,
+    pred: (e: Ev<K>) => boolean,
+    until: number,
+  ): Ev<K> | undefined {
     const stop = until >= 0 ? until : Math.min(this.trace.length, from + 50);
     for (let i = from; i < stop; i++) {
       const e = this.trace[i]!;

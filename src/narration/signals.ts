@@ -2,12 +2,22 @@
  * Signals (kernel/signal.c, fs/fcntl.c's F_SETOWN/O_ASYNC): a handler installed, a process
  * paused until one comes, SIGIO sent (or merged with one still pending), SIGPIPE, a handler run.
  */
-import { okReturn, type Ev, type Narration, type Narrator, type ReturnSentences, type StartSentences } from './narrator.ts';
+import {
+  okReturn,
+  type Ev,
+  type Narration,
+  type Narrator,
+  type ReturnSentences,
+  type StartSentences,
+} from './narrator.ts';
 
 export const signalStarts: StartSentences = {
   rt_sigaction: (n, { p, args }) => {
     const sig = args[0] ?? '';
-    return n.t(sig === 'SIGCHLD' ? 'narr.call.sigaction.sigchld' : 'narr.call.sigaction', { ...p, signal: sig });
+    return n.t(sig === 'SIGCHLD' ? 'narr.call.sigaction.sigchld' : 'narr.call.sigaction', {
+      ...p,
+      signal: sig,
+    });
   },
   pause: (n, { p }) => n.t('narr.call.pause', p),
   rt_sigreturn: (n, { p }) => n.t('narr.call.rt_sigreturn', p),
@@ -27,5 +37,10 @@ export function signalSend(n: Narrator, ev: Ev<'signal.send'>): Narration {
 }
 
 export function signalHandle(n: Narrator, ev: Ev<'signal.handle'>): Narration {
-  return { text: n.t(ev.signal === 'SIGIO' ? 'narr.signal.handle.sigio' : 'narr.signal.handle', { signal: ev.signal, who: n.who(ev.tid) }) };
+  return {
+    text: n.t(ev.signal === 'SIGIO' ? 'narr.signal.handle.sigio' : 'narr.signal.handle', {
+      signal: ev.signal,
+      who: n.who(ev.tid),
+    }),
+  };
 }

@@ -4,12 +4,20 @@
  * in network.ts.
  */
 import { showBytes } from './format.ts';
-import { okReturn, type CallReturn, type Narration, type Narrator, type ReturnSentences, type StartSentences } from './narrator.ts';
+import {
+  okReturn,
+  type CallReturn,
+  type Narration,
+  type Narrator,
+  type ReturnSentences,
+  type StartSentences,
+} from './narrator.ts';
 
 export const socketStarts: StartSentences = {
   socket: (n, { p }) => n.t('narr.call.socket', p),
   socketpair: (n, { p }) => n.t('narr.call.socketpair', p),
-  setsockopt: (n, { p, fd }) => n.t('narr.call.setsockopt', { ...p, fd: fd ?? '?', port: n.run.constants.PORT ?? '' }),
+  setsockopt: (n, { p, fd }) =>
+    n.t('narr.call.setsockopt', { ...p, fd: fd ?? '?', port: n.run.constants.PORT ?? '' }),
   bind: (n, { p, fd }) => n.t('narr.call.bind', { ...p, fd: fd ?? '?', port: n.run.constants.PORT ?? '' }),
   listen: (n, { p, fd, num }) => {
     const backlog = num(1) ?? n.run.options.backlog;
@@ -19,7 +27,10 @@ export const socketStarts: StartSentences = {
     const lw = fd !== null ? n.fdKind(pid, fd) : undefined;
     const sock = lw?.kind === 'listen' ? n.before?.socks[lw.sock] : undefined;
     const waiting = sock?.acceptQueue.length ?? 0;
-    const queued = waiting === 0 ? n.t(nonblock ? 'narr.queue.emptyNb' : 'narr.queue.empty') : n.t('narr.queue.n', { n: waiting });
+    const queued =
+      waiting === 0
+        ? n.t(nonblock ? 'narr.queue.emptyNb' : 'narr.queue.empty')
+        : n.t('narr.queue.n', { n: waiting });
     return n.t(nonblock ? 'narr.call.accept.nb' : 'narr.call.accept', { ...p, fd: fd ?? '?', queued });
   },
   recvfrom: (n, { p, fd, pid, nonblock, num, exitEv }) => {
@@ -34,13 +45,25 @@ export const socketStarts: StartSentences = {
       else if (sock.fin) buffer = n.t('narr.buf.fin');
       else buffer = n.t(nonblock ? 'narr.buf.emptyNb' : 'narr.buf.empty');
     }
-    return n.t(nonblock ? 'narr.call.recv.nb' : 'narr.call.recv', { ...p, fd: fd ?? '?', size, owner: fd !== null ? n.fdWhat(pid, fd) : '?', buffer });
+    return n.t(nonblock ? 'narr.call.recv.nb' : 'narr.call.recv', {
+      ...p,
+      fd: fd ?? '?',
+      size,
+      owner: fd !== null ? n.fdWhat(pid, fd) : '?',
+      buffer,
+    });
   },
   sendto: (n, { p, fd, pid, tid, at, exit, args, num }) => {
     const copy = n.findFrom('copy', at, (e) => e.tid === tid && e.dir === 'from-user', exit);
     const count = copy?.bytes ?? num(2) ?? 0;
     const client = fd !== null ? n.clientOfFd(pid, fd) : null;
-    return n.t('narr.call.send', { ...p, fd: fd ?? '?', bytes: n.bytes(count), data: copy ? showBytes(copy.data) : (args[1] ?? ''), client: client ?? n.fdWhat(pid, fd ?? -1) });
+    return n.t('narr.call.send', {
+      ...p,
+      fd: fd ?? '?',
+      bytes: n.bytes(count),
+      data: copy ? showBytes(copy.data) : (args[1] ?? ''),
+      client: client ?? n.fdWhat(pid, fd ?? -1),
+    });
   },
   getsockname: (n, { p, fd }) => n.t('narr.call.getsockname', { ...p, fd: fd ?? '?' }),
   getpeername: (n, { p, fd }) => n.t('narr.call.getpeername', { ...p, fd: fd ?? '?' }),
@@ -48,23 +71,50 @@ export const socketStarts: StartSentences = {
 
 /** A recv's return (and a read's on a socket): the bytes it copied, or the end of the stream. */
 export function recvReturn(n: Narrator, { ev, p, pid, fd, args, client }: CallReturn): Narration {
-  if (ev.ret === 0) return { text: n.t('narr.exit.recv.eof', { ...p, client: client ?? n.fdWhat(pid, fd) }), detail: n.t('narr.exit.recv.eof.detail') };
+  if (ev.ret === 0)
+    return {
+      text: n.t('narr.exit.recv.eof', { ...p, client: client ?? n.fdWhat(pid, fd) }),
+      detail: n.t('narr.exit.recv.eof.detail'),
+    };
   const copy = n.findBack('copy', (e) => e.tid === ev.tid && e.dir === 'to-user', 10);
-  return { text: n.t('narr.exit.recv', { ...p, bytes: n.bytes(ev.ret), data: copy ? showBytes(copy.data) : (args[1] ?? ''), client: client ?? n.fdWhat(pid, fd) }) };
+  return {
+    text: n.t('narr.exit.recv', {
+      ...p,
+      bytes: n.bytes(ev.ret),
+      data: copy ? showBytes(copy.data) : (args[1] ?? ''),
+      client: client ?? n.fdWhat(pid, fd),
+    }),
+  };
 }
 
 export const socketReturns: ReturnSentences = {
   recvfrom: recvReturn,
-  sendto: (n, { ev, p, pid, fd, client }) => ({ text: n.t('narr.exit.send', { ...p, bytes: n.bytes(ev.ret), client: client ?? n.fdWhat(pid, fd) }) }),
+  sendto: (n, { ev, p, pid, fd, client }) => ({
+    text: n.t('narr.exit.send', { ...p, bytes: n.bytes(ev.ret), client: client ?? n.fdWhat(pid, fd) }),
+  }),
   accept4: (n, { ev, p, pid, fd }) => {
     const lw = n.fdKind(pid, fd);
     const left = lw?.kind === 'listen' ? (n.view.socks[lw.sock]?.acceptQueue.length ?? 0) : 0;
-    return { text: n.t(left === 0 ? 'narr.exit.accept.last' : 'narr.exit.accept', { ...p, fd: ev.ret, client: n.clientOfFd(pid, ev.ret) ?? '?', left, lfd: Number.isFinite(fd) ? fd : '?' }) };
+    return {
+      text: n.t(left === 0 ? 'narr.exit.accept.last' : 'narr.exit.accept', {
+        ...p,
+        fd: ev.ret,
+        client: n.clientOfFd(pid, ev.ret) ?? '?',
+        left,
+        lfd: Number.isFinite(fd) ? fd : '?',
+      }),
+    };
   },
   socket: (n, { ev, p }) => ({ text: n.t('narr.exit.socket', { ...p, fd: ev.ret }) }),
   listen: (n, { p, args }) => {
     const backlog = Number(args[1]);
-    return { text: n.t('narr.exit.listen', { ...p, port: n.run.constants.PORT ?? '', queue: Number.isFinite(backlog) ? backlog + 1 : '?' }) };
+    return {
+      text: n.t('narr.exit.listen', {
+        ...p,
+        port: n.run.constants.PORT ?? '',
+        queue: Number.isFinite(backlog) ? backlog + 1 : '?',
+      }),
+    };
   },
   setsockopt: okReturn,
   bind: okReturn,

@@ -33,7 +33,9 @@ function say(id: string, step: number, lang: 'en' | 'zh' = 'en'): string {
 
 describe('item 4: a dropped SYN comes again after five 1 s waits, then doubling', () => {
   it('blocking-backlog-full: the drop says so in both languages', () => {
-    const [k] = stepsWhere('blocking-backlog-full', (_ev, all) => all.some((e) => e.type === 'sock.syn' && e.outcome !== 'queued'));
+    const [k] = stepsWhere('blocking-backlog-full', (_ev, all) =>
+      all.some((e) => e.type === 'sock.syn' && e.outcome !== 'queued'),
+    );
     expect(say('blocking-backlog-full', k!)).not.toMatch(/1 s, then 2 s/);
     expect(say('blocking-backlog-full', k!)).toMatch(/6\.7\+.*five waits of 1 s, then doubling/);
     expect(say('blocking-backlog-full', k!, 'zh')).not.toMatch(/先等 1 秒，再等 2 秒/);
@@ -58,31 +60,51 @@ describe('item 10: narration slips', () => {
     const steps = stepsWhere('epoll-level', (ev) => ev.type === 'sys.block' && ev.name === 'epoll_wait');
     const texts = steps.map((k) => say('epoll-level', k));
     // The old words jumped from "1 on it now" to "the ready list is empty" with no recheck.
-    const rechecks = texts.filter((s) => /checks it again: fd \d+ can no longer be read, so it is dropped from the ready list/.test(s));
+    const rechecks = texts.filter((s) =>
+      /checks it again: fd \d+ can no longer be read, so it is dropped from the ready list/.test(s),
+    );
     expect(rechecks.length).toBeGreaterThanOrEqual(3);
-    expect(steps.map((k) => say('epoll-level', k, 'zh')).filter((s) => /再检查它一遍：fd \d+ 已经不可读了，于是被移出就绪列表/.test(s)).length).toBe(rechecks.length);
+    expect(
+      steps
+        .map((k) => say('epoll-level', k, 'zh'))
+        .filter((s) => /再检查它一遍：fd \d+ 已经不可读了，于是被移出就绪列表/.test(s)).length,
+    ).toBe(rechecks.length);
   });
 
-  it('epoll-edge-pitfall: a recv after a FIN is not “reset”: b\'\' comes back', () => {
-    const steps = stepsWhere('epoll-edge-pitfall', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'recvfrom'));
+  it("epoll-edge-pitfall: a recv after a FIN is not “reset”: b'' comes back", () => {
+    const steps = stepsWhere(
+      'epoll-edge-pitfall',
+      (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'recvfrom'),
+    );
     const { index } = runOf('epoll-edge-pitfall');
     for (const k of steps) {
       // the call's own return, in the next steps
-      const exit = index.trace.slice(index.stepStart[k]!).find((e) => e.type === 'sys.exit' && e.name === 'recvfrom');
+      const exit = index.trace
+        .slice(index.stepStart[k]!)
+        .find((e) => e.type === 'sys.exit' && e.name === 'recvfrom');
       if (exit?.type === 'sys.exit' && exit.ret === 0 && !exit.errno) {
         expect(say('epoll-edge-pitfall', k), `step ${k}`).not.toMatch(/has been reset/);
       }
     }
-    expect(steps.some((k) => /The client has already closed its end/.test(say('epoll-edge-pitfall', k)))).toBe(true);
+    expect(
+      steps.some((k) => /The client has already closed its end/.test(say('epoll-edge-pitfall', k))),
+    ).toBe(true);
   });
 
   it('blocking-backlog-full: a resent SYN’s connection is named, never “?’s connection”', () => {
-    const steps = stepsWhere('blocking-backlog-full', (ev) => ev.type === 'sock.accept-queue' && ev.op === 'push');
+    const steps = stepsWhere(
+      'blocking-backlog-full',
+      (ev) => ev.type === 'sock.accept-queue' && ev.op === 'push',
+    );
     for (const k of steps) {
       expect(say('blocking-backlog-full', k), `step ${k}`).not.toMatch(/\?’s connection/);
       expect(say('blocking-backlog-full', k, 'zh'), `step ${k}`).not.toMatch(/\?\s*的连接/);
     }
-    expect(steps.map((k) => say('blocking-backlog-full', k)).some((s) => /b2’s connection is now in the listening socket’s accept queue/.test(s))).toBe(true);
+    expect(
+      steps
+        .map((k) => say('blocking-backlog-full', k))
+        .some((s) => /b2’s connection is now in the listening socket’s accept queue/.test(s)),
+    ).toBe(true);
   });
 
   it('select/poll wake-up: the thread takes itself off the wait queues after its rescan', () => {
@@ -91,7 +113,15 @@ describe('item 10: narration slips', () => {
       expect(say('select', k)).not.toMatch(/took it off all \d+ wait queues/);
       expect(say('select', k, 'zh')).not.toMatch(/内核把它从全部 \d+ 个等待队列上摘下来/);
     }
-    expect(steps.map((k) => say('select', k)).some((s) => /still on all \d+ wait queues: once it runs, it scans its fds again and then takes itself off/.test(s))).toBe(true);
+    expect(
+      steps
+        .map((k) => say('select', k))
+        .some((s) =>
+          /still on all \d+ wait queues: once it runs, it scans its fds again and then takes itself off/.test(
+            s,
+          ),
+        ),
+    ).toBe(true);
   });
 });
 
@@ -99,15 +129,29 @@ describe('item 2: when the Python signal handler runs', () => {
   it('signal-driven: the kernel runs CPython’s C handler (a flag); on_sigio runs after rt_sigreturn has ended pause() with EINTR', () => {
     const [handle] = stepsWhere('signal-driven', (ev) => ev.type === 'signal.handle');
     expect(say('signal-driven', handle!)).not.toMatch(/on_sigio` runs and sets/);
-    expect(say('signal-driven', handle!)).toMatch(/CPython’s C-level handler, which only sets a flag.*has not run yet/);
+    expect(say('signal-driven', handle!)).toMatch(
+      /CPython’s C-level handler, which only sets a flag.*has not run yet/,
+    );
     expect(say('signal-driven', handle!, 'zh')).toMatch(/C 层处理函数.*只设一个标志.*还没有运行/);
-    const [sigret] = stepsWhere('signal-driven', (ev) => ev.type === 'sys.exit' && ev.name === 'rt_sigreturn');
+    const [sigret] = stepsWhere(
+      'signal-driven',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'rt_sigreturn',
+    );
     expect(sigret).toBeGreaterThan(handle!);
-    expect(say('signal-driven', sigret!)).toMatch(/the Python handler runs now, before `signal.pause\(\)` returns/);
+    expect(say('signal-driven', sigret!)).toMatch(
+      /the Python handler runs now, before `signal.pause\(\)` returns/,
+    );
     // The next step is the Python handler itself, in the main thread.
-    expect(say('signal-driven', sigret! + 1)).toMatch(/in the main thread and between two bytecodes, Python’s handler `on_sigio` runs/);
-    expect(say('signal-driven', sigret! + 1, 'zh')).toMatch(/在主线程里、两条字节码之间，Python 的处理函数 `on_sigio` 运行/);
-    const [install] = stepsWhere('signal-driven', (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'rt_sigaction'));
+    expect(say('signal-driven', sigret! + 1)).toMatch(
+      /in the main thread and between two bytecodes, Python’s handler `on_sigio` runs/,
+    );
+    expect(say('signal-driven', sigret! + 1, 'zh')).toMatch(
+      /在主线程里、两条字节码之间，Python 的处理函数 `on_sigio` 运行/,
+    );
+    const [install] = stepsWhere(
+      'signal-driven',
+      (ev, all) => ev.type === 'py' && all.some((e) => e.type === 'sys.enter' && e.name === 'rt_sigaction'),
+    );
     expect(say('signal-driven', install!)).not.toMatch(/installs a handler the kernel will run/);
     expect(say('signal-driven', install!)).toMatch(/C-level handler/);
     const [pauseExit] = stepsWhere('signal-driven', (ev) => ev.type === 'sys.exit' && ev.name === 'pause');
@@ -118,8 +162,12 @@ describe('item 2: when the Python signal handler runs', () => {
 describe('item 1, the narration: io_uring’s work is task work in the submitting thread', () => {
   it('async-io: the copy, the submit and the sleep name the thread that does the work', () => {
     const [copy] = stepsWhere('async-io', (ev) => ev.type === 'copy' && ev.dir === 'to-user');
-    expect(say('async-io', copy!)).not.toMatch(/The kernel itself copies|The program is asleep and makes no call/);
-    expect(say('async-io', copy!)).toMatch(/Task work for the main thread, in kernel mode: io_uring copies 5 bytes .*charged to the main thread/);
+    expect(say('async-io', copy!)).not.toMatch(
+      /The kernel itself copies|The program is asleep and makes no call/,
+    );
+    expect(say('async-io', copy!)).toMatch(
+      /Task work for the main thread, in kernel mode: io_uring copies 5 bytes .*charged to the main thread/,
+    );
     expect(say('async-io', copy!, 'zh')).toMatch(/主线程的 task_work，以内核态执行：io_uring 把/);
     const [submit] = stepsWhere('async-io', (_ev, all) => all.some((e) => e.type === 'uring.sqe'));
     expect(say('async-io', submit!)).not.toMatch(/carries (it|them) out by itself/);
@@ -140,12 +188,16 @@ describe('item 6: the GIL only around Py_BEGIN_ALLOW_THREADS calls', () => {
       if (e.type !== 'sys.enter') continue;
       const prev = index.trace.slice(Math.max(0, i - 3), i).reverse();
       const py = prev.findIndex((x) => x.type === 'py' && x.tid === e.tid);
-      if (py >= 0 && prev.slice(0, py + 1).some((x) => x.type === 'gil' && x.holder !== e.tid)) dropsBefore.add(e.name);
+      if (py >= 0 && prev.slice(0, py + 1).some((x) => x.type === 'gil' && x.holder !== e.tid))
+        dropsBefore.add(e.name);
     }
     expect(dropsBefore.has('accept4')).toBe(true);
     expect(dropsBefore.has('recvfrom')).toBe(true);
     for (const held of ['clone3', 'getsockname']) expect(dropsBefore.has(held), held).toBe(false);
-    const [exit] = stepsWhere('thread-per-connection', (ev) => ev.type === 'sys.exit' && ev.name === 'clone3');
+    const [exit] = stepsWhere(
+      'thread-per-connection',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'clone3',
+    );
     expect(say('thread-per-connection', exit!)).toMatch(/the GIL, which the main thread still holds/);
     expect(say('thread-per-connection', exit!, 'zh')).toMatch(/GIL 仍在主线程手里/);
   });

@@ -8,14 +8,37 @@ import { upperBytes, type Bytes } from '../kernel/bytes.ts';
 import { isPyException, type PyException } from '../kernel/errors.ts';
 import type { Program, Req, SysResult } from '../kernel/types.ts';
 import {
-  accept, close, epollCreate, epollPoll, epollRegister, epollUnregister, getpid, openServer, pyLine, recv, send,
-  setblocking, socketpair, EPOLLIN, type Gen, type PyEpoll, type PySocket,
+  accept,
+  close,
+  epollCreate,
+  epollPoll,
+  epollRegister,
+  epollUnregister,
+  getpid,
+  openServer,
+  pyLine,
+  recv,
+  send,
+  setblocking,
+  socketpair,
+  EPOLLIN,
+  type Gen,
+  type PyEpoll,
+  type PySocket,
 } from './runtime.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 
-interface Future<T> { done: boolean; result?: T; error?: unknown; callbacks: (() => Gen<void>)[] }
-interface Await { kind: 'await'; fut: Future<unknown> }
+interface Future<T> {
+  done: boolean;
+  result?: T;
+  error?: unknown;
+  callbacks: (() => Gen<void>)[];
+}
+interface Await {
+  kind: 'await';
+  fut: Future<unknown>;
+}
 /** A coroutine: yields system calls (answered with their results) and awaits (answered with the future's result). */
 type Coro<T> = Generator<Req | Await, T, SysResult>;
 const awaited = <T>(value: SysResult): T => value as unknown as T;
@@ -23,10 +46,17 @@ const awaited = <T>(value: SysResult): T => value as unknown as T;
 const L = {
   ...serverLines('asyncio_echo'),
   ...lineMap('asyncio_echo', {
-    run: 'asyncio.run(main())', handleLoop: ['loop = asyncio.get_running_loop()', 1], mainLoop: ['loop = asyncio.get_running_loop()', 2],
-    recv: 'await loop.sock_recv(conn, RECV_SIZE)', ifNotData: 'if not data:', sendall: 'await loop.sock_sendall(',
-    reset: 'except (ConnectionResetError, BrokenPipeError)', close: 'conn.close()', nonblock: 'server.setblocking(False)',
-    accept: 'await loop.sock_accept(server)', createTask: 'loop.create_task(handle(conn))',
+    run: 'asyncio.run(main())',
+    handleLoop: ['loop = asyncio.get_running_loop()', 1],
+    mainLoop: ['loop = asyncio.get_running_loop()', 2],
+    recv: 'await loop.sock_recv(conn, RECV_SIZE)',
+    ifNotData: 'if not data:',
+    sendall: 'await loop.sock_sendall(',
+    reset: 'except (ConnectionResetError, BrokenPipeError)',
+    close: 'conn.close()',
+    nonblock: 'server.setblocking(False)',
+    accept: 'await loop.sock_accept(server)',
+    createTask: 'loop.create_task(handle(conn))',
   }),
 };
 
@@ -35,9 +65,13 @@ class EventLoop {
   readonly readers = new Map<number, () => Gen<void>>();
   constructor(readonly ep: PyEpoll) {}
 
-  callSoon(cb: () => Gen<void>): void { this.ready.push(cb); }
+  callSoon(cb: () => Gen<void>): void {
+    this.ready.push(cb);
+  }
 
-  future<T>(): Future<T> { return { done: false, callbacks: [] }; }
+  future<T>(): Future<T> {
+    return { done: false, callbacks: [] };
+  }
 
   /** Future.set_result / set_exception: done callbacks are scheduled, in the order they were added. */
   settle<T>(fut: Future<T>, outcome: { result: T } | { error: unknown }): void {
@@ -77,8 +111,13 @@ class EventLoop {
           const v = r.value;
           if (v.kind === 'await') {
             const fut = v.fut;
-            if (fut.done) { next = fut.error !== undefined ? { error: fut.error } : { value: fut.result }; continue; }
-            fut.callbacks.push(() => step(fut.error !== undefined ? { error: fut.error } : { value: fut.result })());
+            if (fut.done) {
+              next = fut.error !== undefined ? { error: fut.error } : { value: fut.result };
+              continue;
+            }
+            fut.callbacks.push(() =>
+              step(fut.error !== undefined ? { error: fut.error } : { value: fut.result })(),
+            );
             return;
           }
           const res: SysResult = yield v;
@@ -111,15 +150,19 @@ class EventLoop {
     const fut = this.future<Bytes>();
     const fd = conn.fd;
     const settle = (outcome: { result: Bytes } | { error: unknown }): void => this.settle(fut, outcome);
-    yield* this.addReader(fd, function* () {
-      if (fut.done) return;
-      try {
-        settle({ result: yield* recv(conn, size, L.recv) });
-      } catch (e) {
-        if (isPyException(e) && e.is('BlockingIOError')) return;
-        settle({ error: e });
-      }
-    }, L.recv);
+    yield* this.addReader(
+      fd,
+      function* () {
+        if (fut.done) return;
+        try {
+          settle({ result: yield* recv(conn, size, L.recv) });
+        } catch (e) {
+          if (isPyException(e) && e.is('BlockingIOError')) return;
+          settle({ error: e });
+        }
+      },
+      L.recv,
+    );
     fut.callbacks.push(() => this.removeReader(fd, L.recv)); // _sock_read_done
     return awaited<Bytes>(yield { kind: 'await', fut });
   }
@@ -141,7 +184,13 @@ class EventLoop {
       return true;
     };
     if (!(yield* tryAccept())) {
-      yield* this.addReader(fd, function* () { if (!fut.done) yield* tryAccept(); }, L.accept);
+      yield* this.addReader(
+        fd,
+        function* () {
+          if (!fut.done) yield* tryAccept();
+        },
+        L.accept,
+      );
       fut.callbacks.push(() => this.removeReader(fd, L.accept));
     }
     return awaited<PySocket>(yield { kind: 'await', fut });
@@ -149,43 +198,53 @@ class EventLoop {
 }
 
 /** asyncio on epoll: every coroutine shares one thread; `await` is where they take turns. */
-export const asyncioServer = (p: ServerParams): Program => function* () {
-  // asyncio.run(): new_event_loop() opens the epoll instance and the self-pipe first.
-  const ep = yield* epollCreate(L.run);
-  const [selfRead, selfWrite] = yield* socketpair(L.run);
-  yield* setblocking(selfRead, false, L.run);
-  yield* setblocking(selfWrite, false, L.run);
-  yield* epollRegister(ep, selfRead.fd, EPOLLIN, L.run);
-  const loop = new EventLoop(ep);
-  yield* getpid(L.run);
+export const asyncioServer = (p: ServerParams): Program =>
+  function* () {
+    // asyncio.run(): new_event_loop() opens the epoll instance and the self-pipe first.
+    const ep = yield* epollCreate(L.run);
+    const [selfRead, selfWrite] = yield* socketpair(L.run);
+    yield* setblocking(selfRead, false, L.run);
+    yield* setblocking(selfWrite, false, L.run);
+    yield* epollRegister(ep, selfRead.fd, EPOLLIN, L.run);
+    const loop = new EventLoop(ep);
+    yield* getpid(L.run);
 
-  const handle = function* (conn: PySocket): Coro<void> {
-    yield* getpid(L.handleLoop); // get_running_loop() checks the pid
-    for (;;) {
-      try {
-        const data = yield* loop.sockRecv(conn, p.options.recvSize);
-        if (data.length === 0) { yield* pyLine(L.ifNotData, 'narr.note.closed'); break; }
-        // sock_sendall(): a send that takes everything returns at once, without suspending.
-        yield* send(conn, upperBytes(data), L.sendall);
-      } catch (e) {
-        if (isPyException(e) && ((e as PyException).is('ConnectionResetError') || (e as PyException).is('BrokenPipeError'))) { yield* pyLine(L.reset); break; }
-        throw e;
+    const handle = function* (conn: PySocket): Coro<void> {
+      yield* getpid(L.handleLoop); // get_running_loop() checks the pid
+      for (;;) {
+        try {
+          const data = yield* loop.sockRecv(conn, p.options.recvSize);
+          if (data.length === 0) {
+            yield* pyLine(L.ifNotData, 'narr.note.closed');
+            break;
+          }
+          // sock_sendall(): a send that takes everything returns at once, without suspending.
+          yield* send(conn, upperBytes(data), L.sendall);
+        } catch (e) {
+          if (
+            isPyException(e) &&
+            ((e as PyException).is('ConnectionResetError') || (e as PyException).is('BrokenPipeError'))
+          ) {
+            yield* pyLine(L.reset);
+            break;
+          }
+          throw e;
+        }
       }
-    }
-    yield* close(conn, L.close);
-  };
+      yield* close(conn, L.close);
+    };
 
-  const main = function* (): Coro<void> {
-    yield* getpid(L.mainLoop);
-    const server = yield* openServer(p.port, p.options.backlog, L);
-    yield* setblocking(server, false, L.nonblock);
-    for (;;) {
-      const conn = yield* loop.sockAccept(server);
-      yield* pyLine(L.createTask, 'narr.note.coroutine');
-      loop.createTask(handle(conn));
-    }
-  };
+    const main = function* (): Coro<void> {
+      yield* getpid(L.mainLoop);
+      const server = yield* openServer(p.port, p.options.backlog, L);
+      yield* setblocking(server, false, L.nonblock);
+      for (;;) {
+        const conn = yield* loop.sockAccept(server);
+        yield* pyLine(L.createTask, 'narr.note.coroutine');
+        loop.createTask(handle(conn));
+      }
+    };
 
-  loop.createTask(main());
-  for (;;) yield* loop.runOnce();
-};
+    loop.createTask(main());
+    for (;;) yield* loop.runOnce();
+  };

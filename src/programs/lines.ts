@@ -11,10 +11,15 @@ export function lineOf(name: ListingName, snippet: string, occurrence = 1): numb
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.includes(snippet) && ++seen === occurrence) return i + 1;
   }
-  throw new Error(`listing ${name}.py has ${seen ? `only ${seen} line(s)` : 'no line'} containing ${JSON.stringify(snippet)}`);
+  throw new Error(
+    `listing ${name}.py has ${seen ? `only ${seen} line(s)` : 'no line'} containing ${JSON.stringify(snippet)}`,
+  );
 }
 
-export function lineMap<K extends string>(name: ListingName, spec: Record<K, string | readonly [string, number]>): Record<K, number> {
+export function lineMap<K extends string>(
+  name: ListingName,
+  spec: Record<K, string | readonly [string, number]>,
+): Record<K, number> {
   const out = {} as Record<K, number>;
   for (const key of Object.keys(spec) as K[]) {
     const s = spec[key];
@@ -24,19 +29,30 @@ export function lineMap<K extends string>(name: ListingName, spec: Record<K, str
 }
 
 /** The four lines that open the listening socket, the same in every listing. */
-export function serverLines(name: ListingName, occurrence = 1): { socket: number; setsockopt: number; bind: number; listen: number } {
+export function serverLines(
+  name: ListingName,
+  occurrence = 1,
+): { socket: number; setsockopt: number; bind: number; listen: number } {
   return lineMap(name, {
-    socket: ['socket.socket(socket.AF_INET', occurrence], setsockopt: ['SO_REUSEADDR', occurrence],
-    bind: ['.bind((HOST, PORT))', occurrence], listen: ['.listen(BACKLOG)', occurrence],
+    socket: ['socket.socket(socket.AF_INET', occurrence],
+    setsockopt: ['SO_REUSEADDR', occurrence],
+    bind: ['.bind((HOST, PORT))', occurrence],
+    listen: ['.listen(BACKLOG)', occurrence],
   });
 }
 
 /** The listing with its tunables set to a run's values (what the student sees and what was recorded). */
 export function renderListing(name: ListingName, constants: Record<string, string>): string {
-  return LISTINGS[name].replace(/^([A-Z_]+) = (.*)$/gm, (line, key: string) => (key in constants ? `${key} = ${constants[key]}` : line));
+  return LISTINGS[name].replace(/^([A-Z_]+) = (.*)$/gm, (line, key: string) =>
+    key in constants ? `${key} = ${constants[key]}` : line,
+  );
 }
 
 /** The program a run shows: its listing with the run's values, or a student's own program (model python: `source`). */
-export function programText(run: { listing: ListingName | null; constants: Record<string, string>; source?: string }): string {
+export function programText(run: {
+  listing: ListingName | null;
+  constants: Record<string, string>;
+  source?: string;
+}): string {
   return run.listing === null ? (run.source ?? '') : renderListing(run.listing, run.constants);
 }

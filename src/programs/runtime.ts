@@ -6,14 +6,27 @@
  */
 import { PyException } from '../kernel/errors.ts';
 import { encodeUtf8, type Bytes } from '../kernel/bytes.ts';
-import { EPOLLIN, POLLIN, type PollFd, type Program, type Req, type SysCall, type SysResult, type UringCqe, type UringSqe } from '../kernel/types.ts';
+import {
+  EPOLLIN,
+  POLLIN,
+  type PollFd,
+  type Program,
+  type Req,
+  type SysCall,
+  type SysResult,
+  type UringCqe,
+  type UringSqe,
+} from '../kernel/types.ts';
 import { FD_SETSIZE } from '../kernel/kernel.ts';
 
 export type Gen<T> = Generator<Req, T, SysResult>;
 
 /** A Python socket object: its fd becomes -1 once closed, like socket.fileno(). */
 export class PySocket {
-  constructor(public fd: number, readonly label: string) {}
+  constructor(
+    public fd: number,
+    readonly label: string,
+  ) {}
 }
 
 function* sys(call: SysCall, line: number): Gen<SysResult> {
@@ -31,7 +44,11 @@ function* checked(call: SysCall, line: number): Gen<SysResult> {
  * Python code on one line that makes no system call (its CPU cost is the kernel's to charge).
  * `note` is the message key that explains the line to a student (src/i18n/en/narration.ts and src/i18n/zh/narration.ts).
  */
-export function* pyLine(line: number, note?: NoteKey, noteParams?: Record<string, string | number>): Gen<void> {
+export function* pyLine(
+  line: number,
+  note?: NoteKey,
+  noteParams?: Record<string, string | number>,
+): Gen<void> {
   const req: Req = { kind: 'py', line };
   if (note !== undefined) req.note = note;
   if (noteParams !== undefined) req.noteParams = noteParams;
@@ -40,9 +57,20 @@ export function* pyLine(line: number, note?: NoteKey, noteParams?: Record<string
 
 /** The notes programs attach to lines (keys of the narration messages). */
 export type NoteKey =
-  | 'narr.note.accepted' | 'narr.note.error' | 'narr.note.pool' | 'narr.note.inBuffer' | 'narr.note.cqeReady'
-  | 'narr.note.closed' | 'narr.note.left' | 'narr.note.drop' | 'narr.note.gone' | 'narr.note.coroutine'
-  | 'narr.note.cbAccept' | 'narr.note.cbRead' | 'narr.note.leftWhileTyping' | 'narr.note.sigioBusy';
+  | 'narr.note.accepted'
+  | 'narr.note.error'
+  | 'narr.note.pool'
+  | 'narr.note.inBuffer'
+  | 'narr.note.cqeReady'
+  | 'narr.note.closed'
+  | 'narr.note.left'
+  | 'narr.note.drop'
+  | 'narr.note.gone'
+  | 'narr.note.coroutine'
+  | 'narr.note.cbAccept'
+  | 'narr.note.cbRead'
+  | 'narr.note.leftWhileTyping'
+  | 'narr.note.sigioBusy';
 
 export function* socket(line: number, label = 'server'): Gen<PySocket> {
   const r = yield* checked({ name: 'socket' }, line);
@@ -71,7 +99,11 @@ export function* listen(s: PySocket, backlog: number, line: number): Gen<void> {
 }
 
 /** The usual four lines that open a listening socket. */
-export function* openServer(port: number, backlog: number, lines: { socket: number; setsockopt: number; bind: number; listen: number }): Gen<PySocket> {
+export function* openServer(
+  port: number,
+  backlog: number,
+  lines: { socket: number; setsockopt: number; bind: number; listen: number },
+): Gen<PySocket> {
   const server = yield* socket(lines.socket);
   yield* setReuseAddr(server, lines.setsockopt);
   yield* bind(server, port, lines.bind);
@@ -152,7 +184,12 @@ export function* getpid(line: number): Gen<number> {
 export const O_NONBLOCK = 0x800;
 export const FASYNC = 0x2000;
 
-export function* fcntl(s: PySocket, cmd: 'F_GETFL' | 'F_SETFL' | 'F_SETOWN', arg: number, line: number): Gen<number> {
+export function* fcntl(
+  s: PySocket,
+  cmd: 'F_GETFL' | 'F_SETFL' | 'F_SETOWN',
+  arg: number,
+  line: number,
+): Gen<number> {
   return (yield* checked({ name: 'fcntl', fd: s.fd, cmd, arg }, line)).ret;
 }
 
@@ -241,7 +278,15 @@ export function* select(rlist: PySocket[], timeoutS: number | null, line: number
   }
   const sorted = [...new Set(fds)].sort((a, b) => a - b);
   const nfds = sorted.length ? sorted[sorted.length - 1]! + 1 : 0;
-  const r = yield* checked({ name: 'pselect6', nfds, readFds: sorted, timeoutNs: timeoutS === null ? null : Math.round(timeoutS * 1e9) }, line);
+  const r = yield* checked(
+    {
+      name: 'pselect6',
+      nfds,
+      readFds: sorted,
+      timeoutNs: timeoutS === null ? null : Math.round(timeoutS * 1e9),
+    },
+    line,
+  );
   const ready = new Set((r.ready ?? []).map((p) => p.fd));
   return rlist.filter((s) => ready.has(s.fd));
 }
@@ -259,7 +304,10 @@ export class Poller {
 
 export function pollRegister(p: Poller, s: PySocket, events = POLLIN): void {
   const known = p.fds.get(s.fd);
-  if (known) { known.events = events; return; }
+  if (known) {
+    known.events = events;
+    return;
+  }
   const entry = { fd: s.fd, events };
   p.fds.set(s.fd, entry);
   p.array.push(entry);
@@ -273,11 +321,16 @@ export function pollUnregister(p: Poller, s: PySocket | number): void {
 }
 
 export function* poll(p: Poller, timeoutMs: number | null, line: number): Gen<PollFd[]> {
-  const r = yield* checked({ name: 'poll', fds: p.array, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) }, line);
+  const r = yield* checked(
+    { name: 'poll', fds: p.array, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) },
+    line,
+  );
   return r.ready ?? [];
 }
 
-export class PyEpoll { constructor(public fd: number) {} }
+export class PyEpoll {
+  constructor(public fd: number) {}
+}
 
 export function* epollCreate(line: number): Gen<PyEpoll> {
   return new PyEpoll((yield* checked({ name: 'epoll_create1' }, line)).ret);
@@ -296,7 +349,12 @@ export function* epollUnregister(ep: PyEpoll, fd: number, line: number): Gen<voi
 }
 
 /** epoll.poll(timeout): maxevents defaults to FD_SETSIZE - 1; results in ready-list order. */
-export function* epollPoll(ep: PyEpoll, timeoutS: number | null, line: number, maxEvents = FD_SETSIZE - 1): Gen<PollFd[]> {
+export function* epollPoll(
+  ep: PyEpoll,
+  timeoutS: number | null,
+  line: number,
+  maxEvents = FD_SETSIZE - 1,
+): Gen<PollFd[]> {
   const timeoutMs = timeoutS === null ? -1 : Math.ceil(timeoutS * 1000);
   const r = yield* checked({ name: 'epoll_wait', epfd: ep.fd, maxEvents, timeoutMs }, line);
   return r.ready ?? [];
@@ -343,7 +401,12 @@ export function* uringSetup(entries: number, line: number): Gen<number> {
 }
 
 /** io_uring_enter(): submit the queued entries and wait until `minComplete` completions are there. */
-export function* uringEnter(ring: number, submit: UringSqe[], minComplete: number, line: number): Gen<UringCqe[]> {
+export function* uringEnter(
+  ring: number,
+  submit: UringSqe[],
+  minComplete: number,
+  line: number,
+): Gen<UringCqe[]> {
   const r = yield* checked({ name: 'io_uring_enter', ring, submit, minComplete }, line);
   return r.cqes ?? [];
 }

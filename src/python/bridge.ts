@@ -23,19 +23,36 @@ const clientPort = (index: number): number => 40000 + 2 * index + 2;
 
 /** An exception that escaped the program, as the kernel records it: CPython's last traceback line. */
 export class PythonError extends PyException {
-  constructor(readonly lastLine: string, errno?: Errno, syscall = '') {
+  constructor(
+    readonly lastLine: string,
+    errno?: Errno,
+    syscall = '',
+  ) {
     const colon = lastLine.indexOf(': ');
-    super(colon < 0 ? lastLine : lastLine.slice(0, colon), colon < 0 ? '' : lastLine.slice(colon + 2), errno, syscall);
+    super(
+      colon < 0 ? lastLine : lastLine.slice(0, colon),
+      colon < 0 ? '' : lastLine.slice(colon + 2),
+      errno,
+      syscall,
+    );
   }
 
-  override get python(): string { return this.lastLine; }
+  override get python(): string {
+    return this.lastLine;
+  }
 }
 
 type Item = Req | { kind: 'end'; error?: PyException };
 
-export interface StopRequest { kind: 'cpu' | 'output'; line: number; ns: number }
+export interface StopRequest {
+  kind: 'cpu' | 'output';
+  line: number;
+  ns: number;
+}
 
-const ERRNO_BY_CODE = new Map<number, Errno>(Object.entries(ERRNO).map(([name, e]) => [e.code, name as Errno]));
+const ERRNO_BY_CODE = new Map<number, Errno>(
+  Object.entries(ERRNO).map(([name, e]) => [e.code, name as Errno]),
+);
 export const errnoName = (code: number): Errno | undefined => ERRNO_BY_CODE.get(code);
 
 export class KernelBridge {
@@ -71,7 +88,10 @@ export class KernelBridge {
     }
     for (;;) {
       const item = this.queue.shift();
-      if (!item) { yield { kind: 'park' }; continue; }
+      if (!item) {
+        yield { kind: 'park' };
+        continue;
+      }
       if (item.kind === 'end') {
         if (item.error) throw item.error;
         return;
@@ -109,17 +129,32 @@ export class KernelBridge {
   }
 
   /** Python's side: a call by name with up to four plain arguments, the result encoded plainly. */
-  call(name: string, line: number, ns: number, a: unknown, b: unknown, c: unknown, d: unknown): number | string | null {
+  call(
+    name: string,
+    line: number,
+    ns: number,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    d: unknown,
+  ): number | string | null {
     const call = toSysCall(name, a, b, c, d, () => this.onSigio());
     const r = this.syscall(call, line, ns);
     if (r === null) return null;
     if (r.errno) return -ERRNO[r.errno].code;
     switch (name) {
-      case 'recvfrom': case 'read': return r.data ?? '';
-      case 'socketpair': return (r.ready ?? []).map((p) => p.fd).join(',');
-      case 'pselect6': return (r.ready ?? []).map((p) => p.fd).join(',');
-      case 'poll': case 'epoll_wait': return (r.ready ?? []).map((p) => `${p.fd}:${p.events >>> 0}`).join(',');
-      default: return r.ret;
+      case 'recvfrom':
+      case 'read':
+        return r.data ?? '';
+      case 'socketpair':
+        return (r.ready ?? []).map((p) => p.fd).join(',');
+      case 'pselect6':
+        return (r.ready ?? []).map((p) => p.fd).join(',');
+      case 'poll':
+      case 'epoll_wait':
+        return (r.ready ?? []).map((p) => `${p.fd}:${p.events >>> 0}`).join(',');
+      default:
+        return r.ret;
     }
   }
 
@@ -144,13 +179,16 @@ export class KernelBridge {
     if (lastNs > 0) this.queue.push({ kind: 'py', line: lastLine, ns: lastNs });
     if ('error' in end) this.queue.push({ kind: 'end', error: end.error });
     else {
-      if (end.exitCode !== 0) this.queue.push({ kind: 'sys', call: { name: 'exit_group', code: end.exitCode }, line: lastLine });
+      if (end.exitCode !== 0)
+        this.queue.push({ kind: 'sys', call: { name: 'exit_group', code: end.exitCode }, line: lastLine });
       this.queue.push({ kind: 'end' });
     }
     this.log = null;
     const thread = this.kernel.threads.get(this.tid);
     if (thread?.parked && thread.state === 'running') this.kernel.resume(this.tid);
-    while (this.kernel.step()) { /* the rest of the scenario */ }
+    while (this.kernel.step()) {
+      /* the rest of the scenario */
+    }
   }
 
   /** The first listen() returned: from now on the clients' times count from here (see the top). */
@@ -167,15 +205,21 @@ export class KernelBridge {
       ...this.base,
       serverPort: port,
       untilNs: this.base.untilNs + at,
-      clients: this.base.clients.map((c) => ({ ...c, actions: c.actions.map((x) => ({ ...x, atNs: x.atNs + at })) })),
+      clients: this.base.clients.map((c) => ({
+        ...c,
+        actions: c.actions.map((x) => ({ ...x, atNs: x.atNs + at })),
+      })),
     };
     const next = new Kernel(config);
     const replayed: SysResult[] = [];
     const tid = next.spawn('python3', () => this.program(log, replayed));
     while (replayed.length < expected.length) if (!next.step()) break;
-    const same = replayed.length === expected.length && next.now === at
-      && replayed.every((r, i) => r.ret === expected[i]!.ret && r.errno === expected[i]!.errno);
-    if (!same || tid !== this.tid) throw new Error('IO Lab: replaying the calls before listen() gave other results (a bug in the bridge)');
+    const same =
+      replayed.length === expected.length &&
+      next.now === at &&
+      replayed.every((r, i) => r.ret === expected[i]!.ret && r.errno === expected[i]!.errno);
+    if (!same || tid !== this.tid)
+      throw new Error('IO Lab: replaying the calls before listen() gave other results (a bug in the bridge)');
     this.kernel = next;
   }
 }
@@ -196,32 +240,72 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));
 
 /** The SysCall a shim asked for, from its name and plain arguments. */
-export function toSysCall(name: string, a: unknown, b: unknown, c: unknown, d: unknown, onSigio: () => void): SysCall {
+export function toSysCall(
+  name: string,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  d: unknown,
+  onSigio: () => void,
+): SysCall {
   switch (name) {
-    case 'socket': case 'socketpair': case 'getpid': case 'epoll_create1': case 'pause': case 'rt_sigreturn':
+    case 'socket':
+    case 'socketpair':
+    case 'getpid':
+    case 'epoll_create1':
+    case 'pause':
+    case 'rt_sigreturn':
       return { name };
-    case 'setsockopt': case 'accept4': case 'close':
+    case 'setsockopt':
+    case 'accept4':
+    case 'close':
       return { name, fd: num(a) };
-    case 'getsockname': case 'getpeername':
+    case 'getsockname':
+    case 'getpeername':
       // No length given (0): CPython's 128-byte buffer, as when it asks a new socket its family.
       return num(b) > 0 ? { name, fd: num(a), addrlen: num(b) } : { name, fd: num(a) };
-    case 'bind': return { name, fd: num(a), port: num(b) };
-    case 'listen': return { name, fd: num(a), backlog: num(b) };
-    case 'recvfrom': return { name, fd: num(a), size: num(b) };
-    case 'read': return { name, fd: num(a), size: num(b) };
-    case 'sendto': return { name, fd: num(a), data: str(b) };
-    case 'write': return { name, fd: num(a), data: str(b) };
-    case 'ioctl': return { name, fd: num(a), nonblock: num(b) === 1 };
-    case 'fcntl': return { name, fd: num(a), cmd: str(b) as 'F_GETFL' | 'F_SETFL' | 'F_SETOWN', arg: num(c) };
-    case 'exit_group': return { name, code: num(a) };
-    case 'clock_nanosleep': return { name, ns: num(a) };
-    case 'pselect6': return { name, nfds: num(a), readFds: fdList(b), timeoutNs: num(c) < 0 ? null : num(c) };
-    case 'poll': return { name, fds: pollFds(a), timeoutMs: num(b) };
-    case 'epoll_ctl': return { name, epfd: num(a), op: str(b) as 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL', fd: num(c), events: num(d) | 0 };
-    case 'epoll_wait': return { name, epfd: num(a), maxEvents: num(b), timeoutMs: num(c) };
+    case 'bind':
+      return { name, fd: num(a), port: num(b) };
+    case 'listen':
+      return { name, fd: num(a), backlog: num(b) };
+    case 'recvfrom':
+      return { name, fd: num(a), size: num(b) };
+    case 'read':
+      return { name, fd: num(a), size: num(b) };
+    case 'sendto':
+      return { name, fd: num(a), data: str(b) };
+    case 'write':
+      return { name, fd: num(a), data: str(b) };
+    case 'ioctl':
+      return { name, fd: num(a), nonblock: num(b) === 1 };
+    case 'fcntl':
+      return { name, fd: num(a), cmd: str(b) as 'F_GETFL' | 'F_SETFL' | 'F_SETOWN', arg: num(c) };
+    case 'exit_group':
+      return { name, code: num(a) };
+    case 'clock_nanosleep':
+      return { name, ns: num(a) };
+    case 'pselect6':
+      return { name, nfds: num(a), readFds: fdList(b), timeoutNs: num(c) < 0 ? null : num(c) };
+    case 'poll':
+      return { name, fds: pollFds(a), timeoutMs: num(b) };
+    case 'epoll_ctl':
+      return {
+        name,
+        epfd: num(a),
+        op: str(b) as 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL',
+        fd: num(c),
+        events: num(d) | 0,
+      };
+    case 'epoll_wait':
+      return { name, epfd: num(a), maxEvents: num(b), timeoutMs: num(c) };
     case 'rt_sigaction': {
       const handler = str(b) === 'SIG_IGN' ? 'SIG_IGN' : 'handler';
-      return { name, signal: str(a) === 'SIGCHLD' ? 'SIGCHLD' : 'SIGIO', handler, ...(handler === 'handler' ? { onSignal: onSigio } : {}) };
+      return {
+        name,
+        signal: str(a) === 'SIGCHLD' ? 'SIGCHLD' : 'SIGIO',
+        handler,
+        ...(handler === 'handler' ? { onSignal: onSigio } : {}),
+      };
     }
     default:
       throw new Error(`IO Lab's Python shims asked for an unknown system call: ${name}`);

@@ -29,9 +29,12 @@ export type PythonOutcome =
   /** An exception escaped (the process ended, as CPython's does, with status 1). */
   | 'error'
   /** The program could not start: a SyntaxError, an import that failed, or something IO Lab does not model. */
-  | 'syntax' | 'import' | 'unsupported'
+  | 'syntax'
+  | 'import'
+  | 'unsupported'
   /** A safety budget stopped it: CPU without a system call, or too much output. */
-  | 'cpu-budget' | 'output-cap';
+  | 'cpu-budget'
+  | 'output-cap';
 
 export interface PythonReport {
   outcome: PythonOutcome;
@@ -54,9 +57,13 @@ export interface PythonRunOptions {
   outputCap?: number;
 }
 
-export interface PythonRun extends RunResult { python: PythonReport }
+export interface PythonRun extends RunResult {
+  python: PythonReport;
+}
 
-interface PyRunFn { (source: string, seed: number, budgetLines: number, cap: number): { toJs(): unknown[]; destroy(): void } }
+interface PyRunFn {
+  (source: string, seed: number, budgetLines: number, cap: number): { toJs(): unknown[]; destroy(): void };
+}
 
 export class PythonEngine {
   private bridge: KernelBridge | null = null;
@@ -65,12 +72,15 @@ export class PythonEngine {
   constructor(readonly pyodide: PyodideInterface) {
     pyodide.registerJsModule('_iolab_js', {
       // JS null would reach Python as pyodide.ffi.jsnull: undefined is None.
-      call: (name: string, line: number, ns: number, a: unknown, b: unknown, c: unknown, d: unknown) => this.bridge?.call(name, line, ns, a, b, c, d) ?? undefined,
+      call: (name: string, line: number, ns: number, a: unknown, b: unknown, c: unknown, d: unknown) =>
+        this.bridge?.call(name, line, ns, a, b, c, d) ?? undefined,
       now: () => this.bridge?.kernel.now ?? 0,
       cpu: () => (this.bridge ? this.bridge.kernel.userNs + this.bridge.kernel.systemNs : 0),
       peer: (fd: number) => this.bridge?.peer(fd) ?? 0,
       over: (kind: 'cpu' | 'output', line: number, ns: number) => this.bridge?.stop(kind, line, ns),
-      set_sigio: (fn: () => void) => { this.sigio = fn; },
+      set_sigio: (fn: () => void) => {
+        this.sigio = fn;
+      },
     });
     const shims = pyodide.runPython(`
 import sys, types
@@ -94,7 +104,10 @@ m
     const bridge = new KernelBridge(config);
     bridge.onSigio = () => this.sigio();
     this.bridge = bridge;
-    const budgetLines = Math.max(1, Math.round(((opts.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS) * 1e6) / NS_PER_LINE));
+    const budgetLines = Math.max(
+      1,
+      Math.round(((opts.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS) * 1e6) / NS_PER_LINE),
+    );
     let out: unknown[];
     try {
       const proxy = this.runFn(source, opts.seed, budgetLines, opts.outputCap ?? DEFAULT_OUTPUT_CAP);
@@ -103,20 +116,35 @@ m
     } finally {
       this.bridge = null;
     }
-    const [kind, last, traceback, line, errno, exitCode] = out as [string, string, string, number, number, number];
+    const [kind, last, traceback, line, errno, exitCode] = out as [
+      string,
+      string,
+      string,
+      number,
+      number,
+      number,
+    ];
     let outcome: PythonOutcome = 'ok';
     let message = last;
     const stop = bridge.stopRequest;
     if (stop) {
       outcome = stop.kind === 'cpu' ? 'cpu-budget' : 'output-cap';
-      message = stop.kind === 'cpu'
-        ? `IO Lab stopped the program: ${opts.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS} ms of CPU without a system call (an endless loop?)`
-        : `IO Lab stopped the program: it wrote more than ${opts.outputCap ?? DEFAULT_OUTPUT_CAP} bytes of output`;
+      message =
+        stop.kind === 'cpu'
+          ? `IO Lab stopped the program: ${opts.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS} ms of CPU without a system call (an endless loop?)`
+          : `IO Lab stopped the program: it wrote more than ${opts.outputCap ?? DEFAULT_OUTPUT_CAP} bytes of output`;
       bridge.finish({ error: new PythonError(message) }, stop.line, stop.ns);
     } else if (kind === 'ok' || kind === 'exit' || kind === 'stopped') {
       bridge.finish({ exitCode });
     } else {
-      outcome = kind === 'syntax' ? 'syntax' : kind === 'import' ? 'import' : kind === 'unsupported' ? 'unsupported' : 'error';
+      outcome =
+        kind === 'syntax'
+          ? 'syntax'
+          : kind === 'import'
+            ? 'import'
+            : kind === 'unsupported'
+              ? 'unsupported'
+              : 'error';
       const name = errno ? errnoName(errno) : undefined;
       const syscall = name && bridge.lastFailure?.errno === name ? bridge.lastFailure.name : '';
       bridge.finish({ error: new PythonError(last, name, syscall) }, line);
@@ -125,8 +153,13 @@ m
     return {
       ...result,
       python: {
-        outcome, message, traceback: stop ? '' : traceback, line: stop ? stop.line : line,
-        listenAtNs: bridge.listenAtNs, listenPort: bridge.listenPort, calls: bridge.calls,
+        outcome,
+        message,
+        traceback: stop ? '' : traceback,
+        line: stop ? stop.line : line,
+        listenAtNs: bridge.listenAtNs,
+        listenPort: bridge.listenPort,
+        calls: bridge.calls,
       },
     };
   }
@@ -137,7 +170,9 @@ let loading: Promise<PythonEngine> | null = null;
 /** The interpreter, loaded once (about 2–6 s in Node); never from a network. */
 export function loadPythonEngine(load?: () => Promise<PyodideInterface>): Promise<PythonEngine> {
   loading ??= (async () => {
-    const pyodide = load ? await load() : await (await import('pyodide')).loadPyodide({ env: { PYTHONHASHSEED: '0' } });
+    const pyodide = load
+      ? await load()
+      : await (await import('pyodide')).loadPyodide({ env: { PYTHONHASHSEED: '0' } });
     return new PythonEngine(pyodide);
   })();
   return loading;

@@ -5,8 +5,15 @@
 import type { TraceIndex } from '../kernel/view.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 
-export interface Fold { first: number; period: number; repeats: number; last: number }
-export interface FoldedSteps { folds: Fold[] }
+export interface Fold {
+  first: number;
+  period: number;
+  repeats: number;
+  last: number;
+}
+export interface FoldedSteps {
+  folds: Fold[];
+}
 
 const MAX_PERIOD = 16;
 const MIN_REPEATS = 3;
@@ -14,12 +21,18 @@ const MIN_REPEATS = 3;
 /** What makes two steps "the same" for folding: what happened, where, with which outcome. */
 export function stepSignature(ev: TraceEvent): string {
   switch (ev.type) {
-    case 'py': return `py:${ev.tid}:${ev.line}`;
-    case 'sys.enter': return `enter:${ev.tid}:${ev.name}:${ev.line}`;
-    case 'sys.exit': return `exit:${ev.tid}:${ev.name}:${ev.ret}:${ev.errno ?? ''}`;
-    case 'sys.block': return `block:${ev.tid}:${ev.name}`;
-    case 'sys.wake': return `wake:${ev.tid}:${ev.name}`;
-    default: return `${ev.type}:${ev.t}`; // anything else happens once: never folded
+    case 'py':
+      return `py:${ev.tid}:${ev.line}`;
+    case 'sys.enter':
+      return `enter:${ev.tid}:${ev.name}:${ev.line}`;
+    case 'sys.exit':
+      return `exit:${ev.tid}:${ev.name}:${ev.ret}:${ev.errno ?? ''}`;
+    case 'sys.block':
+      return `block:${ev.tid}:${ev.name}`;
+    case 'sys.wake':
+      return `wake:${ev.tid}:${ev.name}`;
+    default:
+      return `${ev.type}:${ev.t}`; // anything else happens once: never folded
   }
 }
 
@@ -33,9 +46,13 @@ export function foldSteps(index: TraceIndex): FoldedSteps {
     for (let p = 1; p <= MAX_PERIOD && k + 2 * p <= sig.length; p++) {
       let repeats = 1;
       while (k + (repeats + 1) * p <= sig.length && sameBlock(sig, k, k + repeats * p, p)) repeats++;
-      if (repeats >= MIN_REPEATS && (!best || repeats * p > best.repeats * best.period)) best = { first: k, period: p, repeats, last: k + repeats * p - 1 };
+      if (repeats >= MIN_REPEATS && (!best || repeats * p > best.repeats * best.period))
+        best = { first: k, period: p, repeats, last: k + repeats * p - 1 };
     }
-    if (best) { folds.push(best); k = best.last + 1; } else k++;
+    if (best) {
+      folds.push(best);
+      k = best.last + 1;
+    } else k++;
   }
   return { folds };
 }

@@ -7,20 +7,38 @@ import type { PythonJob, PythonWorkerMessage } from './python-worker.ts';
 import type { PythonScenarioRun } from '../scenarios/run.ts';
 
 /** `files`: what the worker fetched (for the offline cache). */
-export interface PythonRunResult { run: PythonScenarioRun; loadMs: number; runMs: number; files: string[] }
+export interface PythonRunResult {
+  run: PythonScenarioRun;
+  loadMs: number;
+  runMs: number;
+  files: string[];
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: PythonRunResult) => void; reject: (e: Error) => void; onProgress?: (stage: 'loading' | 'running') => void }>();
+const pending = new Map<
+  number,
+  {
+    resolve: (r: PythonRunResult) => void;
+    reject: (e: Error) => void;
+    onProgress?: (stage: 'loading' | 'running') => void;
+  }
+>();
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'iolab-python' });
+  const w = new Worker(new URL('./python-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'iolab-python',
+  });
   w.onmessage = (event: MessageEvent<PythonWorkerMessage>) => {
     const m = event.data;
     const job = pending.get(m.id);
     if (!job) return;
-    if (m.type === 'progress') { job.onProgress?.(m.stage); return; }
+    if (m.type === 'progress') {
+      job.onProgress?.(m.stage);
+      return;
+    }
     pending.delete(m.id);
     if (m.type === 'done') job.resolve({ run: m.run, loadMs: m.loadMs, runMs: m.runMs, files: m.files });
     else job.reject(new Error(m.message));
@@ -35,7 +53,10 @@ function ensureWorker(): Worker {
 }
 
 /** Runs a scenario with its program (or `options.source`) in the worker. */
-export function runPythonInWorker(job: Omit<PythonJob, 'id'>, onProgress?: (stage: 'loading' | 'running') => void): Promise<PythonRunResult> {
+export function runPythonInWorker(
+  job: Omit<PythonJob, 'id'>,
+  onProgress?: (stage: 'loading' | 'running') => void,
+): Promise<PythonRunResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });

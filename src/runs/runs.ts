@@ -10,20 +10,47 @@ import type { Scenario } from '../scenarios/format.ts';
 import { PAGE_BUDGET } from '../scenarios/budget.ts';
 import { foldSteps, type FoldedSteps } from './folding.ts';
 
-export interface LabRun { run: ScenarioRun; index: TraceIndex; folds: FoldedSteps }
+export interface LabRun {
+  run: ScenarioRun;
+  index: TraceIndex;
+  folds: FoldedSteps;
+}
 
 /** Trace cap for the app: enough for every lesson; a longer run stops with its reason shown. */
 export const APP_MAX_EVENTS = 400_000;
 
-export interface SimJob { scenario: Scenario; seed: number }
+export interface SimJob {
+  scenario: Scenario;
+  seed: number;
+}
 
 /** The page's run of a scenario: its event cap and its work budget; `progress` hears how far it is (0..1). */
-export function simulate(scenario: Scenario, seed: number, progress?: (fraction: number) => void): ScenarioRun {
+export function simulate(
+  scenario: Scenario,
+  seed: number,
+  progress?: (fraction: number) => void,
+): ScenarioRun {
   return runScenario(scenario, {
-    seed, keepTrace: true, maxEvents: APP_MAX_EVENTS, budget: PAGE_BUDGET,
-    ...(progress ? {
-      onProgress: (p) => progress(Math.min(1, Math.max(p.nowNs / p.untilNs, p.events / APP_MAX_EVENTS, p.fdsLooked / PAGE_BUDGET.fdsLooked, p.traceBytes / PAGE_BUDGET.traceBytes))),
-    } : {}),
+    seed,
+    keepTrace: true,
+    maxEvents: APP_MAX_EVENTS,
+    budget: PAGE_BUDGET,
+    ...(progress
+      ? {
+          onProgress: (p) =>
+            progress(
+              Math.min(
+                1,
+                Math.max(
+                  p.nowNs / p.untilNs,
+                  p.events / APP_MAX_EVENTS,
+                  p.fdsLooked / PAGE_BUDGET.fdsLooked,
+                  p.traceBytes / PAGE_BUDGET.traceBytes,
+                ),
+              ),
+            ),
+        }
+      : {}),
   });
 }
 
@@ -87,7 +114,10 @@ export function getRun(scenario: Scenario, seed: number): LabRun {
   const key = keyOf(scenario, seed);
   let result = cached(key);
   if (!result) {
-    if (scenario.model === 'python') throw new Error(`the run of ${scenario.id}'s program is not made yet (the Python worker makes it: putRun)`);
+    if (scenario.model === 'python')
+      throw new Error(
+        `the run of ${scenario.id}'s program is not made yet (the Python worker makes it: putRun)`,
+      );
     result = remember(key, simulate(scenario, seed));
   }
   const mine = bySameObject.get(scenario) ?? new Map<number, LabRun>();

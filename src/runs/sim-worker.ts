@@ -8,4 +8,8 @@ import { simulate, type SimJob } from './runs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-serveJobs<SimJob, ReturnType<typeof simulate>>(self, (job, progress) => simulate(job.scenario, job.seed, progress), () => performance.now());
+serveJobs<SimJob, ReturnType<typeof simulate>>(
+  self,
+  (job, progress) => simulate(job.scenario, job.seed, progress),
+  () => performance.now(),
+);

@@ -22,7 +22,10 @@ export interface WorkerClient<J, R> {
 export function workerClient<J, R>(make: () => Worker): WorkerClient<J, R> {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void; onProgress?: (fraction: number) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: R) => void; reject: (e: Error) => void; onProgress?: (fraction: number) => void }
+  >();
   const failAll = (message: string): void => {
     for (const job of pending.values()) job.reject(new Error(message));
     pending.clear();
@@ -34,12 +37,19 @@ export function workerClient<J, R>(make: () => Worker): WorkerClient<J, R> {
       const m = event.data;
       const job = pending.get(m.id);
       if (!job) return;
-      if (m.type === 'progress') { job.onProgress?.(m.fraction); return; }
+      if (m.type === 'progress') {
+        job.onProgress?.(m.fraction);
+        return;
+      }
       pending.delete(m.id);
       if (m.type === 'done') job.resolve(m.result);
       else job.reject(new Error(m.message));
     };
-    w.onerror = (event) => { failAll(event.message || 'the worker failed'); w.terminate(); worker = null; };
+    w.onerror = (event) => {
+      failAll(event.message || 'the worker failed');
+      w.terminate();
+      worker = null;
+    };
     worker = w;
     return w;
   };
@@ -60,7 +70,15 @@ export function workerClient<J, R>(make: () => Worker): WorkerClient<J, R> {
 }
 
 /** The worker's side: answers each `{ id, job }` with progress (at most every `everyMs`), then done or failed. */
-export function serveJobs<J, R>(scope: { postMessage(m: unknown): void; onmessage: ((e: MessageEvent<{ id: number; job: J }>) => void) | null }, work: (job: J, progress: (fraction: number) => void) => R | Promise<R>, clock: () => number, everyMs = 100): void {
+export function serveJobs<J, R>(
+  scope: {
+    postMessage(m: unknown): void;
+    onmessage: ((e: MessageEvent<{ id: number; job: J }>) => void) | null;
+  },
+  work: (job: J, progress: (fraction: number) => void) => R | Promise<R>,
+  clock: () => number,
+  everyMs = 100,
+): void {
   scope.onmessage = async (event) => {
     const { id, job } = event.data;
     let last = clock();
@@ -73,7 +91,11 @@ export function serveJobs<J, R>(scope: { postMessage(m: unknown): void; onmessag
     try {
       scope.postMessage({ id, type: 'done', result: await work(job, progress) } satisfies WorkerReply<R>);
     } catch (e) {
-      scope.postMessage({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerReply<R>);
+      scope.postMessage({
+        id,
+        type: 'failed',
+        message: e instanceof Error ? e.message : String(e),
+      } satisfies WorkerReply<R>);
     }
   };
 }

@@ -26,7 +26,9 @@ export interface RefPoint {
 
 /** bench/calibrate/block.c on this project's machine (docs/calibration.md, "Blocking calls"). */
 export const THIS_MACHINE: RefSource = {
-  titleKey: 'scaling.ref.machine.title', whatKey: 'scaling.ref.machine.what', year: 2026,
+  titleKey: 'scaling.ref.machine.title',
+  whatKey: 'scaling.ref.machine.what',
+  year: 2026,
   where: 'bench/calibrate/results.json → series.*_blocking_roundtrip',
 };
 
@@ -36,24 +38,57 @@ export const THIS_MACHINE: RefSource = {
  * read, two context switches), median of 15 runs. results.json `series`.
  */
 const ROUND_TRIPS: Record<'select' | 'poll' | 'epoll', [number, number][]> = {
-  select: [[1, 14048.5], [11, 16471.03], [101, 40258.82], [1001, 317198.29]],
-  poll: [[1, 12709.14], [11, 15410.9], [101, 39092.12], [1001, 306157.71]],
-  epoll: [[1, 12606.21], [11, 12845.76], [101, 13028.77], [1001, 13609.74]],
+  select: [
+    [1, 14048.5],
+    [11, 16471.03],
+    [101, 40258.82],
+    [1001, 317198.29],
+  ],
+  poll: [
+    [1, 12709.14],
+    [11, 15410.9],
+    [101, 39092.12],
+    [1001, 306157.71],
+  ],
+  epoll: [
+    [1, 12606.21],
+    [11, 12845.76],
+    [101, 13028.77],
+    [1001, 13609.74],
+  ],
 };
 
-export const REFERENCE_POINTS: readonly RefPoint[] = (Object.entries(ROUND_TRIPS) as ['select' | 'poll' | 'epoll', [number, number][]][])
-  .flatMap(([model, pts]) => pts.map(([connections, value]) => ({ model, connections, metric: 'cpuNs' as const, value, source: THIS_MACHINE })));
+export const REFERENCE_POINTS: readonly RefPoint[] = (
+  Object.entries(ROUND_TRIPS) as ['select' | 'poll' | 'epoll', [number, number][]][]
+).flatMap(([model, pts]) =>
+  pts.map(([connections, value]) => ({
+    model,
+    connections,
+    metric: 'cpuNs' as const,
+    value,
+    source: THIS_MACHINE,
+  })),
+);
 
 /** Published results quoted beside the charts (no point on the axes: they measured other things, on other machines). */
-export interface Citation { key: string; source: string; year: number; where: string }
+export interface Citation {
+  key: string;
+  source: string;
+  year: number;
+  where: string;
+}
 export const CITATIONS: readonly Citation[] = [
   {
-    key: 'scaling.cite.ols', year: 2004,
-    source: 'L. Gammo, T. Brecht, A. Shukla, D. Pariag, "Comparing and Evaluating epoll, select, and poll Event Mechanisms", Proceedings of the Linux Symposium (OLS), vol. 1',
+    key: 'scaling.cite.ols',
+    year: 2004,
+    source:
+      'L. Gammo, T. Brecht, A. Shukla, D. Pariag, "Comparing and Evaluating epoll, select, and poll Event Mechanisms", Proceedings of the Linux Symposium (OLS), vol. 1',
     where: 'https://www.kernel.org/doc/ols/2004/ols2004v1-pages-215-226.pdf',
   },
   {
-    key: 'scaling.cite.selectman', year: 2024,
-    source: 'select(2), Linux man-pages', where: 'https://man7.org/linux/man-pages/man2/select.2.html',
+    key: 'scaling.cite.selectman',
+    year: 2024,
+    source: 'select(2), Linux man-pages',
+    where: 'https://man7.org/linux/man-pages/man2/select.2.html',
   },
 ];

@@ -63,7 +63,11 @@ describe('the C10K sweep, computed by the kernel', () => {
 
   it('the shipped default sweep is fresh (a few points recomputed)', () => {
     expect(generated.params).toEqual(DEFAULT_PARAMS);
-    for (const [model, n] of [['select', 100], ['epoll', 300], ['thread-per-connection', 30]] as const) {
+    for (const [model, n] of [
+      ['select', 100],
+      ['epoll', 300],
+      ['thread-per-connection', 30],
+    ] as const) {
       const shipped = (generated.points as Point[]).find((p) => p.model === model && p.connections === n);
       expect(shipped).toEqual(roundPoint(measurePoint(model, n)));
     }

@@ -20,8 +20,16 @@ import { serverModel } from '../programs/index.ts';
 
 /** The models whose curve means something (blocking serves one client at a time: no curve). */
 export const SCALING_MODELS = [
-  'thread-per-connection', 'process-per-connection', 'thread-pool', 'nonblocking', 'signal-driven',
-  'select', 'poll', 'epoll', 'asyncio', 'async-io',
+  'thread-per-connection',
+  'process-per-connection',
+  'thread-pool',
+  'nonblocking',
+  'signal-driven',
+  'select',
+  'poll',
+  'epoll',
+  'asyncio',
+  'async-io',
 ] as const satisfies readonly Model[];
 export type ScalingModel = (typeof SCALING_MODELS)[number];
 
@@ -101,7 +109,14 @@ export interface PointBase {
 }
 
 export type Point =
-  | (PointBase & { ok: true; metrics: PointMetrics; served: number; sent: number; windowMs: number; setupMs: number })
+  | (PointBase & {
+      ok: true;
+      metrics: PointMetrics;
+      served: number;
+      sent: number;
+      windowMs: number;
+      setupMs: number;
+    })
   | (PointBase & { ok: false; stop: StopReason });
 
 /** How many of n connections are active (at least one) and idle. */
@@ -114,14 +129,19 @@ const isBusy = (model: ScalingModel): boolean => model === 'nonblocking';
 
 /** The kernel time a call that asks "which sockets are ready?" is charged under. */
 const READINESS_CALLS: Partial<Record<ScalingModel, string>> = {
-  select: 'pselect6', poll: 'poll', epoll: 'epoll_wait', asyncio: 'epoll_wait',
+  select: 'pselect6',
+  poll: 'poll',
+  epoll: 'epoll_wait',
+  asyncio: 'epoll_wait',
 };
 
 /** A generous guess of when the server has accepted every connection; checked, and doubled if short. */
 function setupGuessMs(model: ScalingModel, n: number): number {
   const synWaves = Math.ceil(n / (SWEEP_BACKLOG + 1)) - 1; // SYNs past the queue are resent 1 s later
-  const perConnMs = model === 'process-per-connection' ? 0.45 : model === 'thread-per-connection' ? 0.12 : 0.03;
-  const scanMs = model === 'select' || model === 'poll' || model === 'signal-driven' ? (n * n * 0.0004) / 1000 : 0;
+  const perConnMs =
+    model === 'process-per-connection' ? 0.45 : model === 'thread-per-connection' ? 0.12 : 0.03;
+  const scanMs =
+    model === 'select' || model === 'poll' || model === 'signal-driven' ? (n * n * 0.0004) / 1000 : 0;
   const busyMs = isBusy(model) ? (n * n * 0.0007) / 1000 : 0;
   return synWaves * 1000 + n * perConnMs + scanMs + busyMs + 5;
 }
@@ -132,14 +152,28 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-interface Counters { cpuNs: number; syscalls: number; scanNs: number; contextSwitches: number; eagain: number; events: number }
+interface Counters {
+  cpuNs: number;
+  syscalls: number;
+  scanNs: number;
+  contextSwitches: number;
+  eagain: number;
+  events: number;
+}
 
 function counters(k: Kernel, model: ScalingModel): Counters {
   let syscalls = 0;
   for (const name in k.syscalls) syscalls += k.syscalls[name]!.count;
   const call = READINESS_CALLS[model];
   const scanNs = call ? (k.syscalls[call]?.kernelNs ?? 0) : 0;
-  return { cpuNs: k.userNs + k.systemNs, syscalls, scanNs, contextSwitches: k.contextSwitches, eagain: k.eagain, events: k.events };
+  return {
+    cpuNs: k.userNs + k.systemNs,
+    syscalls,
+    scanNs,
+    contextSwitches: k.contextSwitches,
+    eagain: k.eagain,
+    events: k.events,
+  };
 }
 
 /** Server-side connections that some process holds open (accepted). */
@@ -150,12 +184,20 @@ function acceptedConnections(k: Kernel): number {
 }
 
 function stopFromError(python: string, accepted: number): StopReason {
-  if (python.startsWith('ValueError') && python.includes('select')) return { kind: 'fd-setsize', python, accepted };
+  if (python.startsWith('ValueError') && python.includes('select'))
+    return { kind: 'fd-setsize', python, accepted };
   if (python.includes('Errno 24')) return { kind: 'emfile', python, accepted };
   return { kind: 'crashed', python, accepted };
 }
 
-interface Schedule { scenario: Scenario; sends: Map<string, number[]>; t0Ns: number; t1Ns: number; messages: number; windowNs: number }
+interface Schedule {
+  scenario: Scenario;
+  sends: Map<string, number[]>;
+  t0Ns: number;
+  t1Ns: number;
+  messages: number;
+  windowNs: number;
+}
 
 function schedule(model: ScalingModel, n: number, params: SweepParams, setupMs: number): Schedule {
   const { active, idle } = split(n, params.idleShare);
@@ -188,11 +230,28 @@ function schedule(model: ScalingModel, n: number, params: SweepParams, setupMs: 
   }
   const windowMs = messages * spacingMs + (busy ? BUSY_TAIL_MS : TAIL_MS);
   const scenario: Scenario = {
-    format: 'iolab/scenario@1', id: 'scaling', title: { en: 'scaling', zh: '规模' }, seed: 1, model,
-    options: { backlog: SWEEP_BACKLOG, fdLimit: params.fdLimit, ...(model === 'thread-pool' ? { poolSize: params.poolSize } : {}) },
-    clients, idleConnections: idle, untilMs: t0 + windowMs,
+    format: 'iolab/scenario@1',
+    id: 'scaling',
+    title: { en: 'scaling', zh: '规模' },
+    seed: 1,
+    model,
+    options: {
+      backlog: SWEEP_BACKLOG,
+      fdLimit: params.fdLimit,
+      ...(model === 'thread-pool' ? { poolSize: params.poolSize } : {}),
+    },
+    clients,
+    idleConnections: idle,
+    untilMs: t0 + windowMs,
   };
-  return { scenario, sends, t0Ns: Math.round(t0 * MS), t1Ns: Math.round((t0 + windowMs) * MS), messages, windowNs: Math.round(windowMs * MS) };
+  return {
+    scenario,
+    sends,
+    t0Ns: Math.round(t0 * MS),
+    t1Ns: Math.round((t0 + windowMs) * MS),
+    messages,
+    windowNs: Math.round(windowMs * MS),
+  };
 }
 
 /** Runs the kernel until just before time t (events at t itself belong to the caller's next phase). */
@@ -210,22 +269,29 @@ function runUntil(k: Kernel, tNs: number, watch: (k: Kernel) => boolean): boolea
 export function measurePoint(model: ScalingModel, n: number, params: SweepParams = DEFAULT_PARAMS): Point {
   const { active, idle } = split(n, params.idleShare);
   const base = { model, connections: n, idle, active };
-  if (isBusy(model) && n > BUSY_MAX_CONNECTIONS) return { ...base, events: 0, ok: false, stop: { kind: 'too-slow' } };
+  if (isBusy(model) && n > BUSY_MAX_CONNECTIONS)
+    return { ...base, events: 0, ok: false, stop: { kind: 'too-slow' } };
   let setupMs = setupGuessMs(model, n);
   let events = 0;
   for (let attempt = 0; attempt < 4; attempt++, setupMs *= 2) {
     const plan = schedule(model, n, params, setupMs);
     const options = resolveOptions(plan.scenario);
-    const kernel = new Kernel(machineConfig(plan.scenario, options, { keepTrace: false, maxEvents: 20_000_000 }));
+    const kernel = new Kernel(
+      machineConfig(plan.scenario, options, { keepTrace: false, maxEvents: 20_000_000 }),
+    );
     kernel.spawn('python3', serverModel(model, options).program({ options, port: SERVER_PORT }));
     // Setup: every connection connects at time 0; stop at the first Python error (select's fd limit, EMFILE…).
     let stop: StopReason | null = null;
-    runUntil(kernel, plan.t0Ns, (k) => { stop = stopFromError(k.errors[k.errors.length - 1]!.python, acceptedConnections(k)); return true; });
+    runUntil(kernel, plan.t0Ns, (k) => {
+      stop = stopFromError(k.errors[k.errors.length - 1]!.python, acceptedConnections(k));
+      return true;
+    });
     if (stop) return { ...base, events: events + kernel.events, ok: false, stop };
     const accepted = acceptedConnections(kernel);
     if (accepted < n) {
       events += kernel.events;
-      if (kernel.errors.length > 0) return { ...base, events, ok: false, stop: stopFromError(kernel.errors[0]!.python, accepted) };
+      if (kernel.errors.length > 0)
+        return { ...base, events, ok: false, stop: stopFromError(kernel.errors[0]!.python, accepted) };
       if (model === 'thread-pool' || model === 'async-io') {
         // Fewer accepted than connected is the model's own doing (a full pool, a bounded ring), not a short guess.
         if (attempt === 1) return { ...base, events, ok: false, stop: { kind: 'starved', accepted } };
@@ -237,7 +303,8 @@ export function measurePoint(model: ScalingModel, n: number, params: SweepParams
     kernel.run();
     const after = counters(kernel, model);
     events += kernel.events;
-    if (kernel.errors.length > 0) return { ...base, events, ok: false, stop: stopFromError(kernel.errors[0]!.python, accepted) };
+    if (kernel.errors.length > 0)
+      return { ...base, events, ok: false, stop: stopFromError(kernel.errors[0]!.python, accepted) };
     // Match each client's replies to its sends, in order (one message in flight per client).
     const latencies: number[] = [];
     const seen = new Map<string, number>();
@@ -250,19 +317,32 @@ export function measurePoint(model: ScalingModel, n: number, params: SweepParams
       if (k < times.length) latencies.push(r.atNs - times[k]!);
     }
     const served = latencies.length;
-    if (served < plan.messages / 2) return { ...base, events, ok: false, stop: { kind: 'starved', accepted } };
+    if (served < plan.messages / 2)
+      return { ...base, events, ok: false, stop: { kind: 'starved', accepted } };
     latencies.sort((a, b) => a - b);
     // A busy loop: its cost per second of the window over the messages per second; otherwise, per message served.
     const per = isBusy(model) ? (plan.windowNs / 1e9) * active * params.rate : served;
     const result = kernel.result();
-    const stackReservedBytes = model === 'process-per-connection' ? 0 : result.threadsPeak * LINUX_CPYTHON_COSTS.threadStackReservedBytes;
+    const stackReservedBytes =
+      model === 'process-per-connection'
+        ? 0
+        : result.threadsPeak * LINUX_CPYTHON_COSTS.threadStackReservedBytes;
     return {
-      ...base, events, ok: true, served, sent: plan.messages, windowMs: plan.windowNs / MS, setupMs,
+      ...base,
+      events,
+      ok: true,
+      served,
+      sent: plan.messages,
+      windowMs: plan.windowNs / MS,
+      setupMs,
       metrics: {
         cpuNs: (after.cpuNs - before.cpuNs) / per,
-        load: ((after.cpuNs - before.cpuNs) / per) * active * params.rate / 1e9,
+        load: (((after.cpuNs - before.cpuNs) / per) * active * params.rate) / 1e9,
         syscalls: (after.syscalls - before.syscalls) / per,
-        scanNs: (READINESS_CALLS[model] ? after.scanNs - before.scanNs : (after.eagain - before.eagain) * LINUX_CPYTHON_COSTS.eagainNs) / per,
+        scanNs:
+          (READINESS_CALLS[model]
+            ? after.scanNs - before.scanNs
+            : (after.eagain - before.eagain) * LINUX_CPYTHON_COSTS.eagainNs) / per,
         contextSwitches: (after.contextSwitches - before.contextSwitches) / per,
         threads: result.threadsPeak,
         processes: kernel.procs.size,
@@ -282,14 +362,20 @@ export { FD_SETSIZE };
 export function roundPoint(p: Point): Point {
   if (!p.ok) return p;
   const r = (x: number): number => (Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(4)) : x);
-  const metrics = Object.fromEntries(Object.entries(p.metrics).map(([k, v]) => [k, r(v)])) as unknown as PointMetrics;
+  const metrics = Object.fromEntries(
+    Object.entries(p.metrics).map(([k, v]) => [k, r(v)]),
+  ) as unknown as PointMetrics;
   return { ...p, windowMs: r(p.windowMs), setupMs: r(p.setupMs), metrics };
 }
 
 /** Every point of a sweep, cheapest first (by connections, then model), so a partial sweep already draws every curve's start. */
-export function sweepPlan(models: readonly ScalingModel[], connections: readonly number[] = DEFAULT_CONNECTIONS): { model: ScalingModel; connections: number }[] {
+export function sweepPlan(
+  models: readonly ScalingModel[],
+  connections: readonly number[] = DEFAULT_CONNECTIONS,
+): { model: ScalingModel; connections: number }[] {
   const plan: { model: ScalingModel; connections: number }[] = [];
-  for (const n of [...connections].sort((a, b) => a - b)) for (const model of models) plan.push({ model, connections: n });
+  for (const n of [...connections].sort((a, b) => a - b))
+    for (const model of models) plan.push({ model, connections: n });
   return plan;
 }
 
@@ -297,7 +383,11 @@ export function sweepPlan(models: readonly ScalingModel[], connections: readonly
  * Runs a sweep one point at a time. Past a model's stop (select's fd limit, a starved pool…)
  * its larger points are not run: the stop is where its curve ends.
  */
-export function* sweep(models: readonly ScalingModel[], params: SweepParams = DEFAULT_PARAMS, connections: readonly number[] = DEFAULT_CONNECTIONS): Generator<Point> {
+export function* sweep(
+  models: readonly ScalingModel[],
+  params: SweepParams = DEFAULT_PARAMS,
+  connections: readonly number[] = DEFAULT_CONNECTIONS,
+): Generator<Point> {
   const stopped = new Set<ScalingModel>();
   for (const { model, connections: n } of sweepPlan(models, connections)) {
     if (stopped.has(model)) continue;

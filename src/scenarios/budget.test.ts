@@ -4,11 +4,18 @@ import { runScenario } from './run.ts';
 import type { Scenario } from './format.ts';
 
 /** The crash link's shape (issue 22): poll with a zero timeout over many idle connections for an hour. */
-const crash = (model: 'poll' | 'select', idle: number): Scenario => ({
-  format: 'iolab/scenario@1', id: `crash-${model}`, title: { en: 'crash', zh: 'crash' }, seed: 1, model,
-  options: { timeoutMs: 0, fdLimit: 1_048_576, backlog: 4096 }, clients: [{ name: 'c1', actions: [{ at: 0, do: 'connect' }] }],
-  idleConnections: idle, untilMs: 3_600_000,
-} as Scenario);
+const crash = (model: 'poll' | 'select', idle: number): Scenario =>
+  ({
+    format: 'iolab/scenario@1',
+    id: `crash-${model}`,
+    title: { en: 'crash', zh: 'crash' },
+    seed: 1,
+    model,
+    options: { timeoutMs: 0, fdLimit: 1_048_576, backlog: 4096 },
+    clients: [{ name: 'c1', actions: [{ at: 0, do: 'connect' }] }],
+    idleConnections: idle,
+    untilMs: 3_600_000,
+  }) as Scenario;
 
 describe('the work budget', () => {
   it('stops a busy poll over many fds by the fds it looked at, and says so', () => {
@@ -26,9 +33,11 @@ describe('the work budget', () => {
     expect(run.budgetStop!.used).toBeGreaterThan(4 * 2 ** 20);
   });
 
-  it('lets the driver stop a run with a budget of its own (the CLI\'s heap)', () => {
+  it("lets the driver stop a run with a budget of its own (the CLI's heap)", () => {
     let calls = 0;
-    const run = runScenario(crash('poll', 50), { onProgress: (p) => (++calls === 3 ? { budget: 'heap', limit: 1, used: p.events } : null) });
+    const run = runScenario(crash('poll', 50), {
+      onProgress: (p) => (++calls === 3 ? { budget: 'heap', limit: 1, used: p.events } : null),
+    });
     expect(run.stopReason).toBe('budget');
     expect(run.budgetStop?.budget).toBe('heap');
   });

@@ -17,7 +17,11 @@ export interface WorkBudget {
 }
 
 /** What stopped a run: the budget, its limit and what had been used. */
-export interface BudgetStop { budget: BudgetName; limit: number; used: number }
+export interface BudgetStop {
+  budget: BudgetName;
+  limit: number;
+  used: number;
+}
 
 /** The page's budget: a run whose trace, index and pictures fit in a tab with room to spare. */
 export const PAGE_BUDGET: WorkBudget = { fdsLooked: 20_000_000, traceBytes: 64 * 2 ** 20 };
@@ -40,7 +44,13 @@ export function eventBytes(ev: TraceEvent): number {
 }
 
 /** What a run's progress is, as its driver sees it every CHECK_EVERY events. */
-export interface RunProgress { nowNs: number; untilNs: number; events: number; fdsLooked: number; traceBytes: number }
+export interface RunProgress {
+  nowNs: number;
+  untilNs: number;
+  events: number;
+  fdsLooked: number;
+  traceBytes: number;
+}
 
 /** Counts the trace's bytes as it grows (each event once) and tells when a budget is reached. */
 export class WorkMeter {
@@ -53,8 +63,10 @@ export class WorkMeter {
   check(trace: readonly TraceEvent[], fdsLooked: number): BudgetStop | null {
     for (let i = this.counted; i < trace.length; i++) this.traceBytes += eventBytes(trace[i]!);
     this.counted = trace.length;
-    if (fdsLooked > this.budget.fdsLooked) return { budget: 'fds', limit: this.budget.fdsLooked, used: fdsLooked };
-    if (this.traceBytes > this.budget.traceBytes) return { budget: 'traceBytes', limit: this.budget.traceBytes, used: this.traceBytes };
+    if (fdsLooked > this.budget.fdsLooked)
+      return { budget: 'fds', limit: this.budget.fdsLooked, used: fdsLooked };
+    if (this.traceBytes > this.budget.traceBytes)
+      return { budget: 'traceBytes', limit: this.budget.traceBytes, used: this.traceBytes };
     return null;
   }
 }

@@ -4,18 +4,34 @@ import { MS } from '../kernel/types.ts';
 import { validateScenario, type Model } from './format.ts';
 import { runScenario } from './run.ts';
 import {
-  COMPARE_MODELS, DEFAULT_WORKLOAD, buildLane, compareScenario, intervalAt, laneStateAt, laneSummary, gapWeight, squeezeAxis, stepFrom, stepTimes,
-  workloadActions, workloadEnd, type Lane,
+  COMPARE_MODELS,
+  DEFAULT_WORKLOAD,
+  buildLane,
+  compareScenario,
+  intervalAt,
+  laneStateAt,
+  laneSummary,
+  gapWeight,
+  squeezeAxis,
+  stepFrom,
+  stepTimes,
+  workloadActions,
+  workloadEnd,
+  type Lane,
 } from './compare.ts';
 
 const lanes = new Map<Model, Lane>();
 function lane(model: Model): Lane {
   let l = lanes.get(model);
-  if (!l) { l = buildLane(model, runScenario(compareScenario(model)).trace); lanes.set(model, l); }
+  if (!l) {
+    l = buildLane(model, runScenario(compareScenario(model)).trace);
+    lanes.set(model, l);
+  }
   return l;
 }
 const replyAt = (l: Lane, client: string): number => l.replies.find((r) => r.client === client)!.t;
-const closeAt = (client: string): number => workloadActions().find((a) => a.client === client && a.do === 'close')!.t;
+const closeAt = (client: string): number =>
+  workloadActions().find((a) => a.client === client && a.do === 'close')!.t;
 const main = (l: Lane) => l.threads.find((th) => th.role === 'main')!;
 
 describe('the workload, one scenario per model', () => {
@@ -44,7 +60,8 @@ describe('lanes', () => {
     expect(replyAt(l, 'ben')).toBeGreaterThan(closeAt('ann'));
     expect(replyAt(l, 'cat')).toBeGreaterThan(closeAt('ben'));
     // …while every other model answers ben before ann has even spoken.
-    for (const m of COMPARE_MODELS.filter((x) => x !== 'blocking')) expect(replyAt(lane(m), 'ben'), m).toBeLessThan(replyAt(lane(m), 'ann'));
+    for (const m of COMPARE_MODELS.filter((x) => x !== 'blocking'))
+      expect(replyAt(lane(m), 'ben'), m).toBeLessThan(replyAt(lane(m), 'ann'));
   });
 
   it('blocking: while ann is silent, the one thread waits for data in recvfrom', () => {
@@ -64,7 +81,12 @@ describe('lanes', () => {
   });
 
   it('select and poll wait in their own calls; signal-driven waits in pause()', () => {
-    const calls = (m: Model) => new Set(lane(m).threads.flatMap((th) => th.intervals.filter((iv) => iv.phase === 'waiting').map((iv) => iv.call)));
+    const calls = (m: Model) =>
+      new Set(
+        lane(m).threads.flatMap((th) =>
+          th.intervals.filter((iv) => iv.phase === 'waiting').map((iv) => iv.call),
+        ),
+      );
     expect(calls('select')).toEqual(new Set(['pselect6']));
     expect(calls('poll')).toEqual(new Set(['poll']));
     expect(calls('signal-driven')).toEqual(new Set(['pause']));
@@ -86,7 +108,12 @@ describe('lanes', () => {
 
   it('blocking models copy inside their own read call', () => {
     for (const m of ['blocking', 'select', 'thread-per-connection', 'nonblocking'] as const) {
-      expect(lane(m).threads.flatMap((th) => th.intervals).some((iv) => iv.phase === 'copying' && iv.call === 'recvfrom'), m).toBe(true);
+      expect(
+        lane(m)
+          .threads.flatMap((th) => th.intervals)
+          .some((iv) => iv.phase === 'copying' && iv.call === 'recvfrom'),
+        m,
+      ).toBe(true);
       expect(lane(m).kernelCopies, m).toEqual([]);
     }
   });
@@ -103,7 +130,12 @@ describe('lanes', () => {
     expect(l.threads.filter((th) => th.role === 'thread')).toHaveLength(3);
     const at = laneStateAt(l, 150 * MS);
     const waiting = at.threads.filter((s) => s.interval?.phase === 'waiting');
-    expect(waiting.map((s) => s.interval!.call).sort()).toEqual(['accept4', 'recvfrom', 'recvfrom', 'recvfrom']);
+    expect(waiting.map((s) => s.interval!.call).sort()).toEqual([
+      'accept4',
+      'recvfrom',
+      'recvfrom',
+      'recvfrom',
+    ]);
     expect(at.replies.map((r) => r.client)).toEqual(['ben']);
   });
 
@@ -148,20 +180,26 @@ describe('stepping in virtual time', () => {
 
 describe('the squeezed axis', () => {
   it('is monotonic and spans 0..1, with or without the lens; breaks mark the quiet stretches', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1000 * MS }), { maxLength: 60 }), fc.option(fc.integer({ min: 0, max: 1000 * MS })), (raw, focus) => {
-      const end = 1000 * MS;
-      const sq = squeezeAxis(raw, end, focus);
-      expect(sq.domain[0]).toBe(0);
-      expect(sq.domain[sq.domain.length - 1]).toBe(end);
-      expect(sq.range[0]).toBe(0);
-      expect(sq.range[sq.range.length - 1]).toBe(1);
-      expect(sq.range).toHaveLength(sq.domain.length);
-      for (let i = 1; i < sq.domain.length; i++) {
-        expect(sq.domain[i]!).toBeGreaterThan(sq.domain[i - 1]!);
-        expect(sq.range[i]!).toBeGreaterThan(sq.range[i - 1]!);
-      }
-      for (const b of sq.breaks) expect(b.end - b.start).toBeGreaterThanOrEqual(MS);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 * MS }), { maxLength: 60 }),
+        fc.option(fc.integer({ min: 0, max: 1000 * MS })),
+        (raw, focus) => {
+          const end = 1000 * MS;
+          const sq = squeezeAxis(raw, end, focus);
+          expect(sq.domain[0]).toBe(0);
+          expect(sq.domain[sq.domain.length - 1]).toBe(end);
+          expect(sq.range[0]).toBe(0);
+          expect(sq.range[sq.range.length - 1]).toBe(1);
+          expect(sq.range).toHaveLength(sq.domain.length);
+          for (let i = 1; i < sq.domain.length; i++) {
+            expect(sq.domain[i]!).toBeGreaterThan(sq.domain[i - 1]!);
+            expect(sq.range[i]!).toBeGreaterThan(sq.range[i - 1]!);
+          }
+          for (const b of sq.breaks) expect(b.end - b.start).toBeGreaterThanOrEqual(MS);
+        },
+      ),
+    );
   });
 
   it('draws a longer wait longer, and a microsecond copy visible beside a 200 ms wait; the lens widens it further', () => {

@@ -6,19 +6,36 @@
  */
 import type { Ns, SysName, TraceEvent, WaitOn } from '../kernel/types.ts';
 import { MS } from '../kernel/types.ts';
-import { MODELS, SCENARIO_FORMAT, defaultUntilMs, type Model, type Scenario, type ScenarioClient } from './format.ts';
+import {
+  MODELS,
+  SCENARIO_FORMAT,
+  defaultUntilMs,
+  type Model,
+  type Scenario,
+  type ScenarioClient,
+} from './format.ts';
 
 /** Every model that serves the echo workload (the chat room answers from a console instead). */
 export const COMPARE_MODELS: readonly Model[] = MODELS.filter((m) => m !== 'select-chat');
 
 /** The five models of the classic figure (Stevens, UNIX Network Programming, 6.2). */
-export const CLASSIC_MODELS: readonly Model[] = ['blocking', 'nonblocking', 'select', 'signal-driven', 'async-io'];
+export const CLASSIC_MODELS: readonly Model[] = [
+  'blocking',
+  'nonblocking',
+  'select',
+  'signal-driven',
+  'async-io',
+];
 
 export function isCompareModel(value: string): value is Model {
   return (COMPARE_MODELS as readonly string[]).includes(value);
 }
 
-export interface Workload { seed: number; clients: ScenarioClient[]; untilMs: number }
+export interface Workload {
+  seed: number;
+  clients: ScenarioClient[];
+  untilMs: number;
+}
 
 /**
  * Three clients. ann connects first but is slow to speak; ben and cat connect after her and
@@ -27,9 +44,30 @@ export interface Workload { seed: number; clients: ScenarioClient[]; untilMs: nu
 export const DEFAULT_WORKLOAD: Workload = {
   seed: 1,
   clients: [
-    { name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 300, do: 'send', data: 'slow' }, { at: 600, do: 'close' }] },
-    { name: 'ben', actions: [{ at: 50, do: 'connect' }, { at: 100, do: 'send', data: 'hi' }, { at: 700, do: 'close' }] },
-    { name: 'cat', actions: [{ at: 100, do: 'connect' }, { at: 200, do: 'send', data: 'hey' }, { at: 800, do: 'close' }] },
+    {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 300, do: 'send', data: 'slow' },
+        { at: 600, do: 'close' },
+      ],
+    },
+    {
+      name: 'ben',
+      actions: [
+        { at: 50, do: 'connect' },
+        { at: 100, do: 'send', data: 'hi' },
+        { at: 700, do: 'close' },
+      ],
+    },
+    {
+      name: 'cat',
+      actions: [
+        { at: 100, do: 'connect' },
+        { at: 200, do: 'send', data: 'hey' },
+        { at: 800, do: 'close' },
+      ],
+    },
   ],
   untilMs: 1000,
 };
@@ -52,8 +90,18 @@ export function compareScenario(model: Model, w: Workload = DEFAULT_WORKLOAD): S
 }
 
 /** When each client action happens (client side), in ns. */
-export function workloadActions(w: Workload = DEFAULT_WORKLOAD): { client: string; t: Ns; do: string; data?: string }[] {
-  return w.clients.flatMap((c) => c.actions.map((a) => ({ client: c.name, t: Math.round(a.at * MS), do: a.do, ...(a.data !== undefined ? { data: a.data } : {}) })))
+export function workloadActions(
+  w: Workload = DEFAULT_WORKLOAD,
+): { client: string; t: Ns; do: string; data?: string }[] {
+  return w.clients
+    .flatMap((c) =>
+      c.actions.map((a) => ({
+        client: c.name,
+        t: Math.round(a.at * MS),
+        do: a.do,
+        ...(a.data !== undefined ? { data: a.data } : {}),
+      })),
+    )
     .sort((a, b) => a.t - b.t);
 }
 
@@ -69,10 +117,21 @@ export type Phase = 'running' | 'ready' | 'waiting' | 'copying' | 'syscall' | 'b
 export const PHASES: readonly Phase[] = ['waiting', 'copying', 'syscall', 'running', 'ready', 'blocked'];
 
 /** Waits that end when something arrives from the outside (the first phase of a read). */
-const DATA_WAITS = new Set<WaitOn['kind']>(['accept', 'recv', 'select', 'poll', 'epoll', 'stdin', 'signal', 'uring']);
+const DATA_WAITS = new Set<WaitOn['kind']>([
+  'accept',
+  'recv',
+  'select',
+  'poll',
+  'epoll',
+  'stdin',
+  'signal',
+  'uring',
+]);
 
 export interface Interval {
-  start: Ns; end: Ns; phase: Phase;
+  start: Ns;
+  end: Ns;
+  phase: Phase;
   /** The system call in progress (null in Python code or a user-space wait). */
   call: SysName | null;
   /** What a blocked thread sleeps on. */
@@ -80,8 +139,21 @@ export interface Interval {
 }
 
 export type ThreadRole = 'main' | 'thread' | 'worker' | 'child';
-export interface LaneThread { tid: number; pid: number; name: string; role: ThreadRole; index: number; start: Ns; end: Ns; intervals: Interval[] }
-export interface Reply { client: string; t: Ns; data: string }
+export interface LaneThread {
+  tid: number;
+  pid: number;
+  name: string;
+  role: ThreadRole;
+  index: number;
+  start: Ns;
+  end: Ns;
+  intervals: Interval[];
+}
+export interface Reply {
+  client: string;
+  t: Ns;
+  data: string;
+}
 
 export interface Lane {
   model: Model;
@@ -94,19 +166,36 @@ export interface Lane {
   end: Ns;
 }
 
-interface Live { state: 'running' | 'ready' | 'blocked' | 'exited'; on: WaitOn | null; call: SysName | null; copying: boolean }
+interface Live {
+  state: 'running' | 'ready' | 'blocked' | 'exited';
+  on: WaitOn | null;
+  call: SysName | null;
+  copying: boolean;
+}
 
 function phaseOf(l: Live): Omit<Interval, 'start' | 'end'> | null {
   switch (l.state) {
-    case 'exited': return null;
-    case 'ready': return { phase: 'ready', call: l.call, on: null };
-    case 'blocked': return { phase: l.on && DATA_WAITS.has(l.on.kind) ? 'waiting' : 'blocked', call: l.call, on: l.on };
-    case 'running': return { phase: l.call ? (l.copying ? 'copying' : 'syscall') : 'running', call: l.call, on: null };
+    case 'exited':
+      return null;
+    case 'ready':
+      return { phase: 'ready', call: l.call, on: null };
+    case 'blocked':
+      return { phase: l.on && DATA_WAITS.has(l.on.kind) ? 'waiting' : 'blocked', call: l.call, on: l.on };
+    case 'running':
+      return { phase: l.call ? (l.copying ? 'copying' : 'syscall') : 'running', call: l.call, on: null };
   }
 }
 
-const same = (a: Omit<Interval, 'start' | 'end'> | null, b: Omit<Interval, 'start' | 'end'> | null): boolean =>
-  a === b || (a !== null && b !== null && a.phase === b.phase && a.call === b.call && JSON.stringify(a.on) === JSON.stringify(b.on));
+const same = (
+  a: Omit<Interval, 'start' | 'end'> | null,
+  b: Omit<Interval, 'start' | 'end'> | null,
+): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.phase === b.phase &&
+    a.call === b.call &&
+    JSON.stringify(a.on) === JSON.stringify(b.on));
 
 /** Builds a lane from one run's trace. */
 export function buildLane(model: Model, trace: readonly TraceEvent[]): Lane {
@@ -126,7 +215,10 @@ export function buildLane(model: Model, trace: readonly TraceEvent[]): Lane {
     const now = phaseOf(l);
     const cur = open.get(tid) ?? null;
     if (same(cur, now)) return;
-    if (cur) { cur.end = t; if (cur.end > cur.start) th.intervals.push(cur); }
+    if (cur) {
+      cur.end = t;
+      if (cur.end > cur.start) th.intervals.push(cur);
+    }
     open.set(tid, now ? { start: t, end: t, ...now } : null);
   };
 
@@ -134,8 +226,24 @@ export function buildLane(model: Model, trace: readonly TraceEvent[]): Lane {
     switch (ev.type) {
       case 'thread.start': {
         mainPid ??= ev.pid;
-        const role: ThreadRole = threads.size === 0 ? 'main' : ev.pid !== mainPid ? 'child' : ev.name.startsWith('ThreadPoolExecutor') ? 'worker' : 'thread';
-        threads.set(ev.tid, { tid: ev.tid, pid: ev.pid, name: ev.name, role, index: roleCount[role]++, start: ev.t, end, intervals: [] });
+        const role: ThreadRole =
+          threads.size === 0
+            ? 'main'
+            : ev.pid !== mainPid
+              ? 'child'
+              : ev.name.startsWith('ThreadPoolExecutor')
+                ? 'worker'
+                : 'thread';
+        threads.set(ev.tid, {
+          tid: ev.tid,
+          pid: ev.pid,
+          name: ev.name,
+          role,
+          index: roleCount[role]++,
+          start: ev.t,
+          end,
+          intervals: [],
+        });
         live.set(ev.tid, { state: 'ready', on: null, call: null, copying: false });
         update(ev.tid, ev.t);
         break;
@@ -144,7 +252,7 @@ export function buildLane(model: Model, trace: readonly TraceEvent[]): Lane {
         const l = live.get(ev.tid);
         if (!l) break;
         l.state = ev.state;
-        l.on = ev.state === 'blocked' ? ev.on ?? null : null;
+        l.on = ev.state === 'blocked' ? (ev.on ?? null) : null;
         update(ev.tid, ev.t);
         break;
       }
@@ -160,14 +268,16 @@ export function buildLane(model: Model, trace: readonly TraceEvent[]): Lane {
       case 'sys.enter': {
         const l = live.get(ev.tid);
         if (!l) break;
-        l.call = ev.name; l.copying = false;
+        l.call = ev.name;
+        l.copying = false;
         update(ev.tid, ev.t);
         break;
       }
       case 'sys.exit': {
         const l = live.get(ev.tid);
         if (!l) break;
-        l.call = null; l.copying = false;
+        l.call = null;
+        l.copying = false;
         update(ev.tid, ev.t);
         break;
       }
@@ -193,9 +303,20 @@ export function buildLane(model: Model, trace: readonly TraceEvent[]): Lane {
     if (cur.end > cur.start) threads.get(tid)!.intervals.push(cur);
   }
   const times = new Set<Ns>([0, end]);
-  for (const th of threads.values()) for (const iv of th.intervals) { times.add(iv.start); times.add(iv.end); }
+  for (const th of threads.values())
+    for (const iv of th.intervals) {
+      times.add(iv.start);
+      times.add(iv.end);
+    }
   for (const r of replies) times.add(r.t);
-  return { model, threads: [...threads.values()], replies, kernelCopies, times: [...times].sort((a, b) => a - b), end };
+  return {
+    model,
+    threads: [...threads.values()],
+    replies,
+    kernelCopies,
+    times: [...times].sort((a, b) => a - b),
+    end,
+  };
 }
 
 /** The scenario's stop time, in ns (the lanes of one workload share it). */
@@ -205,8 +326,18 @@ export function workloadEnd(w: Workload = DEFAULT_WORKLOAD): Ns {
 
 /* ── the state at a moment ── */
 
-export interface ThreadState { tid: number; role: ThreadRole; index: number; name: string; interval: Interval | null }
-export interface LaneState { model: Model; threads: ThreadState[]; replies: Reply[] }
+export interface ThreadState {
+  tid: number;
+  role: ThreadRole;
+  index: number;
+  name: string;
+  interval: Interval | null;
+}
+export interface LaneState {
+  model: Model;
+  threads: ThreadState[];
+  replies: Reply[];
+}
 
 /** The interval a thread is in at time t (after every event at t), or null (not started, or gone). */
 export function intervalAt(th: LaneThread, t: Ns): Interval | null {
@@ -227,7 +358,15 @@ export function intervalAt(th: LaneThread, t: Ns): Interval | null {
 export function laneStateAt(lane: Lane, t: Ns): LaneState {
   return {
     model: lane.model,
-    threads: lane.threads.filter((th) => th.start <= t && (th.end > t || th.end === lane.end)).map((th) => ({ tid: th.tid, role: th.role, index: th.index, name: th.name, interval: intervalAt(th, t) })),
+    threads: lane.threads
+      .filter((th) => th.start <= t && (th.end > t || th.end === lane.end))
+      .map((th) => ({
+        tid: th.tid,
+        role: th.role,
+        index: th.index,
+        name: th.name,
+        interval: intervalAt(th, t),
+      })),
     replies: lane.replies.filter((r) => r.t <= t),
   };
 }
@@ -272,7 +411,12 @@ export function gapWeight(gap: Ns): number {
  * milliseconds it waits, and a longer wait is still drawn longer. With a `focus` time, a lens
  * widens the few moments around it (the cursor), so that stepping shows each change up close.
  */
-export function squeezeAxis(times: readonly Ns[], end: Ns, focus: Ns | null = null, quietNs: Ns = 1 * MS): Squeeze {
+export function squeezeAxis(
+  times: readonly Ns[],
+  end: Ns,
+  focus: Ns | null = null,
+  quietNs: Ns = 1 * MS,
+): Squeeze {
   const domain = [...new Set([0, ...times, end])].filter((t) => t >= 0 && t <= end).sort((a, b) => a - b);
   const LENS = 16;
   const REACH = 6;
@@ -289,10 +433,14 @@ export function squeezeAxis(times: readonly Ns[], end: Ns, focus: Ns | null = nu
   const total = weights.reduce((a, b) => a + b, 0);
   const range = [0];
   let x = 0;
-  for (const w of weights) { x += w; range.push(total > 0 ? x / total : 1); }
+  for (const w of weights) {
+    x += w;
+    range.push(total > 0 ? x / total : 1);
+  }
   if (range.length) range[range.length - 1] = 1;
   const breaks: Squeeze['breaks'] = [];
-  for (let i = 1; i < domain.length; i++) if (domain[i]! - domain[i - 1]! >= quietNs) breaks.push({ start: domain[i - 1]!, end: domain[i]! });
+  for (let i = 1; i < domain.length; i++)
+    if (domain[i]! - domain[i - 1]! >= quietNs) breaks.push({ start: domain[i - 1]!, end: domain[i]! });
   return { domain, range, breaks };
 }
 
@@ -301,7 +449,8 @@ export function squeezeAxis(times: readonly Ns[], end: Ns, focus: Ns | null = nu
 export interface LaneSummary {
   threads: number;
   /** Summed over the threads. */
-  waitingNs: Ns; copyingNs: Ns;
+  waitingNs: Ns;
+  copyingNs: Ns;
   /** The calls in which a thread sleeps until data (or a connection, a signal…) arrives, in order of first use. */
   waitCalls: SysName[];
   /** Who copies received data into the program's buffer. */
@@ -316,7 +465,8 @@ export function laneSummary(lane: Lane): LaneSummary {
   const waitCalls = new Map<SysName, Ns>();
   for (const th of lane.threads) {
     for (const iv of th.intervals) {
-      if (iv.phase === 'waiting' && iv.call && (waitCalls.get(iv.call) ?? Infinity) > iv.start) waitCalls.set(iv.call, iv.start);
+      if (iv.phase === 'waiting' && iv.call && (waitCalls.get(iv.call) ?? Infinity) > iv.start)
+        waitCalls.set(iv.call, iv.start);
       if (iv.phase === 'waiting') waitingNs += iv.end - iv.start;
       if (iv.phase === 'copying') copyingNs += iv.end - iv.start;
     }
@@ -324,7 +474,9 @@ export function laneSummary(lane: Lane): LaneSummary {
   const firstReply: Record<string, Ns> = {};
   for (const r of lane.replies) if (!(r.client in firstReply)) firstReply[r.client] = r.t;
   return {
-    threads: lane.threads.length, waitingNs, copyingNs,
+    threads: lane.threads.length,
+    waitingNs,
+    copyingNs,
     waitCalls: [...waitCalls].sort((a, b) => a[1] - b[1]).map(([call]) => call),
     copier: copyingNs > 0 ? 'thread' : lane.kernelCopies.length > 0 ? 'kernel' : 'none',
     firstReply,

@@ -4,8 +4,21 @@
  * both must read each one the same way.
  */
 const scenario = {
-  format: 'iolab/scenario@1', id: 'enc', title: { en: 'Encodings ✓ 𝄞', zh: '编码' }, seed: 1, model: 'select',
-  clients: [{ name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 5, do: 'send', data: 'héllo' }, { at: 50, do: 'close' }] }],
+  format: 'iolab/scenario@1',
+  id: 'enc',
+  title: { en: 'Encodings ✓ 𝄞', zh: '编码' },
+  seed: 1,
+  model: 'select',
+  clients: [
+    {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 5, do: 'send', data: 'héllo' },
+        { at: 50, do: 'close' },
+      ],
+    },
+  ],
 };
 export const ENCODED_JSON = JSON.stringify(scenario, null, 2);
 
@@ -34,8 +47,28 @@ export const GOOD_FILES: { name: string; bytes: Uint8Array }[] = [
 
 /** Files refused, and the problem each must give (field and message). */
 export const BAD_FILES: { name: string; bytes: Uint8Array; path: string; message: RegExp }[] = [
-  { name: 'invalid-utf8.json', bytes: bad, path: '(file)', message: new RegExp(`^is not valid UTF-8: byte 0xFF at byte offset ${badAt}$`) },
-  { name: 'lone-surrogate.json', bytes: new TextEncoder().encode(ENCODED_JSON.replace('héllo', 'h\\ud800llo')), path: 'clients[0].actions[1].data', message: /^contains a lone surrogate U\+D800 \(character 2\)/ },
-  { name: 'escapes-in-title.json', bytes: new TextEncoder().encode(ENCODED_JSON.replace('Encodings', 'E\\u001b]0;pwned\\u0007\\u001b[2J')), path: 'title.en', message: /^contains the control character U\+001B \(character 2\)/ },
-  { name: 'bidi-in-title.json', bytes: new TextEncoder().encode(ENCODED_JSON.replace('编码', '编\u202e码')), path: 'title.zh', message: /^contains the bidirectional control U\+202E \(character 2\)/ },
+  {
+    name: 'invalid-utf8.json',
+    bytes: bad,
+    path: '(file)',
+    message: new RegExp(`^is not valid UTF-8: byte 0xFF at byte offset ${badAt}$`),
+  },
+  {
+    name: 'lone-surrogate.json',
+    bytes: new TextEncoder().encode(ENCODED_JSON.replace('héllo', 'h\\ud800llo')),
+    path: 'clients[0].actions[1].data',
+    message: /^contains a lone surrogate U\+D800 \(character 2\)/,
+  },
+  {
+    name: 'escapes-in-title.json',
+    bytes: new TextEncoder().encode(ENCODED_JSON.replace('Encodings', 'E\\u001b]0;pwned\\u0007\\u001b[2J')),
+    path: 'title.en',
+    message: /^contains the control character U\+001B \(character 2\)/,
+  },
+  {
+    name: 'bidi-in-title.json',
+    bytes: new TextEncoder().encode(ENCODED_JSON.replace('编码', '编\u202e码')),
+    path: 'title.zh',
+    message: /^contains the bidirectional control U\+202E \(character 2\)/,
+  },
 ];

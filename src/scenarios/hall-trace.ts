@@ -11,11 +11,24 @@
  */
 import type { TraceEvent } from '../kernel/types.ts';
 import { multiplexerOf } from '../kernel/syscalls.ts';
-import { hallGeometry, LISTEN_FD, route, routeLength, studentIndex, type HallGeometry, type Place } from './hall.ts';
+import {
+  hallGeometry,
+  LISTEN_FD,
+  route,
+  routeLength,
+  studentIndex,
+  type HallGeometry,
+  type Place,
+} from './hall.ts';
 
 export type { Place } from './hall.ts';
 
-export interface HallCounters { questions: number; walk: number; papers: number; waits: number }
+export interface HallCounters {
+  questions: number;
+  walk: number;
+  papers: number;
+  waits: number;
+}
 
 export interface HallTimeline {
   geometry: HallGeometry;
@@ -53,8 +66,17 @@ export function scanTour(fds: readonly number[], studentOfFd: (fd: number) => nu
 export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimeline {
   const g = hallGeometry(n);
   const tl: HallTimeline = {
-    geometry: g, ev: [], t: [], questions: [], walk: [], papers: [], waits: [], place: [],
-    collectedAt: new Array<number>(n).fill(-1), fdOf: new Array<number>(n).fill(-1), failed: null,
+    geometry: g,
+    ev: [],
+    t: [],
+    questions: [],
+    walk: [],
+    papers: [],
+    waits: [],
+    place: [],
+    collectedAt: new Array<number>(n).fill(-1),
+    fdOf: new Array<number>(n).fill(-1),
+    failed: null,
   };
   const fdStudent = new Map<number, number>();
   const studentOfFd = (fd: number): number | null => fdStudent.get(fd) ?? null;
@@ -66,8 +88,12 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
     place = p;
   };
   const record = (i: number, ev: TraceEvent): void => {
-    tl.ev.push(i); tl.t.push(ev.t);
-    tl.questions.push(c.questions); tl.walk.push(c.walk); tl.papers.push(c.papers); tl.waits.push(c.waits);
+    tl.ev.push(i);
+    tl.t.push(ev.t);
+    tl.questions.push(c.questions);
+    tl.walk.push(c.walk);
+    tl.papers.push(c.papers);
+    tl.waits.push(c.waits);
     tl.place.push(place);
   };
 
@@ -79,19 +105,30 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
       case 'fd.open':
         if (ev.pid === serverPid && ev.what.kind === 'conn') {
           const s = studentIndex(ev.what.client);
-          if (s !== null && s < n) { fdStudent.set(ev.fd, s); tl.fdOf[s] = ev.fd; }
+          if (s !== null && s < n) {
+            fdStudent.set(ev.fd, s);
+            tl.fdOf[s] = ev.fd;
+          }
         }
         return;
       case 'fd.close':
         if (ev.pid === serverPid) fdStudent.delete(ev.fd);
         return;
       case 'sys.enter':
-        if (multiplexerOf(ev.name)) { moveTo('desk'); c.waits++; record(i, ev); }
-        else if (ev.name === 'accept4') { moveTo('door'); record(i, ev); }
-        else if (ev.name === 'recvfrom') {
+        if (multiplexerOf(ev.name)) {
+          moveTo('desk');
+          c.waits++;
+          record(i, ev);
+        } else if (ev.name === 'accept4') {
+          moveTo('door');
+          record(i, ev);
+        } else if (ev.name === 'recvfrom') {
           // The teacher sets off for the desk as the call starts (its fd is in the call's own exit).
           const s = studentOfFd(recvFd(trace, i, ev.tid));
-          if (s !== null) { moveTo(s); record(i, ev); }
+          if (s !== null) {
+            moveTo(s);
+            record(i, ev);
+          }
         }
         return;
       case 'select.scan': {
@@ -102,7 +139,10 @@ export function hallTimeline(trace: readonly TraceEvent[], n: number): HallTimel
         return;
       }
       case 'sys.exit':
-        if (ev.name === 'epoll_wait' && ev.ret > 0) { c.questions += ev.ret; record(i, ev); }
+        if (ev.name === 'epoll_wait' && ev.ret > 0) {
+          c.questions += ev.ret;
+          record(i, ev);
+        }
         return;
       case 'copy': {
         if (ev.dir !== 'to-user' || ev.bytes === 0) return;
@@ -129,7 +169,8 @@ function recvFd(trace: readonly TraceEvent[], i: number, tid: number): number {
   for (let j = i + 1; j < trace.length; j++) {
     const ev = trace[j]!;
     if (ev.type === 'copy' && ev.tid === tid) return ev.fd;
-    if (ev.type === 'sys.exit' && ev.tid === tid) return ev.name === 'recvfrom' ? Number(/^recvfrom\((\d+),/.exec(ev.strace)?.[1] ?? -1) : -1;
+    if (ev.type === 'sys.exit' && ev.tid === tid)
+      return ev.name === 'recvfrom' ? Number(/^recvfrom\((\d+),/.exec(ev.strace)?.[1] ?? -1) : -1;
   }
   return -1;
 }
@@ -141,7 +182,10 @@ function lastAtOrBefore(column: readonly number[], value: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (column[mid]! <= value) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (column[mid]! <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deskPoint, dist, DESK_DX, finishingMoments, route, routeLength, finishTimes, hallGeometry, hallScenario, MECHANISMS, PATTERNS, SELECT_MAX_CLASS,
-  studentIndex, studentName, type Mechanism, type Pattern,
+  deskPoint,
+  dist,
+  DESK_DX,
+  finishingMoments,
+  route,
+  routeLength,
+  finishTimes,
+  hallGeometry,
+  hallScenario,
+  MECHANISMS,
+  PATTERNS,
+  SELECT_MAX_CLASS,
+  studentIndex,
+  studentName,
+  type Mechanism,
+  type Pattern,
 } from './hall.ts';
 import { countersAtEvent, countersAtTime, hallTimeline, scanTour, teacherAtEvent } from './hall-trace.ts';
 import { validateScenario } from './format.ts';
 import { runScenario } from './run.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 
-const run = (n: number, mech: Mechanism, pattern: Pattern, seed = 1) => runScenario(hallScenario({ n, mech, pattern, seed }));
+const run = (n: number, mech: Mechanism, pattern: Pattern, seed = 1) =>
+  runScenario(hallScenario({ n, mech, pattern, seed }));
 
 describe('the exam hall scenario', () => {
   it('is a valid scenario for every class size, mechanism and pattern', () => {
@@ -37,7 +52,9 @@ describe('the exam hall scenario', () => {
   });
 
   it('one at a time: every paper at its own moment, ten milliseconds apart', () => {
-    const times = finishTimes(30, 'one', 1).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    const times = finishTimes(30, 'one', 1)
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b);
     expect(times).toHaveLength(30);
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(10);
   });
@@ -49,7 +66,10 @@ describe('the exam hall scenario', () => {
     const sizes = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, size]) => size);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(30);
     // The last group may be cut short by the end of the class.
-    for (const size of sizes.slice(0, -1)) { expect(size).toBeGreaterThanOrEqual(2); expect(size).toBeLessThanOrEqual(5); }
+    for (const size of sizes.slice(0, -1)) {
+      expect(size).toBeGreaterThanOrEqual(2);
+      expect(size).toBeLessThanOrEqual(5);
+    }
   });
 
   it('a burst: the whole class within ten microseconds', () => {
@@ -63,8 +83,9 @@ describe('the exam hall scenario', () => {
     const m = finishingMoments(1000);
     expect(m).toBeLessThan(1000);
     expect(finishTimes(1000, 'one', 1).filter((t) => t !== null)).toHaveLength(m);
-    expect(hallScenario({ n: 1000, mech: 'select', pattern: 'one', seed: 1 }).clients)
-      .toEqual(hallScenario({ n: 1000, mech: 'epoll', pattern: 'one', seed: 1 }).clients);
+    expect(hallScenario({ n: 1000, mech: 'select', pattern: 'one', seed: 1 }).clients).toEqual(
+      hallScenario({ n: 1000, mech: 'epoll', pattern: 'one', seed: 1 }).clients,
+    );
   });
 });
 
@@ -76,8 +97,10 @@ describe('the room', () => {
       for (let k = 0; k < n; k++) {
         const p = deskPoint(g, k);
         seen.add(`${p.x},${p.y}`);
-        expect(p.x).toBeGreaterThan(0); expect(p.x).toBeLessThan(g.width);
-        expect(p.y).toBeGreaterThan(g.teacher.y); expect(p.y).toBeLessThan(g.depth);
+        expect(p.x).toBeGreaterThan(0);
+        expect(p.x).toBeLessThan(g.width);
+        expect(p.y).toBeGreaterThan(g.teacher.y);
+        expect(p.y).toBeLessThan(g.depth);
         // Snaking rows: the next desk along is one desk away, or the one behind.
         if (k > 0) expect(dist(deskPoint(g, k - 1), p)).toBeLessThanOrEqual(Math.max(DESK_DX, 1.5) + 1e-9);
       }
@@ -92,9 +115,15 @@ describe('the room', () => {
 
 /** Independent sums straight from the trace (not through the timeline). */
 function traceSums(trace: readonly TraceEvent[], upTo = trace.length - 1) {
-  let checked = 0; let returned = 0; let copies = 0; let scans = 0;
+  let checked = 0;
+  let returned = 0;
+  let copies = 0;
+  let scans = 0;
   trace.slice(0, upTo + 1).forEach((ev) => {
-    if (ev.type === 'select.scan') { checked += ev.watched.length; scans++; }
+    if (ev.type === 'select.scan') {
+      checked += ev.watched.length;
+      scans++;
+    }
     if (ev.type === 'sys.exit' && ev.name === 'epoll_wait' && ev.ret > 0) returned += ev.ret;
     if (ev.type === 'copy' && ev.dir === 'to-user' && ev.bytes > 0) copies++;
   });
@@ -136,14 +165,16 @@ describe('the counters, from the trace', () => {
     }
   });
 
-  it('the teacher is at the student\'s desk while the paper is copied, and back at the desk to wait', () => {
+  it("the teacher is at the student's desk while the paper is copied, and back at the desk to wait", () => {
     const r = run(5, 'epoll', 'one');
     const tl = hallTimeline(r.trace, 5);
     const copy = r.trace.findIndex((ev) => ev.type === 'copy' && ev.dir === 'to-user');
     const at = teacherAtEvent(tl, copy).place;
     expect(typeof at).toBe('number');
     expect(tl.collectedAt[at as number]).toBe(copy);
-    const wait = r.trace.findIndex((ev, i) => i > copy && ev.type === 'sys.enter' && ev.name === 'epoll_wait');
+    const wait = r.trace.findIndex(
+      (ev, i) => i > copy && ev.type === 'sys.enter' && ev.name === 'epoll_wait',
+    );
     expect(teacherAtEvent(tl, wait).place).toBe('desk');
   });
 
@@ -162,16 +193,23 @@ describe('the counters, from the trace', () => {
   }, 60_000);
 });
 
-describe('the teacher\'s way', () => {
+describe("the teacher's way", () => {
   it('keeps to the aisles: straight along a row, by the side aisle between rows, never shorter than the straight line', () => {
     const g = hallGeometry(30);
     const along = route(g, 0, 1);
     expect(along).toHaveLength(2);
     expect(routeLength(along)).toBeCloseTo(DESK_DX);
-    for (const [a, b] of [[0, 29], ['desk', 7], ['door', 12], [12, 'desk'], ['desk', 'door']] as const) {
+    for (const [a, b] of [
+      [0, 29],
+      ['desk', 7],
+      ['door', 12],
+      [12, 'desk'],
+      ['desk', 'door'],
+    ] as const) {
       const r = route(g, a, b);
       // Every leg is horizontal or vertical.
-      for (let i = 1; i < r.length; i++) expect(r[i]!.x === r[i - 1]!.x || r[i]!.y === r[i - 1]!.y).toBe(true);
+      for (let i = 1; i < r.length; i++)
+        expect(r[i]!.x === r[i - 1]!.x || r[i]!.y === r[i - 1]!.y).toBe(true);
       expect(routeLength(r)).toBeGreaterThanOrEqual(dist(r[0]!, r[r.length - 1]!) - 1e-9);
     }
   });

@@ -32,7 +32,12 @@ export function firstStudentFd(mech: Mechanism): number {
  */
 export const SELECT_MAX_CLASS = FD_SETSIZE - firstStudentFd('select');
 
-export interface HallConfig { n: number; mech: Mechanism; pattern: Pattern; seed: number }
+export interface HallConfig {
+  n: number;
+  mech: Mechanism;
+  pattern: Pattern;
+  seed: number;
+}
 
 /** Virtual milliseconds: when everyone is seated, the gap between finishes, how long a student stays after handing in. */
 const SEAT_EVERY_MS = 0.02;
@@ -77,15 +82,20 @@ export function finishTimes(n: number, pattern: Pattern, seed: number): (number 
   // Microsecond offsets keep "together" realistic: packets never land at the very same nanosecond.
   const jitter = (): number => (nextU32(rng) % 500) / 1000;
   if (pattern === 'one') {
-    order.slice(0, moments).forEach((s, k) => { times[s] = start + k * FINISH_GAP_MS; });
+    order.slice(0, moments).forEach((s, k) => {
+      times[s] = start + k * FINISH_GAP_MS;
+    });
   } else if (pattern === 'several') {
     let k = 0;
     for (let group = 0; group < moments && k < n; group++) {
       const size = 2 + nextInt(rng, 4);
-      for (let g = 0; g < size && k < n; g++, k++) times[order[k]!] = round3(start + group * FINISH_GAP_MS + Math.round(jitter() * 10) / 1000);
+      for (let g = 0; g < size && k < n; g++, k++)
+        times[order[k]!] = round3(start + group * FINISH_GAP_MS + Math.round(jitter() * 10) / 1000);
     }
   } else {
-    order.forEach((s) => { times[s] = round3(start + Math.round(jitter() * 20) / 1000); });
+    order.forEach((s) => {
+      times[s] = round3(start + Math.round(jitter() * 20) / 1000);
+    });
   }
   return times;
 }
@@ -102,11 +112,14 @@ export function hallScenario(c: HallConfig): Scenario {
   const times = finishTimes(c.n, c.pattern, c.seed);
   const clients: ScenarioClient[] = times.map((at, i) => ({
     name: studentName(i),
-    actions: at === null ? [{ at: round3(i * SEAT_EVERY_MS), do: 'connect' }] : [
-      { at: round3(i * SEAT_EVERY_MS), do: 'connect' },
-      { at, do: 'send', data: `paper ${i + 1}` },
-      { at: round3(at + LEAVE_AFTER_MS), do: 'close' },
-    ],
+    actions:
+      at === null
+        ? [{ at: round3(i * SEAT_EVERY_MS), do: 'connect' }]
+        : [
+            { at: round3(i * SEAT_EVERY_MS), do: 'connect' },
+            { at, do: 'send', data: `paper ${i + 1}` },
+            { at: round3(at + LEAVE_AFTER_MS), do: 'close' },
+          ],
   }));
   const last = times.reduce<number>((a, b) => Math.max(a, b ?? 0), examStartMs(c.n));
   return {
@@ -128,12 +141,19 @@ export function hallScenario(c: HallConfig): Scenario {
 
 /* ── the room, in metres ── */
 
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 export interface HallGeometry {
-  n: number; cols: number; rows: number;
+  n: number;
+  cols: number;
+  rows: number;
   /** The room's inner size. */
-  width: number; depth: number;
-  teacher: Point; door: Point;
+  width: number;
+  depth: number;
+  teacher: Point;
+  door: Point;
   /** Where the first row sits. */
   front: number;
   /** How much bigger the front of a big hall is (the teacher's desk, the board, the lamp grow with it). */
@@ -151,7 +171,13 @@ export function hallGeometry(n: number): HallGeometry {
   const width = Math.max(cols * DESK_DX + 2 * DESK_DX, 4.8 * scale);
   const front = 3 * scale;
   return {
-    n, cols, rows, width, depth: front + (rows - 1) * DESK_DY + 1.1, front, scale,
+    n,
+    cols,
+    rows,
+    width,
+    depth: front + (rows - 1) * DESK_DY + 1.1,
+    front,
+    scale,
     teacher: { x: width / 2, y: 1.35 * scale },
     door: { x: 0, y: 1.35 * scale },
   };

@@ -6,7 +6,8 @@ function load(): Scenario[] {
   return Object.entries(SCENARIO_FILES).map(([file, text]) => {
     const v = parseScenario(text);
     if (!v.ok) throw new Error(`shipped scenario ${file} is invalid:\n${formatProblems(v.problems)}`);
-    if (`${v.scenario.id}.json` !== file) throw new Error(`shipped scenario ${file} has id "${v.scenario.id}"`);
+    if (`${v.scenario.id}.json` !== file)
+      throw new Error(`shipped scenario ${file} has id "${v.scenario.id}"`);
     return v.scenario;
   });
 }

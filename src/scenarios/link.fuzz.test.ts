@@ -16,20 +16,43 @@ import { reasonText } from '../i18n/reason.ts';
 
 const RUNS = 1000;
 const GOOD = SCENARIOS.map(encodeScenario);
-const b64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64 = (text: string): string =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** A good link changed: cut, a character replaced, a piece inserted. */
-const mutated = fc.tuple(fc.constantFrom(...GOOD), fc.nat(), fc.nat(), fc.string({ maxLength: 6 }), fc.constantFrom('cut', 'replace', 'insert')).map(([text, i, j, piece, how]) => {
-  const at = i % (text.length + 1);
-  if (how === 'cut') return text.slice(0, at);
-  if (how === 'replace') return `${text.slice(0, at)}${piece || 'A'}${text.slice(at + 1 + (j % 4))}`;
-  return `${text.slice(0, at)}${piece}${text.slice(at)}`;
-});
+const mutated = fc
+  .tuple(
+    fc.constantFrom(...GOOD),
+    fc.nat(),
+    fc.nat(),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom('cut', 'replace', 'insert'),
+  )
+  .map(([text, i, j, piece, how]) => {
+    const at = i % (text.length + 1);
+    if (how === 'cut') return text.slice(0, at);
+    if (how === 'replace') return `${text.slice(0, at)}${piece || 'A'}${text.slice(at + 1 + (j % 4))}`;
+    return `${text.slice(0, at)}${piece}${text.slice(at)}`;
+  });
 const anyJson = fc.jsonValue({ maxDepth: 4 }).map((v) => `1.${b64(JSON.stringify(v) ?? 'null')}`);
 /** Almost a scenario: a shipped one with one field set to anything. */
-const nearScenario = fc.tuple(fc.constantFrom(...SCENARIOS), fc.constantFrom('id', 'seed', 'model', 'clients', 'options', 'untilMs', 'title', 'format', 'extra'), fc.jsonValue({ maxDepth: 3 }))
+const nearScenario = fc
+  .tuple(
+    fc.constantFrom(...SCENARIOS),
+    fc.constantFrom('id', 'seed', 'model', 'clients', 'options', 'untilMs', 'title', 'format', 'extra'),
+    fc.jsonValue({ maxDepth: 3 }),
+  )
   .map(([s, key, value]) => `1.${b64(JSON.stringify({ ...s, [key]: value }))}`);
-const values = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `1.${s}`), mutated, anyJson, nearScenario);
+const values = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `1.${s}`),
+  mutated,
+  anyJson,
+  nearScenario,
+);
 
 function usable(text: string): void {
   const r = decodeScenario(text);
@@ -55,23 +78,33 @@ describe('decodeScenario under fuzzing', () => {
   });
 
   it('the lab store shows a page for any link with `s=` and `add=`', () => {
-    const adds = fc.oneof(fc.constant(undefined), fc.constantFrom('you_c1', 'you_c1*you_s2_hi', 'client-1_x5', 'bad'), fc.string({ maxLength: 20 }));
+    const adds = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('you_c1', 'you_c1*you_s2_hi', 'client-1_x5', 'bad'),
+      fc.string({ maxLength: 20 }),
+    );
     // Decoding is what is fuzzed; the runs are few and short (a page a student would open).
-    const small = fc.oneof(mutated, nearScenario).filter((t) => { const r = decodeScenario(t); return !r.ok || r.scenario.model !== 'nonblocking'; });
-    fc.assert(fc.property(small, adds, fc.nat({ max: 400 }), (s, add, step) => {
-      const q = new URLSearchParams({ s, step: String(step), ...(add === undefined ? {} : { add }) });
-      const { location, notices } = parseHash(`#/select?${q.toString()}`);
-      const store = createLabStore();
-      store.getState().applyLocation(location, notices);
-      const st = store.getState();
-      expect(validateScenario(st.scenario).ok).toBe(true);
-      expect(st.page).toBe('lab');
-      expect(st.pageParams.s).toBeUndefined();
-      const r = decodeScenario(s);
-      if (!r.ok) {
-        expect(st.notices.map((n) => n.key)).toContain('app.notice.badScenarioLink');
-        expect(st.scenario).toBe(findScenario('select'));
-      }
-    }), { numRuns: 60, seed: 5 });
+    const small = fc.oneof(mutated, nearScenario).filter((t) => {
+      const r = decodeScenario(t);
+      return !r.ok || r.scenario.model !== 'nonblocking';
+    });
+    fc.assert(
+      fc.property(small, adds, fc.nat({ max: 400 }), (s, add, step) => {
+        const q = new URLSearchParams({ s, step: String(step), ...(add === undefined ? {} : { add }) });
+        const { location, notices } = parseHash(`#/select?${q.toString()}`);
+        const store = createLabStore();
+        store.getState().applyLocation(location, notices);
+        const st = store.getState();
+        expect(validateScenario(st.scenario).ok).toBe(true);
+        expect(st.page).toBe('lab');
+        expect(st.pageParams.s).toBeUndefined();
+        const r = decodeScenario(s);
+        if (!r.ok) {
+          expect(st.notices.map((n) => n.key)).toContain('app.notice.badScenarioLink');
+          expect(st.scenario).toBe(findScenario('select'));
+        }
+      }),
+      { numRuns: 60, seed: 5 },
+    );
   });
 });

@@ -24,14 +24,19 @@ export type LinkResult = { ok: true; scenario: Scenario } | { ok: false; reason:
 
 /** JSON with the keys of every object sorted: equal scenarios give equal text. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -56,12 +61,23 @@ const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)}
 
 /** Reads an `s=` value: the scenario, or a reason that names the problem (field paths from the validator). */
 export function decodeScenario(text: string): LinkResult {
-  if (text.length > MAX_LINK_CHARS) return { ok: false, reason: { key: 'reason.link.tooLong', params: { n: text.length, max: MAX_LINK_CHARS } } };
+  if (text.length > MAX_LINK_CHARS)
+    return {
+      ok: false,
+      reason: { key: 'reason.link.tooLong', params: { n: text.length, max: MAX_LINK_CHARS } },
+    };
   const dot = text.indexOf('.');
   const version = dot < 0 ? '' : text.slice(0, dot);
-  if (!/^\d{1,4}$/.test(version)) return { ok: false, reason: { key: 'reason.link.noVersion', params: { text: clip(text), version: LINK_VERSION } } };
+  if (!/^\d{1,4}$/.test(version))
+    return {
+      ok: false,
+      reason: { key: 'reason.link.noVersion', params: { text: clip(text), version: LINK_VERSION } },
+    };
   if (Number(version) !== LINK_VERSION) {
-    return { ok: false, reason: { key: 'reason.link.newer', params: { version: Number(version), ours: LINK_VERSION } } };
+    return {
+      ok: false,
+      reason: { key: 'reason.link.newer', params: { version: Number(version), ours: LINK_VERSION } },
+    };
   }
   const bytes = fromBase64Url(text.slice(dot + 1));
   if (!bytes) return { ok: false, reason: { key: 'reason.link.notBase64' } };
@@ -75,27 +91,37 @@ export function decodeScenario(text: string): LinkResult {
   try {
     value = JSON.parse(json);
   } catch (err) {
-    return { ok: false, reason: { key: 'reason.link.notJson', params: { detail: clip((err as Error).message) } } };
+    return {
+      ok: false,
+      reason: { key: 'reason.link.notJson', params: { detail: clip((err as Error).message) } },
+    };
   }
   const v = validateScenario(value);
   if (!v.ok) return { ok: false, reason: problemReason(v.problems) };
   // A student's own program (model python) opens in the playground, which runs it (store/lab.ts).
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_LINK_CONNECTIONS) {
-    return { ok: false, reason: { key: 'reason.link.tooBig', params: { n: connections, max: MAX_LINK_CONNECTIONS } } };
+    return {
+      ok: false,
+      reason: { key: 'reason.link.tooBig', params: { n: connections, max: MAX_LINK_CONNECTIONS } },
+    };
   }
   return { ok: true, scenario: v.scenario };
 }
 
 /** Why a scenario cannot travel in a link: the reader (decodeScenario) would refuse it. */
-export type TooBigForLink = { why: 'chars'; n: number; max: number } | { why: 'connections'; n: number; max: number };
+export type TooBigForLink =
+  { why: 'chars'; n: number; max: number } | { why: 'connections'; n: number; max: number };
 
 /** Null when `s` fits in a link (or needs none: shipped as shipped), else what is over which bound. */
 export function tooBigForLink(s: Scenario): TooBigForLink | null {
   const connections = s.clients.length + (s.idleConnections ?? 0);
-  if (connections > MAX_LINK_CONNECTIONS) return { why: 'connections', n: connections, max: MAX_LINK_CONNECTIONS };
+  if (connections > MAX_LINK_CONNECTIONS)
+    return { why: 'connections', n: connections, max: MAX_LINK_CONNECTIONS };
   const value = scenarioLinkParam(s);
-  return value !== null && value.length > MAX_LINK_CHARS ? { why: 'chars', n: value.length, max: MAX_LINK_CHARS } : null;
+  return value !== null && value.length > MAX_LINK_CHARS
+    ? { why: 'chars', n: value.length, max: MAX_LINK_CHARS }
+    : null;
 }
 
 const LINKS = new WeakMap<Scenario, string | null>();
@@ -108,7 +134,10 @@ export function scenarioLinkParam(s: Scenario): string | null {
   const known = LINKS.get(s);
   if (known !== undefined) return known;
   const shipped = findScenario(s.id);
-  const value = shipped === s || (shipped !== undefined && canonicalJson(shipped) === canonicalJson(s)) ? null : encodeScenario(s);
+  const value =
+    shipped === s || (shipped !== undefined && canonicalJson(shipped) === canonicalJson(s))
+      ? null
+      : encodeScenario(s);
   LINKS.set(s, value);
   return value;
 }

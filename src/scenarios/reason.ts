@@ -4,7 +4,10 @@
  * a message of the scenario validator, in English (the command line's public wording); the page
  * shows it translated when it can (src/ui/editor/problems.ts).
  */
-export interface Reason { key: string; params?: Record<string, string | number> }
+export interface Reason {
+  key: string;
+  params?: Record<string, string | number>;
+}
 
 /** The first of the validator's problems (and how many more there are). */
 export function problemReason(problems: readonly { path: string; message: string }[]): Reason {

@@ -2,7 +2,13 @@ import { Kernel, type ClientScript, type MachineConfig, type RunResult } from '.
 import { LINUX_CPYTHON_COSTS, type CostModel } from '../kernel/costs.ts';
 import { encodeUtf8, upperBytes } from '../kernel/bytes.ts';
 import { MS } from '../kernel/types.ts';
-import { defaultUntilMs, PYTHON_MODEL, resolveOptions, type ResolvedOptions, type Scenario } from './format.ts';
+import {
+  defaultUntilMs,
+  PYTHON_MODEL,
+  resolveOptions,
+  type ResolvedOptions,
+  type Scenario,
+} from './format.ts';
 import type { PythonReport } from '../python/engine.ts';
 import { listingConstants, serverModel } from '../programs/index.ts';
 import type { ListingName } from '../programs/listings.generated.ts';
@@ -46,10 +52,15 @@ export const msToNs = (ms: number): number => Math.round(ms * MS);
 export function clientScripts(s: Scenario): ClientScript[] {
   // Idle connections come first: they connect at time 0, before any scripted client at 0.
   const idle: ClientScript[] = [];
-  for (let i = 1; i <= (s.idleConnections ?? 0); i++) idle.push({ name: `idle${i}`, actions: [{ atNs: 0, do: 'connect' }] });
+  for (let i = 1; i <= (s.idleConnections ?? 0); i++)
+    idle.push({ name: `idle${i}`, actions: [{ atNs: 0, do: 'connect' }] });
   const scripts: ClientScript[] = s.clients.map((c) => ({
     name: c.name,
-    actions: c.actions.map((a) => (a.data !== undefined ? { atNs: msToNs(a.at), do: a.do, data: encodeUtf8(a.data) } : { atNs: msToNs(a.at), do: a.do })),
+    actions: c.actions.map((a) =>
+      a.data !== undefined
+        ? { atNs: msToNs(a.at), do: a.do, data: encodeUtf8(a.data) }
+        : { atNs: msToNs(a.at), do: a.do },
+    ),
   }));
   return [...idle, ...scripts];
 }
@@ -72,7 +83,8 @@ export function machineConfig(s: Scenario, o: ResolvedOptions, run: RunOptions =
     config.stdin = {
       answerDelayNs: msToNs(o.answerDelayMs),
       // The operator types the next scripted answer, or else the client's message upper-cased.
-      answer: (prompt, index) => answers[index] !== undefined ? encodeUtf8(answers[index]) : upperBytes(quotedMessage(prompt)),
+      answer: (prompt, index) =>
+        answers[index] !== undefined ? encodeUtf8(answers[index]) : upperBytes(quotedMessage(prompt)),
     };
   }
   return config;
@@ -93,21 +105,42 @@ export function runScenario(s: Scenario, run: RunOptions = {}): ScenarioRun {
   kernel.spawn('python3', model.program({ options, port: SERVER_PORT }));
   const budgetStop = runWithin(kernel, run);
   const result = kernel.result();
-  return { ...result, scenario: s, options, listing: model.listing, constants: listingConstants(options, SERVER_PORT), seed: config.seed, ...(budgetStop ? { budgetStop } : {}) };
+  return {
+    ...result,
+    scenario: s,
+    options,
+    listing: model.listing,
+    constants: listingConstants(options, SERVER_PORT),
+    seed: config.seed,
+    ...(budgetStop ? { budgetStop } : {}),
+  };
 }
 
 /** Runs the kernel to its end, or until a budget (the run's, or its driver's) is reached. */
 function runWithin(kernel: Kernel, run: RunOptions): BudgetStop | null {
-  if (!run.budget && !run.onProgress) { kernel.run(); return null; }
+  if (!run.budget && !run.onProgress) {
+    kernel.run();
+    return null;
+  }
   const meter = run.budget ? new WorkMeter(run.budget) : null;
   let next = CHECK_EVERY;
   while (kernel.step()) {
     if (kernel.events < next) continue;
     next = kernel.events + CHECK_EVERY;
     const over = meter?.check(kernel.trace, kernel.fdsLooked) ?? null;
-    const driver = run.onProgress?.({ nowNs: kernel.now, untilNs: kernel.config.untilNs, events: kernel.events, fdsLooked: kernel.fdsLooked, traceBytes: meter?.traceBytes ?? 0 }) ?? null;
+    const driver =
+      run.onProgress?.({
+        nowNs: kernel.now,
+        untilNs: kernel.config.untilNs,
+        events: kernel.events,
+        fdsLooked: kernel.fdsLooked,
+        traceBytes: meter?.traceBytes ?? 0,
+      }) ?? null;
     const stop = over ?? driver;
-    if (stop) { kernel.stop('budget'); return stop; }
+    if (stop) {
+      kernel.stop('budget');
+      return stop;
+    }
   }
   return null;
 }
@@ -136,7 +169,10 @@ export interface PythonScenarioRun extends RunResult {
  * `source`): real CPython (Pyodide, loaded on first use) against the kernel. The clients' times
  * count from the moment the program's first listen() returns (src/python/bridge.ts).
  */
-export async function runPythonScenario(s: Scenario, run: PythonScenarioOptions = {}): Promise<PythonScenarioRun> {
+export async function runPythonScenario(
+  s: Scenario,
+  run: PythonScenarioOptions = {},
+): Promise<PythonScenarioRun> {
   const source = run.source ?? s.program?.source;
   if (source === undefined) throw new Error(`scenario ${s.id} has no program to run (model ${s.model})`);
   const { loadPythonEngine } = await import('../python/engine.ts');

@@ -6,8 +6,19 @@ import { decodeUtf8 } from '../kernel/bytes.ts';
 import type { Scenario } from './format.ts';
 import { reasonText } from '../i18n/reason.ts';
 import {
-  actionAtMs, addAction, additionsOf, applyAddParam, baseOf, checkAddition, decodeAdditions, encodeAdditions,
-  mergeAdditions, newClientName, removeAddition, withAdditions, type Addition,
+  actionAtMs,
+  addAction,
+  additionsOf,
+  applyAddParam,
+  baseOf,
+  checkAddition,
+  decodeAdditions,
+  encodeAdditions,
+  mergeAdditions,
+  newClientName,
+  removeAddition,
+  withAdditions,
+  type Addition,
 } from './student.ts';
 
 const shipped = (id: string): Scenario => {
@@ -55,7 +66,9 @@ describe('the add= parameter', () => {
       { client: 'you', at: 13, do: 'close' },
     ];
     const text = encodeAdditions(additions);
-    expect(text).toBe('you_c0.000001*you_s12.5_a%5Fb%2Ac%25d 50%25%5F%2A你好*my%5Fclient_c1000*my%5Fclient_r3600000*you_x13');
+    expect(text).toBe(
+      'you_c0.000001*you_s12.5_a%5Fb%2Ac%25d 50%25%5F%2A你好*my%5Fclient_c1000*my%5Fclient_r3600000*you_x13',
+    );
     expect(decodeAdditions(text)).toEqual({ ok: true, additions });
     // Through the URL and back: URLSearchParams takes care of the rest.
     const url = new URLSearchParams({ add: text }).toString();
@@ -63,7 +76,10 @@ describe('the add= parameter', () => {
   });
 
   it('names what is wrong with a bad value', () => {
-    const reason = (text: string) => { const d = decodeAdditions(text); return d.ok ? 'ok' : reasonText('en', d.reason); };
+    const reason = (text: string) => {
+      const d = decodeAdditions(text);
+      return d.ok ? 'ok' : reasonText('en', d.reason);
+    };
     expect(reason('')).toBe('ok');
     expect(reason('you')).toMatch(/added action 1 "you": expected client_kind\+time/);
     expect(reason('you_c1*you_z2')).toMatch(/added action 2 "you_z2": unknown kind "z"/);
@@ -74,7 +90,9 @@ describe('the add= parameter', () => {
     expect(reason('you_c1*you_s2_%41')).toMatch(/bad % escape/);
     expect(reason('you_c1_hi')).toMatch(/only a send carries a message/);
     expect(reason('_c1')).toMatch(/no client name/);
-    expect(reason(Array.from({ length: 201 }, () => 'you_c1').join('*'))).toMatch(/201 added actions; at most 200/);
+    expect(reason(Array.from({ length: 201 }, () => 'you_c1').join('*'))).toMatch(
+      /201 added actions; at most 200/,
+    );
   });
 
   it('gives the scenario with the additions, or without them and a notice', () => {
@@ -82,26 +100,42 @@ describe('the add= parameter', () => {
     const good = applyAddParam(base, { add: 'you_c450*you_s450_hi', q: '1' });
     expect(good.notices).toEqual([]);
     expect(good.params).toEqual({ add: 'you_c450*you_s450_hi', q: '1' });
-    expect(good.scenario.clients.at(-1)).toEqual({ name: 'you', actions: [{ at: 450, do: 'connect' }, { at: 450, do: 'send', data: 'hi' }] });
+    expect(good.scenario.clients.at(-1)).toEqual({
+      name: 'you',
+      actions: [
+        { at: 450, do: 'connect' },
+        { at: 450, do: 'send', data: 'hi' },
+      ],
+    });
     expect(baseOf(good.scenario)).toBe(base);
     expect(additionsOf(good.scenario)).toHaveLength(2);
 
     const garbled = applyAddParam(base, { add: 'you_q1', q: '1' });
     expect(garbled.scenario).toBe(base);
     expect(garbled.params).toEqual({ q: '1' });
-    expect(garbled.notices).toEqual([{ key: 'student.notice.badAdd', params: {}, reason: { key: 'reason.add.unknownKind', params: { i: 1, text: 'you_q1', kind: 'q' } } }]);
-    expect(reasonText('zh', garbled.notices[0]!.reason!)).toBe('第 1 个加入的操作“you_q1”：未知类型“q”（c = 连接，s = 发送，x = 关闭，r = 重置）');
+    expect(garbled.notices).toEqual([
+      {
+        key: 'student.notice.badAdd',
+        params: {},
+        reason: { key: 'reason.add.unknownKind', params: { i: 1, text: 'you_q1', kind: 'q' } },
+      },
+    ]);
+    expect(reasonText('zh', garbled.notices[0]!.reason!)).toBe(
+      '第 1 个加入的操作“you_q1”：未知类型“q”（c = 连接，s = 发送，x = 关闭，r = 重置）',
+    );
 
     // Well-formed, but the validator refuses it: a send before the client connects.
     const invalid = applyAddParam(base, { add: 'you_s450_hi' });
     expect(invalid.scenario).toBe(base);
-    expect(reasonText('en', invalid.notices[0]!.reason!)).toMatch(/^clients\[3\]\.actions\[0\]\.do: "send" before "connect"/);
+    expect(reasonText('en', invalid.notices[0]!.reason!)).toMatch(
+      /^clients\[3\]\.actions\[0\]\.do: "send" before "connect"/,
+    );
     expect(applyAddParam(base, {}).scenario).toBe(base);
   });
 });
 
 describe('merging the additions into the scenario', () => {
-  it('puts each action at its time in its client\'s list, a new client at the end, and keeps room after it', () => {
+  it("puts each action at its time in its client's list, a new client at the end, and keeps room after it", () => {
     const base = shipped('select'); // ann: connect 0, send 100, send 500, close 900; untilMs 1200
     const merged = mergeAdditions(base, [
       { client: 'ann', at: 300, do: 'send', data: 'extra' },
@@ -117,13 +151,22 @@ describe('merging the additions into the scenario', () => {
   it('explains actions that make no sense, and the validator catches the rest', () => {
     const base = shipped('select');
     const problem = (adds: Addition[], next: Addition) => checkAddition(base, adds, next)?.key ?? null;
-    const you = (at: number, act: Addition['do'], data?: string): Addition => ({ client: 'you', at, do: act, ...(data !== undefined ? { data } : {}) });
+    const you = (at: number, act: Addition['do'], data?: string): Addition => ({
+      client: 'you',
+      at,
+      do: act,
+      ...(data !== undefined ? { data } : {}),
+    });
     expect(problem([], you(10, 'send', 'hi'))).toBe('student.problem.connectFirst');
     expect(problem([], you(10, 'close'))).toBe('student.problem.connectFirst');
     expect(problem([you(10, 'connect')], you(20, 'connect'))).toBe('student.problem.connectOnce');
     expect(problem([you(10, 'connect')], you(20, 'send', ''))).toBe('student.problem.empty');
-    expect(problem([you(10, 'connect')], you(20, 'send', 'x'.repeat(65_537)))).toBe('student.problem.tooLong');
-    expect(problem([you(10, 'connect'), you(15, 'close')], you(20, 'send', 'hi'))).toBe('student.problem.ended');
+    expect(problem([you(10, 'connect')], you(20, 'send', 'x'.repeat(65_537)))).toBe(
+      'student.problem.tooLong',
+    );
+    expect(problem([you(10, 'connect'), you(15, 'close')], you(20, 'send', 'hi'))).toBe(
+      'student.problem.ended',
+    );
     expect(problem([you(10, 'connect')], you(20, 'send', 'hi'))).toBeNull();
     // ann still sends at 500 and closes at 900: closing her at 300 would leave those after the close.
     expect(problem([], { client: 'ann', at: 300, do: 'close' })).toBe('student.problem.laterActions');
@@ -133,14 +176,19 @@ describe('merging the additions into the scenario', () => {
     const ok = addAction(base, [you(10, 'connect')], you(20, 'send', 'hi'));
     expect(ok.ok && ok.additions).toHaveLength(2);
     const refused = addAction(base, [], you(10, 'send', 'hi'));
-    expect(refused).toEqual({ ok: false, problem: { key: 'student.problem.connectFirst', params: { client: 'you' } } });
+    expect(refused).toEqual({
+      ok: false,
+      problem: { key: 'student.problem.connectFirst', params: { client: 'you' } },
+    });
   });
 
-  it('takes back one action, or a new client\'s connect with everything that client did', () => {
+  it("takes back one action, or a new client's connect with everything that client did", () => {
     const base = shipped('select');
     const adds: Addition[] = [
-      { client: 'you', at: 10, do: 'connect' }, { client: 'ann', at: 120, do: 'send', data: 'a' },
-      { client: 'you', at: 20, do: 'send', data: 'b' }, { client: 'you', at: 30, do: 'close' },
+      { client: 'you', at: 10, do: 'connect' },
+      { client: 'ann', at: 120, do: 'send', data: 'a' },
+      { client: 'you', at: 20, do: 'send', data: 'b' },
+      { client: 'you', at: 30, do: 'close' },
     ];
     expect(removeAddition(base, adds, 3)).toEqual(adds.slice(0, 3));
     expect(removeAddition(base, adds, 0)).toEqual([adds[1]]);
@@ -150,7 +198,15 @@ describe('merging the additions into the scenario', () => {
 });
 
 describe('a run with added actions', () => {
-  const cases: [string, number][] = [['select', 0.3], ['blocking-two-clients', 0.5], ['epoll-level', 0.6], ['thread-pool', 0.2], ['asyncio', 0.7], ['select-chat', 0.4], ['nonblocking', 0.5]];
+  const cases: [string, number][] = [
+    ['select', 0.3],
+    ['blocking-two-clients', 0.5],
+    ['epoll-level', 0.6],
+    ['thread-pool', 0.2],
+    ['asyncio', 0.7],
+    ['select-chat', 0.4],
+    ['nonblocking', 0.5],
+  ];
   for (const [id, where] of cases) {
     it(`${id}: is the same up to the step where the student acted, and answers the student after it`, () => {
       const base = shipped(id);
@@ -158,21 +214,32 @@ describe('a run with added actions', () => {
       const k = Math.floor(before.steps * where);
       const { at } = atStep(base, k);
       const you = newClientName(base);
-      const added = addAction(base, [{ client: you, at, do: 'connect' }], { client: you, at, do: 'send', data: 'ping me' });
+      const added = addAction(base, [{ client: you, at, do: 'connect' }], {
+        client: you,
+        at,
+        do: 'send',
+        data: 'ping me',
+      });
       expect(added.ok).toBe(true);
       if (!added.ok) return;
       const run = runScenario(added.scenario);
       const after = indexTrace(run.trace, run.options.cores);
       const atNs = msToNs(at);
-      const prefix = (trace: readonly (typeof run.trace)[number][]) => trace.filter((e) => e.t < atNs && e.type !== 'stop');
+      const prefix = (trace: readonly (typeof run.trace)[number][]) =>
+        trace.filter((e) => e.t < atNs && e.type !== 'stop');
       expect(prefix(run.trace)).toEqual(prefix(before.trace));
       expect(after.stepStart.slice(0, k + 1)).toEqual(before.stepStart.slice(0, k + 1));
       expect(after.viewAt(k)).toEqual(before.viewAt(k));
       // The server saw the message and answered it (the chat room's operator answers in its own words).
       const got = run.trace.filter((e) => e.type === 'client.reply' && e.client === you);
       expect(got.length).toBeGreaterThan(0);
-      if (base.model !== 'select-chat') expect(got.map((e) => (e.type === 'client.reply' ? decodeUtf8(e.data) : '')).join('')).toBe('PING ME');
-      expect(run.trace.some((e) => e.type === 'sys.exit' && /(recvfrom|read)\(.*"ping me"/.test(e.strace))).toBe(true);
+      if (base.model !== 'select-chat')
+        expect(got.map((e) => (e.type === 'client.reply' ? decodeUtf8(e.data) : '')).join('')).toBe(
+          'PING ME',
+        );
+      expect(
+        run.trace.some((e) => e.type === 'sys.exit' && /(recvfrom|read)\(.*"ping me"/.test(e.strace)),
+      ).toBe(true);
     });
   }
 

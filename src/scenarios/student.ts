@@ -10,14 +10,30 @@
  * the action runs), so steps 0..K stay the same and the consequences appear in the steps after.
  */
 import { MS } from '../kernel/types.ts';
-import { resolveOptions, validateScenario, type ActionKind, type Problem, type Scenario, type ScenarioAction } from './format.ts';
+import {
+  resolveOptions,
+  validateScenario,
+  type ActionKind,
+  type Problem,
+  type Scenario,
+  type ScenarioAction,
+} from './format.ts';
 import { problemReason, type Reason } from './reason.ts';
 
 /** One action a student added. `client` is an existing client's name or a new one. */
-export interface Addition { client: string; at: number; do: ActionKind; data?: string }
+export interface Addition {
+  client: string;
+  at: number;
+  do: ActionKind;
+  data?: string;
+}
 
 /** A problem with an action the student tried, as a message key and its parameters. */
-export interface StudentProblem { key: string; params: Record<string, string | number>; reason?: Reason }
+export interface StudentProblem {
+  key: string;
+  params: Record<string, string | number>;
+  reason?: Reason;
+}
 
 export const MAX_ADDITIONS = 200;
 /** Milliseconds of run kept after the last added action, so that its consequences play out. */
@@ -42,7 +58,10 @@ export function newClientName(s: Scenario, stem = 'you'): string {
 
 /* ── the scenario with the additions ── */
 
-interface Origin { base: Scenario; additions: readonly Addition[] }
+interface Origin {
+  base: Scenario;
+  additions: readonly Addition[];
+}
 const ORIGINS = new WeakMap<Scenario, Origin>();
 
 /** The scenario as shipped (or imported), before any student addition. */
@@ -62,7 +81,9 @@ function toAction(a: Addition): ScenarioAction {
 /** Where an action at `at` goes in a client's list: after every action planned at or before it. */
 function insertAt(actions: readonly ScenarioAction[], at: number): number {
   let pos = 0;
-  actions.forEach((x, i) => { if (x.at <= at) pos = i + 1; });
+  actions.forEach((x, i) => {
+    if (x.at <= at) pos = i + 1;
+  });
   return pos;
 }
 
@@ -84,7 +105,10 @@ export function mergeAdditions(base: Scenario, additions: readonly Addition[]): 
   const clients = base.clients.map((c) => ({ name: c.name, actions: [...c.actions] }));
   for (const a of additions) {
     let client = clients.find((c) => c.name === a.client);
-    if (!client) { client = { name: a.client, actions: [] }; clients.push(client); }
+    if (!client) {
+      client = { name: a.client, actions: [] };
+      clients.push(client);
+    }
     client.actions.splice(insertAt(client.actions, a.at), 0, toAction(a));
   }
   const merged: Scenario = { ...base, clients };
@@ -97,7 +121,10 @@ export function mergeAdditions(base: Scenario, additions: readonly Addition[]): 
 }
 
 /** The merged scenario, checked by the same validator as the CLI and an imported file. */
-export function withAdditions(base: Scenario, additions: readonly Addition[]): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+export function withAdditions(
+  base: Scenario,
+  additions: readonly Addition[],
+): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
   const merged = mergeAdditions(base, additions);
   const v = validateScenario(merged);
   return v.ok ? { ok: true, scenario: merged } : { ok: false, problems: v.problems };
@@ -108,29 +135,39 @@ export function withAdditions(base: Scenario, additions: readonly Addition[]): {
 const bytesOf = (text: string): number => new TextEncoder().encode(text).length;
 
 /** Why `next` makes no sense after `additions` (null when it does), in a student's words. */
-export function checkAddition(base: Scenario, additions: readonly Addition[], next: Addition): StudentProblem | null {
+export function checkAddition(
+  base: Scenario,
+  additions: readonly Addition[],
+  next: Addition,
+): StudentProblem | null {
   const client = next.client;
   if (next.do === 'send') {
     if (next.data === undefined || next.data === '') return { key: 'student.problem.empty', params: {} };
-    if (bytesOf(next.data) > MAX_SEND_BYTES) return { key: 'student.problem.tooLong', params: { max: MAX_SEND_BYTES } };
+    if (bytesOf(next.data) > MAX_SEND_BYTES)
+      return { key: 'student.problem.tooLong', params: { max: MAX_SEND_BYTES } };
   }
-  if (!Number.isFinite(next.at) || next.at < 0 || next.at > MAX_MS) return { key: 'student.problem.late', params: { max: MAX_MS } };
+  if (!Number.isFinite(next.at) || next.at < 0 || next.at > MAX_MS)
+    return { key: 'student.problem.late', params: { max: MAX_MS } };
   const actions = mergeAdditions(base, additions).clients.find((c) => c.name === client)?.actions ?? [];
   const pos = insertAt(actions, next.at);
   const before = actions.slice(0, pos);
   const after = actions.slice(pos);
   if (next.do === 'connect') {
-    if (actions.some((a) => a.do === 'connect')) return { key: 'student.problem.connectOnce', params: { client } };
+    if (actions.some((a) => a.do === 'connect'))
+      return { key: 'student.problem.connectOnce', params: { client } };
     return null;
   }
-  if (!before.some((a) => a.do === 'connect')) return { key: 'student.problem.connectFirst', params: { client } };
+  if (!before.some((a) => a.do === 'connect'))
+    return { key: 'student.problem.connectFirst', params: { client } };
   const ended = before.find((a) => a.do === 'close' || a.do === 'reset');
   if (ended) return { key: 'student.problem.ended', params: { client, how: ended.do } };
-  if ((next.do === 'close' || next.do === 'reset') && after.length > 0) return { key: 'student.problem.laterActions', params: { client, n: after.length } };
+  if ((next.do === 'close' || next.do === 'reset') && after.length > 0)
+    return { key: 'student.problem.laterActions', params: { client, n: after.length } };
   return null;
 }
 
-export type Added = { ok: true; additions: Addition[]; scenario: Scenario } | { ok: false; problem: StudentProblem };
+export type Added =
+  { ok: true; additions: Addition[]; scenario: Scenario } | { ok: false; problem: StudentProblem };
 
 /** Adds `next` after `additions`: the student's checks first, then the format's validator. */
 export function addAction(base: Scenario, additions: readonly Addition[], next: Addition): Added {
@@ -138,7 +175,11 @@ export function addAction(base: Scenario, additions: readonly Addition[], next: 
   if (problem) return { ok: false, problem };
   const all = [...additions, next];
   const v = withAdditions(base, all);
-  if (!v.ok) return { ok: false, problem: { key: 'student.problem.invalid', params: {}, reason: problemReason(v.problems) } };
+  if (!v.ok)
+    return {
+      ok: false,
+      problem: { key: 'student.problem.invalid', params: {}, reason: problemReason(v.problems) },
+    };
   return { ok: true, additions: all, scenario: v.scenario };
 }
 
@@ -157,7 +198,8 @@ export function removeAddition(base: Scenario, additions: readonly Addition[], i
 /* ── the URL form: `add=you_c12.000001*you_s12.000001_hello` ── */
 
 /** `%`, `_` and `*` separate the parts, so inside a name or a message they are %-escaped. */
-const escape = (text: string): string => text.replace(/[%_*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+const escape = (text: string): string =>
+  text.replace(/[%_*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 function unescape(text: string): string | null {
   if (/%(?!25|5F|2A)/i.test(text)) return null;
   return text.replace(/%(25|5F|2A)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -169,20 +211,34 @@ export function formatAtMs(ms: number): string {
 }
 
 export function encodeAdditions(additions: readonly Addition[]): string {
-  return additions.map((a) => `${escape(a.client)}_${CODE[a.do]}${formatAtMs(a.at)}${a.data !== undefined ? `_${escape(a.data)}` : ''}`).join('*');
+  return additions
+    .map(
+      (a) =>
+        `${escape(a.client)}_${CODE[a.do]}${formatAtMs(a.at)}${a.data !== undefined ? `_${escape(a.data)}` : ''}`,
+    )
+    .join('*');
 }
 
 const clip = (text: string): string => (text.length > 30 ? `${text.slice(0, 27)}...` : text);
 
 /** Reads the `add` parameter; a bad value gets a reason that names the problem. Never throws. */
-export function decodeAdditions(text: string): { ok: true; additions: Addition[] } | { ok: false; reason: Reason } {
+export function decodeAdditions(
+  text: string,
+): { ok: true; additions: Addition[] } | { ok: false; reason: Reason } {
   if (text === '') return { ok: true, additions: [] };
   const parts = text.split('*');
-  if (parts.length > MAX_ADDITIONS) return { ok: false, reason: { key: 'reason.add.tooMany', params: { n: parts.length, max: MAX_ADDITIONS } } };
+  if (parts.length > MAX_ADDITIONS)
+    return {
+      ok: false,
+      reason: { key: 'reason.add.tooMany', params: { n: parts.length, max: MAX_ADDITIONS } },
+    };
   const additions: Addition[] = [];
   for (const [i, part] of parts.entries()) {
     const where = { i: i + 1, text: clip(part) };
-    const refuse = (key: string, more: Record<string, string | number> = {}) => ({ ok: false as const, reason: { key: `reason.add.${key}`, params: { ...where, ...more } } });
+    const refuse = (key: string, more: Record<string, string | number> = {}) => ({
+      ok: false as const,
+      reason: { key: `reason.add.${key}`, params: { ...where, ...more } },
+    });
     const fields = part.split('_');
     if (fields.length < 2 || fields.length > 3) return refuse('shape');
     const client = unescape(fields[0]!);
@@ -209,15 +265,28 @@ export function decodeAdditions(text: string): { ok: true; additions: Addition[]
  * The scenario a lab link shows: `base` with the additions its `add` parameter names, or, when
  * that parameter is bad, `base` alone, the parameters without it, and a notice naming the problem.
  */
-export function applyAddParam(base: Scenario, params: Record<string, string>): { scenario: Scenario; params: Record<string, string>; notices: StudentProblem[] } {
+export function applyAddParam(
+  base: Scenario,
+  params: Record<string, string>,
+): { scenario: Scenario; params: Record<string, string>; notices: StudentProblem[] } {
   const text = params.add;
   if (text === undefined) return { scenario: base, params, notices: [] };
   const rest = { ...params };
   delete rest.add;
   const decoded = decodeAdditions(text);
-  if (!decoded.ok) return { scenario: base, params: rest, notices: [{ key: 'student.notice.badAdd', params: {}, reason: decoded.reason }] };
+  if (!decoded.ok)
+    return {
+      scenario: base,
+      params: rest,
+      notices: [{ key: 'student.notice.badAdd', params: {}, reason: decoded.reason }],
+    };
   if (decoded.additions.length === 0) return { scenario: base, params: rest, notices: [] };
   const v = withAdditions(base, decoded.additions);
-  if (!v.ok) return { scenario: base, params: rest, notices: [{ key: 'student.notice.badAdd', params: {}, reason: problemReason(v.problems) }] };
+  if (!v.ok)
+    return {
+      scenario: base,
+      params: rest,
+      notices: [{ key: 'student.notice.badAdd', params: {}, reason: problemReason(v.problems) }],
+    };
   return { scenario: v.scenario, params, notices: [] };
 }

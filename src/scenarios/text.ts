@@ -19,7 +19,11 @@ export function isBidiControl(cp: number): boolean {
   return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-export type BadCharacter = { kind: 'control' | 'bidi' | 'surrogate'; codePoint: number; /** 1-based, in UTF-16 code units as JavaScript counts them */ at: number };
+export type BadCharacter = {
+  kind: 'control' | 'bidi' | 'surrogate';
+  codePoint: number;
+  /** 1-based, in UTF-16 code units as JavaScript counts them */ at: number;
+};
 
 /**
  * The first character of `text` that plain text may not hold: a lone surrogate (not Unicode at
@@ -32,7 +36,10 @@ export function badCharacter(text: string, allowed: readonly string[] = []): Bad
   if (!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/.test(text)) return null;
   for (let i = 0; i < text.length; i++) {
     const surrogate = surrogateAt(text, i);
-    if (surrogate === 'pair') { i++; continue; }
+    if (surrogate === 'pair') {
+      i++;
+      continue;
+    }
     if (surrogate) return surrogate;
     const cu = text.charCodeAt(i);
     if (isControl(cu) && !allowed.includes(text[i]!)) return { kind: 'control', codePoint: cu, at: i + 1 };
@@ -66,9 +73,12 @@ function surrogateAt(text: string, i: number): BadCharacter | 'pair' | null {
 export function badCharacterMessage(bad: BadCharacter): string {
   const name = codePointName(bad.codePoint);
   switch (bad.kind) {
-    case 'control': return `contains the control character ${name} (character ${bad.at}); it must be plain text`;
-    case 'bidi': return `contains the bidirectional control ${name} (character ${bad.at}), which reorders the text around it; it must be plain text`;
-    case 'surrogate': return `contains a lone surrogate ${name} (character ${bad.at}), which is not Unicode text and cannot be sent as UTF-8`;
+    case 'control':
+      return `contains the control character ${name} (character ${bad.at}); it must be plain text`;
+    case 'bidi':
+      return `contains the bidirectional control ${name} (character ${bad.at}), which reorders the text around it; it must be plain text`;
+    case 'surrogate':
+      return `contains a lone surrogate ${name} (character ${bad.at}), which is not Unicode text and cannot be sent as UTF-8`;
   }
 }
 
@@ -79,10 +89,13 @@ export function badCharacterMessage(bad: BadCharacter): string {
  * link) or show the line reversed.
  */
 export function escapeControls(text: string, keep: readonly string[] = ['\n']): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => {
-    if (keep.includes(c)) return c;
-    const cu = c.charCodeAt(0);
-    return cu <= 0xff ? `\\x${cu.toString(16).padStart(2, '0')}` : `\\u${cu.toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => {
+      if (keep.includes(c)) return c;
+      const cu = c.charCodeAt(0);
+      return cu <= 0xff ? `\\x${cu.toString(16).padStart(2, '0')}` : `\\u${cu.toString(16).padStart(4, '0')}`;
+    },
+  );
 }

@@ -8,5 +8,9 @@ import type { Scenario } from '../scenarios/format.ts';
 
 const KEPT = new Map<string, Scenario>();
 
-export function rememberKept(s: Scenario): void { KEPT.set(s.id, s); }
-export function keptScenario(id: string): Scenario | undefined { return KEPT.get(id); }
+export function rememberKept(s: Scenario): void {
+  KEPT.set(s.id, s);
+}
+export function keptScenario(id: string): Scenario | undefined {
+  return KEPT.get(id);
+}

@@ -18,7 +18,10 @@ import { keptScenario } from './kept.ts';
 import type { Reason } from '../scenarios/reason.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
-export type Notice = UrlNotice | { key: 'app.notice.badScenario'; params: { id: string; fallback: string } } | { key: 'app.notice.badStep'; params: { step: number; steps: number; shown: number } }
+export type Notice =
+  | UrlNotice
+  | { key: 'app.notice.badScenario'; params: { id: string; fallback: string } }
+  | { key: 'app.notice.badStep'; params: { step: number; steps: number; shown: number } }
   | { key: 'app.notice.langFailed'; params: { lang: string } }
   | { key: 'app.notice.badScenarioLink'; params: { fallback: string }; reason: Reason }
   /** A page's own notice; `reason` fills its `{reason}` (src/i18n/reason.ts). */
@@ -122,22 +125,28 @@ function clampStep(scenario: Scenario, seed: number, step: number): { step: numb
  * (`current` is the scenario the lab shows now). Pure: the page asks it before the run is made,
  * so a scenario that is costly to run can be run in a worker first (src/ui/simulating.tsx).
  */
-export function labTarget(current: Scenario, location: Location): { scenario: Scenario; seed: number; params: Record<string, string>; notices: Notice[] } {
+export function labTarget(
+  current: Scenario,
+  location: Location,
+): { scenario: Scenario; seed: number; params: Record<string, string>; notices: Notice[] } {
   const all: Notice[] = [];
   let scenario = current;
   // A scenario that is not shipped travels whole in the link (`s=`, src/scenarios/link.ts).
   const { s: carried, ...params } = location.params;
   const linked = carried === undefined ? null : decodeScenario(carried);
   if (linked?.ok) scenario = linked.scenario;
-  else if (location.scenarioId !== null && findScenario(location.scenarioId)) scenario = findScenario(location.scenarioId)!;
+  else if (location.scenarioId !== null && findScenario(location.scenarioId))
+    scenario = findScenario(location.scenarioId)!;
   // The lab's own custom scenario, named by its id alone (too large for `s=`): it stays.
-  else if (location.scenarioId !== null && location.scenarioId === scenario.id && !linked) { /* keep it */ }
+  else if (location.scenarioId !== null && location.scenarioId === scenario.id && !linked) {
+    /* keep it */
+  }
   // One this browser kept (store/kept.ts), after a reload.
   else if (location.scenarioId !== null && !linked && keptScenario(location.scenarioId)) {
     scenario = keptScenario(location.scenarioId)!;
     all.push({ key: 'app.notice.keptRestored', params: { id: scenario.id } });
-  }
-  else if (location.scenarioId !== null && !linked) all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
+  } else if (location.scenarioId !== null && !linked)
+    all.push({ key: 'app.notice.badScenario', params: { id: location.scenarioId, fallback: scenario.id } });
   if (linked && !linked.ok) {
     all.push({ key: 'app.notice.badScenarioLink', params: { fallback: scenario.id }, reason: linked.reason });
     delete params.add; // the added actions belonged to the scenario that could not be read
@@ -166,17 +175,44 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       set({ step: steps[j]!, ...(j === steps.length - 1 && n > 0 ? { playing: false } : {}) });
     };
     return {
-      scenario: DEFAULT_SCENARIO, seed: DEFAULT_SCENARIO.seed, step: 0, lang: 'en', theme: 'system', playing: false, speed: 2, fold: true, notices: [],
-      page: 'lab', pageArg: null, pageParams: {}, embed: false, motion: 'auto',
-      stageView: false, blank: false, momentKinds: ['block', 'wake', 'rx', 'copy', 'error', 'reply'],
+      scenario: DEFAULT_SCENARIO,
+      seed: DEFAULT_SCENARIO.seed,
+      step: 0,
+      lang: 'en',
+      theme: 'system',
+      playing: false,
+      speed: 2,
+      fold: true,
+      notices: [],
+      page: 'lab',
+      pageArg: null,
+      pageParams: {},
+      embed: false,
+      motion: 'auto',
+      stageView: false,
+      blank: false,
+      momentKinds: ['block', 'wake', 'rx', 'copy', 'error', 'reply'],
       ...initial,
       selectScenario(id) {
         const scenario = findScenario(id);
         if (!scenario) {
-          set((st) => ({ notices: [...st.notices, { key: 'app.notice.badScenario', params: { id, fallback: st.scenario.id } }] }));
+          set((st) => ({
+            notices: [
+              ...st.notices,
+              { key: 'app.notice.badScenario', params: { id, fallback: st.scenario.id } },
+            ],
+          }));
           return;
         }
-        set({ scenario, seed: scenario.seed, step: 0, playing: false, page: 'lab', pageArg: null, pageParams: {} });
+        set({
+          scenario,
+          seed: scenario.seed,
+          step: 0,
+          playing: false,
+          page: 'lab',
+          pageArg: null,
+          pageParams: {},
+        });
       },
       setScenario(scenario, at = {}) {
         const seed = at.seed ?? scenario.seed;
@@ -186,19 +222,36 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       openPage(page, arg = null, params = {}) {
         set({ page, pageArg: arg, pageParams: params, playing: false });
       },
-      setPageParams(params) { set({ pageParams: params }); },
-      notify(notice) { set((st) => ({ notices: [...st.notices, notice] })); },
-      setSeed(seed) { set({ seed, step: 0, playing: false }); },
+      setPageParams(params) {
+        set({ pageParams: params });
+      },
+      notify(notice) {
+        set((st) => ({ notices: [...st.notices, notice] }));
+      },
+      setSeed(seed) {
+        set({ seed, step: 0, playing: false });
+      },
       goTo(step) {
         const steps = stepsOf(get());
         const max = steps[steps.length - 1] ?? 0;
         set({ step: Math.max(0, Math.min(max, Math.round(step))) });
       },
-      next() { moveBy(1); },
-      prev() { moveBy(-1); },
-      first() { set({ step: 0, playing: false }); },
-      last() { const steps = stepsOf(get()); set({ step: steps[steps.length - 1] ?? 0, playing: false }); },
-      jump(n) { moveBy(n); },
+      next() {
+        moveBy(1);
+      },
+      prev() {
+        moveBy(-1);
+      },
+      first() {
+        set({ step: 0, playing: false });
+      },
+      last() {
+        const steps = stepsOf(get());
+        set({ step: steps[steps.length - 1] ?? 0, playing: false });
+      },
+      jump(n) {
+        moveBy(n);
+      },
       play() {
         const st = get();
         const steps = stepsOf(st);
@@ -206,34 +259,76 @@ export function createLabStore(initial: Partial<LabState> = {}) {
         if (st.step >= (steps[steps.length - 1] ?? 0)) set({ step: 0 });
         set({ playing: true });
       },
-      pause() { set({ playing: false }); },
-      togglePlay() { if (get().playing) get().pause(); else get().play(); },
-      setSpeed(speed) { set({ speed }); },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      setSpeed(speed) {
+        set({ speed });
+      },
       setLang(lang) {
         // Already in this language: its words are here or on their way (each part loads its own).
         if (lang === get().lang) return;
-        whenLoaded(lang, () => set({ lang }), () => get().notify({ key: 'app.notice.langFailed', params: { lang } }));
+        whenLoaded(
+          lang,
+          () => set({ lang }),
+          () => get().notify({ key: 'app.notice.langFailed', params: { lang } }),
+        );
       },
-      setTheme(theme) { set({ theme }); },
-      setFold(fold) { set({ fold }); },
-      setMotion(motion) { set({ motion }); },
-      setStageView(on) { set({ stageView: on, blank: false }); },
-      setBlank(on) { set({ blank: on }); },
-      setMomentKinds(kinds) { set({ momentKinds: [...new Set(kinds)] }); },
-      dismissNotice(index) { set((st) => ({ notices: st.notices.filter((_, i) => i !== index) })); },
+      setTheme(theme) {
+        set({ theme });
+      },
+      setFold(fold) {
+        set({ fold });
+      },
+      setMotion(motion) {
+        set({ motion });
+      },
+      setStageView(on) {
+        set({ stageView: on, blank: false });
+      },
+      setBlank(on) {
+        set({ blank: on });
+      },
+      setMomentKinds(kinds) {
+        set({ momentKinds: [...new Set(kinds)] });
+      },
+      dismissNotice(index) {
+        set((st) => ({ notices: st.notices.filter((_, i) => i !== index) }));
+      },
       applyLocation(location, notices) {
         // A new link brings its own notices: what an earlier link said no longer applies.
         const all: Notice[] = [...notices];
-        const frame = { page: location.page, pageArg: location.arg, pageParams: location.params, embed: location.embed, playing: false };
+        const frame = {
+          page: location.page,
+          pageArg: location.arg,
+          pageParams: location.params,
+          embed: location.embed,
+          playing: false,
+        };
         if (location.page !== 'lab') {
           // The page picks its scenario from its own parameters and then places the step.
           set({ ...frame, step: location.step ?? 0, notices: all });
         } else {
           const carried = location.params.s;
           const linked = carried === undefined ? null : decodeScenario(carried);
-          if (linked?.ok && linked.scenario.model === 'python' && !hasRun(linked.scenario, location.seed ?? linked.scenario.seed)) {
+          if (
+            linked?.ok &&
+            linked.scenario.model === 'python' &&
+            !hasRun(linked.scenario, location.seed ?? linked.scenario.seed)
+          ) {
             // A student's own program runs in the playground (its worker makes the run).
-            set({ ...frame, page: 'playground', pageArg: null, pageParams: { s: carried! }, step: location.step ?? 0, notices: all });
+            set({
+              ...frame,
+              page: 'playground',
+              pageArg: null,
+              pageParams: { s: carried! },
+              step: location.step ?? 0,
+              notices: all,
+            });
             if (location.lang !== null) get().setLang(location.lang);
             return;
           }

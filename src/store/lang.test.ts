@@ -13,7 +13,7 @@ describe('the language a visit opens in', () => {
     expect(browserLang([])).toBe('en');
   });
 
-  it('the switch\'s remembered choice wins over the browser; a link\'s lang= wins over both', () => {
+  it("the switch's remembered choice wins over the browser; a link's lang= wins over both", () => {
     expect(chooseLang(null, null, null, ['zh-CN'])).toBe('zh');
     expect(chooseLang(null, null, 'en', ['zh-CN'])).toBe('en');
     expect(chooseLang(null, null, 'zh', ['en-US'])).toBe('zh');

@@ -16,6 +16,11 @@ export function browserLang(languages: readonly string[]): Lang {
  * (sessionStorage); saved: the language switch's remembered choice (localStorage) — anything
  * else in storage is ignored; browser: navigator.languages.
  */
-export function chooseLang(link: Lang | null, tab: unknown, saved: unknown, browser: readonly string[]): Lang {
+export function chooseLang(
+  link: Lang | null,
+  tab: unknown,
+  saved: unknown,
+  browser: readonly string[],
+): Lang {
   return link ?? (isLang(tab) ? tab : isLang(saved) ? saved : browserLang(browser));
 }

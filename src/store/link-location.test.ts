@@ -21,8 +21,22 @@ function open(hash: string): LabStoreApi {
 }
 
 const custom: Scenario = {
-  format: 'iolab/scenario@1', id: 'my-chat', title: { en: 'My chat', zh: '我的聊天' }, seed: 3, model: 'select',
-  clients: [{ name: 'ann', actions: [{ at: 0, do: 'connect' }, { at: 5, do: 'send', data: 'hi 你好' }, { at: 9, do: 'close' }] }, { name: 'bob', actions: [{ at: 2, do: 'connect' }] }],
+  format: 'iolab/scenario@1',
+  id: 'my-chat',
+  title: { en: 'My chat', zh: '我的聊天' },
+  seed: 3,
+  model: 'select',
+  clients: [
+    {
+      name: 'ann',
+      actions: [
+        { at: 0, do: 'connect' },
+        { at: 5, do: 'send', data: 'hi 你好' },
+        { at: 9, do: 'close' },
+      ],
+    },
+    { name: 'bob', actions: [{ at: 2, do: 'connect' }] },
+  ],
 };
 
 describe('a link that carries its scenario', () => {
@@ -40,7 +54,7 @@ describe('a link that carries its scenario', () => {
     expect(linkOf(b)).toBe(hash);
   });
 
-  it('a scenario opened over a student\'s additions does not keep their `add=`', () => {
+  it("a scenario opened over a student's additions does not keep their `add=`", () => {
     const a = createLabStore();
     a.getState().setScenario(findScenario('select')!, { step: 3 });
     expect(studentAct(a, 'you', 'connect').ok).toBe(true);
@@ -50,7 +64,7 @@ describe('a link that carries its scenario', () => {
     expect(open(linkOf(a)).getState().notices).toEqual([]);
   });
 
-  it('a custom scenario whose id is a page\'s name opens in the lab, not on that page', () => {
+  it("a custom scenario whose id is a page's name opens in the lab, not on that page", () => {
     for (const id of ['hall', 'lessons', 'about']) {
       const a = createLabStore();
       a.getState().setScenario({ ...custom, id }, { step: 2 });
@@ -70,7 +84,7 @@ describe('a link that carries its scenario', () => {
     expect(linkOf(a)).toBe('#/poll?step=2');
   });
 
-  it('the address bar never carries the language: a shared link opens in the reader\'s', () => {
+  it("the address bar never carries the language: a shared link opens in the reader's", () => {
     const a = open('#/poll?step=2&lang=zh');
     a.getState().setLang('zh');
     expect(linkOf(a)).toBe('#/poll?step=2');
@@ -92,7 +106,7 @@ describe('a link that carries its scenario', () => {
     expect(b.getState().notices).toEqual([]);
   });
 
-  it('a changed `s=` gets a notice naming the problem, the id\'s shipped scenario or the default, and drops `add`', () => {
+  it("a changed `s=` gets a notice naming the problem, the id's shipped scenario or the default, and drops `add`", () => {
     const bad = encodeScenario({ ...custom, model: 'nope' } as unknown as Scenario);
     const b = open(`#/my-chat?s=${bad}&add=you_c1&step=5`);
     const st = b.getState();
@@ -100,7 +114,9 @@ describe('a link that carries its scenario', () => {
     expect(st.notices).toHaveLength(1);
     expect(st.notices[0]!.key).toBe('app.notice.badScenarioLink');
     const notice = st.notices[0]!;
-    expect('reason' in notice && notice.reason ? reasonText('en', notice.reason) : '').toMatch(/^model: must be one of/);
+    expect('reason' in notice && notice.reason ? reasonText('en', notice.reason) : '').toMatch(
+      /^model: must be one of/,
+    );
     expect(additionsOf(st.scenario)).toEqual([]);
     const c = open(`#/select?s=1.garbage!&step=1`);
     expect(c.getState().scenario).toBe(findScenario('select'));

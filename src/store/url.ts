@@ -13,7 +13,18 @@ import type { Reason } from '../scenarios/reason.ts';
 import type { LinkedPage } from '../lessons/types.ts';
 
 /** Pages other than the lab. A shipped scenario may not take one of these names as its id (a custom one travels with `s=`). */
-export const PAGES = ['lessons', 'lesson', 'hall', 'compare', 'scaling', 'about', 'glossary', 'editor', 'handout', 'playground'] as const;
+export const PAGES = [
+  'lessons',
+  'lesson',
+  'hall',
+  'compare',
+  'scaling',
+  'about',
+  'glossary',
+  'editor',
+  'handout',
+  'playground',
+] as const;
 export type PageId = 'lab' | (typeof PAGES)[number];
 /** Every page a lesson links to is a page of the router. */
 const LESSON_PAGES_ARE_PAGES: readonly PageId[] = [] as LinkedPage[];
@@ -51,7 +62,16 @@ export const MAX_HASH = 131_072;
 const COMMON = new Set(['seed', 'step', 'lang', 'embed']);
 
 export function emptyLocation(): Location {
-  return { page: 'lab', arg: null, scenarioId: null, seed: null, step: null, lang: null, embed: false, params: {} };
+  return {
+    page: 'lab',
+    arg: null,
+    scenarioId: null,
+    seed: null,
+    step: null,
+    lang: null,
+    embed: false,
+    params: {},
+  };
 }
 
 export function parseHash(hash: string): { location: Location; notices: UrlNotice[] } {
@@ -67,9 +87,17 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const path = q < 0 ? text : text.slice(0, q);
   const query = q < 0 ? '' : text.slice(q + 1);
   let decoded = '';
-  try { decoded = decodeURIComponent(path).trim(); } catch { notices.push({ key: 'app.notice.badUrl', params: {}, reason: { key: 'reason.url.badEscape' } }); }
+  try {
+    decoded = decodeURIComponent(path).trim();
+  } catch {
+    notices.push({ key: 'app.notice.badUrl', params: {}, reason: { key: 'reason.url.badEscape' } });
+  }
   let params: URLSearchParams;
-  try { params = new URLSearchParams(query); } catch { params = new URLSearchParams(); }
+  try {
+    params = new URLSearchParams(query);
+  } catch {
+    params = new URLSearchParams();
+  }
   const [first = '', ...rest] = decoded.split('/');
   // A scenario carried whole in the link (`s=`) is the lab's, even when its id is a page's name
   // (but for the playground's: a student's program with its clients).
@@ -101,7 +129,8 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   const embed = params.get('embed');
   location.embed = embed !== null && embed !== '0' && embed !== 'false';
   for (const [key, value] of params) {
-    if (!COMMON.has(key) && Object.keys(location.params).length < 32) location.params[key.slice(0, 40)] = value;
+    if (!COMMON.has(key) && Object.keys(location.params).length < 32)
+      location.params[key.slice(0, 40)] = value;
   }
   return { location, notices };
 }
@@ -130,6 +159,9 @@ export function formatHash(l: HashParts): string {
   if (l.lang) params.set('lang', l.lang);
   if (l.embed) params.set('embed', '1');
   if (page === 'lab' && l.scenario) params.set('s', l.scenario);
-  const path = page === 'lab' ? encodeURIComponent(l.scenarioId) : `${page}${l.arg ? `/${encodeURIComponent(l.arg)}` : ''}`;
+  const path =
+    page === 'lab'
+      ? encodeURIComponent(l.scenarioId)
+      : `${page}${l.arg ? `/${encodeURIComponent(l.arg)}` : ''}`;
   return `#/${path}?${params.toString()}`;
 }

@@ -51,7 +51,11 @@ function Frame() {
       {page === 'lab' ? <BudgetNotice /> : null}
       {page === 'lab' || !def ? <LabPage missing={page !== 'lab'} /> : <PageOutlet key={page} def={def} />}
       {/* A lesson shows its own stage view, at its stops (LessonPage.tsx). */}
-      {stageView && page === 'lab' ? <ErrorBoundary area="stage"><StageView /></ErrorBoundary> : null}
+      {stageView && page === 'lab' ? (
+        <ErrorBoundary area="stage">
+          <StageView />
+        </ErrorBoundary>
+      ) : null}
       <BlankScreen />
       {embed ? null : <KeyHelp />}
     </div>
@@ -64,14 +68,37 @@ export function LabPage({ missing = false }: { missing?: boolean }) {
   const t = useT();
   return (
     <main className={`main${embed ? ' main-embed' : ''}`}>
-      {missing ? <p className="panel" role="status">{t('app.page.missing')}</p> : null}
-      <div className="controls-area"><ErrorBoundary area="controls"><Controls /></ErrorBoundary>{embed ? <EmbedLink /> : <ErrorBoundary area="share"><ShareBar /></ErrorBoundary>}</div>
+      {missing ? (
+        <p className="panel" role="status">
+          {t('app.page.missing')}
+        </p>
+      ) : null}
+      <div className="controls-area">
+        <ErrorBoundary area="controls">
+          <Controls />
+        </ErrorBoundary>
+        {embed ? (
+          <EmbedLink />
+        ) : (
+          <ErrorBoundary area="share">
+            <ShareBar />
+          </ErrorBoundary>
+        )}
+      </div>
       <div className="stage-column">
         {/* What just happened comes first: on a laptop screen it must not fall below the fold. */}
-        <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
-        <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
+        <ErrorBoundary area="narration">
+          <Narration />
+        </ErrorBoundary>
+        <ErrorBoundary area="stage">
+          <Stage />
+        </ErrorBoundary>
       </div>
-      {embed ? null : <ErrorBoundary area="side"><SideColumn /></ErrorBoundary>}
+      {embed ? null : (
+        <ErrorBoundary area="side">
+          <SideColumn />
+        </ErrorBoundary>
+      )}
     </main>
   );
 }
@@ -83,7 +110,12 @@ function SideColumn() {
   // Never in the first frame, even when already here (a Chinese link waits for its words, and the
   // panels come meanwhile): the stage and the narration are drawn first.
   const side = useDeferredValue(useLazyPart(lang, SIDE_WORDS, sidePanels), WAITING);
-  if (side.state === 'failed') return <p className="panel side-column" role="alert">{t('app.side.failed')}</p>;
+  if (side.state === 'failed')
+    return (
+      <p className="panel side-column" role="alert">
+        {t('app.side.failed')}
+      </p>
+    );
   return side.state === 'ready' ? <side.module.default /> : <SidePlaceholder />;
 }
 
@@ -96,9 +128,17 @@ function PageOutlet({ def }: { def: PageDef }) {
   const t = useT();
   return (
     <ErrorBoundary area="page">
-      {page.state === 'failed' ? <p className="panel" role="alert">{t('app.page.failed')}</p>
-        : page.state === 'ready' ? <page.module.default />
-        : <p className="page-loading" role="status">{t('app.page.loading')}</p>}
+      {page.state === 'failed' ? (
+        <p className="panel" role="alert">
+          {t('app.page.failed')}
+        </p>
+      ) : page.state === 'ready' ? (
+        <page.module.default />
+      ) : (
+        <p className="page-loading" role="status">
+          {t('app.page.loading')}
+        </p>
+      )}
     </ErrorBoundary>
   );
 }

@@ -7,12 +7,15 @@ export function BudgetNotice() {
   const stop = run.budgetStop;
   if (!stop || (stop.budget !== 'fds' && stop.budget !== 'traceBytes')) return null;
   const mb = (n: number) => Math.round(n / 2 ** 20);
-  const params = stop.budget === 'fds'
-    ? { ms: (run.endNs / 1e6).toFixed(1), used: stop.used, limit: stop.limit }
-    : { ms: (run.endNs / 1e6).toFixed(1), used: mb(stop.used), limit: mb(stop.limit) };
+  const params =
+    stop.budget === 'fds'
+      ? { ms: (run.endNs / 1e6).toFixed(1), used: stop.used, limit: stop.limit }
+      : { ms: (run.endNs / 1e6).toFixed(1), used: mb(stop.used), limit: mb(stop.limit) };
   return (
     <div className="notices" role="status">
-      <div className="notice" data-testid="budget-notice"><span>{t(`app.budget.${stop.budget}`, params)}</span></div>
+      <div className="notice" data-testid="budget-notice">
+        <span>{t(`app.budget.${stop.budget}`, params)}</span>
+      </div>
     </div>
   );
 }

@@ -37,8 +37,20 @@ export function Controls() {
     <section className="controls" aria-label={t('controls.region')}>
       <div className="controls-row">
         <div className="transport" role="group" aria-label={t('controls.region')}>
-          <CtlButton icon="first" label={t('controls.first')} keys="Home" disabled={atStart} onClick={first} />
-          <CtlButton icon="back" label={t('controls.back')} keys="ArrowLeft" disabled={atStart} onClick={prev} />
+          <CtlButton
+            icon="first"
+            label={t('controls.first')}
+            keys="Home"
+            disabled={atStart}
+            onClick={first}
+          />
+          <CtlButton
+            icon="back"
+            label={t('controls.back')}
+            keys="ArrowLeft"
+            disabled={atStart}
+            onClick={prev}
+          />
           <button
             type="button"
             className="ctl ctl-play"
@@ -51,29 +63,56 @@ export function Controls() {
             <Icon name={playing ? 'pause' : 'play'} />
             <span aria-hidden="true">{playing ? t('controls.pause') : t('controls.play')}</span>
           </button>
-          <CtlButton icon="forward" label={t('controls.forward')} keys="ArrowRight" disabled={atEnd} onClick={next} />
+          <CtlButton
+            icon="forward"
+            label={t('controls.forward')}
+            keys="ArrowRight"
+            disabled={atEnd}
+            onClick={next}
+          />
           <CtlButton icon="last" label={t('controls.last')} keys="End" disabled={atEnd} onClick={last} />
         </div>
 
         <label className="speed">
           <span>{t('controls.speed')}</span>
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as LabState['speed'])}>
-            {SPEEDS.map((s) => <option key={s} value={s}>{t('controls.speed.option', { n: s.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</option>)}
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {t('controls.speed.option', { n: s.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+              </option>
+            ))}
           </select>
         </label>
 
         <label className="speed motion-setting" title={t('controls.motion.title')}>
           <span>{t('controls.motion')}</span>
           <select value={motion} onChange={(e) => setMotion(e.target.value as MotionSetting)}>
-            {(['auto', 'on', 'off'] as const).map((m) => <option key={m} value={m}>{t(`controls.motion.${m}`)}</option>)}
+            {(['auto', 'on', 'off'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`controls.motion.${m}`)}
+              </option>
+            ))}
           </select>
         </label>
 
-        <div className="step-counter" data-testid="step-counter" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
+        <div
+          className="step-counter"
+          data-testid="step-counter"
+          aria-live={playing ? 'off' : 'polite'}
+          aria-atomic="true"
+        >
           <strong>{t('controls.counter', { k: num(pos + 1), n: num(n) })}</strong>{' '}
           <span className="sub">
-            {hiding && <><span className="raw">{t('controls.counter.raw', { raw: num(step + 1), total: num(index.steps) })}</span>{' '}</>}
-            <span className="vtime">{t('controls.time', { time: formatTime(timeOfStep(index, step), lang) })}</span>
+            {hiding && (
+              <>
+                <span className="raw">
+                  {t('controls.counter.raw', { raw: num(step + 1), total: num(index.steps) })}
+                </span>{' '}
+              </>
+            )}
+            <span className="vtime">
+              {t('controls.time', { time: formatTime(timeOfStep(index, step), lang) })}
+            </span>
           </span>
         </div>
 
@@ -88,10 +127,17 @@ export function Controls() {
             <div
               className="fold-chip"
               data-testid="fold-chip"
-              title={t('controls.folded.detail', { n: num(folded.repeats - 1), period: num(folded.period), from: num(folded.first + folded.period + 1), to: num(folded.last + 1) })}
+              title={t('controls.folded.detail', {
+                n: num(folded.repeats - 1),
+                period: num(folded.period),
+                from: num(folded.first + folded.period + 1),
+                to: num(folded.last + 1),
+              })}
             >
               <span>{t('controls.folded', { n: num(folded.repeats - 1) })}</span>
-              <button type="button" aria-label={t('controls.unfold.label')} onClick={() => setFold(false)}>{t('controls.unfold')}</button>
+              <button type="button" aria-label={t('controls.unfold.label')} onClick={() => setFold(false)}>
+                {t('controls.unfold')}
+              </button>
             </div>
           )}
         </div>
@@ -101,7 +147,19 @@ export function Controls() {
   );
 }
 
-function CtlButton({ icon, label, keys, disabled, onClick }: { icon: IconName; label: string; keys: string; disabled: boolean; onClick: () => void }) {
+function CtlButton({
+  icon,
+  label,
+  keys,
+  disabled,
+  onClick,
+}: {
+  icon: IconName;
+  label: string;
+  keys: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
   // aria-disabled, not disabled: a button that goes dead under the keyboard focus must keep it.
   // The tooltip is the label alone: the keys, in the reader's words, are in the legend under the timeline.
   return (
@@ -112,7 +170,9 @@ function CtlButton({ icon, label, keys, disabled, onClick }: { icon: IconName; l
       aria-keyshortcuts={keys}
       aria-disabled={disabled}
       title={label}
-      onClick={() => { if (!disabled) onClick(); }}
+      onClick={() => {
+        if (!disabled) onClick();
+      }}
     >
       <Icon name={icon} />
     </button>

@@ -16,7 +16,9 @@ export function ModifiedNotice() {
     <div className="notices" role="status">
       <div className="notice" data-testid="modified-notice">
         <span>{t('app.modified.notice', { title: original.title[lang] })}</span>
-        <a href={formatHash({ scenarioId: original.id, seed: null, step: 0, lang })}>{t('app.modified.original')}</a>
+        <a href={formatHash({ scenarioId: original.id, seed: null, step: 0, lang })}>
+          {t('app.modified.original')}
+        </a>
       </div>
     </div>
   );

@@ -25,13 +25,24 @@ export function whereOf(index: TraceIndex, step: number): Where {
       const end = step + 1 < index.stepStart.length ? index.stepStart[step + 1]! : index.trace.length;
       return next && from + 1 < end && next.type === 'sys.enter' ? 'syscall' : 'python';
     }
-    case 'sys.enter': case 'sys.exit': return 'syscall';
-    case 'net.packet': return 'network';
-    case 'client.reply': case 'client.connected': case 'client.retry': case 'client.eof': return 'client';
-    case 'stdin.line': return 'operator';
-    case 'error': return 'error';
-    case 'stop': return 'end';
-    default: return 'kernel';
+    case 'sys.enter':
+    case 'sys.exit':
+      return 'syscall';
+    case 'net.packet':
+      return 'network';
+    case 'client.reply':
+    case 'client.connected':
+    case 'client.retry':
+    case 'client.eof':
+      return 'client';
+    case 'stdin.line':
+      return 'operator';
+    case 'error':
+      return 'error';
+    case 'stop':
+      return 'end';
+    default:
+      return 'kernel';
   }
 }
 
@@ -40,7 +51,10 @@ export function Narration() {
   const lang = useLab((s) => s.lang);
   const { run, index } = useRun();
   const { view, before, step } = useView();
-  const n = useMemo(() => narrate(run, index, step, lang, { view, before }), [run, index, step, lang, view, before]);
+  const n = useMemo(
+    () => narrate(run, index, step, lang, { view, before }),
+    [run, index, step, lang, view, before],
+  );
   const visible = useVisibleSteps();
 
   const lo = positionOf(visible, step);
@@ -53,20 +67,31 @@ export function Narration() {
     <section className="panel pn-panel pn-narration" aria-label={t('app.panel.narration')}>
       <div className="pn-head pn-narr-head">
         <h2>{t('app.panel.narration')}</h2>
-        <span className="pn-where" data-where={where}>{t(`panels.where.${where}`)}</span>
+        <span className="pn-where" data-where={where}>
+          {t(`panels.where.${where}`)}
+        </span>
         <span className="pn-narr-pos">
-          <span data-testid="narration-step">{t('panels.narr.step', { k: formatNumber(lo + 1, lang), n: formatNumber(visible.length, lang) })}</span>
+          <span data-testid="narration-step">
+            {t('panels.narr.step', { k: formatNumber(lo + 1, lang), n: formatNumber(visible.length, lang) })}
+          </span>
           {' · '}
           <span data-testid="narration-time">{t('panels.narr.time', { ms })}</span>
         </span>
       </div>
       {/* Glossary terms are links; the announcement stays plain text, in its own live region. */}
       <div className="pn-narr-body" data-testid="narration">
-        <p className="pn-narr-text"><TermText text={n.text} lang={lang} used={used} /></p>
-        {n.detail && <p className="pn-narr-detail"><TermText text={n.detail} lang={lang} used={used} /></p>}
+        <p className="pn-narr-text">
+          <TermText text={n.text} lang={lang} used={used} />
+        </p>
+        {n.detail && (
+          <p className="pn-narr-detail">
+            <TermText text={n.detail} lang={lang} used={used} />
+          </p>
+        )}
       </div>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration-live">
-        {plainText(n.text)}{n.detail ? ` ${plainText(n.detail)}` : ''}
+        {plainText(n.text)}
+        {n.detail ? ` ${plainText(n.detail)}` : ''}
       </p>
     </section>
   );

@@ -17,11 +17,16 @@ export function Notices() {
     <div className="notices" role="status">
       {notices.map((n, i) => {
         const reason = reasonOf(n);
-        const params = { ...(n.params as Record<string, string | number>), ...(reason ? { reason: say(reason) } : {}) };
+        const params = {
+          ...(n.params as Record<string, string | number>),
+          ...(reason ? { reason: say(reason) } : {}),
+        };
         return (
           <div className="notice" key={`${n.key}-${i}`}>
             <span>{t(n.key, params)}</span>
-            <button type="button" onClick={() => dismiss(i)}>{t('app.notice.dismiss')}</button>
+            <button type="button" onClick={() => dismiss(i)}>
+              {t('app.notice.dismiss')}
+            </button>
           </div>
         );
       })}

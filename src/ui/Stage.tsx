@@ -25,7 +25,10 @@ export function Stage() {
   const lang = useLab((s) => s.lang);
   const { view, before, step } = useView();
   const { run, index } = useRun();
-  const scene = useMemo(() => sceneOfStep(index, step, run.scenario.model, { view, before }), [index, step, view, before, run.scenario.model]);
+  const scene = useMemo(
+    () => sceneOfStep(index, step, run.scenario.model, { view, before }),
+    [index, step, view, before, run.scenario.model],
+  );
 
   // In an iframe (embed=1) the whole stage is drawn in the box, scaled to fit both ways.
   const embed = useLab((s) => s.embed);
@@ -33,14 +36,18 @@ export function Stage() {
   const box = useBoxSize(boxRef, embed ? clientHeight : maxHeightOf);
   // Widths from the bundled fonts' own metrics: the layout never shifts when the fonts arrive.
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
-  const { layout, scale } = useMemo(() => (embed ? fitScreen : fitStage)(scene, box, { t, measure }), [embed, scene, box, t, measure]);
+  const { layout, scale } = useMemo(
+    () => (embed ? fitScreen : fitStage)(scene, box, { t, measure }),
+    [embed, scene, box, t, measure],
+  );
   const stageRef = useRef<HTMLElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   useMotion({ stage: stageRef, svg: svgRef, layout, step, index, view });
   useSwipe(boxRef);
 
   // A box that scrolls must be reachable by keyboard.
-  const scrolls = layout.width * scale > box.width + 1 || (box.height > 0 && layout.height * scale > box.height + 1);
+  const scrolls =
+    layout.width * scale > box.width + 1 || (box.height > 0 && layout.height * scale > box.height + 1);
   const focus = scene.phase.tid !== null ? scene.threads[scene.phase.tid] : undefined;
   const doing = focus ? (callText(focus, t) ?? stateText(focus, t, scene.t)) : null;
 
@@ -48,11 +55,20 @@ export function Stage() {
     <section ref={stageRef} className="panel stage" data-testid="stage" aria-label={t('stage.label')}>
       <h2 className="visually-hidden">{t('app.panel.stage')}</h2>
       <PhaseIndicator info={scene.phase} thread={focus ? threadName(focus) : null} doing={doing} t={t} />
-      <div className="stage-box" ref={boxRef} {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('stage.scroll') } : {})}>
+      <div
+        className="stage-box"
+        ref={boxRef}
+        {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('stage.scroll') } : {})}
+      >
         <svg
-          ref={svgRef} className="stage-svg" role="img" aria-label={summary(scene, step, t)}
-          viewBox={`0 0 ${layout.width} ${layout.height}`} preserveAspectRatio="xMinYMin meet"
-          width={Math.floor(layout.width * scale)} height={Math.ceil(layout.height * scale)}
+          ref={svgRef}
+          className="stage-svg"
+          role="img"
+          aria-label={summary(scene, step, t)}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          preserveAspectRatio="xMinYMin meet"
+          width={Math.floor(layout.width * scale)}
+          height={Math.ceil(layout.height * scale)}
         >
           {renderNodes(layout.nodes)}
         </svg>
@@ -64,12 +80,15 @@ export function Stage() {
 }
 
 function summary(scene: StageScene, step: number, t: T): string {
-  const threads = Object.values(scene.threads).filter((th) => th.state !== 'exited').map((th) => `${threadName(th)} ${stateText(th, t, scene.t)}`);
+  const threads = Object.values(scene.threads)
+    .filter((th) => th.state !== 'exited')
+    .map((th) => `${threadName(th)} ${stateText(th, t, scene.t)}`);
   return t('stage.summary', {
     step,
     threads: threads.join('; ') || t('stage.none'),
     sockets: scene.sockets.length,
-    clients: scene.clients.map((c) => `${c.name} ${t(`stage.client.${c.state}`)}`).join(', ') || t('stage.none'),
+    clients:
+      scene.clients.map((c) => `${c.name} ${t(`stage.client.${c.state}`)}`).join(', ') || t('stage.none'),
     packets: scene.packets.length,
   });
 }
@@ -77,15 +96,26 @@ function summary(scene: StageScene, step: number, t: T): string {
 function Legend({ t }: { t: T }) {
   const item = (name: 'running' | 'ready' | 'blocked' | 'exited') => (
     <span className="legend-item">
-      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" className={`icon icon-${name}`}>{iconShape(name, 7, 7, 12)}</svg>
+      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" className={`icon icon-${name}`}>
+        {iconShape(name, 7, 7, 12)}
+      </svg>
       {t(`stage.legend.${name}`)}
     </span>
   );
   return (
     <div className="stage-legend" aria-hidden="true">
-      {item('running')}{item('ready')}{item('blocked')}{item('exited')}
-      <span className="legend-item"><span className="legend-halo" />{t('stage.legend.changed')}</span>
-      <span className="legend-item"><span className="legend-cell">a</span>{t('stage.legend.byte')}</span>
+      {item('running')}
+      {item('ready')}
+      {item('blocked')}
+      {item('exited')}
+      <span className="legend-item">
+        <span className="legend-halo" />
+        {t('stage.legend.changed')}
+      </span>
+      <span className="legend-item">
+        <span className="legend-cell">a</span>
+        {t('stage.legend.byte')}
+      </span>
     </div>
   );
 }

@@ -29,37 +29,73 @@ export function StageView() {
   const { view, before, step } = useView();
   const { run, index } = useRun();
   const visible = useVisibleSteps();
-  const scene = useMemo(() => sceneOfStep(index, step, run.scenario.model, { view, before }), [index, step, view, before, run.scenario.model]);
+  const scene = useMemo(
+    () => sceneOfStep(index, step, run.scenario.model, { view, before }),
+    [index, step, view, before, run.scenario.model],
+  );
   const boxRef = useRef<HTMLDivElement>(null);
   const box = useBoxSize(boxRef, clientHeight);
   useSwipe(boxRef);
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
   const { layout, scale } = useMemo(() => fitScreen(scene, box, { t, measure }), [scene, box, t, measure]);
-  const caption = useMemo(() => plainText(narrate(run, index, step, lang, { view, before }).text), [run, index, step, lang, view, before]);
+  const caption = useMemo(
+    () => plainText(narrate(run, index, step, lang, { view, before }).text),
+    [run, index, step, lang, view, before],
+  );
   // The view takes the focus itself (not its button: Space must not press "leave").
   const selfRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => { selfRef.current?.focus(); }, []);
+  useLayoutEffect(() => {
+    selfRef.current?.focus();
+  }, []);
 
   return (
-    <div ref={selfRef} tabIndex={-1} className="stage-view stage" role="dialog" aria-modal="true" aria-label={t('stageView.label')} data-testid="stage-view" lang={lang}>
+    <div
+      ref={selfRef}
+      tabIndex={-1}
+      className="stage-view stage"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('stageView.label')}
+      data-testid="stage-view"
+      lang={lang}
+    >
       <div className="sv-bar">
         <span className="sv-title">{title}</span>
         <span className="sv-pos" data-testid="stage-view-pos">
-          {t('controls.counter', { k: formatCount(positionOf(visible, step) + 1, lang), n: formatCount(visible.length, lang) })}
-          {' · '}{formatTime(timeOfStep(index, step), lang)}
+          {t('controls.counter', {
+            k: formatCount(positionOf(visible, step) + 1, lang),
+            n: formatCount(visible.length, lang),
+          })}
+          {' · '}
+          {formatTime(timeOfStep(index, step), lang)}
         </span>
-        <span className="sv-keys" aria-hidden="true">{t('stageView.keys')}</span>
-        <button type="button" className="sv-exit" onClick={() => api.getState().setStageView(false)} aria-keyshortcuts="Escape">{t('stageView.exit')}</button>
+        <span className="sv-keys" aria-hidden="true">
+          {t('stageView.keys')}
+        </span>
+        <button
+          type="button"
+          className="sv-exit"
+          onClick={() => api.getState().setStageView(false)}
+          aria-keyshortcuts="Escape"
+        >
+          {t('stageView.exit')}
+        </button>
       </div>
       <div className="sv-box" ref={boxRef}>
         <svg
-          className="stage-svg" role="img" aria-label={caption} data-scale={scale.toFixed(3)}
-          viewBox={`0 0 ${layout.width} ${layout.height}`} preserveAspectRatio="xMidYMid meet"
+          className="stage-svg"
+          role="img"
+          aria-label={caption}
+          data-scale={scale.toFixed(3)}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          preserveAspectRatio="xMidYMid meet"
         >
           {renderNodes(layout.nodes)}
         </svg>
       </div>
-      <p className="sv-caption" data-testid="stage-view-caption" aria-live="polite" title={caption}>{caption}</p>
+      <p className="sv-caption" data-testid="stage-view-caption" aria-live="polite" title={caption}>
+        {caption}
+      </p>
     </div>
   );
 }
@@ -72,8 +108,9 @@ export function BlankScreen() {
   if (!blank) return null;
   return (
     <div className="screen-blank" data-testid="blank" onClick={() => api.getState().setBlank(false)}>
-      <span className="visually-hidden" role="status">{t('stageView.blanked')}</span>
+      <span className="visually-hidden" role="status">
+        {t('stageView.blanked')}
+      </span>
     </div>
   );
 }
-

@@ -26,7 +26,11 @@ export const SVG_NS = 'http://www.w3.org/2000/svg';
  * attribute per element (leaving out `normal` and `none`, but never fill or stroke) and drops the
  * classes; `as: 'attributes'` writes each set property as a presentation attribute.
  */
-export function withComputedStyles(svg: SVGSVGElement, props: readonly string[], as: 'style' | 'attributes'): SVGSVGElement {
+export function withComputedStyles(
+  svg: SVGSVGElement,
+  props: readonly string[],
+  as: 'style' | 'attributes',
+): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];
@@ -41,10 +45,13 @@ export function withComputedStyles(svg: SVGSVGElement, props: readonly string[],
       }
       return;
     }
-    const style = props.map((p) => {
-      const v = cs.getPropertyValue(p);
-      return v && v !== 'normal' && v !== 'none' || p === 'fill' || p === 'stroke' ? `${p}:${v}` : '';
-    }).filter(Boolean).join(';');
+    const style = props
+      .map((p) => {
+        const v = cs.getPropertyValue(p);
+        return (v && v !== 'normal' && v !== 'none') || p === 'fill' || p === 'stroke' ? `${p}:${v}` : '';
+      })
+      .filter(Boolean)
+      .join(';');
     target.setAttribute('style', style);
     target.removeAttribute('class');
   });
@@ -67,9 +74,29 @@ export function svgFileText(svg: SVGSVGElement): string {
 
 /** What an SVG element's look depends on, copied from the computed style so no style sheet is needed. */
 const PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'stroke-opacity',
-  'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'letter-spacing',
-  'visibility', 'display', 'color', 'paint-order', 'filter', 'marker-start', 'marker-end',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'letter-spacing',
+  'visibility',
+  'display',
+  'color',
+  'paint-order',
+  'filter',
+  'marker-start',
+  'marker-end',
 ] as const;
 
 /**
@@ -91,7 +118,9 @@ export function standaloneSvg(svg: SVGSVGElement): { text: string; width: number
     title.textContent = label;
     clone.insertBefore(title, clone.firstChild);
   }
-  const bg = backgroundRect(getComputedStyle(svg.closest('.panel') ?? document.body).backgroundColor || '#ffffff');
+  const bg = backgroundRect(
+    getComputedStyle(svg.closest('.panel') ?? document.body).backgroundColor || '#ffffff',
+  );
   clone.insertBefore(bg, clone.querySelector('title')?.nextSibling ?? clone.firstChild);
   return { text: svgFileText(clone), width, height };
 }
@@ -106,12 +135,22 @@ export function svgToPng(svg: { text: string; width: number; height: number }, s
       canvas.width = Math.max(1, Math.round(svg.width * scale));
       canvas.height = Math.max(1, Math.round(svg.height * scale));
       const ctx = canvas.getContext('2d');
-      if (!ctx) { URL.revokeObjectURL(url); reject(new Error('no 2D canvas')); return; }
+      if (!ctx) {
+        URL.revokeObjectURL(url);
+        reject(new Error('no 2D canvas'));
+        return;
+      }
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
       URL.revokeObjectURL(url);
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded'))), 'image/png');
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded'))),
+        'image/png',
+      );
     };
-    img.onerror = () => { URL.revokeObjectURL(url); reject(new Error('the picture could not be drawn')); };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('the picture could not be drawn'));
+    };
     img.src = url;
   });
 }

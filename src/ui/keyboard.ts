@@ -14,9 +14,26 @@ import { stepsOf, type LabStore } from '../store/lab.ts';
 import { getRun } from '../runs/runs.ts';
 import { nearestMoment } from './controls/moments.ts';
 
-const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week', 'range', 'color']);
-const ARROW_WIDGETS = '[role="slider"],[role="spinbutton"],[role="textbox"],[role="combobox"],[role="listbox"],[role="tablist"],[role="radiogroup"],[role="menu"],[role="menubar"],[role="tree"],[role="grid"],[role="application"]';
-const PRESSABLE = 'button,a[href],summary,[role="button"],[role="checkbox"],[role="switch"],[role="tab"],[role="menuitem"],[role="option"],[role="radio"],[role="link"]';
+const TEXT_INPUTS = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+  'range',
+  'color',
+]);
+const ARROW_WIDGETS =
+  '[role="slider"],[role="spinbutton"],[role="textbox"],[role="combobox"],[role="listbox"],[role="tablist"],[role="radiogroup"],[role="menu"],[role="menubar"],[role="tree"],[role="grid"],[role="application"]';
+const PRESSABLE =
+  'button,a[href],summary,[role="button"],[role="checkbox"],[role="switch"],[role="tab"],[role="menuitem"],[role="option"],[role="radio"],[role="link"]';
 
 /** A place where keys are text (or a native list): every key belongs to it. */
 export function isTextEntry(el: Element | null): boolean {
@@ -57,8 +74,14 @@ export function presenting(s: LabStore): boolean {
 
 /** Keys that change the view rather than the step: F the stage view, B or . (a remote's blank key) the screen. */
 function viewKey(s: LabStore, key: string): boolean {
-  if ((key === 'f' || key === 'F') && (s.page === 'lab' || s.page === 'lesson')) { s.setStageView(!s.stageView); return true; }
-  if ((key === 'b' || key === 'B' || key === '.') && presenting(s)) { s.setBlank(!s.blank); return true; }
+  if ((key === 'f' || key === 'F') && (s.page === 'lab' || s.page === 'lesson')) {
+    s.setStageView(!s.stageView);
+    return true;
+  }
+  if ((key === 'b' || key === 'B' || key === '.') && presenting(s)) {
+    s.setBlank(!s.blank);
+    return true;
+  }
   return false;
 }
 
@@ -71,7 +94,10 @@ export function useKeyboard(): void {
       const target = e.target instanceof Element ? e.target : null;
       if (isTextEntry(target)) return;
       const st = api.getState();
-      if (viewKey(st, key)) { e.preventDefault(); return; }
+      if (viewKey(st, key)) {
+        e.preventDefault();
+        return;
+      }
       const action = (st.stageView ? STAGE_VIEW[key] : undefined) ?? ACTIONS[key];
       if (!action) return;
       if (key === ' ') {

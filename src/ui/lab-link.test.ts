@@ -9,7 +9,12 @@ import type { Scenario } from '../scenarios/format.ts';
 import { labHash } from './lab-link.ts';
 
 const select = findScenario('select')!;
-const mine: Scenario = { ...select, id: 'mine', title: { en: 'Mine', zh: '我的' }, clients: select.clients.slice(0, 2) };
+const mine: Scenario = {
+  ...select,
+  id: 'mine',
+  title: { en: 'Mine', zh: '我的' },
+  clients: select.clients.slice(0, 2),
+};
 
 describe('the way back to the lab', () => {
   it('names the scenario on the lab now, a custom one whole, with its additions and seed, from any page', () => {
@@ -39,7 +44,17 @@ describe('the way back to the lab', () => {
   });
 
   it('keeps a custom scenario too large for a link: its id alone, and the lab keeps it without a notice', () => {
-    const big: Scenario = { ...mine, id: 'big', clients: Array.from({ length: 900 }, (_, i) => ({ name: `c${i}`, actions: [{ at: 0, do: 'connect' as const }, { at: 1, do: 'send' as const, data: 'x'.repeat(100) }] })) };
+    const big: Scenario = {
+      ...mine,
+      id: 'big',
+      clients: Array.from({ length: 900 }, (_, i) => ({
+        name: `c${i}`,
+        actions: [
+          { at: 0, do: 'connect' as const },
+          { at: 1, do: 'send' as const, data: 'x'.repeat(100) },
+        ],
+      })),
+    };
     const store = createLabStore();
     store.getState().setScenario(big);
     store.getState().openPage('about');
@@ -53,7 +68,7 @@ describe('the way back to the lab', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('after a reload, finds a scenario this browser kept under the address\'s id, and says where it came from', () => {
+  it("after a reload, finds a scenario this browser kept under the address's id, and says where it came from", () => {
     const kept: Scenario = { ...mine, id: 'kept-big' };
     rememberKept(kept);
     const store = createLabStore();
@@ -61,10 +76,14 @@ describe('the way back to the lab', () => {
     store.getState().applyLocation(location, notices);
     expect(store.getState().scenario).toBe(kept);
     expect(store.getState().step).toBe(2);
-    expect(store.getState().notices).toEqual([{ key: 'app.notice.keptRestored', params: { id: 'kept-big' } }]);
+    expect(store.getState().notices).toEqual([
+      { key: 'app.notice.keptRestored', params: { id: 'kept-big' } },
+    ]);
     // A link that carries its own scenario under that id wins.
     const other = createLabStore();
-    const carried = parseHash(`#/kept-big?lang=en&s=${encodeScenario({ ...mine, id: 'kept-big', title: { en: 'Other', zh: '别的' } })}`);
+    const carried = parseHash(
+      `#/kept-big?lang=en&s=${encodeScenario({ ...mine, id: 'kept-big', title: { en: 'Other', zh: '别的' } })}`,
+    );
     other.getState().applyLocation(carried.location, carried.notices);
     expect(other.getState().scenario.title.en).toBe('Other');
   });

@@ -9,5 +9,12 @@ import { hashOf } from './url-sync.ts';
 
 export function labHash(s: LabState): string {
   const additions = additionsOf(s.scenario);
-  return hashOf({ ...s, page: 'lab', pageArg: null, pageParams: additions.length ? { add: encodeAdditions(additions) } : {}, embed: false, step: 0 });
+  return hashOf({
+    ...s,
+    page: 'lab',
+    pageArg: null,
+    pageParams: additions.length ? { add: encodeAdditions(additions) } : {},
+    embed: false,
+    step: 0,
+  });
 }

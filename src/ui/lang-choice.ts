@@ -15,7 +15,9 @@ function storage(kind: 'localStorage' | 'sessionStorage', key: string, value?: s
   try {
     if (value === undefined) return window[kind].getItem(key);
     window[kind].setItem(key, value);
-  } catch { /* refused: not remembered */ }
+  } catch {
+    /* refused: not remembered */
+  }
   return null;
 }
 

@@ -14,8 +14,17 @@ export function usePageMessages(lang: Lang, pages: readonly string[]): boolean |
   useEffect(() => {
     if (ready) return;
     let live = true;
-    ensureMessages(lang, pages).then(() => { if (live) setState({ key, ready: true }); }, () => { if (live) setState({ key, ready: 'failed' }); });
-    return () => { live = false; };
+    ensureMessages(lang, pages).then(
+      () => {
+        if (live) setState({ key, ready: true });
+      },
+      () => {
+        if (live) setState({ key, ready: 'failed' });
+      },
+    );
+    return () => {
+      live = false;
+    };
     // pages is a constant of the caller's
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, ready]);
@@ -46,12 +55,25 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     started = true;
     state = { state: 'waiting' };
     if (retry) for (const fn of listeners) fn();
-    load().then(
-      (module) => { state = { state: 'ready', module }; },
-      () => { state = { state: 'failed' }; },
-    ).finally(() => { for (const fn of listeners) fn(); });
+    load()
+      .then(
+        (module) => {
+          state = { state: 'ready', module };
+        },
+        () => {
+          state = { state: 'failed' };
+        },
+      )
+      .finally(() => {
+        for (const fn of listeners) fn();
+      });
   };
-  const subscribe = (fn: () => void) => { listeners.add(fn); return () => { listeners.delete(fn); }; };
+  const subscribe = (fn: () => void) => {
+    listeners.add(fn);
+    return () => {
+      listeners.delete(fn);
+    };
+  };
   const snapshot = () => state;
   return {
     preload,
@@ -66,7 +88,9 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
  */
 export function useLazyPart<M>(lang: Lang, words: readonly string[], part: LazyModule<M>): LazyState<M> {
   const ready = usePageMessages(lang, words);
-  useEffect(() => { part.preload(); }, [part]);
+  useEffect(() => {
+    part.preload();
+  }, [part]);
   const code = part.useModule();
   const [shown, setShown] = useState(false);
   if (ready === true && code.state === 'ready' && !shown) setShown(true);

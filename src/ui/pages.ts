@@ -19,21 +19,36 @@ export interface PageDef {
 }
 
 /** Every lesson's message file (lesson-NN), found by name: the lesson list shows all their titles. */
-const LESSON_WORDS = Object.keys(import.meta.glob('../i18n/en/pages/lesson-[0-9][0-9].ts')).map((p) => p.replace(/^.*\/|\.ts$/g, ''));
+const LESSON_WORDS = Object.keys(import.meta.glob('../i18n/en/pages/lesson-[0-9][0-9].ts')).map((p) =>
+  p.replace(/^.*\/|\.ts$/g, ''),
+);
 
-const page = (nav: string, messages: readonly string[], load: () => Promise<{ default: ComponentType }>, inNav = true): PageDef =>
-  ({ nav, messages, part: lazyModule(load), inNav });
+const page = (
+  nav: string,
+  messages: readonly string[],
+  load: () => Promise<{ default: ComponentType }>,
+  inNav = true,
+): PageDef => ({ nav, messages, part: lazyModule(load), inNav });
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   // In the order of the navigation bar.
   lessons: page('nav.lessons', ['lessons', ...LESSON_WORDS], () => import('./lessons/LessonsPage.tsx')),
   // One lesson loads its own words (lesson-NN) itself, once it knows which lesson it is.
-  lesson: page('nav.lessons', ['lessons', 'lesson-figures', 'side'], () => import('./lessons/LessonPage.tsx'), false),
+  lesson: page(
+    'nav.lessons',
+    ['lessons', 'lesson-figures', 'side'],
+    () => import('./lessons/LessonPage.tsx'),
+    false,
+  ),
   hall: page('nav.hall', ['hall'], () => import('./hall/HallPage.tsx')),
   compare: page('nav.compare', ['compare'], () => import('./compare/ComparePage.tsx')),
   scaling: page('nav.scaling', ['scaling'], () => import('./scaling/ScalingPage.tsx')),
   editor: page('nav.editor', ['editor', 'problems'], () => import('./editor/EditorPage.tsx')),
-  playground: page('nav.playground', ['playground', 'problems'], () => import('./playground/PlaygroundPage.tsx')),
+  playground: page(
+    'nav.playground',
+    ['playground', 'problems'],
+    () => import('./playground/PlaygroundPage.tsx'),
+  ),
   glossary: page('nav.glossary', ['glossary'], () => import('./glossary/GlossaryPage.tsx')),
   about: page('nav.about', ['about'], () => import('./about/AboutPage.tsx')),
   handout: page('nav.handout', ['handout'], () => import('./handout/HandoutPage.tsx'), false),

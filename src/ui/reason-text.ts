@@ -14,14 +14,17 @@ const problemRules = lazyModule(() => import('./editor/problems.ts'));
 const PROBLEM_WORDS = ['problems'] as const;
 const NO_WORDS = [] as const;
 
-export const quotesValidator = (reason: Reason | undefined): boolean => typeof reason?.params?.problem === 'string';
+export const quotesValidator = (reason: Reason | undefined): boolean =>
+  typeof reason?.params?.problem === 'string';
 
 /** The validator's messages in the reader's language; `needed`: whether any is on screen. */
 export function useValidatorWords(needed: boolean): (message: string) => string {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const words = usePageMessages(lang, needed ? PROBLEM_WORDS : NO_WORDS);
-  useEffect(() => { if (needed) problemRules.preload(); }, [needed]);
+  useEffect(() => {
+    if (needed) problemRules.preload();
+  }, [needed]);
   const rules = problemRules.useModule();
   const local = needed && words === true && rules.state === 'ready' ? rules.module.localProblem : null;
   return (message) => (local ? local(t, message).text : message);
@@ -33,7 +36,10 @@ const REASON_WORDS = ['reasons'] as const;
  * Says the reasons on screen: `ready` once their words are here (or could not come: then a
  * reason reads as "…"), and `say` for each.
  */
-export function useReasonText(onScreen: readonly (Reason | undefined)[]): { ready: boolean; say: (reason: Reason) => string } {
+export function useReasonText(onScreen: readonly (Reason | undefined)[]): {
+  ready: boolean;
+  say: (reason: Reason) => string;
+} {
   const lang = useLab((s) => s.lang);
   const any = onScreen.some((r) => r !== undefined);
   const words = usePageMessages(lang, any ? REASON_WORDS : NO_WORDS);

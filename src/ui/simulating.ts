@@ -13,10 +13,13 @@ import { CANCELLED, workerClient } from '../runs/worker-jobs.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
 
-const client = workerClient<SimJob, ScenarioRun>(() => new Worker(new URL('../runs/sim-worker.ts', import.meta.url), { type: 'module', name: 'iolab-sim' }));
+const client = workerClient<SimJob, ScenarioRun>(
+  () => new Worker(new URL('../runs/sim-worker.ts', import.meta.url), { type: 'module', name: 'iolab-sim' }),
+);
 
 /** How a preparation ended: the run is cached, or the user cancelled, or the worker failed (its message). */
-export type Prepared = { ok: true } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: string };
+export type Prepared =
+  { ok: true } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: string };
 
 /**
  * Whether the page can go on at once: a shipped scenario, one already run, or a student's own
@@ -27,7 +30,11 @@ export function runsAtOnce(scenario: Scenario, seed: number): boolean {
 }
 
 /** The "Simulating…" panel (plain DOM: it shows before React draws anything). Returns a way to update and remove it. */
-function showPanel(lang: Lang, title: string, cancel: () => void): { progress(f: number): void; remove(): void } {
+function showPanel(
+  lang: Lang,
+  title: string,
+  cancel: () => void,
+): { progress(f: number): void; remove(): void } {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   // Before the app has drawn, the page follows the system's colour scheme (the app's default).
   document.documentElement.dataset.theme ??= 'system';
@@ -56,15 +63,22 @@ function showPanel(lang: Lang, title: string, cancel: () => void): { progress(f:
   button.type = 'button';
   button.textContent = t('app.sim.cancel');
   button.addEventListener('click', cancel);
-  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') cancel(); };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') cancel();
+  };
   document.addEventListener('keydown', onKey);
   box.append(site, heading, bar, hint, button);
   panel.append(box);
   document.body.append(panel);
   button.focus({ preventScroll: true });
   return {
-    progress(f) { bar.value = f; },
-    remove() { document.removeEventListener('keydown', onKey); panel.remove(); },
+    progress(f) {
+      bar.value = f;
+    },
+    remove() {
+      document.removeEventListener('keydown', onKey);
+      panel.remove();
+    },
   };
 }
 
@@ -90,7 +104,12 @@ export async function prepareRun(scenario: Scenario, seed: number, lang: Lang): 
 }
 
 /** The notice for a run that did not finish: cancelled, or failed, with what the lab shows instead. */
-export function notRunNotice(scenario: Scenario, lang: Lang, prepared: Exclude<Prepared, { ok: true }>, fallback: string): { key: string; params: Record<string, string> } {
+export function notRunNotice(
+  scenario: Scenario,
+  lang: Lang,
+  prepared: Exclude<Prepared, { ok: true }>,
+  fallback: string,
+): { key: string; params: Record<string, string> } {
   const title = scenario.title[lang] || scenario.title.en;
   return prepared.cancelled
     ? { key: 'app.sim.cancelled', params: { title, fallback } }

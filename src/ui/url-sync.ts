@@ -52,8 +52,13 @@ function carried(scenario: Scenario): string | null {
  */
 export function hashOf(s: LabState): string {
   return formatHash({
-    page: s.page, arg: s.pageArg, params: s.page === 'lab' ? labParams(s.scenario, s.pageParams) : s.pageParams, embed: s.embed,
-    scenarioId: s.scenario.id, seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed, step: s.step,
+    page: s.page,
+    arg: s.pageArg,
+    params: s.page === 'lab' ? labParams(s.scenario, s.pageParams) : s.pageParams,
+    embed: s.embed,
+    scenarioId: s.scenario.id,
+    seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed,
+    step: s.step,
     scenario: s.page === 'lab' ? carried(s.scenario) : null,
   });
 }
@@ -68,11 +73,17 @@ export function useUrlSync(): void {
       if (location.lang !== null) keepForTab(location.lang);
       const st = api.getState();
       const target = location.page === 'lab' ? labTarget(st.scenario, location) : null;
-      if (!target || runsAtOnce(target.scenario, target.seed)) { st.applyLocation(location, notices); return; }
+      if (!target || runsAtOnce(target.scenario, target.seed)) {
+        st.applyLocation(location, notices);
+        return;
+      }
       // A scenario not run yet runs in the simulation worker first (src/ui/simulating.ts).
       void prepareRun(target.scenario, target.seed, st.lang).then((prepared) => {
         if (window.location.hash !== hash) return; // the reader went elsewhere meanwhile
-        if (prepared.ok) { api.getState().applyLocation(location, notices); return; }
+        if (prepared.ok) {
+          api.getState().applyLocation(location, notices);
+          return;
+        }
         const now = api.getState();
         now.notify(notRunNotice(target.scenario, now.lang, prepared, now.scenario.title[now.lang]));
         write();
@@ -91,16 +102,34 @@ export function useUrlSync(): void {
     let frame = 0;
     const sync = () => {
       if (api.getState().playing) {
-        if (!timer && !frame) timer = window.setTimeout(() => { timer = 0; write(); }, 300);
+        if (!timer && !frame)
+          timer = window.setTimeout(() => {
+            timer = 0;
+            write();
+          }, 300);
         return;
       }
       if (frame) return; // a write is on its way, and writes what the store holds then
-      if (timer) { window.clearTimeout(timer); timer = 0; }
-      frame = window.requestAnimationFrame(() => { timer = window.setTimeout(() => { timer = 0; frame = 0; write(); }, 0); });
+      if (timer) {
+        window.clearTimeout(timer);
+        timer = 0;
+      }
+      frame = window.requestAnimationFrame(() => {
+        timer = window.setTimeout(() => {
+          timer = 0;
+          frame = 0;
+          write();
+        }, 0);
+      });
     };
     const unsubscribe = api.subscribe(sync);
     const onHash = () => read();
     window.addEventListener('hashchange', onHash);
-    return () => { unsubscribe(); window.clearTimeout(timer); window.cancelAnimationFrame(frame); window.removeEventListener('hashchange', onHash); };
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+      window.cancelAnimationFrame(frame);
+      window.removeEventListener('hashchange', onHash);
+    };
   }, [api]);
 }

@@ -6,8 +6,12 @@
  */
 import { resolve } from 'node:path';
 
-interface ModuleInfo { importedIds: readonly string[] }
-interface ChunkingContext { getModuleInfo(id: string): ModuleInfo | null }
+interface ModuleInfo {
+  importedIds: readonly string[];
+}
+interface ChunkingContext {
+  getModuleInfo(id: string): ModuleInfo | null;
+}
 
 export function firstDownloadChunk(entry: string, name = 'app') {
   const entryId = resolve(entry);

@@ -9,10 +9,13 @@ import type { Plugin } from 'vite';
 const TEST_MODULE = /\.(test|spec)\.[cm]?[jt]sx?$|\/node_modules\/(vitest|@vitest|@playwright|fast-check)\//;
 
 /** The bundled modules that are test code, `chunk: module` each. */
-export function testModulesIn(chunks: Iterable<{ fileName: string; moduleIds: readonly string[] }>): string[] {
+export function testModulesIn(
+  chunks: Iterable<{ fileName: string; moduleIds: readonly string[] }>,
+): string[] {
   const found: string[] = [];
   for (const chunk of chunks) {
-    for (const id of chunk.moduleIds) if (TEST_MODULE.test(id.split('?')[0]!)) found.push(`${chunk.fileName}: ${id}`);
+    for (const id of chunk.moduleIds)
+      if (TEST_MODULE.test(id.split('?')[0]!)) found.push(`${chunk.fileName}: ${id}`);
   }
   return found;
 }
@@ -24,7 +27,8 @@ export function noTestCodePlugin(): Plugin {
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o] : []));
       const found = testModulesIn(chunks);
-      if (found.length > 0) this.error(`test code would ship in the build:\n  ${found.slice(0, 10).join('\n  ')}`);
+      if (found.length > 0)
+        this.error(`test code would ship in the build:\n  ${found.slice(0, 10).join('\n  ')}`);
     },
   };
 }

@@ -12,11 +12,21 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** What loadPyodide() fetches from its indexURL (pyodide.mjs itself is bundled into the worker). */
-export const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+export const PYODIDE_FILES = [
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+];
 export const PYODIDE_DIR = 'pyodide';
 
 const packageDir = (): string => dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
-const TYPES: Record<string, string> = { mjs: 'text/javascript', wasm: 'application/wasm', zip: 'application/zip', json: 'application/json' };
+const TYPES: Record<string, string> = {
+  mjs: 'text/javascript',
+  wasm: 'application/wasm',
+  zip: 'application/zip',
+  json: 'application/json',
+};
 
 export function pyodideAssetsPlugin(): Plugin {
   return {
@@ -25,14 +35,21 @@ export function pyodideAssetsPlugin(): Plugin {
       server.middlewares.use((req, res, next) => {
         const m = /^\/pyodide\/([\w.-]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
         const file = m?.[1];
-        if (!file || !PYODIDE_FILES.includes(file)) { next(); return; }
+        if (!file || !PYODIDE_FILES.includes(file)) {
+          next();
+          return;
+        }
         res.setHeader('Content-Type', TYPES[file.split('.').pop()!] ?? 'application/octet-stream');
         res.end(readFileSync(join(packageDir(), file)));
       });
     },
     generateBundle() {
       for (const file of PYODIDE_FILES) {
-        this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${file}`, source: readFileSync(join(packageDir(), file)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `${PYODIDE_DIR}/${file}`,
+          source: readFileSync(join(packageDir(), file)),
+        });
       }
     },
   };

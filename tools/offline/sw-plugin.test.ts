@@ -16,7 +16,14 @@ describe('the service worker the build writes', () => {
   });
 
   it('never precaches the Python interpreter or its worker (cached when the playground first fetches them)', () => {
-    for (const f of ['pyodide/pyodide.asm.wasm', 'pyodide/python_stdlib.zip', 'pyodide/pyodide.asm.mjs', 'pyodide/pyodide-lock.json', 'assets/python-worker-Ab12.js']) expect(isShell(f), f).toBe(false);
+    for (const f of [
+      'pyodide/pyodide.asm.wasm',
+      'pyodide/python_stdlib.zip',
+      'pyodide/pyodide.asm.mjs',
+      'pyodide/pyodide-lock.json',
+      'assets/python-worker-Ab12.js',
+    ])
+      expect(isShell(f), f).toBe(false);
   });
 
   it('names its cache after the build, lists paths relative to itself, and parses', () => {

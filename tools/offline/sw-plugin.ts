@@ -89,14 +89,20 @@ export function offlinePlugin(): Plugin {
   return {
     name: 'iolab-offline',
     apply: 'build',
-    configResolved(resolved) { config = resolved; },
+    configResolved(resolved) {
+      config = resolved;
+    },
     closeBundle() {
       // A build that writes nothing (the bench's size breakdown) has no dist/ of its own to list.
       if (config.build.write === false) return;
       const outDir = resolve(config.root, config.build.outDir);
       const files = listFiles(outDir).filter((f) => f !== 'sw.js');
       const hash = createHash('sha256');
-      for (const file of files) hash.update(file).update('\0').update(readFileSync(join(outDir, file)));
+      for (const file of files)
+        hash
+          .update(file)
+          .update('\0')
+          .update(readFileSync(join(outDir, file)));
       const version = hash.digest('hex').slice(0, 12);
       const shell = files.filter(isShell).map((f) => `./${f}`);
       writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(version, shell));

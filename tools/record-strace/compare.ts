@@ -10,7 +10,8 @@ if (!real) {
   process.exit(2);
 }
 if (!sim) {
-  for (const t of normalize(parseStrace(readFileSync(real, 'utf8')))) for (const l of t.lines) console.log(`${t.tid}  ${l}`);
+  for (const t of normalize(parseStrace(readFileSync(real, 'utf8'))))
+    for (const l of t.lines) console.log(`${t.tid}  ${l}`);
 } else {
   const { equal, diff } = compareTraces(readFileSync(real, 'utf8'), readFileSync(sim, 'utf8'));
   console.log(equal ? 'same after normalization' : diff);

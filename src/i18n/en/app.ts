@@ -13,7 +13,8 @@ export default {
   'app.theme.dark': 'Dark',
   'app.scenario': 'Scenario',
   'app.scenario.modified': '{title} (modified)',
-  'app.modified.notice': 'This is not the shipped scenario “{title}”: the link or file changed it, so what you see may differ from what the lessons say about it.',
+  'app.modified.notice':
+    'This is not the shipped scenario “{title}”: the link or file changed it, so what you see may differ from what the lessons say about it.',
   'app.modified.original': 'Open the original',
   'app.seed': 'Seed',
   'app.model': 'Model',
@@ -23,20 +24,28 @@ export default {
   'app.panel.log': 'System calls (strace)',
   'app.panel.meters': 'Meters',
   'app.notice.dismiss': 'Dismiss',
-  'app.notice.keptLocally': '“{id}” is too large for a link, so the address names it alone: this browser keeps it, and a reload here shows it again. To share it, save the scenario file.',
-  'app.notice.keptRestored': '“{id}” was reopened from this browser (it is too large for a link). The address works only here: to share it, save the scenario file.',
-  'app.notice.notKept': '“{id}” is too large for a link, and this browser would not keep it: a reload will not show it again. Save the scenario file to keep it.',
+  'app.notice.keptLocally':
+    '“{id}” is too large for a link, so the address names it alone: this browser keeps it, and a reload here shows it again. To share it, save the scenario file.',
+  'app.notice.keptRestored':
+    '“{id}” was reopened from this browser (it is too large for a link). The address works only here: to share it, save the scenario file.',
+  'app.notice.notKept':
+    '“{id}” is too large for a link, and this browser would not keep it: a reload will not show it again. Save the scenario file to keep it.',
   'app.notice.badScenario': 'There is no scenario "{id}"; showing "{fallback}" instead.',
-  'app.notice.badScenarioLink': 'The scenario in this link could not be read ({reason}); showing "{fallback}" instead.',
-  'app.notice.langFailed': 'The {lang} texts could not be loaded (are you offline?); the page stays in its current language.',
+  'app.notice.badScenarioLink':
+    'The scenario in this link could not be read ({reason}); showing "{fallback}" instead.',
+  'app.notice.langFailed':
+    'The {lang} texts could not be loaded (are you offline?); the page stays in its current language.',
   'app.sim.running': 'Simulating “{title}”…',
   'app.sim.progress': 'How far the simulation is',
   'app.sim.hint': 'A large scenario takes a while. The page stays usable; Cancel stops the run.',
   'app.sim.cancel': 'Cancel',
-  'app.sim.cancelled': 'Simulating “{title}” was cancelled; the lab shows “{fallback}”. Back (in the browser) opens the link again.',
+  'app.sim.cancelled':
+    'Simulating “{title}” was cancelled; the lab shows “{fallback}”. Back (in the browser) opens the link again.',
   'app.sim.failed': 'Simulating “{title}” failed ({message}); the lab shows “{fallback}”.',
-  'app.budget.fds': 'The run stopped at {ms} ms: select and poll had looked at {used} file descriptors, past the page’s budget of {limit}. Watch fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-fds N.',
-  'app.budget.traceBytes': 'The run stopped at {ms} ms: its trace had grown to about {used} MB, past the page’s budget of {limit} MB. Use fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-trace-mb N.',
+  'app.budget.fds':
+    'The run stopped at {ms} ms: select and poll had looked at {used} file descriptors, past the page’s budget of {limit}. Watch fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-fds N.',
+  'app.budget.traceBytes':
+    'The run stopped at {ms} ms: its trace had grown to about {used} MB, past the page’s budget of {limit} MB. Use fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-trace-mb N.',
   'app.update.ready': 'A new version of IO Lab is ready.',
   'app.update.reload': 'Reload',
   'app.nav': 'Pages',
@@ -51,10 +60,12 @@ export default {
   'nav.scaling': 'C10K lab',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
-  'app.side.failed': 'The program, the system-call log and the meters could not be loaded (are you offline?). Reload to try again.',
+  'app.side.failed':
+    'The program, the system-call log and the meters could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',
   'app.notice.badStep': 'Step {step} does not exist in this run (it has {steps}); showing step {shown}.',
-  'app.notice.badSeed': 'The seed "{seed}" is not a whole number from 0 to 4294967295; using the scenario’s own seed.',
+  'app.notice.badSeed':
+    'The seed "{seed}" is not a whole number from 0 to 4294967295; using the scenario’s own seed.',
   'app.notice.badLang': 'Unknown language "{lang}"; using English.',
   'app.notice.badUrl': 'This link could not be read ({reason}); showing the first scenario.',
   'app.error.view': 'This part of the page failed to draw: {message}. The rest still works.',

@@ -16,14 +16,16 @@ export default {
   'controls.time': 'virtual time {time}',
   'controls.fold': 'Fold repeated polling rounds',
   'controls.folded': '×{n} rounds folded',
-  'controls.folded.detail': 'This one step stands for {n} more identical rounds of the loop ({period} steps each, steps {from} to {to}).',
+  'controls.folded.detail':
+    'This one step stands for {n} more identical rounds of the loop ({period} steps each, steps {from} to {to}).',
   'controls.unfold': 'Unfold',
   'controls.unfold.label': 'Unfold: show every round, staying at this moment',
   'controls.keys': 'Keys: ← → step · Space play/pause · Home/End · PgUp/PgDn ±10',
   'controls.timeline': 'Timeline',
   'controls.timeline.valuetext': 'Step {k} of {n}, {time}',
   'controls.timeline.across': 'Across: steps →',
-  'controls.timeline.axis': 'Across: the steps in order, one position per step (a folded loop is one step). Click or drag to jump; arrow keys step.',
+  'controls.timeline.axis':
+    'Across: the steps in order, one position per step (a folded loop is one step). Click or drag to jump; arrow keys step.',
   'controls.legend': 'What the marks mean',
   'controls.legend.syscall': 'call returned',
   'controls.legend.failed': 'call failed',
@@ -34,7 +36,8 @@ export default {
   'controls.legend.copy': 'copied',
   'controls.legend.fold': 'folded loop',
   'controls.motion': 'Motion',
-  'controls.motion.title': 'Animate what moves from one step to the next (data, copies, wake-ups). Auto follows your system’s reduced-motion setting.',
+  'controls.motion.title':
+    'Animate what moves from one step to the next (data, copies, wake-ups). Auto follows your system’s reduced-motion setting.',
   'controls.motion.auto': 'Auto',
   'controls.motion.on': 'On',
   'controls.motion.off': 'Off',
@@ -66,7 +69,8 @@ export default {
   'keys.moment': 'next / previous important moment (the kinds: the Moments menu)',
   'keys.stageView': 'stage view on / off',
   'keys.help': 'this list',
-  'keys.presentStep': 'step the simulation; after a part’s last moment, the next part (before its first, the previous part)',
+  'keys.presentStep':
+    'step the simulation; after a part’s last moment, the next part (before its first, the previous part)',
   'keys.blank': 'blank the screen / show it again',
   'keys.leave': 'leave the stage view (presentation: explore in the lab)',
   'keys.presentToggle': 'presentation mode on / off (on a lesson page)',

@@ -2,10 +2,6 @@
 import type { Messages } from '../core.ts';
 
 export default {
-
-
-
-
   'panels.narr.step': 'Step {k} of {n}',
   'panels.narr.time': 't = {ms} ms',
   'panels.where.start': 'Start',

@@ -25,10 +25,12 @@ export default {
   'share.more': '…and {n} more.',
   'nav.handout': 'Handout',
   'share.fold': 'Files: open a scenario, save, handout',
-  'share.tooLarge': 'makes {n} connections; the step-through view opens at most {max} (simulating more in the page takes too long). Run it on the command line: npm run sim -- {file}',
+  'share.tooLarge':
+    'makes {n} connections; the step-through view opens at most {max} (simulating more in the page takes too long). Run it on the command line: npm run sim -- {file}',
   'app.notice.badStepParam': 'The step "{step}" is not a whole number; showing the first step.',
   'share.copyLink': 'Copy link',
-  'share.copyLink.title': 'A link to this moment (the scenario, the step, the view), in the reader’s own language',
+  'share.copyLink.title':
+    'A link to this moment (the scenario, the step, the view), in the reader’s own language',
   'share.copyLink.done': 'Link copied',
   'share.copyLink.failed': 'Could not copy: copy the address bar instead',
 } satisfies Messages;

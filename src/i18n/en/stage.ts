@@ -3,7 +3,8 @@ import type { Messages } from '../core.ts';
 
 export default {
   'stage.label': 'The machine at this step: user space, kernel space and the network',
-  'stage.summary': 'Step {step}. Threads: {threads}. Sockets: {sockets}. Clients: {clients}. Packets on the wire: {packets}.',
+  'stage.summary':
+    'Step {step}. Threads: {threads}. Sockets: {sockets}. Clients: {clients}. Packets on the wire: {packets}.',
   'stage.none': 'none',
   'stage.scroll': 'The machine (scroll to see all of it)',
   'stage.empty': 'empty',
@@ -36,7 +37,8 @@ export default {
   'stage.proc.moreExited': '+{n} more exited',
   'stage.gil.held': 'GIL held by {thread}',
   'stage.gil.free': 'GIL free',
-  'stage.gil.title': 'CPython’s global interpreter lock: only the thread holding it runs Python code. It is let go around every system call.',
+  'stage.gil.title':
+    'CPython’s global interpreter lock: only the thread holding it runs Python code. It is let go around every system call.',
   'stage.gil.waiting': 'waiting for the GIL: {list}',
 
   'stage.thread.exitedChip': '{thread} exited',
@@ -63,7 +65,8 @@ export default {
   'stage.call.waiting': 'waiting for data',
   'stage.call.copying': 'copying kernel → user',
   'stage.buffer': 'buffer',
-  'stage.buffer.title': 'The thread’s buffer in user space: the {n} bytes the kernel last copied in (from fd {fd}): {bytes}',
+  'stage.buffer.title':
+    'The thread’s buffer in user space: the {n} bytes the kernel last copied in (from fd {fd}): {bytes}',
   'stage.sent': 'last sent',
   'stage.sent.title': 'The {n} bytes the thread last handed to the kernel (fd {fd}): {bytes}',
 
@@ -90,7 +93,8 @@ export default {
   'stage.err.other': 'error {err}',
   'stage.accept.label': 'accept queue: {n} of {slots} slots',
   'stage.accept.labelNoBacklog': 'accept queue: {n}',
-  'stage.accept.title': 'Connections the kernel has finished (handshake done), waiting for accept(). listen({backlog}) allows {slots}. Queued: {list}',
+  'stage.accept.title':
+    'Connections the kernel has finished (handshake done), waiting for accept(). listen({backlog}) allows {slots}. Queued: {list}',
   'stage.accept.moreSlots': '… of {n} slots',
   'stage.accept.dropped': 'SYN from {client} dropped: the queue is full',
   'stage.rx': 'receive buffer',
@@ -119,12 +123,18 @@ export default {
   'stage.epoll.ready': 'ready list, in the order the fds became ready:',
   'stage.epoll.readyEmpty': 'empty: nothing ready',
   'stage.epoll.readyTitle': 'epoll_wait hands these fds to the program in this order',
-  'stage.epoll.about': 'An epoll instance is a kernel object. The program registers its fds once (the interest list); whenever data arrives on one, the kernel itself puts it on the ready list, and epoll_wait just takes what is there.',
-  'stage.scan.aboutSelect': 'select() copies the whole fd set into the kernel on every call, and the kernel walks it up to nfds a 64-bit word at a time, checking only the fds in the set. If none is ready, the thread sleeps on every socket’s wait queue at once.',
-  'stage.scan.aboutPoll': 'poll() copies its list of fds into the kernel on every call, and the kernel checks each one. If none is ready, the thread sleeps on every socket’s wait queue at once.',
-  'stage.signals.about': 'With O_ASYNC and F_SETOWN, the kernel sends SIGIO to the process when one of those fds becomes ready. The signal does not say which fd; a second SIGIO while one is pending merges into it.',
-  'stage.uring.about': 'io_uring: the program puts requests in a submission queue; the kernel waits for the data and copies it into the program’s buffer by itself, then posts a completion.',
-  'stage.term.about': 'The chat room’s operator reads each message on stdout and types an answer on stdin; while the server waits in read(0), nobody else is served.',
+  'stage.epoll.about':
+    'An epoll instance is a kernel object. The program registers its fds once (the interest list); whenever data arrives on one, the kernel itself puts it on the ready list, and epoll_wait just takes what is there.',
+  'stage.scan.aboutSelect':
+    'select() copies the whole fd set into the kernel on every call, and the kernel walks it up to nfds a 64-bit word at a time, checking only the fds in the set. If none is ready, the thread sleeps on every socket’s wait queue at once.',
+  'stage.scan.aboutPoll':
+    'poll() copies its list of fds into the kernel on every call, and the kernel checks each one. If none is ready, the thread sleeps on every socket’s wait queue at once.',
+  'stage.signals.about':
+    'With O_ASYNC and F_SETOWN, the kernel sends SIGIO to the process when one of those fds becomes ready. The signal does not say which fd; a second SIGIO while one is pending merges into it.',
+  'stage.uring.about':
+    'io_uring: the program puts requests in a submission queue; the kernel waits for the data and copies it into the program’s buffer by itself, then posts a completion.',
+  'stage.term.about':
+    'The chat room’s operator reads each message on stdout and types an answer on stdin; while the server waits in read(0), nobody else is served.',
 
   'stage.signals.title': 'signals · pid {pid}',
   'stage.signals.async': 'O_ASYNC on fd {list}: SIGIO when ready (it does not say which)',
@@ -180,22 +190,34 @@ export default {
   'stage.phase.eagainTag': 'EAGAIN: did not wait',
   'stage.phase.none': 'No read in progress.',
   'stage.phase.noneThread': 'No read in progress ({thread}: {what}).',
-  'stage.phase.eagain': '{call} returned EAGAIN: no data yet, and a non-blocking socket does not wait. {thread} has to try again later.',
-  'stage.phase.read.blocked': '{thread} is asleep inside {call}: the kernel wakes it only when data arrives. Until then it can do nothing else.',
-  'stage.phase.read.woken': 'What {call} waited for has arrived: {thread} is awake again. The copy comes next.',
-  'stage.phase.read.wokenFin': 'The client closed its end (FIN): {thread} is awake again, and {call} will return b\'\' without copying anything.',
+  'stage.phase.eagain':
+    '{call} returned EAGAIN: no data yet, and a non-blocking socket does not wait. {thread} has to try again later.',
+  'stage.phase.read.blocked':
+    '{thread} is asleep inside {call}: the kernel wakes it only when data arrives. Until then it can do nothing else.',
+  'stage.phase.read.woken':
+    'What {call} waited for has arrived: {thread} is awake again. The copy comes next.',
+  'stage.phase.read.wokenFin':
+    "The client closed its end (FIN): {thread} is awake again, and {call} will return b'' without copying anything.",
   'stage.phase.read.checking': '{thread} is inside {call}, checking whether data is there.',
-  'stage.phase.accept.blocked': '{thread} is asleep inside {call}: the kernel wakes it when a client’s connection is complete. Until then it can do nothing else.',
-  'stage.phase.accept.woken': 'A connection is waiting: {thread} is awake again, and {call} will hand it over as a new fd.',
+  'stage.phase.accept.blocked':
+    '{thread} is asleep inside {call}: the kernel wakes it when a client’s connection is complete. Until then it can do nothing else.',
+  'stage.phase.accept.woken':
+    'A connection is waiting: {thread} is awake again, and {call} will hand it over as a new fd.',
   'stage.phase.accept.checking': '{thread} is inside {call}, checking the accept queue for a connection.',
-  'stage.phase.read.copying': '{thread} is still inside {call}, awake and running in kernel mode: it copies the bytes from the socket into its own buffer; {call} returns when the copy is done.',
-  'stage.phase.mux.blocked': '{thread} sleeps in {call}, watching every fd in its list at once ({n}). Phase 1 happens here; phase 2 is a separate recvfrom() later.',
+  'stage.phase.read.copying':
+    '{thread} is still inside {call}, awake and running in kernel mode: it copies the bytes from the socket into its own buffer; {call} returns when the copy is done.',
+  'stage.phase.mux.blocked':
+    '{thread} sleeps in {call}, watching every fd in its list at once ({n}). Phase 1 happens here; phase 2 is a separate recvfrom() later.',
   'stage.phase.mux.woken': '{call} found ready fds: {thread} is awake and will read them with recvfrom().',
   'stage.phase.mux.checking': '{thread} is in {call}, checking which fds are ready.',
-  'stage.phase.signal': '{thread} is asleep in pause(), waiting for any signal: it is not inside a read. When a socket is ready the kernel sends SIGIO; the handler only sets a flag, and the main loop then calls recvfrom(), inside which the copy (phase 2) happens.',
-  'stage.phase.uring.waiting': 'io_uring: {n} read request(s) armed in the kernel, which will be told when data arrives; {thread} is not inside any read call and is not asleep.',
-  'stage.phase.uring.blocked': 'io_uring: {n} read request(s) armed in the kernel; {thread} is asleep in io_uring_enter(GETEVENTS) until one completes. It will need no read call.',
-  'stage.phase.uring.copying': 'io_uring: the completion copied the bytes into the program’s buffer, in kernel mode, as task work in {thread}’s own context; no recv call was made. {thread} only collects a completion.',
+  'stage.phase.signal':
+    '{thread} is asleep in pause(), waiting for any signal: it is not inside a read. When a socket is ready the kernel sends SIGIO; the handler only sets a flag, and the main loop then calls recvfrom(), inside which the copy (phase 2) happens.',
+  'stage.phase.uring.waiting':
+    'io_uring: {n} read request(s) armed in the kernel, which will be told when data arrives; {thread} is not inside any read call and is not asleep.',
+  'stage.phase.uring.blocked':
+    'io_uring: {n} read request(s) armed in the kernel; {thread} is asleep in io_uring_enter(GETEVENTS) until one completes. It will need no read call.',
+  'stage.phase.uring.copying':
+    'io_uring: the completion copied the bytes into the program’s buffer, in kernel mode, as task work in {thread}’s own context; no recv call was made. {thread} only collects a completion.',
   'stage.phase.via': 'phase 1 in {call}',
 
   'stage.legend.running': 'running',

@@ -13,7 +13,8 @@ export default {
   'app.theme.dark': '深色',
   'app.scenario': '场景',
   'app.scenario.modified': '{title}（已修改）',
-  'app.modified.notice': '这不是网站自带的场景“{title}”：链接或文件改动过它，所以你看到的可能和课程里讲的不一样。',
+  'app.modified.notice':
+    '这不是网站自带的场景“{title}”：链接或文件改动过它，所以你看到的可能和课程里讲的不一样。',
   'app.modified.original': '打开原版',
   'app.seed': '随机种子',
   'app.model': '模型',
@@ -23,9 +24,12 @@ export default {
   'app.panel.log': '系统调用（strace）',
   'app.panel.meters': '仪表',
   'app.notice.dismiss': '关闭',
-  'app.notice.keptLocally': '“{id}”太大，放不进链接，所以地址里只有它的名字：这个浏览器替你保存了它，在这里刷新还能看到。要分享，请保存场景文件。',
-  'app.notice.keptRestored': '“{id}”是从这个浏览器里重新打开的（它太大，放不进链接）。这个地址只在这里有效：要分享，请保存场景文件。',
-  'app.notice.notKept': '“{id}”太大，放不进链接，而这个浏览器没能保存它：刷新后就看不到了。请保存场景文件，留住它。',
+  'app.notice.keptLocally':
+    '“{id}”太大，放不进链接，所以地址里只有它的名字：这个浏览器替你保存了它，在这里刷新还能看到。要分享，请保存场景文件。',
+  'app.notice.keptRestored':
+    '“{id}”是从这个浏览器里重新打开的（它太大，放不进链接）。这个地址只在这里有效：要分享，请保存场景文件。',
+  'app.notice.notKept':
+    '“{id}”太大，放不进链接，而这个浏览器没能保存它：刷新后就看不到了。请保存场景文件，留住它。',
   'app.notice.badScenario': '没有名为“{id}”的场景，改为显示“{fallback}”。',
   'app.notice.badScenarioLink': '链接里的场景读不出来（{reason}），改为显示“{fallback}”。',
   'app.notice.langFailed': '无法加载 {lang} 的文字（是否离线？）；页面保持当前语言。',
@@ -33,10 +37,13 @@ export default {
   'app.sim.progress': '模拟的进度',
   'app.sim.hint': '大的场景要算一会儿。页面照常可用；点“取消”即可停止运行。',
   'app.sim.cancel': '取消',
-  'app.sim.cancelled': '已取消模拟“{title}”，实验台改为显示“{fallback}”。在浏览器里后退，可以重新打开那个链接。',
+  'app.sim.cancelled':
+    '已取消模拟“{title}”，实验台改为显示“{fallback}”。在浏览器里后退，可以重新打开那个链接。',
   'app.sim.failed': '模拟“{title}”失败（{message}），实验台改为显示“{fallback}”。',
-  'app.budget.fds': '运行在 {ms} 毫秒处停止：select 和 poll 已经查看了 {used} 个文件描述符，超过了网页的预算 {limit}。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-fds N。',
-  'app.budget.traceBytes': '运行在 {ms} 毫秒处停止：它的跟踪记录已经约有 {used} MB，超过了网页的预算 {limit} MB。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-trace-mb N。',
+  'app.budget.fds':
+    '运行在 {ms} 毫秒处停止：select 和 poll 已经查看了 {used} 个文件描述符，超过了网页的预算 {limit}。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-fds N。',
+  'app.budget.traceBytes':
+    '运行在 {ms} 毫秒处停止：它的跟踪记录已经约有 {used} MB，超过了网页的预算 {limit} MB。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-trace-mb N。',
   'app.update.ready': 'IO Lab 有新版本了。',
   'app.update.reload': '重新加载',
   'app.nav': '页面',

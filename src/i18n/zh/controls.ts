@@ -16,14 +16,16 @@ export default {
   'controls.time': '虚拟时间 {time}',
   'controls.fold': '折叠重复的轮询',
   'controls.folded': '已折叠 ×{n} 轮',
-  'controls.folded.detail': '这一步代表循环又原样重复了 {n} 轮（每轮 {period} 步，即第 {from} 到第 {to} 步）。',
+  'controls.folded.detail':
+    '这一步代表循环又原样重复了 {n} 轮（每轮 {period} 步，即第 {from} 到第 {to} 步）。',
   'controls.unfold': '展开',
   'controls.unfold.label': '展开：逐轮显示，停在当前时刻',
   'controls.keys': '按键：← → 单步 · 空格 播放/暂停 · Home/End 首尾 · PgUp/PgDn 跳 10 步',
   'controls.timeline': '时间线',
   'controls.timeline.valuetext': '第 {k} 步，共 {n} 步，{time}',
   'controls.timeline.across': '横轴：步骤 →',
-  'controls.timeline.axis': '横轴：按顺序排列的步骤，每步占一格（折叠的循环算一步）。点击或拖动即可跳转，方向键单步。',
+  'controls.timeline.axis':
+    '横轴：按顺序排列的步骤，每步占一格（折叠的循环算一步）。点击或拖动即可跳转，方向键单步。',
   'controls.legend': '标记说明',
   'controls.legend.syscall': '调用返回',
   'controls.legend.failed': '调用失败',
@@ -34,7 +36,8 @@ export default {
   'controls.legend.copy': '数据拷贝',
   'controls.legend.fold': '折叠的循环',
   'controls.motion': '动画',
-  'controls.motion.title': '前进一步时，用动画画出数据、拷贝和唤醒是怎么移动的。“自动”会遵循系统的“减少动态效果”设置。',
+  'controls.motion.title':
+    '前进一步时，用动画画出数据、拷贝和唤醒是怎么移动的。“自动”会遵循系统的“减少动态效果”设置。',
   'controls.motion.auto': '自动',
   'controls.motion.on': '开',
   'controls.motion.off': '关',
@@ -66,7 +69,8 @@ export default {
   'keys.moment': '下一个／上一个关键时刻（种类在“关键时刻”菜单中选）',
   'keys.stageView': '打开／关闭投影视图',
   'keys.help': '显示这张按键表',
-  'keys.presentStep': '单步推进模拟；到了本部分的最后时刻，再按就进入下一部分（在第一个时刻之前则回到上一部分）',
+  'keys.presentStep':
+    '单步推进模拟；到了本部分的最后时刻，再按就进入下一部分（在第一个时刻之前则回到上一部分）',
   'keys.blank': '黑屏／恢复显示',
   'keys.leave': '退出投影视图（演示模式中：到实验室自由探索）',
   'keys.presentToggle': '打开／关闭演示模式（在课程页面上）',

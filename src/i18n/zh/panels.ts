@@ -2,10 +2,6 @@
 import type { Messages } from '../core.ts';
 
 export default {
-
-
-
-
   'panels.narr.step': '第 {k} 步，共 {n} 步',
   'panels.narr.time': 't = {ms} 毫秒',
   'panels.where.start': '开始',

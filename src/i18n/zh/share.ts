@@ -25,7 +25,8 @@ export default {
   'share.more': '……还有 {n} 处。',
   'nav.handout': '讲义',
   'share.fold': '文件：打开场景、保存、讲义',
-  'share.tooLarge': '一共有 {n} 个连接；逐步演示最多只能打开 {max} 个连接（更多的话，在网页里模拟要等太久）。请在命令行运行：npm run sim -- {file}',
+  'share.tooLarge':
+    '一共有 {n} 个连接；逐步演示最多只能打开 {max} 个连接（更多的话，在网页里模拟要等太久）。请在命令行运行：npm run sim -- {file}',
   'app.notice.badStepParam': '步骤“{step}”不是整数，改为显示第一步。',
   'share.copyLink': '复制链接',
   'share.copyLink.title': '指向此刻的链接（场景、步骤和视图），对方打开时用他自己的语言',

@@ -3,7 +3,8 @@ import type { Messages } from '../core.ts';
 
 export default {
   'stage.label': '这一步时的机器：用户空间、内核空间和网络',
-  'stage.summary': '第 {step} 步。线程：{threads}。套接字：{sockets}。客户端：{clients}。网络上的数据包：{packets}。',
+  'stage.summary':
+    '第 {step} 步。线程：{threads}。套接字：{sockets}。客户端：{clients}。网络上的数据包：{packets}。',
   'stage.none': '无',
   'stage.scroll': '机器全貌（滚动可看到全部）',
   'stage.empty': '空',
@@ -36,7 +37,8 @@ export default {
   'stage.proc.moreExited': '另有 {n} 个已退出',
   'stage.gil.held': 'GIL 在 {thread} 手里',
   'stage.gil.free': 'GIL 空闲',
-  'stage.gil.title': 'CPython 的全局解释器锁：只有拿着它的线程才能执行 Python 代码。每次系统调用前后都会释放它。',
+  'stage.gil.title':
+    'CPython 的全局解释器锁：只有拿着它的线程才能执行 Python 代码。每次系统调用前后都会释放它。',
   'stage.gil.waiting': '等 GIL：{list}',
 
   'stage.thread.exitedChip': '{thread} 已结束',
@@ -90,7 +92,8 @@ export default {
   'stage.err.other': '错误 {err}',
   'stage.accept.label': 'accept 队列：{slots} 个位置占了 {n} 个',
   'stage.accept.labelNoBacklog': 'accept 队列：{n} 个',
-  'stage.accept.title': '内核已完成握手、等着被 accept() 取走的连接。listen({backlog}) 最多允许 {slots} 个。排队中：{list}',
+  'stage.accept.title':
+    '内核已完成握手、等着被 accept() 取走的连接。listen({backlog}) 最多允许 {slots} 个。排队中：{list}',
   'stage.accept.moreSlots': '…共 {n} 个位置',
   'stage.accept.dropped': '来自 {client} 的 SYN 被丢弃：队列已满',
   'stage.rx': '接收缓冲区',
@@ -119,12 +122,18 @@ export default {
   'stage.epoll.ready': '就绪列表，按 fd 就绪的先后排列：',
   'stage.epoll.readyEmpty': '空：没有就绪的 fd',
   'stage.epoll.readyTitle': 'epoll_wait 按这个顺序把这些 fd 交给程序',
-  'stage.epoll.about': 'epoll 实例是内核里的一个对象。程序只需把 fd 注册一次（兴趣列表）；之后哪个 fd 来了数据，内核就自己把它放进就绪列表，epoll_wait 只是把现成的结果取走。',
-  'stage.scan.aboutSelect': 'select() 每次调用都把整个 fd 集合拷进内核，内核再把它一次一个 64 位字地走到 nfds，只检查集合里的 fd。如果一个都没就绪，线程就同时睡在每个套接字的等待队列上。',
-  'stage.scan.aboutPoll': 'poll() 每次调用都把 fd 列表拷进内核，内核逐个检查。如果一个都没就绪，线程就同时睡在每个套接字的等待队列上。',
-  'stage.signals.about': '设置 O_ASYNC 和 F_SETOWN 之后，这些 fd 一旦就绪，内核就给进程发 SIGIO。信号并不说明是哪个 fd；如果前一个 SIGIO 还没处理，新的会和它合并。',
-  'stage.uring.about': 'io_uring：程序把请求放进提交队列；内核自己等数据、自己把数据拷进程序的缓冲区，然后放一个完成事件进完成队列。',
-  'stage.term.about': '聊天室的操作员从标准输出读消息，再在标准输入里敲回答；服务器在 read(0) 里等待时，其他人都得不到服务。',
+  'stage.epoll.about':
+    'epoll 实例是内核里的一个对象。程序只需把 fd 注册一次（兴趣列表）；之后哪个 fd 来了数据，内核就自己把它放进就绪列表，epoll_wait 只是把现成的结果取走。',
+  'stage.scan.aboutSelect':
+    'select() 每次调用都把整个 fd 集合拷进内核，内核再把它一次一个 64 位字地走到 nfds，只检查集合里的 fd。如果一个都没就绪，线程就同时睡在每个套接字的等待队列上。',
+  'stage.scan.aboutPoll':
+    'poll() 每次调用都把 fd 列表拷进内核，内核逐个检查。如果一个都没就绪，线程就同时睡在每个套接字的等待队列上。',
+  'stage.signals.about':
+    '设置 O_ASYNC 和 F_SETOWN 之后，这些 fd 一旦就绪，内核就给进程发 SIGIO。信号并不说明是哪个 fd；如果前一个 SIGIO 还没处理，新的会和它合并。',
+  'stage.uring.about':
+    'io_uring：程序把请求放进提交队列；内核自己等数据、自己把数据拷进程序的缓冲区，然后放一个完成事件进完成队列。',
+  'stage.term.about':
+    '聊天室的操作员从标准输出读消息，再在标准输入里敲回答；服务器在 read(0) 里等待时，其他人都得不到服务。',
 
   'stage.signals.title': '信号 · 进程 {pid}',
   'stage.signals.async': 'fd {list} 设了 O_ASYNC：就绪时发 SIGIO（但不说是哪个）',
@@ -181,21 +190,30 @@ export default {
   'stage.phase.none': '当前没有读操作。',
   'stage.phase.noneThread': '当前没有读操作（{thread}：{what}）。',
   'stage.phase.eagain': '{call} 返回了 EAGAIN：数据还没来，而非阻塞套接字不会等。{thread} 只能过一会儿再试。',
-  'stage.phase.read.blocked': '{thread} 在 {call} 里睡着了：只有数据到达，内核才会唤醒它。在那之前它什么也做不了。',
+  'stage.phase.read.blocked':
+    '{thread} 在 {call} 里睡着了：只有数据到达，内核才会唤醒它。在那之前它什么也做不了。',
   'stage.phase.read.woken': '{call} 等的东西到了：{thread} 已被唤醒。接下来是拷贝。',
-  'stage.phase.read.wokenFin': '客户端关闭了它那一端（FIN）：{thread} 已被唤醒，{call} 将返回 b\'\'，什么也不拷贝。',
+  'stage.phase.read.wokenFin':
+    "客户端关闭了它那一端（FIN）：{thread} 已被唤醒，{call} 将返回 b''，什么也不拷贝。",
   'stage.phase.read.checking': '{thread} 正在 {call} 里查看数据是否已经到了。',
-  'stage.phase.accept.blocked': '{thread} 在 {call} 里睡着了：只有客户端的连接建立好，内核才会唤醒它。在那之前它什么也做不了。',
+  'stage.phase.accept.blocked':
+    '{thread} 在 {call} 里睡着了：只有客户端的连接建立好，内核才会唤醒它。在那之前它什么也做不了。',
   'stage.phase.accept.woken': '有连接在排队了：{thread} 已被唤醒，{call} 会把它作为一个新的 fd 交出来。',
   'stage.phase.accept.checking': '{thread} 正在 {call} 里查看 accept 队列中有没有连接。',
-  'stage.phase.read.copying': '{thread} 仍在 {call} 里，已经醒来，以内核态运行：它把字节从套接字拷贝到自己的缓冲区；拷完 {call} 才返回。',
-  'stage.phase.mux.blocked': '{thread} 在 {call} 里睡眠，同时盯着 {n} 个 fd。第 1 阶段在这里完成；第 2 阶段是之后单独的一次 recvfrom()。',
+  'stage.phase.read.copying':
+    '{thread} 仍在 {call} 里，已经醒来，以内核态运行：它把字节从套接字拷贝到自己的缓冲区；拷完 {call} 才返回。',
+  'stage.phase.mux.blocked':
+    '{thread} 在 {call} 里睡眠，同时盯着 {n} 个 fd。第 1 阶段在这里完成；第 2 阶段是之后单独的一次 recvfrom()。',
   'stage.phase.mux.woken': '{call} 发现了就绪的 fd：{thread} 已被唤醒，接下来用 recvfrom() 去读。',
   'stage.phase.mux.checking': '{thread} 正在 {call} 里检查哪些 fd 已就绪。',
-  'stage.phase.signal': '{thread} 睡在 pause() 里，等任意一个信号：它并不在读调用里。套接字就绪时内核发来 SIGIO；信号处理函数只设置一个标志，随后主循环调用 recvfrom()，第 2 阶段的拷贝就发生在它里面。',
-  'stage.phase.uring.waiting': 'io_uring：内核里挂着 {n} 个读请求，数据到达时会得到通知；{thread} 不在任何读调用里，也没有睡眠。',
-  'stage.phase.uring.blocked': 'io_uring：内核里挂着 {n} 个读请求；{thread} 睡在 io_uring_enter(GETEVENTS) 里，直到有请求完成。之后不需要再发读调用。',
-  'stage.phase.uring.copying': 'io_uring：完成处理以内核态、作为 {thread} 自己上下文里的 task_work，把字节拷进了程序的缓冲区；程序没有调用 recv，{thread} 只需取走一个完成事件。',
+  'stage.phase.signal':
+    '{thread} 睡在 pause() 里，等任意一个信号：它并不在读调用里。套接字就绪时内核发来 SIGIO；信号处理函数只设置一个标志，随后主循环调用 recvfrom()，第 2 阶段的拷贝就发生在它里面。',
+  'stage.phase.uring.waiting':
+    'io_uring：内核里挂着 {n} 个读请求，数据到达时会得到通知；{thread} 不在任何读调用里，也没有睡眠。',
+  'stage.phase.uring.blocked':
+    'io_uring：内核里挂着 {n} 个读请求；{thread} 睡在 io_uring_enter(GETEVENTS) 里，直到有请求完成。之后不需要再发读调用。',
+  'stage.phase.uring.copying':
+    'io_uring：完成处理以内核态、作为 {thread} 自己上下文里的 task_work，把字节拷进了程序的缓冲区；程序没有调用 recv，{thread} 只需取走一个完成事件。',
   'stage.phase.via': '第 1 阶段在 {call} 中',
 
   'stage.legend.running': '运行',

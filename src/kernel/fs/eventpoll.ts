@@ -6,8 +6,28 @@
  */
 import { USER_PTR } from '../strace-format.ts';
 import type { Errno } from '../errors.ts';
-import { EPOLLERR, EPOLLET, EPOLLHUP, EPOLLIN, EPOLLONESHOT, EPOLLRDHUP, MS, type PollFd, type SysName } from '../types.ts';
-import { done, fail, type Attempt, type Epoll, type KernelContext, type Process, type Sock, type SysOp, type SyscallFacts } from '../state.ts';
+import {
+  EPOLLERR,
+  EPOLLET,
+  EPOLLHUP,
+  EPOLLIN,
+  EPOLLONESHOT,
+  EPOLLRDHUP,
+  MS,
+  type PollFd,
+  type SysName,
+} from '../types.ts';
+import {
+  done,
+  fail,
+  type Attempt,
+  type Epoll,
+  type KernelContext,
+  type Process,
+  type Sock,
+  type SysOp,
+  type SyscallFacts,
+} from '../state.ts';
 import { fileOf, installFd, lowestFreeFd, newFile, sockOf } from '../fdtable.ts';
 import { pollMask } from '../net/tcp.ts';
 import { wakeAll } from '../sched.ts';
@@ -29,12 +49,22 @@ export function sysEpollCreate1(k: KernelContext, proc: Process): Attempt {
   return done({ ret: fd }, c.epollCreateNs, 'epoll_create1(EPOLL_CLOEXEC)', ` = ${fd}`);
 }
 
-export function sysEpollCtl(k: KernelContext, proc: Process, epfd: number, opName: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL', fd: number, events: number): Attempt {
+export function sysEpollCtl(
+  k: KernelContext,
+  proc: Process,
+  epfd: number,
+  opName: 'EPOLL_CTL_ADD' | 'EPOLL_CTL_MOD' | 'EPOLL_CTL_DEL',
+  fd: number,
+  events: number,
+): Attempt {
   const c = k.costs;
   const epFile = fileOf(k, proc, epfd);
   const ep = epFile && epFile.what.kind === 'epoll' ? k.epolls.get(epFile.what.ep) : undefined;
   const evText = epollEventsText(events);
-  const head = opName === 'EPOLL_CTL_DEL' ? `epoll_ctl(${epfd}, ${opName}, ${fd}, ${USER_PTR})` : `epoll_ctl(${epfd}, ${opName}, ${fd}, {events=${evText}, data={u32=${fd}, u64=${fd}}})`;
+  const head =
+    opName === 'EPOLL_CTL_DEL'
+      ? `epoll_ctl(${epfd}, ${opName}, ${fd}, ${USER_PTR})`
+      : `epoll_ctl(${epfd}, ${opName}, ${fd}, {events=${evText}, data={u32=${fd}, u64=${fd}}})`;
   const sockFile = fileOf(k, proc, fd);
   const sock = sockOf(k, proc, fd);
   if (!ep || !sockFile || !sock) return fail('EBADF', c.epollCtlNs, head, '');
@@ -44,32 +74,46 @@ export function sysEpollCtl(k: KernelContext, proc: Process, epfd: number, opNam
     ep.items.set(fd, { fd, file: sockFile.id, sock: sock.id, events, disabled: false });
     sock.watchers.push({ ep: ep.id, fd });
     k.addMemory(c.epollItemBytes);
-    if (k.tracing) k.emit({ t: k.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'add' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'add' });
+    else k.events++;
   } else if (opName === 'EPOLL_CTL_MOD') {
     if (!existing) return fail('ENOENT' as Errno, c.epollCtlNs, head, '');
     existing.events = events;
     existing.disabled = false;
-    if (k.tracing) k.emit({ t: k.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'mod' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'epoll.interest', ep: ep.id, fd, events, op: 'mod' });
+    else k.events++;
   } else {
     if (!existing) return fail('ENOENT' as Errno, c.epollCtlNs, head, '');
     ep.items.delete(fd);
     sock.watchers = sock.watchers.filter((w) => !(w.ep === ep.id && w.fd === fd));
     const r = ep.ready.indexOf(fd);
-    if (r >= 0) { ep.ready.splice(r, 1); k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' }); }
+    if (r >= 0) {
+      ep.ready.splice(r, 1);
+      k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' });
+    }
     k.addMemory(-c.epollItemBytes);
-    if (k.tracing) k.emit({ t: k.now, type: 'epoll.interest', ep: ep.id, fd, events: 0, op: 'del' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'epoll.interest', ep: ep.id, fd, events: 0, op: 'del' });
+    else k.events++;
     return done({ ret: 0 }, c.epollCtlNs, head, ' = 0');
   }
   // Adding or re-arming an fd that is already readable puts it on the ready list at once.
   if ((pollMask(sock) & events) !== 0 && !ep.ready.includes(fd)) {
     ep.ready.push(fd);
-    if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' });
+    else k.events++;
     wakeAll(k, ep.waiters, 'epoll');
   }
   return done({ ret: 0 }, c.epollCtlNs, head, ' = 0');
 }
 
-export function sysEpollWait(k: KernelContext, proc: Process, op: SysOp, epfd: number, maxEvents: number, timeoutMs: number): Attempt {
+export function sysEpollWait(
+  k: KernelContext,
+  proc: Process,
+  op: SysOp,
+  epfd: number,
+  maxEvents: number,
+  timeoutMs: number,
+): Attempt {
   const c = k.costs;
   if (op.deadline === null) op.deadline = timeoutMs < 0 ? Infinity : op.enterT + timeoutMs * MS;
   const epFile = fileOf(k, proc, epfd);
@@ -84,7 +128,8 @@ export function sysEpollWait(k: KernelContext, proc: Process, op: SysOp, epfd: n
   while (ep.ready.length > 0 && reported.length < maxEvents) {
     const fd = ep.ready.shift()!;
     const item = ep.items.get(fd);
-    if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'remove' });
+    else k.events++;
     if (!item || item.disabled) continue;
     const sock = k.socks.get(item.sock)!;
     const mask = pollMask(sock) & (item.events | EPOLLHUP | EPOLLERR);
@@ -95,14 +140,23 @@ export function sysEpollWait(k: KernelContext, proc: Process, op: SysOp, epfd: n
   }
   for (const fd of requeue) {
     ep.ready.push(fd);
-    if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' }); else k.events++;
+    if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd, op: 'add' });
+    else k.events++;
   }
   const ns = c.epollWaitBaseNs + c.epollWaitPerReadyNs * reported.length;
   if (reported.length > 0) {
-    const list = reported.map((r) => `{events=${epollEventsText(r.events)}, data={u32=${r.fd}, u64=${r.fd}}}`).join(', ');
-    return done({ ret: reported.length, ready: reported }, ns, head, `[${list}], ${tailArgs} = ${reported.length}`);
+    const list = reported
+      .map((r) => `{events=${epollEventsText(r.events)}, data={u32=${r.fd}, u64=${r.fd}}}`)
+      .join(', ');
+    return done(
+      { ret: reported.length, ready: reported },
+      ns,
+      head,
+      `[${list}], ${tailArgs} = ${reported.length}`,
+    );
   }
-  if (op.timedOut || timeoutMs === 0 || k.now >= op.deadline) return done({ ret: 0, ready: [] }, ns, head, `[], ${tailArgs} = 0`);
+  if (op.timedOut || timeoutMs === 0 || k.now >= op.deadline)
+    return done({ ret: 0, ready: [] }, ns, head, `[], ${tailArgs} = 0`);
   return { block: { kind: 'epoll', epfd, ep: ep.id }, targets: [{ kind: 'epoll', ep: ep.id }], head };
 }
 
@@ -116,7 +170,8 @@ export function epollCallback(k: KernelContext, sock: Sock): void {
     if ((pollMask(sock) & item.events & ~(EPOLLET | EPOLLONESHOT)) === 0) continue;
     if (!ep.ready.includes(w.fd)) {
       ep.ready.push(w.fd);
-      if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd: w.fd, op: 'add' }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'epoll.ready', ep: ep.id, fd: w.fd, op: 'add' });
+      else k.events++;
     }
     wakeAll(k, ep.waiters, 'epoll');
   }

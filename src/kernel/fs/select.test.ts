@@ -10,8 +10,25 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Kernel } from '../kernel.ts';
 import { LINUX_CPYTHON_COSTS } from '../costs.ts';
-import { MS, POLLERR, POLLHUP, POLLIN, type Ns, type PollFd, type ProgramGen, type SysResult } from '../types.ts';
-import { done, fail, type Attempt, type KernelContext, type Process, type SysOp, type Thread } from '../state.ts';
+import {
+  MS,
+  POLLERR,
+  POLLHUP,
+  POLLIN,
+  type Ns,
+  type PollFd,
+  type ProgramGen,
+  type SysResult,
+} from '../types.ts';
+import {
+  done,
+  fail,
+  type Attempt,
+  type KernelContext,
+  type Process,
+  type SysOp,
+  type Thread,
+} from '../state.ts';
 import { sockOf } from '../fdtable.ts';
 import { pollMask, readable } from '../net/tcp.ts';
 import { fdSet, timespec } from '../strace-format.ts';
@@ -19,7 +36,15 @@ import { pollEventsText, sysPoll, sysPselect6 } from './select.ts';
 
 /* ── the scans as they were (the oracle) ── */
 
-function referencePselect6(k: KernelContext, thread: Thread, proc: Process, op: SysOp, nfds: number, fds: number[], timeoutNs: Ns | null): Attempt {
+function referencePselect6(
+  k: KernelContext,
+  thread: Thread,
+  proc: Process,
+  op: SysOp,
+  nfds: number,
+  fds: number[],
+  timeoutNs: Ns | null,
+): Attempt {
   const c = k.costs;
   if (op.deadline === null) op.deadline = timeoutNs === null ? Infinity : op.enterT + timeoutNs;
   const timeout = timeoutNs === null ? 'NULL' : timespec(timeoutNs);
@@ -31,39 +56,85 @@ function referencePselect6(k: KernelContext, thread: Thread, proc: Process, op: 
     if (readable(sock)) ready.push(fd);
   }
   const sleeping = op.blocked ? c.selectPerFdSleepNs * fds.length : 0;
-  const ns = c.selectBaseNs + c.selectPerWordNs * Math.ceil(nfds / 64) + c.selectPerFdNs * fds.length + sleeping;
-  if (k.tracing && (ready.length > 0 || timeoutNs === 0 || op.timedOut || k.now >= op.deadline || op.entryCharged)) {
+  const ns =
+    c.selectBaseNs + c.selectPerWordNs * Math.ceil(nfds / 64) + c.selectPerFdNs * fds.length + sleeping;
+  if (
+    k.tracing &&
+    (ready.length > 0 || timeoutNs === 0 || op.timedOut || k.now >= op.deadline || op.entryCharged)
+  ) {
     k.emit({ t: k.now, type: 'select.scan', tid: thread.tid, nfds, watched: fds, ready });
   } else k.events++;
   if (ready.length > 0) {
-    return done({ ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) }, ns, head, k.tracing ? `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - k.now))}`})` : '');
+    return done(
+      { ret: ready.length, ready: ready.map((fd) => ({ fd, events: POLLIN })) },
+      ns,
+      head,
+      k.tracing
+        ? `) = ${ready.length} (in ${fdSet(ready)}${timeoutNs === null ? '' : `, left ${timespec(Math.max(0, op.deadline - k.now))}`})`
+        : '',
+    );
   }
-  if (op.timedOut || timeoutNs === 0 || k.now >= op.deadline) return done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
-  return { block: { kind: 'select', fds }, targets: fds.map((fd) => ({ kind: 'sock' as const, sock: sockOf(k, proc, fd)!.id })), head, ns };
+  if (op.timedOut || timeoutNs === 0 || k.now >= op.deadline)
+    return done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
+  return {
+    block: { kind: 'select', fds },
+    targets: fds.map((fd) => ({ kind: 'sock' as const, sock: sockOf(k, proc, fd)!.id })),
+    head,
+    ns,
+  };
 }
 
-function referencePoll(k: KernelContext, thread: Thread, proc: Process, op: SysOp, fds: PollFd[], timeoutMs: number): Attempt {
+function referencePoll(
+  k: KernelContext,
+  thread: Thread,
+  proc: Process,
+  op: SysOp,
+  fds: PollFd[],
+  timeoutMs: number,
+): Attempt {
   const c = k.costs;
   if (op.deadline === null) op.deadline = timeoutMs < 0 ? Infinity : op.enterT + timeoutMs * MS;
-  const head = k.tracing ? `poll([${fds.map((p) => `{fd=${p.fd}, events=POLLIN}`).join(', ')}], ${fds.length}, ${timeoutMs}` : '';
+  const head = k.tracing
+    ? `poll([${fds.map((p) => `{fd=${p.fd}, events=POLLIN}`).join(', ')}], ${fds.length}, ${timeoutMs}`
+    : '';
   const ready: PollFd[] = [];
   for (const p of fds) {
     const sock = sockOf(k, proc, p.fd);
-    if (!sock) { ready.push({ fd: p.fd, events: 0x20 }); continue; }
+    if (!sock) {
+      ready.push({ fd: p.fd, events: 0x20 });
+      continue;
+    }
     const mask = pollMask(sock) & (p.events | POLLHUP | POLLERR);
     if (mask) ready.push({ fd: p.fd, events: mask & (POLLIN | POLLERR | POLLHUP) });
   }
   const sleeping = op.blocked ? c.pollPerFdSleepNs * fds.length : 0;
   const ns = c.pollBaseNs + c.pollPerFdNs * fds.length + sleeping;
-  if (k.tracing && (ready.length > 0 || timeoutMs === 0 || op.timedOut || k.now >= op.deadline || op.entryCharged)) {
-    k.emit({ t: k.now, type: 'poll.scan', tid: thread.tid, watched: fds.map((p) => p.fd), ready: ready.map((p) => p.fd) });
+  if (
+    k.tracing &&
+    (ready.length > 0 || timeoutMs === 0 || op.timedOut || k.now >= op.deadline || op.entryCharged)
+  ) {
+    k.emit({
+      t: k.now,
+      type: 'poll.scan',
+      tid: thread.tid,
+      watched: fds.map((p) => p.fd),
+      ready: ready.map((p) => p.fd),
+    });
   } else k.events++;
   if (ready.length > 0) {
-    const revents = k.tracing ? ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ') : '';
+    const revents = k.tracing
+      ? ready.map((p) => `{fd=${p.fd}, revents=${pollEventsText(p.events)}}`).join(', ')
+      : '';
     return done({ ret: ready.length, ready }, ns, head, `) = ${ready.length} ([${revents}])`);
   }
-  if (op.timedOut || timeoutMs === 0 || k.now >= op.deadline) return done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
-  return { block: { kind: 'poll', fds: fds.map((p) => p.fd) }, targets: fds.map((p) => ({ kind: 'sock' as const, sock: sockOf(k, proc, p.fd)!.id })), head, ns };
+  if (op.timedOut || timeoutMs === 0 || k.now >= op.deadline)
+    return done({ ret: 0, ready: [] }, ns, head, ') = 0 (Timeout)');
+  return {
+    block: { kind: 'poll', fds: fds.map((p) => p.fd) },
+    targets: fds.map((p) => ({ kind: 'sock' as const, sock: sockOf(k, proc, p.fd)!.id })),
+    head,
+    ns,
+  };
 }
 
 /* ── random schedules ── */
@@ -75,12 +146,16 @@ const clientAction = fc.record({
 const schedule = fc.record({
   clients: fc.array(fc.array(clientAction, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
   closeEvery: fc.integer({ min: 1, max: 5 }),
-  probes: fc.array(fc.record({
-    fds: fc.array(fc.integer({ min: 0, max: 16 }), { maxLength: 12 }),
-    events: fc.constantFrom(POLLIN, POLLIN | 0x4, 0),
-    timeout: fc.constantFrom(0, -1, 5),
-    charged: fc.boolean(), blocked: fc.boolean(),
-  }), { minLength: 1, maxLength: 12 }),
+  probes: fc.array(
+    fc.record({
+      fds: fc.array(fc.integer({ min: 0, max: 16 }), { maxLength: 12 }),
+      events: fc.constantFrom(POLLIN, POLLIN | 0x4, 0),
+      timeout: fc.constantFrom(0, -1, 5),
+      charged: fc.boolean(),
+      blocked: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 12 },
+  ),
   tracing: fc.boolean(),
 });
 
@@ -88,11 +163,24 @@ type Schedule = typeof schedule extends fc.Arbitrary<infer T> ? T : never;
 
 function machine(s: Schedule): Kernel {
   return new Kernel({
-    seed: 1, cores: 1, fdLimit: 64, latencyNs: MS, costs: LINUX_CPYTHON_COSTS, untilNs: 120 * MS, maxEvents: 200_000,
-    keepTrace: s.tracing, serverPort: 8080,
+    seed: 1,
+    cores: 1,
+    fdLimit: 64,
+    latencyNs: MS,
+    costs: LINUX_CPYTHON_COSTS,
+    untilNs: 120 * MS,
+    maxEvents: 200_000,
+    keepTrace: s.tracing,
+    serverPort: 8080,
     clients: s.clients.map((actions, i) => ({
       name: `c${i}`,
-      actions: [...actions].sort((a, b) => a.at - b.at).map((a) => (a.do === 'send' ? { atNs: a.at * MS, do: 'send' as const, data: 'hi' } : { atNs: a.at * MS, do: a.do as 'connect' | 'close' | 'reset' })),
+      actions: [...actions]
+        .sort((a, b) => a.at - b.at)
+        .map((a) =>
+          a.do === 'send'
+            ? { atNs: a.at * MS, do: 'send' as const, data: 'hi' }
+            : { atNs: a.at * MS, do: a.do as 'connect' | 'close' | 'reset' },
+        ),
     })),
   });
 }
@@ -125,14 +213,30 @@ function server(closeEvery: number) {
 }
 
 function freshOp(k: Kernel, call: SysOp['call'], charged: boolean, blocked: boolean): SysOp {
-  return { call, line: 0, enterT: k.now, kernelNs: 0, deadline: null, timedOut: false, entered: true, entryCharged: charged, blocked, submitted: false, done: null };
+  return {
+    call,
+    line: 0,
+    enterT: k.now,
+    kernelNs: 0,
+    deadline: null,
+    timedOut: false,
+    entered: true,
+    entryCharged: charged,
+    blocked,
+    submitted: false,
+    done: null,
+  };
 }
 
 /**
  * Runs one scan and takes back what it left in the kernel (its event), so the run goes on unchanged.
  * Of an entry look that would sleep, attemptOp uses only the cost (it charges it and looks again).
  */
-function scan(k: Kernel, charged: boolean, f: () => Attempt): { attempt: Attempt | { entryLookNs: number | undefined }; emitted: unknown[]; events: number } {
+function scan(
+  k: Kernel,
+  charged: boolean,
+  f: () => Attempt,
+): { attempt: Attempt | { entryLookNs: number | undefined }; emitted: unknown[]; events: number } {
   const trace = k.trace.length;
   const events = k.events;
   const tried = f();
@@ -145,28 +249,61 @@ function scan(k: Kernel, charged: boolean, f: () => Attempt): { attempt: Attempt
 
 describe('select and poll scans give what the reference scan gives', () => {
   it('on random schedules, fd lists and call states', () => {
-    fc.assert(fc.property(schedule, (s) => {
-      const k = machine(s);
-      const pid = k.spawn('python3', server(s.closeEvery));
-      const proc = k.procs.get(pid)!;
-      const thread = k.threads.get(pid)!;
-      let probe = 0;
-      for (let i = 0; k.step(); i++) {
-        if (i % 7 !== 0) continue;
-        const p = s.probes[probe++ % s.probes.length]!;
-        const fds: PollFd[] = p.fds.map((fd) => ({ fd, events: p.events }));
-        const oldPoll = scan(k, p.charged, () => referencePoll(k, thread, proc, freshOp(k, { name: 'poll', fds, timeoutMs: p.timeout }, p.charged, p.blocked), fds, p.timeout));
-        const newPoll = scan(k, p.charged, () => sysPoll(k, thread, proc, freshOp(k, { name: 'poll', fds, timeoutMs: p.timeout }, p.charged, p.blocked), fds, p.timeout));
-        expect(newPoll).toEqual(oldPoll);
-        const sorted = [...new Set(p.fds)].sort((a, b) => a - b);
-        const nfds = sorted.length ? sorted[sorted.length - 1]! + 1 : 0;
-        const timeoutNs = p.timeout < 0 ? null : p.timeout * MS;
-        const call = { name: 'pselect6' as const, nfds, readFds: sorted, timeoutNs };
-        const oldSelect = scan(k, p.charged, () => referencePselect6(k, thread, proc, freshOp(k, call, p.charged, p.blocked), nfds, sorted, timeoutNs));
-        const newSelect = scan(k, p.charged, () => sysPselect6(k, thread, proc, freshOp(k, call, p.charged, p.blocked), nfds, sorted, timeoutNs));
-        expect(newSelect).toEqual(oldSelect);
-      }
-      expect(probe).toBeGreaterThan(0);
-    }), { numRuns: 150, seed: 16 });
+    fc.assert(
+      fc.property(schedule, (s) => {
+        const k = machine(s);
+        const pid = k.spawn('python3', server(s.closeEvery));
+        const proc = k.procs.get(pid)!;
+        const thread = k.threads.get(pid)!;
+        let probe = 0;
+        for (let i = 0; k.step(); i++) {
+          if (i % 7 !== 0) continue;
+          const p = s.probes[probe++ % s.probes.length]!;
+          const fds: PollFd[] = p.fds.map((fd) => ({ fd, events: p.events }));
+          const oldPoll = scan(k, p.charged, () =>
+            referencePoll(
+              k,
+              thread,
+              proc,
+              freshOp(k, { name: 'poll', fds, timeoutMs: p.timeout }, p.charged, p.blocked),
+              fds,
+              p.timeout,
+            ),
+          );
+          const newPoll = scan(k, p.charged, () =>
+            sysPoll(
+              k,
+              thread,
+              proc,
+              freshOp(k, { name: 'poll', fds, timeoutMs: p.timeout }, p.charged, p.blocked),
+              fds,
+              p.timeout,
+            ),
+          );
+          expect(newPoll).toEqual(oldPoll);
+          const sorted = [...new Set(p.fds)].sort((a, b) => a - b);
+          const nfds = sorted.length ? sorted[sorted.length - 1]! + 1 : 0;
+          const timeoutNs = p.timeout < 0 ? null : p.timeout * MS;
+          const call = { name: 'pselect6' as const, nfds, readFds: sorted, timeoutNs };
+          const oldSelect = scan(k, p.charged, () =>
+            referencePselect6(
+              k,
+              thread,
+              proc,
+              freshOp(k, call, p.charged, p.blocked),
+              nfds,
+              sorted,
+              timeoutNs,
+            ),
+          );
+          const newSelect = scan(k, p.charged, () =>
+            sysPselect6(k, thread, proc, freshOp(k, call, p.charged, p.blocked), nfds, sorted, timeoutNs),
+          );
+          expect(newSelect).toEqual(oldSelect);
+        }
+        expect(probe).toBeGreaterThan(0);
+      }),
+      { numRuns: 150, seed: 16 },
+    );
   });
 });

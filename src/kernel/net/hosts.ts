@@ -29,8 +29,21 @@ export const CLIENT_PORT_BASE = 40000;
 
 export function newClientHosts(k: KernelContext): ClientHost[] {
   return k.config.clients.map((script, index) => ({
-    index, name: script.name, script, next: 0, state: 'idle', port: CLIENT_PORT_BASE + 2 * index + 2, sock: null,
-    busy: false, synAttempt: 0, synToken: 0, lastToServer: 0, lastToClient: 0, rx: '', readPending: false, serverGone: false,
+    index,
+    name: script.name,
+    script,
+    next: 0,
+    state: 'idle',
+    port: CLIENT_PORT_BASE + 2 * index + 2,
+    sock: null,
+    busy: false,
+    synAttempt: 0,
+    synToken: 0,
+    lastToServer: 0,
+    lastToClient: 0,
+    rx: '',
+    readPending: false,
+    serverGone: false,
   }));
 }
 
@@ -43,15 +56,43 @@ export function sendToServer(k: KernelContext, c: ClientHost, kind: PacketKind, 
   // TCP delivers in order: a packet never overtakes the one sent before it.
   const arrive = Math.max(k.now + jitter(k), c.lastToServer);
   c.lastToServer = arrive;
-  if (k.tracing) k.emit({ t: k.now, type: 'net.packet', from: c.name, to: 'server', kind, bytes: data?.length ?? 0, ...(data !== undefined ? { data } : {}), arriveNs: arrive }); else k.events++;
-  k.schedule(arrive, data !== undefined ? { e: 'toServer', c: c.index, kind, data } : { e: 'toServer', c: c.index, kind });
+  if (k.tracing)
+    k.emit({
+      t: k.now,
+      type: 'net.packet',
+      from: c.name,
+      to: 'server',
+      kind,
+      bytes: data?.length ?? 0,
+      ...(data !== undefined ? { data } : {}),
+      arriveNs: arrive,
+    });
+  else k.events++;
+  k.schedule(
+    arrive,
+    data !== undefined ? { e: 'toServer', c: c.index, kind, data } : { e: 'toServer', c: c.index, kind },
+  );
 }
 
 export function sendToClient(k: KernelContext, c: ClientHost, kind: PacketKind, data?: Bytes): void {
   const arrive = Math.max(k.now + jitter(k), c.lastToClient);
   c.lastToClient = arrive;
-  if (k.tracing) k.emit({ t: k.now, type: 'net.packet', from: 'server', to: c.name, kind, bytes: data?.length ?? 0, ...(data !== undefined ? { data } : {}), arriveNs: arrive }); else k.events++;
-  k.schedule(arrive, data !== undefined ? { e: 'toClient', c: c.index, kind, data } : { e: 'toClient', c: c.index, kind });
+  if (k.tracing)
+    k.emit({
+      t: k.now,
+      type: 'net.packet',
+      from: 'server',
+      to: c.name,
+      kind,
+      bytes: data?.length ?? 0,
+      ...(data !== undefined ? { data } : {}),
+      arriveNs: arrive,
+    });
+  else k.events++;
+  k.schedule(
+    arrive,
+    data !== undefined ? { e: 'toClient', c: c.index, kind, data } : { e: 'toClient', c: c.index, kind },
+  );
 }
 
 export function scheduleNextAction(k: KernelContext, c: ClientHost, notBefore: Ns): void {
@@ -76,10 +117,16 @@ export function clientAction(k: KernelContext, c: ClientHost): void {
       if (c.state === 'connected' && action.data) sendToServer(k, c, 'DATA', action.data);
       break;
     case 'close':
-      if (c.state === 'connected') { sendToServer(k, c, 'FIN'); c.state = 'closed'; }
+      if (c.state === 'connected') {
+        sendToServer(k, c, 'FIN');
+        c.state = 'closed';
+      }
       break;
     case 'reset':
-      if (c.state === 'connected' || c.state === 'closed') { sendToServer(k, c, 'RST'); c.state = 'reset'; }
+      if (c.state === 'connected' || c.state === 'closed') {
+        sendToServer(k, c, 'RST');
+        c.state = 'reset';
+      }
       break;
   }
   scheduleNextAction(k, c, k.now);
@@ -90,7 +137,8 @@ export function synTimer(k: KernelContext, c: ClientHost, token: number): void {
   if (c.synToken !== token || c.state !== 'connecting') return;
   c.synAttempt++;
   const nextNs = k.now + synTimeoutNs(c.synAttempt);
-  if (k.tracing) k.emit({ t: k.now, type: 'client.retry', client: c.name, attempt: c.synAttempt, nextNs }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'client.retry', client: c.name, attempt: c.synAttempt, nextNs });
+  else k.events++;
   sendToServer(k, c, 'SYN');
   k.schedule(nextNs, { e: 'synTimer', c: c.index, token: c.synToken });
 }
@@ -100,7 +148,8 @@ export function clientRead(k: KernelContext, c: ClientHost): void {
   c.readPending = false;
   if (c.rx.length === 0) return;
   k.replies.push({ client: c.name, data: c.rx, atNs: k.now });
-  if (k.tracing) k.emit({ t: k.now, type: 'client.reply', client: c.name, data: c.rx }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'client.reply', client: c.name, data: c.rx });
+  else k.events++;
   c.rx = '';
 }
 
@@ -110,7 +159,8 @@ export function packetAtClient(k: KernelContext, c: ClientHost, kind: PacketKind
       if (c.state !== 'connecting') return;
       c.state = 'connected';
       c.synToken++;
-      if (k.tracing) k.emit({ t: k.now, type: 'client.connected', client: c.name, port: c.port }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'client.connected', client: c.name, port: c.port });
+      else k.events++;
       sendToServer(k, c, 'ACK');
       scheduleNextAction(k, c, k.now);
       return;
@@ -128,18 +178,21 @@ export function packetAtClient(k: KernelContext, c: ClientHost, kind: PacketKind
       return;
     case 'FIN':
       c.serverGone = true;
-      if (k.tracing) k.emit({ t: k.now, type: 'client.eof', client: c.name, reset: false }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'client.eof', client: c.name, reset: false });
+      else k.events++;
       return;
     case 'RST':
       if (c.state === 'connecting') {
         c.state = 'refused';
         c.synToken++;
-        if (k.tracing) k.emit({ t: k.now, type: 'client.eof', client: c.name, reset: true }); else k.events++;
+        if (k.tracing) k.emit({ t: k.now, type: 'client.eof', client: c.name, reset: true });
+        else k.events++;
         scheduleNextAction(k, c, k.now);
         return;
       }
       c.serverGone = true;
-      if (k.tracing) k.emit({ t: k.now, type: 'client.eof', client: c.name, reset: true }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'client.eof', client: c.name, reset: true });
+      else k.events++;
       return;
     default:
       return;

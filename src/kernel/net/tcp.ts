@@ -8,7 +8,17 @@ import type { Bytes } from '../bytes.ts';
 import type { Errno } from '../errors.ts';
 import { ADDR_FAMILY_LOCAL, USER_PTR, quoted } from '../strace-format.ts';
 import { EPOLLRDHUP, POLLERR, POLLHUP, POLLIN, type PacketKind, type SysName } from '../types.ts';
-import { done, fail, type Attempt, type ClientHost, type KernelContext, type Process, type Sock, type SysOp, type SyscallFacts } from '../state.ts';
+import {
+  done,
+  fail,
+  type Attempt,
+  type ClientHost,
+  type KernelContext,
+  type Process,
+  type Sock,
+  type SysOp,
+  type SyscallFacts,
+} from '../state.ts';
 import { closeFd, fdWhat, fileOf, installFd, lowestFreeFd, newFile, sockOf } from '../fdtable.ts';
 import { LOOPBACK_LATENCY_NS, sendToClient } from './hosts.ts';
 
@@ -32,8 +42,22 @@ export const SOMAXCONN = 4096;
 
 export function newSock(k: KernelContext, kind: Sock['kind']): Sock {
   const sock: Sock = {
-    id: k.nextObj++, kind, port: 0, backlog: 0, acceptQueue: [], handshaking: 0, client: -1, rx: '', rxFin: false, err: null,
-    rcvShutdown: false, sndShutdown: false, closed: false, waiters: [], watchers: [], files: [],
+    id: k.nextObj++,
+    kind,
+    port: 0,
+    backlog: 0,
+    acceptQueue: [],
+    handshaking: 0,
+    client: -1,
+    rx: '',
+    rxFin: false,
+    err: null,
+    rcvShutdown: false,
+    sndShutdown: false,
+    closed: false,
+    waiters: [],
+    watchers: [],
+    files: [],
   };
   k.socks.set(sock.id, sock);
   k.addMemory(k.costs.socketKernelBytes);
@@ -52,7 +76,7 @@ export function readable(sock: Sock): boolean {
 export function pollMask(sock: Sock): number {
   let mask = readable(sock) ? POLLIN : 0;
   if (sock.err !== null) mask |= POLLERR; // reported until a call consumes the error
-  if (sock.kind === 'conn' && (sock.rcvShutdown && sock.sndShutdown)) mask |= POLLHUP;
+  if (sock.kind === 'conn' && sock.rcvShutdown && sock.sndShutdown) mask |= POLLHUP;
   if (sock.kind === 'conn' && sock.rxFin) mask |= EPOLLRDHUP;
   return mask;
 }
@@ -91,13 +115,32 @@ export function sysSocketpair(k: KernelContext, proc: Process): Attempt {
   if (a < 0) return fail('EMFILE', c.socketNs, head, `${USER_PTR})`);
   installFd(k, proc, a, newFile(k, { kind: 'sock', sock: newSock(k, 'new').id }));
   const b = lowestFreeFd(k, proc);
-  if (b < 0) { closeFd(k, proc, a); return fail('EMFILE', c.socketNs, head, `${USER_PTR})`); }
+  if (b < 0) {
+    closeFd(k, proc, a);
+    return fail('EMFILE', c.socketNs, head, `${USER_PTR})`);
+  }
   installFd(k, proc, b, newFile(k, { kind: 'sock', sock: newSock(k, 'new').id }));
-  return done({ ret: 0, ready: [{ fd: a, events: 0 }, { fd: b, events: 0 }] }, 2 * c.socketNs, head, `[${a}, ${b}]) = 0`);
+  return done(
+    {
+      ret: 0,
+      ready: [
+        { fd: a, events: 0 },
+        { fd: b, events: 0 },
+      ],
+    },
+    2 * c.socketNs,
+    head,
+    `[${a}, ${b}]) = 0`,
+  );
 }
 
 export function sysSetsockopt(k: KernelContext, fd: number): Attempt {
-  return done({ ret: 0 }, k.costs.setsockoptNs, `setsockopt(${fd}, SOL_SOCKET, SO_REUSEADDR, [1], 4)`, ' = 0');
+  return done(
+    { ret: 0 },
+    k.costs.setsockoptNs,
+    `setsockopt(${fd}, SOL_SOCKET, SO_REUSEADDR, [1], 4)`,
+    ' = 0',
+  );
 }
 
 export function sysBind(k: KernelContext, proc: Process, fd: number, port: number): Attempt {
@@ -113,8 +156,10 @@ export function sysListen(k: KernelContext, proc: Process, fd: number, backlog: 
   sock.kind = 'listen';
   sock.backlog = Math.min(Math.max(backlog, 0), SOMAXCONN);
   k.listenSock = sock.id;
-  if (k.tracing) k.emit({ t: k.now, type: 'sock.listen', sock: sock.id, backlog: sock.backlog }); else k.events++;
-  if (k.tracing) k.emit({ t: k.now, type: 'fd.open', pid: proc.pid, fd, what: fdWhat(k, proc.fds[fd]!) }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'sock.listen', sock: sock.id, backlog: sock.backlog });
+  else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'fd.open', pid: proc.pid, fd, what: fdWhat(k, proc.fds[fd]!) });
+  else k.events++;
   return done({ ret: 0 }, k.costs.listenNs, `listen(${fd}, ${backlog})`, ' = 0');
 }
 
@@ -123,7 +168,8 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: Sy
   const file = fileOf(k, proc, lfd);
   const sock = sockOf(k, proc, lfd);
   const head = `accept4(${lfd}, `;
-  if (!file || !sock || sock.kind !== 'listen') return fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
+  if (!file || !sock || sock.kind !== 'listen')
+    return fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   const connId = sock.acceptQueue[0];
   if (connId === undefined) {
     if (file.nonblock) return fail('EAGAIN', c.acceptEagainNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
@@ -131,16 +177,21 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: Sy
     // meanwhile is not reused by this call (found by `npm run fidelity`, fixtures/fidelity).
     if (op && op.reservedFd === undefined) {
       const fd = lowestFreeFd(k, proc);
-      if (fd >= 0) proc.reservedFds.add(op.reservedFd = fd);
+      if (fd >= 0) proc.reservedFds.add((op.reservedFd = fd));
     }
-    return { block: { kind: 'accept', fd: lfd, sock: sock.id }, targets: [{ kind: 'sock', sock: sock.id }], head };
+    return {
+      block: { kind: 'accept', fd: lfd, sock: sock.id },
+      targets: [{ kind: 'sock', sock: sock.id }],
+      head,
+    };
   }
   if (op?.reservedFd !== undefined) proc.reservedFds.delete(op.reservedFd);
   const fd = op?.reservedFd ?? lowestFreeFd(k, proc);
   // With no free descriptor the connection stays queued: the listening socket stays readable.
   if (fd < 0) return fail('EMFILE', c.acceptNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   sock.acceptQueue.shift();
-  if (k.tracing) k.emit({ t: k.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' });
+  else k.events++;
   // accept() never passes O_NONBLOCK or O_ASYNC on to the new socket (Linux, unlike BSD).
   installFd(k, proc, fd, newFile(k, { kind: 'sock', sock: connId }));
   const port = k.clients[k.socks.get(connId)!.client]!.port;
@@ -148,7 +199,8 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: Sy
 }
 
 /** strace's `[in => out]` for a socket address length, or `[n]` when the kernel wrote as much as it was given. */
-const addrLen = (given: number, written: number): string => (given === written ? `[${given}]` : `[${given} => ${written}]`);
+const addrLen = (given: number, written: number): string =>
+  given === written ? `[${given}]` : `[${given} => ${written}]`;
 
 // IO Lab's only sockets without a TCP connection or a port are socketpair()'s: AF_UNIX, unnamed.
 const UNNAMED_UNIX = '{sa_family=AF_UNIX}';
@@ -157,9 +209,10 @@ const INET_ADDR_BYTES = 16;
 
 export function sysGetsockname(k: KernelContext, proc: Process, fd: number, addrlen = 128): Attempt {
   const kind = sockOf(k, proc, fd)?.kind;
-  const addr = kind === 'new'
-    ? `${UNNAMED_UNIX}, ${addrLen(addrlen, UNIX_ADDR_BYTES)}`
-    : `${ADDR_FAMILY_LOCAL(k.config.serverPort)}, ${addrLen(addrlen, INET_ADDR_BYTES)}`;
+  const addr =
+    kind === 'new'
+      ? `${UNNAMED_UNIX}, ${addrLen(addrlen, UNIX_ADDR_BYTES)}`
+      : `${ADDR_FAMILY_LOCAL(k.config.serverPort)}, ${addrLen(addrlen, INET_ADDR_BYTES)}`;
   return done({ ret: 0 }, k.costs.syscallNs, `getsockname(${fd}, ${addr})`, ' = 0');
 }
 
@@ -167,18 +220,29 @@ export function sysGetsockname(k: KernelContext, proc: Process, fd: number, addr
  * inet_getname(peer=1): a connected socket's client address; ENOTCONN for a listening socket and
  * for a connection a reset has closed (TCP_CLOSE). CPython's `repr(sock)` asks for it (`raddr=`).
  */
-export function sysGetpeername(k: KernelContext, proc: Process, fd: number, addrlen = INET_ADDR_BYTES): Attempt {
+export function sysGetpeername(
+  k: KernelContext,
+  proc: Process,
+  fd: number,
+  addrlen = INET_ADDR_BYTES,
+): Attempt {
   const c = k.costs;
   const head = `getpeername(${fd}, `;
   const failArgs = `${USER_PTR}, [${addrlen}])`;
   if (!fileOf(k, proc, fd)) return fail('EBADF', c.syscallNs, head, failArgs);
   const sock = sockOf(k, proc, fd);
   if (!sock) return fail('ENOTSOCK', c.syscallNs, head, failArgs);
-  if (sock.kind === 'new') return done({ ret: 0 }, c.syscallNs, head, `${UNNAMED_UNIX}, ${addrLen(addrlen, UNIX_ADDR_BYTES)}) = 0`);
+  if (sock.kind === 'new')
+    return done({ ret: 0 }, c.syscallNs, head, `${UNNAMED_UNIX}, ${addrLen(addrlen, UNIX_ADDR_BYTES)}) = 0`);
   // rcvShutdown is set only by an arriving RST: the connection is closed.
   if (sock.kind !== 'conn' || sock.rcvShutdown) return fail('ENOTCONN', c.syscallNs, head, failArgs);
   const port = k.clients[sock.client]!.port;
-  return done({ ret: 0 }, c.syscallNs, head, `${ADDR_FAMILY_LOCAL(port)}, ${addrLen(addrlen, INET_ADDR_BYTES)}) = 0`);
+  return done(
+    { ret: 0 },
+    c.syscallNs,
+    head,
+    `${ADDR_FAMILY_LOCAL(port)}, ${addrLen(addrlen, INET_ADDR_BYTES)}) = 0`,
+  );
 }
 
 export function sysRecvfrom(k: KernelContext, proc: Process, fd: number, size: number): Attempt {
@@ -187,13 +251,21 @@ export function sysRecvfrom(k: KernelContext, proc: Process, fd: number, size: n
   const sock = sockOf(k, proc, fd);
   const head = `recvfrom(${fd}, `;
   if (!file || !sock) return fail('EBADF', c.syscallNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
-  if (sock.kind !== 'conn') return fail('ENOTCONN', c.syscallNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
+  if (sock.kind !== 'conn')
+    return fail('ENOTCONN', c.syscallNs, head, `${USER_PTR}, ${size}, 0, NULL, NULL)`);
   if (sock.rx.length > 0) {
     const n = Math.min(size, sock.rx.length);
     const data = sock.rx.slice(0, n);
     sock.rx = sock.rx.slice(n);
-    if (k.tracing) k.emit({ t: k.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length }); else k.events++;
-    return done({ ret: n, data }, c.recvNs + Math.round(n * c.copyNsPerByte), head, `${quoted(data)}, ${size}, 0, NULL, NULL) = ${n}`, { fd, dir: 'to-user', data });
+    if (k.tracing) k.emit({ t: k.now, type: 'sock.take', sock: sock.id, bytes: n, total: sock.rx.length });
+    else k.events++;
+    return done(
+      { ret: n, data },
+      c.recvNs + Math.round(n * c.copyNsPerByte),
+      head,
+      `${quoted(data)}, ${size}, 0, NULL, NULL) = ${n}`,
+      { fd, dir: 'to-user', data },
+    );
   }
   const end = recvEnd(sock);
   if (end === 'eof') return done({ ret: 0, data: '' }, c.recvNs, head, `"", ${size}, 0, NULL, NULL) = 0`);
@@ -225,14 +297,21 @@ export function sysSendto(k: KernelContext, proc: Process, fd: number, data: Byt
       packetAtServer(k, client, 'RST');
     }
   }
-  return done({ ret: data.length }, c.sendNs + Math.round(data.length * c.copyNsPerByte), head, `${args} = ${data.length}`, data.length > 0 ? { fd, dir: 'from-user', data } : undefined);
+  return done(
+    { ret: data.length },
+    c.sendNs + Math.round(data.length * c.copyNsPerByte),
+    head,
+    `${args} = ${data.length}`,
+    data.length > 0 ? { fd, dir: 'from-user', data } : undefined,
+  );
 }
 
 /** tcp_close: the socket's last descriptor went. Unread data aborts the connection (RST). */
 export function tcpClose(k: KernelContext, sock: Sock): void {
   sock.closed = true;
   k.addMemory(-k.costs.socketKernelBytes);
-  if (k.tracing) k.emit({ t: k.now, type: 'sock.closed', sock: sock.id }); else k.events++;
+  if (k.tracing) k.emit({ t: k.now, type: 'sock.closed', sock: sock.id });
+  else k.events++;
   if (sock.kind === 'listen') {
     if (k.listenSock === sock.id) k.listenSock = null;
     for (const connId of sock.acceptQueue) {
@@ -257,17 +336,22 @@ export function packetAtServer(k: KernelContext, c: ClientHost, kind: PacketKind
   if (kind === 'SYN') {
     const listener = k.listenSock === null ? undefined : k.socks.get(k.listenSock);
     if (!listener || listener.closed) {
-      if (k.tracing) k.emit({ t: k.now, type: 'sock.syn', sock: -1, client: c.name, outcome: 'dropped' }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'sock.syn', sock: -1, client: c.name, outcome: 'dropped' });
+      else k.events++;
       sendToClient(k, c, 'RST');
       return;
     }
     // The accept queue holds backlog + 1 connections (sk_acceptq_is_full tests ">"): later SYNs are dropped.
     if (listener.acceptQueue.length + listener.handshaking > listener.backlog) {
-      if (k.tracing) k.emit({ t: k.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'dropped' }); else k.events++;
+      if (k.tracing)
+        k.emit({ t: k.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'dropped' });
+      else k.events++;
       return;
     }
     listener.handshaking++;
-    if (k.tracing) k.emit({ t: k.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'queued' }); else k.events++;
+    if (k.tracing)
+      k.emit({ t: k.now, type: 'sock.syn', sock: listener.id, client: c.name, outcome: 'queued' });
+    else k.events++;
     sendToClient(k, c, 'SYN-ACK');
     return;
   }
@@ -281,7 +365,9 @@ export function packetAtServer(k: KernelContext, c: ClientHost, kind: PacketKind
     conn.port = listener.port;
     c.sock = conn.id;
     listener.acceptQueue.push(conn.id);
-    if (k.tracing) k.emit({ t: k.now, type: 'sock.accept-queue', sock: listener.id, conn: conn.id, op: 'push' }); else k.events++;
+    if (k.tracing)
+      k.emit({ t: k.now, type: 'sock.accept-queue', sock: listener.id, conn: conn.id, op: 'push' });
+    else k.events++;
     k.notify(listener, 'connection');
     return;
   }
@@ -296,12 +382,15 @@ export function packetAtServer(k: KernelContext, c: ClientHost, kind: PacketKind
     case 'DATA':
       if (sock.rcvShutdown && !sock.rxFin) return;
       sock.rx += data ?? '';
-      if (k.tracing) k.emit({ t: k.now, type: 'sock.rx', sock: sock.id, data: data ?? '', total: sock.rx.length }); else k.events++;
+      if (k.tracing)
+        k.emit({ t: k.now, type: 'sock.rx', sock: sock.id, data: data ?? '', total: sock.rx.length });
+      else k.events++;
       k.notify(sock, 'data');
       return;
     case 'FIN':
       sock.rxFin = true;
-      if (k.tracing) k.emit({ t: k.now, type: 'sock.fin', sock: sock.id }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'sock.fin', sock: sock.id });
+      else k.events++;
       k.notify(sock, 'FIN');
       return;
     case 'RST': {
@@ -311,7 +400,8 @@ export function packetAtServer(k: KernelContext, c: ClientHost, kind: PacketKind
       sock.err = err;
       sock.rcvShutdown = true;
       sock.sndShutdown = true;
-      if (k.tracing) k.emit({ t: k.now, type: 'sock.rst', sock: sock.id, err }); else k.events++;
+      if (k.tracing) k.emit({ t: k.now, type: 'sock.rst', sock: sock.id, err });
+      else k.events++;
       k.notify(sock, 'RST');
       return;
     }

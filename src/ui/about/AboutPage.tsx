@@ -4,9 +4,17 @@ import { KERNEL_MAP } from './linux-map.ts';
 import './about.css';
 
 const SECTIONS = [
-  { id: 'faithful', intro: true, items: ['syscalls', 'accept', 'backlog', 'tcp', 'select', 'epoll', 'signals', 'asyncio', 'errors', 'fds'] },
+  {
+    id: 'faithful',
+    intro: true,
+    items: ['syscalls', 'accept', 'backlog', 'tcp', 'select', 'epoll', 'signals', 'asyncio', 'errors', 'fds'],
+  },
   { id: 'checked', intro: false, items: ['strace', 'kernel', 'properties', 'costs', 'view'] },
-  { id: 'simplified', intro: true, items: ['costs', 'scheduling', 'gil', 'tcp', 'clients', 'irq', 'futex', 'memory', 'uring', 'console'] },
+  {
+    id: 'simplified',
+    intro: true,
+    items: ['costs', 'scheduling', 'gil', 'tcp', 'clients', 'irq', 'futex', 'memory', 'uring', 'console'],
+  },
   { id: 'linux', intro: true, items: [] },
   { id: 'article', intro: true, items: ['five', 'signal', 'chat', 'nonblocking'] },
   { id: 'sources', intro: false, items: ['article', 'stevens', 'man', 'python', 'c10k', 'repo'] },
@@ -22,24 +30,38 @@ export default function AboutPage() {
       <p>{t('about.intro2')}</p>
       <nav aria-label={t('about.toc')} className="ab-toc">
         <ul>
-          {SECTIONS.map((s) => <li key={s.id}>
-            {/* The hash holds the route, so in-page jumps are buttons, not #fragment links. */}
-            <button type="button" className="ab-jump" onClick={() => document.getElementById(`about-${s.id}`)?.scrollIntoView()}>{t(`about.${s.id}.title`)}</button>
-          </li>)}
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              {/* The hash holds the route, so in-page jumps are buttons, not #fragment links. */}
+              <button
+                type="button"
+                className="ab-jump"
+                onClick={() => document.getElementById(`about-${s.id}`)?.scrollIntoView()}
+              >
+                {t(`about.${s.id}.title`)}
+              </button>
+            </li>
+          ))}
         </ul>
       </nav>
       {SECTIONS.map((s) => (
         <section key={s.id} aria-labelledby={`about-${s.id}`} data-section={s.id}>
           <h3 id={`about-${s.id}`}>{t(`about.${s.id}.title`)}</h3>
           {s.intro ? <p>{t(`about.${s.id}.intro`)}</p> : null}
-          {s.id === 'linux' ? <LinuxMap /> : (
+          {s.id === 'linux' ? (
+            <LinuxMap />
+          ) : (
             <ul className="ab-list">
-              {s.items.map((item) => <li key={item}>{t(`about.${s.id}.${item}`, { recordings: STRACE_RECORDINGS })}</li>)}
+              {s.items.map((item) => (
+                <li key={item}>{t(`about.${s.id}.${item}`, { recordings: STRACE_RECORDINGS })}</li>
+              ))}
             </ul>
           )}
         </section>
       ))}
-      <p className="ab-glossary"><a href="#/glossary">{t('about.glossary')}</a></p>
+      <p className="ab-glossary">
+        <a href="#/glossary">{t('about.glossary')}</a>
+      </p>
     </article>
   );
 }
@@ -49,13 +71,34 @@ function LinuxMap() {
   const t = useT();
   return (
     <table className="ab-linux">
-      <thead><tr><th scope="col">{t('about.linux.col.part')}</th><th scope="col">{t('about.linux.col.file')}</th><th scope="col">{t('about.linux.col.linux')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('about.linux.col.part')}</th>
+          <th scope="col">{t('about.linux.col.file')}</th>
+          <th scope="col">{t('about.linux.col.linux')}</th>
+        </tr>
+      </thead>
       <tbody>
         {KERNEL_MAP.map((part) => (
           <tr key={part.id}>
             <th scope="row">{t(`about.linux.${part.id}`)}</th>
-            <td><code><Path path={part.file} /></code></td>
-            <td>{part.linux.length ? part.linux.map((src, i) => <span key={src}>{i > 0 ? ', ' : ''}<code><Path path={src} /></code></span>) : '—'}</td>
+            <td>
+              <code>
+                <Path path={part.file} />
+              </code>
+            </td>
+            <td>
+              {part.linux.length
+                ? part.linux.map((src, i) => (
+                    <span key={src}>
+                      {i > 0 ? ', ' : ''}
+                      <code>
+                        <Path path={src} />
+                      </code>
+                    </span>
+                  ))
+                : '—'}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -65,5 +108,18 @@ function LinuxMap() {
 
 /** A path that may wrap after each slash, never inside a name. */
 function Path({ path }: { path: string }) {
-  return <>{path.split('/').map((part, i, all) => <span key={i}>{part}{i < all.length - 1 ? <>/<wbr /></> : null}</span>)}</>;
+  return (
+    <>
+      {path.split('/').map((part, i, all) => (
+        <span key={i}>
+          {part}
+          {i < all.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </span>
+      ))}
+    </>
+  );
 }

@@ -4,7 +4,9 @@ import { STRACE_RECORDINGS } from './facts.ts';
 
 describe('about page facts', () => {
   it('counts the strace recordings there are', () => {
-    const files = readdirSync(new URL('../../../fixtures/strace/', import.meta.url)).filter((f) => f.endsWith('.strace'));
+    const files = readdirSync(new URL('../../../fixtures/strace/', import.meta.url)).filter((f) =>
+      f.endsWith('.strace'),
+    );
     expect(STRACE_RECORDINGS).toBe(files.length);
   });
 });

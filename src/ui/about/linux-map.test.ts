@@ -16,8 +16,11 @@ describe('where the kernel lives: the table matches the code', () => {
 
   it('lists every kernel source file that implements a subsystem', () => {
     const dir = new URL('src/kernel/', ROOT).pathname;
-    const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-    const withLinux = walk(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && /Linux's/.test(headerOf(f)));
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+    const withLinux = walk(dir).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && /Linux's/.test(headerOf(f)),
+    );
     const listed = new Set(KERNEL_MAP.map((p) => new URL(p.file, ROOT).pathname));
     expect(withLinux.filter((f) => !listed.has(f))).toEqual([]);
   });

@@ -17,7 +17,11 @@ export const KERNEL_MAP: readonly KernelPart[] = [
   { id: 'entry', file: 'src/kernel/entry.ts', linux: ['arch/x86/entry'] },
   { id: 'syscalls', file: 'src/kernel/syscalls.ts', linux: ['arch/x86/entry/syscalls/syscall_64.tbl'] },
   { id: 'fdtable', file: 'src/kernel/fdtable.ts', linux: ['fs/file.c', 'fs/fcntl.c'] },
-  { id: 'tcp', file: 'src/kernel/net/tcp.ts', linux: ['net/socket.c', 'net/ipv4/tcp.c', 'net/ipv4/inet_connection_sock.c'] },
+  {
+    id: 'tcp',
+    file: 'src/kernel/net/tcp.ts',
+    linux: ['net/socket.c', 'net/ipv4/tcp.c', 'net/ipv4/inet_connection_sock.c'],
+  },
   { id: 'hosts', file: 'src/kernel/net/hosts.ts', linux: ['net/ipv4/tcp_timer.c'] },
   { id: 'select', file: 'src/kernel/fs/select.ts', linux: ['fs/select.c'] },
   { id: 'eventpoll', file: 'src/kernel/fs/eventpoll.ts', linux: ['fs/eventpoll.c'] },

@@ -10,14 +10,40 @@ import type { WaitOn } from '../../kernel/types.ts';
 import type { Model } from '../../scenarios/format.ts';
 import { runScenario } from '../../scenarios/run.ts';
 import {
-  CLASSIC_MODELS, COMPARE_MODELS, COMPARE_POLL_SLEEP_MS, buildLane, compareScenario, intervalAt, laneSummary, stepFrom, stepTimes,
-  workloadActions, workloadEnd, type Interval, type Lane, type LaneThread, type Phase,
+  CLASSIC_MODELS,
+  COMPARE_MODELS,
+  COMPARE_POLL_SLEEP_MS,
+  buildLane,
+  compareScenario,
+  intervalAt,
+  laneSummary,
+  stepFrom,
+  stepTimes,
+  workloadActions,
+  workloadEnd,
+  type Interval,
+  type Lane,
+  type LaneThread,
+  type Phase,
 } from '../../scenarios/compare.ts';
 import { useLab, useLabApi, useT, type T } from '../hooks.ts';
 import { Icon, type IconName } from '../controls/icons.tsx';
 import { isTextEntry } from '../keyboard.ts';
 import { canonicalModels, readParams, writeParams, type CompareParams, type Scale } from './params.ts';
-import { LaneBars, LegendMarks, PAD_TOP, PhasePatterns, ROW, ROW_GAP, Swatch, TimeAxis, laneHeight, makeScale, ms, type TimeScale } from './LaneChart.tsx';
+import {
+  LaneBars,
+  LegendMarks,
+  PAD_TOP,
+  PhasePatterns,
+  ROW,
+  ROW_GAP,
+  Swatch,
+  TimeAxis,
+  laneHeight,
+  makeScale,
+  ms,
+  type TimeScale,
+} from './LaneChart.tsx';
 import './compare.css';
 
 const lanes = new Map<Model, Lane>();
@@ -47,21 +73,30 @@ export function threadName(t: T, th: Pick<LaneThread, 'role' | 'index'>): string
 function onText(t: T, on: WaitOn | null): string {
   if (!on) return '';
   switch (on.kind) {
-    case 'recv': return t('compare.on.recv', { fd: on.fd });
-    case 'select': return t('compare.on.select', { n: on.fds.length });
-    case 'poll': return t('compare.on.poll', { n: on.fds.length });
-    default: return t(`compare.on.${on.kind}`);
+    case 'recv':
+      return t('compare.on.recv', { fd: on.fd });
+    case 'select':
+      return t('compare.on.select', { n: on.fds.length });
+    case 'poll':
+      return t('compare.on.poll', { n: on.fds.length });
+    default:
+      return t(`compare.on.${on.kind}`);
   }
 }
 
 export function stateText(t: T, iv: Pick<Interval, 'phase' | 'call' | 'on'>): string {
   const call = iv.call ? `${iv.call}()` : '';
   switch (iv.phase) {
-    case 'waiting': return t('compare.state.waiting', { call, what: onText(t, iv.on) });
-    case 'copying': return t('compare.state.copying', { call });
-    case 'syscall': return t('compare.state.syscall', { call });
-    case 'blocked': return t('compare.state.blocked', { what: iv.on ? onText(t, iv.on) : call });
-    default: return t(`compare.state.${iv.phase}`);
+    case 'waiting':
+      return t('compare.state.waiting', { call, what: onText(t, iv.on) });
+    case 'copying':
+      return t('compare.state.copying', { call });
+    case 'syscall':
+      return t('compare.state.syscall', { call });
+    case 'blocked':
+      return t('compare.state.blocked', { what: iv.on ? onText(t, iv.on) : call });
+    default:
+      return t(`compare.state.${iv.phase}`);
   }
 }
 
@@ -100,7 +135,11 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 
 /** A button's tooltip: what it does and its key, in the reader's words (the arrows as arrows). */
 function keyTitle(t: T, label: string, keys: string): string {
-  return t('compare.withKey', { label, key: keys === 'Space' ? t('compare.key.space') : keys.replace('ArrowLeft', '←').replace('ArrowRight', '→') });
+  return t('compare.withKey', {
+    label,
+    key:
+      keys === 'Space' ? t('compare.key.space') : keys.replace('ArrowLeft', '←').replace('ArrowRight', '→'),
+  });
 }
 
 export default function ComparePage() {
@@ -119,7 +158,10 @@ export default function ComparePage() {
   // The lens follows the cursor a moment later: quick steps move the cursor and the labels at
   // once, and the whole picture is laid out again only when the stepping pauses.
   const lensAt = useDeferredValue(params.scale === 'squeezed' ? params.t : null);
-  const { x, squeeze } = useMemo(() => makeScale(params.scale, times, END, width, lensAt), [params.scale, times, width, lensAt]);
+  const { x, squeeze } = useMemo(
+    () => makeScale(params.scale, times, END, width, lensAt),
+    [params.scale, times, width, lensAt],
+  );
   const cursor = params.t;
   const k = times.findIndex((v) => v >= cursor);
   const atStart = cursor <= (times[0] ?? 0);
@@ -128,17 +170,29 @@ export default function ComparePage() {
   // Read the latest parameters at the moment of the action (playback and keys outlive renders).
   const current = useCallback(() => readParams(api.getState().pageParams, END).params, [api]);
   const moveTo = useCallback((to: Ns) => setParams({ ...current(), t: to }), [current, setParams]);
-  const step = useCallback((dir: 1 | -1) => {
-    const p = current();
-    const ts = stepTimes(p.models.map(laneOf), ACTIONS);
-    const to = stepFrom(ts, p.t, dir);
-    setParams({ ...p, t: to });
-    return to < (ts[ts.length - 1] ?? END);
-  }, [current, setParams]);
-  const first = useCallback(() => { setPlaying(false); moveTo(0); }, [moveTo]);
-  const last = useCallback(() => { setPlaying(false); moveTo(times[times.length - 1] ?? END); }, [moveTo, times]);
+  const step = useCallback(
+    (dir: 1 | -1) => {
+      const p = current();
+      const ts = stepTimes(p.models.map(laneOf), ACTIONS);
+      const to = stepFrom(ts, p.t, dir);
+      setParams({ ...p, t: to });
+      return to < (ts[ts.length - 1] ?? END);
+    },
+    [current, setParams],
+  );
+  const first = useCallback(() => {
+    setPlaying(false);
+    moveTo(0);
+  }, [moveTo]);
+  const last = useCallback(() => {
+    setPlaying(false);
+    moveTo(times[times.length - 1] ?? END);
+  }, [moveTo, times]);
   const togglePlay = useCallback(() => {
-    if (playing) { setPlaying(false); return; }
+    if (playing) {
+      setPlaying(false);
+      return;
+    }
     // Play from the start again when already at the end.
     if (current().t >= (times[times.length - 1] ?? END)) moveTo(0);
     setPlaying(true);
@@ -146,7 +200,9 @@ export default function ComparePage() {
 
   useEffect(() => {
     if (!playing) return;
-    const timer = window.setInterval(() => { if (!step(1)) setPlaying(false); }, PLAY_MS);
+    const timer = window.setInterval(() => {
+      if (!step(1)) setPlaying(false);
+    }, PLAY_MS);
     return () => window.clearInterval(timer);
   }, [playing, step]);
 
@@ -158,9 +214,17 @@ export default function ComparePage() {
       if (isTextEntry(target)) return;
       const key = e.key === 'Spacebar' ? ' ' : e.key;
       const actions: Record<string, () => void> = {
-        ArrowRight: () => { setPlaying(false); step(1); },
-        ArrowLeft: () => { setPlaying(false); step(-1); },
-        Home: first, End: last, ' ': togglePlay,
+        ArrowRight: () => {
+          setPlaying(false);
+          step(1);
+        },
+        ArrowLeft: () => {
+          setPlaying(false);
+          step(-1);
+        },
+        Home: first,
+        End: last,
+        ' ': togglePlay,
       };
       const action = actions[key];
       if (!action) {
@@ -183,11 +247,14 @@ export default function ComparePage() {
   };
   const setScale = (scale: Scale) => setParams({ ...params, scale });
 
-  const describe = useCallback((lane: Lane, tid: number, phase: Phase, call: string | null, start: Ns, end: Ns) => {
-    const th = lane.threads.find((x) => x.tid === tid)!;
-    const what = stateText(t, intervalAt(th, start) ?? { phase, call: call as Interval['call'], on: null });
-    return `${t('compare.thread.label', { name: threadName(t, th) })} ${what} · ${t('compare.span', { from: ms(start, lang, 6), to: ms(end, lang, 6), ms: ms(end - start, lang, 6) })}`;
-  }, [t, lang]);
+  const describe = useCallback(
+    (lane: Lane, tid: number, phase: Phase, call: string | null, start: Ns, end: Ns) => {
+      const th = lane.threads.find((x) => x.tid === tid)!;
+      const what = stateText(t, intervalAt(th, start) ?? { phase, call: call as Interval['call'], on: null });
+      return `${t('compare.thread.label', { name: threadName(t, th) })} ${what} · ${t('compare.span', { from: ms(start, lang, 6), to: ms(end, lang, 6), ms: ms(end - start, lang, 6) })}`;
+    },
+    [t, lang],
+  );
 
   const seek = (e: React.MouseEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -198,17 +265,46 @@ export default function ComparePage() {
     moveTo(best);
   };
 
-  const transport: { icon: IconName; label: string; keys: string; disabled: boolean; onClick: () => void }[] = [
-    { icon: 'first', label: t('compare.first'), keys: 'Home', disabled: atStart, onClick: first },
-    { icon: 'back', label: t('compare.back'), keys: 'ArrowLeft', disabled: atStart, onClick: () => { setPlaying(false); step(-1); } },
-  ];
+  const transport: { icon: IconName; label: string; keys: string; disabled: boolean; onClick: () => void }[] =
+    [
+      { icon: 'first', label: t('compare.first'), keys: 'Home', disabled: atStart, onClick: first },
+      {
+        icon: 'back',
+        label: t('compare.back'),
+        keys: 'ArrowLeft',
+        disabled: atStart,
+        onClick: () => {
+          setPlaying(false);
+          step(-1);
+        },
+      },
+    ];
   const transportEnd: typeof transport = [
-    { icon: 'forward', label: t('compare.forward'), keys: 'ArrowRight', disabled: atEnd, onClick: () => { setPlaying(false); step(1); } },
+    {
+      icon: 'forward',
+      label: t('compare.forward'),
+      keys: 'ArrowRight',
+      disabled: atEnd,
+      onClick: () => {
+        setPlaying(false);
+        step(1);
+      },
+    },
     { icon: 'last', label: t('compare.last'), keys: 'End', disabled: atEnd, onClick: last },
   ];
   const ctl = (b: (typeof transport)[number]) => (
-    <button key={b.icon} type="button" className="ctl" aria-label={b.label} aria-keyshortcuts={b.keys} aria-disabled={b.disabled}
-      title={keyTitle(t, b.label, b.keys)} onClick={() => { if (!b.disabled) b.onClick(); }}>
+    <button
+      key={b.icon}
+      type="button"
+      className="ctl"
+      aria-label={b.label}
+      aria-keyshortcuts={b.keys}
+      aria-disabled={b.disabled}
+      title={keyTitle(t, b.label, b.keys)}
+      onClick={() => {
+        if (!b.disabled) b.onClick();
+      }}
+    >
       <Icon name={b.icon} />
     </button>
   );
@@ -227,7 +323,13 @@ export default function ComparePage() {
             const on = params.models.includes(m);
             return (
               <label key={m} className="cmp-choice">
-                <input type="checkbox" checked={on} disabled={on && params.models.length === 1} onChange={(e) => toggleModel(m, e.target.checked)} data-model={m} />
+                <input
+                  type="checkbox"
+                  checked={on}
+                  disabled={on && params.models.length === 1}
+                  onChange={(e) => toggleModel(m, e.target.checked)}
+                  data-model={m}
+                />
                 <span>{t(`compare.model.${m}`)}</span>
                 {CLASSIC_MODELS.includes(m) ? <span className="cmp-tag">{t('compare.classic')}</span> : null}
               </label>
@@ -235,16 +337,27 @@ export default function ComparePage() {
           })}
         </div>
         <div className="cmp-chooser-sets">
-          <button type="button" onClick={() => setParams({ ...params, models: [...CLASSIC_MODELS] })}>{t('compare.choose.classic')}</button>
-          <button type="button" onClick={() => setParams({ ...params, models: [...COMPARE_MODELS] })}>{t('compare.choose.all', { n: COMPARE_MODELS.length })}</button>
+          <button type="button" onClick={() => setParams({ ...params, models: [...CLASSIC_MODELS] })}>
+            {t('compare.choose.classic')}
+          </button>
+          <button type="button" onClick={() => setParams({ ...params, models: [...COMPARE_MODELS] })}>
+            {t('compare.choose.all', { n: COMPARE_MODELS.length })}
+          </button>
         </div>
       </fieldset>
 
       <section className="cmp-toolbar" aria-label={t('controls.region')}>
         <div className="transport" role="group" aria-label={t('controls.region')}>
           {transport.map(ctl)}
-          <button type="button" className="ctl ctl-play" aria-label={playing ? t('controls.pause') : t('controls.play')} aria-keyshortcuts="Space"
-            title={keyTitle(t, playing ? t('controls.pause') : t('controls.play'), 'Space')} onClick={togglePlay} data-playing={playing}>
+          <button
+            type="button"
+            className="ctl ctl-play"
+            aria-label={playing ? t('controls.pause') : t('controls.play')}
+            aria-keyshortcuts="Space"
+            title={keyTitle(t, playing ? t('controls.pause') : t('controls.play'), 'Space')}
+            onClick={togglePlay}
+            data-playing={playing}
+          >
             <Icon name={playing ? 'pause' : 'play'} />
             <span aria-hidden="true">{playing ? t('controls.pause') : t('controls.play')}</span>
           </button>
@@ -252,12 +365,16 @@ export default function ComparePage() {
         </div>
         <p className="cmp-readout" data-testid="compare-time" data-t={cursor} aria-live="polite">
           <strong>{t('compare.at', { ms: ms(cursor, lang, 6) })}</strong>
-          <span>{t('compare.moment', { k: Math.max(1, k < 0 ? times.length : k + 1), n: times.length })}</span>
+          <span>
+            {t('compare.moment', { k: Math.max(1, k < 0 ? times.length : k + 1), n: times.length })}
+          </span>
         </p>
         <div className="cmp-scale">
           <div className="segmented" role="group" aria-label={t('compare.scale')}>
             {(['squeezed', 'linear'] as const).map((s) => (
-              <button key={s} type="button" aria-pressed={params.scale === s} onClick={() => setScale(s)}>{t(`compare.scale.${s}`)}</button>
+              <button key={s} type="button" aria-pressed={params.scale === s} onClick={() => setScale(s)}>
+                {t(`compare.scale.${s}`)}
+              </button>
             ))}
           </div>
           <span className="cmp-help">{t(`compare.scale.help.${params.scale}`)}</span>
@@ -266,7 +383,9 @@ export default function ComparePage() {
 
       <section className="cmp-legend" aria-label={t('compare.legend')}>
         <LegendMarks t={t} />
-        <p className="cmp-help">{t('compare.legend.copyWidth')} {t('compare.keys')}</p>
+        <p className="cmp-help">
+          {t('compare.legend.copyWidth')} {t('compare.keys')}
+        </p>
       </section>
 
       <div className="cmp-grid">
@@ -278,7 +397,17 @@ export default function ComparePage() {
         </div>
         <ClientsLane x={x} width={width} cursor={cursor} t={t} lang={lang} onSeek={seek} />
         {shown.map((lane) => (
-          <LaneView key={lane.model} lane={lane} x={x} width={width} cursor={cursor} t={t} lang={lang} describe={describe} onSeek={seek} />
+          <LaneView
+            key={lane.model}
+            lane={lane}
+            x={x}
+            width={width}
+            cursor={cursor}
+            t={t}
+            lang={lang}
+            describe={describe}
+            onSeek={seek}
+          />
         ))}
       </div>
 
@@ -287,9 +416,24 @@ export default function ComparePage() {
   );
 }
 
-function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
-  lane: Lane; x: TimeScale; width: number; cursor: Ns; t: T; lang: 'en' | 'zh';
-  describe: Parameters<typeof LaneBars>[0]['describe']; onSeek: (e: React.MouseEvent<SVGSVGElement>) => void;
+function LaneView({
+  lane,
+  x,
+  width,
+  cursor,
+  t,
+  lang,
+  describe,
+  onSeek,
+}: {
+  lane: Lane;
+  x: TimeScale;
+  width: number;
+  cursor: Ns;
+  t: T;
+  lang: 'en' | 'zh';
+  describe: Parameters<typeof LaneBars>[0]['describe'];
+  onSeek: (e: React.MouseEvent<SVGSVGElement>) => void;
 }) {
   const height = laneHeight(lane);
   const got = lane.replies.filter((r) => r.t <= cursor);
@@ -300,7 +444,14 @@ function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
         <h3 id={headId}>{t(`compare.model.${lane.model}`)}</h3>
         <p className="cmp-hint">{t(`compare.hint.${lane.model}`)}</p>
         <span className="cmp-replies" data-testid="compare-replies">
-          {t('compare.replies')} {got.length ? got.map((r, i) => <span key={i} className="cmp-reply-chip">✓ {r.client} {t('compare.ms', { ms: ms(r.t, lang) })}</span>) : t('compare.replies.none')}
+          {t('compare.replies')}{' '}
+          {got.length
+            ? got.map((r, i) => (
+                <span key={i} className="cmp-reply-chip">
+                  ✓ {r.client} {t('compare.ms', { ms: ms(r.t, lang) })}
+                </span>
+              ))
+            : t('compare.replies.none')}
         </span>
       </div>
       <ul className="cmp-labels">
@@ -309,18 +460,42 @@ function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
           const gone = !iv && cursor >= th.end && th.end < lane.end;
           const text = iv ? stateText(t, iv) : gone ? t('compare.state.gone') : t('compare.state.none');
           return (
-            <li key={th.tid} data-testid="compare-state" data-tid={th.tid} data-phase={iv?.phase ?? (gone ? 'gone' : 'none')} data-call={iv?.call ?? ''} style={{ height: ROW + ROW_GAP }}>
+            <li
+              key={th.tid}
+              data-testid="compare-state"
+              data-tid={th.tid}
+              data-phase={iv?.phase ?? (gone ? 'gone' : 'none')}
+              data-call={iv?.call ?? ''}
+              style={{ height: ROW + ROW_GAP }}
+            >
               {iv ? <Swatch phase={iv.phase} /> : <span className="cmp-swatch-empty" aria-hidden="true" />}
-              <span className="cmp-thread">{t('compare.thread.label', { name: threadName(t, th) })}</span> <span title={text}>{text}</span>
+              <span className="cmp-thread">
+                {t('compare.thread.label', { name: threadName(t, th) })}
+              </span>{' '}
+              <span title={text}>{text}</span>
             </li>
           );
         })}
       </ul>
       <div className="cmp-plot">
-        <svg width={width + 16} height={height} role="img" aria-label={t('compare.lane.chart', { model: t(`compare.model.${lane.model}`) })} onClick={onSeek} className="cmp-chart">
+        <svg
+          width={width + 16}
+          height={height}
+          role="img"
+          aria-label={t('compare.lane.chart', { model: t(`compare.model.${lane.model}`) })}
+          onClick={onSeek}
+          className="cmp-chart"
+        >
           <g transform="translate(8,0)">
             <LaneBars lane={lane} x={x} width={width} t={t} lang={lang} describe={describe} />
-            <line className="cmp-cursor" x1={x(cursor)} x2={x(cursor)} y1={0} y2={height} data-testid="compare-cursor" />
+            <line
+              className="cmp-cursor"
+              x1={x(cursor)}
+              x2={x(cursor)}
+              y1={0}
+              y2={height}
+              data-testid="compare-cursor"
+            />
           </g>
         </svg>
       </div>
@@ -331,23 +506,47 @@ function LaneView({ lane, x, width, cursor, t, lang, describe, onSeek }: {
 const CLIENTS = [...new Set(ACTIONS.map((a) => a.client))];
 
 /** The workload itself: when each client connects, sends and leaves (the same in every lane). */
-function ClientsLane({ x, width, cursor, t, lang, onSeek }: { x: TimeScale; width: number; cursor: Ns; t: T; lang: 'en' | 'zh'; onSeek: (e: React.MouseEvent<SVGSVGElement>) => void }) {
+function ClientsLane({
+  x,
+  width,
+  cursor,
+  t,
+  lang,
+  onSeek,
+}: {
+  x: TimeScale;
+  width: number;
+  cursor: Ns;
+  t: T;
+  lang: 'en' | 'zh';
+  onSeek: (e: React.MouseEvent<SVGSVGElement>) => void;
+}) {
   const height = PAD_TOP + CLIENTS.length * (ROW + ROW_GAP);
   return (
     <section className="cmp-lane cmp-clients" aria-labelledby="cmp-clients-head">
-      <div className="cmp-lane-head"><h3 id="cmp-clients-head">{t('compare.clients')}</h3></div>
+      <div className="cmp-lane-head">
+        <h3 id="cmp-clients-head">{t('compare.clients')}</h3>
+      </div>
       <ul className="cmp-labels">
         {CLIENTS.map((c) => {
           const acts = ACTIONS.filter((a) => a.client === c);
           return (
             <li key={c} style={{ height: ROW + ROW_GAP }}>
-              <span className="cmp-thread">{t('compare.thread.label', { name: c })}</span> {acts.map((a) => t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })).join(t('compare.sep'))}
+              <span className="cmp-thread">{t('compare.thread.label', { name: c })}</span>{' '}
+              {acts.map((a) => t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })).join(t('compare.sep'))}
             </li>
           );
         })}
       </ul>
       <div className="cmp-plot">
-        <svg width={width + 16} height={height} role="img" aria-label={t('compare.clients')} onClick={onSeek} className="cmp-chart">
+        <svg
+          width={width + 16}
+          height={height}
+          role="img"
+          aria-label={t('compare.clients')}
+          onClick={onSeek}
+          className="cmp-chart"
+        >
           <g transform="translate(8,0)">
             {CLIENTS.map((c, i) => {
               const acts = ACTIONS.filter((a) => a.client === c);
@@ -358,9 +557,23 @@ function ClientsLane({ x, width, cursor, t, lang, onSeek }: { x: TimeScale; widt
                 <g key={c} className="cmp-client">
                   <line x1={x(from)} x2={x(to)} y1={y} y2={y} className="cmp-conn" />
                   {acts.map((a) => (
-                    <g key={`${a.t}-${a.do}`} transform={`translate(${x(a.t)},${y})`} className={`cmp-act cmp-act-${a.do}`}>
-                      {a.do === 'send' ? <path d="M0 -7L7 5H-7Z" /> : a.do === 'connect' ? <circle r="5" /> : <path d="M-5 -5L5 5M5 -5L-5 5" />}
-                      {a.do === 'send' ? <text x="9" y="4">{c.slice(0, 1)}</text> : null}
+                    <g
+                      key={`${a.t}-${a.do}`}
+                      transform={`translate(${x(a.t)},${y})`}
+                      className={`cmp-act cmp-act-${a.do}`}
+                    >
+                      {a.do === 'send' ? (
+                        <path d="M0 -7L7 5H-7Z" />
+                      ) : a.do === 'connect' ? (
+                        <circle r="5" />
+                      ) : (
+                        <path d="M-5 -5L5 5M5 -5L-5 5" />
+                      )}
+                      {a.do === 'send' ? (
+                        <text x="9" y="4">
+                          {c.slice(0, 1)}
+                        </text>
+                      ) : null}
                       <title>{`${t('compare.thread.label', { name: c })} ${t(`compare.client.${a.do}`, { ms: ms(a.t, lang) })}${a.data ? ` ${JSON.stringify(a.data)}` : ''}`}</title>
                     </g>
                   ))}
@@ -389,7 +602,11 @@ function SummaryTable({ shown, t, lang }: { shown: Lane[]; t: T; lang: 'en' | 'z
             <th scope="col">{t('compare.table.waiting')}</th>
             <th scope="col">{t('compare.table.copying')}</th>
             <th scope="col">{t('compare.table.copier')}</th>
-            {CLIENTS.map((c) => <th key={c} scope="col">{t('compare.table.reply', { client: c })}</th>)}
+            {CLIENTS.map((c) => (
+              <th key={c} scope="col">
+                {t('compare.table.reply', { client: c })}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -399,11 +616,21 @@ function SummaryTable({ shown, t, lang }: { shown: Lane[]; t: T; lang: 'en' | 'z
               <tr key={lane.model}>
                 <th scope="row">{t(`compare.model.${lane.model}`)}</th>
                 <td>{s.threads}</td>
-                <td>{s.waitCalls.length ? s.waitCalls.map((c) => `${c}()`).join(', ') : t('compare.table.never')}</td>
+                <td>
+                  {s.waitCalls.length
+                    ? s.waitCalls.map((c) => `${c}()`).join(', ')
+                    : t('compare.table.never')}
+                </td>
                 <td>{ms(s.waitingNs, lang, 1)}</td>
-                <td>{(s.copyingNs / 1000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 })}</td>
+                <td>
+                  {(s.copyingNs / 1000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', {
+                    maximumFractionDigits: 2,
+                  })}
+                </td>
                 <td>{s.copier === 'none' ? '—' : t(`compare.table.copier.${s.copier}`)}</td>
-                {CLIENTS.map((c) => <td key={c}>{s.firstReply[c] !== undefined ? ms(s.firstReply[c], lang) : '—'}</td>)}
+                {CLIENTS.map((c) => (
+                  <td key={c}>{s.firstReply[c] !== undefined ? ms(s.firstReply[c], lang) : '—'}</td>
+                ))}
               </tr>
             );
           })}

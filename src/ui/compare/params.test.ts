@@ -16,7 +16,9 @@ describe('compare page parameters', () => {
   it('keeps known models in canonical order, drops duplicates, reports unknown ones', () => {
     const { params, problems } = readParams({ models: 'epoll,blocking,nope,epoll' }, END);
     expect(params.models).toEqual(['blocking', 'epoll']);
-    expect(problems).toEqual([{ key: 'compare.notice.badModels', params: { models: 'nope', fallback: 'blocking, epoll' } }]);
+    expect(problems).toEqual([
+      { key: 'compare.notice.badModels', params: { models: 'nope', fallback: 'blocking, epoll' } },
+    ]);
   });
 
   it('falls back to the defaults when no model is usable (the chat room is not an echo model)', () => {
@@ -26,21 +28,34 @@ describe('compare page parameters', () => {
 
   it('reads t in ms exact to the ns; bad or late times fall back with a notice', () => {
     expect(readParams({ t: '300.020172' }, END).params.t).toBe(300_020_172);
-    expect(readParams({ t: 'soon' }, END)).toMatchObject({ params: { t: 0 }, problems: [{ key: 'compare.notice.badTime' }] });
+    expect(readParams({ t: 'soon' }, END)).toMatchObject({
+      params: { t: 0 },
+      problems: [{ key: 'compare.notice.badTime' }],
+    });
     expect(readParams({ t: '-1' }, END).problems[0]?.key).toBe('compare.notice.badTime');
-    expect(readParams({ t: '5000' }, END)).toMatchObject({ params: { t: END }, problems: [{ key: 'compare.notice.lateTime' }] });
-    expect(readParams({ scale: 'log' }, END)).toMatchObject({ params: { scale: 'squeezed' }, problems: [{ key: 'compare.notice.badScale' }] });
+    expect(readParams({ t: '5000' }, END)).toMatchObject({
+      params: { t: END },
+      problems: [{ key: 'compare.notice.lateTime' }],
+    });
+    expect(readParams({ scale: 'log' }, END)).toMatchObject({
+      params: { scale: 'squeezed' },
+      problems: [{ key: 'compare.notice.badScale' }],
+    });
   });
 
   it('round-trips any choice through the URL', () => {
-    fc.assert(fc.property(
-      fc.subarray([...COMPARE_MODELS], { minLength: 1 }), fc.integer({ min: 0, max: END }), fc.constantFrom('squeezed' as const, 'linear' as const),
-      (models, t, scale) => {
-        const back = readParams(writeParams({ models, t, scale }), END);
-        expect(back.problems).toEqual([]);
-        expect(back.params).toEqual({ models, t, scale });
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.subarray([...COMPARE_MODELS], { minLength: 1 }),
+        fc.integer({ min: 0, max: END }),
+        fc.constantFrom('squeezed' as const, 'linear' as const),
+        (models, t, scale) => {
+          const back = readParams(writeParams({ models, t, scale }), END);
+          expect(back.problems).toEqual([]);
+          expect(back.params).toEqual({ models, t, scale });
+        },
+      ),
+    );
     expect(formatMs(300_020_000)).toBe('300.02');
     expect(formatMs(0)).toBe('0');
   });

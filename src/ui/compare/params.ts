@@ -9,7 +9,11 @@ import type { Model } from '../../scenarios/format.ts';
 import { MS, type Ns } from '../../kernel/types.ts';
 
 export type Scale = 'squeezed' | 'linear';
-export interface CompareParams { models: Model[]; t: Ns; scale: Scale }
+export interface CompareParams {
+  models: Model[];
+  t: Ns;
+  scale: Scale;
+}
 export type ParamProblem =
   | { key: 'compare.notice.badModels'; params: { models: string; fallback: string } }
   | { key: 'compare.notice.noModels'; params: { fallback: string } }
@@ -30,29 +34,47 @@ export function canonicalModels(models: Iterable<string>): Model[] {
   return COMPARE_MODELS.filter((m) => set.has(m));
 }
 
-export function readParams(raw: Record<string, string>, endNs: Ns): { params: CompareParams; problems: ParamProblem[] } {
+export function readParams(
+  raw: Record<string, string>,
+  endNs: Ns,
+): { params: CompareParams; problems: ParamProblem[] } {
   const problems: ParamProblem[] = [];
   let models: Model[] = [...DEFAULT_MODELS];
   if (raw.models !== undefined) {
-    const names = raw.models.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const names = raw.models
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const bad = names.filter((n) => !isCompareModel(n));
     const good = canonicalModels(names.filter(isCompareModel));
     if (good.length === 0) {
-      problems.push(bad.length
-        ? { key: 'compare.notice.badModels', params: { models: bad.join(', ').slice(0, 80), fallback: DEFAULT_MODELS.join(', ') } }
-        : { key: 'compare.notice.noModels', params: { fallback: DEFAULT_MODELS.join(', ') } });
+      problems.push(
+        bad.length
+          ? {
+              key: 'compare.notice.badModels',
+              params: { models: bad.join(', ').slice(0, 80), fallback: DEFAULT_MODELS.join(', ') },
+            }
+          : { key: 'compare.notice.noModels', params: { fallback: DEFAULT_MODELS.join(', ') } },
+      );
     } else {
       models = good;
-      if (bad.length) problems.push({ key: 'compare.notice.badModels', params: { models: bad.join(', ').slice(0, 80), fallback: good.join(', ') } });
+      if (bad.length)
+        problems.push({
+          key: 'compare.notice.badModels',
+          params: { models: bad.join(', ').slice(0, 80), fallback: good.join(', ') },
+        });
     }
   }
   let t = 0;
   if (raw.t !== undefined) {
-    if (!/^\d{1,7}(\.\d{1,6})?$/.test(raw.t)) problems.push({ key: 'compare.notice.badTime', params: { t: raw.t.slice(0, 24) } });
+    if (!/^\d{1,7}(\.\d{1,6})?$/.test(raw.t))
+      problems.push({ key: 'compare.notice.badTime', params: { t: raw.t.slice(0, 24) } });
     else {
       const ns = Math.round(Number(raw.t) * MS);
-      if (ns > endNs) { t = endNs; problems.push({ key: 'compare.notice.lateTime', params: { t: raw.t, end: formatMs(endNs) } }); }
-      else t = ns;
+      if (ns > endNs) {
+        t = endNs;
+        problems.push({ key: 'compare.notice.lateTime', params: { t: raw.t, end: formatMs(endNs) } });
+      } else t = ns;
     }
   }
   let scale: Scale = 'squeezed';

@@ -17,23 +17,57 @@ export function PresentTools() {
     const at = nearestMoment(index, visible, step, dir, kinds);
     if (at !== null) api.getState().goTo(at);
   };
-  const toggle = (kind: string, on: boolean) => api.getState().setMomentKinds(on ? [...kinds, kind] : kinds.filter((k) => k !== kind));
+  const toggle = (kind: string, on: boolean) =>
+    api.getState().setMomentKinds(on ? [...kinds, kind] : kinds.filter((k) => k !== kind));
   return (
     <div className="present-tools">
-      <button type="button" className="ctl ctl-text" onClick={() => api.getState().setStageView(true)} aria-keyshortcuts="F" title={t('controls.stageView.title')} data-testid="stage-view-open">
+      <button
+        type="button"
+        className="ctl ctl-text"
+        onClick={() => api.getState().setStageView(true)}
+        aria-keyshortcuts="F"
+        title={t('controls.stageView.title')}
+        data-testid="stage-view-open"
+      >
         {t('controls.stageView')}
       </button>
       <div className="moments" role="group" aria-label={t('controls.moments')}>
-        <button type="button" className="ctl" onClick={() => jump(-1)} aria-label={t('controls.moments.prev')} title={t('controls.moments.prev')} aria-keyshortcuts="[">◀</button>
+        <button
+          type="button"
+          className="ctl"
+          onClick={() => jump(-1)}
+          aria-label={t('controls.moments.prev')}
+          title={t('controls.moments.prev')}
+          aria-keyshortcuts="["
+        >
+          ◀
+        </button>
         <details className="moments-menu">
           <summary title={t('controls.moments.title')}>{t('controls.moments')}</summary>
           <div className="moments-list">
             {MOMENT_KINDS.map((k) => (
-              <label key={k}><input type="checkbox" checked={kinds.includes(k)} onChange={(e) => toggle(k, e.target.checked)} />{t(`controls.moment.${k}`)}</label>
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  checked={kinds.includes(k)}
+                  onChange={(e) => toggle(k, e.target.checked)}
+                />
+                {t(`controls.moment.${k}`)}
+              </label>
             ))}
           </div>
         </details>
-        <button type="button" className="ctl" onClick={() => jump(1)} aria-label={t('controls.moments.next')} title={t('controls.moments.next')} aria-keyshortcuts="]" data-testid="moment-next">▶</button>
+        <button
+          type="button"
+          className="ctl"
+          onClick={() => jump(1)}
+          aria-label={t('controls.moments.next')}
+          title={t('controls.moments.next')}
+          aria-keyshortcuts="]"
+          data-testid="moment-next"
+        >
+          ▶
+        </button>
       </div>
     </div>
   );

@@ -6,7 +6,16 @@
 import { axisBottom, type AxisScale } from 'd3-axis';
 import { select } from 'd3-selection';
 
-export function drawAxis(g: SVGGElement, x: AxisScale<number>, ticks: number[], format: (v: number) => string): void {
-  const axis = axisBottom(x).tickValues(ticks).tickSizeOuter(0).tickSize(4).tickFormat((v) => format(Number(v)));
+export function drawAxis(
+  g: SVGGElement,
+  x: AxisScale<number>,
+  ticks: number[],
+  format: (v: number) => string,
+): void {
+  const axis = axisBottom(x)
+    .tickValues(ticks)
+    .tickSizeOuter(0)
+    .tickSize(4)
+    .tickFormat((v) => format(Number(v)));
   select(g).call(axis);
 }

@@ -16,7 +16,10 @@ export interface LinearScale {
 }
 
 /** Maps [d0, d1] onto [r0, r1], clamped to the range at both ends. */
-export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): LinearScale {
+export function linearScale(
+  [d0, d1]: readonly [number, number],
+  [r0, r1]: readonly [number, number],
+): LinearScale {
   const span = d1 - d0 || 1;
   const clamp = (t: number): number => Math.max(0, Math.min(1, t));
   const scale = ((value: number) => r0 + clamp((value - d0) / span) * (r1 - r0)) as LinearScale;

@@ -7,13 +7,18 @@ import { foldedHere, formatTime, positionOf } from './position.ts';
 
 describe('timeline marks', () => {
   it('mark every event of a kind at its visible step, once per step', () => {
-    const { index } = getRun(findScenario('blocking-two-clients')!, findScenario('blocking-two-clients')!.seed);
+    const { index } = getRun(
+      findScenario('blocking-two-clients')!,
+      findScenario('blocking-two-clients')!.seed,
+    );
     const visible = visibleSteps(index.steps, null);
     const marks = markerIndex(index, visible);
     expect(marks.n).toBe(index.steps);
     for (const kind of MARKER_KINDS) {
       const expected = new Set<number>();
-      index.trace.forEach((ev, i) => { if (kindOf(ev) === kind) expected.add(index.stepOfEvent(i)); });
+      index.trace.forEach((ev, i) => {
+        if (kindOf(ev) === kind) expected.add(index.stepOfEvent(i));
+      });
       expect([...marks.at[kind]], kind).toEqual([...expected].sort((a, b) => a - b));
     }
     expect(marks.at.copy.length).toBeGreaterThan(0);

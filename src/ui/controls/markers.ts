@@ -10,7 +10,15 @@ export const MARKER_KINDS = ['syscall', 'failed', 'error', 'block', 'wake', 'rx'
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 /** The lane each kind is drawn in (top to bottom). */
-export const LANE: Record<MarkerKind, number> = { syscall: 0, failed: 0, error: 0, block: 1, wake: 2, rx: 3, copy: 4 };
+export const LANE: Record<MarkerKind, number> = {
+  syscall: 0,
+  failed: 0,
+  error: 0,
+  block: 1,
+  wake: 2,
+  rx: 3,
+  copy: 4,
+};
 export const LANES = 5;
 
 export interface MarkerIndex {
@@ -22,13 +30,20 @@ export interface MarkerIndex {
 
 export function kindOf(ev: TraceEvent): MarkerKind | null {
   switch (ev.type) {
-    case 'sys.exit': return ev.errno ? 'failed' : 'syscall';
-    case 'sys.block': return 'block';
-    case 'sys.wake': return 'wake';
-    case 'sock.rx': return 'rx';
-    case 'copy': return 'copy';
-    case 'error': return 'error';
-    default: return null;
+    case 'sys.exit':
+      return ev.errno ? 'failed' : 'syscall';
+    case 'sys.block':
+      return 'block';
+    case 'sys.wake':
+      return 'wake';
+    case 'sock.rx':
+      return 'rx';
+    case 'copy':
+      return 'copy';
+    case 'error':
+      return 'error';
+    default:
+      return null;
   }
 }
 
@@ -37,7 +52,15 @@ export function kindOf(ev: TraceEvent): MarkerKind | null {
  * that stands for it (the next visible one: the fold's own step).
  */
 export function markerIndex(index: TraceIndex, visible: readonly number[]): MarkerIndex {
-  const lists: Record<MarkerKind, number[]> = { syscall: [], failed: [], error: [], block: [], wake: [], rx: [], copy: [] };
+  const lists: Record<MarkerKind, number[]> = {
+    syscall: [],
+    failed: [],
+    error: [],
+    block: [],
+    wake: [],
+    rx: [],
+    copy: [],
+  };
   const { trace, stepStart } = index;
   let step = 0;
   let pos = 0;
@@ -60,7 +83,10 @@ export function binColumns(positions: Int32Array, x: (pos: number) => number, bi
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < positions.length; i++) {
     const col = Math.round(x(positions[i]!) / binPx);
-    if (col !== last) { out.push(col * binPx); last = col; }
+    if (col !== last) {
+      out.push(col * binPx);
+      last = col;
+    }
   }
   return out;
 }
@@ -74,13 +100,33 @@ export function glyphPath(kind: MarkerKind, xs: readonly number[], y: number, si
   for (const x0 of xs) {
     const x = r(x0);
     switch (kind) {
-      case 'syscall': parts.push(`M${r(x - 0.75)},${r(y - s)}h1.5v${size}h-1.5Z`); break;
-      case 'failed': parts.push(`M${r(x - s)},${r(y - s)}L${r(x + s)},${r(y + s)}M${r(x + s)},${r(y - s)}L${r(x - s)},${r(y + s)}`); break;
-      case 'error': parts.push(`M${x},${r(y - s - 1.5)}L${r(x + s + 1.5)},${y}L${x},${r(y + s + 1.5)}L${r(x - s - 1.5)},${y}Z`); break;
-      case 'block': parts.push(`M${r(x - s)},${r(y - s)}H${r(x + s)}L${x},${r(y + s)}Z`); break;
-      case 'wake': parts.push(`M${r(x - s)},${r(y + s)}H${r(x + s)}L${x},${r(y - s)}Z`); break;
-      case 'rx': parts.push(`M${r(x - s)},${y}a${s},${s} 0 1,0 ${r(2 * s)},0a${s},${s} 0 1,0 ${r(-2 * s)},0Z`); break;
-      case 'copy': { const q = r(s * 0.85); parts.push(`M${r(x - q)},${r(y - q)}h${r(2 * q)}v${r(2 * q)}h${r(-2 * q)}Z`); break; }
+      case 'syscall':
+        parts.push(`M${r(x - 0.75)},${r(y - s)}h1.5v${size}h-1.5Z`);
+        break;
+      case 'failed':
+        parts.push(
+          `M${r(x - s)},${r(y - s)}L${r(x + s)},${r(y + s)}M${r(x + s)},${r(y - s)}L${r(x - s)},${r(y + s)}`,
+        );
+        break;
+      case 'error':
+        parts.push(
+          `M${x},${r(y - s - 1.5)}L${r(x + s + 1.5)},${y}L${x},${r(y + s + 1.5)}L${r(x - s - 1.5)},${y}Z`,
+        );
+        break;
+      case 'block':
+        parts.push(`M${r(x - s)},${r(y - s)}H${r(x + s)}L${x},${r(y + s)}Z`);
+        break;
+      case 'wake':
+        parts.push(`M${r(x - s)},${r(y + s)}H${r(x + s)}L${x},${r(y - s)}Z`);
+        break;
+      case 'rx':
+        parts.push(`M${r(x - s)},${y}a${s},${s} 0 1,0 ${r(2 * s)},0a${s},${s} 0 1,0 ${r(-2 * s)},0Z`);
+        break;
+      case 'copy': {
+        const q = r(s * 0.85);
+        parts.push(`M${r(x - q)},${r(y - q)}h${r(2 * q)}v${r(2 * q)}h${r(-2 * q)}Z`);
+        break;
+      }
     }
   }
   return parts.join('');

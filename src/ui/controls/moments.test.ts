@@ -13,7 +13,9 @@ function run(id: string) {
 function stepsWith(id: string, kind: string): number[] {
   const { index } = run(id);
   const out = new Set<number>();
-  index.trace.forEach((ev, i) => { if (momentOf(ev) === kind) out.add(index.stepOfEvent(i)); });
+  index.trace.forEach((ev, i) => {
+    if (momentOf(ev) === kind) out.add(index.stepOfEvent(i));
+  });
   return [...out].sort((a, b) => a - b);
 }
 
@@ -54,7 +56,10 @@ describe('next and previous important moment', () => {
     expect(visible.length).toBeLessThan(index.steps);
     let at: number | null = 0;
     let n = 0;
-    while ((at = nearestMoment(index, visible, at, 1, ['error'])) !== null) { expect(visible).toContain(at); n++; }
+    while ((at = nearestMoment(index, visible, at, 1, ['error'])) !== null) {
+      expect(visible).toContain(at);
+      n++;
+    }
     expect(n).toBeGreaterThan(0);
   });
 });

@@ -11,14 +11,22 @@ export type MomentKind = (typeof MOMENT_KINDS)[number];
 
 export function momentOf(ev: TraceEvent): MomentKind | null {
   switch (ev.type) {
-    case 'sys.block': return 'block';
-    case 'sys.wake': return 'wake';
-    case 'sock.rx': return 'rx';
-    case 'copy': return 'copy';
-    case 'error': return 'error';
-    case 'sys.exit': return ev.errno ? 'error' : null;
-    case 'client.reply': return 'reply';
-    default: return null;
+    case 'sys.block':
+      return 'block';
+    case 'sys.wake':
+      return 'wake';
+    case 'sock.rx':
+      return 'rx';
+    case 'copy':
+      return 'copy';
+    case 'error':
+      return 'error';
+    case 'sys.exit':
+      return ev.errno ? 'error' : null;
+    case 'client.reply':
+      return 'reply';
+    default:
+      return null;
   }
 }
 
@@ -30,7 +38,8 @@ function shownAt(visible: readonly number[], raw: number): number {
   if (raw >= visible[hi]!) return visible[hi]!;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (visible[mid]! >= raw) hi = mid; else lo = mid + 1;
+    if (visible[mid]! >= raw) hi = mid;
+    else lo = mid + 1;
   }
   return visible[lo]!;
 }
@@ -39,7 +48,13 @@ function shownAt(visible: readonly number[], raw: number): number {
  * The nearest visible step after (dir 1) or before (dir -1) `step` with a moment of one of
  * `kinds`, or null when there is none that way.
  */
-export function nearestMoment(index: TraceIndex, visible: readonly number[], step: number, dir: 1 | -1, kinds: readonly string[]): number | null {
+export function nearestMoment(
+  index: TraceIndex,
+  visible: readonly number[],
+  step: number,
+  dir: 1 | -1,
+  kinds: readonly string[],
+): number | null {
   const wanted = new Set(kinds);
   if (wanted.size === 0) return null;
   const { trace, stepStart } = index;
@@ -47,7 +62,7 @@ export function nearestMoment(index: TraceIndex, visible: readonly number[], ste
     const kind = momentOf(trace[i]!);
     if (kind === null || !wanted.has(kind)) return null;
     const at = shownAt(visible, index.stepOfEvent(i));
-    return dir > 0 ? (at > step ? at : null) : (at < step ? at : null);
+    return dir > 0 ? (at > step ? at : null) : at < step ? at : null;
   };
   if (dir > 0) {
     for (let i = step + 1 < stepStart.length ? stepStart[step + 1]! : trace.length; i < trace.length; i++) {

@@ -36,7 +36,14 @@ const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
 export function formatNumber(v: number, lang: Lang, digits?: number): string {
   const key = `${lang}/${digits ?? ''}`;
   let f = FORMATS.get(key);
-  if (!f) FORMATS.set(key, (f = new Intl.NumberFormat(locale(lang), digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!f)
+    FORMATS.set(
+      key,
+      (f = new Intl.NumberFormat(
+        locale(lang),
+        digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+      )),
+    );
   return f.format(v);
 }
 const FORMATS = new Map<string, Intl.NumberFormat>();

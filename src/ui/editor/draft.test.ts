@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { validateScenario } from '../../scenarios/format.ts';
-import { appliesTo, blankDraft, canonicalJson, draftOf, fieldId, moved, nextAction, numberOf, optionChoices, optionKind, problemsByPath, scenarioOf } from './draft.ts';
+import {
+  appliesTo,
+  blankDraft,
+  canonicalJson,
+  draftOf,
+  fieldId,
+  moved,
+  nextAction,
+  numberOf,
+  optionChoices,
+  optionKind,
+  problemsByPath,
+  scenarioOf,
+} from './draft.ts';
 
-describe('the editor\'s form state', () => {
+describe("the editor's form state", () => {
   it('gives back every shipped scenario exactly, through the form', () => {
     for (const s of SCENARIOS) {
       expect(scenarioOf(draftOf(s)), s.id).toEqual(JSON.parse(JSON.stringify(s)));
@@ -36,7 +49,9 @@ describe('the editor\'s form state', () => {
     expect(optionKind('variant')).toBe('choice');
     expect(optionChoices('mechanism')).toEqual(['select', 'poll', 'epoll']);
     expect(optionKind('answers')).toBe('lines');
-    expect(scenarioOf({ ...blankDraft(), model: 'select-chat', options: { answers: 'one\ntwo\n' } }).options).toEqual({ answers: ['one', 'two'] });
+    expect(
+      scenarioOf({ ...blankDraft(), model: 'select-chat', options: { answers: 'one\ntwo\n' } }).options,
+    ).toEqual({ answers: ['one', 'two'] });
     expect(appliesTo('poolSize', 'thread-pool')).toBe(true);
     expect(appliesTo('poolSize', 'select')).toBe(false);
     expect(appliesTo('cores', 'select')).toBe(true);
@@ -47,6 +62,10 @@ describe('the editor\'s form state', () => {
     expect(moved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(moved(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
     expect(nextAction({ name: 'x', actions: [] })).toEqual({ at: '0', do: 'connect', data: '' });
-    expect(nextAction({ name: 'x', actions: [{ at: '50', do: 'connect', data: '' }] })).toEqual({ at: '150', do: 'send', data: 'hello' });
+    expect(nextAction({ name: 'x', actions: [{ at: '50', do: 'connect', data: '' }] })).toEqual({
+      at: '150',
+      do: 'send',
+      data: 'hello',
+    });
   });
 });

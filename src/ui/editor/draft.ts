@@ -3,14 +3,29 @@
  * text), and the exact JSON it stands for. The JSON goes through the format's own validator
  * (src/scenarios/format.ts), so the form accepts what the CLI accepts and nothing else.
  */
-import { MODELS, OPTION_SPECS, SCENARIO_FORMAT, type Model, type Problem, type ResolvedOptions, type Scenario } from '../../scenarios/format.ts';
+import {
+  MODELS,
+  OPTION_SPECS,
+  SCENARIO_FORMAT,
+  type Model,
+  type Problem,
+  type ResolvedOptions,
+  type Scenario,
+} from '../../scenarios/format.ts';
 
 export type OptionKey = keyof ResolvedOptions;
 export const OPTION_KEYS = Object.keys(OPTION_SPECS) as OptionKey[];
 export const ACTION_KINDS = ['connect', 'send', 'close', 'reset'] as const;
 
-export interface DraftAction { at: string; do: string; data: string }
-export interface DraftClient { name: string; actions: DraftAction[] }
+export interface DraftAction {
+  at: string;
+  do: string;
+  data: string;
+}
+export interface DraftClient {
+  name: string;
+  actions: DraftAction[];
+}
 export interface Draft {
   id: string;
   title: { en: string; zh: string };
@@ -26,8 +41,15 @@ export interface Draft {
 
 export function blankDraft(): Draft {
   return {
-    id: 'my-scenario', title: { en: 'My scenario', zh: '我的场景' }, description: { en: '', zh: '' }, seed: '1', model: 'select',
-    options: {}, clients: [], idleConnections: '', untilMs: '',
+    id: 'my-scenario',
+    title: { en: 'My scenario', zh: '我的场景' },
+    description: { en: '', zh: '' },
+    seed: '1',
+    model: 'select',
+    options: {},
+    clients: [],
+    idleConnections: '',
+    untilMs: '',
   };
 }
 
@@ -57,10 +79,18 @@ export function draftOf(s: Scenario): Draft {
     options[key] = Array.isArray(value) ? value.join('\n') : value === null ? 'null' : String(value);
   }
   return {
-    id: s.id, title: { ...s.title }, description: s.description ? { ...s.description } : { en: '', zh: '' }, seed: String(s.seed), model: s.model,
+    id: s.id,
+    title: { ...s.title },
+    description: s.description ? { ...s.description } : { en: '', zh: '' },
+    seed: String(s.seed),
+    model: s.model,
     options,
-    clients: s.clients.map((c) => ({ name: c.name, actions: c.actions.map((a) => ({ at: String(a.at), do: a.do, data: a.data ?? '' })) })),
-    idleConnections: numText(s.idleConnections), untilMs: numText(s.untilMs),
+    clients: s.clients.map((c) => ({
+      name: c.name,
+      actions: c.actions.map((a) => ({ at: String(a.at), do: a.do, data: a.data ?? '' })),
+    })),
+    idleConnections: numText(s.idleConnections),
+    untilMs: numText(s.untilMs),
   };
 }
 
@@ -73,10 +103,14 @@ export function numberOf(text: string): number | string | undefined {
 
 function optionValue(key: OptionKey, text: string): unknown {
   switch (optionKind(key)) {
-    case 'timeout': return text.trim() === 'null' ? null : numberOf(text);
-    case 'lines': return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
-    case 'choice': return text;
-    default: return numberOf(text);
+    case 'timeout':
+      return text.trim() === 'null' ? null : numberOf(text);
+    case 'lines':
+      return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+    case 'choice':
+      return text;
+    default:
+      return numberOf(text);
   }
 }
 
@@ -87,14 +121,21 @@ export function scenarioOf(d: Draft): Record<string, unknown> {
     const text = d.options[key];
     if (text !== undefined && text.trim() !== '') options[key] = optionValue(key, text);
   }
-  const out: Record<string, unknown> = { format: SCENARIO_FORMAT, id: d.id, title: { en: d.title.en, zh: d.title.zh } };
-  if (d.description.en !== '' || d.description.zh !== '') out.description = { en: d.description.en, zh: d.description.zh };
+  const out: Record<string, unknown> = {
+    format: SCENARIO_FORMAT,
+    id: d.id,
+    title: { en: d.title.en, zh: d.title.zh },
+  };
+  if (d.description.en !== '' || d.description.zh !== '')
+    out.description = { en: d.description.en, zh: d.description.zh };
   out.seed = numberOf(d.seed);
   out.model = d.model;
   out.options = options;
   out.clients = d.clients.map((c) => ({
     name: c.name,
-    actions: c.actions.map((a) => (a.do === 'send' ? { at: numberOf(a.at), do: a.do, data: a.data } : { at: numberOf(a.at), do: a.do })),
+    actions: c.actions.map((a) =>
+      a.do === 'send' ? { at: numberOf(a.at), do: a.do, data: a.data } : { at: numberOf(a.at), do: a.do },
+    ),
   }));
   const idle = numberOf(d.idleConnections);
   if (idle !== undefined) out.idleConnections = idle;

@@ -31,23 +31,45 @@ export function browserStorage(): DraftStorage | null {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPair = (v: unknown): v is { en: string; zh: string } => isObject(v) && isString(v.en) && isString(v.zh);
-const isAction = (v: unknown): v is DraftAction => isObject(v) && isString(v.at) && isString(v.do) && isString(v.data);
-const isClient = (v: unknown): v is DraftClient => isObject(v) && isString(v.name) && Array.isArray(v.actions) && v.actions.every(isAction);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPair = (v: unknown): v is { en: string; zh: string } =>
+  isObject(v) && isString(v.en) && isString(v.zh);
+const isAction = (v: unknown): v is DraftAction =>
+  isObject(v) && isString(v.at) && isString(v.do) && isString(v.data);
+const isClient = (v: unknown): v is DraftClient =>
+  isObject(v) && isString(v.name) && Array.isArray(v.actions) && v.actions.every(isAction);
 
 /** A Draft, or null when `v` is not one (a value from storage is not trusted). */
 export function asDraft(v: unknown): Draft | null {
   if (!isObject(v)) return null;
-  const ok = isString(v.id) && isPair(v.title) && isPair(v.description) && isString(v.seed) && isString(v.model)
-    && isObject(v.options) && Object.values(v.options).every(isString)
-    && Array.isArray(v.clients) && v.clients.every(isClient) && isString(v.idleConnections) && isString(v.untilMs);
+  const ok =
+    isString(v.id) &&
+    isPair(v.title) &&
+    isPair(v.description) &&
+    isString(v.seed) &&
+    isString(v.model) &&
+    isObject(v.options) &&
+    Object.values(v.options).every(isString) &&
+    Array.isArray(v.clients) &&
+    v.clients.every(isClient) &&
+    isString(v.idleConnections) &&
+    isString(v.untilMs);
   if (!ok) return null;
   const d = v as unknown as Draft;
   return {
-    id: d.id, title: { en: d.title.en, zh: d.title.zh }, description: { en: d.description.en, zh: d.description.zh }, seed: d.seed, model: d.model,
-    options: { ...d.options }, clients: d.clients.map((c) => ({ name: c.name, actions: c.actions.map((a) => ({ at: a.at, do: a.do, data: a.data })) })),
-    idleConnections: d.idleConnections, untilMs: d.untilMs,
+    id: d.id,
+    title: { en: d.title.en, zh: d.title.zh },
+    description: { en: d.description.en, zh: d.description.zh },
+    seed: d.seed,
+    model: d.model,
+    options: { ...d.options },
+    clients: d.clients.map((c) => ({
+      name: c.name,
+      actions: c.actions.map((a) => ({ at: a.at, do: a.do, data: a.data })),
+    })),
+    idleConnections: d.idleConnections,
+    untilMs: d.untilMs,
   };
 }
 
@@ -62,7 +84,14 @@ export function loadDraft(storage: DraftStorage | null): KeptDraft | null {
   } catch {
     return null;
   }
-  if (!isObject(value) || value.v !== VERSION || !isString(value.from) || !isString(value.saved) || !isString(value.start)) return null;
+  if (
+    !isObject(value) ||
+    value.v !== VERSION ||
+    !isString(value.from) ||
+    !isString(value.saved) ||
+    !isString(value.start)
+  )
+    return null;
   const draft = asDraft(value.draft);
   return draft ? { draft, from: value.from, saved: value.saved, start: value.start } : null;
 }

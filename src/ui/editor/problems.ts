@@ -37,8 +37,16 @@ const RULES: [RegExp, string, string[]][] = [
   [/^contains the bidirectional control (U\+[0-9A-F]+) \(character (\d+)\)/, 'problem.bidi', ['char', 'at']],
   [/^contains a lone surrogate (U\+[0-9A-F]+) \(character (\d+)\)/, 'problem.surrogate', ['char', 'at']],
   [/^is not valid UTF-8: byte (0x[0-9A-F]{2}) at byte offset (\d+)$/, 'problem.notUtf8', ['byte', 'offset']],
-  [/^is not valid (UTF-16[LB]E): it has an odd number of bytes \((\d+)\)$/, 'problem.utf16Odd', ['encoding', 'n']],
-  [/^is not valid (UTF-16[LB]E): a lone surrogate (0x[0-9A-F]+) at byte offset (\d+)$/, 'problem.utf16Surrogate', ['encoding', 'unit', 'offset']],
+  [
+    /^is not valid (UTF-16[LB]E): it has an odd number of bytes \((\d+)\)$/,
+    'problem.utf16Odd',
+    ['encoding', 'n'],
+  ],
+  [
+    /^is not valid (UTF-16[LB]E): a lone surrogate (0x[0-9A-F]+) at byte offset (\d+)$/,
+    'problem.utf16Surrogate',
+    ['encoding', 'unit', 'offset'],
+  ],
   [/^looks like UTF-16 without a byte-order mark/, 'problem.utf16NoBom', []],
   [/^is not valid JSON: (.+)$/s, 'problem.notJson', ['detail']],
 ];

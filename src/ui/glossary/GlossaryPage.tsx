@@ -44,7 +44,12 @@ export default function GlossaryPage() {
 
   const q = query.trim().toLowerCase();
   const shown = useMemo(
-    () => GLOSSARY_TERMS.filter((x) => !q || `${t(`glossary.term.${x.id}`)} ${t(`glossary.def.${x.id}`)} ${x.id}`.toLowerCase().includes(q)),
+    () =>
+      GLOSSARY_TERMS.filter(
+        (x) =>
+          !q ||
+          `${t(`glossary.term.${x.id}`)} ${t(`glossary.def.${x.id}`)} ${x.id}`.toLowerCase().includes(q),
+      ),
     [q, t],
   );
 
@@ -55,7 +60,9 @@ export default function GlossaryPage() {
       <div className="gl-filter" role="search">
         <label htmlFor="gl-filter">{t('glossary.filter')}</label>
         <input id="gl-filter" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <span className="gl-count" aria-live="polite">{t('glossary.count', { n: shown.length, total: GLOSSARY_TERMS.length })}</span>
+        <span className="gl-count" aria-live="polite">
+          {t('glossary.count', { n: shown.length, total: GLOSSARY_TERMS.length })}
+        </span>
       </div>
       {shown.length === 0 ? <p>{t('glossary.none', { q: query })}</p> : null}
       {GROUPS.map((group) => {
@@ -66,10 +73,24 @@ export default function GlossaryPage() {
             <h3 id={`gl-group-${group}`}>{t(`glossary.group.${group}`)}</h3>
             <ul className="gl-list">
               {terms.map((x) => (
-                <li key={x.id} id={`glossary-${x.id}`} className="gl-entry" data-term={x.id} data-highlight={x.id === term ? 'true' : undefined} tabIndex={-1} aria-current={x.id === term ? 'true' : undefined}>
+                <li
+                  key={x.id}
+                  id={`glossary-${x.id}`}
+                  className="gl-entry"
+                  data-term={x.id}
+                  data-highlight={x.id === term ? 'true' : undefined}
+                  tabIndex={-1}
+                  aria-current={x.id === term ? 'true' : undefined}
+                >
                   <h4>
                     <span>{t(`glossary.term.${x.id}`)}</span>
-                    <a className="gl-anchor" href={glossaryHref(x.id)} aria-label={`${t('glossary.link')}: ${t(`glossary.term.${x.id}`)}`}>#</a>
+                    <a
+                      className="gl-anchor"
+                      href={glossaryHref(x.id)}
+                      aria-label={`${t('glossary.link')}: ${t(`glossary.term.${x.id}`)}`}
+                    >
+                      #
+                    </a>
                   </h4>
                   <p>{withCode(t(`glossary.def.${x.id}`))}</p>
                 </li>

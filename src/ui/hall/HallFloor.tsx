@@ -6,7 +6,14 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { line, curveLinear } from 'd3-shape';
-import { deskPoint, route, standPoint, type HallGeometry, type Place, type Point } from '../../scenarios/hall.ts';
+import {
+  deskPoint,
+  route,
+  standPoint,
+  type HallGeometry,
+  type Place,
+  type Point,
+} from '../../scenarios/hall.ts';
 import type { HallState, StudentState } from './hall-state.ts';
 import type { T } from '../hooks.ts';
 
@@ -16,9 +23,24 @@ export const DENSE_FROM = 200;
 
 const p = (pt: Point): Point => ({ x: pt.x * CM, y: pt.y * CM });
 
-const pathOf = line<Point>().x((d) => d.x).y((d) => d.y).curve(curveLinear);
+const pathOf = line<Point>()
+  .x((d) => d.x)
+  .y((d) => d.y)
+  .curve(curveLinear);
 
-export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state: HallState; t: T; step: number; label: string }) {
+export function HallFloor({
+  g,
+  state,
+  t,
+  step,
+  label,
+}: {
+  g: HallGeometry;
+  state: HallState;
+  t: T;
+  step: number;
+  label: string;
+}) {
   const dense = g.n > DENSE_FROM;
   const W = g.width * CM;
   const H = g.depth * CM;
@@ -32,10 +54,21 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
     if (!state.scan) return null;
     const stops: Place[] = ['desk', ...state.scan.tour, 'desk'];
     const pts: Point[] = [];
-    for (let i = 1; i < stops.length; i++) pts.push(...route(g, stops[i - 1]!, stops[i]!).slice(i === 1 ? 0 : 1).map(p));
-    return { abs: pathOf(pts) ?? '', rel: pathOf(pts.map((q) => ({ x: q.x - teacherAt.x, y: q.y - teacherAt.y }))) ?? '' };
+    for (let i = 1; i < stops.length; i++)
+      pts.push(
+        ...route(g, stops[i - 1]!, stops[i]!)
+          .slice(i === 1 ? 0 : 1)
+          .map(p),
+      );
+    return {
+      abs: pathOf(pts) ?? '',
+      rel: pathOf(pts.map((q) => ({ x: q.x - teacherAt.x, y: q.y - teacherAt.y }))) ?? '',
+    };
   }, [g, state.scan, teacherAt.x, teacherAt.y]);
-  const asked = useMemo(() => new Set(state.scan?.tour.filter((x): x is number => typeof x === 'number') ?? []), [state.scan]);
+  const asked = useMemo(
+    () => new Set(state.scan?.tour.filter((x): x is number => typeof x === 'number') ?? []),
+    [state.scan],
+  );
 
   const motion = useRef<SVGAnimateMotionElement>(null);
   useEffect(() => {
@@ -48,14 +81,25 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
   const lampX = desk.x + 70 * f;
   const lampY = desk.y - 6;
   const names = state.names;
-  const namesText = names === null ? null : names.length === 0 ? t('hall.names.none')
-    : names.slice(0, 6).map((fd) => (fd === 3 ? t('hall.door') : `fd ${fd}`)).join(' · ') + (names.length > 6 ? ` ${t('hall.names.more', { n: names.length - 6 })}` : '');
+  const namesText =
+    names === null
+      ? null
+      : names.length === 0
+        ? t('hall.names.none')
+        : names
+            .slice(0, 6)
+            .map((fd) => (fd === 3 ? t('hall.door') : `fd ${fd}`))
+            .join(' · ') + (names.length > 6 ? ` ${t('hall.names.more', { n: names.length - 6 })}` : '');
 
   return (
     <svg
-      className={`hall-svg${dense ? ' hall-dense' : ''}`} viewBox={`${-20 * f} ${-10 * f} ${W + 40 * f} ${H + 20 * f}`}
-      role="img" aria-label={label} data-testid="hall-svg"
-      data-lamp={state.lamp ? 'on' : 'off'} data-teacher={typeof state.teacher === 'number' ? `s${state.teacher}` : state.teacher}
+      className={`hall-svg${dense ? ' hall-dense' : ''}`}
+      viewBox={`${-20 * f} ${-10 * f} ${W + 40 * f} ${H + 20 * f}`}
+      role="img"
+      aria-label={label}
+      data-testid="hall-svg"
+      data-lamp={state.lamp ? 'on' : 'off'}
+      data-teacher={typeof state.teacher === 'number' ? `s${state.teacher}` : state.teacher}
       data-activity={state.activity}
     >
       <defs>
@@ -73,41 +117,85 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
       <rect x={0} y={0} width={W} height={H} className="hall-wall" strokeWidth={8 * f} rx={6 * f} />
       {/* windows on the right wall */}
       {Array.from({ length: Math.max(1, Math.floor(g.depth / 3)) }, (_, i) => (
-        <line key={i} x1={W} x2={W} y1={(i * 3 + 1.2) * CM} y2={(i * 3 + 2.6) * CM} className="hall-window" strokeWidth={10 * f} />
+        <line
+          key={i}
+          x1={W}
+          x2={W}
+          y1={(i * 3 + 1.2) * CM}
+          y2={(i * 3 + 2.6) * CM}
+          className="hall-window"
+          strokeWidth={10 * f}
+        />
       ))}
       {/* the door: a gap in the left wall and its swing */}
       <g transform={`translate(0 ${door.y}) scale(${f})`}>
         <line x1={0} x2={0} y1={-45} y2={45} className="hall-door-gap" strokeWidth={12} />
         <path d="M0 -45 L80 -45 A 90 90 0 0 1 0 45" className="hall-door" />
-        <text x={8} y={71} className="hall-label" fontSize={22}>{t('hall.door')}</text>
-        {state.atDoor > 0 ? <text x={8} y={97} className="hall-label hall-strong" fontSize={22}>{t('hall.atDoor', { n: state.atDoor })}</text> : null}
+        <text x={8} y={71} className="hall-label" fontSize={22}>
+          {t('hall.door')}
+        </text>
+        {state.atDoor > 0 ? (
+          <text x={8} y={97} className="hall-label hall-strong" fontSize={22}>
+            {t('hall.atDoor', { n: state.atDoor })}
+          </text>
+        ) : null}
       </g>
       {/* the blackboard */}
       <rect x={W * 0.3} y={8 * f} width={W * 0.4} height={26 * f} className="hall-board" rx={3 * f} />
-      <text x={W / 2} y={27 * f} className="hall-chalk" fontSize={16 * f} textAnchor="middle">{t('hall.board', { mech: `${state.mech}()` })}</text>
+      <text x={W / 2} y={27 * f} className="hall-chalk" fontSize={16 * f} textAnchor="middle">
+        {t('hall.board', { mech: `${state.mech}()` })}
+      </text>
 
       {/* desks and students */}
       <g className="hall-desks">
-        {state.students.map((s, k) => <Desk key={k} at={p(deskPoint(g, k))} s={s} dense={dense} asked={asked.has(k)} collecting={state.collecting === k} />)}
+        {state.students.map((s, k) => (
+          <Desk
+            key={k}
+            at={p(deskPoint(g, k))}
+            s={s}
+            dense={dense}
+            asked={asked.has(k)}
+            collecting={state.collecting === k}
+          />
+        ))}
       </g>
 
       {/* the teacher's desk and the lamp */}
       <g transform={`translate(${desk.x} ${desk.y}) scale(${f})`}>
         <rect x={-110} y={-35} width={220} height={60} rx={6} className="hall-teacher-desk" />
       </g>
-      <g transform={`translate(${lampX} ${lampY}) scale(${f})`} className={`hall-lamp ${state.lamp ? 'hall-lamp-on' : 'hall-lamp-off'}`} data-testid="hall-lamp">
+      <g
+        transform={`translate(${lampX} ${lampY}) scale(${f})`}
+        className={`hall-lamp ${state.lamp ? 'hall-lamp-on' : 'hall-lamp-off'}`}
+        data-testid="hall-lamp"
+      >
         {state.lamp ? <circle r={46} fill="url(#hall-glow)" /> : null}
-        {state.lamp ? Array.from({ length: 8 }, (_, i) => {
-          const a = (i * Math.PI) / 4;
-          return <line key={i} x1={Math.cos(a) * 20} y1={Math.sin(a) * 20} x2={Math.cos(a) * 30} y2={Math.sin(a) * 30} className="hall-ray" />;
-        }) : null}
+        {state.lamp
+          ? Array.from({ length: 8 }, (_, i) => {
+              const a = (i * Math.PI) / 4;
+              return (
+                <line
+                  key={i}
+                  x1={Math.cos(a) * 20}
+                  y1={Math.sin(a) * 20}
+                  x2={Math.cos(a) * 30}
+                  y2={Math.sin(a) * 30}
+                  className="hall-ray"
+                />
+              );
+            })
+          : null}
         <circle r={14} className="hall-bulb" />
-        <text x={0} y={-26} textAnchor="middle" fontSize={17} className="hall-label hall-strong">{state.lamp ? t('hall.lamp.on') : t('hall.lamp.off')}</text>
+        <text x={0} y={-26} textAnchor="middle" fontSize={17} className="hall-label hall-strong">
+          {state.lamp ? t('hall.lamp.on') : t('hall.lamp.off')}
+        </text>
       </g>
       {namesText !== null ? (
         <g transform={`translate(${desk.x} ${desk.y + 55 * f}) scale(${f})`} data-testid="hall-names">
           <rect x={-130} y={-15} width={260} height={28} rx={5} className="hall-names" />
-          <text x={0} y={5} textAnchor="middle" fontSize={15} className="hall-names-text">{namesText}</text>
+          <text x={0} y={5} textAnchor="middle" fontSize={15} className="hall-names-text">
+            {namesText}
+          </text>
         </g>
       ) : null}
 
@@ -115,31 +203,68 @@ export function HallFloor({ g, state, t, step, label }: { g: HallGeometry; state
       {trail ? <path d={trail.abs} className="hall-trail" strokeWidth={4 * f} /> : null}
 
       {/* the teacher */}
-      <g className="hall-teacher" style={{ transform: `translate(${teacherAt.x}px, ${teacherAt.y}px)` }} data-testid="hall-teacher">
+      <g
+        className="hall-teacher"
+        style={{ transform: `translate(${teacherAt.x}px, ${teacherAt.y}px)` }}
+        data-testid="hall-teacher"
+      >
         <g transform={`scale(${f})`}>
           <ellipse rx={30} ry={17} className="hall-teacher-body" />
           <circle r={14} cy={-2} className="hall-teacher-head" />
-          <text x={34} y={6} fontSize={16} className="hall-label hall-strong">{t('hall.teacher')}</text>
+          <text x={34} y={6} fontSize={16} className="hall-label hall-strong">
+            {t('hall.teacher')}
+          </text>
         </g>
-        {trail ? <animateMotion ref={motion} begin="indefinite" dur={`${Math.min(2.4, 0.6 + state.scan!.tour.length * 0.03)}s`} path={trail.rel} fill="remove" /> : null}
+        {trail ? (
+          <animateMotion
+            ref={motion}
+            begin="indefinite"
+            dur={`${Math.min(2.4, 0.6 + state.scan!.tour.length * 0.03)}s`}
+            path={trail.rel}
+            fill="remove"
+          />
+        ) : null}
       </g>
     </svg>
   );
 }
 
-function Desk({ at, s, dense, asked, collecting }: { at: Point; s: { fd: number | null; had: number | null; state: StudentState }; dense: boolean; asked: boolean; collecting: boolean }) {
+function Desk({
+  at,
+  s,
+  dense,
+  asked,
+  collecting,
+}: {
+  at: Point;
+  s: { fd: number | null; had: number | null; state: StudentState };
+  dense: boolean;
+  asked: boolean;
+  collecting: boolean;
+}) {
   const cls = `hall-desk hall-${s.state}${asked ? ' hall-asked' : ''}${collecting ? ' hall-collecting' : ''}`;
   if (dense) {
     return (
       <g className={cls}>
         <rect x={at.x - 45} y={at.y - 35} width={90} height={70} rx={8} className="hall-mark" />
-        {s.state === 'finished' ? <path d={`M${at.x + 12} ${at.y - 35} L${at.x + 45} ${at.y - 35} L${at.x + 45} ${at.y - 2} Z`} className="hall-flag" /> : null}
-        {s.state === 'stranded' ? <path d={`M${at.x - 25} ${at.y - 20} L${at.x + 25} ${at.y + 20} M${at.x + 25} ${at.y - 20} L${at.x - 25} ${at.y + 20}`} className="hall-cross" /> : null}
+        {s.state === 'finished' ? (
+          <path
+            d={`M${at.x + 12} ${at.y - 35} L${at.x + 45} ${at.y - 35} L${at.x + 45} ${at.y - 2} Z`}
+            className="hall-flag"
+          />
+        ) : null}
+        {s.state === 'stranded' ? (
+          <path
+            d={`M${at.x - 25} ${at.y - 20} L${at.x + 25} ${at.y + 20} M${at.x + 25} ${at.y - 20} L${at.x - 25} ${at.y + 20}`}
+            className="hall-cross"
+          />
+        ) : null}
         {s.had !== null ? <title>{`fd ${s.had}`}</title> : null}
       </g>
     );
   }
-  const seated = s.state === 'writing' || s.state === 'finished' || s.state === 'handed-in' || s.state === 'stranded';
+  const seated =
+    s.state === 'writing' || s.state === 'finished' || s.state === 'handed-in' || s.state === 'stranded';
   const head = s.state === 'leaving' ? { x: at.x + 50, y: at.y + 12 } : { x: at.x, y: at.y + 30 };
   return (
     <g className={cls}>
@@ -150,26 +275,48 @@ function Desk({ at, s, dense, asked, collecting }: { at: Point; s: { fd: number 
       {s.fd !== null || s.state !== 'arriving' ? (
         <>
           <rect x={at.x - 30} y={at.y - 20} width={60} height={26} rx={3} className="hall-tag" />
-          <text x={at.x} y={at.y + 0} textAnchor="middle" fontSize={20} className="hall-tag-text">{s.fd !== null ? s.fd : '✓'}</text>
+          <text x={at.x} y={at.y + 0} textAnchor="middle" fontSize={20} className="hall-tag-text">
+            {s.fd !== null ? s.fd : '✓'}
+          </text>
         </>
       ) : null}
       {seated || s.state === 'leaving' ? (
         <g className="hall-student">
           <ellipse cx={head.x} cy={head.y + 6} rx={22} ry={11} className="hall-shoulders" />
           <circle cx={head.x} cy={head.y} r={12} className="hall-head" />
-          {s.state === 'stranded' ? <text x={head.x} y={head.y + 6} textAnchor="middle" fontSize={16} className="hall-q">?</text> : null}
+          {s.state === 'stranded' ? (
+            <text x={head.x} y={head.y + 6} textAnchor="middle" fontSize={16} className="hall-q">
+              ?
+            </text>
+          ) : null}
         </g>
       ) : null}
-      {s.state === 'writing' ? <line x1={at.x - 8} y1={at.y + 13} x2={at.x + 16} y2={at.y + 9} className="hall-pencil" /> : null}
+      {s.state === 'writing' ? (
+        <line x1={at.x - 8} y1={at.y + 13} x2={at.x + 16} y2={at.y + 9} className="hall-pencil" />
+      ) : null}
       {s.state === 'finished' ? (
         <g className="hall-paper-up">
           {/* the arm goes up past the desk's right edge, clear of the name tag */}
           <line x1={at.x + 20} y1={at.y + 30} x2={at.x + 46} y2={at.y - 28} className="hall-arm" />
-          <rect x={at.x + 34} y={at.y - 64} width={28} height={36} rx={2} className="hall-paper" transform={`rotate(8 ${at.x + 48} ${at.y - 46})`} />
-          <path d={`M${at.x + 40} ${at.y - 54} h16 M${at.x + 40} ${at.y - 46} h16 M${at.x + 40} ${at.y - 38} h12`} className="hall-paper-lines" transform={`rotate(8 ${at.x + 48} ${at.y - 46})`} />
+          <rect
+            x={at.x + 34}
+            y={at.y - 64}
+            width={28}
+            height={36}
+            rx={2}
+            className="hall-paper"
+            transform={`rotate(8 ${at.x + 48} ${at.y - 46})`}
+          />
+          <path
+            d={`M${at.x + 40} ${at.y - 54} h16 M${at.x + 40} ${at.y - 46} h16 M${at.x + 40} ${at.y - 38} h12`}
+            className="hall-paper-lines"
+            transform={`rotate(8 ${at.x + 48} ${at.y - 46})`}
+          />
         </g>
       ) : null}
-      {s.state === 'handed-in' || s.state === 'left' ? <path d={`M${at.x + 24} ${at.y - 6} l6 7 l12 -15`} className="hall-check" /> : null}
+      {s.state === 'handed-in' || s.state === 'left' ? (
+        <path d={`M${at.x + 24} ${at.y - 6} l6 7 l12 -15`} className="hall-check" />
+      ) : null}
       {asked ? <circle cx={at.x - 34} cy={at.y - 24} r={9} className="hall-asked-dot" /> : null}
     </g>
   );

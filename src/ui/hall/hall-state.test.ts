@@ -60,11 +60,17 @@ describe('the hall at a step', () => {
   }, 30_000);
 });
 
-describe('the hall\'s link', () => {
+describe("the hall's link", () => {
   it('reads good values, falls back on bad ones and says which', () => {
     expect(readHallParams({})).toEqual({ value: DEFAULTS, bad: [] });
     const good = { n: '1100', mech: 'epoll', pattern: 'burst', order: '7', view: 'hall' } as const;
-    expect(readHallParams(good).value).toEqual({ n: 1100, mech: 'epoll', pattern: 'burst', order: 7, view: 'hall' });
+    expect(readHallParams(good).value).toEqual({
+      n: 1100,
+      mech: 'epoll',
+      pattern: 'burst',
+      order: 7,
+      view: 'hall',
+    });
     expect(writeHallParams(readHallParams(good).value)).toEqual(good);
     const { value, bad } = readHallParams({ n: '0', mech: 'kqueue', pattern: '', order: '-1', view: 'x' });
     expect(value).toEqual(DEFAULTS);

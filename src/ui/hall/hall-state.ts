@@ -8,7 +8,13 @@ import type { MachineView, TraceIndex } from '../../kernel/view.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 import { multiplexerOf } from '../../kernel/syscalls.ts';
 import { LISTEN_FD, studentIndex, studentName, type Mechanism } from '../../scenarios/hall.ts';
-import { countersAtEvent, scanTour, teacherAtEvent, type HallTimeline, type Place } from '../../scenarios/hall-trace.ts';
+import {
+  countersAtEvent,
+  scanTour,
+  teacherAtEvent,
+  type HallTimeline,
+  type Place,
+} from '../../scenarios/hall-trace.ts';
 
 export type StudentState =
   /** Not in the room yet (connecting, or waiting at the door in the accept queue). */
@@ -24,9 +30,25 @@ export type StudentState =
   /** The server died (select's ValueError): nobody collects their paper. */
   | 'stranded';
 
-export type Activity = 'starting' | 'waiting' | 'checking' | 'scanning' | 'reading' | 'door' | 'collecting' | 'receipt' | 'farewell' | 'returning' | 'failed' | 'done';
+export type Activity =
+  | 'starting'
+  | 'waiting'
+  | 'checking'
+  | 'scanning'
+  | 'reading'
+  | 'door'
+  | 'collecting'
+  | 'receipt'
+  | 'farewell'
+  | 'returning'
+  | 'failed'
+  | 'done';
 
-export interface HallScan { tour: Place[]; asked: number; yes: number[] }
+export interface HallScan {
+  tour: Place[];
+  asked: number;
+  yes: number[];
+}
 
 export interface HallState {
   t: number;
@@ -54,7 +76,13 @@ export function lastEventOfStep(index: TraceIndex, step: number): number {
   return (k + 1 < index.stepStart.length ? index.stepStart[k + 1]! : index.trace.length) - 1;
 }
 
-export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineView, step: number, mech: Mechanism): HallState {
+export function hallStateAt(
+  index: TraceIndex,
+  tl: HallTimeline,
+  view: MachineView,
+  step: number,
+  mech: Mechanism,
+): HallState {
   const n = tl.geometry.n;
   const endEv = lastEventOfStep(index, step);
   const startEv = index.stepStart[Math.max(0, Math.min(step, index.steps - 1))] ?? 0;
@@ -73,7 +101,9 @@ export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineVi
       if (what.kind !== 'conn') continue;
       const s = studentIndex(what.client);
       if (s === null || s >= n) continue;
-      fdOf[s] = fd; sockOf[s] = what.sock; studentOfFd.set(fd, s);
+      fdOf[s] = fd;
+      sockOf[s] = what.sock;
+      studentOfFd.set(fd, s);
     }
   }
   const readable = (sockId: number): boolean => {
@@ -110,8 +140,14 @@ export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineVi
   let collecting: number | null = null;
   let reading = false;
   for (const ev of stepEvents) {
-    if (ev.type === 'select.scan') scan = { tour: scanTour(ev.watched, (fd) => studentOfFd.get(fd) ?? null), asked: ev.watched.length, yes: ev.ready };
-    if (ev.type === 'copy' && ev.dir === 'to-user' && ev.bytes > 0) collecting = studentOfFd.get(ev.fd) ?? collecting;
+    if (ev.type === 'select.scan')
+      scan = {
+        tour: scanTour(ev.watched, (fd) => studentOfFd.get(fd) ?? null),
+        asked: ev.watched.length,
+        yes: ev.ready,
+      };
+    if (ev.type === 'copy' && ev.dir === 'to-user' && ev.bytes > 0)
+      collecting = studentOfFd.get(ev.fd) ?? collecting;
     if (ev.type === 'sys.exit' && ev.name === 'epoll_wait' && ev.ret > 0) reading = true;
   }
 
@@ -128,7 +164,9 @@ export function hallStateAt(index: TraceIndex, tl: HallTimeline, view: MachineVi
   // Inside select/epoll_wait but running (not on a wait queue): the teacher is awake.
   else if (call && multiplexerOf(call)) activity = main!.state === 'blocked' ? 'waiting' : 'checking';
   else if (teacher === 'door') activity = 'door';
-  else if (typeof teacher === 'number') activity = students[teacher]?.state === 'leaving' || students[teacher]?.state === 'left' ? 'farewell' : 'receipt';
+  else if (typeof teacher === 'number')
+    activity =
+      students[teacher]?.state === 'leaving' || students[teacher]?.state === 'left' ? 'farewell' : 'receipt';
   else activity = 'returning';
   return { t: view.t, mech, lamp, names, students, teacher, activity, scan, collecting, atDoor, failed };
 }

@@ -39,40 +39,73 @@ export default function HandoutPage() {
       told.current.add(key);
       api.getState().notify(n);
     }
-    if (!plan.lesson && JSON.stringify(plan.params) !== JSON.stringify(api.getState().pageParams)) api.getState().setPageParams(plan.params);
+    if (!plan.lesson && JSON.stringify(plan.params) !== JSON.stringify(api.getState().pageParams))
+      api.getState().setPageParams(plan.params);
   }, [plan, api]);
 
   // A lesson's words live in its own message file.
   const lessonPages = useMemo(() => (plan.lesson ? [lessonMessages(plan.lesson.n)] : []), [plan.lesson]);
   const [failed, setFailed] = useState(false);
-  useEffect(() => { if (lessonPages.length) ensureMessages(lang, lessonPages).catch(() => setFailed(true)); }, [lang, lessonPages]);
+  useEffect(() => {
+    if (lessonPages.length) ensureMessages(lang, lessonPages).catch(() => setFailed(true));
+  }, [lang, lessonPages]);
   useSyncExternalStore(subscribeMessages, messagesVersion);
 
   const words = (w: Words | undefined): string => {
     if (!w) return '';
-    try { return t(w.key, w.params?.(plan.ctx)); } catch { return t(w.key); }
+    try {
+      return t(w.key, w.params?.(plan.ctx));
+    } catch {
+      return t(w.key);
+    }
   };
   const title = plan.lesson ? words(plan.lesson.title) : plan.scenario.title[lang];
   const questions = plan.stills.filter((st) => st.question);
-  const back = formatHash({ scenarioId: plan.scenario.id, seed: plan.seed === plan.scenario.seed ? null : plan.seed, step: plan.stills[0]?.step ?? 0 });
+  const back = formatHash({
+    scenarioId: plan.scenario.id,
+    seed: plan.seed === plan.scenario.seed ? null : plan.seed,
+    step: plan.stills[0]?.step ?? 0,
+  });
 
   return (
     <article className="page handout">
       <div className="handout-tools">
-        <button type="button" className="handout-print" onClick={() => window.print()}>{t('handout.print')}</button>
+        <button type="button" className="handout-print" onClick={() => window.print()}>
+          {t('handout.print')}
+        </button>
         <a href={back}>{t('handout.back')}</a>
       </div>
       <h2>{t('handout.title', { title })}</h2>
-      {plan.lesson ? <p className="handout-intro"><RichText text={words(plan.lesson.summary)} /></p> : null}
-      <p className="handout-intro">{t('handout.intro', { n: plan.stills.length, scenario: plan.scenario.title[lang] })}</p>
+      {plan.lesson ? (
+        <p className="handout-intro">
+          <RichText text={words(plan.lesson.summary)} />
+        </p>
+      ) : null}
+      <p className="handout-intro">
+        {t('handout.intro', { n: plan.stills.length, scenario: plan.scenario.title[lang] })}
+      </p>
       {failed ? <p role="alert">{t('app.page.failed')}</p> : null}
       <ol className="handout-stills">
         {plan.stills.map((still, i) => (
           <li key={`${still.step}-${i}`} className="handout-still">
             <h3>{still.title ? <RichText text={words(still.title)} /> : t('handout.still', { k: i + 1 })}</h3>
-            {still.body?.map((b, j) => <p key={j}><RichText text={words(b)} /></p>)}
-            {still.question ? <HandoutQuestion k={questions.indexOf(still) + 1} question={still.question} ctx={plan.ctx} words={words} />
-              : still.prompt ? <p className="handout-think"><strong>{t('handout.think')}</strong> <RichText text={words(still.prompt)} /></p> : null}
+            {still.body?.map((b, j) => (
+              <p key={j}>
+                <RichText text={words(b)} />
+              </p>
+            ))}
+            {still.question ? (
+              <HandoutQuestion
+                k={questions.indexOf(still) + 1}
+                question={still.question}
+                ctx={plan.ctx}
+                words={words}
+              />
+            ) : still.prompt ? (
+              <p className="handout-think">
+                <strong>{t('handout.think')}</strong> <RichText text={words(still.prompt)} />
+              </p>
+            ) : null}
             <ErrorBoundary area={`still-${still.step}`}>
               <StillPicture scenario={plan.scenario} seed={plan.seed} step={still.step} lang={lang} />
             </ErrorBoundary>
@@ -87,12 +120,18 @@ export default function HandoutPage() {
             {questions.map((still, i) => {
               const q = still.question!;
               const right = new Set(safe(() => q.answer(plan.ctx), []));
-              const labels = safe(() => q.choices(plan.ctx), []).filter((c) => right.has(c.id)).map((c) => choiceText(c, t));
+              const labels = safe(() => q.choices(plan.ctx), [])
+                .filter((c) => right.has(c.id))
+                .map((c) => choiceText(c, t));
               return (
                 <li key={i}>
                   <strong>{t('handout.question', { k: i + 1 })}</strong> <RichText text={words(q.prompt)} />
-                  <p><strong>{t('handout.key.answer')}</strong> <RichText text={labels.join(' · ')} /></p>
-                  <p><RichText text={words(q.explain)} /></p>
+                  <p>
+                    <strong>{t('handout.key.answer')}</strong> <RichText text={labels.join(' · ')} />
+                  </p>
+                  <p>
+                    <RichText text={words(q.explain)} />
+                  </p>
                 </li>
               );
             })}
@@ -104,7 +143,11 @@ export default function HandoutPage() {
 }
 
 function safe<T>(f: () => T, fallback: T): T {
-  try { return f(); } catch { return fallback; }
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }
 
 function choiceText(c: Choice, t: ReturnType<typeof useT>): string {
@@ -112,14 +155,36 @@ function choiceText(c: Choice, t: ReturnType<typeof useT>): string {
 }
 
 /** A lesson's question on paper: the prompt, its choices with boxes to tick, and room to say why. */
-function HandoutQuestion({ k, question, ctx, words }: { k: number; question: Question; ctx: LessonContext; words: (w: Words) => string }) {
+function HandoutQuestion({
+  k,
+  question,
+  ctx,
+  words,
+}: {
+  k: number;
+  question: Question;
+  ctx: LessonContext;
+  words: (w: Words) => string;
+}) {
   const t = useT();
   const choices = safe(() => question.choices(ctx), []);
   return (
     <div className="handout-question" data-testid="handout-question">
-      <p><strong>{t('handout.question', { k })}</strong> <RichText text={words(question.prompt)} /> <span className="handout-pick">{t(question.pick === 'one' ? 'handout.pickOne' : 'handout.pickMany')}</span></p>
+      <p>
+        <strong>{t('handout.question', { k })}</strong> <RichText text={words(question.prompt)} />{' '}
+        <span className="handout-pick">
+          {t(question.pick === 'one' ? 'handout.pickOne' : 'handout.pickMany')}
+        </span>
+      </p>
       <ul className="handout-choices">
-        {choices.map((c) => <li key={c.id}><span className="handout-box" aria-hidden="true">{question.pick === 'one' ? '○' : '☐'}</span> <RichText text={choiceText(c, t)} /></li>)}
+        {choices.map((c) => (
+          <li key={c.id}>
+            <span className="handout-box" aria-hidden="true">
+              {question.pick === 'one' ? '○' : '☐'}
+            </span>{' '}
+            <RichText text={choiceText(c, t)} />
+          </li>
+        ))}
       </ul>
       <p className="handout-why">{t('handout.why')}</p>
       <div className="handout-lines" aria-hidden="true" />
@@ -128,8 +193,21 @@ function HandoutQuestion({ k, question, ctx, words }: { k: number; question: Que
 }
 
 /** The narration and the stage at one step, from a store of their own. */
-function StillPicture({ scenario, seed, step, lang }: { scenario: Scenario; seed: number; step: number; lang: Lang }) {
-  const store = useMemo(() => createLabStore({ scenario, seed, step, lang, page: 'handout' }), [scenario, seed, step, lang]);
+function StillPicture({
+  scenario,
+  seed,
+  step,
+  lang,
+}: {
+  scenario: Scenario;
+  seed: number;
+  step: number;
+  lang: Lang;
+}) {
+  const store = useMemo(
+    () => createLabStore({ scenario, seed, step, lang, page: 'handout' }),
+    [scenario, seed, step, lang],
+  );
   return (
     <LabContext.Provider value={store}>
       <div className="handout-picture">

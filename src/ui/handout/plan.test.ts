@@ -8,12 +8,30 @@ const select = findScenario('select')!;
 const total = getRun(select, select.seed).index.steps;
 
 const lesson: Lesson = {
-  n: 3, id: 'select-basics', title: { key: 'lesson.03.title' }, summary: { key: 'lesson.03.summary' }, scenario: 'select',
+  n: 3,
+  id: 'select-basics',
+  title: { key: 'lesson.03.title' },
+  summary: { key: 'lesson.03.summary' },
+  scenario: 'select',
   items: [
     { kind: 'slide', id: 'intro', title: { key: 'a' }, body: [] },
-    { kind: 'stop', id: 'first-block', at: (ctx) => ctx.run.index.trace.findIndex((e) => e.type === 'sys.block'), title: { key: 'b' }, body: [{ key: 'c' }] },
+    {
+      kind: 'stop',
+      id: 'first-block',
+      at: (ctx) => ctx.run.index.trace.findIndex((e) => e.type === 'sys.block'),
+      title: { key: 'b' },
+      body: [{ key: 'c' }],
+    },
     { kind: 'stop', id: 'past-end', at: () => 1e9, title: { key: 'd' }, body: [] },
-    { kind: 'stop', id: 'throws', at: () => { throw new Error('no such step'); }, title: { key: 'e' }, body: [] },
+    {
+      kind: 'stop',
+      id: 'throws',
+      at: () => {
+        throw new Error('no such step');
+      },
+      title: { key: 'e' },
+      body: [],
+    },
   ],
 };
 

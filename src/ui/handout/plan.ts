@@ -14,8 +14,17 @@ import { visibleSteps } from '../../runs/folding.ts';
 export const MAX_STILLS = 24;
 const DEFAULT_SCENARIO = 'blocking-two-clients';
 
-export interface Still { step: number; title?: Words; body?: Words[]; prompt?: Words; question?: Question }
-export interface PlanNotice { key: string; params: Record<string, string | number> }
+export interface Still {
+  step: number;
+  title?: Words;
+  body?: Words[];
+  prompt?: Words;
+  question?: Question;
+}
+export interface PlanNotice {
+  key: string;
+  params: Record<string, string | number>;
+}
 export interface Plan {
   lesson: Lesson | null;
   scenario: Scenario;
@@ -37,11 +46,18 @@ export function spreadSteps(scenario: Scenario, seed: number, count = 6): number
   const { index, folds } = getRun(scenario, seed);
   const visible = visibleSteps(index.steps, folds);
   if (visible.length === 0) return [0];
-  const picks = Array.from({ length: count }, (_, i) => visible[Math.round((i + 1) * (visible.length - 1) / (count + 1))] ?? 0);
+  const picks = Array.from(
+    { length: count },
+    (_, i) => visible[Math.round(((i + 1) * (visible.length - 1)) / (count + 1))] ?? 0,
+  );
   return [...new Set(picks)];
 }
 
-export function planHandout(arg: string | null, params: Record<string, string>, lessons: readonly Lesson[]): Plan {
+export function planHandout(
+  arg: string | null,
+  params: Record<string, string>,
+  lessons: readonly Lesson[],
+): Plan {
   const notices: PlanNotice[] = [];
   if (arg !== null) {
     const lesson = lessons.find((l) => l.id === arg || String(l.n) === arg) ?? null;
@@ -55,8 +71,17 @@ export function planHandout(arg: string | null, params: Record<string, string>, 
         for (const item of lesson.items) {
           if (item.kind !== 'stop') continue;
           let step: number;
-          try { step = Math.max(0, Math.min(last, Math.round(item.at(ctx)))) || 0; } catch { step = 0; }
-          stills.push({ step, title: item.title, body: item.body, ...(item.question ? { prompt: item.question.prompt, question: item.question } : {}) });
+          try {
+            step = Math.max(0, Math.min(last, Math.round(item.at(ctx)))) || 0;
+          } catch {
+            step = 0;
+          }
+          stills.push({
+            step,
+            title: item.title,
+            body: item.body,
+            ...(item.question ? { prompt: item.question.prompt, question: item.question } : {}),
+          });
         }
         return { lesson, scenario, seed, stills: stills.slice(0, MAX_STILLS), ctx, notices, params: {} };
       }
@@ -68,20 +93,27 @@ export function planHandout(arg: string | null, params: Record<string, string>, 
   let scenario = findScenario(wanted);
   if (!scenario) {
     scenario = findScenario(DEFAULT_SCENARIO) ?? SCENARIOS[0]!;
-    notices.push({ key: 'handout.notice.badScenario', params: { id: wanted.slice(0, 60), fallback: scenario.id } });
+    notices.push({
+      key: 'handout.notice.badScenario',
+      params: { id: wanted.slice(0, 60), fallback: scenario.id },
+    });
   }
   const seed = scenario.seed;
   const ctx = contextOf(scenario, seed);
   const total = ctx.run.index.steps;
   let steps: number[] = [];
   if (params.steps !== undefined) {
-    const parts = params.steps.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const parts = params.steps
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     const bad: string[] = [];
     for (const p of parts) {
       if (/^\d{1,9}$/.test(p) && Number(p) < total) steps.push(Number(p));
       else bad.push(p.slice(0, 12));
     }
-    if (bad.length > 0) notices.push({ key: 'handout.notice.badSteps', params: { steps: bad.slice(0, 5).join(', '), total } });
+    if (bad.length > 0)
+      notices.push({ key: 'handout.notice.badSteps', params: { steps: bad.slice(0, 5).join(', '), total } });
     steps = [...new Set(steps)].sort((a, b) => a - b);
     if (steps.length > MAX_STILLS) {
       notices.push({ key: 'handout.notice.tooMany', params: { max: MAX_STILLS } });
@@ -90,7 +122,12 @@ export function planHandout(arg: string | null, params: Record<string, string>, 
   }
   if (steps.length === 0) steps = spreadSteps(scenario, seed);
   return {
-    lesson: null, scenario, seed, stills: steps.map((step) => ({ step })), ctx, notices,
+    lesson: null,
+    scenario,
+    seed,
+    stills: steps.map((step) => ({ step })),
+    ctx,
+    notices,
     params: { scenario: scenario.id, steps: steps.join(',') },
   };
 }

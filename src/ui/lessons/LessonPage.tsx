@@ -39,11 +39,18 @@ export default function LessonPage() {
     return (
       <article className="page lesson-page">
         <p role="alert">{t('lessons.missing', { id: arg ?? '' })}</p>
-        <p><a href="#/lessons">{t('lessons.back')}</a></p>
+        <p>
+          <a href="#/lessons">{t('lessons.back')}</a>
+        </p>
       </article>
     );
   }
-  if (ready !== true) return <p className="page-loading" role={ready === 'failed' ? 'alert' : 'status'}>{t(ready === 'failed' ? 'lessons.failed' : 'lessons.loading')}</p>;
+  if (ready !== true)
+    return (
+      <p className="page-loading" role={ready === 'failed' ? 'alert' : 'status'}>
+        {t(ready === 'failed' ? 'lessons.failed' : 'lessons.loading')}
+      </p>
+    );
   return <LessonView key={lesson.id} lesson={lesson} />;
 }
 
@@ -79,7 +86,10 @@ function LessonView({ lesson }: { lesson: Lesson }) {
 
   // A bad part number: say so once, and show the nearest part.
   useEffect(() => {
-    if (bad) api.getState().notify({ key: 'lessons.notice.badItem', params: { item: params.item ?? '', shown: index + 1 } });
+    if (bad)
+      api
+        .getState()
+        .notify({ key: 'lessons.notice.badItem', params: { item: params.item ?? '', shown: index + 1 } });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bad]);
 
@@ -88,7 +98,8 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   const first = useRef(true);
   useEffect(() => {
     const st = api.getState();
-    if (st.pageParams.item !== String(index + 1)) st.setPageParams({ ...st.pageParams, item: String(index + 1) });
+    if (st.pageParams.item !== String(index + 1))
+      st.setPageParams({ ...st.pageParams, item: String(index + 1) });
     if (own && atStep !== null) {
       const keep = first.current && st.step > 0;
       st.setScenario(own.scenario, { seed: own.seed, step: keep ? st.step : atStep });
@@ -96,16 +107,22 @@ function LessonView({ lesson }: { lesson: Lesson }) {
     first.current = false;
   }, [api, index, own, atStep]);
 
-  const go = useCallback((k: number) => {
-    const st = api.getState();
-    const j = Math.max(0, Math.min(n - 1, k));
-    st.setPageParams({ ...st.pageParams, item: String(j + 1) });
-  }, [api, n]);
-  const setPresent = useCallback((on: boolean) => {
-    const st = api.getState();
-    const { present: _drop, ...rest } = st.pageParams;
-    st.setPageParams(on ? { ...rest, present: '1' } : rest);
-  }, [api]);
+  const go = useCallback(
+    (k: number) => {
+      const st = api.getState();
+      const j = Math.max(0, Math.min(n - 1, k));
+      st.setPageParams({ ...st.pageParams, item: String(j + 1) });
+    },
+    [api, n],
+  );
+  const setPresent = useCallback(
+    (on: boolean) => {
+      const st = api.getState();
+      const { present: _drop, ...rest } = st.pageParams;
+      st.setPageParams(on ? { ...rest, present: '1' } : rest);
+    },
+    [api],
+  );
   const explore = useCallback(() => {
     const st = api.getState();
     // From a slide: the lesson's own scenario, from its start (or where it already is).
@@ -134,12 +151,20 @@ function LessonView({ lesson }: { lesson: Lesson }) {
       if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
       const target = e.target instanceof Element ? e.target : null;
       if (isTextEntry(target)) return;
-      if (e.key === 'p' || e.key === 'P') { e.preventDefault(); setPresent(!present); return; }
+      if (e.key === 'p' || e.key === 'P') {
+        e.preventDefault();
+        setPresent(!present);
+        return;
+      }
       if (!present) return;
       const inWidget = target?.closest('[role="slider"],[role="tablist"],[role="radiogroup"],select');
-      if (e.key === 'PageDown' || (e.key === 'ArrowRight' && !inWidget)) { e.preventDefault(); forward(); }
-      else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && !inWidget)) { e.preventDefault(); back(); }
-      else if (e.key === 'Escape') {
+      if (e.key === 'PageDown' || (e.key === 'ArrowRight' && !inWidget)) {
+        e.preventDefault();
+        forward();
+      } else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && !inWidget)) {
+        e.preventDefault();
+        back();
+      } else if (e.key === 'Escape') {
         e.preventDefault();
         if (api.getState().stageView) api.getState().setStageView(false);
         else explore();
@@ -159,26 +184,54 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   }, [index]);
 
   const backToStop = atStep !== null ? () => api.getState().goTo(atStep) : undefined;
-  const onReveal = (step: number | null) => { if (step !== null) api.getState().goTo(step); };
+  const onReveal = (step: number | null) => {
+    if (step !== null) api.getState().goTo(step);
+  };
   const nextLesson = LESSONS.find((l) => l.n > lesson.n);
-  const itemHref = (k: number) => `#/lesson/${encodeURIComponent(lesson.id)}?item=${k + 1}${present ? '&present=1' : ''}`;
+  const itemHref = (k: number) =>
+    `#/lesson/${encodeURIComponent(lesson.id)}?item=${k + 1}${present ? '&present=1' : ''}`;
 
   const content = (
     <ItemContent
-      lesson={lesson} item={item} index={index} ctx={ctx} present={present}
+      lesson={lesson}
+      item={item}
+      index={index}
+      ctx={ctx}
+      present={present}
       sim={item.kind === 'stop' && synced ? <Simulation present={present} /> : null}
-      onBack={backToStop} onReveal={onReveal}
+      onBack={backToStop}
+      onReveal={onReveal}
     />
   );
   const nav = (
     <div className="lesson-nav">
-      <button type="button" onClick={() => go(index - 1)} disabled={index === 0} data-testid="lesson-prev">← {t('lessons.prev')}</button>
-      <span className="lesson-pos" data-testid="lesson-pos">{t('lessons.item.of', { k: index + 1, n })}</span>
-      {index < n - 1
-        ? <button type="button" className="lesson-primary" onClick={() => go(index + 1)} data-testid="lesson-next">{t('lessons.next')} →</button>
-        : nextLesson
-          ? <a className="lesson-primary lesson-button" href={`#/lesson/${encodeURIComponent(nextLesson.id)}?item=1${present ? '&present=1' : ''}`}>{t('lessons.nextLesson', { n: nextLesson.n })} →</a>
-          : <a className="lesson-button" href="#/lessons">{t('lessons.done')}</a>}
+      <button type="button" onClick={() => go(index - 1)} disabled={index === 0} data-testid="lesson-prev">
+        ← {t('lessons.prev')}
+      </button>
+      <span className="lesson-pos" data-testid="lesson-pos">
+        {t('lessons.item.of', { k: index + 1, n })}
+      </span>
+      {index < n - 1 ? (
+        <button
+          type="button"
+          className="lesson-primary"
+          onClick={() => go(index + 1)}
+          data-testid="lesson-next"
+        >
+          {t('lessons.next')} →
+        </button>
+      ) : nextLesson ? (
+        <a
+          className="lesson-primary lesson-button"
+          href={`#/lesson/${encodeURIComponent(nextLesson.id)}?item=1${present ? '&present=1' : ''}`}
+        >
+          {t('lessons.nextLesson', { n: nextLesson.n })} →
+        </a>
+      ) : (
+        <a className="lesson-button" href="#/lessons">
+          {t('lessons.done')}
+        </a>
+      )}
     </div>
   );
 
@@ -194,16 +247,32 @@ function LessonView({ lesson }: { lesson: Lesson }) {
 
   if (present) {
     return (
-      <div className="lesson-present" role="region" aria-label={t('lessons.present')} data-testid="presentation" lang={lang}>
+      <div
+        className="lesson-present"
+        role="region"
+        aria-label={t('lessons.present')}
+        data-testid="presentation"
+        lang={lang}
+      >
         <div className="lesson-present-bar">
-          <span className="lesson-present-title">{t('lessons.number', { n: lesson.n })} · <Text words={lesson.title} ctx={null} /></span>
+          <span className="lesson-present-title">
+            {t('lessons.number', { n: lesson.n })} · <Text words={lesson.title} ctx={null} />
+          </span>
           <span className="lesson-present-keys">{t('lessons.present.keys')}</span>
-          <button type="button" onClick={explore}>{t('lessons.explore')}</button>
-          <button type="button" onClick={() => setPresent(false)}>{t('lessons.present.exit')}</button>
+          <button type="button" onClick={explore}>
+            {t('lessons.explore')}
+          </button>
+          <button type="button" onClick={() => setPresent(false)}>
+            {t('lessons.present.exit')}
+          </button>
         </div>
         {content}
         {nav}
-        {stageView && item.kind === 'stop' && synced ? <ErrorBoundary area="stage"><StageView /></ErrorBoundary> : null}
+        {stageView && item.kind === 'stop' && synced ? (
+          <ErrorBoundary area="stage">
+            <StageView />
+          </ErrorBoundary>
+        ) : null}
       </div>
     );
   }
@@ -211,20 +280,45 @@ function LessonView({ lesson }: { lesson: Lesson }) {
   return (
     <article className="page lesson-page" data-lesson={lesson.id}>
       <div className="lesson-head">
-        <a href="#/lessons" className="lesson-crumb">← {t('lessons.back')}</a>
-        <h2><span className="lesson-n">{t('lessons.number', { n: lesson.n })}</span> <Text words={lesson.title} ctx={null} /></h2>
+        <a href="#/lessons" className="lesson-crumb">
+          ← {t('lessons.back')}
+        </a>
+        <h2>
+          <span className="lesson-n">{t('lessons.number', { n: lesson.n })}</span>{' '}
+          <Text words={lesson.title} ctx={null} />
+        </h2>
         <div className="lesson-tools">
-          <button type="button" onClick={() => setPresent(true)} aria-keyshortcuts="P" title={t('lessons.present.hint')}>{t('lessons.present')}</button>
-          <button type="button" onClick={explore} title={t('lessons.explore.hint')}>{t('lessons.explore')}</button>
+          <button
+            type="button"
+            onClick={() => setPresent(true)}
+            aria-keyshortcuts="P"
+            title={t('lessons.present.hint')}
+          >
+            {t('lessons.present')}
+          </button>
+          <button type="button" onClick={explore} title={t('lessons.explore.hint')}>
+            {t('lessons.explore')}
+          </button>
         </div>
       </div>
       <nav className="lesson-progress" aria-label={t('lessons.progress')}>
         <ol>
           {lesson.items.map((it, k) => (
             <li key={it.id} data-kind={it.kind} data-done={k < index}>
-              <a href={itemHref(k)} aria-current={k === index ? 'step' : undefined} onClick={(e) => { e.preventDefault(); go(k); }}>
-                <span className="lesson-dot" aria-hidden="true">{k + 1}</span>
-                <span className="lesson-dot-title"><ItemTitle lesson={lesson} item={it} /></span>
+              <a
+                href={itemHref(k)}
+                aria-current={k === index ? 'step' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(k);
+                }}
+              >
+                <span className="lesson-dot" aria-hidden="true">
+                  {k + 1}
+                </span>
+                <span className="lesson-dot-title">
+                  <ItemTitle lesson={lesson} item={it} />
+                </span>
               </a>
             </li>
           ))}
@@ -232,14 +326,22 @@ function LessonView({ lesson }: { lesson: Lesson }) {
       </nav>
       {content}
       {nav}
-      {stageView && item.kind === 'stop' && synced ? <ErrorBoundary area="stage"><StageView /></ErrorBoundary> : null}
+      {stageView && item.kind === 'stop' && synced ? (
+        <ErrorBoundary area="stage">
+          <StageView />
+        </ErrorBoundary>
+      ) : null}
       {lesson.links && lesson.links.length > 0 ? (
         <aside className="lesson-links" aria-label={t('lessons.links')}>
           <h3>{t('lessons.links')}</h3>
           <ul>
             {lesson.links.map((l) => {
               const q = new URLSearchParams(l.params ?? {});
-              return <li key={l.page + l.label}><a href={`#/${l.page}${q.size > 0 ? `?${q.toString()}` : ''}`}>{t(l.label)}</a></li>;
+              return (
+                <li key={l.page + l.label}>
+                  <a href={`#/${l.page}${q.size > 0 ? `?${q.toString()}` : ''}`}>{t(l.label)}</a>
+                </li>
+              );
             })}
           </ul>
         </aside>
@@ -254,27 +356,60 @@ function ItemTitle({ lesson, item }: { lesson: Lesson; item: LessonItem }) {
   return <Text words={item.title} ctx={ctx} />;
 }
 
-function ItemContent({ lesson, item, index, ctx, present, sim, onBack, onReveal }: {
-  lesson: Lesson; item: LessonItem; index: number; ctx: LessonContext | null; present: boolean;
-  sim: ReactNode; onBack: (() => void) | undefined; onReveal: (step: number | null) => void;
+function ItemContent({
+  lesson,
+  item,
+  index,
+  ctx,
+  present,
+  sim,
+  onBack,
+  onReveal,
+}: {
+  lesson: Lesson;
+  item: LessonItem;
+  index: number;
+  ctx: LessonContext | null;
+  present: boolean;
+  sim: ReactNode;
+  onBack: (() => void) | undefined;
+  onReveal: (step: number | null) => void;
 }) {
   const t = useT();
   const words = (
-    <section className="lesson-item" aria-labelledby={`lesson-item-${index}`} data-testid="lesson-item" data-item={item.id} data-kind={item.kind}>
-      <p className="lesson-kind">{t(item.kind === 'stop' ? 'lessons.kind.stop' : 'lessons.kind.slide')} · {t('lessons.item.of', { k: index + 1, n: lesson.items.length })}</p>
-      <h3 id={`lesson-item-${index}`} tabIndex={-1}><Text words={item.title} ctx={ctx} /></h3>
+    <section
+      className="lesson-item"
+      aria-labelledby={`lesson-item-${index}`}
+      data-testid="lesson-item"
+      data-item={item.id}
+      data-kind={item.kind}
+    >
+      <p className="lesson-kind">
+        {t(item.kind === 'stop' ? 'lessons.kind.stop' : 'lessons.kind.slide')} ·{' '}
+        {t('lessons.item.of', { k: index + 1, n: lesson.items.length })}
+      </p>
+      <h3 id={`lesson-item-${index}`} tabIndex={-1}>
+        <Text words={item.title} ctx={ctx} />
+      </h3>
       <Body body={item.body} ctx={ctx} />
       {item.figure ? <Figure figure={item.figure} /> : null}
-      {item.kind === 'stop' && item.question && ctx ? <QuestionBox key={`${lesson.id}:${item.id}`} question={item.question} ctx={ctx} onReveal={onReveal} /> : null}
+      {item.kind === 'stop' && item.question && ctx ? (
+        <QuestionBox key={`${lesson.id}:${item.id}`} question={item.question} ctx={ctx} onReveal={onReveal} />
+      ) : null}
       {item.kind === 'stop' && !present ? (
         <p className="lesson-at">
           {t('lessons.atStep')}{' '}
-          {onBack ? <button type="button" onClick={onBack} data-testid="lesson-back-to-stop">{t('lessons.backToStop')}</button> : null}
+          {onBack ? (
+            <button type="button" onClick={onBack} data-testid="lesson-back-to-stop">
+              {t('lessons.backToStop')}
+            </button>
+          ) : null}
         </p>
       ) : null}
     </section>
   );
-  if (item.kind === 'slide') return <div className={`lesson-main lesson-main-slide${present ? ' is-present' : ''}`}>{words}</div>;
+  if (item.kind === 'slide')
+    return <div className={`lesson-main lesson-main-slide${present ? ' is-present' : ''}`}>{words}</div>;
   return (
     <div className={`lesson-main lesson-main-stop${present ? ' is-present' : ''}`}>
       {words}
@@ -287,16 +422,28 @@ function ItemContent({ lesson, item, index, ctx, present, sim, onBack, onReveal 
 function Simulation({ present }: { present: boolean }) {
   return (
     <>
-      <ErrorBoundary area="controls"><Controls /></ErrorBoundary>
-      <ErrorBoundary area="narration"><Narration /></ErrorBoundary>
-      <ErrorBoundary area="stage"><Stage /></ErrorBoundary>
+      <ErrorBoundary area="controls">
+        <Controls />
+      </ErrorBoundary>
+      <ErrorBoundary area="narration">
+        <Narration />
+      </ErrorBoundary>
+      <ErrorBoundary area="stage">
+        <Stage />
+      </ErrorBoundary>
       {present ? null : (
         <div className="lesson-side">
-          <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
-          <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
+          <ErrorBoundary area="code">
+            <CodePanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="log">
+            <SyscallLog />
+          </ErrorBoundary>
         </div>
       )}
-      <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
+      <ErrorBoundary area="meters">
+        <Meters />
+      </ErrorBoundary>
     </>
   );
 }

@@ -28,7 +28,12 @@ function figureComponent(name: string): LazyExoticComponent<ComponentType<Figure
 export function Figure({ figure }: { figure: FigureRef }) {
   const t = useT();
   const Component = figureComponent(figure.name);
-  if (!Component) return <p className="lesson-figure-missing" role="alert">{t('lessons.figure.missing', { name: figure.name })}</p>;
+  if (!Component)
+    return (
+      <p className="lesson-figure-missing" role="alert">
+        {t('lessons.figure.missing', { name: figure.name })}
+      </p>
+    );
   return (
     <div className="lesson-figure" data-figure={figure.name}>
       <Suspense fallback={<p className="page-loading">{t('lessons.figure.loading')}</p>}>

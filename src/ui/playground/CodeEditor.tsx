@@ -10,7 +10,10 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { HighlightStyle, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 
-export interface EditorError { line: number; message: string }
+export interface EditorError {
+  line: number;
+  message: string;
+}
 
 interface Props {
   value: string;
@@ -23,13 +26,22 @@ interface Props {
  * CodeMirror's own colours, each through a CSS variable (`--cm-708` for #708…) that
  * playground.css sets lighter in the dark theme; the light theme keeps CodeMirror's colours.
  */
-const colours = syntaxHighlighting(HighlightStyle.define(defaultHighlightStyle.specs.map((spec) => {
-  const colour = typeof spec.color === 'string' ? spec.color : null;
-  return colour?.startsWith('#') ? { ...spec, color: `var(--cm-${colour.slice(1)}, ${colour})` } : spec;
-})));
+const colours = syntaxHighlighting(
+  HighlightStyle.define(
+    defaultHighlightStyle.specs.map((spec) => {
+      const colour = typeof spec.color === 'string' ? spec.color : null;
+      return colour?.startsWith('#') ? { ...spec, color: `var(--cm-${colour.slice(1)}, ${colour})` } : spec;
+    }),
+  ),
+);
 
 const theme = EditorView.theme({
-  '&': { fontSize: '0.9rem', border: '1px solid var(--border, #8886)', borderRadius: '6px', background: 'var(--panel-bg, transparent)' },
+  '&': {
+    fontSize: '0.9rem',
+    border: '1px solid var(--border, #8886)',
+    borderRadius: '6px',
+    background: 'var(--panel-bg, transparent)',
+  },
   '.cm-scroller': { fontFamily: 'var(--font-mono, monospace)', maxHeight: '22rem', minHeight: '12rem' },
   '.cm-gutters': { background: 'transparent' },
 });
@@ -46,14 +58,23 @@ export function CodeEditor({ value, onChange, error, label }: Props) {
       state: EditorState.create({
         doc: value,
         extensions: [
-          colours, basicSetup, python(), lintGutter(), theme,
+          colours,
+          basicSetup,
+          python(),
+          lintGutter(),
+          theme,
           EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'program-editor' }),
-          EditorView.updateListener.of((u) => { if (u.docChanged) changed.current(u.state.doc.toString()); }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) changed.current(u.state.doc.toString());
+          }),
         ],
       }),
     });
     view.current = v;
-    return () => { v.destroy(); view.current = null; };
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
     // The editor is made once; later values come through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -61,7 +82,8 @@ export function CodeEditor({ value, onChange, error, label }: Props) {
   // A new program from outside (a link, a file, the starter): replace the text.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
   useEffect(() => {
@@ -70,7 +92,12 @@ export function CodeEditor({ value, onChange, error, label }: Props) {
     const diagnostics: Diagnostic[] = [];
     if (error && error.line >= 1 && error.line <= v.state.doc.lines) {
       const line = v.state.doc.line(error.line);
-      diagnostics.push({ from: line.from, to: Math.max(line.from, line.to), severity: 'error', message: error.message });
+      diagnostics.push({
+        from: line.from,
+        to: Math.max(line.from, line.to),
+        severity: 'error',
+        message: error.message,
+      });
     }
     v.dispatch(setDiagnostics(v.state, diagnostics));
   }, [error, value]);

@@ -23,7 +23,16 @@ import { browserStorage } from '../editor/kept.ts';
 import { receiveHanded } from './handoff.ts';
 import { keepForOffline } from '../share/offline.ts';
 import {
-  CLIENT_SETS, PLAYGROUND_ID, DEFAULT_BUDGET_MS, DEFAULT_CLIENTS, MAX_BUDGET_MS, STARTER, clientSetOf, loadPlaygroundDraft, programScenario, savePlaygroundDraft,
+  CLIENT_SETS,
+  PLAYGROUND_ID,
+  DEFAULT_BUDGET_MS,
+  DEFAULT_CLIENTS,
+  MAX_BUDGET_MS,
+  STARTER,
+  clientSetOf,
+  loadPlaygroundDraft,
+  programScenario,
+  savePlaygroundDraft,
 } from './program.ts';
 import './playground.css';
 
@@ -36,22 +45,39 @@ type Status =
 
 type LinkNote = 'copied' | 'failed' | { n: number; max: number } | null;
 
-const LISTING_NAMES = Object.keys(LISTINGS).filter((n) => n !== 'client').sort();
+const LISTING_NAMES = Object.keys(LISTINGS)
+  .filter((n) => n !== 'client')
+  .sort();
 
 /**
  * Where the page starts: the link's program (`s=`), else a shipped listing asked for by the lab's
  * code panel (`listing=`), else the draft kept in this browser, else the starter.
  */
-function firstState(s: string | undefined, listing: string | undefined): { source: string; clients: string; budgetMs: number; linked: Scenario | null } {
+function firstState(
+  s: string | undefined,
+  listing: string | undefined,
+): { source: string; clients: string; budgetMs: number; linked: Scenario | null } {
   const linked = s !== undefined ? decodeScenario(s) : null;
   const kept = loadPlaygroundDraft(browserStorage());
   if (!linked && listing !== undefined && Object.hasOwn(LISTINGS, listing)) {
-    return { source: LISTINGS[listing as keyof typeof LISTINGS], clients: kept?.clients ?? DEFAULT_CLIENTS, budgetMs: kept?.budgetMs ?? DEFAULT_BUDGET_MS, linked: null };
+    return {
+      source: LISTINGS[listing as keyof typeof LISTINGS],
+      clients: kept?.clients ?? DEFAULT_CLIENTS,
+      budgetMs: kept?.budgetMs ?? DEFAULT_BUDGET_MS,
+      linked: null,
+    };
   }
   if (linked?.ok && linked.scenario.program) {
-    return { source: linked.scenario.program.source, clients: clientSetOf(linked.scenario), budgetMs: DEFAULT_BUDGET_MS, linked: linked.scenario };
+    return {
+      source: linked.scenario.program.source,
+      clients: clientSetOf(linked.scenario),
+      budgetMs: DEFAULT_BUDGET_MS,
+      linked: linked.scenario,
+    };
   }
-  return kept ? { ...kept, linked: null } : { source: STARTER, clients: DEFAULT_CLIENTS, budgetMs: DEFAULT_BUDGET_MS, linked: null };
+  return kept
+    ? { ...kept, linked: null }
+    : { source: STARTER, clients: DEFAULT_CLIENTS, budgetMs: DEFAULT_BUDGET_MS, linked: null };
 }
 
 export default function PlaygroundPage() {
@@ -59,7 +85,9 @@ export default function PlaygroundPage() {
   const api = useLabApi();
   const lang = useLab((s) => s.lang);
   const params = useLab((s) => s.pageParams);
-  const shown = useLab((s) => s.scenario.model === 'python' && s.scenario.id === PLAYGROUND_ID && hasRun(s.scenario, s.seed));
+  const shown = useLab(
+    (s) => s.scenario.model === 'python' && s.scenario.id === PLAYGROUND_ID && hasRun(s.scenario, s.seed),
+  );
   const [first] = useState(() => firstState(params.s, params.listing));
   const [source, setSource] = useState(first.source);
   const [clients, setClients] = useState(first.clients);
@@ -75,35 +103,59 @@ export default function PlaygroundPage() {
   // Keep the program as it is typed (not a link's program until the student changes it).
   useEffect(() => {
     if (first.linked && source === first.source) return;
-    const timer = window.setTimeout(() => setKept(savePlaygroundDraft(browserStorage(), { source, clients, budgetMs })), 250);
+    const timer = window.setTimeout(
+      () => setKept(savePlaygroundDraft(browserStorage(), { source, clients, budgetMs })),
+      250,
+    );
     return () => window.clearTimeout(timer);
   }, [source, clients, budgetMs, first]);
 
-  const run = useCallback(async (scenario: Scenario, budget: number, atStep = 0) => {
-    const v = validateScenario(JSON.parse(JSON.stringify(scenario)));
-    if (!v.ok) { setStatus({ kind: 'failed', message: t('playground.invalid', { problems: v.problems.map((p) => `${p.path} ${p.message}`).join('; ') }) }); return; }
-    setError(null);
-    setLink(null);
-    setStatus({ kind: 'running' });
-    const t0 = performance.now();
-    try {
-      const r = await runPythonInWorker({ scenario, options: { keepTrace: true, maxEvents: APP_MAX_EVENTS, cpuBudgetMs: budget } }, (stage) => setStatus({ kind: stage }));
-      putRun(scenario, scenario.seed, r.run);
-      keepForOffline(r.files);
-      const st = api.getState();
-      st.setScenario(scenario, { step: atStep });
-      const value = tooBigForLink(scenario) ? undefined : encodeScenario(scenario);
-      written.current = value;
-      st.setPageParams(value ? { s: value } : {});
-      const report = r.run.python!;
-      if (report.outcome !== 'ok') setError({ line: report.line, message: report.message });
-      await new Promise((done) => requestAnimationFrame(() => done(null)));
-      setStatus({ kind: 'done', report, loadMs: r.loadMs, runMs: r.runMs, frameMs: Math.round(performance.now() - t0), budgetMs: budget });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      setStatus(message === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', message });
-    }
-  }, [api, t]);
+  const run = useCallback(
+    async (scenario: Scenario, budget: number, atStep = 0) => {
+      const v = validateScenario(JSON.parse(JSON.stringify(scenario)));
+      if (!v.ok) {
+        setStatus({
+          kind: 'failed',
+          message: t('playground.invalid', {
+            problems: v.problems.map((p) => `${p.path} ${p.message}`).join('; '),
+          }),
+        });
+        return;
+      }
+      setError(null);
+      setLink(null);
+      setStatus({ kind: 'running' });
+      const t0 = performance.now();
+      try {
+        const r = await runPythonInWorker(
+          { scenario, options: { keepTrace: true, maxEvents: APP_MAX_EVENTS, cpuBudgetMs: budget } },
+          (stage) => setStatus({ kind: stage }),
+        );
+        putRun(scenario, scenario.seed, r.run);
+        keepForOffline(r.files);
+        const st = api.getState();
+        st.setScenario(scenario, { step: atStep });
+        const value = tooBigForLink(scenario) ? undefined : encodeScenario(scenario);
+        written.current = value;
+        st.setPageParams(value ? { s: value } : {});
+        const report = r.run.python!;
+        if (report.outcome !== 'ok') setError({ line: report.line, message: report.message });
+        await new Promise((done) => requestAnimationFrame(() => done(null)));
+        setStatus({
+          kind: 'done',
+          report,
+          loadMs: r.loadMs,
+          runMs: r.runMs,
+          frameMs: Math.round(performance.now() - t0),
+          budgetMs: budget,
+        });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        setStatus(message === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', message });
+      }
+    },
+    [api, t],
+  );
 
   const runNow = () => {
     const from = findScenario(clients) ?? findScenario(DEFAULT_CLIENTS)!;
@@ -142,18 +194,32 @@ export default function PlaygroundPage() {
   }, [api]);
 
   // Leaving the page stops a run still going.
-  useEffect(() => () => { cancelPython(); }, []);
+  useEffect(
+    () => () => {
+      cancelPython();
+    },
+    [],
+  );
 
   const busy = status.kind === 'loading' || status.kind === 'running';
-  const cancel = () => { cancelPython(); setStatus({ kind: 'cancelled' }); };
+  const cancel = () => {
+    cancelPython();
+    setStatus({ kind: 'cancelled' });
+  };
 
   const copyLink = () => {
     const from = findScenario(clients) ?? findScenario(DEFAULT_CLIENTS)!;
     const scenario = programScenario(source, from);
     const over = tooBigForLink(scenario);
-    if (over) { setLink({ n: over.n, max: over.max }); return; }
+    if (over) {
+      setLink({ n: over.n, max: over.max });
+      return;
+    }
     const href = `${window.location.href.split('#')[0]}${formatHash({ page: 'playground', scenarioId: '', seed: null, step: 0, params: { s: encodeScenario(scenario) } })}`;
-    navigator.clipboard.writeText(href).then(() => setLink('copied'), () => setLink('failed'));
+    navigator.clipboard.writeText(href).then(
+      () => setLink('copied'),
+      () => setLink('failed'),
+    );
   };
 
   const replace = () => {
@@ -172,46 +238,106 @@ export default function PlaygroundPage() {
           <label htmlFor={`${ids}-start`}>{t('playground.start')}</label>
           <select id={`${ids}-start`} value={start} onChange={(e) => setStart(e.target.value)}>
             <option value="blank">{t('playground.start.blank')}</option>
-            {LISTING_NAMES.map((n) => <option key={n} value={n}>{t('playground.start.listing', { file: `${n}.py` })}</option>)}
+            {LISTING_NAMES.map((n) => (
+              <option key={n} value={n}>
+                {t('playground.start.listing', { file: `${n}.py` })}
+              </option>
+            ))}
           </select>
-          <button type="button" onClick={replace}>{t('playground.start.load')}</button>
+          <button type="button" onClick={replace}>
+            {t('playground.start.load')}
+          </button>
         </div>
-        <h2 className="pg-label" id={`${ids}-editor`}>{t('playground.editor')}</h2>
+        <h2 className="pg-label" id={`${ids}-editor`}>
+          {t('playground.editor')}
+        </h2>
         <CodeEditor value={source} onChange={setSource} error={error} label={t('playground.editor')} />
-        <p className="pg-kept" role="status">{kept ? t('playground.draft.kept') : t('playground.draft.notKept')}</p>
+        <p className="pg-kept" role="status">
+          {kept ? t('playground.draft.kept') : t('playground.draft.notKept')}
+        </p>
         <div className="pg-row">
           <label>
             <span>{t('playground.clients')}</span>
-            <select value={clients} onChange={(e) => setClients(e.target.value)} data-testid="playground-clients">
-              {CLIENT_SETS.map((c) => <option key={c.id} value={c.id}>{t('playground.clients.option', { title: c.title[lang], n: c.clients.length + (c.idleConnections ?? 0) })}</option>)}
+            <select
+              value={clients}
+              onChange={(e) => setClients(e.target.value)}
+              data-testid="playground-clients"
+            >
+              {CLIENT_SETS.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t('playground.clients.option', {
+                    title: c.title[lang],
+                    n: c.clients.length + (c.idleConnections ?? 0),
+                  })}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             <span>{t('playground.budget')}</span>
             <input
-              type="number" min={1} max={MAX_BUDGET_MS} step={1} value={budgetMs} data-testid="playground-budget"
-              onChange={(e) => { const n = Number(e.target.value); if (Number.isFinite(n)) setBudgetMs(Math.min(MAX_BUDGET_MS, Math.max(1, Math.round(n)))); }}
+              type="number"
+              min={1}
+              max={MAX_BUDGET_MS}
+              step={1}
+              value={budgetMs}
+              data-testid="playground-budget"
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isFinite(n)) setBudgetMs(Math.min(MAX_BUDGET_MS, Math.max(1, Math.round(n))));
+              }}
             />
           </label>
         </div>
         <div className="pg-row pg-actions">
-          <button type="button" className="pg-run" onClick={runNow} disabled={busy} data-testid="playground-run">{t('playground.run')}</button>
-          {busy ? <button type="button" onClick={cancel} data-testid="playground-cancel">{t('playground.cancel')}</button> : null}
-          <button type="button" onClick={copyLink} data-testid="playground-copy-link">{t('playground.copyLink')}</button>
+          <button
+            type="button"
+            className="pg-run"
+            onClick={runNow}
+            disabled={busy}
+            data-testid="playground-run"
+          >
+            {t('playground.run')}
+          </button>
+          {busy ? (
+            <button type="button" onClick={cancel} data-testid="playground-cancel">
+              {t('playground.cancel')}
+            </button>
+          ) : null}
+          <button type="button" onClick={copyLink} data-testid="playground-copy-link">
+            {t('playground.copyLink')}
+          </button>
         </div>
         {link ? (
           <p className="pg-note" role="status" data-testid="playground-link-note">
-            {link === 'copied' ? t('playground.link.copied') : link === 'failed' ? t('playground.link.failed') : t('playground.link.tooLong', { n: fmt(link.n), max: fmt(link.max) })}
+            {link === 'copied'
+              ? t('playground.link.copied')
+              : link === 'failed'
+                ? t('playground.link.failed')
+                : t('playground.link.tooLong', { n: fmt(link.n), max: fmt(link.max) })}
           </p>
         ) : null}
         {busy ? (
           <div className="pg-progress" role="status" data-testid="playground-progress">
-            <progress aria-label={t('playground.progress')} {...(status.kind === 'running' ? { max: 2, value: 1 } : {})} />
-            <span>{t(status.kind === 'loading' ? 'playground.stage.loading' : 'playground.stage.running')}</span>
+            <progress
+              aria-label={t('playground.progress')}
+              {...(status.kind === 'running' ? { max: 2, value: 1 } : {})}
+            />
+            <span>
+              {t(status.kind === 'loading' ? 'playground.stage.loading' : 'playground.stage.running')}
+            </span>
           </div>
         ) : null}
-        {status.kind === 'cancelled' ? <p className="pg-note" role="status">{t('playground.cancelled')}</p> : null}
-        {status.kind === 'failed' ? <p className="pg-error" role="alert">{t('playground.failed', { message: status.message })}</p> : null}
+        {status.kind === 'cancelled' ? (
+          <p className="pg-note" role="status">
+            {t('playground.cancelled')}
+          </p>
+        ) : null}
+        {status.kind === 'failed' ? (
+          <p className="pg-error" role="alert">
+            {t('playground.failed', { message: status.message })}
+          </p>
+        ) : null}
         {status.kind === 'done' ? <Outcome status={status} /> : null}
       </article>
       {shown ? <LabPage /> : null}
@@ -219,11 +345,14 @@ export default function PlaygroundPage() {
   );
 }
 
-
 function Outcome({ status }: { status: Extract<Status, { kind: 'done' }> }) {
   const t = useT();
   const { report } = status;
-  const figures = { 'data-load-ms': status.loadMs, 'data-run-ms': status.runMs, 'data-frame-ms': status.frameMs };
+  const figures = {
+    'data-load-ms': status.loadMs,
+    'data-run-ms': status.runMs,
+    'data-frame-ms': status.frameMs,
+  };
   if (report.outcome === 'ok') {
     return (
       <div className="pg-ok" role="status" data-testid="playground-outcome" data-outcome="ok" {...figures}>
@@ -233,9 +362,26 @@ function Outcome({ status }: { status: Extract<Status, { kind: 'done' }> }) {
     );
   }
   return (
-    <div className="pg-error" role="alert" data-testid="playground-outcome" data-outcome={report.outcome} data-line={report.line} {...figures}>
-      <p>{t(`playground.error.${report.outcome}`, { line: report.line, ms: status.budgetMs, max: MAX_BUDGET_MS })}</p>
-      {report.outcome === 'cpu-budget' || report.outcome === 'output-cap' ? null : <pre lang="en" data-testid="playground-traceback"><code>{report.traceback || report.message}</code></pre>}
+    <div
+      className="pg-error"
+      role="alert"
+      data-testid="playground-outcome"
+      data-outcome={report.outcome}
+      data-line={report.line}
+      {...figures}
+    >
+      <p>
+        {t(`playground.error.${report.outcome}`, {
+          line: report.line,
+          ms: status.budgetMs,
+          max: MAX_BUDGET_MS,
+        })}
+      </p>
+      {report.outcome === 'cpu-budget' || report.outcome === 'output-cap' ? null : (
+        <pre lang="en" data-testid="playground-traceback">
+          <code>{report.traceback || report.message}</code>
+        </pre>
+      )}
     </div>
   );
 }

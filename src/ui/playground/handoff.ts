@@ -17,6 +17,12 @@ export function handToPlayground(s: Scenario): void {
 /** The open playground receives what is handed over (and what was waiting); returns the way to stop. */
 export function receiveHanded(fn: (s: Scenario) => void): () => void {
   receiver = fn;
-  if (handed) { const s = handed; handed = null; fn(s); }
-  return () => { if (receiver === fn) receiver = null; };
+  if (handed) {
+    const s = handed;
+    handed = null;
+    fn(s);
+  }
+  return () => {
+    if (receiver === fn) receiver = null;
+  };
 }

@@ -4,7 +4,13 @@
  * listing), and the draft kept in this browser (program, clients, CPU budget), checked field by
  * field when it comes back from storage.
  */
-import { OPTION_SPECS, SCENARIO_FORMAT, validateScenario, type Scenario, type ScenarioOptions } from '../../scenarios/format.ts';
+import {
+  OPTION_SPECS,
+  SCENARIO_FORMAT,
+  validateScenario,
+  type Scenario,
+  type ScenarioOptions,
+} from '../../scenarios/format.ts';
 import { PYTHON_MODEL } from '../../programs/models.ts';
 import { LISTINGS } from '../../programs/listings.generated.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
@@ -31,7 +37,7 @@ function keptOptions(from: Scenario): ScenarioOptions | undefined {
     if (key === 'recvSize' || key === 'backlog') continue; // the program sets its own
     if (spec && (spec.models === 'all' || spec.models.includes(PYTHON_MODEL))) out[key] = value;
   }
-  return Object.keys(out).length ? out as ScenarioOptions : undefined;
+  return Object.keys(out).length ? (out as ScenarioOptions) : undefined;
 }
 
 /** The scenario that runs `source` as the server against the clients of `from`. */
@@ -40,7 +46,10 @@ export function programScenario(source: string, from: Scenario): Scenario {
   return {
     format: SCENARIO_FORMAT,
     id: PLAYGROUND_ID,
-    title: { en: `Your own server, with the clients of “${from.id}”`, zh: `自己写的服务器，用“${from.id}”的客户端` },
+    title: {
+      en: `Your own server, with the clients of “${from.id}”`,
+      zh: `自己写的服务器，用“${from.id}”的客户端`,
+    },
     seed: from.seed,
     model: PYTHON_MODEL,
     program: { language: 'python', source },
@@ -54,23 +63,47 @@ export function programScenario(source: string, from: Scenario): Scenario {
 /** The shipped client set a program's scenario was made with (by its clients), or the default. */
 export function clientSetOf(s: Scenario): string {
   // The very one it was made with (its title names it), else one with the same clients.
-  const made = s.program ? CLIENT_SETS.find((c) => canonicalJson(programScenario(s.program!.source, c)) === canonicalJson(s)) : undefined;
+  const made = s.program
+    ? CLIENT_SETS.find((c) => canonicalJson(programScenario(s.program!.source, c)) === canonicalJson(s))
+    : undefined;
   if (made) return made.id;
-  const same = CLIENT_SETS.find((c) => JSON.stringify(c.clients) === JSON.stringify(s.clients) && (c.idleConnections ?? 0) === (s.idleConnections ?? 0));
+  const same = CLIENT_SETS.find(
+    (c) =>
+      JSON.stringify(c.clients) === JSON.stringify(s.clients) &&
+      (c.idleConnections ?? 0) === (s.idleConnections ?? 0),
+  );
   return same?.id ?? DEFAULT_CLIENTS;
 }
 
 export const PLAYGROUND_KEY = 'iolab.playground.draft';
 
-export interface PlaygroundDraft { source: string; clients: string; budgetMs: number }
+export interface PlaygroundDraft {
+  source: string;
+  clients: string;
+  budgetMs: number;
+}
 
 export function asPlaygroundDraft(v: unknown): PlaygroundDraft | null {
   if (typeof v !== 'object' || v === null) return null;
   const d = v as Record<string, unknown>;
-  if (d.v !== 1 || typeof d.source !== 'string' || typeof d.clients !== 'string' || typeof d.budgetMs !== 'number') return null;
+  if (
+    d.v !== 1 ||
+    typeof d.source !== 'string' ||
+    typeof d.clients !== 'string' ||
+    typeof d.budgetMs !== 'number'
+  )
+    return null;
   if (!validateScenario(programScenario(d.source, SCENARIOS[0]!)).ok) return null;
-  const budgetMs = Number.isFinite(d.budgetMs) && d.budgetMs >= 1 && d.budgetMs <= MAX_BUDGET_MS ? d.budgetMs : DEFAULT_BUDGET_MS;
-  return { source: d.source, clients: findScenario(d.clients) && CLIENT_SETS.some((c) => c.id === d.clients) ? d.clients : DEFAULT_CLIENTS, budgetMs };
+  const budgetMs =
+    Number.isFinite(d.budgetMs) && d.budgetMs >= 1 && d.budgetMs <= MAX_BUDGET_MS
+      ? d.budgetMs
+      : DEFAULT_BUDGET_MS;
+  return {
+    source: d.source,
+    clients:
+      findScenario(d.clients) && CLIENT_SETS.some((c) => c.id === d.clients) ? d.clients : DEFAULT_CLIENTS,
+    budgetMs,
+  };
 }
 
 export function loadPlaygroundDraft(storage: DraftStorage | null): PlaygroundDraft | null {

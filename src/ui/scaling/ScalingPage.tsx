@@ -10,8 +10,15 @@ import { backgroundRect, download, SVG_NS, svgFileText, withComputedStyles } fro
 import { CHARTS, toCsv } from '../../scaling/metrics.ts';
 import { REFERENCE_POINTS, CITATIONS, THIS_MACHINE } from '../../scaling/references.ts';
 import {
-  DEFAULT_CONNECTIONS, DEFAULT_PARAMS, IDLE_SHARE_MAX, SCALING_MODELS, BUSY_MAX_CONNECTIONS, FD_SETSIZE,
-  type Point, type ScalingModel, type SweepParams,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_PARAMS,
+  IDLE_SHARE_MAX,
+  SCALING_MODELS,
+  BUSY_MAX_CONNECTIONS,
+  FD_SETSIZE,
+  type Point,
+  type ScalingModel,
+  type SweepParams,
 } from '../../scaling/sweep.ts';
 import shipped from '../../scaling/default-sweep.generated.json';
 import { Chart, MODEL_STYLES, stopX } from './Chart.tsx';
@@ -23,16 +30,30 @@ import './scaling.css';
 export const RATES = [1, 10, 100] as const;
 export const MAXES = [1000, 10000] as const;
 
-interface Settings { idle: number; rate: number; max: number; models: ScalingModel[] }
-const DEFAULTS: Settings = { idle: DEFAULT_PARAMS.idleShare, rate: DEFAULT_PARAMS.rate, max: 10000, models: [...SCALING_MODELS] };
+interface Settings {
+  idle: number;
+  rate: number;
+  max: number;
+  models: ScalingModel[];
+}
+const DEFAULTS: Settings = {
+  idle: DEFAULT_PARAMS.idleShare,
+  rate: DEFAULT_PARAMS.rate,
+  max: 10000,
+  models: [...SCALING_MODELS],
+};
 
 /** Reads the page's URL parameters; every bad one is reported and replaced by its default. */
-export function readSettings(p: Record<string, string>): { settings: Settings; bad: { name: string; value: string; fallback: string }[] } {
+export function readSettings(p: Record<string, string>): {
+  settings: Settings;
+  bad: { name: string; value: string; fallback: string }[];
+} {
   const bad: { name: string; value: string; fallback: string }[] = [];
   const s: Settings = { ...DEFAULTS, models: [...DEFAULTS.models] };
   if (p.idle !== undefined) {
     const v = Number(p.idle);
-    if (p.idle.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= IDLE_SHARE_MAX) s.idle = Math.round(v * 100) / 100;
+    if (p.idle.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= IDLE_SHARE_MAX)
+      s.idle = Math.round(v * 100) / 100;
     else bad.push({ name: 'idle', value: p.idle, fallback: String(DEFAULTS.idle) });
   }
   if (p.rate !== undefined) {
@@ -48,7 +69,8 @@ export function readSettings(p: Record<string, string>): { settings: Settings; b
   if (p.models !== undefined) {
     const names = p.models.split(',').filter(Boolean);
     const known = names.filter((m): m is ScalingModel => (SCALING_MODELS as readonly string[]).includes(m));
-    if (known.length === names.length && known.length > 0) s.models = SCALING_MODELS.filter((m) => known.includes(m));
+    if (known.length === names.length && known.length > 0)
+      s.models = SCALING_MODELS.filter((m) => known.includes(m));
     else {
       bad.push({ name: 'models', value: p.models, fallback: known.length > 0 ? known.join(',') : 'all' });
       if (known.length > 0) s.models = SCALING_MODELS.filter((m) => known.includes(m));
@@ -66,12 +88,33 @@ function writeSettings(s: Settings): Record<string, string> {
   return out;
 }
 
-type Status = { kind: 'shipped' } | { kind: 'computing'; done: number; total: number } | { kind: 'done'; ms: number } | { kind: 'cancelled' } | { kind: 'error'; message: string };
+type Status =
+  | { kind: 'shipped' }
+  | { kind: 'computing'; done: number; total: number }
+  | { kind: 'done'; ms: number }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
 
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-size', 'font-family', 'font-weight', 'opacity', 'text-anchor', 'dominant-baseline', 'paint-order'];
+const STYLE_PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'opacity',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
+];
 
 /** The chart as a standalone SVG file: computed colours and fonts written in (the page's CSS variables do not travel). */
-function svgText(svg: SVGSVGElement, caption: string, legend: { label: string; color: string; dash: string }[]): string {
+function svgText(
+  svg: SVGSVGElement,
+  caption: string,
+  legend: { label: string; color: string; dash: string }[],
+): string {
   const clone = withComputedStyles(svg, STYLE_PROPS, 'attributes');
   // The legend travels with the file: a row of line samples and names under the plot.
   const ns = SVG_NS;
@@ -84,15 +127,38 @@ function svgText(svg: SVGSVGElement, caption: string, legend: { label: string; c
     const x = 10 + (i % perRow) * 190;
     const y = height + 16 + Math.floor(i / perRow) * 18;
     const l = document.createElementNS(ns, 'line');
-    for (const [k, v] of Object.entries({ x1: x, x2: x + 26, y1: y - 4, y2: y - 4, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': item.dash })) l.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries({
+      x1: x,
+      x2: x + 26,
+      y1: y - 4,
+      y2: y - 4,
+      stroke: item.color,
+      'stroke-width': 2,
+      'stroke-dasharray': item.dash,
+    }))
+      l.setAttribute(k, String(v));
     const text = document.createElementNS(ns, 'text');
-    for (const [k, v] of Object.entries({ x: x + 32, y, fill: ink, 'font-size': 12, 'font-family': 'sans-serif' })) text.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries({
+      x: x + 32,
+      y,
+      fill: ink,
+      'font-size': 12,
+      'font-family': 'sans-serif',
+    }))
+      text.setAttribute(k, String(v));
     text.textContent = item.label;
     g.append(l, text);
   });
   const rows = Math.ceil(legend.length / perRow);
   const title = document.createElementNS(ns, 'text');
-  for (const [k, v] of Object.entries({ x: 10, y: height + 16 + rows * 18 + 6, fill: ink, 'font-size': 12, 'font-family': 'sans-serif' })) title.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({
+    x: 10,
+    y: height + 16 + rows * 18 + 6,
+    fill: ink,
+    'font-size': 12,
+    'font-family': 'sans-serif',
+  }))
+    title.setAttribute(k, String(v));
   title.textContent = caption;
   g.append(title);
   clone.append(g);
@@ -100,7 +166,9 @@ function svgText(svg: SVGSVGElement, caption: string, legend: { label: string; c
   clone.setAttribute('width', String(width + 24)); // the last x tick label overhangs the plot
   clone.removeAttribute('tabindex');
   clone.setAttribute('xmlns', SVG_NS);
-  clone.prepend(backgroundRect(getComputedStyle(svg.closest('.scaling-chart') ?? svg).backgroundColor || '#fff'));
+  clone.prepend(
+    backgroundRect(getComputedStyle(svg.closest('.scaling-chart') ?? svg).backgroundColor || '#fff'),
+  );
   const desc = document.createElementNS(SVG_NS, 'desc');
   desc.textContent = caption;
   clone.prepend(desc);
@@ -142,24 +210,36 @@ export default function ScalingPage() {
     client.current ??= new SweepClient();
     setPoints([]);
     setStatus({ kind: 'computing', done: 0, total: 0 });
-    client.current.run({ models: [...SCALING_MODELS], params, connections: [...connections] }, {
-      onPoint: (p, done, total) => { setPoints((ps) => [...ps, p]); setStatus({ kind: 'computing', done, total }); },
-      onDone: (ms) => setStatus({ kind: 'done', ms }),
-      onError: (message) => setStatus({ kind: 'error', message }),
-    });
+    client.current.run(
+      { models: [...SCALING_MODELS], params, connections: [...connections] },
+      {
+        onPoint: (p, done, total) => {
+          setPoints((ps) => [...ps, p]);
+          setStatus({ kind: 'computing', done, total });
+        },
+        onDone: (ms) => setStatus({ kind: 'done', ms }),
+        onError: (message) => setStatus({ kind: 'error', message }),
+      },
+    );
   }, [idle, rate, max]);
   useEffect(() => () => client.current?.cancel(), []);
 
   // The idle slider writes the URL (and so recomputes) once it rests.
   useEffect(() => {
     if (idleDraft === settings.idle) return;
-    const timer = setTimeout(() => api.getState().setPageParams(writeSettings({ ...settings, idle: idleDraft })), 350);
+    const timer = setTimeout(
+      () => api.getState().setPageParams(writeSettings({ ...settings, idle: idleDraft })),
+      350,
+    );
     return () => clearTimeout(timer);
   }, [idleDraft, settings, api]);
 
-  const set = (patch: Partial<Settings>) => api.getState().setPageParams(writeSettings({ ...settings, ...patch }));
+  const set = (patch: Partial<Settings>) =>
+    api.getState().setPageParams(writeSettings({ ...settings, ...patch }));
   const toggle = (m: ScalingModel) => {
-    const next = settings.models.includes(m) ? settings.models.filter((x) => x !== m) : SCALING_MODELS.filter((x) => x === m || settings.models.includes(x));
+    const next = settings.models.includes(m)
+      ? settings.models.filter((x) => x !== m)
+      : SCALING_MODELS.filter((x) => x === m || settings.models.includes(x));
     if (next.length > 0) set({ models: next });
   };
 
@@ -167,46 +247,93 @@ export default function ScalingPage() {
   const stops = settings.models.flatMap((m) => {
     const failed = points.find((p): p is Point & { ok: false } => p.model === m && !p.ok);
     if (!failed) return [];
-    const lastOk = points.filter((p) => p.model === m && p.ok).reduce((a, p) => Math.max(a, p.connections), 0) || undefined;
+    const lastOk =
+      points.filter((p) => p.model === m && p.ok).reduce((a, p) => Math.max(a, p.connections), 0) ||
+      undefined;
     return [{ model: m, failed, x: stopX(failed, lastOk) }];
   });
 
   // Where a model first needs more than one core (the busy loop always uses one: left out).
   const saturated = settings.models.flatMap((m) => {
     if (m === 'nonblocking') return [];
-    const first = points.filter((p): p is Point & { ok: true } => p.model === m && p.ok && p.metrics.load > 1).sort((a, b) => a.connections - b.connections)[0];
+    const first = points
+      .filter((p): p is Point & { ok: true } => p.model === m && p.ok && p.metrics.load > 1)
+      .sort((a, b) => a.connections - b.connections)[0];
     return first ? [{ model: m, n: first.connections, load: first.metrics.load }] : [];
   });
 
   const exportSvg = (id: string) => {
     const svg = charts.current?.querySelector<SVGSVGElement>(`[data-chart="${id}"] svg`);
     if (!svg) return;
-    const probe = (color: string) => { const el = document.createElement('span'); el.style.color = color; svg.parentElement!.append(el); const c = getComputedStyle(el).color; el.remove(); return c; };
-    const legend = settings.models.map((m) => ({ label: t(`scaling.model.${m}`), color: probe(MODEL_STYLES[m].color), dash: MODEL_STYLES[m].dash }));
-    download(`c10k-${id}.svg`, svgText(svg, `${t(`scaling.chart.${id}.title`)} — ${t('scaling.svgCaption', { idle: Math.round(idle * 100), rate })}`, legend), 'image/svg+xml');
+    const probe = (color: string) => {
+      const el = document.createElement('span');
+      el.style.color = color;
+      svg.parentElement!.append(el);
+      const c = getComputedStyle(el).color;
+      el.remove();
+      return c;
+    };
+    const legend = settings.models.map((m) => ({
+      label: t(`scaling.model.${m}`),
+      color: probe(MODEL_STYLES[m].color),
+      dash: MODEL_STYLES[m].dash,
+    }));
+    download(
+      `c10k-${id}.svg`,
+      svgText(
+        svg,
+        `${t(`scaling.chart.${id}.title`)} — ${t('scaling.svgCaption', { idle: Math.round(idle * 100), rate })}`,
+        legend,
+      ),
+      'image/svg+xml',
+    );
   };
-  const exportCsv = () => download(`c10k-idle${Math.round(idle * 100)}-rate${rate}.csv`, toCsv(points, { idleShare: idle, rate }), 'text/csv');
+  const exportCsv = () =>
+    download(
+      `c10k-idle${Math.round(idle * 100)}-rate${rate}.csv`,
+      toCsv(points, { idleShare: idle, rate }),
+      'text/csv',
+    );
 
   return (
     <article className="page page-scaling">
       <h2>{t('scaling.title')}</h2>
       <p className="scaling-intro">{t('scaling.intro')}</p>
 
-      <form className="scaling-controls panel" onSubmit={(e) => e.preventDefault()} aria-label={t('scaling.controls')}>
+      <form
+        className="scaling-controls panel"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label={t('scaling.controls')}
+      >
         <label className="scaling-idle">
           <span>{t('scaling.idle', { pct: Math.round(idleDraft * 100) })}</span>
-          <input type="range" min={0} max={IDLE_SHARE_MAX} step={0.01} value={idleDraft} onChange={(e) => setIdleDraft(Number(e.target.value))} />
+          <input
+            type="range"
+            min={0}
+            max={IDLE_SHARE_MAX}
+            step={0.01}
+            value={idleDraft}
+            onChange={(e) => setIdleDraft(Number(e.target.value))}
+          />
         </label>
         <label>
           <span>{t('scaling.rate')}</span>
           <select value={rate} onChange={(e) => set({ rate: Number(e.target.value) })}>
-            {RATES.map((r) => <option key={r} value={r}>{t('scaling.rateOption', { rate: r })}</option>)}
+            {RATES.map((r) => (
+              <option key={r} value={r}>
+                {t('scaling.rateOption', { rate: r })}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('scaling.max')}</span>
           <select value={max} onChange={(e) => set({ max: Number(e.target.value) })}>
-            {MAXES.map((m) => <option key={m} value={m}>{formatInt(m, lang)}</option>)}
+            {MAXES.map((m) => (
+              <option key={m} value={m}>
+                {formatInt(m, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <fieldset className="scaling-models">
@@ -215,38 +342,84 @@ export default function ScalingPage() {
             <label key={m} className="scaling-model">
               <input type="checkbox" checked={settings.models.includes(m)} onChange={() => toggle(m)} />
               <svg width={30} height={12} aria-hidden="true">
-                <line x1={0} x2={30} y1={6} y2={6} stroke={MODEL_STYLES[m].color} strokeWidth={2} strokeDasharray={MODEL_STYLES[m].dash} />
-                <path transform="translate(15,6)" d={symbol(MODEL_STYLES[m].symbol, 30)() ?? ''} fill={MODEL_STYLES[m].color} />
+                <line
+                  x1={0}
+                  x2={30}
+                  y1={6}
+                  y2={6}
+                  stroke={MODEL_STYLES[m].color}
+                  strokeWidth={2}
+                  strokeDasharray={MODEL_STYLES[m].dash}
+                />
+                <path
+                  transform="translate(15,6)"
+                  d={symbol(MODEL_STYLES[m].symbol, 30)() ?? ''}
+                  fill={MODEL_STYLES[m].color}
+                />
               </svg>
               {t(`scaling.model.${m}`)}
             </label>
           ))}
         </fieldset>
-        <div className="scaling-status" role="status" aria-live="polite" data-ms={status.kind === 'done' ? Math.round(status.ms) : undefined}>
+        <div
+          className="scaling-status"
+          role="status"
+          aria-live="polite"
+          data-ms={status.kind === 'done' ? Math.round(status.ms) : undefined}
+        >
           {status.kind === 'shipped' && t('scaling.status.shipped')}
           {status.kind === 'computing' && (
             <>
-              <progress max={status.total || 1} value={status.done} aria-label={t('scaling.status.progressLabel')} />
-              {' '}{t('scaling.status.computing', { done: status.done, total: status.total })}
-              {' '}<button type="button" onClick={() => { client.current?.cancel(); setStatus({ kind: 'cancelled' }); }}>{t('scaling.cancel')}</button>
+              <progress
+                max={status.total || 1}
+                value={status.done}
+                aria-label={t('scaling.status.progressLabel')}
+              />{' '}
+              {t('scaling.status.computing', { done: status.done, total: status.total })}{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  client.current?.cancel();
+                  setStatus({ kind: 'cancelled' });
+                }}
+              >
+                {t('scaling.cancel')}
+              </button>
             </>
           )}
-          {status.kind === 'done' && t('scaling.status.done', { s: formatValue(status.ms * 1e6, 'ns', lang, 2) })}
+          {status.kind === 'done' &&
+            t('scaling.status.done', { s: formatValue(status.ms * 1e6, 'ns', lang, 2) })}
           {status.kind === 'cancelled' && t('scaling.status.cancelled')}
           {status.kind === 'error' && t('scaling.status.error', { message: status.message })}
         </div>
-        <button type="button" className="scaling-csv" onClick={exportCsv} disabled={points.length === 0}>{t('scaling.csv')}</button>
+        <button type="button" className="scaling-csv" onClick={exportCsv} disabled={points.length === 0}>
+          {t('scaling.csv')}
+        </button>
       </form>
 
       <section className="scaling-stops" aria-labelledby="scaling-stops-h">
         <h3 id="scaling-stops-h">{t('scaling.stops.title')}</h3>
-        {stops.length === 0 ? <p>{t('scaling.stops.none')}</p> : (
+        {stops.length === 0 ? (
+          <p>{t('scaling.stops.none')}</p>
+        ) : (
           <ul>
             {stops.map(({ model, failed, x }) => (
               <li key={model} data-model={model} data-kind={failed.stop.kind}>
-                <strong>{t(`scaling.model.${model}`)}</strong>{': '}
-                {t(`scaling.stop.${failed.stop.kind}`, { n: formatInt(x, lang), fd: FD_SETSIZE, limit: FD_SETSIZE - 4, busy: BUSY_MAX_CONNECTIONS, pool: DEFAULT_PARAMS.poolSize })}
-                {failed.stop.python && <> <code>{failed.stop.python}</code></>}
+                <strong>{t(`scaling.model.${model}`)}</strong>
+                {': '}
+                {t(`scaling.stop.${failed.stop.kind}`, {
+                  n: formatInt(x, lang),
+                  fd: FD_SETSIZE,
+                  limit: FD_SETSIZE - 4,
+                  busy: BUSY_MAX_CONNECTIONS,
+                  pool: DEFAULT_PARAMS.poolSize,
+                })}
+                {failed.stop.python && (
+                  <>
+                    {' '}
+                    <code>{failed.stop.python}</code>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -255,7 +428,9 @@ export default function ScalingPage() {
           <ul className="scaling-saturated">
             {saturated.map(({ model, n, load }) => (
               <li key={model} data-model={model}>
-                <strong>{t(`scaling.model.${model}`)}</strong>{': '}{t('scaling.saturated', { n: formatInt(n, lang), load: formatValue(load, 'cores', lang, 3) })}
+                <strong>{t(`scaling.model.${model}`)}</strong>
+                {': '}
+                {t('scaling.saturated', { n: formatInt(n, lang), load: formatValue(load, 'cores', lang, 3) })}
               </li>
             ))}
           </ul>
@@ -265,22 +440,53 @@ export default function ScalingPage() {
       <div className="scaling-charts" ref={charts}>
         {CHARTS.map((def) => (
           <div key={def.id} className="scaling-chart-wrap">
-            <Chart def={def} models={settings.models} points={shown} refs={REFERENCE_POINTS} xMax={max} lang={lang} t={t} />
+            <Chart
+              def={def}
+              models={settings.models}
+              points={shown}
+              refs={REFERENCE_POINTS}
+              xMax={max}
+              lang={lang}
+              t={t}
+            />
             <div className="scaling-chart-actions">
-              <button type="button" onClick={() => exportSvg(def.id)}>{t('scaling.svg')}</button>
+              <button type="button" onClick={() => exportSvg(def.id)}>
+                {t('scaling.svg')}
+              </button>
               <details>
                 <summary>{t('scaling.table')}</summary>
                 <div className="scaling-table-wrap">
                   <table>
-                    <caption>{t(`scaling.chart.${def.id}.title`)} ({t(`scaling.unit.${def.unit}`)})</caption>
-                    <thead><tr><th scope="col">{t('scaling.axis.x')}</th>{settings.models.map((m) => <th key={m} scope="col">{t(`scaling.model.${m}`)}</th>)}</tr></thead>
+                    <caption>
+                      {t(`scaling.chart.${def.id}.title`)} ({t(`scaling.unit.${def.unit}`)})
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('scaling.axis.x')}</th>
+                        {settings.models.map((m) => (
+                          <th key={m} scope="col">
+                            {t(`scaling.model.${m}`)}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
                     <tbody>
                       {DEFAULT_CONNECTIONS.filter((n) => n <= max).map((n) => (
                         <tr key={n}>
                           <th scope="row">{formatInt(n, lang)}</th>
                           {settings.models.map((m) => {
                             const p = shown.find((q) => q.model === m && q.connections === n);
-                            return <td key={m}>{!p ? '' : p.ok ? def.metrics.map((k) => formatValue(p.metrics[k], def.unit, lang)).join(' / ') : `✕ ${t(`scaling.stopShort.${p.stop.kind}`, { model: '', n: '' }).trim()}`}</td>;
+                            return (
+                              <td key={m}>
+                                {!p
+                                  ? ''
+                                  : p.ok
+                                    ? def.metrics
+                                        .map((k) => formatValue(p.metrics[k], def.unit, lang))
+                                        .join(' / ')
+                                    : `✕ ${t(`scaling.stopShort.${p.stop.kind}`, { model: '', n: '' }).trim()}`}
+                              </td>
+                            );
                           })}
                         </tr>
                       ))}
@@ -295,10 +501,29 @@ export default function ScalingPage() {
 
       <section className="scaling-refs" aria-labelledby="scaling-refs-h">
         <h3 id="scaling-refs-h">{t('scaling.refs.title')}</h3>
-        <p><svg width={14} height={14} aria-hidden="true"><circle cx={7} cy={7} r={5} fill="none" stroke="currentColor" strokeWidth={2} /></svg>{' '}
-          {t('scaling.refs.machine', { title: t(THIS_MACHINE.titleKey), what: t(THIS_MACHINE.whatKey), year: THIS_MACHINE.year, where: THIS_MACHINE.where })}</p>
+        <p>
+          <svg width={14} height={14} aria-hidden="true">
+            <circle cx={7} cy={7} r={5} fill="none" stroke="currentColor" strokeWidth={2} />
+          </svg>{' '}
+          {t('scaling.refs.machine', {
+            title: t(THIS_MACHINE.titleKey),
+            what: t(THIS_MACHINE.whatKey),
+            year: THIS_MACHINE.year,
+            where: THIS_MACHINE.where,
+          })}
+        </p>
         <ul>
-          {CITATIONS.map((c) => <li key={c.key}>{t(c.key)} <cite>{c.source}, {c.year}</cite>{' '}<a href={c.where} rel="noreferrer" target="_blank">{c.where}</a></li>)}
+          {CITATIONS.map((c) => (
+            <li key={c.key}>
+              {t(c.key)}{' '}
+              <cite>
+                {c.source}, {c.year}
+              </cite>{' '}
+              <a href={c.where} rel="noreferrer" target="_blank">
+                {c.where}
+              </a>
+            </li>
+          ))}
         </ul>
         <p className="scaling-method">{t('scaling.method', { window: 40 })}</p>
       </section>

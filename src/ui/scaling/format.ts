@@ -1,7 +1,8 @@
 /** Numbers with their units, for axes, tooltips and tables (the page's language decides the digits' grouping). */
 import type { ChartDef } from '../../scaling/metrics.ts';
 
-const nf = (lang: string, digits: number) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: digits });
+const nf = (lang: string, digits: number) =>
+  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: digits });
 
 export function formatValue(v: number, unit: ChartDef['unit'], lang: string, digits = 3): string {
   const f = nf(lang, digits);
@@ -22,8 +23,10 @@ export function formatValue(v: number, unit: ChartDef['unit'], lang: string, dig
       if (v >= 2 ** 20) return `${f.format(v / 2 ** 20)} MiB`;
       if (v >= 2 ** 10) return `${f.format(v / 2 ** 10)} KiB`;
       return `${f.format(v)} B`;
-    case 'cores': return f.format(v);
-    case 'count': return f.format(v);
+    case 'cores':
+      return f.format(v);
+    case 'count':
+      return f.format(v);
   }
 }
 

@@ -6,4 +6,8 @@ import type { PointJob } from './sweepClient.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-serveJobs<PointJob, Point>(self, (job) => roundPoint(measurePoint(job.model, job.connections, job.params)), () => performance.now());
+serveJobs<PointJob, Point>(
+  self,
+  (job) => roundPoint(measurePoint(job.model, job.connections, job.params)),
+  () => performance.now(),
+);

@@ -7,9 +7,17 @@
 import { sweepPlan, type Point, type ScalingModel, type SweepParams } from '../../scaling/sweep.ts';
 import { CANCELLED, workerClient, type WorkerClient } from '../../runs/worker-jobs.ts';
 
-export interface PointJob { model: ScalingModel; connections: number; params: SweepParams }
+export interface PointJob {
+  model: ScalingModel;
+  connections: number;
+  params: SweepParams;
+}
 
-export interface SweepHandlers { onPoint(point: Point, done: number, total: number): void; onDone(ms: number): void; onError(message: string): void }
+export interface SweepHandlers {
+  onPoint(point: Point, done: number, total: number): void;
+  onDone(ms: number): void;
+  onError(message: string): void;
+}
 
 export class SweepClient {
   private workers: WorkerClient<PointJob, Point>[] = [];
@@ -29,13 +37,21 @@ export class SweepClient {
       busy.delete(point.model);
       done++;
       // Past a stop the model's larger points are not run: they count as done.
-      if (!point.ok) for (let j = plan.length - 1; j >= 0; j--) if (plan[j]!.model === point.model) { plan.splice(j, 1); done++; }
+      if (!point.ok)
+        for (let j = plan.length - 1; j >= 0; j--)
+          if (plan[j]!.model === point.model) {
+            plan.splice(j, 1);
+            done++;
+          }
       h.onPoint(point, done, total);
       idle.push(w);
       dispatch();
     };
     const failed = (e: Error): void => {
-      if (runId === this.run_ && e.message !== CANCELLED) { h.onError(e.message); this.cancel(); }
+      if (runId === this.run_ && e.message !== CANCELLED) {
+        h.onError(e.message);
+        this.cancel();
+      }
     };
     const dispatch = (): void => {
       while (idle.length > 0) {
@@ -44,13 +60,21 @@ export class SweepClient {
         const [item] = plan.splice(i, 1);
         busy.add(item!.model);
         const w = idle.pop()!;
-        w.run({ model: item!.model, connections: item!.connections, params: req.params }).then((point) => back(w, point), failed);
+        w.run({ model: item!.model, connections: item!.connections, params: req.params }).then(
+          (point) => back(w, point),
+          failed,
+        );
       }
-      if (busy.size === 0 && plan.length === 0) { h.onDone(performance.now() - t0); this.cancel(); }
+      if (busy.size === 0 && plan.length === 0) {
+        h.onDone(performance.now() - t0);
+        this.cancel();
+      }
     };
     const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
     for (let i = 0; i < count; i++) {
-      const w = workerClient<PointJob, Point>(() => new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' }));
+      const w = workerClient<PointJob, Point>(
+        () => new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' }),
+      );
       this.workers.push(w);
       idle.push(w);
     }

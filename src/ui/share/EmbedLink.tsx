@@ -10,5 +10,9 @@ export function EmbedLink() {
   const t = useT();
   const hash = useLab((s) => hashOf({ ...s, embed: false }));
   const href = `${window.location.pathname}${window.location.search}${hash}`;
-  return <a className="embed-open" href={href} target="_blank" rel="noopener">{t('embed.open')}</a>;
+  return (
+    <a className="embed-open" href={href} target="_blank" rel="noopener">
+      {t('embed.open')}
+    </a>
+  );
 }

@@ -35,14 +35,27 @@ export function ShareBar() {
   const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
   // The address bar is the link (url-sync.ts keeps it current, without lang=).
   const copyLink = () => {
-    const done = (state: 'done' | 'failed') => { setCopied(state); setTimeout(() => setCopied(null), 2500); };
-    try { navigator.clipboard.writeText(window.location.href).then(() => done('done'), () => done('failed')); } catch { done('failed'); }
+    const done = (state: 'done' | 'failed') => {
+      setCopied(state);
+      setTimeout(() => setCopied(null), 2500);
+    };
+    try {
+      navigator.clipboard.writeText(window.location.href).then(
+        () => done('done'),
+        () => done('failed'),
+      );
+    } catch {
+      done('failed');
+    }
   };
 
   const open = async (file: File) => {
     const { readScenarioFile } = await import('./import.ts');
     const result = await readScenarioFile(file);
-    if (!result.ok) { setRefused(result); return; }
+    if (!result.ok) {
+      setRefused(result);
+      return;
+    }
     setRefused(null);
     const s = result.scenario;
     if (s.model === 'python') {
@@ -50,7 +63,9 @@ export function ShareBar() {
       const { handToPlayground } = await import('../playground/handoff.ts');
       handToPlayground(s);
       api.getState().openPage('playground');
-      api.getState().notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
+      api
+        .getState()
+        .notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
       return;
     }
     // Say what is happening; a large scenario runs in the simulation worker, with a Cancel.
@@ -58,9 +73,14 @@ export function ShareBar() {
     try {
       const prepared = await prepareRun(s, s.seed, api.getState().lang);
       const st = api.getState();
-      if (!prepared.ok) { st.notify(notRunNotice(s, st.lang, prepared, st.scenario.title[st.lang])); return; }
+      if (!prepared.ok) {
+        st.notify(notRunNotice(s, st.lang, prepared, st.scenario.title[st.lang]));
+        return;
+      }
       st.setScenario(s);
-      api.getState().notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
+      api
+        .getState()
+        .notify({ key: 'share.opened', params: { title: s.title[api.getState().lang], file: result.file } });
     } finally {
       setBusy(null);
     }
@@ -69,8 +89,15 @@ export function ShareBar() {
   // Drop a file anywhere on the page.
   useEffect(() => {
     const hasFile = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
-    const over = (e: DragEvent) => { if (hasFile(e)) { e.preventDefault(); setDragging(true); } };
-    const leave = (e: DragEvent) => { if (e.relatedTarget === null) setDragging(false); };
+    const over = (e: DragEvent) => {
+      if (hasFile(e)) {
+        e.preventDefault();
+        setDragging(true);
+      }
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
     const drop = (e: DragEvent) => {
       if (!hasFile(e)) return;
       e.preventDefault();
@@ -81,7 +108,11 @@ export function ShareBar() {
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
-    return () => { window.removeEventListener('dragover', over); window.removeEventListener('dragleave', leave); window.removeEventListener('drop', drop); };
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
     // open reads the store when called; it needs no re-subscription
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -100,50 +131,117 @@ export function ShareBar() {
     }
   };
   // The handout: a handful of steps spread over the run, as still pictures with their narration.
-  const picks = [...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0))];
+  const picks = [
+    ...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0)),
+  ];
   const handout = `#/handout?scenario=${encodeURIComponent(scenario.id)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}`;
 
   // On a phone the bar folds into one line that opens on demand: the stage comes first.
   const narrow = useNarrow();
   const row = (
-      <div className="share-row">
-        <button type="button" onClick={copyLink} title={t('share.copyLink.title')} data-testid="copy-link">{t('share.copyLink')}</button>
-        {copied ? <span role="status" className="share-copied">{t(copied === 'done' ? 'share.copyLink.done' : 'share.copyLink.failed')}</span> : null}
-        <button type="button" className="share-open" onClick={() => input.current?.click()}>{t('share.open')}</button>
-        <input
-          ref={input} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true"
-          data-testid="scenario-file"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void open(f); }}
-        />
-        <span className="share-hint">{t('share.open.hint')}</span>
-        <div className="share-save" role="group" aria-label={t('share.save')}>
-          <span aria-hidden="true">{t('share.save')}:</span>
-          <button type="button" onClick={() => void save(`${scenario.id}.json`, (f) => f.scenarioFile(scenario), 'application/json')}>{t('share.save.scenario')}</button>
-          <button type="button" onClick={() => void save(`${scenario.id}-trace.json`, (f) => f.traceFile(run), 'application/json')}>{t('share.save.trace')}</button>
-          <button type="button" onClick={() => void save(`${scenario.id}.strace.txt`, (f) => f.straceFile(run))}>{t('share.save.log')}</button>
-          <button type="button" onClick={() => void picture('svg')}>{t('share.save.svg')}</button>
-          <button type="button" onClick={() => void picture('png')}>{t('share.save.png')}</button>
-        </div>
-        {scenarioIsShipped(scenario.id) ? <a className="share-handout" href={handout}>{t('share.handout')}</a> : null}
+    <div className="share-row">
+      <button type="button" onClick={copyLink} title={t('share.copyLink.title')} data-testid="copy-link">
+        {t('share.copyLink')}
+      </button>
+      {copied ? (
+        <span role="status" className="share-copied">
+          {t(copied === 'done' ? 'share.copyLink.done' : 'share.copyLink.failed')}
+        </span>
+      ) : null}
+      <button type="button" className="share-open" onClick={() => input.current?.click()}>
+        {t('share.open')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="scenario-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void open(f);
+        }}
+      />
+      <span className="share-hint">{t('share.open.hint')}</span>
+      <div className="share-save" role="group" aria-label={t('share.save')}>
+        <span aria-hidden="true">{t('share.save')}:</span>
+        <button
+          type="button"
+          onClick={() =>
+            void save(`${scenario.id}.json`, (f) => f.scenarioFile(scenario), 'application/json')
+          }
+        >
+          {t('share.save.scenario')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void save(`${scenario.id}-trace.json`, (f) => f.traceFile(run), 'application/json')}
+        >
+          {t('share.save.trace')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void save(`${scenario.id}.strace.txt`, (f) => f.straceFile(run))}
+        >
+          {t('share.save.log')}
+        </button>
+        <button type="button" onClick={() => void picture('svg')}>
+          {t('share.save.svg')}
+        </button>
+        <button type="button" onClick={() => void picture('png')}>
+          {t('share.save.png')}
+        </button>
       </div>
+      {scenarioIsShipped(scenario.id) ? (
+        <a className="share-handout" href={handout}>
+          {t('share.handout')}
+        </a>
+      ) : null}
+    </div>
   );
   return (
     <section className="share" aria-label={t('share.region')}>
-      {narrow ? <details className="share-fold"><summary>{t('share.fold')}</summary>{row}</details> : row}
-      {busy ? <p className="share-busy" role="status">{busy}</p> : null}
+      {narrow ? (
+        <details className="share-fold">
+          <summary>{t('share.fold')}</summary>
+          {row}
+        </details>
+      ) : (
+        row
+      )}
+      {busy ? (
+        <p className="share-busy" role="status">
+          {busy}
+        </p>
+      ) : null}
       {refused ? (
         <div className="share-refused" role="alert" data-testid="import-problems">
-          <p><strong>{t('share.refused', { file: refused.file, count: refused.problems.length })}</strong></p>
+          <p>
+            <strong>{t('share.refused', { file: refused.file, count: refused.problems.length })}</strong>
+          </p>
           <ul>
             {refused.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-              <li key={i}><code>{p.path}</code> {p.key ? t(p.key, p.params) : validatorWords(p.message)}</li>
+              <li key={i}>
+                <code>{p.path}</code> {p.key ? t(p.key, p.params) : validatorWords(p.message)}
+              </li>
             ))}
           </ul>
-          {refused.problems.length > SHOWN_PROBLEMS ? <p>{t('share.more', { n: refused.problems.length - SHOWN_PROBLEMS })}</p> : null}
-          <button type="button" onClick={() => setRefused(null)}>{t('share.refused.close')}</button>
+          {refused.problems.length > SHOWN_PROBLEMS ? (
+            <p>{t('share.more', { n: refused.problems.length - SHOWN_PROBLEMS })}</p>
+          ) : null}
+          <button type="button" onClick={() => setRefused(null)}>
+            {t('share.refused.close')}
+          </button>
         </div>
       ) : null}
-      {dragging ? <div className="share-drop" aria-hidden="true"><p>{t('share.drop')}</p></div> : null}
+      {dragging ? (
+        <div className="share-drop" aria-hidden="true">
+          <p>{t('share.drop')}</p>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -155,7 +253,11 @@ const narrowList = (): MediaQueryList => (narrowQuery ??= window.matchMedia(NARR
 
 function useNarrow(): boolean {
   return useSyncExternalStore(
-    (fn) => { const m = narrowList(); m.addEventListener('change', fn); return () => m.removeEventListener('change', fn); },
+    (fn) => {
+      const m = narrowList();
+      m.addEventListener('change', fn);
+      return () => m.removeEventListener('change', fn);
+    },
     () => narrowList().matches,
   );
 }

@@ -15,8 +15,12 @@ export function scenarioFile(scenario: Scenario): string {
 
 export function traceFile(run: ScenarioRun): string {
   return JSON.stringify({
-    format: TRACE_FORMAT, scenario: run.scenario.id, model: run.scenario.model, seed: run.seed,
-    stopReason: run.stopReason, events: run.trace,
+    format: TRACE_FORMAT,
+    scenario: run.scenario.id,
+    model: run.scenario.model,
+    seed: run.seed,
+    stopReason: run.stopReason,
+    events: run.trace,
   });
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readScenarioFile } from './import.ts';
 import { BAD_FILES, GOOD_FILES } from '../../scenarios/encodings.fixtures.ts';
 
-const file = (name: string, bytes: Uint8Array): File => new File([bytes.slice().buffer], name, { type: 'application/json' });
+const file = (name: string, bytes: Uint8Array): File =>
+  new File([bytes.slice().buffer], name, { type: 'application/json' });
 
 describe('the file bar reads files as the CLI does', () => {
   it('opens UTF-8 with or without a BOM and UTF-16 LE/BE with a BOM as the same scenario', async () => {
@@ -19,13 +20,16 @@ describe('the file bar reads files as the CLI does', () => {
       const r = await readScenarioFile(file(f.name, f.bytes));
       expect(r.ok, f.name).toBe(false);
       if (!r.ok) {
-        expect(r.problems.map((p) => p.path), f.name).toEqual([f.path]);
+        expect(
+          r.problems.map((p) => p.path),
+          f.name,
+        ).toEqual([f.path]);
         expect(r.problems[0]!.message, f.name).toMatch(f.message);
       }
     }
   });
 
-  it('shows a file\'s name with its control and bidi characters escaped', async () => {
+  it("shows a file's name with its control and bidi characters escaped", async () => {
     const r = await readScenarioFile(file('evil\u202enosj.json', GOOD_FILES[0]!.bytes));
     expect(r.file).toBe('evil\\u202enosj.json');
   });

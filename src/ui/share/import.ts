@@ -19,13 +19,28 @@ export const MAX_DRAWN_CONNECTIONS = 20_000;
 
 export type FileResult =
   | { ok: true; scenario: Scenario; file: string }
-  | { ok: false; file: string; problems: (Problem & { key?: string; params?: Record<string, string | number> })[] };
+  | {
+      ok: false;
+      file: string;
+      problems: (Problem & { key?: string; params?: Record<string, string | number> })[];
+    };
 
 export async function readScenarioFile(file: File): Promise<FileResult> {
   // A file's name is shown in notices: its control and bidi characters as escapes, never acted on.
   const name = escapeControls(file.name.slice(0, 120), []);
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
-    return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.tooBig', params: { size: (file.size / 1048576).toFixed(1), max: MAX_FILE_MB } }] };
+    return {
+      ok: false,
+      file: name,
+      problems: [
+        {
+          path: '(file)',
+          message: '',
+          key: 'share.tooBig',
+          params: { size: (file.size / 1048576).toFixed(1), max: MAX_FILE_MB },
+        },
+      ],
+    };
   }
   if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
     return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.notJson' }] };
@@ -34,7 +49,13 @@ export async function readScenarioFile(file: File): Promise<FileResult> {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (err) {
-    return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.readFailed', params: { message: (err as Error).message } }] };
+    return {
+      ok: false,
+      file: name,
+      problems: [
+        { path: '(file)', message: '', key: 'share.readFailed', params: { message: (err as Error).message } },
+      ],
+    };
   }
   const v = parseScenarioBytes(bytes);
   if (!v.ok) return { ok: false, file: name, problems: v.problems };
@@ -42,7 +63,18 @@ export async function readScenarioFile(file: File): Promise<FileResult> {
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
   if (connections > MAX_DRAWN_CONNECTIONS) {
     const path = v.scenario.clients.length > MAX_DRAWN_CONNECTIONS ? 'clients' : 'idleConnections';
-    return { ok: false, file: name, problems: [{ path, message: '', key: 'share.tooLarge', params: { n: connections, max: MAX_DRAWN_CONNECTIONS, file: name } }] };
+    return {
+      ok: false,
+      file: name,
+      problems: [
+        {
+          path,
+          message: '',
+          key: 'share.tooLarge',
+          params: { n: connections, max: MAX_DRAWN_CONNECTIONS, file: name },
+        },
+      ],
+    };
   }
   return { ok: true, scenario: v.scenario, file: name };
 }

@@ -21,10 +21,16 @@ export function keepLargeScenarios(store: LabStoreApi): () => void {
     if (findScenario(base.id) === base || !tooBigForLink(base)) return;
     const restored = keptScenario(base.id) === base; // came back from the browser's keeping: said already
     rememberKept(base);
-    void import('./kept-db.ts').then((db) => db.saveKept(base, Date.now())).then((ok) => {
-      if (!ok) store.getState().notify({ key: 'app.notice.notKept', params: { id: base.id } });
-      else if (!restored) store.getState().notify({ key: 'app.notice.keptLocally', params: { id: base.id } });
-    }, () => store.getState().notify({ key: 'app.notice.notKept', params: { id: base.id } }));
+    void import('./kept-db.ts')
+      .then((db) => db.saveKept(base, Date.now()))
+      .then(
+        (ok) => {
+          if (!ok) store.getState().notify({ key: 'app.notice.notKept', params: { id: base.id } });
+          else if (!restored)
+            store.getState().notify({ key: 'app.notice.keptLocally', params: { id: base.id } });
+        },
+        () => store.getState().notify({ key: 'app.notice.notKept', params: { id: base.id } }),
+      );
   };
   check();
   return store.subscribe(check);

@@ -16,12 +16,18 @@ export const KEEP_AT_MOST = 3;
 /** A lookup before the first render waits at most this long. */
 const WAIT_MS = 2000;
 
-interface Row { id: string; text: string; at: number }
+interface Row {
+  id: string;
+  text: string;
+  at: number;
+}
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => { req.result.createObjectStore(STORE, { keyPath: 'id' }); };
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore(STORE, { keyPath: 'id' });
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
     req.onblocked = () => reject(new Error('indexedDB.open blocked'));
@@ -88,6 +94,9 @@ export async function saveKept(s: Scenario, now: number): Promise<boolean> {
  */
 export async function restoreKept(id: string): Promise<void> {
   if (findScenario(id) || typeof indexedDB === 'undefined') return;
-  const found = await Promise.race([loadKept(id), new Promise<null>((r) => setTimeout(() => r(null), WAIT_MS))]);
+  const found = await Promise.race([
+    loadKept(id),
+    new Promise<null>((r) => setTimeout(() => r(null), WAIT_MS)),
+  ]);
   if (found) rememberKept(found);
 }

@@ -12,15 +12,25 @@ export function registerOffline(onUpdate?: () => void): void {
   if (onUpdate) watchForUpdate(navigator.serviceWorker, onUpdate);
   const url = new URL(`${import.meta.env.BASE_URL}sw.js`, document.baseURI);
   const start = () => {
-    navigator.serviceWorker.register(url.href).then(() => navigator.serviceWorker.ready).then((reg) => {
-      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => new URL(u).origin === location.origin);
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => { document.documentElement.dataset.offline = 'ready'; };
-      reg.active?.postMessage({ type: 'iolab-keep', urls }, [channel.port2]);
-    }).catch(() => undefined);
+    navigator.serviceWorker
+      .register(url.href)
+      .then(() => navigator.serviceWorker.ready)
+      .then((reg) => {
+        const urls = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((u) => new URL(u).origin === location.origin);
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          document.documentElement.dataset.offline = 'ready';
+        };
+        reg.active?.postMessage({ type: 'iolab-keep', urls }, [channel.port2]);
+      })
+      .catch(() => undefined);
   };
   // After the page has drawn: the worker's precache must not compete with the first render.
-  if (document.readyState === 'complete') start(); else window.addEventListener('load', start, { once: true });
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
 }
 
 /**
@@ -30,5 +40,7 @@ export function registerOffline(onUpdate?: () => void): void {
  */
 export function keepForOffline(urls: string[]): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext || urls.length === 0) return;
-  navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: 'iolab-keep', urls })).catch(() => undefined);
+  navigator.serviceWorker.ready
+    .then((reg) => reg.active?.postMessage({ type: 'iolab-keep', urls }))
+    .catch(() => undefined);
 }

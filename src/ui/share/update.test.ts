@@ -3,7 +3,11 @@ import { RELOAD_AGAIN_AFTER_MS, reloadForStaleChunk, watchForUpdate } from './up
 
 function container(controller: unknown) {
   const listeners: (() => void)[] = [];
-  return { controller, addEventListener: (_: 'controllerchange', fn: () => void) => listeners.push(fn), fire: () => listeners.forEach((fn) => fn()) };
+  return {
+    controller,
+    addEventListener: (_: 'controllerchange', fn: () => void) => listeners.push(fn),
+    fire: () => listeners.forEach((fn) => fn()),
+  };
 }
 
 describe('after a deploy', () => {
@@ -26,7 +30,12 @@ describe('after a deploy', () => {
 
   it('reloads once for a stale chunk, and lets a second failure soon after show its message', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => { store.set(k, v); } };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        store.set(k, v);
+      },
+    };
     let reloads = 0;
     expect(reloadForStaleChunk(storage, 1_000_000, () => reloads++)).toBe(true);
     expect(reloadForStaleChunk(storage, 1_000_000 + 5_000, () => reloads++)).toBe(false);

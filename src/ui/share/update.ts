@@ -50,7 +50,11 @@ const KEY = 'iolab-stale-chunk-reload';
 export const RELOAD_AGAIN_AFTER_MS = 60_000;
 
 /** Reloads for a chunk that failed to load, unless it did so moments ago; true when it reloads. */
-export function reloadForStaleChunk(storage: Pick<Storage, 'getItem' | 'setItem'>, nowMs: number, reload: () => void): boolean {
+export function reloadForStaleChunk(
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  nowMs: number,
+  reload: () => void,
+): boolean {
   const last = Number(storage.getItem(KEY) ?? '0');
   if (nowMs - last < RELOAD_AGAIN_AFTER_MS) return false;
   storage.setItem(KEY, String(nowMs));
@@ -62,7 +66,10 @@ export function reloadForStaleChunk(storage: Pick<Storage, 'getItem' | 'setItem'
 export function reloadOnStaleChunks(): void {
   window.addEventListener('vite:preloadError', (event) => {
     try {
-      if (reloadForStaleChunk(window.sessionStorage, Date.now(), () => window.location.reload())) event.preventDefault();
-    } catch { /* no session storage: the page's own "could not be loaded" message stands */ }
+      if (reloadForStaleChunk(window.sessionStorage, Date.now(), () => window.location.reload()))
+        event.preventDefault();
+    } catch {
+      /* no session storage: the page's own "could not be loaded" message stands */
+    }
   });
 }

@@ -6,7 +6,8 @@ import { useLab, useRun, useT } from '../hooks.ts';
 import { RichText } from '../text/rich-text.tsx';
 import { LISTINGS } from '../../programs/listings.generated.ts';
 
-const fmtMs = (ms: number, lang: string) => ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
+const fmtMs = (ms: number, lang: string) =>
+  ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
 
 export function ClientScript({ view }: { view: MachineView }) {
   const t = useT();
@@ -16,11 +17,14 @@ export function ClientScript({ view }: { view: MachineView }) {
   const o = run.options;
   const idle = s.idleConnections ?? 0;
   const chat = s.model === 'select-chat';
-  const list = (items: string[]) => new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
+  const list = (items: string[]) =>
+    new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
   return (
     <div className="pn-clients" data-testid="client-script">
       <p className="pn-muted">{t('panels.clients.intro')}</p>
-      {s.clients.length === 0 && idle === 0 ? <p>{t('panels.clients.none')}</p> : (
+      {s.clients.length === 0 && idle === 0 ? (
+        <p>{t('panels.clients.none')}</p>
+      ) : (
         <table className="pn-client-table">
           <thead>
             <tr>
@@ -35,10 +39,19 @@ export function ClientScript({ view }: { view: MachineView }) {
               const state = cv?.state ?? 'idle';
               return (
                 <tr key={c.name}>
-                  <th scope="row" className="pn-client-name">{c.name}</th>
+                  <th scope="row" className="pn-client-name">
+                    {c.name}
+                  </th>
                   <td className="pn-client-now">
-                    <span className="pn-client-state" data-state={state}>{t(`panels.clients.state.${state}`)}</span>
-                    {cv && cv.replies.length > 0 && <span className="pn-muted"> · {t('panels.clients.replies', { n: cv.replies.length })}</span>}
+                    <span className="pn-client-state" data-state={state}>
+                      {t(`panels.clients.state.${state}`)}
+                    </span>
+                    {cv && cv.replies.length > 0 && (
+                      <span className="pn-muted">
+                        {' '}
+                        · {t('panels.clients.replies', { n: cv.replies.length })}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <ol className="pn-actions">
@@ -46,7 +59,9 @@ export function ClientScript({ view }: { view: MachineView }) {
                         <li key={i}>
                           <span className="pn-at">{t('panels.clients.at', { ms: fmtMs(a.at, lang) })}</span>{' '}
                           <span className="pn-act" data-do={a.do}>
-                            {a.do === 'send' ? t('panels.clients.send', { data: showBytes(encodeUtf8(a.data ?? ''), 32) }) : t(`panels.clients.${a.do}`)}
+                            {a.do === 'send'
+                              ? t('panels.clients.send', { data: showBytes(encodeUtf8(a.data ?? ''), 32) })
+                              : t(`panels.clients.${a.do}`)}
                           </span>
                         </li>
                       ))}
@@ -58,16 +73,28 @@ export function ClientScript({ view }: { view: MachineView }) {
           </tbody>
         </table>
       )}
-      {idle > 0 && <p>{idle === 1 ? t('panels.clients.idle.one') : t('panels.clients.idle.many', { n: idle })}</p>}
+      {idle > 0 && (
+        <p>{idle === 1 ? t('panels.clients.idle.one') : t('panels.clients.idle.many', { n: idle })}</p>
+      )}
       {chat ? (
         <>
           <p>{t('panels.clients.operator', { ms: fmtMs(o.answerDelayMs, lang) })}</p>
-          <p>{o.answers.length ? t('panels.clients.answers', { list: list(o.answers.map((a) => `'${a}'`)) }) : t('panels.clients.upper')}</p>
+          <p>
+            {o.answers.length
+              ? t('panels.clients.answers', { list: list(o.answers.map((a) => `'${a}'`)) })
+              : t('panels.clients.upper')}
+          </p>
         </>
-      ) : <p><RichText text={t('panels.clients.echo')} /></p>}
+      ) : (
+        <p>
+          <RichText text={t('panels.clients.echo')} />
+        </p>
+      )}
       <p className="pn-muted">{t('panels.clients.latency', { ms: fmtMs(o.latencyMs, lang) })}</p>
       <h3 className="pn-client-listing-title">{t('panels.clients.listing')}</h3>
-      <pre className="pn-code pn-client-listing" lang="en" data-testid="client-listing">{LISTINGS.client}</pre>
+      <pre className="pn-code pn-client-listing" lang="en" data-testid="client-listing">
+        {LISTINGS.client}
+      </pre>
     </div>
   );
 }

@@ -42,7 +42,12 @@ export function CodePanel() {
   const currentLine = active !== null ? (view.threads[active]?.line ?? 0) : 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  useKeepInView(scrollRef, tab === 'server' && currentLine > 0 ? `[data-line="${currentLine}"]` : null, 'third', [currentLine, step, tab]);
+  useKeepInView(
+    scrollRef,
+    tab === 'server' && currentLine > 0 ? `[data-line="${currentLine}"]` : null,
+    'third',
+    [currentLine, step, tab],
+  );
 
   const file = `${run.listing ?? 'server'}.py`;
   const tabId = (which: Tab) => `pn-code-tab-${which}`;
@@ -76,14 +81,30 @@ export function CodePanel() {
         </div>
       </div>
       {tab === 'server' ? (
-        <div id="pn-code-panel-server" role="tabpanel" aria-labelledby={tabId('server')} className="pn-tabpanel">
+        <div
+          id="pn-code-panel-server"
+          role="tabpanel"
+          aria-labelledby={tabId('server')}
+          className="pn-tabpanel"
+        >
           {run.listing !== null && run.listing !== 'async_io' ? (
-            <p className="pn-note pn-playground"><a href={`#/playground?listing=${run.listing}`} data-testid="open-in-playground">{t('panels.code.playground')}</a></p>
+            <p className="pn-note pn-playground">
+              <a href={`#/playground?listing=${run.listing}`} data-testid="open-in-playground">
+                {t('panels.code.playground')}
+              </a>
+            </p>
           ) : null}
           {run.listing === 'async_io' && (
-            <p className="pn-note" data-testid="illustrative-note"><RichText text={t('panels.code.illustrative')} /></p>
+            <p className="pn-note" data-testid="illustrative-note">
+              <RichText text={t('panels.code.illustrative')} />
+            </p>
           )}
-          <div className="pn-scroll pn-code-scroll" ref={scrollRef} tabIndex={0} aria-label={t('panels.code.listing')}>
+          <div
+            className="pn-scroll pn-code-scroll"
+            ref={scrollRef}
+            tabIndex={0}
+            aria-label={t('panels.code.listing')}
+          >
             <div className="pn-code" lang="en">
               {lines.map((text, i) => (
                 <CodeLine
@@ -99,10 +120,17 @@ export function CodePanel() {
               ))}
             </div>
           </div>
-          <p className="pn-legend" aria-hidden="true">{t('panels.code.legend')}</p>
+          <p className="pn-legend" aria-hidden="true">
+            {t('panels.code.legend')}
+          </p>
         </div>
       ) : (
-        <div id="pn-code-panel-clients" role="tabpanel" aria-labelledby={tabId('clients')} className="pn-tabpanel pn-scroll pn-clients-scroll">
+        <div
+          id="pn-code-panel-clients"
+          role="tabpanel"
+          aria-labelledby={tabId('clients')}
+          className="pn-tabpanel pn-scroll pn-clients-scroll"
+        >
           <ClientScript view={view} />
         </div>
       )}
@@ -113,7 +141,13 @@ export function CodePanel() {
 const GLYPH: Record<ThreadView['state'], string> = { running: '▶', ready: '◇', blocked: 'zz', exited: '✓' };
 
 interface LineProps {
-  n: number; text: string; threads: ThreadView[] | undefined; current: boolean; mainPid: number; active: number | null; t: T;
+  n: number;
+  text: string;
+  threads: ThreadView[] | undefined;
+  current: boolean;
+  mainPid: number;
+  active: number | null;
+  t: T;
 }
 
 const CodeLine = memo(function CodeLine({ n, text, threads, current, mainPid, active, t }: LineProps) {
@@ -126,9 +160,19 @@ const CodeLine = memo(function CodeLine({ n, text, threads, current, mainPid, ac
       {...(here ? { 'data-current': 'true' } : {})}
       {...(current ? { 'data-testid': 'current-line', 'data-active': 'true' } : {})}
     >
-      <span className="pn-ln" aria-hidden="true">{n}</span>
+      <span className="pn-ln" aria-hidden="true">
+        {n}
+      </span>
       <span className="pn-src">
-        {tokens.map((tk, i) => (tk.kind === 'plain' ? tk.text : <span key={i} className={`tk-${tk.kind}`}>{tk.text}</span>))}
+        {tokens.map((tk, i) =>
+          tk.kind === 'plain' ? (
+            tk.text
+          ) : (
+            <span key={i} className={`tk-${tk.kind}`}>
+              {tk.text}
+            </span>
+          ),
+        )}
         {text === '' ? ' ' : null}
       </span>
       {here && (
@@ -137,8 +181,16 @@ const CodeLine = memo(function CodeLine({ n, text, threads, current, mainPid, ac
             const label = threadTag(th, mainPid);
             const state = t(`panels.code.state.${th.state}`);
             return (
-              <span key={th.tid} className="pn-tag" data-state={th.state} data-active={th.tid === active} title={t('panels.code.thread', { name: th.name, tid: th.tid, state })}>
-                <span aria-hidden="true" className="pn-glyph">{GLYPH[th.state]}</span>
+              <span
+                key={th.tid}
+                className="pn-tag"
+                data-state={th.state}
+                data-active={th.tid === active}
+                title={t('panels.code.thread', { name: th.name, tid: th.tid, state })}
+              >
+                <span aria-hidden="true" className="pn-glyph">
+                  {GLYPH[th.state]}
+                </span>
                 {label}
                 <span className="visually-hidden">: {state}</span>
               </span>
@@ -149,4 +201,3 @@ const CodeLine = memo(function CodeLine({ n, text, threads, current, mainPid, ac
     </div>
   );
 });
-

@@ -13,10 +13,18 @@ import { StudentClient } from '../student/StudentClient.tsx';
 export default function SidePanels() {
   return (
     <div className="side-column">
-      <ErrorBoundary area="code"><CodePanel /></ErrorBoundary>
-      <ErrorBoundary area="log"><SyscallLog /></ErrorBoundary>
-      <ErrorBoundary area="student"><StudentClient /></ErrorBoundary>
-      <ErrorBoundary area="meters"><Meters /></ErrorBoundary>
+      <ErrorBoundary area="code">
+        <CodePanel />
+      </ErrorBoundary>
+      <ErrorBoundary area="log">
+        <SyscallLog />
+      </ErrorBoundary>
+      <ErrorBoundary area="student">
+        <StudentClient />
+      </ErrorBoundary>
+      <ErrorBoundary area="meters">
+        <Meters />
+      </ErrorBoundary>
     </div>
   );
 }

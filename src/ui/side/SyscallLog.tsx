@@ -19,35 +19,76 @@ export function SyscallLog() {
   const goTo = useLabApi().getState().goTo;
   const lang = useLab((s) => s.lang);
   // The same log, line for line, as the CLI's `--format strace` (a test checks it).
-  const { rows, first } = useMemo(() => logRows(run.trace, index, step, view, WINDOW), [run, index, step, view]);
+  const { rows, first } = useMemo(
+    () => logRows(run.trace, index, step, view, WINDOW),
+    [run, index, step, view],
+  );
 
   let currentIdx = -1;
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.step === step) { currentIdx = i; break; }
+  for (let i = rows.length - 1; i >= 0; i--)
+    if (rows[i]!.step === step) {
+      currentIdx = i;
+      break;
+    }
 
   const boxRef = useRef<HTMLDivElement>(null);
-  useKeepInView(boxRef, currentIdx >= 0 ? '[aria-current="true"]' : null, 'bottom', [step, currentIdx, rows.length]);
+  useKeepInView(boxRef, currentIdx >= 0 ? '[aria-current="true"]' : null, 'bottom', [
+    step,
+    currentIdx,
+    rows.length,
+  ]);
 
   const focusIdx = currentIdx >= 0 ? currentIdx : rows.length - 1;
   // The same function at every step, so the rows that did not change are not drawn again (memo).
-  const onKey = useCallback((e: KeyboardEvent<HTMLLIElement>, row: Row) => {
-    const li = e.currentTarget;
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); goTo(row.step); return; }
-    const move = e.key === 'ArrowDown' ? li.nextElementSibling : e.key === 'ArrowUp' ? li.previousElementSibling : null;
-    if (move instanceof HTMLElement) { e.preventDefault(); move.focus(); }
-  }, [goTo]);
+  const onKey = useCallback(
+    (e: KeyboardEvent<HTMLLIElement>, row: Row) => {
+      const li = e.currentTarget;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        goTo(row.step);
+        return;
+      }
+      const move =
+        e.key === 'ArrowDown'
+          ? li.nextElementSibling
+          : e.key === 'ArrowUp'
+            ? li.previousElementSibling
+            : null;
+      if (move instanceof HTMLElement) {
+        e.preventDefault();
+        move.focus();
+      }
+    },
+    [goTo],
+  );
 
   return (
     <section className="panel pn-panel pn-log-panel" aria-label={t('app.panel.log')}>
       <div className="pn-head">
         <h2>{t('app.panel.log')}</h2>
-        <span className="pn-muted pn-small" aria-hidden="true">{t('panels.log.columns')}</span>
+        <span className="pn-muted pn-small" aria-hidden="true">
+          {t('panels.log.columns')}
+        </span>
       </div>
       <div className="pn-scroll pn-log-scroll" ref={boxRef}>
-        {first > 0 && <p className="pn-hidden-lines">{t('panels.log.hidden', { n: first.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</p>}
+        {first > 0 && (
+          <p className="pn-hidden-lines">
+            {t('panels.log.hidden', { n: first.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+          </p>
+        )}
         {rows.length === 0 && <p className="pn-muted pn-small">{t('panels.log.empty')}</p>}
         <ol className="pn-log" aria-label={t('panels.log.list')} lang="en">
           {rows.map((row, i) => (
-            <LogRow key={row.key} row={row} current={row.step === step} last={i === currentIdx} focusable={i === focusIdx} t={t} onGo={goTo} onKey={onKey} />
+            <LogRow
+              key={row.key}
+              row={row}
+              current={row.step === step}
+              last={i === currentIdx}
+              focusable={i === focusIdx}
+              t={t}
+              onGo={goTo}
+              onKey={onKey}
+            />
           ))}
         </ol>
       </div>
@@ -56,8 +97,13 @@ export function SyscallLog() {
 }
 
 interface RowProps {
-  row: Row; current: boolean; last: boolean; focusable: boolean; t: T;
-  onGo: (step: number) => void; onKey: (e: KeyboardEvent<HTMLLIElement>, row: Row) => void;
+  row: Row;
+  current: boolean;
+  last: boolean;
+  focusable: boolean;
+  t: T;
+  onGo: (step: number) => void;
+  onKey: (e: KeyboardEvent<HTMLLIElement>, row: Row) => void;
 }
 
 const LogRow = memo(function LogRow({ row, current, last, focusable, t, onGo, onKey }: RowProps) {
@@ -81,8 +127,16 @@ const LogRow = memo(function LogRow({ row, current, last, focusable, t, onGo, on
     >
       <span className="pn-log-prefix">{row.prefix}</span>
       <StraceText text={row.text} />
-      {row.pending && <span className="pn-log-pending"><span>… {t('panels.log.pending')}</span></span>}
-      {err && exc && <span className="pn-log-err"><span>✗ {exc}</span></span>}
+      {row.pending && (
+        <span className="pn-log-pending">
+          <span>… {t('panels.log.pending')}</span>
+        </span>
+      )}
+      {err && exc && (
+        <span className="pn-log-err">
+          <span>✗ {exc}</span>
+        </span>
+      )}
     </li>
   );
 });
@@ -96,7 +150,9 @@ function StraceText({ text }: { text: string }) {
   const body = eq > 0 ? text.slice(m[1]!.length, eq) : text.slice(m[1]!.length);
   return (
     <span className="pn-log-text">
-      <b>{m[1]}</b>{body}{eq > 0 && <span className="pn-log-ret">{text.slice(eq)}</span>}
+      <b>{m[1]}</b>
+      {body}
+      {eq > 0 && <span className="pn-log-ret">{text.slice(eq)}</span>}
     </span>
   );
 }

@@ -6,7 +6,15 @@
  */
 import { bisector } from 'd3-array';
 import type { Errno } from '../../kernel/errors.ts';
-import { lineText, pendingText, straceLog, type LineKind, type LogLine, type PendingCall, type StraceLog } from '../../kernel/strace-log.ts';
+import {
+  lineText,
+  pendingText,
+  straceLog,
+  type LineKind,
+  type LogLine,
+  type PendingCall,
+  type StraceLog,
+} from '../../kernel/strace-log.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 import type { MachineView, TraceIndex } from '../../kernel/view.ts';
 
@@ -38,7 +46,13 @@ export function stepEnd(index: TraceIndex, step: number): number {
  * The panel's rows at `step` (whose machine view is `view`): the last `window` printed lines,
  * then the calls asleep at the end of the step.
  */
-export function logRows(trace: readonly TraceEvent[], index: TraceIndex, step: number, view: MachineView, window = Infinity): LogRows {
+export function logRows(
+  trace: readonly TraceEvent[],
+  index: TraceIndex,
+  step: number,
+  view: MachineView,
+  window = Infinity,
+): LogRows {
   const log = straceLog(trace);
   const end = stepEnd(index, step);
   const count = linesBefore(log, end);
@@ -52,19 +66,34 @@ export function logRows(trace: readonly TraceEvent[], index: TraceIndex, step: n
     if (!row) {
       const { prefix, text, errno, name } = lineText(trace, l);
       row = {
-        key: `l${first + i}`, step: index.stepOfEvent(l.ev), prefix, text, pending: false, kind: l.kind,
-        ...(errno ? { errno } : {}), ...(name ? { name } : {}),
+        key: `l${first + i}`,
+        step: index.stepOfEvent(l.ev),
+        prefix,
+        text,
+        pending: false,
+        kind: l.kind,
+        ...(errno ? { errno } : {}),
+        ...(name ? { name } : {}),
       };
       made.set(l, row);
     }
     rows.push(row);
   });
-  const inCall = Object.values(view.threads).filter((th) => th.call !== null && th.state !== 'exited').map((th) => th.tid);
+  const inCall = Object.values(view.threads)
+    .filter((th) => th.call !== null && th.state !== 'exited')
+    .map((th) => th.tid);
   for (const p of pendingAt(log, end, inCall, printed)) {
     let row = made.get(p);
     if (!row) {
       const { prefix, text } = pendingText(trace, p);
-      row = { key: `p${p.block}`, step: index.stepOfEvent(p.block), prefix, text, pending: true, kind: 'pending' };
+      row = {
+        key: `p${p.block}`,
+        step: index.stepOfEvent(p.block),
+        prefix,
+        text,
+        pending: true,
+        kind: 'pending',
+      };
       made.set(p, row);
     }
     rows.push(row);
@@ -94,7 +123,12 @@ export function linesBefore(log: StraceLog, end: number): number {
  * Calls asleep at event index `end` (of the threads `inCall`, inside a system call) that strace
  * has not yet printed as `<unfinished ...>` among the lines `printed`.
  */
-export function pendingAt(log: StraceLog, end: number, inCall: readonly number[], printed: readonly LogLine[]): PendingCall[] {
+export function pendingAt(
+  log: StraceLog,
+  end: number,
+  inCall: readonly number[],
+  printed: readonly LogLine[],
+): PendingCall[] {
   const out: PendingCall[] = [];
   for (const tid of inCall) {
     const list = log.byTid.get(tid);

@@ -5,18 +5,29 @@ import { useEffect, type RefObject } from 'react';
  * (never the page, never moving focus). Runs when `deps` change and again whenever the box or its
  * content is resized (late web fonts change line heights after the first paint).
  */
-export function useKeepInView(ref: RefObject<HTMLElement | null>, selector: string | null, place: 'third' | 'bottom', deps: unknown[]): void {
+export function useKeepInView(
+  ref: RefObject<HTMLElement | null>,
+  selector: string | null,
+  place: 'third' | 'bottom',
+  deps: unknown[],
+): void {
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
     const apply = () => {
       const el = selector ? box.querySelector<HTMLElement>(selector) : null;
-      if (!el) { if (place === 'bottom') box.scrollTop = box.scrollHeight; return; }
+      if (!el) {
+        if (place === 'bottom') box.scrollTop = box.scrollHeight;
+        return;
+      }
       const top = el.offsetTop;
       const h = el.offsetHeight;
       const margin = Math.min(h * 1.5, box.clientHeight / 4);
       if (top >= box.scrollTop + margin && top + h <= box.scrollTop + box.clientHeight - margin) return;
-      box.scrollTop = place === 'third' ? Math.max(0, top - box.clientHeight / 3) : Math.max(0, top + h + margin - box.clientHeight);
+      box.scrollTop =
+        place === 'third'
+          ? Math.max(0, top - box.clientHeight / 3)
+          : Math.max(0, top + h + margin - box.clientHeight);
     };
     apply();
     if (typeof ResizeObserver === 'undefined') return;

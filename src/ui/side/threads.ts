@@ -9,7 +9,18 @@ export function mainPidOf(view: MachineView): number {
   return Number.isFinite(pid) ? pid : 0;
 }
 
-const HAS_TID = new Set(['py', 'sys.enter', 'sys.block', 'sys.wake', 'sys.exit', 'copy', 'signal.handle', 'error', 'select.scan', 'poll.scan']);
+const HAS_TID = new Set([
+  'py',
+  'sys.enter',
+  'sys.block',
+  'sys.wake',
+  'sys.exit',
+  'copy',
+  'signal.handle',
+  'error',
+  'select.scan',
+  'poll.scan',
+]);
 
 /**
  * The thread this step is about: the one its first event names; else the one that acted most
@@ -18,7 +29,10 @@ const HAS_TID = new Set(['py', 'sys.enter', 'sys.block', 'sys.wake', 'sys.exit',
 export function activeThread(index: TraceIndex, step: number, view: MachineView): number | null {
   if (index.steps === 0) return null;
   const start = index.stepStart[Math.max(0, Math.min(step, index.steps - 1))]!;
-  const alive = (tid: number) => { const th = view.threads[tid]; return !!th && th.state !== 'exited' && th.line > 0; };
+  const alive = (tid: number) => {
+    const th = view.threads[tid];
+    return !!th && th.state !== 'exited' && th.line > 0;
+  };
   for (let i = start; i >= 0 && i >= start - 5000; i--) {
     const e = index.trace[i]!;
     if (HAS_TID.has(e.type) && 'tid' in e && alive(e.tid)) return e.tid;

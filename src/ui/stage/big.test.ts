@@ -10,9 +10,24 @@ import { LIMITS, sceneOfStep } from './scene.ts';
 function crowd(n: number): Scenario {
   const clients = Array.from({ length: n }, (_, i) => {
     const at = i * 0.05;
-    return { name: `c${i}`, actions: [{ at, do: 'connect' as const }, { at: at + 60, do: 'send' as const, data: `m-${i}` }] };
+    return {
+      name: `c${i}`,
+      actions: [
+        { at, do: 'connect' as const },
+        { at: at + 60, do: 'send' as const, data: `m-${i}` },
+      ],
+    };
   });
-  return { format: 'iolab/scenario@1', id: 'crowd', title: { en: 'Crowd', zh: '人群' }, seed: 1, model: 'epoll', options: { backlog: 512 }, clients, untilMs: 300 };
+  return {
+    format: 'iolab/scenario@1',
+    id: 'crowd',
+    title: { en: 'Crowd', zh: '人群' },
+    seed: 1,
+    model: 'epoll',
+    options: { backlog: 512 },
+    clients,
+    untilMs: 300,
+  };
 }
 
 describe('a machine larger than the picture', () => {

@@ -2,7 +2,16 @@
  * Words for what the stage draws, shared by the picture and its screen-reader table, so both
  * always say the same thing in the current language.
  */
-import { EPOLLERR, EPOLLET, EPOLLHUP, EPOLLIN, EPOLLONESHOT, EPOLLOUT, EPOLLRDHUP, MS } from '../../kernel/types.ts';
+import {
+  EPOLLERR,
+  EPOLLET,
+  EPOLLHUP,
+  EPOLLIN,
+  EPOLLONESHOT,
+  EPOLLOUT,
+  EPOLLRDHUP,
+  MS,
+} from '../../kernel/types.ts';
 import type { FdWhat } from '../../kernel/types.ts';
 import type { T } from '../hooks.ts';
 import type { ClientScene, FdRef, SockScene, ThreadScene } from './scene.ts';
@@ -16,27 +25,44 @@ export function threadName(th: { name: string; tid: number }): string {
 /** "running on CPU 0", "blocked in recvfrom(4)", "waiting for the GIL"… */
 export function stateText(th: ThreadScene, t: T, now: number): string {
   switch (th.state) {
-    case 'running': return th.cpu !== null ? t('stage.state.runningOn', { cpu: th.cpu }) : t('stage.state.running');
-    case 'ready': return t('stage.state.ready');
-    case 'exited': return t('stage.state.exited');
-    case 'blocked': break;
+    case 'running':
+      return th.cpu !== null ? t('stage.state.runningOn', { cpu: th.cpu }) : t('stage.state.running');
+    case 'ready':
+      return t('stage.state.ready');
+    case 'exited':
+      return t('stage.state.exited');
+    case 'blocked':
+      break;
   }
   const on = th.on;
   if (!on) return t('stage.state.blocked');
   switch (on.kind) {
-    case 'accept': return t('stage.on.accept', { fd: on.fd });
-    case 'recv': return t('stage.on.recv', { fd: on.fd });
-    case 'select': return t('stage.on.select', { n: on.fds.length });
-    case 'poll': return t('stage.on.poll', { n: on.fds.length });
-    case 'epoll': return t('stage.on.epoll', { fd: on.epfd });
-    case 'stdin': return t('stage.on.stdin');
-    case 'sleep': return t('stage.on.sleep', { ms: formatMs(Math.max(0, on.untilNs - now)) });
-    case 'pool': return t('stage.on.pool');
-    case 'started': return t('stage.on.started', { thread: on.thread });
-    case 'gil': return t('stage.on.gil');
-    case 'signal': return t('stage.on.signal');
-    case 'uring': return t('stage.on.uring');
-    case 'child': return t('stage.on.child');
+    case 'accept':
+      return t('stage.on.accept', { fd: on.fd });
+    case 'recv':
+      return t('stage.on.recv', { fd: on.fd });
+    case 'select':
+      return t('stage.on.select', { n: on.fds.length });
+    case 'poll':
+      return t('stage.on.poll', { n: on.fds.length });
+    case 'epoll':
+      return t('stage.on.epoll', { fd: on.epfd });
+    case 'stdin':
+      return t('stage.on.stdin');
+    case 'sleep':
+      return t('stage.on.sleep', { ms: formatMs(Math.max(0, on.untilNs - now)) });
+    case 'pool':
+      return t('stage.on.pool');
+    case 'started':
+      return t('stage.on.started', { thread: on.thread });
+    case 'gil':
+      return t('stage.on.gil');
+    case 'signal':
+      return t('stage.on.signal');
+    case 'uring':
+      return t('stage.on.uring');
+    case 'child':
+      return t('stage.on.child');
   }
 }
 
@@ -57,12 +83,18 @@ export function callText(th: ThreadScene, t: T): string | null {
 export function fdWhatText(what: FdWhat, t: T, pair = false): string {
   if (pair) return t('stage.fd.pair');
   switch (what.kind) {
-    case 'stdio': return what.name;
-    case 'listen': return t('stage.fd.listen', { port: what.port });
-    case 'conn': return t('stage.fd.conn', { client: what.client });
-    case 'socket': return t('stage.fd.socket');
-    case 'epoll': return 'epoll';
-    case 'uring': return 'io_uring';
+    case 'stdio':
+      return what.name;
+    case 'listen':
+      return t('stage.fd.listen', { port: what.port });
+    case 'conn':
+      return t('stage.fd.conn', { client: what.client });
+    case 'socket':
+      return t('stage.fd.socket');
+    case 'epoll':
+      return 'epoll';
+    case 'uring':
+      return 'io_uring';
   }
 }
 
@@ -89,7 +121,14 @@ export function sockStatus(s: SockScene, t: T): { kind: 'closed' | 'fin' | 'err'
   const out: { kind: 'closed' | 'fin' | 'err'; text: string }[] = [];
   if (s.gone || s.closed) out.push({ kind: 'closed', text: t('stage.sock.closed') });
   if (s.fin) out.push({ kind: 'fin', text: t('stage.fin', { client: s.client ?? '?' }) });
-  if (s.err) out.push({ kind: 'err', text: s.err === 'ECONNRESET' || s.err === 'EPIPE' ? t(`stage.err.${s.err}`, { client: s.client ?? '?' }) : t('stage.err.other', { err: s.err }) });
+  if (s.err)
+    out.push({
+      kind: 'err',
+      text:
+        s.err === 'ECONNRESET' || s.err === 'EPIPE'
+          ? t(`stage.err.${s.err}`, { client: s.client ?? '?' })
+          : t('stage.err.other', { err: s.err }),
+    });
   return out;
 }
 
@@ -107,7 +146,9 @@ export function eventsText(mask: number): string {
 
 export function clientStateText(c: ClientScene, t: T): string {
   const base = t(`stage.client.${c.state}`);
-  return c.retries > 0 && c.state === 'connecting' ? `${base} · ${t('stage.client.retries', { n: c.retries })}` : base;
+  return c.retries > 0 && c.state === 'connecting'
+    ? `${base} · ${t('stage.client.retries', { n: c.retries })}`
+    : base;
 }
 
 export function bytesText(data: string, t: T, max = 40): string {
@@ -123,8 +164,12 @@ export function phaseBadge(info: PhaseInfo, phase: 'waiting' | 'copying', t: T):
   if (info.phase !== phase) return null;
   if (info.via === 'eagain') return t('stage.phase.eagainTag');
   if (info.via === 'uring' && !info.blocked) return t('stage.phase.byKernel');
-  const call = info.call === 'pselect6' ? 'select' : info.call ?? '';
-  const state = info.blocked ? t('stage.phase.asleep') : phase === 'copying' ? t('stage.phase.kernelMode') : t('stage.phase.awake');
+  const call = info.call === 'pselect6' ? 'select' : (info.call ?? '');
+  const state = info.blocked
+    ? t('stage.phase.asleep')
+    : phase === 'copying'
+      ? t('stage.phase.kernelMode')
+      : t('stage.phase.awake');
   return `${t('stage.phase.inside', { call })} · ${state}`;
 }
 
@@ -134,8 +179,10 @@ export function phaseSentence(p: PhaseInfo, t: T, name: string | null): string {
   const callName = p.call === 'pselect6' ? 'select' : p.call;
   const call = callName ? (p.fd !== null ? `${callName}(${p.fd})` : `${callName}()`) : '';
   switch (p.via) {
-    case 'none': return name ? t('stage.phase.noneThread', { thread }) : t('stage.phase.none');
-    case 'eagain': return t('stage.phase.eagain', { thread, call: p.call ?? '' });
+    case 'none':
+      return name ? t('stage.phase.noneThread', { thread }) : t('stage.phase.none');
+    case 'eagain':
+      return t('stage.phase.eagain', { thread, call: p.call ?? '' });
     case 'read': {
       // accept4 waits for a connection, not for bytes
       const kind = p.call === 'accept4' ? 'accept' : 'read';
@@ -155,6 +202,8 @@ export function phaseSentence(p: PhaseInfo, t: T, name: string | null): string {
       return t('stage.phase.signal', { thread });
     case 'uring':
       if (p.phase === 'copying') return t('stage.phase.uring.copying', { thread });
-      return p.blocked ? t('stage.phase.uring.blocked', { thread, n: p.count ?? 0 }) : t('stage.phase.uring.waiting', { thread, n: p.count ?? 0 });
+      return p.blocked
+        ? t('stage.phase.uring.blocked', { thread, n: p.count ?? 0 })
+        : t('stage.phase.uring.waiting', { thread, n: p.count ?? 0 });
   }
 }

@@ -8,8 +8,19 @@ import type { Errno } from '../../kernel/errors.ts';
 import type { SysName, TraceEvent } from '../../kernel/types.ts';
 import type { TraceIndex } from '../../kernel/view.ts';
 
-export interface SyscallExit { name: SysName; errno: Errno | null; ret: number; at: number }
-export interface SignalEvent { at: number; kind: 'sent' | 'merged' | 'handled'; pid: number | null; tid: number | null; signal: string }
+export interface SyscallExit {
+  name: SysName;
+  errno: Errno | null;
+  ret: number;
+  at: number;
+}
+export interface SignalEvent {
+  at: number;
+  kind: 'sent' | 'merged' | 'handled';
+  pid: number | null;
+  tid: number | null;
+  signal: string;
+}
 
 export interface TraceFacts {
   /** Per thread: event indices of its sys.exit events, in order. */
@@ -44,7 +55,8 @@ export function collectFacts(trace: readonly TraceEvent[]): TraceFacts {
   trace.forEach((ev, i) => {
     if (ev.type === 'sys.enter' && ev.name === 'socketpair') inSocketpair.add(ev.tid);
     if (ev.type === 'sys.exit' && ev.name === 'socketpair') inSocketpair.delete(ev.tid);
-    if (ev.type === 'fd.open' && ev.what.kind === 'socket' && inSocketpair.size > 0) socketpairs.add(ev.what.sock);
+    if (ev.type === 'fd.open' && ev.what.kind === 'socket' && inSocketpair.size > 0)
+      socketpairs.add(ev.what.sock);
     if (ev.type === 'sys.exit' && ev.name === 'write' && ev.strace.startsWith('write(1, ')) {
       const data = straceArg(ev.strace.slice('write(1, '.length));
       if (data !== null) stdout.push({ at: i, data });
@@ -61,7 +73,10 @@ export function collectFacts(trace: readonly TraceEvent[]): TraceFacts {
     }
     if (ev.type === 'sys.exit') {
       let list = exits.get(ev.tid);
-      if (!list) { list = { at: [], ev: [] }; exits.set(ev.tid, list); }
+      if (!list) {
+        list = { at: [], ev: [] };
+        exits.set(ev.tid, list);
+      }
       list.at.push(i);
       list.ev.push({ name: ev.name, errno: ev.errno ?? null, ret: ev.ret, at: i });
     } else if (ev.type === 'signal.send') {
@@ -110,7 +125,11 @@ export function straceArg(text: string): string | null {
     if (ch === '\\') {
       const next = text[i + 1] ?? '';
       const oct = /^[0-7]{1,3}/.exec(text.slice(i + 1));
-      if (oct) { out += String.fromCharCode(parseInt(oct[0], 8)); i += 1 + oct[0].length; continue; }
+      if (oct) {
+        out += String.fromCharCode(parseInt(oct[0], 8));
+        i += 1 + oct[0].length;
+        continue;
+      }
       out += ESC[next] ?? next;
       i += 2;
       continue;

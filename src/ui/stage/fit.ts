@@ -13,7 +13,10 @@ export const SCALES = [1.2, 1.1, 1, 0.92, 0.85] as const;
 const MIN_WIDTH_TO_ENLARGE = 880;
 export const MIN_SCALE = SCALES[SCALES.length - 1];
 
-export interface Fitted { layout: StageLayout; scale: number }
+export interface Fitted {
+  layout: StageLayout;
+  scale: number;
+}
 
 export function fitStage(scene: StageScene, box: { width: number; height: number }, ctx: LayoutCtx): Fitted {
   const width = box.width > 0 ? box.width : 960;

@@ -25,31 +25,40 @@ const FACES = {
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
 await page.goto(url);
-const table = await page.evaluate(async ({ chars, faces }) => {
-  const out = {};
-  for (const family of Object.values(faces)) {
-    for (const weight of [400, 700]) {
-      await document.fonts.load(`${weight} 100px ${family}`, chars);
-      await document.fonts.load(`${weight} 100px ${family}`, '用户空间内核');
+const table = await page.evaluate(
+  async ({ chars, faces }) => {
+    const out = {};
+    for (const family of Object.values(faces)) {
+      for (const weight of [400, 700]) {
+        await document.fonts.load(`${weight} 100px ${family}`, chars);
+        await document.fonts.load(`${weight} 100px ${family}`, '用户空间内核');
+      }
     }
-  }
-  await document.fonts.ready;
-  const ctx = document.createElement('canvas').getContext('2d');
-  for (const [name, family] of Object.entries(faces)) {
-    for (const weight of [400, 700]) {
-      ctx.font = `${weight} 100px ${family}`;
-      out[`${name}${weight === 700 ? '-bold' : ''}`] = [...chars].map((ch) => Math.round(ctx.measureText(ch).width * 10) / 1000);
-      out[`${name}${weight === 700 ? '-bold' : ''}-cjk`] = Math.round(ctx.measureText('用').width * 10) / 1000;
+    await document.fonts.ready;
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const [name, family] of Object.entries(faces)) {
+      for (const weight of [400, 700]) {
+        ctx.font = `${weight} 100px ${family}`;
+        out[`${name}${weight === 700 ? '-bold' : ''}`] = [...chars].map(
+          (ch) => Math.round(ctx.measureText(ch).width * 10) / 1000,
+        );
+        out[`${name}${weight === 700 ? '-bold' : ''}-cjk`] =
+          Math.round(ctx.measureText('用').width * 10) / 1000;
+      }
     }
-  }
-  return out;
-}, { chars: CHARS, faces: FACES });
+    return out;
+  },
+  { chars: CHARS, faces: FACES },
+);
 await browser.close();
 
 const lines = Object.entries(table)
   .filter(([k]) => !k.endsWith('-cjk'))
   .map(([k, v]) => `  '${k}': [${v.join(',')}],`);
-const cjk = Object.entries(table).filter(([k]) => k.endsWith('-cjk')).map(([k, v]) => `${k}=${v}`).join(', ');
+const cjk = Object.entries(table)
+  .filter(([k]) => k.endsWith('-cjk'))
+  .map(([k, v]) => `${k}=${v}`)
+  .join(', ');
 const src = `/**
  * Advance widths (in em) of the characters the stage draws, per bundled face, measured in
  * Chromium with the web fonts loaded (gen-font-metrics.mjs). CJK characters are 1 em in every

@@ -8,7 +8,10 @@ import { placedGroups, placedTexts, type PlacedText } from './nodes.ts';
 import { metricsMeasure } from './text.ts';
 import { METRICS, METRIC_CHARS } from './font-metrics.ts';
 
-const measures = { en: metricsMeasure('en', METRICS, METRIC_CHARS), zh: metricsMeasure('zh', METRICS, METRIC_CHARS) };
+const measures = {
+  en: metricsMeasure('en', METRICS, METRIC_CHARS),
+  zh: metricsMeasure('zh', METRICS, METRIC_CHARS),
+};
 
 function sceneAt(id: string, step: number): StageScene {
   const s = SCENARIOS.find((x) => x.id === id)!;
@@ -21,7 +24,8 @@ function stepsOf(id: string): number {
   return getRun(s, s.seed).index.steps;
 }
 
-const t = (lang: Lang) => (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+const t = (lang: Lang) => (key: string, params?: Record<string, string | number>) =>
+  translate(lang, key, params);
 
 function overlaps(a: PlacedText, b: PlacedText): boolean {
   const e = 0.5;
@@ -53,11 +57,16 @@ describe('stage layout', () => {
             const texts = placedTexts(layout.nodes);
             const where = `${s.id} step ${step} ${lang} ${width}px`;
             const hit = firstOverlap(texts);
-            if (hit) problems.push(`${where}: "${hit[0].text}" (${hit[0].path}) overlaps "${hit[1].text}" (${hit[1].path})`);
+            if (hit)
+              problems.push(
+                `${where}: "${hit[0].text}" (${hit[0].path}) overlaps "${hit[1].text}" (${hit[1].path})`,
+              );
             for (const tx of texts) {
               if (tx.x < -0.5) problems.push(`${where}: "${tx.text}" starts left of the stage`);
-              if (tx.x + tx.w > layout.width + 0.5) problems.push(`${where}: "${tx.text}" (${tx.path}) runs past the right edge`);
-              if (tx.y + tx.h > layout.height + 0.5) problems.push(`${where}: "${tx.text}" runs past the bottom`);
+              if (tx.x + tx.w > layout.width + 0.5)
+                problems.push(`${where}: "${tx.text}" (${tx.path}) runs past the right edge`);
+              if (tx.y + tx.h > layout.height + 0.5)
+                problems.push(`${where}: "${tx.text}" runs past the bottom`);
             }
           }
         }
@@ -67,17 +76,34 @@ describe('stage layout', () => {
   }
 
   it('keys are unique, and texts stay inside the box of the object they belong to', () => {
-    for (const id of ['thread-pool', 'chat-order-burst', 'epoll-level', 'process-per-connection', 'async-io', 'signal-driven']) {
+    for (const id of [
+      'thread-pool',
+      'chat-order-burst',
+      'epoll-level',
+      'process-per-connection',
+      'async-io',
+      'signal-driven',
+    ]) {
       const total = stepsOf(id);
       for (let step = 0; step < total; step += 7) {
         const layout = layoutStage(sceneAt(id, step), 900, { t: t('en'), measure: measures.en });
         const groups = placedGroups(layout.nodes).filter((g) => g.key);
         const keys = groups.map((g) => g.key);
-        expect(new Set(keys).size, `${id} step ${step}: duplicate keys ${keys.filter((k, i) => keys.indexOf(k) !== i).join(', ')}`).toBe(keys.length);
-        for (const g of groups.filter((x) => /^(thread|sock|host|proc|epoll|scan|uring|signals)-?/.test(x.key!) && x.h > 0)) {
+        expect(
+          new Set(keys).size,
+          `${id} step ${step}: duplicate keys ${keys.filter((k, i) => keys.indexOf(k) !== i).join(', ')}`,
+        ).toBe(keys.length);
+        for (const g of groups.filter(
+          (x) => /^(thread|sock|host|proc|epoll|scan|uring|signals)-?/.test(x.key!) && x.h > 0,
+        )) {
           for (const tx of placedTexts(g.children, g.ax, g.ay)) {
-            expect(tx.x + tx.w, `${id} step ${step}: "${tx.text}" leaves ${g.key}`).toBeLessThanOrEqual(g.ax + g.w + 0.5);
-            expect(tx.y + tx.h, `${id} step ${step}: "${tx.text}" leaves ${g.key} at the bottom`).toBeLessThanOrEqual(g.ay + g.h + 0.5);
+            expect(tx.x + tx.w, `${id} step ${step}: "${tx.text}" leaves ${g.key}`).toBeLessThanOrEqual(
+              g.ax + g.w + 0.5,
+            );
+            expect(
+              tx.y + tx.h,
+              `${id} step ${step}: "${tx.text}" leaves ${g.key} at the bottom`,
+            ).toBeLessThanOrEqual(g.ay + g.h + 0.5);
           }
         }
       }
@@ -87,10 +113,18 @@ describe('stage layout', () => {
   it('gives every thread, receive buffer, accept queue and ready list the test id others rely on', () => {
     const scene = sceneAt('blocking-two-clients', 26);
     const layout = layoutStage(scene, 900, { t: t('en'), measure: measures.en });
-    const ids = new Map(placedGroups(layout.nodes).filter((g) => g.attrs?.['data-testid']).map((g) => [g.attrs!['data-testid']!, g]));
+    const ids = new Map(
+      placedGroups(layout.nodes)
+        .filter((g) => g.attrs?.['data-testid'])
+        .map((g) => [g.attrs!['data-testid']!, g]),
+    );
     expect(ids.get('thread-4000')?.attrs?.['data-state']).toBe('running');
     const buffer = ids.get('user-buffer-4000');
-    expect(placedTexts(buffer!.children).map((x) => x.text).join('')).toContain('hello');
+    expect(
+      placedTexts(buffer!.children)
+        .map((x) => x.text)
+        .join(''),
+    ).toContain('hello');
     expect(ids.has('accept-queue-4')).toBe(true);
     expect(ids.has('rx-6')).toBe(true);
 
@@ -110,7 +144,11 @@ describe('stage layout', () => {
   });
 
   it('a machine too big to draw shows the part that matters and counts the rest', () => {
-    for (const [id, extra] of [['poll', { idleConnections: 60 }], ['thread-per-connection', { idleConnections: 40 }], ['blocking-backlog-full', { idleConnections: 30, options: { backlog: 128 } }]] as const) {
+    for (const [id, extra] of [
+      ['poll', { idleConnections: 60 }],
+      ['thread-per-connection', { idleConnections: 40 }],
+      ['blocking-backlog-full', { idleConnections: 30, options: { backlog: 128 } }],
+    ] as const) {
       const base = SCENARIOS.find((x) => x.id === id)!;
       const big = { ...base, ...extra, id: `${id}-big` } as typeof base;
       const { run, index } = getRun(big, big.seed);
@@ -118,7 +156,9 @@ describe('stage layout', () => {
         const scene = sceneOfStep(index, step, run.scenario.model);
         expect(scene.sockets.length).toBeLessThanOrEqual(24);
         expect(scene.clients.length).toBeLessThanOrEqual(16);
-        expect(scene.hiddenClients + scene.clients.length).toBe(Object.keys(index.viewAt(step).clients).length);
+        expect(scene.hiddenClients + scene.clients.length).toBe(
+          Object.keys(index.viewAt(step).clients).length,
+        );
         for (const lang of ['en', 'zh'] as const) {
           const layout = layoutStage(scene, 1000, { t: t(lang), measure: measures[lang] });
           const hit = firstOverlap(placedTexts(layout.nodes));

@@ -13,7 +13,12 @@ import { kernelBand } from './layout/kernel-space.ts';
 import { networkColumn } from './layout/network.ts';
 
 export type { LayoutCtx } from './layout/parts.ts';
-export interface StageLayout { width: number; height: number; mainWidth: number; nodes: DNode[] }
+export interface StageLayout {
+  width: number;
+  height: number;
+  mainWidth: number;
+  nodes: DNode[];
+}
 
 /** Below this the stage scrolls sideways instead of squeezing. */
 export const MIN_WIDTH = 700;
@@ -33,15 +38,50 @@ export function layoutStage(scene: StageScene, width: number, lc: LayoutCtx): St
   const { t, measure } = ctx;
   const boundaryLabel = t('stage.boundary');
   const nodes: DNode[] = [
-    group(0, 0, mainW, user.h, [rect(0, 0, mainW, user.h, 'band band-user'), ...user.nodes], { key: 'band-user', cls: 'band-g' }),
-    group(0, user.h, mainW, BOUNDARY, [
-      rect(0, 0, mainW, BOUNDARY, 'boundary-bg'),
-      { t: 'line', x1: 0, y1: BOUNDARY / 2, x2: mainW, y2: BOUNDARY / 2, cls: 'boundary-line' },
-      rect(mainW / 2 - measure(boundaryLabel, FONT.small) / 2 - 8, BOUNDARY / 2 - 9, measure(boundaryLabel, FONT.small) + 16, 18, 'boundary-label-bg', 9),
-      textNode(measure, mainW / 2, baseline(BOUNDARY / 2 - 8, FONT.small), boundaryLabel, FONT.small, 'boundary-label', { anchor: 'middle', maxW: mainW - 16 }),
-    ], { key: 'boundary' }),
-    group(0, kernelTop, mainW, H - kernelTop, [rect(0, 0, mainW, H - kernelTop, 'band band-kernel'), ...kernel.nodes], { key: 'band-kernel', cls: 'band-g' }),
-    group(mainW, 0, netW, H, [rect(0, 0, netW, H, 'band band-net'), ...net.nodes], { key: 'band-net', cls: 'band-g' }),
+    group(0, 0, mainW, user.h, [rect(0, 0, mainW, user.h, 'band band-user'), ...user.nodes], {
+      key: 'band-user',
+      cls: 'band-g',
+    }),
+    group(
+      0,
+      user.h,
+      mainW,
+      BOUNDARY,
+      [
+        rect(0, 0, mainW, BOUNDARY, 'boundary-bg'),
+        { t: 'line', x1: 0, y1: BOUNDARY / 2, x2: mainW, y2: BOUNDARY / 2, cls: 'boundary-line' },
+        rect(
+          mainW / 2 - measure(boundaryLabel, FONT.small) / 2 - 8,
+          BOUNDARY / 2 - 9,
+          measure(boundaryLabel, FONT.small) + 16,
+          18,
+          'boundary-label-bg',
+          9,
+        ),
+        textNode(
+          measure,
+          mainW / 2,
+          baseline(BOUNDARY / 2 - 8, FONT.small),
+          boundaryLabel,
+          FONT.small,
+          'boundary-label',
+          { anchor: 'middle', maxW: mainW - 16 },
+        ),
+      ],
+      { key: 'boundary' },
+    ),
+    group(
+      0,
+      kernelTop,
+      mainW,
+      H - kernelTop,
+      [rect(0, 0, mainW, H - kernelTop, 'band band-kernel'), ...kernel.nodes],
+      { key: 'band-kernel', cls: 'band-g' },
+    ),
+    group(mainW, 0, netW, H, [rect(0, 0, netW, H, 'band band-net'), ...net.nodes], {
+      key: 'band-net',
+      cls: 'band-g',
+    }),
   ];
   return { width: W, height: Math.ceil(H), mainWidth: mainW, nodes };
 }

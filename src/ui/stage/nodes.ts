@@ -6,27 +6,71 @@
 import type { FontSpec, Measure } from './text.ts';
 import { fitText } from './text.ts';
 
-export type IconName = 'running' | 'ready' | 'blocked' | 'exited' | 'warn' | 'check' | 'key' | 'arrow-left' | 'arrow-right' | 'host' | 'cpu';
+export type IconName =
+  | 'running'
+  | 'ready'
+  | 'blocked'
+  | 'exited'
+  | 'warn'
+  | 'check'
+  | 'key'
+  | 'arrow-left'
+  | 'arrow-right'
+  | 'host'
+  | 'cpu';
 
 export interface GNode {
-  t: 'g'; x: number; y: number; w: number; h: number;
-  key?: string; cls?: string; title?: string;
+  t: 'g';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  key?: string;
+  cls?: string;
+  title?: string;
   /** Extra attributes (data-testid, data-state…). */
   attrs?: Record<string, string>;
   /** Changed since the step before: drawn with a calm halo. */
   changed?: boolean;
   children: DNode[];
 }
-export interface RectNode { t: 'rect'; x: number; y: number; w: number; h: number; r?: number; cls: string }
+export interface RectNode {
+  t: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  r?: number;
+  cls: string;
+}
 export interface TextNode {
-  t: 'text'; x: number; y: number; text: string; cls: string; font: FontSpec;
+  t: 'text';
+  x: number;
+  y: number;
+  text: string;
+  cls: string;
+  font: FontSpec;
   anchor?: 'start' | 'middle' | 'end';
   /** Measured width (for the overlap tests and for placing what follows). */
   w: number;
   title?: string;
 }
-export interface LineNode { t: 'line'; x1: number; y1: number; x2: number; y2: number; cls: string }
-export interface IconNode { t: 'icon'; name: IconName; x: number; y: number; s: number; cls: string }
+export interface LineNode {
+  t: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  cls: string;
+}
+export interface IconNode {
+  t: 'icon';
+  name: IconName;
+  x: number;
+  y: number;
+  s: number;
+  cls: string;
+}
 export type DNode = GNode | RectNode | TextNode | LineNode | IconNode;
 
 export const FONT = {
@@ -43,9 +87,21 @@ export const FONT = {
 /** Baseline of a line of `font` text whose box starts at `top` in a row of height `rowH`. */
 export const baseline = (top: number, font: FontSpec, rowH = 16): number => top + rowH / 2 + font.size * 0.36;
 
-export interface TextOpts { anchor?: 'start' | 'middle' | 'end'; maxW?: number; title?: string }
+export interface TextOpts {
+  anchor?: 'start' | 'middle' | 'end';
+  maxW?: number;
+  title?: string;
+}
 
-export function textNode(measure: Measure, x: number, y: number, s: string, font: FontSpec, cls: string, opts: TextOpts = {}): TextNode {
+export function textNode(
+  measure: Measure,
+  x: number,
+  y: number,
+  s: string,
+  font: FontSpec,
+  cls: string,
+  opts: TextOpts = {},
+): TextNode {
   const shown = opts.maxW !== undefined ? fitText(s, Math.max(0, opts.maxW), font, measure) : s;
   const node: TextNode = { t: 'text', x, y, text: shown, cls, font, w: measure(shown, font) };
   if (opts.anchor && opts.anchor !== 'start') node.anchor = opts.anchor;
@@ -60,29 +116,56 @@ export function rect(x: number, y: number, w: number, h: number, cls: string, r 
 
 export type GroupExtra = { [K in 'key' | 'cls' | 'title' | 'attrs' | 'changed']?: GNode[K] | undefined };
 
-export function group(x: number, y: number, w: number, h: number, children: DNode[], extra: GroupExtra = {}): GNode {
+export function group(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  children: DNode[],
+  extra: GroupExtra = {},
+): GNode {
   const g: GNode = { t: 'g', x, y, w, h, children };
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (g as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(extra))
+    if (v !== undefined) (g as unknown as Record<string, unknown>)[k] = v;
   return g;
 }
 
 /** Every text with its absolute box, for tests (overlap, bounds). */
-export interface PlacedText { text: string; x: number; y: number; w: number; h: number; path: string }
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  path: string;
+}
 
 export function placedTexts(nodes: readonly DNode[], ox = 0, oy = 0, path = ''): PlacedText[] {
   const out: PlacedText[] = [];
   for (const n of nodes) {
-    if (n.t === 'g') out.push(...placedTexts(n.children, ox + n.x, oy + n.y, n.key ? `${path}/${n.key}` : path));
+    if (n.t === 'g')
+      out.push(...placedTexts(n.children, ox + n.x, oy + n.y, n.key ? `${path}/${n.key}` : path));
     else if (n.t === 'text' && n.text !== '') {
       const left = n.anchor === 'middle' ? n.x - n.w / 2 : n.anchor === 'end' ? n.x - n.w : n.x;
-      out.push({ text: n.text, x: ox + left, y: oy + n.y - n.font.size * 0.78, w: n.w, h: n.font.size * 1.0, path });
+      out.push({
+        text: n.text,
+        x: ox + left,
+        y: oy + n.y - n.font.size * 0.78,
+        w: n.w,
+        h: n.font.size * 1.0,
+        path,
+      });
     }
   }
   return out;
 }
 
 /** Every group with its absolute box. */
-export function placedGroups(nodes: readonly DNode[], ox = 0, oy = 0): (GNode & { ax: number; ay: number })[] {
+export function placedGroups(
+  nodes: readonly DNode[],
+  ox = 0,
+  oy = 0,
+): (GNode & { ax: number; ay: number })[] {
   const out: (GNode & { ax: number; ay: number })[] = [];
   for (const n of nodes) {
     if (n.t !== 'g') continue;

@@ -29,8 +29,16 @@ export interface PhaseInfo {
   count: number | null;
 }
 
-export const NO_PHASE: PhaseInfo = { phase: 'none', blocked: false, via: 'none', tid: null, call: null, fd: null, woken: false, count: null };
-
+export const NO_PHASE: PhaseInfo = {
+  phase: 'none',
+  blocked: false,
+  via: 'none',
+  tid: null,
+  call: null,
+  fd: null,
+  woken: false,
+  count: null,
+};
 
 export interface PhaseInput {
   view: MachineView;
@@ -56,8 +64,17 @@ export function threadPhase(th: ThreadView, input: PhaseInput): PhaseInfo | null
     const r = view.uring[ring]!;
     const copied = stepEvents.some((e) => e.type === 'copy' && e.dir === 'to-user' && e.tid === th.tid);
     const reads = r.sq.filter((e) => e.op === 'recv' || e.op === 'accept').length;
-    if (copied) return { ...base, phase: 'copying', via: 'uring', call: 'io_uring_enter', fd: th.userBuffer?.fd ?? null, count: reads };
-    if (reads > 0) return { ...base, phase: 'waiting', via: 'uring', call: 'io_uring_enter', fd: null, count: reads };
+    if (copied)
+      return {
+        ...base,
+        phase: 'copying',
+        via: 'uring',
+        call: 'io_uring_enter',
+        fd: th.userBuffer?.fd ?? null,
+        count: reads,
+      };
+    if (reads > 0)
+      return { ...base, phase: 'waiting', via: 'uring', call: 'io_uring_enter', fd: null, count: reads };
     return null;
   }
 
@@ -66,22 +83,46 @@ export function threadPhase(th: ThreadView, input: PhaseInput): PhaseInfo | null
     return { ...base, phase: th.call.phase, via: 'read', call: th.call.name, fd, count: null };
   }
   if (on && (on.kind === 'select' || on.kind === 'poll')) {
-    return { ...base, phase: 'waiting', via: on.kind, call: on.kind === 'select' ? 'pselect6' : 'poll', fd: null, count: on.fds.length };
+    return {
+      ...base,
+      phase: 'waiting',
+      via: on.kind,
+      call: on.kind === 'select' ? 'pselect6' : 'poll',
+      fd: null,
+      count: on.fds.length,
+    };
   }
   if (on?.kind === 'epoll') {
     const ep = view.epolls[on.ep];
-    return { ...base, phase: 'waiting', via: 'epoll', call: 'epoll_wait', fd: on.epfd, count: ep ? Object.keys(ep.interest).length : null };
+    return {
+      ...base,
+      phase: 'waiting',
+      via: 'epoll',
+      call: 'epoll_wait',
+      fd: on.epfd,
+      count: ep ? Object.keys(ep.interest).length : null,
+    };
   }
   const via = th.call ? multiplexerOf(th.call.name) : null;
   if (th.call && via) {
-    const scan = view.lastScan && view.lastScan.tid === th.tid && via !== 'epoll' ? view.lastScan.watched.length : null;
+    const scan =
+      view.lastScan && view.lastScan.tid === th.tid && via !== 'epoll' ? view.lastScan.watched.length : null;
     return { ...base, phase: 'waiting', via, call: th.call.name, fd: null, count: scan };
   }
-  if (on?.kind === 'signal') return { ...base, phase: 'waiting', via: 'signal', call: 'pause', fd: null, count: null };
+  if (on?.kind === 'signal')
+    return { ...base, phase: 'waiting', via: 'signal', call: 'pause', fd: null, count: null };
   if (!th.call) {
     const last = input.lastExit(th.tid);
     if (last && waitsForInput(last.name) && last.errno === 'EAGAIN') {
-      return { ...base, phase: 'waiting', blocked: false, via: 'eagain', call: last.name, fd: null, count: null };
+      return {
+        ...base,
+        phase: 'waiting',
+        blocked: false,
+        via: 'eagain',
+        call: last.name,
+        fd: null,
+        count: null,
+      };
     }
   }
   return null;
@@ -91,7 +132,8 @@ export function threadPhase(th: ThreadView, input: PhaseInput): PhaseInfo | null
 function uringOf(view: MachineView, th: ThreadView): number | null {
   const p = view.procs[th.pid];
   if (!p) return null;
-  for (const what of Object.values(p.fds)) if (what.kind === 'uring' && view.uring[what.ring]) return what.ring;
+  for (const what of Object.values(p.fds))
+    if (what.kind === 'uring' && view.uring[what.ring]) return what.ring;
   return null;
 }
 
@@ -112,15 +154,18 @@ export function phaseOf(input: PhaseInput): PhaseInfo {
   }
   const all = [...status.values()];
   const since = (p: PhaseInfo): number => input.view.threads[p.tid!]?.call?.since ?? -1;
-  return all.find((p) => p.phase === 'copying')
-    ?? all.find((p) => !p.blocked && p.via !== 'eagain')
-    ?? all.filter((p) => p.blocked).sort((a, b) => since(b) - since(a))[0]
-    ?? all[0]!;
+  return (
+    all.find((p) => p.phase === 'copying') ??
+    all.find((p) => !p.blocked && p.via !== 'eagain') ??
+    all.filter((p) => p.blocked).sort((a, b) => since(b) - since(a))[0] ??
+    all[0]!
+  );
 }
 
 /** The first thread the step's events name (for "no read in progress" messages). */
 function stepThread(input: PhaseInput): number | null {
-  for (const ev of input.stepEvents) if ('tid' in ev && input.view.threads[ev.tid]?.state !== 'exited') return ev.tid;
+  for (const ev of input.stepEvents)
+    if ('tid' in ev && input.view.threads[ev.tid]?.state !== 'exited') return ev.tid;
   const running = input.view.cores.find((c) => c !== null);
   return running ?? null;
 }

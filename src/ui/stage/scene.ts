@@ -6,8 +6,24 @@
  */
 import type { Bytes } from '../../kernel/bytes.ts';
 import type { FdWhat, PacketKind, TraceEvent } from '../../kernel/types.ts';
-import { packetsInFlight, type ClientView, type MachineView, type ScanView, type SockView, type ThreadView, type TraceIndex } from '../../kernel/view.ts';
-import { lastExit, signalsBefore, stdoutBefore, stepRange, traceFacts, type SignalEvent, type TraceFacts } from './facts.ts';
+import {
+  packetsInFlight,
+  type ClientView,
+  type MachineView,
+  type ScanView,
+  type SockView,
+  type ThreadView,
+  type TraceIndex,
+} from '../../kernel/view.ts';
+import {
+  lastExit,
+  signalsBefore,
+  stdoutBefore,
+  stepRange,
+  traceFacts,
+  type SignalEvent,
+  type TraceFacts,
+} from './facts.ts';
 import { phaseOf, type PhaseInfo } from './phase.ts';
 
 export interface ThreadScene extends ThreadView {
@@ -20,10 +36,21 @@ export interface ThreadScene extends ThreadView {
   error: string | null;
 }
 
-export interface FdScene { fd: number; what: FdWhat; nonblock: boolean; async: boolean; changed: boolean; /** one end of a socketpair() */ pair: boolean }
+export interface FdScene {
+  fd: number;
+  what: FdWhat;
+  nonblock: boolean;
+  async: boolean;
+  changed: boolean;
+  /** one end of a socketpair() */ pair: boolean;
+}
 
 export interface ProcScene {
-  pid: number; parent: number | null; name: string; exited: boolean; code: number | null;
+  pid: number;
+  parent: number | null;
+  name: string;
+  exited: boolean;
+  code: number | null;
   threads: ThreadScene[];
   /** Live threads left out of the picture (a thread per connection, thousands of connections). */
   hiddenThreads: number;
@@ -38,7 +65,10 @@ export interface ProcScene {
   changed: boolean;
 }
 
-export interface FdRef { pid: number; fd: number }
+export interface FdRef {
+  pid: number;
+  fd: number;
+}
 
 export interface SockScene extends Omit<SockView, 'acceptQueue'> {
   refs: FdRef[];
@@ -63,14 +93,17 @@ export interface SockScene extends Omit<SockView, 'acceptQueue'> {
 }
 
 export interface EpollScene {
-  id: number; refs: FdRef[];
+  id: number;
+  refs: FdRef[];
   interest: { fd: number; events: number; isNew: boolean }[];
   ready: { fd: number; isNew: boolean }[];
   waiters: number[];
   changed: boolean;
 }
 
-export interface ScanScene extends ScanView { changed: boolean }
+export interface ScanScene extends ScanView {
+  changed: boolean;
+}
 
 export interface SignalScene {
   pid: number;
@@ -83,17 +116,39 @@ export interface SignalScene {
 }
 
 export interface UringScene {
-  id: number; refs: FdRef[];
+  id: number;
+  refs: FdRef[];
   sq: { op: string; fd: number; userData: number; isNew: boolean }[];
   cq: { userData: number; res: number; isNew: boolean }[];
   waiters: number[];
   changed: boolean;
 }
 
-export interface TerminalScene { prompt: Bytes | null; typed: Bytes[]; waiters: number[]; changed: boolean }
-export interface PoolScene { name: string; waiters: number[]; changed: boolean }
-export interface ClientScene extends ClientView { changed: boolean; newReplies: number }
-export interface PacketScene { id: number; client: string; toServer: boolean; kind: PacketKind; bytes: number; data: Bytes | null; progress: number; isNew: boolean }
+export interface TerminalScene {
+  prompt: Bytes | null;
+  typed: Bytes[];
+  waiters: number[];
+  changed: boolean;
+}
+export interface PoolScene {
+  name: string;
+  waiters: number[];
+  changed: boolean;
+}
+export interface ClientScene extends ClientView {
+  changed: boolean;
+  newReplies: number;
+}
+export interface PacketScene {
+  id: number;
+  client: string;
+  toServer: boolean;
+  kind: PacketKind;
+  bytes: number;
+  data: Bytes | null;
+  progress: number;
+  isNew: boolean;
+}
 
 export interface StageScene {
   t: number;
@@ -139,16 +194,31 @@ export const LIMITS = { procs: 6, threadsPerProc: 12, sockets: 24, clients: 16, 
 /** The `max` items that matter most (highest score), kept in their original order. */
 export function pickTop<T>(items: readonly T[], max: number, score: (item: T) => number): T[] {
   if (items.length <= max) return [...items];
-  const ranked = items.map((item, i) => ({ item, i, s: score(item) })).sort((a, b) => b.s - a.s || a.i - b.i).slice(0, max);
+  const ranked = items
+    .map((item, i) => ({ item, i, s: score(item) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, max);
   return ranked.sort((a, b) => a.i - b.i).map((r) => r.item);
 }
 
 /** The scene of one step of a run (views given when the caller already has them). */
-export function sceneOfStep(index: TraceIndex, step: number, model: string, views?: { view: MachineView; before: MachineView | null }): StageScene {
+export function sceneOfStep(
+  index: TraceIndex,
+  step: number,
+  model: string,
+  views?: { view: MachineView; before: MachineView | null },
+): StageScene {
   const [start, end] = stepRange(index, step);
   const view = views?.view ?? index.viewAt(step);
   const before = views ? views.before : step > 0 ? index.viewAt(step - 1) : null;
-  return buildScene({ view, before, stepEvents: index.trace.slice(start, end), stepEnd: end, facts: traceFacts(index), model });
+  return buildScene({
+    view,
+    before,
+    stepEvents: index.trace.slice(start, end),
+    stepEnd: end,
+    facts: traceFacts(index),
+    model,
+  });
 }
 
 export function buildScene(input: SceneInput): StageScene {
@@ -165,37 +235,57 @@ export function buildScene(input: SceneInput): StageScene {
       ...th,
       cpu: cpu >= 0 ? cpu : null,
       changed: before !== null && (!old || old.state !== th.state || !same(old.on, th.on)),
-      bufferChanged: before !== null && th.userBuffer !== null && (!old || !same(old.userBuffer, th.userBuffer)),
+      bufferChanged:
+        before !== null && th.userBuffer !== null && (!old || !same(old.userBuffer, th.userBuffer)),
       sentChanged: before !== null && th.sent !== null && (!old || !same(old.sent, th.sent)),
-      error: errorsNow.filter((e) => e.tid === th.tid).map((e) => e.python).pop() ?? null,
+      error:
+        errorsNow
+          .filter((e) => e.tid === th.tid)
+          .map((e) => e.python)
+          .pop() ?? null,
     };
   }
 
   /* processes */
-  const allProcs = Object.values(view.procs).sort((a, b) => a.pid - b.pid).map((p): ProcScene => {
-    const old = before?.procs[p.pid];
-    const ths = p.threads.map((tid) => threads[tid]).filter((th): th is ThreadScene => th !== undefined);
-    const live = ths.filter((th) => th.state !== 'exited');
-    const shown = pickTop(live, LIMITS.threadsPerProc, threadScore);
-    return {
-      pid: p.pid, parent: p.parent, name: p.name, exited: p.exited, code: p.code,
-      threads: shown,
-      hiddenThreads: live.length - shown.length,
-      exitedThreads: ths.filter((th) => th.state === 'exited'),
-      fds: Object.entries(p.fds).map(([fd, what]) => {
-        const n = Number(fd);
-        const flags = p.fdFlags[n] ?? { nonblock: false, async: false };
-        const was = old?.fds[n];
-        const wasFlags = old?.fdFlags[n];
-        return { fd: n, what, nonblock: flags.nonblock, async: flags.async, pair: what.kind === 'socket' && facts.socketpairs.has(what.sock), changed: before !== null && (!was || !same(was, what) || !same(wasFlags, flags)) };
-      }).sort((a, b) => a.fd - b.fd),
-      hiddenFds: 0,
-      showGil: live.length > 1,
-      gil: p.gil,
-      gilWaiters: view.waits[`gil:${p.pid}`] ?? [],
-      changed: before !== null && (!old || old.exited !== p.exited),
-    };
-  });
+  const allProcs = Object.values(view.procs)
+    .sort((a, b) => a.pid - b.pid)
+    .map((p): ProcScene => {
+      const old = before?.procs[p.pid];
+      const ths = p.threads.map((tid) => threads[tid]).filter((th): th is ThreadScene => th !== undefined);
+      const live = ths.filter((th) => th.state !== 'exited');
+      const shown = pickTop(live, LIMITS.threadsPerProc, threadScore);
+      return {
+        pid: p.pid,
+        parent: p.parent,
+        name: p.name,
+        exited: p.exited,
+        code: p.code,
+        threads: shown,
+        hiddenThreads: live.length - shown.length,
+        exitedThreads: ths.filter((th) => th.state === 'exited'),
+        fds: Object.entries(p.fds)
+          .map(([fd, what]) => {
+            const n = Number(fd);
+            const flags = p.fdFlags[n] ?? { nonblock: false, async: false };
+            const was = old?.fds[n];
+            const wasFlags = old?.fdFlags[n];
+            return {
+              fd: n,
+              what,
+              nonblock: flags.nonblock,
+              async: flags.async,
+              pair: what.kind === 'socket' && facts.socketpairs.has(what.sock),
+              changed: before !== null && (!was || !same(was, what) || !same(wasFlags, flags)),
+            };
+          })
+          .sort((a, b) => a.fd - b.fd),
+        hiddenFds: 0,
+        showGil: live.length > 1,
+        gil: p.gil,
+        gilWaiters: view.waits[`gil:${p.pid}`] ?? [],
+        changed: before !== null && (!old || old.exited !== p.exited),
+      };
+    });
 
   /* who holds which kernel object */
   const refsOf = (procs: MachineView['procs'], match: (w: FdWhat) => number | null): Map<number, FdRef[]> => {
@@ -212,7 +302,8 @@ export function buildScene(input: SceneInput): StageScene {
     }
     return out;
   };
-  const sockId = (w: FdWhat): number | null => (w.kind === 'listen' || w.kind === 'conn' || w.kind === 'socket' ? w.sock : null);
+  const sockId = (w: FdWhat): number | null =>
+    w.kind === 'listen' || w.kind === 'conn' || w.kind === 'socket' ? w.sock : null;
   const sockRefs = refsOf(view.procs, sockId);
   const oldSockRefs = before ? refsOf(before.procs, sockId) : new Map<number, FdRef[]>();
   const queuedConns = new Set<number>();
@@ -220,7 +311,8 @@ export function buildScene(input: SceneInput): StageScene {
 
   // The fds the threads are working on ("pid:fd"): their sockets, fds and clients are drawn first.
   const busyFds = new Set<string>();
-  for (const th of Object.values(threads)) if (th.state !== 'exited') for (const fd of callFds(th)) busyFds.add(`${th.pid}:${fd}`);
+  for (const th of Object.values(threads))
+    if (th.state !== 'exited') for (const fd of callFds(th)) busyFds.add(`${th.pid}:${fd}`);
 
   /* sockets */
   const sockets: SockScene[] = [];
@@ -241,95 +333,170 @@ export function buildScene(input: SceneInput): StageScene {
     const oldQueue = new Set(old?.acceptQueue ?? []);
     const waiters = view.waits[`sock:${s.id}`] ?? [];
     const scene: SockScene = {
-      id: s.id, kind: s.kind, client: s.client ?? facts.connClient.get(s.id) ?? null, port: s.port, backlog: s.backlog, rx: s.rx, fin: s.fin, err: s.err, closed: s.closed || gone,
+      id: s.id,
+      kind: s.kind,
+      client: s.client ?? facts.connClient.get(s.id) ?? null,
+      port: s.port,
+      backlog: s.backlog,
+      rx: s.rx,
+      fin: s.fin,
+      err: s.err,
+      closed: s.closed || gone,
       refs: sockRefs.get(s.id) ?? oldSockRefs.get(s.id) ?? [],
       waiters,
-      queue: s.acceptQueue.map((conn) => ({ conn, client: view.socks[conn]?.client ?? facts.connClient.get(conn) ?? null, isNew: before !== null && !oldQueue.has(conn) })),
-      newBytes, taken, queued, gone, pair: facts.socketpairs.has(s.id),
-      dropped: stepEvents.flatMap((e) => (e.type === 'sock.syn' && e.outcome === 'dropped' && e.sock === s.id ? [e.client] : [])),
+      queue: s.acceptQueue.map((conn) => ({
+        conn,
+        client: view.socks[conn]?.client ?? facts.connClient.get(conn) ?? null,
+        isNew: before !== null && !oldQueue.has(conn),
+      })),
+      newBytes,
+      taken,
+      queued,
+      gone,
+      pair: facts.socketpairs.has(s.id),
+      dropped: stepEvents.flatMap((e) =>
+        e.type === 'sock.syn' && e.outcome === 'dropped' && e.sock === s.id ? [e.client] : [],
+      ),
       changed: false,
       finNew: before !== null && s.fin && !old?.fin,
       errNew: before !== null && s.err !== null && old?.err !== s.err,
     };
-    scene.changed = before !== null && (!old || !oldSockRefs.has(s.id) && held || gone || newBytes > 0 || taken.length > 0 || scene.finNew || scene.errNew
-      || scene.queue.some((q) => q.isNew) || scene.dropped.length > 0 || (old.acceptQueue.length !== s.acceptQueue.length) || changedSince(waiters, before.waits[`sock:${s.id}`] ?? []));
+    scene.changed =
+      before !== null &&
+      (!old ||
+        (!oldSockRefs.has(s.id) && held) ||
+        gone ||
+        newBytes > 0 ||
+        taken.length > 0 ||
+        scene.finNew ||
+        scene.errNew ||
+        scene.queue.some((q) => q.isNew) ||
+        scene.dropped.length > 0 ||
+        old.acceptQueue.length !== s.acceptQueue.length ||
+        changedSince(waiters, before.waits[`sock:${s.id}`] ?? []));
     sockets.push(scene);
   }
   const rank = (s: SockScene): number => (s.kind === 'listen' ? 0 : 1);
   sockets.sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-  const shownSockets = pickTop(sockets, LIMITS.sockets, (x) => (x.kind === 'listen' ? 100 : 0) + (x.changed ? 50 : 0) + (x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? 40 : 0) + (x.waiters.length ? 20 : 0) + (x.rx.length ? 10 : 0) + (x.gone ? -5 : 0));
+  const shownSockets = pickTop(
+    sockets,
+    LIMITS.sockets,
+    (x) =>
+      (x.kind === 'listen' ? 100 : 0) +
+      (x.changed ? 50 : 0) +
+      (x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? 40 : 0) +
+      (x.waiters.length ? 20 : 0) +
+      (x.rx.length ? 10 : 0) +
+      (x.gone ? -5 : 0),
+  );
 
   // A process with thousands of open fds: its table keeps the ones that matter at this step.
   const shownSockIds = new Set(shownSockets.map((x) => x.id));
   for (const p of allProcs) {
     if (p.fds.length <= LIMITS.fdsPerProc) continue;
     const all = p.fds;
-    p.fds = pickTop(all, LIMITS.fdsPerProc, (f) => (f.what.kind !== 'conn' ? 100 : 0) + (f.changed ? 50 : 0) + (busyFds.has(`${p.pid}:${f.fd}`) ? 40 : 0)
-      + (f.what.kind === 'conn' && shownSockIds.has(f.what.sock) ? 20 : 0));
+    p.fds = pickTop(
+      all,
+      LIMITS.fdsPerProc,
+      (f) =>
+        (f.what.kind !== 'conn' ? 100 : 0) +
+        (f.changed ? 50 : 0) +
+        (busyFds.has(`${p.pid}:${f.fd}`) ? 40 : 0) +
+        (f.what.kind === 'conn' && shownSockIds.has(f.what.sock) ? 20 : 0),
+    );
     p.hiddenFds = all.length - p.fds.length;
   }
 
   /* epoll */
   const epRefs = refsOf(view.procs, (w) => (w.kind === 'epoll' ? w.ep : null));
-  const epolls: EpollScene[] = Object.values(view.epolls).filter((ep) => epRefs.has(ep.id)).map((ep) => {
-    const old = before?.epolls[ep.id];
-    const waiters = view.waits[`epoll:${ep.id}`] ?? [];
-    const interest = Object.entries(ep.interest).map(([fd, events]) => ({ fd: Number(fd), events, isNew: before !== null && old?.interest[Number(fd)] !== events }));
-    const ready = ep.ready.map((fd) => ({ fd, isNew: before !== null && !old?.ready.includes(fd) }));
-    return {
-      id: ep.id, refs: epRefs.get(ep.id)!, interest, ready, waiters,
-      changed: before !== null && (!old || !same(old.interest, ep.interest) || !same(old.ready, ep.ready) || changedSince(waiters, before.waits[`epoll:${ep.id}`] ?? [])),
-    };
-  });
+  const epolls: EpollScene[] = Object.values(view.epolls)
+    .filter((ep) => epRefs.has(ep.id))
+    .map((ep) => {
+      const old = before?.epolls[ep.id];
+      const waiters = view.waits[`epoll:${ep.id}`] ?? [];
+      const interest = Object.entries(ep.interest).map(([fd, events]) => ({
+        fd: Number(fd),
+        events,
+        isNew: before !== null && old?.interest[Number(fd)] !== events,
+      }));
+      const ready = ep.ready.map((fd) => ({ fd, isNew: before !== null && !old?.ready.includes(fd) }));
+      return {
+        id: ep.id,
+        refs: epRefs.get(ep.id)!,
+        interest,
+        ready,
+        waiters,
+        changed:
+          before !== null &&
+          (!old ||
+            !same(old.interest, ep.interest) ||
+            !same(old.ready, ep.ready) ||
+            changedSince(waiters, before.waits[`epoll:${ep.id}`] ?? [])),
+      };
+    });
 
   /* select / poll */
   const scanner = view.lastScan ? view.threads[view.lastScan.tid] : undefined;
-  const scan = view.lastScan && scanner && scanner.state !== 'exited'
-    ? { ...view.lastScan, changed: before !== null && !same(before.lastScan, view.lastScan) }
-    : null;
+  const scan =
+    view.lastScan && scanner && scanner.state !== 'exited'
+      ? { ...view.lastScan, changed: before !== null && !same(before.lastScan, view.lastScan) }
+      : null;
 
   /* signals: pending ones follow from the history (a second SIGIO merges into a pending one) */
   const sigEvents = signalsBefore(facts, input.stepEnd);
-  const pidOf = (e: SignalEvent): number | null => e.pid ?? (e.tid !== null ? (view.threads[e.tid]?.pid ?? null) : null);
+  const pidOf = (e: SignalEvent): number | null =>
+    e.pid ?? (e.tid !== null ? (view.threads[e.tid]?.pid ?? null) : null);
   const sigPids = new Set<number>();
-  for (const e of sigEvents) { const pid = pidOf(e); if (pid !== null) sigPids.add(pid); }
+  for (const e of sigEvents) {
+    const pid = pidOf(e);
+    if (pid !== null) sigPids.add(pid);
+  }
   for (const p of allProcs) {
     if (p.exited) continue;
     if (p.fds.some((f) => f.async) || p.threads.some((th) => th.on?.kind === 'signal')) sigPids.add(p.pid);
   }
   const stepStartIdx = input.stepEnd - stepEvents.length;
-  const signals: SignalScene[] = [...sigPids].sort((a, b) => a - b).filter((pid) => view.procs[pid] && !view.procs[pid].exited).map((pid) => {
-    const mine = sigEvents.filter((e) => pidOf(e) === pid);
-    const pendingSet = new Map<string, boolean>();
-    // Only SIGIO has a handler in these programs; Python ignores SIGPIPE, so nothing else stays pending.
-    for (const e of mine) if (e.signal === 'SIGIO') pendingSet.set(e.signal, e.kind !== 'handled');
-    const proc = allProcs.find((p) => p.pid === pid)!;
-    return {
-      pid,
-      pending: [...pendingSet].filter(([, on]) => on).map(([sig]) => sig),
-      history: mine.slice(-4),
-      waiters: proc.threads.filter((th) => th.on?.kind === 'signal').map((th) => th.tid),
-      asyncFds: proc.fds.filter((f) => f.async).map((f) => f.fd),
-      changed: before !== null && mine.some((e) => e.at >= stepStartIdx),
-    };
-  });
+  const signals: SignalScene[] = [...sigPids]
+    .sort((a, b) => a - b)
+    .filter((pid) => view.procs[pid] && !view.procs[pid].exited)
+    .map((pid) => {
+      const mine = sigEvents.filter((e) => pidOf(e) === pid);
+      const pendingSet = new Map<string, boolean>();
+      // Only SIGIO has a handler in these programs; Python ignores SIGPIPE, so nothing else stays pending.
+      for (const e of mine) if (e.signal === 'SIGIO') pendingSet.set(e.signal, e.kind !== 'handled');
+      const proc = allProcs.find((p) => p.pid === pid)!;
+      return {
+        pid,
+        pending: [...pendingSet].filter(([, on]) => on).map(([sig]) => sig),
+        history: mine.slice(-4),
+        waiters: proc.threads.filter((th) => th.on?.kind === 'signal').map((th) => th.tid),
+        asyncFds: proc.fds.filter((f) => f.async).map((f) => f.fd),
+        changed: before !== null && mine.some((e) => e.at >= stepStartIdx),
+      };
+    });
 
   /* io_uring */
   const ringRefs = refsOf(view.procs, (w) => (w.kind === 'uring' ? w.ring : null));
-  const urings: UringScene[] = Object.entries(view.uring).map(([id, r]) => ({ id: Number(id), r })).filter(({ id }) => ringRefs.has(id)).map(({ id, r }) => {
-    const old = before?.uring[id];
-    const oldSq = new Set(old?.sq.map((e) => e.userData) ?? []);
-    const oldCq = new Set(old?.cq.map((e) => e.userData) ?? []);
-    const refs = ringRefs.get(id)!;
-    const waiters = Object.values(view.threads).filter((th) => th.on?.kind === 'uring' && th.on.ring === id).map((th) => th.tid);
-    return {
-      id, refs,
-      sq: r.sq.map((e) => ({ ...e, isNew: before !== null && !oldSq.has(e.userData) })),
-      cq: r.cq.map((e) => ({ ...e, isNew: before !== null && !oldCq.has(e.userData) })),
-      waiters,
-      changed: before !== null && (!old || !same(old, r)),
-    };
-  });
+  const urings: UringScene[] = Object.entries(view.uring)
+    .map(([id, r]) => ({ id: Number(id), r }))
+    .filter(({ id }) => ringRefs.has(id))
+    .map(({ id, r }) => {
+      const old = before?.uring[id];
+      const oldSq = new Set(old?.sq.map((e) => e.userData) ?? []);
+      const oldCq = new Set(old?.cq.map((e) => e.userData) ?? []);
+      const refs = ringRefs.get(id)!;
+      const waiters = Object.values(view.threads)
+        .filter((th) => th.on?.kind === 'uring' && th.on.ring === id)
+        .map((th) => th.tid);
+      return {
+        id,
+        refs,
+        sq: r.sq.map((e) => ({ ...e, isNew: before !== null && !oldSq.has(e.userData) })),
+        cq: r.cq.map((e) => ({ ...e, isNew: before !== null && !oldCq.has(e.userData) })),
+        waiters,
+        changed: before !== null && (!old || !same(old, r)),
+      };
+    });
 
   /* the operator's terminal (chat room) */
   const stdinWaiters = view.waits['stdin'] ?? [];
@@ -337,12 +504,19 @@ export function buildScene(input: SceneInput): StageScene {
   const prompt: Bytes | null = stdoutBefore(facts, input.stepEnd);
   const oldPrompt = before ? stdoutBefore(facts, input.stepEnd - stepEvents.length) : prompt;
   const anyLive = Object.values(view.procs).some((p) => !p.exited);
-  const terminal: TerminalScene | null = anyLive && (input.model === 'select-chat' || view.stdin.length > 0 || stdinWaiters.length > 0)
-    ? {
-      prompt, typed: view.stdin.slice(-3), waiters: stdinWaiters,
-      changed: before !== null && (before.stdin.length !== view.stdin.length || oldPrompt !== prompt || changedSince(stdinWaiters, before.waits['stdin'] ?? [])),
-    }
-    : null;
+  const terminal: TerminalScene | null =
+    anyLive && (input.model === 'select-chat' || view.stdin.length > 0 || stdinWaiters.length > 0)
+      ? {
+          prompt,
+          typed: view.stdin.slice(-3),
+          waiters: stdinWaiters,
+          changed:
+            before !== null &&
+            (before.stdin.length !== view.stdin.length ||
+              oldPrompt !== prompt ||
+              changedSince(stdinWaiters, before.waits['stdin'] ?? [])),
+        }
+      : null;
 
   /* thread-pool job queues (futex waits) */
   const poolNames = new Set<string>();
@@ -358,24 +532,48 @@ export function buildScene(input: SceneInput): StageScene {
     const old = before?.clients[c.name];
     return {
       ...c,
-      changed: before !== null && (!old || old.state !== c.state || old.retries !== c.retries || old.replies.length !== c.replies.length),
+      changed:
+        before !== null &&
+        (!old ||
+          old.state !== c.state ||
+          old.retries !== c.retries ||
+          old.replies.length !== c.replies.length),
       newReplies: before !== null ? c.replies.length - (old?.replies.length ?? 0) : 0,
     };
   });
   const inFlight = new Set(packetsInFlight(view).flatMap((p) => [p.from, p.to]));
-  const busyClients = new Set(shownSockets.flatMap((x) => (x.client !== null && x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? [x.client] : [])));
-  const clients = pickTop(allClients, LIMITS.clients, (c) => (c.changed ? 50 : 0) + (busyClients.has(c.name) ? 40 : 0) + (inFlight.has(c.name) ? 30 : 0) + (c.state === 'connected' || c.state === 'connecting' ? 10 : 0));
+  const busyClients = new Set(
+    shownSockets.flatMap((x) =>
+      x.client !== null && x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? [x.client] : [],
+    ),
+  );
+  const clients = pickTop(
+    allClients,
+    LIMITS.clients,
+    (c) =>
+      (c.changed ? 50 : 0) +
+      (busyClients.has(c.name) ? 40 : 0) +
+      (inFlight.has(c.name) ? 30 : 0) +
+      (c.state === 'connected' || c.state === 'connecting' ? 10 : 0),
+  );
   const oldPackets = new Set(before?.packets.map((p) => p.id) ?? []);
   const shownClients = new Set(clients.map((c) => c.name));
-  const packets: PacketScene[] = packetsInFlight(view).filter((p) => shownClients.has(p.to === 'server' ? p.from : p.to)).map((p) => {
-    const toServer = p.to === 'server';
-    const span = p.arriveT - p.sentT;
-    return {
-      id: p.id, client: toServer ? p.from : p.to, toServer, kind: p.kind, bytes: p.bytes, data: p.data,
-      progress: span > 0 ? Math.max(0, Math.min(1, (view.t - p.sentT) / span)) : 1,
-      isNew: before !== null && !oldPackets.has(p.id),
-    };
-  });
+  const packets: PacketScene[] = packetsInFlight(view)
+    .filter((p) => shownClients.has(p.to === 'server' ? p.from : p.to))
+    .map((p) => {
+      const toServer = p.to === 'server';
+      const span = p.arriveT - p.sentT;
+      return {
+        id: p.id,
+        client: toServer ? p.from : p.to,
+        toServer,
+        kind: p.kind,
+        bytes: p.bytes,
+        data: p.data,
+        progress: span > 0 ? Math.max(0, Math.min(1, (view.t - p.sentT) / span)) : 1,
+        isNew: before !== null && !oldPackets.has(p.id),
+      };
+    });
 
   const phase = phaseOf({ view, stepEvents, lastExit: (tid) => lastExit(facts, tid, input.stepEnd) });
 
@@ -392,16 +590,38 @@ export function buildScene(input: SceneInput): StageScene {
   const hiddenClientStates = new Map<string, number>();
   if (clients.length < allClients.length) {
     const shown = new Set(clients);
-    for (const c of allClients) if (!shown.has(c)) hiddenClientStates.set(c.state, (hiddenClientStates.get(c.state) ?? 0) + 1);
+    for (const c of allClients)
+      if (!shown.has(c)) hiddenClientStates.set(c.state, (hiddenClientStates.get(c.state) ?? 0) + 1);
   }
 
   return {
-    t: view.t, cores: view.cores, hiddenSocketCounts, hiddenClientStates: [...hiddenClientStates].sort((a, b) => b[1] - a[1]),
-    procs: pickTop(allProcs.filter((p) => !p.exited), LIMITS.procs, (p) => (p.parent === null ? 100 : 0) + (p.changed ? 50 : 0) + (p.threads.some((th) => th.changed || th.state === 'running') ? 20 : 0)),
+    t: view.t,
+    cores: view.cores,
+    hiddenSocketCounts,
+    hiddenClientStates: [...hiddenClientStates].sort((a, b) => b[1] - a[1]),
+    procs: pickTop(
+      allProcs.filter((p) => !p.exited),
+      LIMITS.procs,
+      (p) =>
+        (p.parent === null ? 100 : 0) +
+        (p.changed ? 50 : 0) +
+        (p.threads.some((th) => th.changed || th.state === 'running') ? 20 : 0),
+    ),
     hiddenProcs: Math.max(0, allProcs.filter((p) => !p.exited).length - LIMITS.procs),
     exitedProcs: allProcs.filter((p) => p.exited),
-    threads, sockets: shownSockets, hiddenSockets: sockets.length - shownSockets.length,
-    epolls, scan, signals, urings, terminal, pools, clients, hiddenClients: allClients.length - clients.length, packets, phase,
+    threads,
+    sockets: shownSockets,
+    hiddenSockets: sockets.length - shownSockets.length,
+    epolls,
+    scan,
+    signals,
+    urings,
+    terminal,
+    pools,
+    clients,
+    hiddenClients: allClients.length - clients.length,
+    packets,
+    phase,
   };
 }
 
@@ -410,7 +630,8 @@ function callFds(th: ThreadScene): number[] {
   const out: number[] = [];
   const on = th.on as { fd?: unknown; fds?: unknown } | null;
   if (typeof on?.fd === 'number') out.push(on.fd);
-  if (Array.isArray(on?.fds) && on.fds.length <= LIMITS.fdsPerProc) for (const fd of on.fds) if (typeof fd === 'number') out.push(fd);
+  if (Array.isArray(on?.fds) && on.fds.length <= LIMITS.fdsPerProc)
+    for (const fd of on.fds) if (typeof fd === 'number') out.push(fd);
   // The fds of the bytes drawn in its box (last read, last sent).
   if (th.userBuffer) out.push(th.userBuffer.fd);
   if (th.sent) out.push(th.sent.fd);
@@ -419,5 +640,9 @@ function callFds(th: ThreadScene): number[] {
 
 /** Which threads to keep when a process has too many to draw: the busy and the changed first. */
 function threadScore(th: ThreadScene): number {
-  return (th.changed || th.bufferChanged ? 50 : 0) + (th.state === 'running' ? 40 : th.state === 'ready' ? 20 : 0) + (th.call ? 5 : 0);
+  return (
+    (th.changed || th.bufferChanged ? 50 : 0) +
+    (th.state === 'running' ? 40 : th.state === 'ready' ? 20 : 0) +
+    (th.call ? 5 : 0)
+  );
 }

@@ -38,7 +38,13 @@ describe('text', () => {
     for (const line of en) expect(estimateWidth(line, { size: 11 })).toBeLessThanOrEqual(90);
     const zh = wrapText('线程在每个套接字的等待队列上睡眠', 60, { size: 11 }, estimateWidth, 5);
     expect(zh.join('')).toBe('线程在每个套接字的等待队列上睡眠');
-    const cut = wrapText('one two three four five six seven eight nine ten', 40, { size: 11 }, estimateWidth, 2);
+    const cut = wrapText(
+      'one two three four five six seven eight nine ten',
+      40,
+      { size: 11 },
+      estimateWidth,
+      2,
+    );
     expect(cut).toHaveLength(2);
     expect(cut[1]!.endsWith('…')).toBe(true);
   });
@@ -61,25 +67,59 @@ describe('text', () => {
 
 describe('the phase indicator', () => {
   it('blocking: asleep in recvfrom while waiting, then woken, then copying', () => {
-    const block = stepWhere('blocking-two-clients', (ev) => ev.type === 'sys.block' && ev.name === 'recvfrom');
+    const block = stepWhere(
+      'blocking-two-clients',
+      (ev) => ev.type === 'sys.block' && ev.name === 'recvfrom',
+    );
     const p = sceneAt('blocking-two-clients', block).phase;
-    expect(p).toMatchObject({ phase: 'waiting', blocked: true, via: 'read', call: 'recvfrom', fd: 4, tid: 4000 });
+    expect(p).toMatchObject({
+      phase: 'waiting',
+      blocked: true,
+      via: 'read',
+      call: 'recvfrom',
+      fd: 4,
+      tid: 4000,
+    });
     const copy = stepWhere('blocking-two-clients', (ev) => ev.type === 'copy' && ev.dir === 'to-user');
-    expect(sceneAt('blocking-two-clients', copy).phase).toMatchObject({ phase: 'copying', blocked: false, via: 'read' });
-    expect(sceneAt('blocking-two-clients', copy - 1).phase).toMatchObject({ phase: 'waiting', blocked: false, woken: true });
+    expect(sceneAt('blocking-two-clients', copy).phase).toMatchObject({
+      phase: 'copying',
+      blocked: false,
+      via: 'read',
+    });
+    expect(sceneAt('blocking-two-clients', copy - 1).phase).toMatchObject({
+      phase: 'waiting',
+      blocked: false,
+      woken: true,
+    });
     expect(sceneAt('blocking-two-clients', copy + 1).phase.phase).toBe('none');
   });
 
   it('blocking accept is a wait too', () => {
     const block = stepWhere('blocking-two-clients', (ev) => ev.type === 'sys.block' && ev.name === 'accept4');
-    expect(sceneAt('blocking-two-clients', block).phase).toMatchObject({ phase: 'waiting', blocked: true, call: 'accept4' });
+    expect(sceneAt('blocking-two-clients', block).phase).toMatchObject({
+      phase: 'waiting',
+      blocked: true,
+      call: 'accept4',
+    });
   });
 
   it('non-blocking: says EAGAIN instead of waiting', () => {
-    const eagain = stepWhere('nonblocking', (ev) => ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.errno === 'EAGAIN');
-    expect(sceneAt('nonblocking', eagain).phase).toMatchObject({ phase: 'waiting', blocked: false, via: 'eagain', call: 'recvfrom' });
+    const eagain = stepWhere(
+      'nonblocking',
+      (ev) => ev.type === 'sys.exit' && ev.name === 'recvfrom' && ev.errno === 'EAGAIN',
+    );
+    expect(sceneAt('nonblocking', eagain).phase).toMatchObject({
+      phase: 'waiting',
+      blocked: false,
+      via: 'eagain',
+      call: 'recvfrom',
+    });
     // once the thread has gone to sleep in clock_nanosleep, no read is in progress
-    const sleep = stepWhere('nonblocking', (ev) => ev.type === 'sys.block' && ev.name === 'clock_nanosleep', eagain);
+    const sleep = stepWhere(
+      'nonblocking',
+      (ev) => ev.type === 'sys.block' && ev.name === 'clock_nanosleep',
+      eagain,
+    );
     expect(sceneAt('nonblocking', sleep).phase.phase).toBe('none');
   });
 
@@ -87,12 +127,21 @@ describe('the phase indicator', () => {
     const sel = stepWhere('select', (ev) => ev.type === 'sys.block' && ev.name === 'pselect6');
     expect(sceneAt('select', sel).phase).toMatchObject({ phase: 'waiting', blocked: true, via: 'select' });
     const ep = stepWhere('epoll-level', (ev) => ev.type === 'sys.block' && ev.name === 'epoll_wait');
-    expect(sceneAt('epoll-level', ep).phase).toMatchObject({ phase: 'waiting', blocked: true, via: 'epoll', fd: 4 });
+    expect(sceneAt('epoll-level', ep).phase).toMatchObject({
+      phase: 'waiting',
+      blocked: true,
+      via: 'epoll',
+      fd: 4,
+    });
   });
 
   it('signal-driven: the thread waits in pause(), not in a read', () => {
     const pause = stepWhere('signal-driven', (ev) => ev.type === 'sys.block' && ev.name === 'pause');
-    expect(sceneAt('signal-driven', pause).phase).toMatchObject({ phase: 'waiting', via: 'signal', blocked: true });
+    expect(sceneAt('signal-driven', pause).phase).toMatchObject({
+      phase: 'waiting',
+      via: 'signal',
+      blocked: true,
+    });
   });
 
   it('io_uring: the kernel waits and copies; the thread only collects completions', () => {
@@ -142,7 +191,11 @@ describe('the scene', () => {
 
   it('knows when SIGIO is pending and when it has been handled', () => {
     const sent = stepWhere('signal-driven', (ev) => ev.type === 'signal.send');
-    expect(sceneAt('signal-driven', sent).signals[0]).toMatchObject({ pid: 4000, pending: ['SIGIO'], changed: true });
+    expect(sceneAt('signal-driven', sent).signals[0]).toMatchObject({
+      pid: 4000,
+      pending: ['SIGIO'],
+      changed: true,
+    });
     const handled = stepWhere('signal-driven', (ev) => ev.type === 'signal.handle', sent);
     expect(sceneAt('signal-driven', handled).signals[0]!.pending).toEqual([]);
     expect(sceneAt('signal-driven', handled).signals[0]!.asyncFds).toContain(3);

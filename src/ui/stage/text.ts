@@ -31,7 +31,11 @@ export function byteGlyph(code: number): string {
   return '•';
 }
 
-export interface FontSpec { size: number; bold?: boolean; mono?: boolean }
+export interface FontSpec {
+  size: number;
+  bold?: boolean;
+  mono?: boolean;
+}
 /** Width in px of `text` drawn in `font`. */
 export type Measure = (text: string, font: FontSpec) => number;
 
@@ -64,7 +68,8 @@ export function fitText(text: string, maxWidth: number, font: FontSpec, measure:
   let hi = chars.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (measure(chars.slice(0, mid).join('') + '…', font) <= maxWidth) lo = mid; else hi = mid - 1;
+    if (measure(chars.slice(0, mid).join('') + '…', font) <= maxWidth) lo = mid;
+    else hi = mid - 1;
   }
   return lo === 0 ? '' : chars.slice(0, lo).join('') + '…';
 }
@@ -73,14 +78,26 @@ export function fitText(text: string, maxWidth: number, font: FontSpec, measure:
  * Greedy line breaking: between words, and between any two CJK characters. At most `maxLines`
  * lines; the last one is cut with "…" when the text does not fit.
  */
-export function wrapText(text: string, maxWidth: number, font: FontSpec, measure: Measure, maxLines = 3): string[] {
-  const tokens = text.match(/[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef][，。：；、）」』]?|[^\s\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g) ?? [];
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  font: FontSpec,
+  measure: Measure,
+  maxLines = 3,
+): string[] {
+  const tokens =
+    text.match(
+      /[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef][，。：；、）」』]?|[^\s\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g,
+    ) ?? [];
   const lines: string[] = [];
   let line = '';
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const next = line + tok;
-    if (line === '' || measure(next.trimEnd(), font) <= maxWidth) { line = next; continue; }
+    if (line === '' || measure(next.trimEnd(), font) <= maxWidth) {
+      line = next;
+      continue;
+    }
     lines.push(line.trimEnd());
     line = tok.trimStart();
     if (lines.length === maxLines - 1) {
@@ -89,7 +106,12 @@ export function wrapText(text: string, maxWidth: number, font: FontSpec, measure
       return lines;
     }
   }
-  if (line.trim() !== '') lines.push(measure(line.trimEnd(), font) <= maxWidth ? line.trimEnd() : fitText(line.trimEnd(), maxWidth, font, measure));
+  if (line.trim() !== '')
+    lines.push(
+      measure(line.trimEnd(), font) <= maxWidth
+        ? line.trimEnd()
+        : fitText(line.trimEnd(), maxWidth, font, measure),
+    );
   return lines;
 }
 

@@ -9,7 +9,7 @@ import { phaseBadge, phaseSentence } from './describe.ts';
 beforeAll(() => ensureAllMessages());
 
 describe('item 10: after a FIN wake-up the phase text does not promise a copy', () => {
-  it('blocking-two-clients: woken by FIN → recv returns b\'\' without copying', () => {
+  it("blocking-two-clients: woken by FIN → recv returns b'' without copying", () => {
     const s = findScenario('blocking-two-clients')!;
     const { index } = getRun(s, s.seed);
     const fin: number[] = [];
@@ -40,7 +40,13 @@ describe('item 8: the phase badge says inside which call, and asleep or not', ()
     for (let k = 0; k < index.steps; k++) {
       const p = sceneOfStep(index, k, s.model).phase;
       if (p.phase === 'none') continue;
-      out.push({ phase: p.phase, via: p.via, blocked: p.blocked, en: phaseBadge(p, p.phase, en)!, zh: phaseBadge(p, p.phase, zh)! });
+      out.push({
+        phase: p.phase,
+        via: p.via,
+        blocked: p.blocked,
+        en: phaseBadge(p, p.phase, en)!,
+        zh: phaseBadge(p, p.phase, zh)!,
+      });
     }
     return out;
   }
@@ -73,7 +79,9 @@ describe('item 8: the phase badge says inside which call, and asleep or not', ()
       if (p.via !== 'signal') continue;
       const text = phaseSentence(p, en, 'MainThread');
       expect(text).not.toMatch(/free to do other work/);
-      expect(text).toMatch(/asleep in pause\(\).*handler only sets a flag.*main loop then calls recvfrom\(\)/);
+      expect(text).toMatch(
+        /asleep in pause\(\).*handler only sets a flag.*main loop then calls recvfrom\(\)/,
+      );
     }
   });
 });

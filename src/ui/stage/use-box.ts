@@ -1,7 +1,10 @@
 /** A box's width and a height read from it (`height`), following resizes of the box and the window. */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
-export function useBoxSize(ref: RefObject<HTMLDivElement | null>, height: (el: HTMLDivElement) => number): { width: number; height: number } {
+export function useBoxSize(
+  ref: RefObject<HTMLDivElement | null>,
+  height: (el: HTMLDivElement) => number,
+): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const el = ref.current;
@@ -15,7 +18,10 @@ export function useBoxSize(ref: RefObject<HTMLDivElement | null>, height: (el: H
     window.addEventListener('resize', read);
     const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(read) : null;
     ro?.observe(el);
-    return () => { window.removeEventListener('resize', read); ro?.disconnect(); };
+    return () => {
+      window.removeEventListener('resize', read);
+      ro?.disconnect();
+    };
   }, [ref, height]);
   return size;
 }

@@ -20,7 +20,9 @@ export function useSwipe(ref: RefObject<HTMLElement | null>): void {
     const el = ref.current;
     if (!el) return;
     let start: { id: number; x: number; y: number } | null = null;
-    const down = (e: PointerEvent) => { if (e.pointerType === 'touch' && e.isPrimary) start = { id: e.pointerId, x: e.clientX, y: e.clientY }; };
+    const down = (e: PointerEvent) => {
+      if (e.pointerType === 'touch' && e.isPrimary) start = { id: e.pointerId, x: e.clientX, y: e.clientY };
+    };
     const up = (e: PointerEvent) => {
       if (!start || e.pointerId !== start.id) return;
       const dir = swipeDirection(e.clientX - start.x, e.clientY - start.y);
@@ -28,10 +30,16 @@ export function useSwipe(ref: RefObject<HTMLElement | null>): void {
       if (dir === 1) api.getState().next();
       else if (dir === -1) api.getState().prev();
     };
-    const cancel = () => { start = null; };
+    const cancel = () => {
+      start = null;
+    };
     el.addEventListener('pointerdown', down);
     el.addEventListener('pointerup', up);
     el.addEventListener('pointercancel', cancel);
-    return () => { el.removeEventListener('pointerdown', down); el.removeEventListener('pointerup', up); el.removeEventListener('pointercancel', cancel); };
+    return () => {
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', cancel);
+    };
   }, [ref, api]);
 }

@@ -16,7 +16,15 @@ function labAt(id: string, step: number) {
 
 const hashOf = (store: ReturnType<typeof createLabStore>): string => {
   const s = store.getState();
-  return formatHash({ page: s.page, arg: s.pageArg, params: s.pageParams, scenarioId: s.scenario.id, seed: null, step: s.step, lang: s.lang });
+  return formatHash({
+    page: s.page,
+    arg: s.pageArg,
+    params: s.pageParams,
+    scenarioId: s.scenario.id,
+    seed: null,
+    step: s.step,
+    lang: s.lang,
+  });
 };
 
 describe('the student as a client, in the lab store', () => {
@@ -31,7 +39,10 @@ describe('the student as a client, in the lab store', () => {
     const st = store.getState();
     expect(st.step).toBe(k);
     expect(baseOf(st.scenario)).toBe(base);
-    expect(additionsOf(st.scenario)).toEqual([{ client: 'you', at, do: 'connect' }, { client: 'you', at, do: 'send', data: 'hi there' }]);
+    expect(additionsOf(st.scenario)).toEqual([
+      { client: 'you', at, do: 'connect' },
+      { client: 'you', at, do: 'send', data: 'hi there' },
+    ]);
     expect(getRun(st.scenario, st.seed).index.viewAt(k)).toEqual(before);
     const hash = hashOf(store);
     expect(hash).toContain(`add=you_c${at}*you_s${at}_hi+there`);
@@ -52,8 +63,14 @@ describe('the student as a client, in the lab store', () => {
   it('refuses what makes no sense, with a reason, and changes nothing', () => {
     const store = labAt('select', 10);
     const scenario = store.getState().scenario;
-    expect(studentAct(store, 'you', 'send', 'hi')).toEqual({ ok: false, problem: { key: 'student.problem.connectFirst', params: { client: 'you' } } });
-    expect(studentAct(store, 'ann', 'connect')).toMatchObject({ ok: false, problem: { key: 'student.problem.connectOnce' } });
+    expect(studentAct(store, 'you', 'send', 'hi')).toEqual({
+      ok: false,
+      problem: { key: 'student.problem.connectFirst', params: { client: 'you' } },
+    });
+    expect(studentAct(store, 'ann', 'connect')).toMatchObject({
+      ok: false,
+      problem: { key: 'student.problem.connectOnce' },
+    });
     expect(store.getState().scenario).toBe(scenario);
     expect(store.getState().pageParams).toEqual({});
   });
@@ -65,7 +82,9 @@ describe('the student as a client, in the lab store', () => {
     studentAct(store, 'you', 'send', 'x');
     expect(additionsOf(store.getState().scenario)).toHaveLength(3);
     expect(studentUndo(store, 0).ok).toBe(true); // you's connect: you's send goes with it
-    expect(additionsOf(store.getState().scenario)).toEqual([expect.objectContaining({ client: 'ann', data: 'more' })]);
+    expect(additionsOf(store.getState().scenario)).toEqual([
+      expect.objectContaining({ client: 'ann', data: 'more' }),
+    ]);
     studentUndo(store, 0);
     expect(store.getState().scenario).toBe(findScenario('epoll-level'));
     expect(store.getState().pageParams).toEqual({});
@@ -82,7 +101,17 @@ describe('the student as a client, in the lab store', () => {
     expect(st.scenario).toBe(findScenario('select'));
     expect(st.step).toBe(3);
     expect(st.pageParams).toEqual({});
-    expect(st.notices).toEqual([{ key: 'student.notice.badAdd', params: {}, reason: expect.objectContaining({ key: 'reason.add.unknownKind' }) }]);
-    expect(translate('en', 'student.notice.badAdd', { reason: reasonText('en', (st.notices[0] as { reason: Reason }).reason) })).toContain('unknown kind "q"');
+    expect(st.notices).toEqual([
+      {
+        key: 'student.notice.badAdd',
+        params: {},
+        reason: expect.objectContaining({ key: 'reason.add.unknownKind' }),
+      },
+    ]);
+    expect(
+      translate('en', 'student.notice.badAdd', {
+        reason: reasonText('en', (st.notices[0] as { reason: Reason }).reason),
+      }),
+    ).toContain('unknown kind "q"');
   });
 });

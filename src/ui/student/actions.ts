@@ -9,8 +9,15 @@ import type { TraceIndex } from '../../kernel/view.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { problemReason } from '../../scenarios/reason.ts';
 import {
-  actionAtMs, addAction, additionsOf, baseOf, encodeAdditions, removeAddition, withAdditions,
-  type Addition, type StudentProblem,
+  actionAtMs,
+  addAction,
+  additionsOf,
+  baseOf,
+  encodeAdditions,
+  removeAddition,
+  withAdditions,
+  type Addition,
+  type StudentProblem,
 } from '../../scenarios/student.ts';
 
 /** The time of the last event of step k (what the machine shows at that step). */
@@ -59,7 +66,11 @@ export function studentUndo(api: LabStoreApi, i: number): Outcome {
   if (!gone) return { ok: false, problem: { key: 'student.problem.noSuchAction', params: { n: i + 1 } } };
   const after = removeAddition(base, before, i);
   const v = withAdditions(base, after);
-  if (!v.ok) return { ok: false, problem: { key: 'student.problem.invalid', params: {}, reason: problemReason(v.problems) } };
+  if (!v.ok)
+    return {
+      ok: false,
+      problem: { key: 'student.problem.invalid', params: {}, reason: problemReason(v.problems) },
+    };
   show(api, after.length > 0 ? v.scenario : base, after);
   return { ok: true, addition: gone };
 }

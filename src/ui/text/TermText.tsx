@@ -14,10 +14,23 @@ let loading: Promise<void> | undefined;
 const waiting = new Set<() => void>();
 function subscribe(fn: () => void): () => void {
   waiting.add(fn);
-  loading ??= import('../../i18n/glossary-terms.ts').then((m) => { glossary = m; for (const f of waiting) f(); }, () => { loading = undefined; });
+  loading ??= import('../../i18n/glossary-terms.ts').then(
+    (m) => {
+      glossary = m;
+      for (const f of waiting) f();
+    },
+    () => {
+      loading = undefined;
+    },
+  );
   return () => waiting.delete(fn);
 }
-const useGlossary = () => useSyncExternalStore(subscribe, () => glossary, () => glossary);
+const useGlossary = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => glossary,
+    () => glossary,
+  );
 
 /** `used` is shared by the sentences of one narration, so a term is linked once in all. */
 export function TermText({ text, lang, used }: { text: string; lang: Lang; used: Set<string> }): ReactNode {
@@ -26,9 +39,15 @@ export function TermText({ text, lang, used }: { text: string; lang: Lang; used:
   return parts.map((part, i) => {
     if (i % 2 === 1) return <code key={i}>{part}</code>;
     if (!g) return part;
-    return g.linkTerms(part, lang, used).map((run, j) => (run.term
-      ? <a key={`${i}.${j}`} className="gl-term" href={g.glossaryHref(run.term)} data-term={run.term}>{run.text}</a>
-      : run.text));
+    return g.linkTerms(part, lang, used).map((run, j) =>
+      run.term ? (
+        <a key={`${i}.${j}`} className="gl-term" href={g.glossaryHref(run.term)} data-term={run.term}>
+          {run.text}
+        </a>
+      ) : (
+        run.text
+      ),
+    );
   });
 }
 

@@ -3,8 +3,10 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'compare.title': 'The models side by side',
-  'compare.intro': 'The same three clients, served by every model at once. Each lane is one server program, each row one of its threads. The cursor is one moment of virtual time, the same in every lane: step it and watch which threads are blocked, in which phase of a read, and when each client gets its reply.',
-  'compare.workload': 'The clients: ann connects first but sends only at 300 ms; ben (connects at 50 ms, sends at 100 ms) and cat (100 ms, 200 ms) are quick. They leave at 600, 700 and 800 ms. The non-blocking server sleeps {sleep} ms between its polling rounds.',
+  'compare.intro':
+    'The same three clients, served by every model at once. Each lane is one server program, each row one of its threads. The cursor is one moment of virtual time, the same in every lane: step it and watch which threads are blocked, in which phase of a read, and when each client gets its reply.',
+  'compare.workload':
+    'The clients: ann connects first but sends only at 300 ms; ben (connects at 50 ms, sends at 100 ms) and cat (100 ms, 200 ms) are quick. They leave at 600, 700 and 800 ms. The non-blocking server sleeps {sleep} ms between its polling rounds.',
   'compare.choose': 'Lanes to show',
   'compare.choose.classic': 'The five classic models',
   'compare.choose.all': 'All {n}',
@@ -20,18 +22,30 @@ export default {
   'compare.model.signal-driven': 'Signal-driven',
   'compare.model.async-io': 'Asynchronous (io_uring)',
   'compare.model.asyncio': 'asyncio (coroutines)',
-  'compare.hint.blocking': 'One thread, one client at a time: it sleeps in recvfrom() until ann speaks, while ben and cat wait in the accept queue.',
-  'compare.hint.thread-per-connection': 'A thread per client, each asleep in its own recvfrom(): both phases block, but only that one thread.',
-  'compare.hint.process-per-connection': 'A forked process per client, each asleep in its own recvfrom(): both phases block, but only that one process.',
-  'compare.hint.thread-pool': 'A fixed set of workers: each sleeps in recvfrom() for its client and goes back to wait for a job when the client leaves.',
-  'compare.hint.nonblocking': 'recvfrom() never sleeps: with no data it fails at once with EAGAIN, so the thread keeps asking. When data is there, the copy still happens inside recvfrom().',
-  'compare.hint.select': 'Phase 1 (waiting) happens in select(), for every socket at once; phase 2 (the copy) still happens inside recvfrom().',
-  'compare.hint.poll': 'Phase 1 (waiting) happens in poll(), for every socket at once; phase 2 (the copy) still happens inside recvfrom().',
-  'compare.hint.epoll': 'Phase 1 happens in epoll_wait(), which just takes the ready list; recvfrom() then only copies.',
-  'compare.hint.selectors': 'selectors uses epoll on Linux: it waits in epoll_wait(), then the callback calls recvfrom(), which copies.',
-  'compare.hint.signal-driven': 'The kernel sends SIGIO when data arrives. This program has nothing else to do, so it sleeps in pause(). The handler only sets a flag; back in the main loop, the program calls recvfrom() on each socket, and the copy happens there.',
-  'compare.hint.async-io': 'No recv call: io_uring arms a poll on the socket; when data arrives its completion copies the bytes into the buffer (◆), in kernel mode, as task work in the submitting thread’s context, and posts a completion.',
-  'compare.hint.asyncio': 'Coroutines on one thread: the event loop waits in epoll_wait(); a coroutine’s recvfrom() copies when its socket is ready.',
+  'compare.hint.blocking':
+    'One thread, one client at a time: it sleeps in recvfrom() until ann speaks, while ben and cat wait in the accept queue.',
+  'compare.hint.thread-per-connection':
+    'A thread per client, each asleep in its own recvfrom(): both phases block, but only that one thread.',
+  'compare.hint.process-per-connection':
+    'A forked process per client, each asleep in its own recvfrom(): both phases block, but only that one process.',
+  'compare.hint.thread-pool':
+    'A fixed set of workers: each sleeps in recvfrom() for its client and goes back to wait for a job when the client leaves.',
+  'compare.hint.nonblocking':
+    'recvfrom() never sleeps: with no data it fails at once with EAGAIN, so the thread keeps asking. When data is there, the copy still happens inside recvfrom().',
+  'compare.hint.select':
+    'Phase 1 (waiting) happens in select(), for every socket at once; phase 2 (the copy) still happens inside recvfrom().',
+  'compare.hint.poll':
+    'Phase 1 (waiting) happens in poll(), for every socket at once; phase 2 (the copy) still happens inside recvfrom().',
+  'compare.hint.epoll':
+    'Phase 1 happens in epoll_wait(), which just takes the ready list; recvfrom() then only copies.',
+  'compare.hint.selectors':
+    'selectors uses epoll on Linux: it waits in epoll_wait(), then the callback calls recvfrom(), which copies.',
+  'compare.hint.signal-driven':
+    'The kernel sends SIGIO when data arrives. This program has nothing else to do, so it sleeps in pause(). The handler only sets a flag; back in the main loop, the program calls recvfrom() on each socket, and the copy happens there.',
+  'compare.hint.async-io':
+    'No recv call: io_uring arms a poll on the socket; when data arrives its completion copies the bytes into the buffer (◆), in kernel mode, as task work in the submitting thread’s context, and posts a completion.',
+  'compare.hint.asyncio':
+    'Coroutines on one thread: the event loop waits in epoll_wait(); a coroutine’s recvfrom() copies when its socket is ready.',
   'compare.classic': 'classic',
   'compare.legend': 'Legend',
   'compare.phase.waiting': 'waiting for data',
@@ -47,8 +61,10 @@ export default {
   'compare.scale': 'Time axis',
   'compare.scale.squeezed': 'Squeezed, lens at the cursor',
   'compare.scale.linear': 'To scale',
-  'compare.scale.help.squeezed': 'The longer a stretch of time, the wider, but on a logarithmic scale, so microseconds of work show beside long waits; ≈ marks a quiet stretch over 1 ms (hover it). The moments around the cursor are magnified.',
-  'compare.scale.help.linear': 'One second across the width: the long waits are true to size, the microseconds of work are lines.',
+  'compare.scale.help.squeezed':
+    'The longer a stretch of time, the wider, but on a logarithmic scale, so microseconds of work show beside long waits; ≈ marks a quiet stretch over 1 ms (hover it). The moments around the cursor are magnified.',
+  'compare.scale.help.linear':
+    'One second across the width: the long waits are true to size, the microseconds of work are lines.',
   'compare.axis': 'virtual time (ms)',
   'compare.gap': 'quiet for {ms} ms',
   'compare.ms': '{ms} ms',
@@ -98,7 +114,8 @@ export default {
   'compare.lane.chart': '{model}: what each thread does over time',
   'compare.lane.threads': '{n} threads',
   'compare.table': 'The lanes as a table',
-  'compare.table.caption': 'For each model, over all its threads: in which calls they sleep until data arrives and for how long in all, how long they spend copying, who copies, and when each client got its reply.',
+  'compare.table.caption':
+    'For each model, over all its threads: in which calls they sleep until data arrives and for how long in all, how long they spend copying, who copies, and when each client got its reply.',
   'compare.table.model': 'Model',
   'compare.table.threads': 'Threads',
   'compare.table.waitCalls': 'Sleeps until data arrives in',

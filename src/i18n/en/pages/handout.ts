@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'handout.title': 'Handout: {title}',
-  'handout.intro': 'Still pictures of the machine at {n} steps of “{scenario}”, each with what happened. Print it, or save it as a PDF.',
+  'handout.intro':
+    'Still pictures of the machine at {n} steps of “{scenario}”, each with what happened. Print it, or save it as a PDF.',
   'handout.print': 'Print…',
   'handout.back': 'Back to the step-through view',
   'handout.still': 'Picture {k}',

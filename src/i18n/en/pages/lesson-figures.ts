@@ -9,7 +9,8 @@ export default {
   'fig.space.user.what': 'your program: code, heap, stack, Python’s buffers',
   'fig.space.syscall': 'system call: the only door',
   'fig.space.fault': 'direct access: segmentation fault',
-  'fig.space.caption': 'Every process has its own 3 GiB of user space; the kernel’s 1 GiB is the same in all of them, and reachable only through system calls.',
+  'fig.space.caption':
+    'Every process has its own 3 GiB of user space; the kernel’s 1 GiB is the same in all of them, and reachable only through system calls.',
   'fig.switch.label': 'A process switch',
   'fig.switch.step': 'Step {k} of {n}',
   'fig.switch.prev': 'Previous step',
@@ -19,7 +20,8 @@ export default {
   'fig.switch.s2': 'Update A’s process control block (PCB): state, accounting.',
   'fig.switch.s3': 'Move A’s PCB to the right queue: here, the wait queue of the socket it blocked on.',
   'fig.switch.s4': 'Choose B from the ready queue and update its PCB: now running.',
-  'fig.switch.s5': 'B is another process: switch to B’s page tables (threads of one process share them and skip this step). On x86-64 with PCID (Linux 4.14+) the TLB is not flushed: its entries are tagged by address space.',
+  'fig.switch.s5':
+    'B is another process: switch to B’s page tables (threads of one process share them and skip this step). On x86-64 with PCID (Linux 4.14+) the TLB is not flushed: its entries are tagged by address space.',
   'fig.switch.s6': 'Restore B’s CPU context: B continues where it stopped.',
   'fig.switch.cpu': 'CPU',
   'fig.switch.pc': 'program counter',
@@ -46,7 +48,8 @@ export default {
   'fig.fd.terminal': 'terminal or pipe',
   'fig.fd.listen': 'TCP socket: LISTEN, accept queue',
   'fig.fd.conn': 'TCP socket: ESTABLISHED, receive buffer',
-  'fig.fd.caption': 'Python sees only the numbers. `sock.fileno()` gives the index; every system call names its file by it.',
+  'fig.fd.caption':
+    'Python sees only the numbers. `sock.fileno()` gives the index; every system call names its file by it.',
   'fig.grid.label': 'Synchronous or asynchronous, blocking or non-blocking',
   'fig.grid.waits': 'the caller waits for the result',
   'fig.grid.goes': 'the call returns at once, the result comes later',
@@ -57,13 +60,17 @@ export default {
   'fig.grid.blocking': 'blocking',
   'fig.grid.nonblocking': 'non-blocking',
   'fig.grid.sb.name': 'Synchronous, blocking',
-  'fig.grid.sb.text': 'The caller’s thread sleeps until the result is there: `recv()` on a blocking socket, or `Pool.apply(f)` and `executor.submit(f).result()`, which sleep on a lock while a worker runs `f`.',
+  'fig.grid.sb.text':
+    'The caller’s thread sleeps until the result is there: `recv()` on a blocking socket, or `Pool.apply(f)` and `executor.submit(f).result()`, which sleep on a lock while a worker runs `f`.',
   'fig.grid.sn.name': 'Synchronous, non-blocking',
-  'fig.grid.sn.text': 'Each call returns at once, but the caller does not go on until it has the result: it asks again and again (`recv()` on a non-blocking socket in a loop). The thread never sleeps, and burns CPU. Computing `sum(range(10**8))` yourself is synchronous and never blocks too.',
+  'fig.grid.sn.text':
+    'Each call returns at once, but the caller does not go on until it has the result: it asks again and again (`recv()` on a non-blocking socket in a loop). The thread never sleeps, and burns CPU. Computing `sum(range(10**8))` yourself is synchronous and never blocks too.',
   'fig.grid.ab.name': 'Asynchronous, then blocking',
-  'fig.grid.ab.text': '`fut = executor.submit(f)` returns at once and the caller does other work, but later `fut.result()` sleeps until the worker is done. Most real programs mix the two like this.',
+  'fig.grid.ab.text':
+    '`fut = executor.submit(f)` returns at once and the caller does other work, but later `fut.result()` sleeps until the worker is done. Most real programs mix the two like this.',
   'fig.grid.an.name': 'Asynchronous, non-blocking',
-  'fig.grid.an.text': '`pool.apply_async(f, callback=done)` or `executor.submit(f).add_done_callback(done)`: the call returns at once, the caller never waits, and the result is delivered by a callback when it is ready.',
+  'fig.grid.an.text':
+    '`pool.apply_async(f, callback=done)` or `executor.submit(f).add_done_callback(done)`: the call returns at once, the caller never waits, and the result is delivered by a callback when it is ready.',
   'fig.grid.caller': 'caller',
   'fig.grid.worker': 'worker',
   'fig.grid.kernel': 'kernel',
@@ -106,7 +113,8 @@ export default {
   'fig.cost.memory': 'Memory used (peak)',
   'fig.cost.stacks': 'Stack reserved (virtual)',
   'fig.cost.switches': 'Context switches',
-  'fig.cost.caption': 'Computed now by the simulation: the thread-per-connection server, N clients that each connect, send one message and stay connected.',
+  'fig.cost.caption':
+    'Computed now by the simulation: the thread-per-connection server, N clients that each connect, send one message and stay connected.',
   'fig.cost.mib': '{n} MiB',
   'fig.cost.gib': '{n} GiB',
   'fig.cost.running': 'Running {n} clients…',

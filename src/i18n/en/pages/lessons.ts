@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'lessons.title': 'Lessons',
-  'lessons.intro': 'A guided walk through every I/O model, on the running simulation. Each lesson mixes short explanations with stops at real moments of a run, and asks you to predict what happens next before it shows you.',
+  'lessons.intro':
+    'A guided walk through every I/O model, on the running simulation. Each lesson mixes short explanations with stops at real moments of a run, and asks you to predict what happens next before it shows you.',
   'lessons.number': 'Lesson {n}',
   'lessons.items': '{n} parts',
   'lessons.questions': '{n} questions',
@@ -29,8 +30,10 @@ export default {
   'lessons.present.exit': 'Leave presentation',
   'lessons.explore': 'Explore freely',
   'lessons.explore.hint': 'Open the lab at this moment and step on your own (Esc in presentation mode).',
-  'lessons.present.keys': 'PageDown / → step, then the next part · PageUp / ← back · B blank · F stage view · Esc explore freely',
-  'lessons.atStep': 'The simulation is at the moment this part is about. Step around it freely with the controls; “Back to this moment” returns.',
+  'lessons.present.keys':
+    'PageDown / → step, then the next part · PageUp / ← back · B blank · F stage view · Esc explore freely',
+  'lessons.atStep':
+    'The simulation is at the moment this part is about. Step around it freely with the controls; “Back to this moment” returns.',
   'lessons.backToStop': 'Back to this moment',
   'lessons.links': 'See also',
   'lessons.q.predict': 'Predict, then reveal',

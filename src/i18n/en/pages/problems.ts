@@ -11,9 +11,10 @@ export default {
   'problem.id': 'must be 1–64 lower-case letters, digits or dashes',
   'problem.name': 'must be 1–32 letters, digits, spaces, dots, dashes or underscores',
   'problem.text': 'must be a non-empty text of at most {max} characters',
-  'problem.appliesOnly': 'applies only to {models} (this scenario\'s model is {model})',
+  'problem.appliesOnly': "applies only to {models} (this scenario's model is {model})",
   'problem.epollPitfall': 'the epoll pitfall is an edge-triggered bug: set trigger to "edge" too',
-  'problem.chatPitfall': 'the chat-room pitfall is the article\'s select() server: set mechanism to "select" (or leave it empty)',
+  'problem.chatPitfall':
+    'the chat-room pitfall is the article\'s select() server: set mechanism to "select" (or leave it empty)',
   'problem.nameUsed': '"{name}" is used by another client',
   'problem.sendData': 'a send needs data',
   'problem.tooLong': 'is longer than {max} bytes',
@@ -27,14 +28,17 @@ export default {
   'problem.unknownOption': 'is not a known option',
   'problem.programMissing': 'a python scenario needs its program: {"language": "python", "source": "..."}',
   'problem.programObject': 'must be an object {"language": "python", "source": "..."}',
-  'problem.programSource': 'must be the program\'s text, at most {max} characters',
+  'problem.programSource': "must be the program's text, at most {max} characters",
   'problem.programSets': 'is set by the program itself (model python)',
   'problem.control': 'contains the control character {char} (character {at}); it must be plain text',
-  'problem.bidi': 'contains the bidirectional control {char} (character {at}), which reorders the text around it; it must be plain text',
-  'problem.surrogate': 'contains a lone surrogate {char} (character {at}), which is not Unicode text and cannot be sent as UTF-8',
+  'problem.bidi':
+    'contains the bidirectional control {char} (character {at}), which reorders the text around it; it must be plain text',
+  'problem.surrogate':
+    'contains a lone surrogate {char} (character {at}), which is not Unicode text and cannot be sent as UTF-8',
   'problem.notUtf8': 'is not valid UTF-8: byte {byte} at byte offset {offset}',
   'problem.utf16Odd': 'is not valid {encoding}: it has an odd number of bytes ({n})',
   'problem.utf16Surrogate': 'is not valid {encoding}: a lone surrogate {unit} at byte offset {offset}',
-  'problem.utf16NoBom': 'looks like UTF-16 without a byte-order mark: save it as UTF-8 (or as UTF-16 with a BOM)',
+  'problem.utf16NoBom':
+    'looks like UTF-16 without a byte-order mark: save it as UTF-8 (or as UTF-16 with a BOM)',
   'problem.notJson': 'is not valid JSON: {detail}',
 } satisfies Messages;

@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'scaling.title': 'The C10K lab: what each model costs as connections grow',
-  'scaling.intro': 'Each curve was computed by the simulation kernel: a Python server under one I/O model holds N connections, most of them idle; the active ones send short messages, and the kernel counts what serving them cost. Nothing is drawn by hand. Circles are real measurements, for comparison.',
+  'scaling.intro':
+    'Each curve was computed by the simulation kernel: a Python server under one I/O model holds N connections, most of them idle; the active ones send short messages, and the kernel counts what serving them cost. Nothing is drawn by hand. Circles are real measurements, for comparison.',
   'scaling.controls': 'Sweep settings',
   'scaling.idle': 'Idle connections: {pct}%',
   'scaling.rate': 'Messages per second, per active connection',
@@ -32,13 +33,17 @@ export default {
   'scaling.table': 'The numbers as a table',
   'scaling.stops.title': 'Where curves stop, and why',
   'scaling.stops.none': 'No curve stops at these settings.',
-  'scaling.stop.fd-setsize': 'stops at {n} connections. The connection that got file descriptor {fd} made CPython refuse to call select(): it cannot put an fd at or above FD_SETSIZE ({fd}) in its bit set, so a select server can hold at most {limit} connections (fds 0–2 are stdin, stdout, stderr; 3 is the listening socket). The server died with',
+  'scaling.stop.fd-setsize':
+    'stops at {n} connections. The connection that got file descriptor {fd} made CPython refuse to call select(): it cannot put an fd at or above FD_SETSIZE ({fd}) in its bit set, so a select server can hold at most {limit} connections (fds 0–2 are stdin, stdout, stderr; 3 is the listening socket). The server died with',
   'scaling.stop.emfile': 'stops at {n} connections: the process ran out of file descriptors (ulimit -n).',
-  'scaling.stop.starved': 'stops at {n} connections: its {pool} worker threads are each busy with a connection that never closes, so the active clients’ messages wait for ever in the queue.',
+  'scaling.stop.starved':
+    'stops at {n} connections: its {pool} worker threads are each busy with a connection that never closes, so the active clients’ messages wait for ever in the queue.',
   'scaling.stop.crashed': 'stops at {n} connections: the server raised an exception.',
-  'scaling.stop.too-slow': 'is simulated up to {busy} connections only. The loop accepts one connection per pass over every socket, so just accepting N clients costs N²/2 failed recv() calls (50 million for 10,000): too many events to simulate here, and, on a real machine, about a minute of CPU before the last client is even accepted.',
+  'scaling.stop.too-slow':
+    'is simulated up to {busy} connections only. The loop accepts one connection per pass over every socket, so just accepting N clients costs N²/2 failed recv() calls (50 million for 10,000): too many events to simulate here, and, on a real machine, about a minute of CPU before the last client is even accepted.',
   'scaling.stop.setup': 'stops at {n} connections: the server had not accepted every connection in time.',
-  'scaling.saturated': 'from {n} connections on, it needs {load} cores at this rate but has one: messages queue and are answered in batches, so the cost per message drops while the latency climbs.',
+  'scaling.saturated':
+    'from {n} connections on, it needs {load} cores at this rate but has one: messages queue and are answered in batches, so the cost per message drops while the latency climbs.',
   'scaling.stopShort.fd-setsize': '{model}: fd ≥ FD_SETSIZE at {n}',
   'scaling.stopShort.emfile': '{model}: out of fds at {n}',
   'scaling.stopShort.starved': '{model}: starved at {n}',
@@ -46,19 +51,23 @@ export default {
   'scaling.stopShort.too-slow': '{model}: not simulated past {n}',
   'scaling.stopShort.setup': '{model}: setup too long at {n}',
   'scaling.chart.cpu.title': 'CPU time per message served',
-  'scaling.chart.cpu.note': 'User and kernel time of the whole server, divided by the messages it answered. Circles: measured on this machine.',
+  'scaling.chart.cpu.note':
+    'User and kernel time of the whole server, divided by the messages it answered. Circles: measured on this machine.',
   'scaling.chart.syscalls.title': 'System calls per message',
   'scaling.chart.syscalls.note': 'Every call the server made during the measured window, per message.',
   'scaling.chart.scan.title': 'Kernel time finding ready sockets, per message',
-  'scaling.chart.scan.note': 'select, poll, epoll_wait; for the polling loops, the recv() calls that fail with EAGAIN. Thread models never ask: each thread sleeps on its own socket (nothing to plot).',
+  'scaling.chart.scan.note':
+    'select, poll, epoll_wait; for the polling loops, the recv() calls that fail with EAGAIN. Thread models never ask: each thread sleeps on its own socket (nothing to plot).',
   'scaling.chart.ctx.title': 'Context switches per message',
   'scaling.chart.ctx.note': 'How often a core switched to another thread, per message.',
   'scaling.chart.threads.title': 'Threads',
   'scaling.chart.threads.note': 'Threads alive at the peak, in every process of the server.',
   'scaling.chart.memory.title': 'Memory',
-  'scaling.chart.memory.note': 'Solid: resident memory (process, thread stacks in use, kernel socket and epoll objects). Dotted: virtual memory reserved for thread stacks (8 MiB each), not used but not free either.',
+  'scaling.chart.memory.note':
+    'Solid: resident memory (process, thread stacks in use, kernel socket and epoll objects). Dotted: virtual memory reserved for thread stacks (8 MiB each), not used but not free either.',
   'scaling.chart.latency.title': 'Reply latency',
-  'scaling.chart.latency.note': 'From the client’s send to its receive: solid the median, dotted the 95th percentile. The network alone is 40 µs.',
+  'scaling.chart.latency.note':
+    'From the client’s send to its receive: solid the median, dotted the 95th percentile. The network alone is 40 µs.',
   'scaling.chart.aria': 'Chart: {title}. Use the arrow keys to read the points.',
   'scaling.unit.ns': 'time',
   'scaling.unit.us': 'time',
@@ -79,15 +88,21 @@ export default {
   'scaling.metric.load': 'cores needed',
   'scaling.metric.latencyP50Us': 'median latency',
   'scaling.metric.latencyP95Us': '95th percentile latency',
-  'scaling.tip.point': '{model}, {n} connections ({idle} idle): {metric} {value}. CPU busy at this rate: {load}% of a core.',
+  'scaling.tip.point':
+    '{model}, {n} connections ({idle} idle): {metric} {value}. CPU busy at this rate: {load}% of a core.',
   'scaling.tip.ref': 'Measured: {model} over {n} sockets, {value}. {source} ({year}): {what}',
   'scaling.ref.machine.title': 'Measured on this project’s machine (bench/calibrate/block.c)',
-  'scaling.ref.machine.what': 'a C server sleeping in select / poll / epoll_wait over N sockets, woken by a 1-byte send on the same core; the CPU time of one whole wake-up (the send, the scans, the read, two context switches), median of 15 runs on a 2-vCPU AMD EPYC (Zen 4) KVM guest, Linux 6.18. The simulation adds CPython’s own costs, which is why it sits a little apart at small N.',
+  'scaling.ref.machine.what':
+    'a C server sleeping in select / poll / epoll_wait over N sockets, woken by a 1-byte send on the same core; the CPU time of one whole wake-up (the send, the scans, the read, two context switches), median of 15 runs on a 2-vCPU AMD EPYC (Zen 4) KVM guest, Linux 6.18. The simulation adds CPython’s own costs, which is why it sits a little apart at small N.',
   'scaling.refs.title': 'Measured reference points and sources',
   'scaling.refs.machine': '{title}, {year}: {what} Data: {where}.',
-  'scaling.cite.ols': 'On real servers (the µserver, with httperf): select and poll performed as well as epoll without idle connections, and with 10,000 idle connections added their performance fell by up to 79 % (p. 222). Not plotted: they measured whole-server throughput on 2004 hardware.',
-  'scaling.cite.selectman': 'select() can watch only fds below FD_SETSIZE (1024), and “this limitation will not change”: use poll or epoll.',
-  'scaling.method': 'How a point is measured: all N connections connect, the server accepts them, then {window} messages arrive evenly spaced and the kernel’s counters are read before and after. Where the server needs more than one core at the chosen rate (the tooltip says how busy it is), messages queue and are served in batches: the cost per message drops while the latency climbs. The busy-polling loop is measured over 10 ms and its cost per second divided by the message rate. ulimit -n is raised to 1,048,576 so that only the models’ own limits show.',
-  'scaling.svgCaption': '{idle}% idle, {rate} messages/s per active connection; computed by the IO Lab simulation kernel',
+  'scaling.cite.ols':
+    'On real servers (the µserver, with httperf): select and poll performed as well as epoll without idle connections, and with 10,000 idle connections added their performance fell by up to 79 % (p. 222). Not plotted: they measured whole-server throughput on 2004 hardware.',
+  'scaling.cite.selectman':
+    'select() can watch only fds below FD_SETSIZE (1024), and “this limitation will not change”: use poll or epoll.',
+  'scaling.method':
+    'How a point is measured: all N connections connect, the server accepts them, then {window} messages arrive evenly spaced and the kernel’s counters are read before and after. Where the server needs more than one core at the chosen rate (the tooltip says how busy it is), messages queue and are served in batches: the cost per message drops while the latency climbs. The busy-polling loop is measured over 10 ms and its cost per second divided by the message rate. ulimit -n is raised to 1,048,576 so that only the models’ own limits show.',
+  'scaling.svgCaption':
+    '{idle}% idle, {rate} messages/s per active connection; computed by the IO Lab simulation kernel',
   'scaling.notice.badParam': 'The C10K lab setting {name}="{value}" is not valid; using {fallback}.',
 } satisfies Messages;

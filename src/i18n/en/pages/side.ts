@@ -8,7 +8,8 @@ export default {
   'panels.code.tab.clients': 'Clients',
   'panels.code.playground': 'Change it and run it (your own server)',
   'panels.code.listing': 'The server’s Python listing, with the line each thread is on',
-  'panels.code.illustrative': 'Illustrative: Python’s standard library has no io_uring. `uring` is an imagined binding so you can read the steps; the system calls it stands for are real.',
+  'panels.code.illustrative':
+    'Illustrative: Python’s standard library has no io_uring. `uring` is an imagined binding so you can read the steps; the system calls it stands for are real.',
   'panels.code.state.running': 'running on a CPU',
   'panels.code.state.ready': 'runnable, waiting for a CPU',
   'panels.code.state.blocked': 'asleep in the kernel',
@@ -32,7 +33,8 @@ export default {
   'panels.clients.state.server-gone': 'server gone',
   'panels.clients.replies': 'replies: {n}',
   'panels.clients.echo': 'The server answers each message with the same bytes in capitals (`data.upper()`).',
-  'panels.clients.operator': 'A human operator answers each message on the keyboard, taking {ms} ms per answer.',
+  'panels.clients.operator':
+    'A human operator answers each message on the keyboard, taking {ms} ms per answer.',
   'panels.clients.answers': 'Answers typed, in order: {list}. After that, the message in capitals.',
   'panels.clients.upper': 'The operator types back each message in capitals.',
   'panels.clients.latency': 'Network: {ms} ms each way.',
@@ -52,14 +54,17 @@ export default {
   'panels.meters.cpu.user': 'Python {pct}',
   'panels.meters.cpu.system': 'kernel {pct}',
   'panels.meters.cpu.idle': 'idle {pct}',
-  'panels.meters.cpu.title': 'CPU time since the start, on {cores} core(s): Python code in user space {user}, the kernel (system time) {system}, out of {total} available.',
+  'panels.meters.cpu.title':
+    'CPU time since the start, on {cores} core(s): Python code in user space {user}, the kernel (system time) {system}, out of {total} available.',
   'panels.meters.syscalls': 'System calls',
   'panels.meters.syscalls.none': 'none yet',
   'panels.meters.syscalls.more': '+ {n} more: {names}',
   'panels.meters.ctx': 'Context switches',
-  'panels.meters.ctx.hint': 'Times a thread went to sleep or was preempted, so the CPU switched to something else.',
+  'panels.meters.ctx.hint':
+    'Times a thread went to sleep or was preempted, so the CPU switched to something else.',
   'panels.meters.eagain': 'EAGAIN',
-  'panels.meters.eagain.hint': 'Calls that returned “try again” (BlockingIOError) instead of waiting: questions asked for nothing.',
+  'panels.meters.eagain.hint':
+    'Calls that returned “try again” (BlockingIOError) instead of waiting: questions asked for nothing.',
   'panels.meters.bytes': 'Bytes copied',
   'panels.meters.bytes.hint': 'Bytes the kernel copied between its buffers and the program’s, both ways.',
   'panels.meters.threads': 'Threads',
@@ -77,13 +82,15 @@ export default {
   'student.client': 'Client',
   'student.client.new': 'a new client, “{name}”',
   'student.client.state': '{name} ({state})',
-  'student.client.many': 'This machine has {n} clients: type a name, such as {example}, or leave it empty for a new one.',
+  'student.client.many':
+    'This machine has {n} clients: type a name, such as {example}, or leave it empty for a new one.',
   'student.message': 'Message',
   'student.connect': 'Connect',
   'student.send': 'Send',
   'student.close': 'Close',
   'student.reset': 'Reset',
-  'student.when': 'Acts at {time} ms, right after this step: the steps so far stay the same, the next ones show what follows.',
+  'student.when':
+    'Acts at {time} ms, right after this step: the steps so far stay the same, the next ones show what follows.',
   'student.added': 'Your actions',
   'student.none': 'None yet. What you add becomes part of the scenario: the link to this page carries it.',
   'student.item.connect': '{client} connects',

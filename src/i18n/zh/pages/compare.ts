@@ -3,8 +3,10 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'compare.title': '各种模型并排对比',
-  'compare.intro': '同样三个客户端，同时交给每一种模型去服务。每条泳道是一个服务器程序，每一行是它的一个线程。光标代表虚拟时间里的同一时刻，在所有泳道中都一样：一步步往前走，看看哪些线程被阻塞、卡在读操作的哪个阶段，以及每个客户端什么时候收到回复。',
-  'compare.workload': '客户端：ann 最先连上，却要到 300 毫秒才发数据；ben（50 毫秒连接，100 毫秒发送）和 cat（100 毫秒连接，200 毫秒发送）都很快。三人分别在 600、700、800 毫秒离开。非阻塞服务器每轮轮询之间睡 {sleep} 毫秒。',
+  'compare.intro':
+    '同样三个客户端，同时交给每一种模型去服务。每条泳道是一个服务器程序，每一行是它的一个线程。光标代表虚拟时间里的同一时刻，在所有泳道中都一样：一步步往前走，看看哪些线程被阻塞、卡在读操作的哪个阶段，以及每个客户端什么时候收到回复。',
+  'compare.workload':
+    '客户端：ann 最先连上，却要到 300 毫秒才发数据；ben（50 毫秒连接，100 毫秒发送）和 cat（100 毫秒连接，200 毫秒发送）都很快。三人分别在 600、700、800 毫秒离开。非阻塞服务器每轮轮询之间睡 {sleep} 毫秒。',
   'compare.choose': '显示哪些泳道',
   'compare.choose.classic': '经典的五种模型',
   'compare.choose.all': '全部 {n} 种',
@@ -20,18 +22,29 @@ export default {
   'compare.model.signal-driven': '信号驱动 I/O',
   'compare.model.async-io': '异步 I/O（io_uring）',
   'compare.model.asyncio': 'asyncio（协程）',
-  'compare.hint.blocking': '一个线程，一次只服务一个客户端：它睡在 recvfrom() 里等 ann 开口，ben 和 cat 只能在 accept 队列里排队。',
-  'compare.hint.thread-per-connection': '每个客户端一个线程，各自睡在自己的 recvfrom() 里：两个阶段都阻塞，但只阻塞这一个线程。',
-  'compare.hint.process-per-connection': '每个客户端 fork 一个进程，各自睡在自己的 recvfrom() 里：两个阶段都阻塞，但只阻塞这一个进程。',
-  'compare.hint.thread-pool': '固定数量的工作线程：每个线程睡在 recvfrom() 里等自己的客户端，客户端离开后再回去等新任务。',
-  'compare.hint.nonblocking': 'recvfrom() 从不睡眠：没有数据就立刻以 EAGAIN 失败，线程只好一遍遍地问。等数据到了，复制仍然发生在 recvfrom() 里。',
-  'compare.hint.select': '第一阶段（等待）在 select() 里进行，一次等所有套接字；第二阶段（复制）仍然在 recvfrom() 里进行。',
-  'compare.hint.poll': '第一阶段（等待）在 poll() 里进行，一次等所有套接字；第二阶段（复制）仍然在 recvfrom() 里进行。',
+  'compare.hint.blocking':
+    '一个线程，一次只服务一个客户端：它睡在 recvfrom() 里等 ann 开口，ben 和 cat 只能在 accept 队列里排队。',
+  'compare.hint.thread-per-connection':
+    '每个客户端一个线程，各自睡在自己的 recvfrom() 里：两个阶段都阻塞，但只阻塞这一个线程。',
+  'compare.hint.process-per-connection':
+    '每个客户端 fork 一个进程，各自睡在自己的 recvfrom() 里：两个阶段都阻塞，但只阻塞这一个进程。',
+  'compare.hint.thread-pool':
+    '固定数量的工作线程：每个线程睡在 recvfrom() 里等自己的客户端，客户端离开后再回去等新任务。',
+  'compare.hint.nonblocking':
+    'recvfrom() 从不睡眠：没有数据就立刻以 EAGAIN 失败，线程只好一遍遍地问。等数据到了，复制仍然发生在 recvfrom() 里。',
+  'compare.hint.select':
+    '第一阶段（等待）在 select() 里进行，一次等所有套接字；第二阶段（复制）仍然在 recvfrom() 里进行。',
+  'compare.hint.poll':
+    '第一阶段（等待）在 poll() 里进行，一次等所有套接字；第二阶段（复制）仍然在 recvfrom() 里进行。',
   'compare.hint.epoll': '第一阶段在 epoll_wait() 里进行，它只需取走就绪列表；之后 recvfrom() 只负责复制。',
-  'compare.hint.selectors': 'selectors 在 Linux 上用的就是 epoll：先在 epoll_wait() 里等，再由回调调用 recvfrom() 完成复制。',
-  'compare.hint.signal-driven': '数据到达时内核发来 SIGIO。这个程序没有别的事可做，所以睡在 pause() 里。信号处理函数只设置一个标志；回到主循环后，程序对每个套接字调用 recvfrom()，复制就发生在那里。',
-  'compare.hint.async-io': '没有 recv 调用：io_uring 在套接字上挂一个 poll；数据到达时，完成处理以内核态、作为提交请求的线程上下文里的 task_work，把字节拷进缓冲区（◆），再放入一个完成事件。',
-  'compare.hint.asyncio': '一个线程上的协程：事件循环在 epoll_wait() 里等；哪个套接字就绪，对应协程的 recvfrom() 就去复制。',
+  'compare.hint.selectors':
+    'selectors 在 Linux 上用的就是 epoll：先在 epoll_wait() 里等，再由回调调用 recvfrom() 完成复制。',
+  'compare.hint.signal-driven':
+    '数据到达时内核发来 SIGIO。这个程序没有别的事可做，所以睡在 pause() 里。信号处理函数只设置一个标志；回到主循环后，程序对每个套接字调用 recvfrom()，复制就发生在那里。',
+  'compare.hint.async-io':
+    '没有 recv 调用：io_uring 在套接字上挂一个 poll；数据到达时，完成处理以内核态、作为提交请求的线程上下文里的 task_work，把字节拷进缓冲区（◆），再放入一个完成事件。',
+  'compare.hint.asyncio':
+    '一个线程上的协程：事件循环在 epoll_wait() 里等；哪个套接字就绪，对应协程的 recvfrom() 就去复制。',
   'compare.classic': '经典',
   'compare.legend': '图例',
   'compare.phase.waiting': '等待数据',
@@ -47,7 +60,8 @@ export default {
   'compare.scale': '时间轴',
   'compare.scale.squeezed': '压缩，光标处放大',
   'compare.scale.linear': '按真实比例',
-  'compare.scale.help.squeezed': '时间段越长画得越宽，但按对数比例，所以微秒级的工作也能和漫长的等待并排看清；≈ 表示超过 1 毫秒的空闲（鼠标悬停可看时长）。光标附近的时刻会被放大。',
+  'compare.scale.help.squeezed':
+    '时间段越长画得越宽，但按对数比例，所以微秒级的工作也能和漫长的等待并排看清；≈ 表示超过 1 毫秒的空闲（鼠标悬停可看时长）。光标附近的时刻会被放大。',
   'compare.scale.help.linear': '整个宽度就是一秒：长时间的等待按真实比例画出，微秒级的工作只剩一条细线。',
   'compare.axis': '虚拟时间（毫秒）',
   'compare.gap': '空闲 {ms} 毫秒',
@@ -98,7 +112,8 @@ export default {
   'compare.lane.chart': '{model}：每个线程随时间在做什么',
   'compare.lane.threads': '{n} 个线程',
   'compare.table': '用表格查看各泳道',
-  'compare.table.caption': '每种模型（所有线程合计）：在哪些调用里睡着等数据、一共等了多久，复制数据花了多久、由谁来复制，以及每个客户端收到回复的时刻。',
+  'compare.table.caption':
+    '每种模型（所有线程合计）：在哪些调用里睡着等数据、一共等了多久，复制数据花了多久、由谁来复制，以及每个客户端收到回复的时刻。',
   'compare.table.model': '模型',
   'compare.table.threads': '线程数',
   'compare.table.waitCalls': '在哪个调用里睡着等数据',

@@ -3,14 +3,16 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'editor.title': '场景编辑器',
-  'editor.intro': '用表单搭一个场景：服务器模型、它的选项、有哪些客户端以及每个客户端做什么。每改一处都会立刻按照和命令行相同的规则检查；表单旁边的 JSON 就是它生成的文件。',
+  'editor.intro':
+    '用表单搭一个场景：服务器模型、它的选项、有哪些客户端以及每个客户端做什么。每改一处都会立刻按照和命令行相同的规则检查；表单旁边的 JSON 就是它生成的文件。',
   'editor.start': '从这里开始',
   'editor.start.stage': '舞台上的场景：{title}',
   'editor.start.blank': '一个空白场景',
   'editor.start.load': '从它重新开始',
   'editor.start.confirm': '要重新开始吗？草稿里还有没打开、没下载也没复制过的修改，重新开始会丢掉它们。',
   'editor.draft.kept': '草稿会在你输入时保存在这个浏览器里：刷新、后退或关掉标签页后都能找回。',
-  'editor.draft.restored': '草稿已经恢复，和你离开时一样（保存在这个浏览器里）。想重新开始，请在上面选一个场景，再点“从它重新开始”。',
+  'editor.draft.restored':
+    '草稿已经恢复，和你离开时一样（保存在这个浏览器里）。想重新开始，请在上面选一个场景，再点“从它重新开始”。',
   'editor.draft.notKept': '这个浏览器没法保存草稿（存储被关闭或已满）：请下载文件，保住你的修改。',
   'editor.status.ok': '合法：可以放到舞台上运行了。',
   'editor.status.problems': '有 {n} 个问题需要修改（每个问题也显示在对应的字段旁边）：',
@@ -18,7 +20,8 @@ export default {
   'editor.section.scenario': '场景',
   'editor.field.id': '标识（id）',
   'editor.field.id.hint': '小写字母、数字和连字符：在链接和命令行里用它来指代这个场景。',
-  'editor.field.id.shipped': '已经有一个内置场景用了这个 id，链接会打开内置的那个：请给你的场景起一个自己的 id。',
+  'editor.field.id.shipped':
+    '已经有一个内置场景用了这个 id，链接会打开内置的那个：请给你的场景起一个自己的 id。',
   'editor.field.titleEn': '英文标题',
   'editor.field.titleZh': '中文标题',
   'editor.field.descEn': '英文说明（可不填）',
@@ -40,7 +43,8 @@ export default {
   'editor.opt.poolSize': '线程池里的工作线程数；第 poolSize + 1 个连接会被接受，但要排队等空闲的工作线程。',
   'editor.opt.pollSleepMs': '每轮轮询结束时 sleep 多久；0 就是纯粹的忙等循环。',
   'editor.opt.recvSize': 'recv(n) 里的 n：一次调用最多返回多少字节。',
-  'editor.opt.backlog': 'listen(backlog)：在没人调用 accept 时内核最多完成 backlog + 1 次握手；之后的 SYN 会被丢弃，客户端稍后重发。',
+  'editor.opt.backlog':
+    'listen(backlog)：在没人调用 accept 时内核最多完成 backlog + 1 次握手；之后的 SYN 会被丢弃，客户端稍后重发。',
   'editor.opt.cores': '服务器机器的 CPU 核数。',
   'editor.opt.fdLimit': '可打开文件数的上限（ulimit -n）：超过它，accept 会报“Too many open files”。',
   'editor.opt.latencyMs': '每个客户端到服务器的单程网络延迟。',
@@ -50,7 +54,8 @@ export default {
   'editor.opt.answerDelayMs': '聊天室管理员打出每条回答要多久；这段时间里 input() 会卡住整个服务器。',
   'editor.opt.answers': '管理员依次输入的回答，每行一条；用完之后就回复大写的原消息。',
   'editor.opt.mechanism': '聊天室用哪种就绪通知接口来等待。',
-  'editor.opt.acceptIn': '由谁调用 accept()：主线程接受连接再交给线程池，或者每个工作线程都在同一个监听套接字上调用（预先建好线程的服务器：一个新连接只唤醒其中一个）。',
+  'editor.opt.acceptIn':
+    '由谁调用 accept()：主线程接受连接再交给线程池，或者每个工作线程都在同一个监听套接字上调用（预先建好线程的服务器：一个新连接只唤醒其中一个）。',
   'editor.section.clients': '客户端',
   'editor.clients.none': '还没有客户端：服务器启动后会一直等着。',
   'editor.client.legend': '客户端 {n}：{name}',
@@ -78,8 +83,10 @@ export default {
   'editor.json.copyFailed': '浏览器不允许复制，请手动选中文字。',
   'editor.link.copy': '复制链接',
   'editor.link.copied': '链接已复制：打开它，就能在舞台上看到这个场景。',
-  'editor.link.tooLong': '这个场景太大，放不进链接：它需要 {n} 个字符，而链接最多只能带 {max} 个（大约 550 个“连接、发送两次、关闭”的客户端）。请改为分享文件：在实验室里用“打开场景文件…”或在命令行里都能打开它。',
-  'editor.link.tooMany': '这个场景有 {n} 个连接，链接带不了这么多（最多 {max} 个）。请改为分享文件：命令行可以运行它。',
+  'editor.link.tooLong':
+    '这个场景太大，放不进链接：它需要 {n} 个字符，而链接最多只能带 {max} 个（大约 550 个“连接、发送两次、关闭”的客户端）。请改为分享文件：在实验室里用“打开场景文件…”或在命令行里都能打开它。',
+  'editor.link.tooMany':
+    '这个场景有 {n} 个连接，链接带不了这么多（最多 {max} 个）。请改为分享文件：命令行可以运行它。',
   'editor.link.saveInstead': '改为保存 {file}',
   'editor.link.inLang': '链接固定用{language}打开（不勾选时，按读者自己的语言打开）',
   'editor.json.download': '下载 {file}',

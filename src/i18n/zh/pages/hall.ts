@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'hall.title': '考场：把 select 和 epoll 看成监考老师和一盏灯',
-  'hall.intro': '一个班在考试。谁做完了就按一下按钮，老师讲台上的灯就会亮。用 select 时，灯只告诉老师“有人交卷了”，老师只好一排一排走过去，挨个问“是你吗？”。用 epoll 时，灯上还会显示是谁，老师直接走过去收卷就行。这里每个学生就是一个连接（一个 fd）：按按钮就是数据到达，灯亮就是“就绪”，老师巡场就是 select 的扫描，灯上的名字就是 epoll 的就绪链表，收卷就是 recv 把数据拷贝出来。它和内核视图是同一个模拟，一步一步完全对应。',
+  'hall.intro':
+    '一个班在考试。谁做完了就按一下按钮，老师讲台上的灯就会亮。用 select 时，灯只告诉老师“有人交卷了”，老师只好一排一排走过去，挨个问“是你吗？”。用 epoll 时，灯上还会显示是谁，老师直接走过去收卷就行。这里每个学生就是一个连接（一个 fd）：按按钮就是数据到达，灯亮就是“就绪”，老师巡场就是 select 的扫描，灯上的名字就是 epoll 的就绪链表，收卷就是 recv 把数据拷贝出来。它和内核视图是同一个模拟，一步一步完全对应。',
   'hall.setup': '这个班',
   'hall.size': '班级人数',
   'hall.size.apply': '入座',
@@ -20,11 +21,13 @@ export default {
   'hall.view.kernel': '内核',
   'hall.view.both': '两者',
   'hall.running': '正在让 {n} 名学生入座并运行考试……',
-  'hall.partial': '{n} 名学生时，考场只展示前 {m} 次交卷，其余的人在记录结束时还在答题（否则 select 会产生上百万个事件）。',
+  'hall.partial':
+    '{n} 名学生时，考场只展示前 {m} 次交卷，其余的人在记录结束时还在答题（否则 select 会产生上百万个事件）。',
   'hall.notice.badParam': '考场不能使用 {name}=“{value}”，改用 {fallback}。',
 
   'hall.fdset.title': '这么大的考场，用 select 的老师根本走不过来',
-  'hall.fdset.body': 'select 用一张固定大小的位图记下要看管的学生：FD_SETSIZE = 1024 位，也就是 fd 0 到 1023。其中 3 个被标准输入、标准输出和标准错误占了，还有 1 个是监听套接字（门），所以最多只能坐 {max} 名学生。第 {first} 名学生拿到的是 fd 1024，名单上没有它的位置，Python 连系统调用都不做就直接报错：“ValueError: filedescriptor out of range in select()”。服务器就此退出，谁的卷子都收不到了。poll 和 epoll 没有这个上限：换成 epoll 就能让全班都坐下。',
+  'hall.fdset.body':
+    'select 用一张固定大小的位图记下要看管的学生：FD_SETSIZE = 1024 位，也就是 fd 0 到 1023。其中 3 个被标准输入、标准输出和标准错误占了，还有 1 个是监听套接字（门），所以最多只能坐 {max} 名学生。第 {first} 名学生拿到的是 fd 1024，名单上没有它的位置，Python 连系统调用都不做就直接报错：“ValueError: filedescriptor out of range in select()”。服务器就此退出，谁的卷子都收不到了。poll 和 epoll 没有这个上限：换成 epoll 就能让全班都坐下。',
   'hall.fdset.jump': '跳到出错的那一刻',
   'hall.fdset.switch': '这个班改用 epoll',
 
@@ -52,13 +55,17 @@ export default {
   'hall.now.doorNoFd': '老师在门口让一名学生进来（accept）。',
   'hall.now.waitSelect': '老师坐在讲台边打盹，等灯亮（select 一直睡到某个被看管的 fd 就绪）。现在{lamp}。',
   'hall.now.waitEpoll': '老师坐在讲台边打盹，等灯亮（epoll_wait 一直睡到就绪链表里有了条目）。现在{lamp}。',
-  'hall.now.checking': '老师在讲台边，醒着（线程正在 {call} 里运行，并没有睡眠）：先看看灯，再决定要不要打盹。现在{lamp}。',
-  'hall.now.scanNone': '老师把每一排都走了一遍，挨个问了全部 {asked} 个“是你吗？”（select 会检查它看管的每一个 fd）。没有人说是。',
-  'hall.now.scanYes': '老师把每一排都走了一遍，挨个问了全部 {asked} 个“是你吗？”（select 会检查它看管的每一个 fd）。有 {count} 个说是：{who}。',
-  'hall.now.reading': '灯上显示了名字 {who}：老师直接走过去，其他人一个也不用问（这些就是 epoll_wait 返回的）。',
+  'hall.now.checking':
+    '老师在讲台边，醒着（线程正在 {call} 里运行，并没有睡眠）：先看看灯，再决定要不要打盹。现在{lamp}。',
+  'hall.now.scanNone':
+    '老师把每一排都走了一遍，挨个问了全部 {asked} 个“是你吗？”（select 会检查它看管的每一个 fd）。没有人说是。',
+  'hall.now.scanYes':
+    '老师把每一排都走了一遍，挨个问了全部 {asked} 个“是你吗？”（select 会检查它看管的每一个 fd）。有 {count} 个说是：{who}。',
+  'hall.now.reading':
+    '灯上显示了名字 {who}：老师直接走过去，其他人一个也不用问（这些就是 epoll_wait 返回的）。',
   'hall.now.collecting': '老师收走 fd {fd} 的卷子（recv 把字节从内核拷贝到程序里）。',
   'hall.now.receipt': '老师给 fd {fd} 一张回执（回显的应答：send）。',
-  'hall.now.farewell': 'fd {fd} 要离开了（recv 返回 b\'\'）：老师收拾好这张课桌（close）。',
+  'hall.now.farewell': "fd {fd} 要离开了（recv 返回 b''）：老师收拾好这张课桌（close）。",
   'hall.now.returning': '老师走回讲台。',
   'hall.now.failed': '老师放弃了：有一名学生的 fd 在 select 的名单上放不下。{python}',
   'hall.now.done': '考试结束。',
@@ -66,7 +73,8 @@ export default {
   'hall.who.door': '门口',
   'hall.who.fd': 'fd {fd}',
   'hall.who.more': '还有 {n} 个',
-  'hall.summary': '{lamp}。在答题：{writing}；举着卷子：{finished}；已交卷：{handedIn}；正在离开：{leaving}；已离开：{left}；还没入座：{arriving}。',
+  'hall.summary':
+    '{lamp}。在答题：{writing}；举着卷子：{finished}；已交卷：{handedIn}；正在离开：{leaving}；已离开：{left}；还没入座：{arriving}。',
   'hall.summary.names': '灯上的名字：{names}。',
   'hall.summary.stranded': '没人监考、被晾在那里的学生：{n}。',
 

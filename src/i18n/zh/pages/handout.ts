@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'handout.title': '讲义：{title}',
-  'handout.intro': '“{scenario}”中 {n} 个步骤的机器快照，每张都附有这一步发生了什么。可以直接打印，也可以另存为 PDF。',
+  'handout.intro':
+    '“{scenario}”中 {n} 个步骤的机器快照，每张都附有这一步发生了什么。可以直接打印，也可以另存为 PDF。',
   'handout.print': '打印…',
   'handout.back': '回到逐步演示',
   'handout.still': '图 {k}',

@@ -9,7 +9,8 @@ export default {
   'fig.space.user.what': '你的程序：代码、堆、栈、Python 的缓冲区',
   'fig.space.syscall': '系统调用：唯一的入口',
   'fig.space.fault': '直接访问：段错误',
-  'fig.space.caption': '每个进程都有自己的 3 GiB 用户空间；内核的 1 GiB 在所有进程里都相同，只能通过系统调用进入。',
+  'fig.space.caption':
+    '每个进程都有自己的 3 GiB 用户空间；内核的 1 GiB 在所有进程里都相同，只能通过系统调用进入。',
   'fig.switch.label': '一次进程切换',
   'fig.switch.step': '第 {k} 步，共 {n} 步',
   'fig.switch.prev': '上一步',
@@ -19,7 +20,8 @@ export default {
   'fig.switch.s2': '更新 A 的进程控制块（PCB）：状态、记账信息。',
   'fig.switch.s3': '把 A 的 PCB 移到相应的队列：这里是它阻塞在其上的那个套接字的等待队列。',
   'fig.switch.s4': '从就绪队列里选出 B，更新它的 PCB：现在是运行态。',
-  'fig.switch.s5': 'B 是另一个进程：切换到 B 的页表（同一进程的线程共用页表，没有这一步）。在支持 PCID 的 x86-64 上（Linux 4.14 起），TLB 并不被清空：其中的条目按地址空间打了标签。',
+  'fig.switch.s5':
+    'B 是另一个进程：切换到 B 的页表（同一进程的线程共用页表，没有这一步）。在支持 PCID 的 x86-64 上（Linux 4.14 起），TLB 并不被清空：其中的条目按地址空间打了标签。',
   'fig.switch.s6': '恢复 B 的 CPU 上下文：B 从上次停下的地方继续执行。',
   'fig.switch.cpu': 'CPU',
   'fig.switch.pc': '程序计数器',
@@ -46,7 +48,8 @@ export default {
   'fig.fd.terminal': '终端或管道',
   'fig.fd.listen': 'TCP 套接字：LISTEN，全连接队列',
   'fig.fd.conn': 'TCP 套接字：ESTABLISHED，接收缓冲区',
-  'fig.fd.caption': 'Python 只看得到这些数字。`sock.fileno()` 给出的就是下标；每个系统调用都靠它来指明操作哪个文件。',
+  'fig.fd.caption':
+    'Python 只看得到这些数字。`sock.fileno()` 给出的就是下标；每个系统调用都靠它来指明操作哪个文件。',
   'fig.grid.label': '同步还是异步，阻塞还是非阻塞',
   'fig.grid.waits': '调用者等着拿结果',
   'fig.grid.goes': '调用立刻返回，结果稍后送到',
@@ -57,13 +60,17 @@ export default {
   'fig.grid.blocking': '阻塞',
   'fig.grid.nonblocking': '非阻塞',
   'fig.grid.sb.name': '同步 + 阻塞',
-  'fig.grid.sb.text': '调用者的线程一直睡到结果出来：阻塞套接字上的 `recv()`，或者 `Pool.apply(f)` 和 `executor.submit(f).result()`，它们在工作者运行 `f` 的时候睡在一把锁上。',
+  'fig.grid.sb.text':
+    '调用者的线程一直睡到结果出来：阻塞套接字上的 `recv()`，或者 `Pool.apply(f)` 和 `executor.submit(f).result()`，它们在工作者运行 `f` 的时候睡在一把锁上。',
   'fig.grid.sn.name': '同步 + 非阻塞',
-  'fig.grid.sn.text': '每次调用都立刻返回，但调用者拿不到结果就不往下走：它一遍遍地问（在循环里对非阻塞套接字调用 `recv()`）。线程从不睡眠，一直在烧 CPU。自己计算 `sum(range(10**8))` 也是同步的，而且从不阻塞。',
+  'fig.grid.sn.text':
+    '每次调用都立刻返回，但调用者拿不到结果就不往下走：它一遍遍地问（在循环里对非阻塞套接字调用 `recv()`）。线程从不睡眠，一直在烧 CPU。自己计算 `sum(range(10**8))` 也是同步的，而且从不阻塞。',
   'fig.grid.ab.name': '先异步，后阻塞',
-  'fig.grid.ab.text': '`fut = executor.submit(f)` 立刻返回，调用者去做别的事；可后来的 `fut.result()` 会一直睡到工作者完成。现实中的程序大多像这样把两者混在一起。',
+  'fig.grid.ab.text':
+    '`fut = executor.submit(f)` 立刻返回，调用者去做别的事；可后来的 `fut.result()` 会一直睡到工作者完成。现实中的程序大多像这样把两者混在一起。',
   'fig.grid.an.name': '异步 + 非阻塞',
-  'fig.grid.an.text': '`pool.apply_async(f, callback=done)` 或 `executor.submit(f).add_done_callback(done)`：调用立刻返回，调用者从不等待，结果好了之后由回调函数送来。',
+  'fig.grid.an.text':
+    '`pool.apply_async(f, callback=done)` 或 `executor.submit(f).add_done_callback(done)`：调用立刻返回，调用者从不等待，结果好了之后由回调函数送来。',
   'fig.grid.caller': '调用者',
   'fig.grid.worker': '工作者',
   'fig.grid.kernel': '内核',

@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'lessons.title': '课程',
-  'lessons.intro': '在运行中的模拟上，一步一步带你走过每一种 I/O 模型。每节课把简短的讲解和运行中的真实时刻穿插在一起，并且在揭晓之前，先请你预测接下来会发生什么。',
+  'lessons.intro':
+    '在运行中的模拟上，一步一步带你走过每一种 I/O 模型。每节课把简短的讲解和运行中的真实时刻穿插在一起，并且在揭晓之前，先请你预测接下来会发生什么。',
   'lessons.number': '第 {n} 课',
   'lessons.items': '共 {n} 部分',
   'lessons.questions': '{n} 道题',
@@ -29,7 +30,8 @@ export default {
   'lessons.present.exit': '退出演示',
   'lessons.explore': '自由探索',
   'lessons.explore.hint': '在实验台中打开此刻，自己单步查看（演示模式下按 Esc）。',
-  'lessons.present.keys': 'PageDown／→ 单步，到头后进入下一部分 · PageUp／← 后退 · B 黑屏 · F 投影视图 · Esc 自由探索',
+  'lessons.present.keys':
+    'PageDown／→ 单步，到头后进入下一部分 · PageUp／← 后退 · B 黑屏 · F 投影视图 · Esc 自由探索',
   'lessons.atStep': '模拟停在这一部分讲的时刻。可以用控制按钮前后随意单步；点“回到这一刻”即可返回。',
   'lessons.backToStop': '回到这一刻',
   'lessons.links': '延伸阅读',

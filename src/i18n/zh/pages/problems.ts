@@ -13,7 +13,8 @@ export default {
   'problem.text': '不能为空，且最多 {max} 个字符',
   'problem.appliesOnly': '只适用于 {models}（这个场景的模型是 {model}）',
   'problem.epollPitfall': 'epoll 的这个坑只出现在边缘触发下：请把 trigger 也设为 "edge"',
-  'problem.chatPitfall': '聊天室的这个坑就是原文里的 select() 服务器：请把 mechanism 设为 "select"（或者不填）',
+  'problem.chatPitfall':
+    '聊天室的这个坑就是原文里的 select() 服务器：请把 mechanism 设为 "select"（或者不填）',
   'problem.nameUsed': '“{name}”已经被另一个客户端用了',
   'problem.sendData': '发送操作必须带上数据',
   'problem.tooLong': '超过了 {max} 字节',
@@ -30,8 +31,10 @@ export default {
   'problem.programSource': '必须是程序的文本，最多 {max} 个字符',
   'problem.programSets': '由程序自己决定（python 模型里不用设）',
   'problem.control': '含有控制字符 {char}（第 {at} 个字符）；这里只能写普通文字',
-  'problem.bidi': '含有双向文字控制符 {char}（第 {at} 个字符），它会打乱周围文字的显示顺序；这里只能写普通文字',
-  'problem.surrogate': '含有落单的代理项 {char}（第 {at} 个字符）：它不是合法的 Unicode 文字，无法按 UTF-8 发送',
+  'problem.bidi':
+    '含有双向文字控制符 {char}（第 {at} 个字符），它会打乱周围文字的显示顺序；这里只能写普通文字',
+  'problem.surrogate':
+    '含有落单的代理项 {char}（第 {at} 个字符）：它不是合法的 Unicode 文字，无法按 UTF-8 发送',
   'problem.notUtf8': '不是合法的 UTF-8：偏移 {offset} 处（从第 0 字节数起）的字节 {byte} 无法解码',
   'problem.utf16Odd': '不是合法的 {encoding}：字节数是奇数（{n}）',
   'problem.utf16Surrogate': '不是合法的 {encoding}：偏移 {offset} 处（从第 0 字节数起）有落单的代理项 {unit}',

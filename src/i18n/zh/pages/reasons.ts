@@ -19,8 +19,10 @@ export default {
   'reason.add.tooMany': '加入了 {n} 个操作，最多 {max} 个',
   'reason.add.shape': '第 {i} 个加入的操作“{text}”：格式应为 客户端_类型+时间[_消息]',
   'reason.add.noClient': '第 {i} 个加入的操作“{text}”：没有客户端名字，或名字里的 % 转义有误',
-  'reason.add.notKind': '第 {i} 个加入的操作“{text}”：“{field}”不是类型字母（c、s、x、r）加以毫秒为单位的时间',
-  'reason.add.unknownKind': '第 {i} 个加入的操作“{text}”：未知类型“{kind}”（c = 连接，s = 发送，x = 关闭，r = 重置）',
+  'reason.add.notKind':
+    '第 {i} 个加入的操作“{text}”：“{field}”不是类型字母（c、s、x、r）加以毫秒为单位的时间',
+  'reason.add.unknownKind':
+    '第 {i} 个加入的操作“{text}”：未知类型“{kind}”（c = 连接，s = 发送，x = 关闭，r = 重置）',
   'reason.add.late': '第 {i} 个加入的操作“{text}”：时间 {at} 毫秒超过了 {max} 毫秒',
   'reason.add.noMessage': '第 {i} 个加入的操作“{text}”：发送需要消息（或消息里的 % 转义有误）',
   'reason.add.notSend': '第 {i} 个加入的操作“{text}”：只有发送才带消息',

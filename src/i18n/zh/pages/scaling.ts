@@ -3,7 +3,8 @@ import type { Messages } from '../../core.ts';
 
 export default {
   'scaling.title': 'C10K 实验：连接越来越多时，每种模型要付出什么代价',
-  'scaling.intro': '每条曲线都由模拟内核算出：一个 Python 服务器用某种 I/O 模型维持 N 个连接，其中大部分是空闲的；活跃的连接发送短消息，内核统计服务这些消息花了多少。没有一笔是手画的。圆圈是真实测量值，供对照。',
+  'scaling.intro':
+    '每条曲线都由模拟内核算出：一个 Python 服务器用某种 I/O 模型维持 N 个连接，其中大部分是空闲的；活跃的连接发送短消息，内核统计服务这些消息花了多少。没有一笔是手画的。圆圈是真实测量值，供对照。',
   'scaling.controls': '扫描设置',
   'scaling.idle': '空闲连接占比：{pct}%',
   'scaling.rate': '每个活跃连接每秒发送的消息数',
@@ -32,13 +33,17 @@ export default {
   'scaling.table': '以表格查看数值',
   'scaling.stops.title': '曲线在哪里中断，为什么',
   'scaling.stops.none': '在当前设置下，没有曲线中断。',
-  'scaling.stop.fd-setsize': '在 {n} 个连接处中断。拿到文件描述符 {fd} 的那个连接，让 CPython 直接拒绝调用 select()：它无法把大于等于 FD_SETSIZE（{fd}）的 fd 放进位图，所以 select 服务器最多只能维持 {limit} 个连接（fd 0–2 是标准输入、输出和错误，3 是监听 socket）。服务器因以下异常退出：',
+  'scaling.stop.fd-setsize':
+    '在 {n} 个连接处中断。拿到文件描述符 {fd} 的那个连接，让 CPython 直接拒绝调用 select()：它无法把大于等于 FD_SETSIZE（{fd}）的 fd 放进位图，所以 select 服务器最多只能维持 {limit} 个连接（fd 0–2 是标准输入、输出和错误，3 是监听 socket）。服务器因以下异常退出：',
   'scaling.stop.emfile': '在 {n} 个连接处中断：进程的文件描述符用完了（ulimit -n）。',
-  'scaling.stop.starved': '在 {n} 个连接处中断：{pool} 个工作线程各自被一个永不关闭的连接占住，活跃客户端的消息只能在队列里一直等下去。',
+  'scaling.stop.starved':
+    '在 {n} 个连接处中断：{pool} 个工作线程各自被一个永不关闭的连接占住，活跃客户端的消息只能在队列里一直等下去。',
   'scaling.stop.crashed': '在 {n} 个连接处中断：服务器抛出了异常。',
-  'scaling.stop.too-slow': '只模拟到 {busy} 个连接。这个循环每遍历一轮所有 socket 才接受一个新连接，光是接受 N 个客户端就要 N²/2 次失败的 recv() 调用（10,000 个连接就是 5000 万次）：这里模拟不了这么多事件；在真实机器上，最后一个客户端被接受之前，也要先烧掉大约一分钟的 CPU。',
+  'scaling.stop.too-slow':
+    '只模拟到 {busy} 个连接。这个循环每遍历一轮所有 socket 才接受一个新连接，光是接受 N 个客户端就要 N²/2 次失败的 recv() 调用（10,000 个连接就是 5000 万次）：这里模拟不了这么多事件；在真实机器上，最后一个客户端被接受之前，也要先烧掉大约一分钟的 CPU。',
   'scaling.stop.setup': '在 {n} 个连接处中断：服务器没能及时接受所有连接。',
-  'scaling.saturated': '从 {n} 个连接起，在这个速率下它需要 {load} 个核，却只有一个：消息开始排队、被成批回复，于是每条消息的开销下降，延迟却在攀升。',
+  'scaling.saturated':
+    '从 {n} 个连接起，在这个速率下它需要 {load} 个核，却只有一个：消息开始排队、被成批回复，于是每条消息的开销下降，延迟却在攀升。',
   'scaling.stopShort.fd-setsize': '{model}：{n} 处 fd ≥ FD_SETSIZE',
   'scaling.stopShort.emfile': '{model}：{n} 处 fd 耗尽',
   'scaling.stopShort.starved': '{model}：{n} 处无人服务',
@@ -50,15 +55,18 @@ export default {
   'scaling.chart.syscalls.title': '每条消息的系统调用次数',
   'scaling.chart.syscalls.note': '测量窗口内服务器发出的所有系统调用，按消息平均。',
   'scaling.chart.scan.title': '每条消息花在"找就绪 socket"上的内核时间',
-  'scaling.chart.scan.note': 'select、poll、epoll_wait；对轮询类模型，是那些以 EAGAIN 失败的 recv() 调用。线程类模型从不询问：每个线程只睡在自己的 socket 上（所以没有可画的点）。',
+  'scaling.chart.scan.note':
+    'select、poll、epoll_wait；对轮询类模型，是那些以 EAGAIN 失败的 recv() 调用。线程类模型从不询问：每个线程只睡在自己的 socket 上（所以没有可画的点）。',
   'scaling.chart.ctx.title': '每条消息的上下文切换次数',
   'scaling.chart.ctx.note': 'CPU 核心切换到另一个线程的次数，按消息平均。',
   'scaling.chart.threads.title': '线程数',
   'scaling.chart.threads.note': '峰值时存活的线程数，统计服务器的所有进程。',
   'scaling.chart.memory.title': '内存',
-  'scaling.chart.memory.note': '实线：常驻内存（进程本身、正在使用的线程栈、内核里的 socket 与 epoll 对象）。点线：为线程栈预留的虚拟内存（每个 8 MiB），虽未真正使用，也不能挪作他用。',
+  'scaling.chart.memory.note':
+    '实线：常驻内存（进程本身、正在使用的线程栈、内核里的 socket 与 epoll 对象）。点线：为线程栈预留的虚拟内存（每个 8 MiB），虽未真正使用，也不能挪作他用。',
   'scaling.chart.latency.title': '回复延迟',
-  'scaling.chart.latency.note': '从客户端发送到收到回复：实线为中位数，点线为第 95 百分位。仅网络往返就占 40 µs。',
+  'scaling.chart.latency.note':
+    '从客户端发送到收到回复：实线为中位数，点线为第 95 百分位。仅网络往返就占 40 µs。',
   'scaling.chart.aria': '图表：{title}。用方向键逐个读取数据点。',
   'scaling.unit.ns': '时间',
   'scaling.unit.us': '时间',
@@ -79,15 +87,20 @@ export default {
   'scaling.metric.load': '需要的核数',
   'scaling.metric.latencyP50Us': '延迟中位数',
   'scaling.metric.latencyP95Us': '第 95 百分位延迟',
-  'scaling.tip.point': '{model}，{n} 个连接（其中 {idle} 个空闲）：{metric} {value}。在此消息速率下 CPU 占用：一个核的 {load}%。',
+  'scaling.tip.point':
+    '{model}，{n} 个连接（其中 {idle} 个空闲）：{metric} {value}。在此消息速率下 CPU 占用：一个核的 {load}%。',
   'scaling.tip.ref': '实测：{model} 监视 {n} 个 socket，{value}。{source}（{year}）：{what}',
   'scaling.ref.machine.title': '在本项目的机器上实测（bench/calibrate/block.c）',
-  'scaling.ref.machine.what': '一个 C 语言服务器睡在 select / poll / epoll_wait 上监视 N 个 socket，被同一核心上的 1 字节发送唤醒；测的是一次完整唤醒的 CPU 时间（发送、扫描、读取、两次上下文切换），取 15 轮的中位数，机器为 2 个 vCPU 的 AMD EPYC（Zen 4）KVM 虚拟机，Linux 6.18。模拟里还包含 CPython 自身的开销，所以在 N 很小时两者略有差距。',
+  'scaling.ref.machine.what':
+    '一个 C 语言服务器睡在 select / poll / epoll_wait 上监视 N 个 socket，被同一核心上的 1 字节发送唤醒；测的是一次完整唤醒的 CPU 时间（发送、扫描、读取、两次上下文切换），取 15 轮的中位数，机器为 2 个 vCPU 的 AMD EPYC（Zen 4）KVM 虚拟机，Linux 6.18。模拟里还包含 CPython 自身的开销，所以在 N 很小时两者略有差距。',
   'scaling.refs.title': '实测参考点与出处',
   'scaling.refs.machine': '{title}，{year}：{what} 数据：{where}。',
-  'scaling.cite.ols': '在真实服务器上（µserver 配合 httperf）：没有空闲连接时，select 和 poll 的表现与 epoll 相当；加入 10,000 个空闲连接后，它们的性能最多下降了 79%（第 222 页）。未画进图中：他们测的是 2004 年硬件上整个服务器的吞吐量。',
-  'scaling.cite.selectman': 'select() 只能监视小于 FD_SETSIZE（1024）的 fd，而且"这个限制不会改变"：请改用 poll 或 epoll。',
-  'scaling.method': '一个点是怎样测出来的：N 个连接全部连上、被服务器接受之后，{window} 条消息均匀地到达，在这之前和之后各读一次内核的计数器。如果在所选速率下服务器需要不止一个核（提示框里会显示 CPU 有多忙），消息就会排队、被成批处理：每条消息的开销下降，延迟却在上升。忙轮询循环只测 10 ms，再用它每秒的开销除以消息速率。ulimit -n 被调高到 1,048,576，这样图上只显示各模型自身的限制。',
+  'scaling.cite.ols':
+    '在真实服务器上（µserver 配合 httperf）：没有空闲连接时，select 和 poll 的表现与 epoll 相当；加入 10,000 个空闲连接后，它们的性能最多下降了 79%（第 222 页）。未画进图中：他们测的是 2004 年硬件上整个服务器的吞吐量。',
+  'scaling.cite.selectman':
+    'select() 只能监视小于 FD_SETSIZE（1024）的 fd，而且"这个限制不会改变"：请改用 poll 或 epoll。',
+  'scaling.method':
+    '一个点是怎样测出来的：N 个连接全部连上、被服务器接受之后，{window} 条消息均匀地到达，在这之前和之后各读一次内核的计数器。如果在所选速率下服务器需要不止一个核（提示框里会显示 CPU 有多忙），消息就会排队、被成批处理：每条消息的开销下降，延迟却在上升。忙轮询循环只测 10 ms，再用它每秒的开销除以消息速率。ulimit -n 被调高到 1,048,576，这样图上只显示各模型自身的限制。',
   'scaling.svgCaption': '空闲 {idle}%，每个活跃连接每秒 {rate} 条消息；由 IO Lab 模拟内核计算',
   'scaling.notice.badParam': 'C10K 实验的设置 {name}="{value}" 无效，改用 {fallback}。',
 } satisfies Messages;

@@ -8,7 +8,8 @@ export default {
   'panels.code.tab.clients': '客户端',
   'panels.code.playground': '改一改再运行（自己写服务器）',
   'panels.code.listing': '服务器的 Python 代码，标出每个线程正在执行的行',
-  'panels.code.illustrative': '示意代码：Python 标准库里并没有 io_uring。`uring` 是为了便于阅读而虚构的接口，但它所代表的系统调用都是真实存在的。',
+  'panels.code.illustrative':
+    '示意代码：Python 标准库里并没有 io_uring。`uring` 是为了便于阅读而虚构的接口，但它所代表的系统调用都是真实存在的。',
   'panels.code.state.running': '正在 CPU 上运行',
   'panels.code.state.ready': '可运行，正在等 CPU',
   'panels.code.state.blocked': '在内核里睡眠',
@@ -52,7 +53,8 @@ export default {
   'panels.meters.cpu.user': 'Python {pct}',
   'panels.meters.cpu.system': '内核 {pct}',
   'panels.meters.cpu.idle': '空闲 {pct}',
-  'panels.meters.cpu.title': '从开始到现在的 CPU 时间（共 {cores} 个核）：用户空间的 Python 代码 {user}，内核（系统时间）{system}，可用时间共 {total}。',
+  'panels.meters.cpu.title':
+    '从开始到现在的 CPU 时间（共 {cores} 个核）：用户空间的 Python 代码 {user}，内核（系统时间）{system}，可用时间共 {total}。',
   'panels.meters.syscalls': '系统调用',
   'panels.meters.syscalls.none': '还没有',
   'panels.meters.syscalls.more': '另有 {n} 种：{names}',

@@ -11,7 +11,11 @@ function waitText(row: PhaseRow): string {
 export default function PhaseTable() {
   const t = useT();
   const rows = useMemo(() => phaseTable(), []);
-  const mark = (yes: boolean) => <span className="lf-mark" aria-hidden="true">{yes ? '■' : '□'}</span>;
+  const mark = (yes: boolean) => (
+    <span className="lf-mark" aria-hidden="true">
+      {yes ? '■' : '□'}
+    </span>
+  );
   return (
     <figure className="fig lf-scroll">
       <table className="lf-table" data-testid="phase-table">
@@ -27,8 +31,14 @@ export default function PhaseTable() {
           {rows.map((row) => (
             <tr key={row.id} data-model={row.id}>
               <th scope="row">{t(`lesson.17.model.${row.id}`)}</th>
-              <td data-blocks={row.wait === 'no' ? 'no' : 'yes'}>{mark(row.wait !== 'no')}{t(waitText(row))}</td>
-              <td data-blocks={row.copy === 'in-read' ? 'yes' : 'no'}>{mark(row.copy === 'in-read')}{t(`lesson.17.fig.copy.${row.copy}`)}</td>
+              <td data-blocks={row.wait === 'no' ? 'no' : 'yes'}>
+                {mark(row.wait !== 'no')}
+                {t(waitText(row))}
+              </td>
+              <td data-blocks={row.copy === 'in-read' ? 'yes' : 'no'}>
+                {mark(row.copy === 'in-read')}
+                {t(`lesson.17.fig.copy.${row.copy}`)}
+              </td>
             </tr>
           ))}
         </tbody>

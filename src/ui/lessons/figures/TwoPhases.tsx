@@ -4,7 +4,11 @@ import { RichText } from '../../text/rich-text.tsx';
 const MODELS = ['blocking', 'nonblocking', 'multiplex', 'signal', 'aio'] as const;
 /** Whether the process waits in each phase, per model (the glyph and the words say it too, not only colour). */
 const WAITS: Record<(typeof MODELS)[number], [boolean, boolean]> = {
-  blocking: [true, true], nonblocking: [false, true], multiplex: [true, true], signal: [false, true], aio: [false, false],
+  blocking: [true, true],
+  nonblocking: [false, true],
+  multiplex: [true, true],
+  signal: [false, true],
+  aio: [false, false],
 };
 
 /** part="timeline": the two phases of one blocking read. part="models": who waits in which phase, per model. */
@@ -15,23 +19,37 @@ export default function TwoPhases({ part = 'timeline' }: { part?: string | numbe
       <figure className="fig fig-phases-models">
         <table className="fig-table">
           <caption className="visually-hidden">{t('fig.phases.label')}</caption>
-          <thead><tr><th scope="col">{t('fig.phases.model')}</th><th scope="col">{t('fig.phases.col1')}</th><th scope="col">{t('fig.phases.col2')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('fig.phases.model')}</th>
+              <th scope="col">{t('fig.phases.col1')}</th>
+              <th scope="col">{t('fig.phases.col2')}</th>
+            </tr>
+          </thead>
           <tbody>
             {MODELS.map((m) => (
               <tr key={m}>
                 <th scope="row">{t(`fig.phases.${m}`)}</th>
                 {[0, 1].map((p) => (
                   <td key={p} data-waits={WAITS[m][p]}>
-                    <span aria-hidden="true" className="fig-glyph">{WAITS[m][p] ? 'zz' : '▶'}</span>{' '}
+                    <span aria-hidden="true" className="fig-glyph">
+                      {WAITS[m][p] ? 'zz' : '▶'}
+                    </span>{' '}
                     <RichText text={t(`fig.phases.${m}.${p + 1}`)} />
-                    <span className="visually-hidden"> ({t(WAITS[m][p] ? 'fig.phases.blocked' : 'fig.phases.free')})</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      ({t(WAITS[m][p] ? 'fig.phases.blocked' : 'fig.phases.free')})
+                    </span>
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="fig-legend"><span aria-hidden="true">zz</span> {t('fig.phases.blocked')} · <span aria-hidden="true">▶</span> {t('fig.phases.free')}</p>
+        <p className="fig-legend">
+          <span aria-hidden="true">zz</span> {t('fig.phases.blocked')} · <span aria-hidden="true">▶</span>{' '}
+          {t('fig.phases.free')}
+        </p>
       </figure>
     );
   }
@@ -40,12 +58,49 @@ export default function TwoPhases({ part = 'timeline' }: { part?: string | numbe
   return (
     <figure className="fig fig-phases">
       <svg viewBox="0 0 640 190" role="img" aria-label={t('fig.phases.label')}>
-        <text x={100} y={48} textAnchor="end" fontSize="13" fill="var(--ink)">{t('fig.phases.process')}</text>
-        <text x={100} y={108} textAnchor="end" fontSize="13" fill="var(--ink)">{t('fig.phases.network')}</text>
-        <rect x={X(0)} y={30} width={X(70) - X(0)} height={28} fill="color-mix(in srgb, var(--orange) 25%, var(--panel))" stroke="var(--orange)" strokeDasharray="5 3" />
-        <text x={(X(0) + X(70)) / 2} y={49} textAnchor="middle" fontSize="13" fontWeight="700" fill="var(--ink)">{t('fig.phases.p1')}</text>
-        <rect x={X(70)} y={30} width={X(100) - X(70)} height={28} fill="color-mix(in srgb, var(--purple) 35%, var(--panel))" stroke="var(--purple)" />
-        <text x={(X(70) + X(100)) / 2} y={49} textAnchor="middle" fontSize="13" fontWeight="700" fill="var(--ink)">{t('fig.phases.p2.short')}</text>
+        <text x={100} y={48} textAnchor="end" fontSize="13" fill="var(--ink)">
+          {t('fig.phases.process')}
+        </text>
+        <text x={100} y={108} textAnchor="end" fontSize="13" fill="var(--ink)">
+          {t('fig.phases.network')}
+        </text>
+        <rect
+          x={X(0)}
+          y={30}
+          width={X(70) - X(0)}
+          height={28}
+          fill="color-mix(in srgb, var(--orange) 25%, var(--panel))"
+          stroke="var(--orange)"
+          strokeDasharray="5 3"
+        />
+        <text
+          x={(X(0) + X(70)) / 2}
+          y={49}
+          textAnchor="middle"
+          fontSize="13"
+          fontWeight="700"
+          fill="var(--ink)"
+        >
+          {t('fig.phases.p1')}
+        </text>
+        <rect
+          x={X(70)}
+          y={30}
+          width={X(100) - X(70)}
+          height={28}
+          fill="color-mix(in srgb, var(--purple) 35%, var(--panel))"
+          stroke="var(--purple)"
+        />
+        <text
+          x={(X(70) + X(100)) / 2}
+          y={49}
+          textAnchor="middle"
+          fontSize="13"
+          fontWeight="700"
+          fill="var(--ink)"
+        >
+          {t('fig.phases.p2.short')}
+        </text>
         <line x1={X(0)} x2={X(100)} y1={104} y2={104} stroke="var(--line)" />
         <path d={`M${X(45)},104 L${X(70)},104`} stroke="var(--blue)" strokeWidth="4" />
         <circle cx={X(70)} cy={104} r={6} fill="var(--blue)" />
@@ -53,12 +108,19 @@ export default function TwoPhases({ part = 'timeline' }: { part?: string | numbe
         <line x1={X(0)} x2={X(0)} y1={24} y2={130} stroke="var(--muted)" strokeDasharray="2 3" />
         <line x1={X(70)} x2={X(70)} y1={110} y2={150} stroke="var(--muted)" strokeDasharray="2 3" />
         <line x1={X(100)} x2={X(100)} y1={24} y2={130} stroke="var(--muted)" strokeDasharray="2 3" />
-        <text x={X(0)} y={146} fontSize="12.5" fill="var(--ink)">{plain('fig.phases.call')}</text>
-        <text x={X(70)} y={166} textAnchor="middle" fontSize="12.5" fill="var(--ink)">{plain('fig.phases.arrive')}</text>
-        <text x={X(100)} y={146} textAnchor="end" fontSize="12.5" fill="var(--ink)">{plain('fig.phases.return')}</text>
+        <text x={X(0)} y={146} fontSize="12.5" fill="var(--ink)">
+          {plain('fig.phases.call')}
+        </text>
+        <text x={X(70)} y={166} textAnchor="middle" fontSize="12.5" fill="var(--ink)">
+          {plain('fig.phases.arrive')}
+        </text>
+        <text x={X(100)} y={146} textAnchor="end" fontSize="12.5" fill="var(--ink)">
+          {plain('fig.phases.return')}
+        </text>
       </svg>
       <p className="fig-legend">
-        <span className="fig-key fig-key-p1" /> {t('fig.phases.p1')}{'  '}
+        <span className="fig-key fig-key-p1" /> {t('fig.phases.p1')}
+        {'  '}
         <span className="fig-key fig-key-p2" /> {t('fig.phases.p2')}
       </p>
     </figure>

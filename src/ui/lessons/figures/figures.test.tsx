@@ -13,7 +13,11 @@ function render(Figure: ComponentType, lang: 'en' | 'zh'): string {
   store.setState({ lang });
   // Server rendering reads the store's initial state: make that the state set here.
   const api = { ...store, getInitialState: store.getState };
-  return renderToStaticMarkup(<LabContext.Provider value={api}><Figure /></LabContext.Provider>);
+  return renderToStaticMarkup(
+    <LabContext.Provider value={api}>
+      <Figure />
+    </LabContext.Provider>,
+  );
 }
 
 describe('lesson figures', () => {

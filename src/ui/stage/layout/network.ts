@@ -6,15 +6,35 @@ import { clientStateText } from '../describe.ts';
 import type { ClientScene, PacketScene } from '../scene.ts';
 import { baseline, FONT, group, rect, textNode, type DNode, type GNode, type IconName } from '../nodes.ts';
 import { pyRepr } from '../text.ts';
-import { CHIP_H, clamp, count, GAP, icon, label, moreSummary, PAD, ROW, summaryLine, type Ctx, type Part } from './parts.ts';
+import {
+  CHIP_H,
+  clamp,
+  count,
+  GAP,
+  icon,
+  label,
+  moreSummary,
+  PAD,
+  ROW,
+  summaryLine,
+  type Ctx,
+  type Part,
+} from './parts.ts';
 
 const CLIENT_ICON: Record<ClientScene['state'], IconName> = {
-  idle: 'ready', connecting: 'ready', connected: 'check', closed: 'exited', reset: 'warn', 'server-gone': 'warn',
+  idle: 'ready',
+  connecting: 'ready',
+  connected: 'check',
+  closed: 'exited',
+  reset: 'warn',
+  'server-gone': 'warn',
 };
 
 export function networkColumn(ctx: Ctx, w: number): Part {
   const { t, scene, measure } = ctx;
-  const nodes: DNode[] = [textNode(measure, PAD, baseline(4, FONT.band), t('stage.band.network'), FONT.band, 'band-label')];
+  const nodes: DNode[] = [
+    textNode(measure, PAD, baseline(4, FONT.band), t('stage.band.network'), FONT.band, 'band-label'),
+  ];
   const hostW = clamp(Math.round(w * 0.5), 104, 150);
   const hostX = w - PAD - hostW;
   const wireX0 = 2;
@@ -33,7 +53,16 @@ export function networkColumn(ctx: Ctx, w: number): Part {
     host.x = hostX;
     host.y = y;
     const wireY = y + 20;
-    nodes.push(group(0, 0, w, 0, [{ t: 'line', x1: wireX0, y1: wireY, x2: hostX, y2: wireY, cls: `wire wire-${c.state}` }], { key: `wire-${c.name}` }));
+    nodes.push(
+      group(
+        0,
+        0,
+        w,
+        0,
+        [{ t: 'line', x1: wireX0, y1: wireY, x2: hostX, y2: wireY, cls: `wire wire-${c.state}` }],
+        { key: `wire-${c.name}` },
+      ),
+    );
     let py = wireY - (pills[0]?.h ?? 0) / 2;
     pills.forEach((pill, i) => {
       const p = packets[i]!;
@@ -47,8 +76,13 @@ export function networkColumn(ctx: Ctx, w: number): Part {
     y += h + GAP;
   }
   if (scene.hiddenClients > 0) {
-    const text = moreSummary(ctx, t('stage.more.clients', { n: count(scene.hiddenClients) }),
-      scene.hiddenClientStates.map(([state, n]) => t('stage.more.state', { n: count(n), state: t(`stage.client.${state}`) })));
+    const text = moreSummary(
+      ctx,
+      t('stage.more.clients', { n: count(scene.hiddenClients) }),
+      scene.hiddenClientStates.map(([state, n]) =>
+        t('stage.more.state', { n: count(n), state: t(`stage.client.${state}`) }),
+      ),
+    );
     y += summaryLine(ctx, text, PAD, y, w - 2 * PAD, 'more-clients', nodes);
   }
   return { nodes, h: Math.ceil(y) };
@@ -60,14 +94,24 @@ function hostBox(ctx: Ctx, c: ClientScene, w: number): GNode {
   const nodes: DNode[] = [];
   let y = 5;
   nodes.push(icon('host', PAD + 6, y + ROW / 2, 12, 'icon-host'));
-  nodes.push(textNode(measure, PAD + 17, baseline(y, FONT.bold), c.name, FONT.bold, 'title', { maxW: inner - 17 }));
+  nodes.push(
+    textNode(measure, PAD + 17, baseline(y, FONT.bold), c.name, FONT.bold, 'title', { maxW: inner - 17 }),
+  );
   y += ROW + 2;
   nodes.push(icon(CLIENT_ICON[c.state], PAD + 5, y + ROW / 2, 10, `icon-client-${c.state}`));
-  nodes.push(textNode(measure, PAD + 14, baseline(y, FONT.small), clientStateText(c, t), FONT.small, 'body-text', { maxW: inner - 14 }));
+  nodes.push(
+    textNode(measure, PAD + 14, baseline(y, FONT.small), clientStateText(c, t), FONT.small, 'body-text', {
+      maxW: inner - 14,
+    }),
+  );
   y += ROW + 2;
   const replies = c.replies.slice(-2);
   if (replies.length === 0) {
-    nodes.push(textNode(measure, PAD, baseline(y, FONT.small), t('stage.client.noReply'), FONT.small, 'muted', { maxW: inner }));
+    nodes.push(
+      textNode(measure, PAD, baseline(y, FONT.small), t('stage.client.noReply'), FONT.small, 'muted', {
+        maxW: inner,
+      }),
+    );
     y += ROW;
   } else {
     const lab = textNode(measure, PAD, baseline(y, FONT.small), t('stage.client.got'), FONT.small, 'muted');
@@ -75,14 +119,22 @@ function hostBox(ctx: Ctx, c: ClientScene, w: number): GNode {
     replies.forEach((r, i) => {
       const isNew = i >= replies.length - c.newReplies;
       const x = i === 0 ? PAD + lab.w + 5 : PAD + lab.w + 5;
-      nodes.push(textNode(measure, x, baseline(y, FONT.mono), pyRepr(r), FONT.mono, isNew ? 'mono mono-new' : 'mono', { maxW: inner - lab.w - 5 }));
+      nodes.push(
+        textNode(measure, x, baseline(y, FONT.mono), pyRepr(r), FONT.mono, isNew ? 'mono mono-new' : 'mono', {
+          maxW: inner - lab.w - 5,
+        }),
+      );
       y += ROW;
     });
   }
   const h = Math.ceil(y + 5);
   return group(0, 0, w, h, [rect(0, 0, w, h, `box box-host box-host-${c.state}`, 6), ...nodes], {
-    key: `host-${c.name}`, changed: c.changed, attrs: { 'data-testid': `host-${c.name}`, 'data-state': c.state },
-    title: c.replies.length ? t('stage.client.allReplies', { list: c.replies.map((r) => pyRepr(r, 40)).join(', ') }) : undefined,
+    key: `host-${c.name}`,
+    changed: c.changed,
+    attrs: { 'data-testid': `host-${c.name}`, 'data-state': c.state },
+    title: c.replies.length
+      ? t('stage.client.allReplies', { list: c.replies.map((r) => pyRepr(r, 40)).join(', ') })
+      : undefined,
   });
 }
 
@@ -99,11 +151,18 @@ function packetPill(ctx: Ctx, p: PacketScene, maxW: number): GNode {
     icon(p.toServer ? 'arrow-left' : 'arrow-right', 8, CHIP_H / 2, 8, 'icon-arrow'),
     textNode(measure, 15, baseline(1, FONT.tag), head, FONT.tag, 'packet-text', { maxW: w - 18 }),
   ];
-  if (data) children.push(textNode(measure, 5, baseline(14, FONT.cell), data, FONT.cell, 'packet-data', { maxW: w - 8 }));
+  if (data)
+    children.push(
+      textNode(measure, 5, baseline(14, FONT.cell), data, FONT.cell, 'packet-data', { maxW: w - 8 }),
+    );
   const from = p.toServer ? p.client : t('stage.packet.server');
   const to = p.toServer ? t('stage.packet.server') : p.client;
   return group(0, 0, w, h, children, {
-    key: `packet-${p.id}`, changed: p.isNew, attrs: { 'data-testid': `packet-${p.id}`, 'data-kind': p.kind },
-    title: t('stage.packet.title', { kind: p.kind, from, to, n: p.bytes }) + (p.data ? ` ${pyRepr(p.data, 100)}` : ''),
+    key: `packet-${p.id}`,
+    changed: p.isNew,
+    attrs: { 'data-testid': `packet-${p.id}`, 'data-kind': p.kind },
+    title:
+      t('stage.packet.title', { kind: p.kind, from, to, n: p.bytes }) +
+      (p.data ? ` ${pyRepr(p.data, 100)}` : ''),
   });
 }

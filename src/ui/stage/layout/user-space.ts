@@ -6,20 +6,45 @@ import { callText, fdWhatText, stateText, threadName } from '../describe.ts';
 import type { FdScene, ProcScene, ThreadScene } from '../scene.ts';
 import { baseline, FONT, group, rect, textNode, type DNode, type GNode } from '../nodes.ts';
 import { pyRepr, wrapText } from '../text.ts';
-import { bytesRow, chip, CHIP_H, CELL_H, count, flow, GAP, icon, label, PAD, ROW, STATE_ICON, type Ctx, type Part } from './parts.ts';
+import {
+  bytesRow,
+  chip,
+  CHIP_H,
+  CELL_H,
+  count,
+  flow,
+  GAP,
+  icon,
+  label,
+  PAD,
+  ROW,
+  STATE_ICON,
+  type Ctx,
+  type Part,
+} from './parts.ts';
 
 export function userBand(ctx: Ctx, w: number): Part {
   const { t, scene, measure } = ctx;
   const nodes: DNode[] = [];
-  const bandLabel = textNode(measure, PAD, baseline(4, FONT.band), t('stage.band.user'), FONT.band, 'band-label');
+  const bandLabel = textNode(
+    measure,
+    PAD,
+    baseline(4, FONT.band),
+    t('stage.band.user'),
+    FONT.band,
+    'band-label',
+  );
   nodes.push(bandLabel);
   // Which thread each core runs: with one core, an idle CPU is the point of blocking I/O.
   const cpus = scene.cores.map((tid, core) => {
     const th = tid !== null ? scene.threads[tid] : undefined;
     const who = th ? threadName(th) : t('stage.cpu.idle');
     return chip(ctx, t('stage.cpu', { n: core, who }), {
-      cls: th ? 'chip-cpu' : 'chip-cpu chip-idle', icon: th ? 'running' : 'cpu', iconCls: th ? 'icon-running' : 'icon-idle',
-      key: `cpu-${core}`, maxW: Math.max(120, (w - bandLabel.w - 4 * PAD) / scene.cores.length - 4),
+      cls: th ? 'chip-cpu' : 'chip-cpu chip-idle',
+      icon: th ? 'running' : 'cpu',
+      iconCls: th ? 'icon-running' : 'icon-idle',
+      key: `cpu-${core}`,
+      maxW: Math.max(120, (w - bandLabel.w - 4 * PAD) / scene.cores.length - 4),
     });
   });
   const cpuW = cpus.reduce((s, c) => s + c.w + 4, 0);
@@ -52,18 +77,31 @@ export function userBand(ctx: Ctx, w: number): Part {
     y += rowH + GAP;
   }
   if (scene.hiddenProcs > 0) {
-    const more = chip(ctx, t('stage.more.procs', { n: scene.hiddenProcs }), { cls: 'chip-plain', key: 'more-procs', maxW: avail });
-    more.x = PAD; more.y = y;
+    const more = chip(ctx, t('stage.more.procs', { n: scene.hiddenProcs }), {
+      cls: 'chip-plain',
+      key: 'more-procs',
+      maxW: avail,
+    });
+    more.x = PAD;
+    more.y = y;
     nodes.push(more);
     y += CHIP_H + GAP;
   }
   if (scene.exitedProcs.length > 0) {
     const shown = scene.exitedProcs.slice(-6);
-    const chips = shown.map((p) => chip(ctx, t('stage.proc.exitedChip', { name: p.name, pid: p.pid, code: p.code ?? '?' }), {
-      cls: 'chip-exited', icon: 'exited', iconCls: 'icon-exited', key: `proc-${p.pid}`, changed: p.changed, maxW: avail,
-    }));
+    const chips = shown.map((p) =>
+      chip(ctx, t('stage.proc.exitedChip', { name: p.name, pid: p.pid, code: p.code ?? '?' }), {
+        cls: 'chip-exited',
+        icon: 'exited',
+        iconCls: 'icon-exited',
+        key: `proc-${p.pid}`,
+        changed: p.changed,
+        maxW: avail,
+      }),
+    );
     const hidden = scene.exitedProcs.length - shown.length;
-    if (hidden > 0) chips.unshift(chip(ctx, t('stage.proc.moreExited', { n: hidden }), { cls: 'chip-plain' }));
+    if (hidden > 0)
+      chips.unshift(chip(ctx, t('stage.proc.moreExited', { n: hidden }), { cls: 'chip-plain' }));
     const part = flow(chips, PAD, y, avail);
     nodes.push(...part.nodes);
     y += part.h + GAP;
@@ -80,16 +118,47 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   nodes.push(head);
   if (p.parent !== null) {
     const x = PAD + head.w + 8;
-    if (x < w - PAD - 40) nodes.push(textNode(measure, x, baseline(4, FONT.small), t('stage.proc.child', { parent: p.parent }), FONT.small, 'muted', { maxW: w - PAD - x }));
+    if (x < w - PAD - 40)
+      nodes.push(
+        textNode(
+          measure,
+          x,
+          baseline(4, FONT.small),
+          t('stage.proc.child', { parent: p.parent }),
+          FONT.small,
+          'muted',
+          { maxW: w - PAD - x },
+        ),
+      );
   }
   let y = 24;
   if (p.showGil) {
     const holder = p.gil !== null ? ctx.scene.threads[p.gil] : undefined;
     const gilText = holder ? t('stage.gil.held', { thread: threadName(holder) }) : t('stage.gil.free');
-    const items = [chip(ctx, gilText, { cls: 'chip-gil', icon: 'key', iconCls: 'icon-key', key: `gil-${p.pid}`, maxW: inner, title: t('stage.gil.title') })];
+    const items = [
+      chip(ctx, gilText, {
+        cls: 'chip-gil',
+        icon: 'key',
+        iconCls: 'icon-key',
+        key: `gil-${p.pid}`,
+        maxW: inner,
+        title: t('stage.gil.title'),
+      }),
+    ];
     if (p.gilWaiters.length) {
-      const names = p.gilWaiters.map((tid) => { const th = ctx.scene.threads[tid]; return th ? threadName(th) : String(tid); });
-      items.push(chip(ctx, t('stage.gil.waiting', { list: names.join(', ') }), { cls: 'chip-waiter', icon: 'blocked', iconCls: 'icon-blocked', maxW: inner, key: `gil-wait-${p.pid}` }));
+      const names = p.gilWaiters.map((tid) => {
+        const th = ctx.scene.threads[tid];
+        return th ? threadName(th) : String(tid);
+      });
+      items.push(
+        chip(ctx, t('stage.gil.waiting', { list: names.join(', ') }), {
+          cls: 'chip-waiter',
+          icon: 'blocked',
+          iconCls: 'icon-blocked',
+          maxW: inner,
+          key: `gil-wait-${p.pid}`,
+        }),
+      );
     }
     // On the title's line when it fits there, else on a line of its own.
     const headRight = PAD + head.w + 12;
@@ -110,7 +179,8 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   const cols = Math.max(1, Math.min(n, Math.floor((inner + GAP) / (minCard + GAP))));
   let cardW = Math.min(300, (inner - GAP * (cols - 1)) / cols);
   // A lone column of cards leaves the fd table a column of its own: give it room for its tags.
-  if (cols === 1 && inner - cardW - 2 * GAP < 280 && inner - 2 * GAP - 280 >= 230) cardW = inner - 2 * GAP - 280;
+  if (cols === 1 && inner - cardW - 2 * GAP < 280 && inner - 2 * GAP - 280 >= 230)
+    cardW = inner - 2 * GAP - 280;
   const threadsW = cols * cardW + (cols - 1) * GAP;
   const besideW = inner - threadsW - GAP * 2;
   const fdBeside = besideW >= 190;
@@ -119,24 +189,45 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   for (let i = 0; i < p.threads.length; i += cols) {
     const row = p.threads.slice(i, i + cols).map((th) => threadCard(ctx, th, cardW));
     const rowH = Math.max(...row.map((c) => c.h));
-    row.forEach((c, j) => { c.x = PAD + j * (cardW + GAP); c.y = ty; nodes.push(c); });
+    row.forEach((c, j) => {
+      c.x = PAD + j * (cardW + GAP);
+      c.y = ty;
+      nodes.push(c);
+    });
     lastRow = { y: ty, h: rowH, used: row.length * (cardW + GAP) };
     ty += rowH + GAP;
   }
   if (p.hiddenThreads > 0) {
-    const more = chip(ctx, t('stage.more.threads', { n: p.hiddenThreads }), { cls: 'chip-plain', key: `more-threads-${p.pid}`, maxW: inner });
-    more.x = PAD; more.y = ty;
+    const more = chip(ctx, t('stage.more.threads', { n: p.hiddenThreads }), {
+      cls: 'chip-plain',
+      key: `more-threads-${p.pid}`,
+      maxW: inner,
+    });
+    more.x = PAD;
+    more.y = ty;
     nodes.push(more);
     ty += CHIP_H + GAP;
     lastRow = { y: ty, h: 0, used: inner + GAP };
   }
   if (p.exitedThreads.length > 0) {
     const shown = p.exitedThreads.slice(-4);
-    const chips = shown.map((th) => chip(ctx, t('stage.thread.exitedChip', { thread: threadName(th) }), {
-      cls: 'chip-exited', icon: 'exited', iconCls: 'icon-exited', key: `thread-${th.tid}`, maxW: threadsW,
-      attrs: { 'data-testid': `thread-${th.tid}`, 'data-state': 'exited' }, changed: th.changed,
-    }));
-    if (p.exitedThreads.length > shown.length) chips.unshift(chip(ctx, t('stage.thread.moreExited', { n: p.exitedThreads.length - shown.length }), { cls: 'chip-plain' }));
+    const chips = shown.map((th) =>
+      chip(ctx, t('stage.thread.exitedChip', { thread: threadName(th) }), {
+        cls: 'chip-exited',
+        icon: 'exited',
+        iconCls: 'icon-exited',
+        key: `thread-${th.tid}`,
+        maxW: threadsW,
+        attrs: { 'data-testid': `thread-${th.tid}`, 'data-state': 'exited' },
+        changed: th.changed,
+      }),
+    );
+    if (p.exitedThreads.length > shown.length)
+      chips.unshift(
+        chip(ctx, t('stage.thread.moreExited', { n: p.exitedThreads.length - shown.length }), {
+          cls: 'chip-plain',
+        }),
+      );
     const part = flow(chips, PAD, ty, fdBeside ? threadsW : inner);
     nodes.push(...part.nodes);
     ty += part.h + GAP;
@@ -162,7 +253,9 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   }
   h = Math.ceil(h);
   return group(0, 0, w, h, [rect(0, 0, w, h, `box box-proc${p.exited ? ' box-exited' : ''}`, 6), ...nodes], {
-    key: `proc-${p.pid}`, changed: p.changed, attrs: { 'data-testid': `proc-${p.pid}` },
+    key: `proc-${p.pid}`,
+    changed: p.changed,
+    attrs: { 'data-testid': `proc-${p.pid}` },
   });
 }
 
@@ -170,7 +263,15 @@ function fdTable(ctx: Ctx, p: ProcScene, w: number): Part {
   const { t } = ctx;
   const head = label(ctx, 0, 0, t('stage.fds'), w);
   const chips = p.fds.map((f) => fdChip(ctx, p.pid, f, w));
-  if (p.hiddenFds > 0) chips.push(chip(ctx, t('stage.more.fds', { n: count(p.hiddenFds) }), { cls: 'chip-plain', key: `fds-more-${p.pid}`, maxW: w, attrs: { 'data-testid': `fds-more-${p.pid}` } }));
+  if (p.hiddenFds > 0)
+    chips.push(
+      chip(ctx, t('stage.more.fds', { n: count(p.hiddenFds) }), {
+        cls: 'chip-plain',
+        key: `fds-more-${p.pid}`,
+        maxW: w,
+        attrs: { 'data-testid': `fds-more-${p.pid}` },
+      }),
+    );
   const part = flow(chips, 0, ROW + 2, w, 4, 4);
   return { nodes: [head, ...part.nodes], h: ROW + 2 + part.h };
 }
@@ -184,7 +285,9 @@ function fdChip(ctx: Ctx, pid: number, f: FdScene, maxW: number): GNode {
   const tagWs = tags.map((tg) => measure(tg, FONT.tag) + 8);
   const tagsW = tagWs.reduce((s, x) => s + x + 3, 0);
   const what = fdWhatText(f.what, t, f.pair);
-  const text = textNode(measure, 5 + num.w + 5, baseline(1, FONT.small), what, FONT.small, 'chip-text', { maxW: maxW - num.w - 15 - tagsW });
+  const text = textNode(measure, 5 + num.w + 5, baseline(1, FONT.small), what, FONT.small, 'chip-text', {
+    maxW: maxW - num.w - 15 - tagsW,
+  });
   const children: DNode[] = [];
   let x = text.x + text.w + 5;
   const tagNodes: DNode[] = [];
@@ -195,7 +298,11 @@ function fdChip(ctx: Ctx, pid: number, f: FdScene, maxW: number): GNode {
   });
   const w = Math.ceil(x + (tags.length ? 2 : 0));
   children.push(rect(0, 0, w, CHIP_H, `chip chip-fd chip-fd-${f.what.kind}`, 4), num, text, ...tagNodes);
-  const title = [t('stage.fd.title', { fd: f.fd, what }), ...(f.nonblock ? [t('stage.flag.nonblock')] : []), ...(f.async ? [t('stage.flag.async')] : [])].join('\n');
+  const title = [
+    t('stage.fd.title', { fd: f.fd, what }),
+    ...(f.nonblock ? [t('stage.flag.nonblock')] : []),
+    ...(f.async ? [t('stage.flag.async')] : []),
+  ].join('\n');
   return group(0, 0, w, CHIP_H, children, { key: `fd-${pid}-${f.fd}`, changed: f.changed, title });
 }
 
@@ -206,15 +313,31 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
   let y = 6;
   // name and tid
   nodes.push(icon(STATE_ICON[th.state] ?? 'ready', PAD + 6, y + ROW / 2, 12, `icon-${th.state}`));
-  const tid = textNode(measure, w - PAD, baseline(y, FONT.small), `tid ${th.tid}`, FONT.small, 'muted', { anchor: 'end' });
+  const tid = textNode(measure, w - PAD, baseline(y, FONT.small), `tid ${th.tid}`, FONT.small, 'muted', {
+    anchor: 'end',
+  });
   nodes.push(tid);
-  nodes.push(textNode(measure, PAD + 17, baseline(y, FONT.bold), th.name, FONT.bold, 'title', { maxW: inner - 17 - tid.w - 6 }));
+  nodes.push(
+    textNode(measure, PAD + 17, baseline(y, FONT.bold), th.name, FONT.bold, 'title', {
+      maxW: inner - 17 - tid.w - 6,
+    }),
+  );
   y += ROW + 4;
   // state, by colour, icon and words
   const st = stateText(th, t, scene.t);
   const stLines = wrapText(st, inner - 14, FONT.body, measure, 2);
   const pillH = 20 + (stLines.length - 1) * 15;
-  const stNodes = stLines.map((line, i) => textNode(measure, PAD + 7, baseline(y + i * 15, FONT.body, 20), line, FONT.body, 'pill-text', i === stLines.length - 1 && stLines.join(' ') !== st ? { title: st } : {}));
+  const stNodes = stLines.map((line, i) =>
+    textNode(
+      measure,
+      PAD + 7,
+      baseline(y + i * 15, FONT.body, 20),
+      line,
+      FONT.body,
+      'pill-text',
+      i === stLines.length - 1 && stLines.join(' ') !== st ? { title: st } : {},
+    ),
+  );
   const pillW = Math.min(inner, Math.max(...stNodes.map((n) => n.w)) + 14);
   nodes.push(rect(PAD, y, pillW, pillH, `pill pill-${th.state}`, 10), ...stNodes);
   y += pillH + 5;
@@ -227,31 +350,57 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
     const lab = textNode(measure, 0, baseline(0, FONT.small, CELL_H), t('stage.buffer'), FONT.small, 'muted');
     const bytes = bytesRow(ctx, th.userBuffer.data, inner - lab.w - 6, { reprAlways: true });
     const h = bytes.h;
-    nodes.push(group(PAD, y, inner, h, [lab, group(lab.w + 6, 0, inner - lab.w - 6, h, bytes.nodes)], {
-      key: `ubuf-${th.tid}`, changed: th.bufferChanged,
-      attrs: { 'data-testid': `user-buffer-${th.tid}` },
-      title: t('stage.buffer.title', { n: th.userBuffer.data.length, fd: th.userBuffer.fd, bytes: pyRepr(th.userBuffer.data, 200) }),
-    }));
+    nodes.push(
+      group(PAD, y, inner, h, [lab, group(lab.w + 6, 0, inner - lab.w - 6, h, bytes.nodes)], {
+        key: `ubuf-${th.tid}`,
+        changed: th.bufferChanged,
+        attrs: { 'data-testid': `user-buffer-${th.tid}` },
+        title: t('stage.buffer.title', {
+          n: th.userBuffer.data.length,
+          fd: th.userBuffer.fd,
+          bytes: pyRepr(th.userBuffer.data, 200),
+        }),
+      }),
+    );
     y += h + 4;
   }
   if (th.sent) {
     const lab = textNode(measure, 0, baseline(0, FONT.small), t('stage.sent'), FONT.small, 'muted');
-    const data = textNode(measure, lab.w + 6, baseline(0, FONT.mono), pyRepr(th.sent.data), FONT.mono, 'mono', { maxW: inner - lab.w - 6 });
-    nodes.push(group(PAD, y, inner, ROW, [lab, data], {
-      key: `sent-${th.tid}`, changed: th.sentChanged,
-      title: t('stage.sent.title', { n: th.sent.data.length, fd: th.sent.fd, bytes: pyRepr(th.sent.data, 200) }),
-    }));
+    const data = textNode(
+      measure,
+      lab.w + 6,
+      baseline(0, FONT.mono),
+      pyRepr(th.sent.data),
+      FONT.mono,
+      'mono',
+      { maxW: inner - lab.w - 6 },
+    );
+    nodes.push(
+      group(PAD, y, inner, ROW, [lab, data], {
+        key: `sent-${th.tid}`,
+        changed: th.sentChanged,
+        title: t('stage.sent.title', {
+          n: th.sent.data.length,
+          fd: th.sent.fd,
+          bytes: pyRepr(th.sent.data, 200),
+        }),
+      }),
+    );
     y += ROW + 2;
   }
   if (th.error) {
     nodes.push(icon('warn', PAD + 6, y + ROW / 2, 11, 'icon-warn'));
-    nodes.push(textNode(measure, PAD + 16, baseline(y, FONT.small), th.error, FONT.small, 'err-text', { maxW: inner - 16 }));
+    nodes.push(
+      textNode(measure, PAD + 16, baseline(y, FONT.small), th.error, FONT.small, 'err-text', {
+        maxW: inner - 16,
+      }),
+    );
     y += ROW + 2;
   }
   const h = Math.ceil(y + 4);
   return group(0, 0, w, h, [rect(0, 0, w, h, `box box-thread box-thread-${th.state}`, 5), ...nodes], {
-    key: `thread-${th.tid}`, changed: th.changed,
+    key: `thread-${th.tid}`,
+    changed: th.changed,
     attrs: { 'data-testid': `thread-${th.tid}`, 'data-state': th.state },
   });
 }
-

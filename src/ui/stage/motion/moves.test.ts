@@ -11,7 +11,10 @@ import { METRICS, METRIC_CHARS } from '../font-metrics.ts';
 import { stepRange } from '../facts.ts';
 import { cellsIn, placeKeys, planMotion, type MotionPlan } from './moves.ts';
 
-const ctx = { t: (key: string, params?: Record<string, string | number>) => translate('en', key, params), measure: metricsMeasure('en', METRICS, METRIC_CHARS) };
+const ctx = {
+  t: (key: string, params?: Record<string, string | number>) => translate('en', key, params),
+  measure: metricsMeasure('en', METRICS, METRIC_CHARS),
+};
 const PER_MODEL = [...new Map(SCENARIOS.map((s) => [s.model, s.id])).values()];
 
 function setup(id: string) {
@@ -19,40 +22,65 @@ function setup(id: string) {
   const { index, folds } = getRun(s, s.seed);
   const steps = visibleSteps(index.steps, folds);
   const layout = (k: number) => layoutStage(sceneOfStep(index, k, s.model), 960, ctx);
-  const events = (k: number): TraceEvent[] => { const [a, b] = stepRange(index, k); return index.trace.slice(a, b); };
-  const plan = (i: number): MotionPlan => planMotion({
-    events: events(steps[i]!), before: index.viewAt(steps[i - 1]!), view: index.viewAt(steps[i]!), from: layout(steps[i - 1]!).nodes, to: layout(steps[i]!).nodes,
-  });
-  const first = (is: (e: TraceEvent) => boolean): number => steps.findIndex((k, i) => i > 0 && events(k).some(is));
+  const events = (k: number): TraceEvent[] => {
+    const [a, b] = stepRange(index, k);
+    return index.trace.slice(a, b);
+  };
+  const plan = (i: number): MotionPlan =>
+    planMotion({
+      events: events(steps[i]!),
+      before: index.viewAt(steps[i - 1]!),
+      view: index.viewAt(steps[i]!),
+      from: layout(steps[i - 1]!).nodes,
+      to: layout(steps[i]!).nodes,
+    });
+  const first = (is: (e: TraceEvent) => boolean): number =>
+    steps.findIndex((k, i) => i > 0 && events(k).some(is));
   return { steps, layout, events, plan, first };
 }
 
 describe('motion plans', () => {
-  it.each(PER_MODEL)('%s: arriving bytes and copied bytes land exactly on their cells in the new picture', (id) => {
-    const { steps, layout, plan, first, events } = setup(id);
-    for (const is of [(e: TraceEvent) => e.type === 'sock.rx' && e.data.length > 0, (e: TraceEvent) => e.type === 'copy' && e.dir === 'to-user' && e.bytes > 0]) {
-      const i = first(is);
-      expect(i).toBeGreaterThan(0);
-      const p = plan(i);
-      const cells = p.moves.filter((m) => m.shape === 'cell');
-      expect(cells.length).toBeGreaterThan(0);
-      const places = placeKeys(layout(steps[i]!).nodes);
-      for (const m of cells.filter((x) => x.hide)) {
-        const hide = m.hide?.[0];
-        expect(hide?.cell).toBeDefined();
-        const target = cellsIn(places.get(hide!.key)!)[hide!.cell!]!;
-        const end = m.path[m.path.length - 1]!;
-        expect([end.x, end.y]).toEqual([target.x, target.y]);
-        expect(target.ch).toBe(m.text);
+  it.each(PER_MODEL)(
+    '%s: arriving bytes and copied bytes land exactly on their cells in the new picture',
+    (id) => {
+      const { steps, layout, plan, first, events } = setup(id);
+      for (const is of [
+        (e: TraceEvent) => e.type === 'sock.rx' && e.data.length > 0,
+        (e: TraceEvent) => e.type === 'copy' && e.dir === 'to-user' && e.bytes > 0,
+      ]) {
+        const i = first(is);
+        expect(i).toBeGreaterThan(0);
+        const p = plan(i);
+        const cells = p.moves.filter((m) => m.shape === 'cell');
+        expect(cells.length).toBeGreaterThan(0);
+        const places = placeKeys(layout(steps[i]!).nodes);
+        for (const m of cells.filter((x) => x.hide)) {
+          const hide = m.hide?.[0];
+          expect(hide?.cell).toBeDefined();
+          const target = cellsIn(places.get(hide!.key)!)[hide!.cell!]!;
+          const end = m.path[m.path.length - 1]!;
+          expect([end.x, end.y]).toEqual([target.x, target.y]);
+          expect(target.ch).toBe(m.text);
+        }
+        // The bytes that move are the event's bytes, in order.
+        const ev = events(steps[i]!).find(is)!;
+        const data = ev.type === 'sock.rx' || ev.type === 'copy' ? ev.data : '';
+        expect(cells.map((m) => m.text)).toEqual(
+          [...data.slice(0, cells.length)].map((ch) => byteGlyph(ch.charCodeAt(0))),
+        );
       }
-      // The bytes that move are the event's bytes, in order.
-      const ev = events(steps[i]!).find(is)!;
-      const data = ev.type === 'sock.rx' || ev.type === 'copy' ? ev.data : '';
-      expect(cells.map((m) => m.text)).toEqual([...data.slice(0, cells.length)].map((ch) => byteGlyph(ch.charCodeAt(0))));
-    }
-  });
+    },
+  );
 
-  it.each(['select', 'poll', 'epoll-level', 'signal-driven', 'async-io', 'thread-per-connection', 'chat-order-burst'])('%s: every step plans sane moves (times in order, boxes finite)', (id) => {
+  it.each([
+    'select',
+    'poll',
+    'epoll-level',
+    'signal-driven',
+    'async-io',
+    'thread-per-connection',
+    'chat-order-burst',
+  ])('%s: every step plans sane moves (times in order, boxes finite)', (id) => {
     const { steps, plan } = setup(id);
     let animated = 0;
     for (let i = 1; i < Math.min(steps.length, 160); i++) {

@@ -13,7 +13,9 @@ import { useLab } from '../../hooks.ts';
 import { useVisibleSteps } from '../../controls/use-visible.ts';
 import type { Running, playMotion } from './play.ts';
 
-interface PlayModule { playMotion: typeof playMotion }
+interface PlayModule {
+  playMotion: typeof playMotion;
+}
 let loaded: PlayModule | null = null;
 let loading: Promise<PlayModule> | null = null;
 
@@ -62,22 +64,32 @@ export function useMotion({ stage, svg, layout, step, index, view }: MotionArgs)
   const reduced = usePrefersReducedMotion();
   const visible = useVisibleSteps();
   const on = setting === 'on' || (setting === 'auto' && !reduced);
-  const prev = useRef<{ step: number; layout: StageLayout; index: TraceIndex; view: MachineView } | null>(null);
+  const prev = useRef<{ step: number; layout: StageLayout; index: TraceIndex; view: MachineView } | null>(
+    null,
+  );
   const running = useRef<Running | null>(null);
 
   // Load the motion code once the page has drawn (only when motion is wanted).
   useEffect(() => {
     if (!on || loaded) return;
-    const id = window.setTimeout(() => { void loadMotion(); }, 200);
+    const id = window.setTimeout(() => {
+      void loadMotion();
+    }, 200);
     return () => window.clearTimeout(id);
   }, [on]);
 
   // Any click or key skips the running animation to its end.
   useEffect(() => {
-    const skip = (): void => { running.current?.finish(); };
+    const skip = (): void => {
+      running.current?.finish();
+    };
     window.addEventListener('pointerdown', skip, true);
     window.addEventListener('keydown', skip, true);
-    return () => { window.removeEventListener('pointerdown', skip, true); window.removeEventListener('keydown', skip, true); running.current?.finish(); };
+    return () => {
+      window.removeEventListener('pointerdown', skip, true);
+      window.removeEventListener('keydown', skip, true);
+      running.current?.finish();
+    };
   }, []);
 
   // Before the browser paints the new step: hide what will arrive, and start the ghosts.
@@ -97,7 +109,14 @@ export function useMotion({ stage, svg, layout, step, index, view }: MotionArgs)
     // While playing, an animation ends well before the next step comes.
     const maxMs = playing ? 0.7 * (1000 / speed) : 1e9;
     running.current = loaded.playMotion({
-      stage: st, svg: el, maxMs, events: index.trace.slice(start, end), before: p.view, view, from: p.layout.nodes, to: layout.nodes,
+      stage: st,
+      svg: el,
+      maxMs,
+      events: index.trace.slice(start, end),
+      before: p.view,
+      view,
+      from: p.layout.nodes,
+      to: layout.nodes,
     });
   }, [on, layout, step, index, view, visible, playing, speed, stage, svg]);
 }
