@@ -48,3 +48,71 @@ test('the site asks no other host for anything (every foreign request is blocked
   await page.waitForLoadState('networkidle');
   expect(foreign).toEqual([]);
 });
+
+test('an English first visit keeps every font Chinese needs: offline in Chinese, every page, no font fails', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await openLab(page, 'select');
+  await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+  // The mark says so, quietly, once the worker has kept the site.
+  await expect(page.locator('.offline-mark')).toHaveText('✓ Available offline');
+  await page.screenshot({
+    path: 'test-results/offline-mark-en.png',
+    clip: { x: 0, y: 0, width: 1280, height: 120 },
+  });
+  await context.setOffline(true);
+  const failed: string[] = [];
+  const fonts: string[] = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  page.on('requestfinished', async (r) => {
+    if (/\.woff2?$/.test(r.url()) && (await r.response())?.ok()) fonts.push(r.url());
+  });
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('.offline-mark')).toHaveText('✓ 可离线使用');
+  for (const hash of [
+    '#/lessons',
+    '#/lesson/select?item=2',
+    '#/hall',
+    '#/glossary',
+    '#/handout?scenario=select',
+  ]) {
+    await page.goto(`./${hash}`);
+    await expect(page.locator('article.page').first()).toBeVisible();
+    await expect(page.locator('.page-loading')).toHaveCount(0);
+    await page.evaluate(() => document.fonts.ready);
+  }
+  const faces = await page.evaluate(() =>
+    [...document.fonts].map((f) => ({ family: f.family.replace(/"/g, ''), status: f.status })),
+  );
+  await context.setOffline(false);
+  expect(failed, 'requests that failed offline').toEqual([]);
+  expect(faces.filter((f) => f.status === 'error')).toEqual([]);
+  // It did draw Chinese with its own fonts, from the offline copy (so the test can fail).
+  expect(fonts.filter((u) => u.includes('noto-sans-sc-')).length).toBeGreaterThan(10);
+});
+
+test('over plain HTTP (not localhost) the page says in one line why there is no offline copy', async ({
+  page,
+  baseURL,
+}) => {
+  // A school server by name: the same site, through an origin the browser does not trust.
+  const school = 'http://iolab.school.test/';
+  await page.route(`${school}**`, async (route) =>
+    route.fulfill({ response: await route.fetch({ url: route.request().url().replace(school, baseURL!) }) }),
+  );
+  await page.goto(`${school}#/select?lang=en`);
+  await expect(page.getByTestId('step-counter')).toBeVisible();
+  expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+  const note = page.locator('.offline-mark');
+  await expect(note).toHaveText('No offline copy: needs HTTPS');
+  await expect(note).toHaveAttribute('title', /HTTPS/);
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(note).toHaveText('无法离线使用：需要 HTTPS');
+  await page.screenshot({
+    path: 'test-results/offline-insecure-zh.png',
+    clip: { x: 0, y: 0, width: 1280, height: 120 },
+  });
+});

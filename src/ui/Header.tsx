@@ -8,6 +8,7 @@ import { labHash } from './lab-link.ts';
 import { changedShipped } from '../scenarios/link.ts';
 import { baseOf } from '../scenarios/student.ts';
 import { rememberLang } from './lang-choice.ts';
+import { OfflineMark } from './share/OfflineMark.tsx';
 
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -85,6 +86,7 @@ export function Header() {
         <span className="tagline">{t('app.tagline')}</span>
       )}
       <div className="toolbar">
+        <OfflineMark />
         <div className="segmented" role="group" aria-label={t('app.language')}>
           {LANGS.map((l) => (
             <button

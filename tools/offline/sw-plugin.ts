@@ -1,10 +1,11 @@
 /**
  * Offline support, made at build time: after `vite build` writes dist/, this plugin lists what
  * it wrote and emits dist/sw.js, a service worker that
- * - precaches the app shell (the page, every script and style sheet, the icon, and the Latin
- *   fonts) under a cache named after a hash of those files, so a new build is a new cache;
- * - serves every same-origin GET from the cache first, and caches what it had to fetch (the
- *   Chinese fonts, only when Chinese is read), so after a first visit the site works offline;
+ * - precaches the app shell (the page, every script and style sheet, the icon, and every font
+ *   subset the site's text in either language needs) under a cache named after a hash of
+ *   those files, so a new build is a new cache;
+ * - serves every same-origin GET from the cache first, and caches what it had to fetch, so
+ *   after a first visit the site works offline;
  * - keeps what the page loaded before the worker took control (the page sends the list);
  * - never touches another host's requests (the site makes none);
  * - takes over at once (skipWaiting), so a new version serves the next load, and deletes the
@@ -16,14 +17,60 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
-/** Files fetched at install: everything but the fonts a first visit in English never needs. */
+/**
+ * Files fetched at install: the site's own files, less the fonts (see `usedFonts`: only the
+ * faces the site's text needs, in either language, are added) and the Python interpreter.
+ */
 export function isShell(file: string): boolean {
   if (file === 'sw.js') return false;
   // The Python interpreter (tens of MB) is cached when the playground first fetches it, never at install.
   if (file.startsWith('pyodide/') || /(^|\/)python-worker[-.]/.test(file)) return false;
-  if (!/\.(woff2?|ttf|otf)$/.test(file)) return true;
-  // .woff is only a fallback for old browsers; of the .woff2, the Latin subsets draw English.
-  return /\.woff2$/.test(file) && /(^|\/)(noto-sans|jetbrains-mono)-latin(-ext)?-\d{3}-/.test(file);
+  return !/\.(woff2?|ttf|otf)$/.test(file);
+}
+
+/** The code points a CSS `unicode-range` lists (`U+4E00-4E0F, U+3001, U+30??`). */
+function rangesOf(unicodeRange: string): [number, number][] {
+  return unicodeRange
+    .split(',')
+    .map((part) => part.trim().replace(/^U\+/i, ''))
+    .filter((part) => part !== '')
+    .map((part): [number, number] => {
+      if (part.includes('?'))
+        return [parseInt(part.replace(/\?/g, '0'), 16), parseInt(part.replace(/\?/g, 'F'), 16)];
+      const [lo = '', hi = lo] = part.split('-');
+      return [parseInt(lo, 16), parseInt(hi, 16)];
+    });
+}
+
+/** Every character a text holds, with the `\uXXXX` and `\u{…}` escapes of minified code read too. */
+export function codePointsOf(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const ch of text) out.add(ch.codePointAt(0)!);
+  for (const m of text.matchAll(/\\u(?:\{([0-9a-fA-F]{1,6})\}|([0-9a-fA-F]{4}))/g))
+    out.add(parseInt(m[1] ?? m[2]!, 16));
+  return out;
+}
+
+/**
+ * The .woff2 faces the site can draw with: those whose `unicode-range` holds a character of the
+ * site's own text (its scripts and page, where every string of both languages lives). The
+ * browser fetches exactly these when it shows that text, so an English first visit precaches
+ * the Chinese subsets Chinese pages need, and no subset no page can use. A face without a
+ * range covers everything. `.woff` is only a fallback for old browsers: never precached.
+ */
+export function usedFonts(css: string[], text: Set<number>): string[] {
+  const used = new Set<string>();
+  for (const sheet of css)
+    for (const face of sheet.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
+      const body = face[1]!;
+      const file = /url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/.exec(body)?.[1];
+      if (!file) continue;
+      const range = /unicode-range\s*:\s*([^;]+)/.exec(body)?.[1];
+      const ranges = range ? rangesOf(range) : [[0, 0x10ffff] as [number, number]];
+      if ([...text].some((c) => ranges.some(([lo, hi]) => c >= lo && c <= hi)))
+        used.add(file.replace(/^\.\//, '').replace(/^.*\//, ''));
+    }
+  return [...used].sort();
 }
 
 function listFiles(dir: string): string[] {
@@ -104,7 +151,16 @@ export function offlinePlugin(): Plugin {
           .update('\0')
           .update(readFileSync(join(outDir, file)));
       const version = hash.digest('hex').slice(0, 12);
-      const shell = files.filter(isShell).map((f) => `./${f}`);
+      // The site's text: its own scripts and page (not the interpreter, which draws nothing).
+      const read = (f: string) => readFileSync(join(outDir, f), 'utf8');
+      const text = codePointsOf(
+        files
+          .filter((f) => isShell(f) && /\.(js|html)$/.test(f))
+          .map(read)
+          .join('\n'),
+      );
+      const fonts = new Set(usedFonts(files.filter((f) => f.endsWith('.css')).map(read), text));
+      const shell = files.filter((f) => isShell(f) || fonts.has(f.replace(/^.*\//, ''))).map((f) => `./${f}`);
       writeFileSync(join(outDir, 'sw.js'), serviceWorkerSource(version, shell));
     },
   };

@@ -48,6 +48,12 @@ export default {
     'The run stopped at {ms} ms: its trace had grown to about {used} MB, past the page’s budget of {limit} MB. Use fewer connections or shorten untilMs — or run it with the CLI, whose budget you can raise: npm run sim -- file.json --max-trace-mb N.',
   'app.update.ready': 'A new version of IO Lab is ready.',
   'app.update.reload': 'Reload',
+  'app.offline.ready': 'Available offline',
+  'app.offline.ready.title':
+    'This browser keeps a copy of IO Lab, in both languages: the lab, the lessons and the pages work without the network.',
+  'app.offline.insecure': 'No offline copy: needs HTTPS',
+  'app.offline.insecure.title':
+    'Browsers keep an offline copy (a service worker) only for sites served over HTTPS or from localhost; this one came over plain HTTP.',
   'app.nav': 'Pages',
   'nav.lab': 'Step through',
   'nav.about': 'About',

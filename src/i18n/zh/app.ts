@@ -46,6 +46,11 @@ export default {
     '运行在 {ms} 毫秒处停止：它的跟踪记录已经约有 {used} MB，超过了网页的预算 {limit} MB。请减少连接数或缩短 untilMs；也可以用命令行运行，它的预算可以调高：npm run sim -- file.json --max-trace-mb N。',
   'app.update.ready': 'IO Lab 有新版本了。',
   'app.update.reload': '重新加载',
+  'app.offline.ready': '可离线使用',
+  'app.offline.ready.title': '浏览器已保存 IO Lab 的副本（中英文都有）：断网后实验、课程和各个页面照常可用。',
+  'app.offline.insecure': '无法离线使用：需要 HTTPS',
+  'app.offline.insecure.title':
+    '浏览器只为通过 HTTPS 或在本机（localhost）打开的网站保存离线副本（service worker）；本站是通过普通 HTTP 打开的。',
   'app.nav': '页面',
   'nav.lab': '逐步观察',
   'nav.about': '关于',

@@ -3,10 +3,12 @@
  * relative to the site's base, so a site under a sub-path caches only its own files. Once the
  * worker is active, the page hands it the list of files it already loaded (the fonts of its
  * language, a page's code); when they are kept, `<html data-offline="ready">` says the site
- * will work without the network.
+ * will work without the network (OfflineMark.tsx shows it); on plain HTTP, `insecure` says why not.
  */
 import { watchForUpdate } from './update.ts';
 export function registerOffline(onUpdate?: () => void): void {
+  // Plain HTTP (not localhost): browsers run no service worker there; the page says why (OfflineMark).
+  if (!window.isSecureContext) document.documentElement.dataset.offline = 'insecure';
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   // A new version taking over this page: the page says so (src/ui/share/update.ts).
   if (onUpdate) watchForUpdate(navigator.serviceWorker, onUpdate);
