@@ -45,6 +45,18 @@ export interface LazyModule<M> {
  * with Suspense would do, but React holds a resolved Suspense boundary back for up to 300 ms to
  * batch reveals: measured, a part that had arrived with the stage was drawn up to 0.3 s after it.
  */
+/**
+ * A chunk that failed to load is, after a deploy, a chunk of the old version: say so the way Vite
+ * does for its own preloads (`vite:preloadError`), so share/update.ts reloads the page once.
+ * Not every lazy import goes through Vite's preload helper (one with nothing to preload does not).
+ */
+function staleChunk(error: unknown): void {
+  if (typeof window === 'undefined') return;
+  const event = new Event('vite:preloadError', { cancelable: true }) as Event & { payload?: unknown };
+  event.payload = error;
+  window.dispatchEvent(event);
+}
+
 export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
   let state: LazyState<M> = { state: 'waiting' };
   let started = false;
@@ -60,8 +72,9 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
         (module) => {
           state = { state: 'ready', module };
         },
-        () => {
+        (error: unknown) => {
           state = { state: 'failed' };
+          staleChunk(error);
         },
       )
       .finally(() => {
