@@ -208,6 +208,18 @@ describe('docs/simulation.md states items 1, 2, 4, 5 and 6 as Linux and CPython 
     expect(doc).toMatch(/Py_BEGIN_ALLOW_THREADS/);
     expect(doc).toMatch(/task work \*in the submitting thread's context\*/);
   });
+  it('lists the select/poll wake-up the model simplifies (poll_freewait), as About does, in both languages', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/simulation.md', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(doc).toMatch(
+      /select\/poll wake-ups.*off every wait queue it was hooked on at once.*poll_freewait/,
+    );
+    expect(text('en', 'about.simplified.wakeups')).toMatch(/off all its wait queues at once.*poll_freewait/);
+    expect(text('zh', 'about.simplified.wakeups')).toMatch(/立刻把它从全部等待队列上摘下来.*poll_freewait/);
+  });
 });
 
 describe('item 12: exclusive waits in accept(), the thundering herd where it still happens', () => {

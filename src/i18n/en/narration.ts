@@ -218,10 +218,10 @@ export default {
   'narr.wake.data':
     '{client}’s bytes woke {who}: the kernel took it off the socket’s wait queue and made it runnable again.',
   'narr.wake.data.many':
-    '{client}’s bytes woke {who}: the kernel made it runnable again. It is still on all {count} wait queues: once it runs, it scans its fds again and then takes itself off every one of them.',
+    '{client}’s bytes woke {who}: the kernel made it runnable again, and the lab takes it off all {count} wait queues at once. Linux does that a little later: the thread stays on them until it has run and scanned its fds again, then takes itself off every one (poll_freewait).',
   'narr.wake.connection': 'A finished connection is in the accept queue, so the kernel wakes {who}.',
   'narr.wake.connection.many':
-    'A finished connection is in the accept queue, so the kernel wakes {who} and takes it off all {count} wait queues.',
+    'A finished connection is in the accept queue, so the kernel wakes {who}, and the lab takes it off all {count} wait queues at once. Linux does that a little later: the thread stays on them until it has run and scanned its fds again, then takes itself off every one (poll_freewait).',
   'narr.wake.fin': "{client} closed its end (FIN), so the kernel wakes {who}: a read will now return b''.",
   'narr.wake.rst':
     '{client} reset the connection (RST), so the kernel wakes {who}: a read will now fail with ECONNRESET.',

@@ -205,10 +205,10 @@ export default {
 
   'narr.wake.data': '{client} 的数据唤醒了{who}：内核把它从套接字的等待队列上摘下来，让它重新变为可运行。',
   'narr.wake.data.many':
-    '{client} 的数据唤醒了{who}：内核让它重新变为可运行。它此刻仍挂在全部 {count} 个等待队列上：等它运行起来，会把各个 fd 再扫描一遍，然后自己从每个队列上摘下来。',
+    '{client} 的数据唤醒了{who}：内核让它重新变为可运行，本实验在这一刻就把它从全部 {count} 个等待队列上摘下来。Linux 要晚一点：线程先留在这些队列上，等它运行起来、把各个 fd 再扫描一遍之后，才自己从每个队列上摘下来（poll_freewait）。',
   'narr.wake.connection': 'accept 队列里有了一个已完成的连接，于是内核唤醒{who}。',
   'narr.wake.connection.many':
-    'accept 队列里有了一个已完成的连接，于是内核唤醒{who}，并把它从全部 {count} 个等待队列上摘下来。',
+    'accept 队列里有了一个已完成的连接，于是内核唤醒{who}，本实验在这一刻就把它从全部 {count} 个等待队列上摘下来。Linux 要晚一点：线程先留在这些队列上，等它运行起来、把各个 fd 再扫描一遍之后，才自己从每个队列上摘下来（poll_freewait）。',
   'narr.wake.fin': "{client} 关闭了它那一端（FIN），于是内核唤醒{who}：接下来的读操作会返回 b''。",
   'narr.wake.rst': '{client} 重置了连接（RST），于是内核唤醒{who}：接下来的读操作会以 ECONNRESET 失败。',
   'narr.wake.stdin': '管理员按下了回车：内核唤醒{who}。',

@@ -74,7 +74,11 @@ export function formatMs(ns: number): string {
 /** The call in progress, when the state does not already say it. */
 export function callText(th: ThreadScene, t: T): string | null {
   if (!th.call || th.state === 'blocked') return null;
-  const head = t('stage.call', { call: th.call.name, line: th.call.line });
+  // select.select() is pselect6 in strace: name the one the listing calls, as the badge does
+  const head = t('stage.call', {
+    call: th.call.name === 'pselect6' ? 'select' : th.call.name,
+    line: th.call.line,
+  });
   if (th.call.phase === 'waiting') return `${head} · ${t('stage.call.waiting')}`;
   if (th.call.phase === 'copying') return `${head} · ${t('stage.call.copying')}`;
   return head;

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAllMessages } from '../../i18n/index.ts';
+import { translator, type T } from '../hooks.ts';
+import { callText, stateText } from './describe.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { getRun } from '../../runs/runs.ts';
 import { sceneOfStep, type StageScene } from './scene.ts';
@@ -158,6 +161,62 @@ describe('the phase indicator', () => {
         const p = sceneAt(s.id, k).phase;
         expect(['waiting', 'copying', 'none']).toContain(p.phase);
         if (p.phase !== 'none') expect(p.tid, `${s.id} step ${k}`).not.toBeNull();
+      }
+    }
+  });
+});
+
+describe('the thread boxes speak the phase badge’s vocabulary (issue 20 item 8)', () => {
+  beforeAll(() => ensureAllMessages());
+  const en = translator('en');
+  const zh = translator('zh');
+  /** The words on the thread's box (its state pill, then the call line), at the step. */
+  function box(t: T, id: string, step: number, tid: number): string {
+    const sc = sceneAt(id, step);
+    const th = sc.threads[tid]!;
+    return [stateText(th, t, sc.t), callText(th, t)].filter(Boolean).join(' | ');
+  }
+
+  it('blocking: asleep inside accept4 and recvfrom in phase 1; inside recvfrom in kernel mode in phase 2', () => {
+    const acc = stepWhere('blocking-two-clients', (ev) => ev.type === 'sys.block' && ev.name === 'accept4');
+    expect(box(en, 'blocking-two-clients', acc, 4000)).toBe(
+      'asleep inside accept4(3): waiting for a connection',
+    );
+    expect(box(zh, 'blocking-two-clients', acc, 4000)).toBe('在 accept4(3) 里睡眠：等连接');
+    const rd = stepWhere('blocking-two-clients', (ev) => ev.type === 'sys.block' && ev.name === 'recvfrom');
+    expect(box(en, 'blocking-two-clients', rd, 4000)).toBe(
+      'asleep inside recvfrom(4): phase 1, waiting for data',
+    );
+    const copy = stepWhere('blocking-two-clients', (ev) => ev.type === 'copy' && ev.dir === 'to-user');
+    expect(box(en, 'blocking-two-clients', copy, 4000)).toMatch(
+      /^running on CPU 0 \| inside recvfrom\(\) · line \d+ · phase 2: copying, in kernel mode$/,
+    );
+    expect(box(zh, 'blocking-two-clients', copy, 4000)).toMatch(
+      /在 recvfrom\(\) 里 · 第 \d+ 行 · 第 2 阶段：以内核态拷贝/,
+    );
+  });
+
+  it('select and epoll: asleep inside the multiplexing call, in phase 1', () => {
+    const sel = stepWhere('select', (ev) => ev.type === 'sys.block' && ev.name === 'pselect6');
+    expect(box(en, 'select', sel, 4000)).toMatch(/^asleep inside select\(\): phase 1, waiting on \d+ fds$/);
+    const woke = stepWhere('select', (ev) => ev.type === 'sys.wake', sel);
+    expect(box(en, 'select', woke, 4000)).toMatch(/inside select\(\) · line \d+/);
+    expect(box(zh, 'select', sel, 4000)).toMatch(/^在 select\(\) 里睡眠：第 1 阶段，同时等 \d+ 个 fd$/);
+    const ep = stepWhere('epoll-level', (ev) => ev.type === 'sys.block' && ev.name === 'epoll_wait');
+    expect(box(en, 'epoll-level', ep, 4000)).toBe(
+      'asleep inside epoll_wait(4): phase 1, waiting for the ready list',
+    );
+  });
+
+  it('no thread box says “blocked” in any model, at any step', () => {
+    for (const s of SCENARIOS) {
+      const { index } = runOf(s.id);
+      for (let k = 0; k < index.steps; k += 29) {
+        const sc = sceneAt(s.id, k);
+        for (const th of Object.values(sc.threads)) {
+          expect(stateText(th, en, sc.t), `${s.id} step ${k}`).not.toMatch(/blocked/);
+          expect(stateText(th, zh, sc.t), `${s.id} step ${k}`).not.toMatch(/阻塞/);
+        }
       }
     }
   });

@@ -58,6 +58,8 @@ export default {
     'TCP is modelled as a server sees it: handshake, ordered delivery with a fixed latency plus a little seeded jitter, FIN, RST and receive buffers. There is no packet loss, no congestion or flow control, no window, no Nagle, no delayed ACK; send buffers never fill (the messages are small). One network interface, loopback-like by default.',
   'about.simplified.clients':
     'A client host is not a simulated process: it sends what its script says, when it says, and reads whatever arrives a few microseconds later, so replies that arrive together are read together.',
+  'about.simplified.wakeups':
+    'When a socket wakes a thread asleep in select or poll, the lab takes the thread off all its wait queues at once. Linux leaves it on them until it has run and scanned its fds again; then poll_freewait takes it off. What the program sees is the same: the rescan finds every ready fd.',
   'about.simplified.irq':
     'Interrupt work (the kernel processing arriving packets) is not charged to any core.',
   'about.simplified.futex':

@@ -343,8 +343,17 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
   y += pillH + 5;
   const call = callText(th, t);
   if (call) {
-    nodes.push(textNode(measure, PAD, baseline(y, FONT.small), call, FONT.small, 'muted', { maxW: inner }));
-    y += ROW + 2;
+    // two lines: the call, its line and its phase (phase 2 names kernel mode) do not fit in one
+    const lines = wrapText(call, inner, FONT.small, measure, 2);
+    lines.forEach((line, i) =>
+      nodes.push(
+        textNode(measure, PAD, baseline(y + i * 14, FONT.small), line, FONT.small, 'muted', {
+          maxW: inner,
+          ...(i === lines.length - 1 && lines.join(' ') !== call ? { title: call } : {}),
+        }),
+      ),
+    );
+    y += ROW + 2 + (lines.length - 1) * 14;
   }
   if (th.userBuffer) {
     const lab = textNode(measure, 0, baseline(0, FONT.small, CELL_H), t('stage.buffer'), FONT.small, 'muted');
