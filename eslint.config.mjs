@@ -26,9 +26,9 @@ const impureGlobals = [
 ];
 
 // Imports go down the layers (tools/layers.mjs): a folder may not import one of a later layer.
-// The kernel, programs, scenarios, scaling and hall are pure as well; lessons are data.
+// The kernel, programs, scenarios, scaling, hall and compare are pure as well; lessons are data.
 const laterLayers = (folder) => LAYERS.slice(LAYERS.findIndex((g) => g.includes(folder)) + 1).flat();
-const PURE = ['kernel', 'programs', 'python', 'scenarios', 'scaling', 'hall'];
+const PURE = ['kernel', 'programs', 'python', 'scenarios', 'scaling', 'hall', 'compare'];
 const pureness = [
   {
     group: ['react', 'react-*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
