@@ -1,7 +1,7 @@
 /**
  * The models side by side: lanes for the chosen models, one cursor stepped through every lane's
  * moments, each lane's state label equal to the state computed from that model's own run.
- * Expected values come from the same simulation (src/scenarios/compare.ts).
+ * Expected values come from the same simulation (src/compare/compare.ts).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, button, seriousAxeViolations } from './fixtures.ts';
@@ -14,7 +14,7 @@ import {
   stepTimes,
   workloadActions,
   type Lane,
-} from '../src/scenarios/compare.ts';
+} from '../src/compare/compare.ts';
 import type { Model } from '../src/scenarios/format.ts';
 
 const lanes = new Map<Model, Lane>();

@@ -6,8 +6,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, urlStep, seriousAxeViolations } from './fixtures.ts';
 import { getRun } from '../src/runs/runs.ts';
-import { hallScenario, SELECT_MAX_CLASS, studentIndex, type HallConfig } from '../src/scenarios/hall.ts';
-import { hallTimeline, teacherAtEvent } from '../src/scenarios/hall-trace.ts';
+import { hallScenario, SELECT_MAX_CLASS, studentIndex, type HallConfig } from '../src/hall/hall.ts';
+import { hallTimeline, teacherAtEvent } from '../src/hall/hall-trace.ts';
 import type { TraceEvent } from '../src/kernel/types.ts';
 
 const runOf = (c: HallConfig) => {

@@ -5,7 +5,7 @@ export const LAYERS = [
   ['kernel'],
   ['programs', 'python'],
   ['scenarios'],
-  ['fidelity', 'scaling', 'narration', 'i18n', 'runs'],
+  ['fidelity', 'scaling', 'hall', 'compare', 'narration', 'i18n', 'runs'],
   ['lessons', 'cli'],
   ['store'],
   ['ui'],

@@ -1,3 +1,4 @@
+/** A scenario in a link. How a link is worded when refused: src/i18n/reason.test.ts; in the address bar: src/store/link.test.ts. */
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from './index.ts';
 import {
@@ -11,37 +12,8 @@ import {
   changedShipped,
   tooBigForLink,
 } from './link.ts';
-import { MAX_DRAWN_CONNECTIONS } from '../ui/share/import.ts';
-import { MAX_HASH, formatHash, isPage, parseHash } from '../store/url.ts';
+import { big } from './link.fixtures.ts';
 import type { Scenario } from './format.ts';
-import { reasonText } from '../i18n/reason.ts';
-
-/** The biggest scenario the stage draws: every client connects, sends twice (one message in Chinese) and closes. */
-function big(): Scenario {
-  return {
-    format: 'iolab/scenario@1',
-    id: 'many-clients',
-    title: { en: 'Many clients', zh: '很多客户端' },
-    seed: 7,
-    model: 'epoll',
-    options: { trigger: 'edge' },
-    clients: Array.from({ length: 300 }, (_, i) => ({
-      name: `client-${i}`,
-      actions: [
-        { at: i * 0.5, do: 'connect' },
-        { at: i * 0.5 + 10, do: 'send', data: `hello ${i}` },
-        { at: i * 0.5 + 20, do: 'send', data: '你好' },
-        { at: i * 0.5 + 30.25, do: 'close' },
-      ],
-    })),
-  };
-}
-
-function reason(text: string): string {
-  const r = decodeScenario(text);
-  expect(r.ok).toBe(false);
-  return r.ok ? '' : reasonText('en', r.reason);
-}
 
 describe('a scenario in a link', () => {
   it('carries a scenario with a Python program of its own, program and all (the playground runs it)', () => {
@@ -61,62 +33,6 @@ describe('a scenario in a link', () => {
       const back = decodeScenario(text);
       expect(back.ok).toBe(true);
       if (back.ok) expect(canonicalJson(back.scenario)).toBe(canonicalJson(s));
-    }
-  });
-
-  it('round-trips the biggest scenario the stage draws, and it fits in a link', () => {
-    const s = big();
-    const text = encodeScenario(s);
-    expect(text.length).toBeLessThanOrEqual(MAX_LINK_CHARS);
-    const hash = formatHash({
-      scenarioId: s.id,
-      seed: null,
-      step: 12,
-      lang: 'zh',
-      params: { add: 'you_c1' },
-      scenario: text,
-    });
-    expect(hash.length).toBeLessThan(MAX_HASH);
-    const { location, notices } = parseHash(hash);
-    expect(notices).toEqual([]);
-    expect(location.params.add).toBe('you_c1');
-    const back = decodeScenario(location.params.s!);
-    expect(back.ok && canonicalJson(back.scenario)).toBe(canonicalJson(s));
-  });
-
-  it('keeps the same limit on connections as a file opened in the lab', () => {
-    expect(MAX_LINK_CONNECTIONS).toBe(MAX_DRAWN_CONNECTIONS);
-    const s = big();
-    const over = { ...s, idleConnections: MAX_LINK_CONNECTIONS - s.clients.length + 1 };
-    expect(reason(encodeScenario(over))).toMatch(new RegExp(`${MAX_LINK_CONNECTIONS + 1} connections`));
-  });
-
-  it('names the problem of garbage, cut, huge, wrong-version and invalid input', () => {
-    const good = encodeScenario(findScenario('select')!);
-    expect(reason('')).toMatch(/version/);
-    expect(reason('hello')).toMatch(/version/);
-    expect(reason(`2.${good.slice(2)}`)).toMatch(/version 2; this one reads version 1/);
-    expect(reason('1.not base64!')).toMatch(/base64url/);
-    expect(reason(`1.${btoa('{"format":').replace(/=+$/, '')}`)).toMatch(/not valid JSON/);
-    expect(reason(good.slice(0, Math.floor(good.length / 2)))).toMatch(/cut short/);
-    expect(reason('1.' + 'A'.repeat(MAX_LINK_CHARS))).toMatch(/at most 120000/);
-    expect(reason('1._-8')).toMatch(/UTF-8|JSON/);
-    const bad = {
-      ...findScenario('select')!,
-      seed: -1,
-      clients: [{ name: 'a', actions: [{ at: 5, do: 'send', data: 'x' }] }],
-    };
-    const r = reason(encodeScenario(bad as Scenario));
-    expect(r).toMatch(/^seed: must be a whole number/);
-    expect(r).toMatch(/and 1 more problem/);
-  });
-
-  it("gives no shipped scenario a page's name: its short link (no `s=`) would open that page", () => {
-    for (const s of SCENARIOS) {
-      expect(isPage(s.id), s.id).toBe(false);
-      expect(
-        parseHash(formatHash({ scenarioId: s.id, seed: null, step: 0, lang: 'en' })).location.scenarioId,
-      ).toBe(s.id);
     }
   });
 

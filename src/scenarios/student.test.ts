@@ -4,13 +4,9 @@ import { runScenario, msToNs } from './run.ts';
 import { indexTrace } from '../kernel/view.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import type { Scenario } from './format.ts';
-import { reasonText } from '../i18n/reason.ts';
 import {
   actionAtMs,
   addAction,
-  additionsOf,
-  applyAddParam,
-  baseOf,
   checkAddition,
   decodeAdditions,
   encodeAdditions,
@@ -73,64 +69,6 @@ describe('the add= parameter', () => {
     // Through the URL and back: URLSearchParams takes care of the rest.
     const url = new URLSearchParams({ add: text }).toString();
     expect(new URLSearchParams(url).get('add')).toBe(text);
-  });
-
-  it('names what is wrong with a bad value', () => {
-    const reason = (text: string) => {
-      const d = decodeAdditions(text);
-      return d.ok ? 'ok' : reasonText('en', d.reason);
-    };
-    expect(reason('')).toBe('ok');
-    expect(reason('you')).toMatch(/added action 1 "you": expected client_kind\+time/);
-    expect(reason('you_c1*you_z2')).toMatch(/added action 2 "you_z2": unknown kind "z"/);
-    expect(reason('you_cx')).toMatch(/"cx" is not a kind letter/);
-    expect(reason('you_c1.1234567')).toMatch(/is not a kind letter/);
-    expect(reason('you_c3600001')).toMatch(/past 3600000 ms/);
-    expect(reason('you_c1*you_s2')).toMatch(/a send needs a message/);
-    expect(reason('you_c1*you_s2_%41')).toMatch(/bad % escape/);
-    expect(reason('you_c1_hi')).toMatch(/only a send carries a message/);
-    expect(reason('_c1')).toMatch(/no client name/);
-    expect(reason(Array.from({ length: 201 }, () => 'you_c1').join('*'))).toMatch(
-      /201 added actions; at most 200/,
-    );
-  });
-
-  it('gives the scenario with the additions, or without them and a notice', () => {
-    const base = shipped('select');
-    const good = applyAddParam(base, { add: 'you_c450*you_s450_hi', q: '1' });
-    expect(good.notices).toEqual([]);
-    expect(good.params).toEqual({ add: 'you_c450*you_s450_hi', q: '1' });
-    expect(good.scenario.clients.at(-1)).toEqual({
-      name: 'you',
-      actions: [
-        { at: 450, do: 'connect' },
-        { at: 450, do: 'send', data: 'hi' },
-      ],
-    });
-    expect(baseOf(good.scenario)).toBe(base);
-    expect(additionsOf(good.scenario)).toHaveLength(2);
-
-    const garbled = applyAddParam(base, { add: 'you_q1', q: '1' });
-    expect(garbled.scenario).toBe(base);
-    expect(garbled.params).toEqual({ q: '1' });
-    expect(garbled.notices).toEqual([
-      {
-        key: 'student.notice.badAdd',
-        params: {},
-        reason: { key: 'reason.add.unknownKind', params: { i: 1, text: 'you_q1', kind: 'q' } },
-      },
-    ]);
-    expect(reasonText('zh', garbled.notices[0]!.reason!)).toBe(
-      '第 1 个加入的操作“you_q1”：未知类型“q”（c = 连接，s = 发送，x = 关闭，r = 重置）',
-    );
-
-    // Well-formed, but the validator refuses it: a send before the client connects.
-    const invalid = applyAddParam(base, { add: 'you_s450_hi' });
-    expect(invalid.scenario).toBe(base);
-    expect(reasonText('en', invalid.notices[0]!.reason!)).toMatch(
-      /^clients\[3\]\.actions\[0\]\.do: "send" before "connect"/,
-    );
-    expect(applyAddParam(base, {}).scenario).toBe(base);
   });
 });
 

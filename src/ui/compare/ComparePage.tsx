@@ -25,7 +25,7 @@ import {
   type Lane,
   type LaneThread,
   type Phase,
-} from '../../scenarios/compare.ts';
+} from '../../compare/compare.ts';
 import { useLab, useLabApi, useT, type T } from '../hooks.ts';
 import { Icon, type IconName } from '../controls/icons.tsx';
 import { isTextEntry } from '../keyboard.ts';

@@ -8,7 +8,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { select } from 'd3-selection';
 import type { Ns } from '../../kernel/types.ts';
-import { PHASES, squeezeAxis, type Lane, type Phase, type Squeeze } from '../../scenarios/compare.ts';
+import { PHASES, squeezeAxis, type Lane, type Phase, type Squeeze } from '../../compare/compare.ts';
 import type { T } from '../hooks.ts';
 import type { Scale } from './params.ts';
 

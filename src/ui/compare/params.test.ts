@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MS } from '../../kernel/types.ts';
-import { COMPARE_MODELS } from '../../scenarios/compare.ts';
+import { COMPARE_MODELS } from '../../compare/compare.ts';
 import { DEFAULT_MODELS, formatMs, readParams, writeParams } from './params.ts';
 
 const END = 1000 * MS;

@@ -4,7 +4,7 @@
  * `scale=linear` (time to scale; the default squeezes the quiet stretches). Reading never
  * throws: every bad part becomes a problem (a notice) and a safe fallback.
  */
-import { CLASSIC_MODELS, COMPARE_MODELS, isCompareModel } from '../../scenarios/compare.ts';
+import { CLASSIC_MODELS, COMPARE_MODELS, isCompareModel } from '../../compare/compare.ts';
 import type { Model } from '../../scenarios/format.ts';
 import { MS, type Ns } from '../../kernel/types.ts';
 

@@ -1,7 +1,7 @@
 /** The counters the class reads: select and epoll on the same class, up to this moment. */
 import { MS } from '../../kernel/types.ts';
-import type { Mechanism } from '../../scenarios/hall.ts';
-import type { HallCounters as Counters } from '../../scenarios/hall-trace.ts';
+import type { Mechanism } from '../../hall/hall.ts';
+import type { HallCounters as Counters } from '../../hall/hall-trace.ts';
 import type { T } from '../hooks.ts';
 
 /** `failedAt`: when the server died (select past FD_SETSIZE), in ns, or null. */

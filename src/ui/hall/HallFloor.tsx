@@ -6,14 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { line, curveLinear } from 'd3-shape';
-import {
-  deskPoint,
-  route,
-  standPoint,
-  type HallGeometry,
-  type Place,
-  type Point,
-} from '../../scenarios/hall.ts';
+import { deskPoint, route, standPoint, type HallGeometry, type Place, type Point } from '../../hall/hall.ts';
 import type { HallState, StudentState } from './hall-state.ts';
 import type { T } from '../hooks.ts';
 

@@ -18,13 +18,8 @@ import {
   SELECT_MAX_CLASS,
   type HallConfig,
   type Mechanism,
-} from '../../scenarios/hall.ts';
-import {
-  countersAtEvent,
-  countersAtTime,
-  hallTimeline,
-  type HallTimeline,
-} from '../../scenarios/hall-trace.ts';
+} from '../../hall/hall.ts';
+import { countersAtEvent, countersAtTime, hallTimeline, type HallTimeline } from '../../hall/hall-trace.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 import { readHallParams, VIEWS, writeHallParams, type HallParams } from './params.ts';
 import { hallStateAt, lastEventOfStep } from './hall-state.ts';

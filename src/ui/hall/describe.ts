@@ -1,7 +1,7 @@
 /** The exam hall in words: what the teacher is doing and who is ready (the text alternative). */
 import type { T } from '../hooks.ts';
 import type { HallState } from './hall-state.ts';
-import { LISTEN_FD } from '../../scenarios/hall.ts';
+import { LISTEN_FD } from '../../hall/hall.ts';
 
 function who(fds: readonly number[], t: T, max = 8): string {
   const named = fds

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hallScenario, type HallConfig } from '../../scenarios/hall.ts';
-import { hallTimeline } from '../../scenarios/hall-trace.ts';
+import { hallScenario, type HallConfig } from '../../hall/hall.ts';
+import { hallTimeline } from '../../hall/hall-trace.ts';
 import { runScenario } from '../../scenarios/run.ts';
 import { indexTrace } from '../../kernel/view.ts';
 import { translate } from '../../i18n/index.ts';

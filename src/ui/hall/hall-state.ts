@@ -7,14 +7,14 @@
 import type { MachineView, TraceIndex } from '../../kernel/view.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 import { multiplexerOf } from '../../kernel/syscalls.ts';
-import { LISTEN_FD, studentIndex, studentName, type Mechanism } from '../../scenarios/hall.ts';
+import { LISTEN_FD, studentIndex, studentName, type Mechanism } from '../../hall/hall.ts';
 import {
   countersAtEvent,
   scanTour,
   teacherAtEvent,
   type HallTimeline,
   type Place,
-} from '../../scenarios/hall-trace.ts';
+} from '../../hall/hall-trace.ts';
 
 export type StudentState =
   /** Not in the room yet (connecting, or waiting at the door in the accept queue). */

@@ -10,7 +10,7 @@ import {
   PATTERNS,
   type Mechanism,
   type Pattern,
-} from '../../scenarios/hall.ts';
+} from '../../hall/hall.ts';
 
 export const VIEWS = ['hall', 'kernel', 'both'] as const;
 export type HallView = (typeof VIEWS)[number];

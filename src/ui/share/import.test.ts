@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readScenarioFile } from './import.ts';
+import { MAX_DRAWN_CONNECTIONS, readScenarioFile } from './import.ts';
 import { BAD_FILES, GOOD_FILES } from '../../scenarios/encodings.fixtures.ts';
+import { decodeScenario, encodeScenario, MAX_LINK_CONNECTIONS } from '../../scenarios/link.ts';
+import { big } from '../../scenarios/link.fixtures.ts';
+import { reasonText } from '../../i18n/reason.ts';
 
 const file = (name: string, bytes: Uint8Array): File =>
   new File([bytes.slice().buffer], name, { type: 'application/json' });
@@ -32,5 +35,20 @@ describe('the file bar reads files as the CLI does', () => {
   it("shows a file's name with its control and bidi characters escaped", async () => {
     const r = await readScenarioFile(file('evil\u202enosj.json', GOOD_FILES[0]!.bytes));
     expect(r.file).toBe('evil\\u202enosj.json');
+  });
+});
+
+describe('a scenario in a link', () => {
+  const reason = (text: string): string => {
+    const r = decodeScenario(text);
+    expect(r.ok).toBe(false);
+    return r.ok ? '' : reasonText('en', r.reason);
+  };
+
+  it('keeps the same limit on connections as a file opened in the lab', () => {
+    expect(MAX_LINK_CONNECTIONS).toBe(MAX_DRAWN_CONNECTIONS);
+    const s = big();
+    const over = { ...s, idleConnections: MAX_LINK_CONNECTIONS - s.clients.length + 1 };
+    expect(reason(encodeScenario(over))).toMatch(new RegExp(`${MAX_LINK_CONNECTIONS + 1} connections`));
   });
 });

@@ -1,12 +1,12 @@
 /** A lab link with the whole scenario (`s=`): what the URL sync writes, applyLocation reads back. */
 import { describe, expect, it } from 'vitest';
-import { createLabStore, type LabStoreApi } from './lab.ts';
-import { parseHash } from './url.ts';
-import { hashOf } from '../ui/url-sync.ts';
+import { createLabStore, type LabStoreApi } from '../store/lab.ts';
+import { parseHash } from '../store/url.ts';
+import { hashOf } from './url-sync.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { canonicalJson, encodeScenario } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
-import { studentAct } from '../ui/student/actions.ts';
+import { studentAct } from './student/actions.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { reasonText } from '../i18n/reason.ts';
 

@@ -13,7 +13,7 @@ import {
   type Model,
   type Scenario,
   type ScenarioClient,
-} from './format.ts';
+} from '../scenarios/format.ts';
 
 /** Every model that serves the echo workload (the chat room answers from a console instead). */
 export const COMPARE_MODELS: readonly Model[] = MODELS.filter((m) => m !== 'select-chat');

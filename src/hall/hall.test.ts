@@ -18,8 +18,8 @@ import {
   type Pattern,
 } from './hall.ts';
 import { countersAtEvent, countersAtTime, hallTimeline, scanTour, teacherAtEvent } from './hall-trace.ts';
-import { validateScenario } from './format.ts';
-import { runScenario } from './run.ts';
+import { validateScenario } from '../scenarios/format.ts';
+import { runScenario } from '../scenarios/run.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 
 const run = (n: number, mech: Mechanism, pattern: Pattern, seed = 1) =>

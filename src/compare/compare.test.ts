@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MS } from '../kernel/types.ts';
-import { validateScenario, type Model } from './format.ts';
-import { runScenario } from './run.ts';
+import { validateScenario, type Model } from '../scenarios/format.ts';
+import { runScenario } from '../scenarios/run.ts';
 import {
   COMPARE_MODELS,
   DEFAULT_WORKLOAD,

@@ -7,7 +7,7 @@
  * finishing pattern runs under both, so their counters can be compared moment by moment.
  * Pure: no DOM, React or store.
  */
-import { SCENARIO_FORMAT, type Scenario, type ScenarioClient } from './format.ts';
+import { SCENARIO_FORMAT, type Scenario, type ScenarioClient } from '../scenarios/format.ts';
 import { nextInt, nextU32, seedRng } from '../kernel/rng.ts';
 import { FD_SETSIZE } from '../kernel/kernel.ts';
 
