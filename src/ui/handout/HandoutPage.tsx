@@ -87,7 +87,10 @@ export default function HandoutPage() {
       {failed ? <p role="alert">{t('app.page.failed')}</p> : null}
       <ol className="handout-stills">
         {plan.stills.map((still, i) => (
-          <li key={`${still.step}-${i}`} className="handout-still">
+          <li
+            key={`${still.step}-${i}`}
+            className={plan.stills[i - 1]?.question ? 'handout-still handout-answers' : 'handout-still'}
+          >
             <h3>{still.title ? <RichText text={words(still.title)} /> : t('handout.still', { k: i + 1 })}</h3>
             {still.body?.map((b, j) => (
               <p key={j}>
