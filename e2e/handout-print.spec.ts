@@ -4,7 +4,8 @@
  * any scenario (carried in the link with `s=`).
  * Screenshots go to test-results/handout/ (look at them: English and Chinese).
  */
-import { test, expect, visibleOf } from './fixtures.ts';
+import { test, expect, visibleOf, scenario } from './fixtures.ts';
+import { encodeScenario } from '../src/scenarios/link.ts';
 import type { Page } from '@playwright/test';
 
 const SHOTS = 'test-results/handout';
@@ -56,4 +57,46 @@ test('the chat-room lesson handout: each moment that answers a question starts a
     // One page per moment (each whole), and the answer key on its own last page.
     expect(pages).toBe(6);
   }
+});
+
+test("a scenario of one's own, carried in a link: the lab's handout button keeps it, the handout pictures it, with the program listing (English and Chinese)", async ({
+  page,
+}) => {
+  const own = {
+    ...scenario('select-chat'),
+    id: 'my-chat',
+    title: { en: 'My own chat room', zh: '我自己的聊天室' },
+  };
+  const s = encodeScenario(own);
+  await page.goto(`./#/my-chat?s=${s}&step=20&lang=en`);
+  const button = page.locator('a.share-handout');
+  await expect(button).toHaveAttribute('href', /^#\/handout\?scenario=my-chat&steps=[\d,]+&s=1\./);
+  await button.click();
+  await expect(page).toHaveURL(/#\/handout\?scenario=my-chat&steps=[\d,%C]+&s=1\./);
+  await expect(page.locator('.handout > h2')).toHaveText('Handout: My own chat room');
+  await expect(page.locator('.handout-still svg.stage-svg').first()).toBeVisible();
+  const listing = page.getByTestId('handout-listing');
+  await expect(listing).toContainText(/The program: \w+\.py/);
+  await expect(listing).toContainText('select(');
+  // Back to the lab keeps the scenario too.
+  await expect(page.getByRole('link', { name: 'Back to the step-through view' })).toHaveAttribute(
+    'href',
+    /^#\/my-chat\?.*s=1\./,
+  );
+  await page.screenshot({ path: `${SHOTS}/own-scenario-en.png`, fullPage: true });
+
+  // Opened straight from a link, in Chinese, and printed: the listing is on paper too.
+  await page.goto(`./#/handout?scenario=my-chat&steps=5,40&s=${s}&lang=zh`);
+  await expect(page.locator('.handout > h2')).toContainText('我自己的聊天室');
+  await expect(page.locator('.handout-still')).toHaveCount(2);
+  await expect(page.getByTestId('handout-listing')).toContainText(/服务器程序：\w+\.py/);
+  await printIt(page, 'own-scenario-print-zh');
+  await page.goto(`./#/handout?scenario=my-chat&steps=5,40&s=${s}&lang=zh`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/own-scenario-zh.png`, fullPage: true });
+
+  // A link whose scenario cannot be read: a clear notice and a handout of a shipped scenario.
+  await page.goto('./#/handout?scenario=my-chat&s=1.bad!&lang=en');
+  await expect(page.getByText('The scenario "my-chat" carried in this link cannot be read')).toBeVisible();
+  await expect(page.locator('.handout-still').first().locator('svg.stage-svg')).toBeVisible();
 });
