@@ -50,6 +50,7 @@ test('the chat-room lesson handout: each moment that answers a question starts a
     await expect(page.locator('.handout-still svg.stage-svg')).toHaveCount(5);
     await page.emulateMedia({ media: 'print' });
     // Moments 1–4 ask a question: 2–5 answer one and each starts a page; moment 1 follows the title.
+    await expect(page.locator('.handout-choices').first()).toHaveCSS('display', 'flex');
     const breaks = await stills.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
     expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page']);
     const pages = await printIt(page, `chat-room-lesson-print-${lang}`);
