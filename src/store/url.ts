@@ -100,8 +100,8 @@ export function parseHash(hash: string): { location: Location; notices: UrlNotic
   }
   const [first = '', ...rest] = decoded.split('/');
   // A scenario carried whole in the link (`s=`) is the lab's, even when its id is a page's name
-  // (but for the playground's: a student's program with its clients).
-  if (isPage(first) && (!params.has('s') || first === 'playground')) {
+  // (but for the playground's: a student's program with its clients; and a handout's: the scenario it pictures).
+  if (isPage(first) && (!params.has('s') || first === 'playground' || first === 'handout')) {
     location.page = first;
     const arg = rest.join('/').trim();
     if (arg) location.arg = arg.slice(0, 200);

@@ -18,6 +18,7 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { Stage } from '../Stage.tsx';
 import { Narration } from '../Narration.tsx';
 import { planHandout, type Plan } from './plan.ts';
+import { programText } from '../../programs/lines.ts';
 import './handout.css';
 
 export default function HandoutPage() {
@@ -65,6 +66,7 @@ export default function HandoutPage() {
     scenarioId: plan.scenario.id,
     seed: plan.seed === plan.scenario.seed ? null : plan.seed,
     step: plan.stills[0]?.step ?? 0,
+    scenario: plan.params.s ?? null,
   });
 
   return (
@@ -87,7 +89,10 @@ export default function HandoutPage() {
       {failed ? <p role="alert">{t('app.page.failed')}</p> : null}
       <ol className="handout-stills">
         {plan.stills.map((still, i) => (
-          <li key={`${still.step}-${i}`} className="handout-still">
+          <li
+            key={`${still.step}-${i}`}
+            className={plan.stills[i - 1]?.question ? 'handout-still handout-answers' : 'handout-still'}
+          >
             <h3>{still.title ? <RichText text={words(still.title)} /> : t('handout.still', { k: i + 1 })}</h3>
             {still.body?.map((b, j) => (
               <p key={j}>
@@ -112,6 +117,7 @@ export default function HandoutPage() {
           </li>
         ))}
       </ol>
+      <HandoutListing plan={plan} />
       <p className="handout-source">{t('handout.source', { id: plan.scenario.id, seed: plan.seed })}</p>
       {questions.length > 0 ? (
         <section className="handout-key" data-testid="handout-key">
@@ -189,6 +195,32 @@ function HandoutQuestion({
       <p className="handout-why">{t('handout.why')}</p>
       <div className="handout-lines" aria-hidden="true" />
     </div>
+  );
+}
+
+/** The server's program, numbered as in the lab's code panel: the shipped listing, or the student's own (model python). */
+function HandoutListing({ plan }: { plan: Plan }) {
+  const t = useT();
+  const run = plan.ctx.run.run;
+  const lines = safe(() => programText(run), '')
+    .replace(/\n$/, '')
+    .split('\n');
+  if (lines.length === 1 && lines[0] === '') return null;
+  return (
+    <section className="handout-listing" data-testid="handout-listing">
+      <h3>{t('handout.listing', { file: `${run.listing ?? 'server'}.py` })}</h3>
+      <pre lang="en">
+        {lines.map((text, i) => (
+          <code key={i}>
+            <span className="handout-ln" aria-hidden="true">
+              {i + 1}
+            </span>
+            {text}
+            {'\n'}
+          </code>
+        ))}
+      </pre>
+    </section>
   );
 }
 

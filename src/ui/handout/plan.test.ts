@@ -3,6 +3,8 @@ import { planHandout, MAX_STILLS } from './plan.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { getRun } from '../../runs/runs.ts';
+import { encodeScenario } from '../../scenarios/link.ts';
+import { parseHash } from '../../store/url.ts';
 
 const select = findScenario('select')!;
 const total = getRun(select, select.seed).index.steps;
@@ -76,4 +78,27 @@ describe('handout plan', () => {
     expect(p.notices.map((n) => n.key)).toEqual(['handout.notice.badLesson']);
     expect(p.stills.length).toBeGreaterThan(0);
   });
+});
+
+describe("a scenario of one's own, carried in the link (s=)", () => {
+  const own = { ...select, id: 'my-select', title: { en: 'Mine', zh: '我的' }, untilMs: 300 };
+  it('pictures the carried scenario and keeps s= in its parameters', () => {
+    const s = encodeScenario(own);
+    const plan = planHandout(null, { scenario: 'my-select', steps: '1,2', s }, []);
+    expect(plan.scenario.title.en).toBe('Mine');
+    expect(plan.notices).toEqual([]);
+    expect(plan.params).toEqual({ scenario: 'my-select', steps: '1,2', s });
+  });
+  it('a link that cannot be read: a notice, and a shipped scenario instead', () => {
+    const plan = planHandout(null, { scenario: 'my-select', s: '1.!!' }, []);
+    expect(plan.notices.map((n) => n.key)).toEqual(['handout.notice.badLink', 'handout.notice.badScenario']);
+    expect(findScenario(plan.scenario.id)).toBe(plan.scenario);
+    expect(plan.params.s).toBeUndefined();
+  });
+});
+
+it('a handout link with s= opens the handout, not the lab', () => {
+  const { location } = parseHash('#/handout?scenario=my-select&steps=1&s=1.abc');
+  expect(location.page).toBe('handout');
+  expect(location.params).toEqual({ scenario: 'my-select', steps: '1', s: '1.abc' });
 });

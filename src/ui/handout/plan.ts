@@ -2,6 +2,7 @@
  * What a handout shows, from its URL (pure, testable):
  *   #/handout/<lesson id>                      the lesson's stops (each stop's step found in its run)
  *   #/handout?scenario=<id>&steps=3,10,25     those steps of a shipped scenario
+ *   #/handout?scenario=<id>&steps=…&s=1.…    those steps of a scenario carried in the link (edited, from a file)
  * Bad parts become notices and a safe fallback: an unknown lesson or scenario, steps that are not
  * numbers or past the end, too many steps.
  */
@@ -9,6 +10,7 @@ import type { Lesson, LessonContext, Question, Words } from '../../lessons/types
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { getRun } from '../../runs/runs.ts';
+import { decodeScenario } from '../../scenarios/link.ts';
 import { visibleSteps } from '../../runs/folding.ts';
 
 export const MAX_STILLS = 24;
@@ -91,6 +93,17 @@ export function planHandout(
 
   const wanted = params.scenario ?? DEFAULT_SCENARIO;
   let scenario = findScenario(wanted);
+  let carried: string | null = null;
+  if (params.s !== undefined) {
+    const got = decodeScenario(params.s);
+    if (!got.ok) notices.push({ key: 'handout.notice.badLink', params: { id: wanted.slice(0, 60) } });
+    else if (!hasRun(got.scenario))
+      notices.push({ key: 'handout.notice.notRun', params: { id: got.scenario.id.slice(0, 60) } });
+    else {
+      scenario = got.scenario;
+      carried = params.s;
+    }
+  }
   if (!scenario) {
     scenario = findScenario(DEFAULT_SCENARIO) ?? SCENARIOS[0]!;
     notices.push({
@@ -128,6 +141,16 @@ export function planHandout(
     stills: steps.map((step) => ({ step })),
     ctx,
     notices,
-    params: { scenario: scenario.id, steps: steps.join(',') },
+    params: { scenario: scenario.id, steps: steps.join(','), ...(carried ? { s: carried } : {}) },
   };
+}
+
+/** A scenario's run can be made here, or was made already (a student's Python program is run by the worker, in the lab). */
+function hasRun(scenario: Scenario): boolean {
+  try {
+    getRun(scenario, scenario.seed);
+    return true;
+  } catch {
+    return false;
+  }
 }

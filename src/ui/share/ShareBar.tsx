@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
-import { findScenario } from '../../scenarios/index.ts';
+import { scenarioLinkParam, tooBigForLink } from '../../scenarios/link.ts';
 import { notRunNotice, prepareRun } from '../simulating.ts';
 import { useValidatorWords } from '../reason-text.ts';
 import './share.css';
@@ -134,7 +134,9 @@ export function ShareBar() {
   const picks = [
     ...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0)),
   ];
-  const handout = `#/handout?scenario=${encodeURIComponent(scenario.id)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}`;
+  // A scenario of one's own (edited, from a file or a link) travels whole in the handout's link (`s=`).
+  const carried = tooBigForLink(scenario) ? undefined : scenarioLinkParam(scenario);
+  const handout = `#/handout?scenario=${encodeURIComponent(scenario.id)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}${carried ? `&s=${carried}` : ''}`;
 
   // On a phone the bar folds into one line that opens on demand: the stage comes first.
   const narrow = useNarrow();
@@ -195,7 +197,7 @@ export function ShareBar() {
           {t('share.save.png')}
         </button>
       </div>
-      {scenarioIsShipped(scenario.id) ? (
+      {carried !== undefined ? (
         <a className="share-handout" href={handout}>
           {t('share.handout')}
         </a>
@@ -260,8 +262,4 @@ function useNarrow(): boolean {
     },
     () => narrowList().matches,
   );
-}
-
-function scenarioIsShipped(id: string): boolean {
-  return findScenario(id) !== undefined;
 }
