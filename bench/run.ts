@@ -10,7 +10,7 @@ import type { Scenario, ScenarioClient } from '../src/scenarios/format.ts';
 import { findScenario } from '../src/scenarios/index.ts';
 import { appBench, longestId } from './app.ts';
 import { initialBreakdown, printBreakdown } from './initial-breakdown.ts';
-import { indexTrace } from '../src/kernel/view.ts';
+import { indexTrace } from '../src/kernel/trace-index.ts';
 import { scalingBench } from './scaling.ts';
 import { framesBench, printFrames } from './frames.ts';
 import { printSite, siteBench } from './site.ts';

@@ -65,7 +65,8 @@ test('a scenario from the editor: its copied link and a reload show it at the sa
   };
   const steps = visible(s);
   await expect(counter(page)).toContainText(stepText(1, steps.length));
-  expect(page.url()).toBe(copied);
+  // The draft opens through the simulation worker, and the address follows after the frame is drawn.
+  await expect(page).toHaveURL(copied);
   await button(page, 'Step forward').click();
   await button(page, 'Step forward').click();
   await reloadKeeps(page, 'My echo', 3, steps.length);

@@ -8,7 +8,7 @@
  * changed), then the summary and the strace as text, so a diff shows the change itself.
  */
 import { createHash } from 'node:crypto';
-import { indexTrace } from '../kernel/view.ts';
+import { indexTrace } from '../kernel/trace-index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../kernel/kernel.ts';
-import { applyEvent, emptyView, indexTrace } from '../kernel/view.ts';
+import { applyEvent, emptyView } from '../kernel/view.ts';
+import { indexTrace } from '../kernel/trace-index.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { machineConfig, SERVER_PORT } from '../scenarios/run.ts';
 import { resolveOptions } from '../scenarios/format.ts';

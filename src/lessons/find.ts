@@ -6,7 +6,8 @@
  */
 import type { Errno } from '../kernel/errors.ts';
 import type { SysName, TraceEvent } from '../kernel/types.ts';
-import { indexTrace, type MachineView, type TraceIndex } from '../kernel/view.ts';
+import { type MachineView } from '../kernel/view.ts';
+import { indexTrace, type TraceIndex } from '../kernel/trace-index.ts';
 import { runScenario, type ScenarioRun } from '../scenarios/run.ts';
 import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';

@@ -6,7 +6,8 @@
  * interprets the trace. Each event family has its file (see README.md).
  */
 import type { TraceEvent } from '../kernel/types.ts';
-import type { MachineView, TraceIndex } from '../kernel/view.ts';
+import type { MachineView } from '../kernel/view.ts';
+import type { TraceIndex } from '../kernel/trace-index.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import { indexTrace } from '../kernel/view.ts';
+import { indexTrace } from '../kernel/trace-index.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import { narrate, showBytes, spaceZh, straceArgs } from './index.ts';
 import { LANGS } from '../i18n/core.ts';

@@ -4,7 +4,8 @@
  * connection a socket is, the listing line). Per-run caches live here too.
  */
 import type { TraceEvent } from '../kernel/types.ts';
-import type { MachineView, TraceIndex } from '../kernel/view.ts';
+import type { MachineView } from '../kernel/view.ts';
+import type { TraceIndex } from '../kernel/trace-index.ts';
 import { programText } from '../programs/lines.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
 import { translate } from '../i18n/index.ts';

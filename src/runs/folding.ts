@@ -2,7 +2,7 @@
  * Folding: a busy-polling loop repeats the same few steps thousands of times. A run of identical
  * rounds folds into one visible step that says how many it stands for, and can be unfolded.
  */
-import type { TraceIndex } from '../kernel/view.ts';
+import type { TraceIndex } from '../kernel/trace-index.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 
 export interface Fold {

@@ -4,7 +4,7 @@
  * worker (sim-worker.ts) and handed over with `keepRun`, or, for a student's own program, in the
  * Python worker (python-client.ts) and handed over with `putRun`.
  */
-import { indexTrace, type TraceIndex } from '../kernel/view.ts';
+import { indexTrace, type TraceIndex } from '../kernel/trace-index.ts';
 import { runScenario, type PythonScenarioRun, type ScenarioRun } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { PAGE_BUDGET } from '../scenarios/budget.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, findScenario } from './index.ts';
 import { runScenario, msToNs } from './run.ts';
-import { indexTrace } from '../kernel/view.ts';
+import { indexTrace } from '../kernel/trace-index.ts';
 import { decodeUtf8 } from '../kernel/bytes.ts';
 import type { Scenario } from './format.ts';
 import {

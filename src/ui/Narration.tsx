@@ -7,7 +7,7 @@ import { formatNumber, positionOf } from './controls/position.ts';
 import { narrate } from '../narration/index.ts';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import type { TraceEvent } from '../kernel/types.ts';
-import type { TraceIndex } from '../kernel/view.ts';
+import type { TraceIndex } from '../kernel/trace-index.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';
 import { plainText, TermText } from './text/TermText.tsx';
 import './panels.css';

@@ -3,7 +3,7 @@
  * visible positions where it happens (one pass over the trace), and drawing bins those into
  * pixel columns, so a lane costs at most one shape per column whatever the trace length.
  */
-import type { TraceIndex } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 
 export const MARKER_KINDS = ['syscall', 'failed', 'error', 'block', 'wake', 'rx', 'copy'] as const;

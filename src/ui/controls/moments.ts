@@ -3,7 +3,7 @@
  * falls asleep, is woken, data arrives in a socket, bytes are copied to the program, an error
  * (a failed call or an exception), a client gets its reply. Which kinds count is the user's choice.
  */
-import type { TraceIndex } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 
 export const MOMENT_KINDS = ['block', 'wake', 'rx', 'copy', 'error', 'reply'] as const;

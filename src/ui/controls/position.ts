@@ -1,7 +1,7 @@
 /** Where the current step sits among the visible steps, and how to say a virtual time. */
 import { bisectRight } from 'd3-array';
 import { foldAt, type Fold, type FoldedSteps } from '../../runs/folding.ts';
-import type { TraceIndex } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 import type { Lang } from '../../i18n/core.ts';
 
 /** Index of the last visible step at or before `step` (what next/prev move from); 0 if none. */

@@ -4,7 +4,8 @@
  * names on the lamp are epoll's ready list; the teacher's walk is select's scan; a collected
  * paper is the recv copy.
  */
-import type { MachineView, TraceIndex } from '../../kernel/view.ts';
+import type { MachineView } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
 import { multiplexerOf } from '../../kernel/syscalls.ts';
 import { LISTEN_FD, studentIndex, studentName, type Mechanism } from '../../hall/hall.ts';

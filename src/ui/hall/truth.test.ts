@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hallScenario, type HallConfig } from '../../hall/hall.ts';
 import { hallTimeline } from '../../hall/hall-trace.ts';
 import { runScenario } from '../../scenarios/run.ts';
-import { indexTrace } from '../../kernel/view.ts';
+import { indexTrace } from '../../kernel/trace-index.ts';
 import { translate } from '../../i18n/index.ts';
 import { hallStateAt } from './hall-state.ts';
 import { describeNow } from './describe.ts';

@@ -16,7 +16,8 @@ import {
   type StraceLog,
 } from '../../kernel/strace-log.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
-import type { MachineView, TraceIndex } from '../../kernel/view.ts';
+import type { MachineView } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 
 export interface LogRow {
   key: string;

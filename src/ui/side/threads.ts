@@ -1,5 +1,6 @@
 /** Which thread a panel follows, and how a thread is named in a small tag. */
-import type { MachineView, ThreadView, TraceIndex } from '../../kernel/view.ts';
+import type { MachineView, ThreadView } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 import { shortThreadName } from '../../narration/index.ts';
 
 /** The server's first process (the one the run started). */

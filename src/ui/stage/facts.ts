@@ -6,7 +6,7 @@
 import { bisectLeft, bisector } from 'd3-array';
 import type { Errno } from '../../kernel/errors.ts';
 import type { SysName, TraceEvent } from '../../kernel/types.ts';
-import type { TraceIndex } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 
 export interface SyscallExit {
   name: SysName;

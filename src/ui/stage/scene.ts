@@ -13,8 +13,8 @@ import {
   type ScanView,
   type SockView,
   type ThreadView,
-  type TraceIndex,
 } from '../../kernel/view.ts';
+import { type TraceIndex } from '../../kernel/trace-index.ts';
 import {
   lastExit,
   signalsBefore,

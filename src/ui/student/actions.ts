@@ -5,7 +5,7 @@
  */
 import type { LabStoreApi } from '../../store/lab.ts';
 import { getRun } from '../../runs/runs.ts';
-import type { TraceIndex } from '../../kernel/view.ts';
+import type { TraceIndex } from '../../kernel/trace-index.ts';
 import type { Scenario } from '../../scenarios/format.ts';
 import { problemReason } from '../../scenarios/reason.ts';
 import {

@@ -6,7 +6,8 @@
  */
 import { bisectRight } from 'd3-array';
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { MachineView, TraceIndex } from '../../../kernel/view.ts';
+import type { MachineView } from '../../../kernel/view.ts';
+import type { TraceIndex } from '../../../kernel/trace-index.ts';
 import type { StageLayout } from '../layout.ts';
 import { stepRange } from '../facts.ts';
 import { useLab } from '../../hooks.ts';
