@@ -12,7 +12,7 @@ import { block, burst, dispatchIdleCores, dropGil, takeGil, wake } from './sched
 import { endThread, exitProcess } from './process.ts';
 import { attempt } from './syscalls.ts';
 import { deliverSignal, runPythonHandler } from './signal.ts';
-import { fastForwardEagains } from './fast-forward.ts';
+import { fastForwardEagains, fastForwardRounds } from './fast-forward.ts';
 
 /**
  * Calls CPython makes with the GIL held (no Py_BEGIN_ALLOW_THREADS around them): the thread
@@ -92,6 +92,7 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
   switch (req.kind) {
     case 'recvEach':
       if (req.from >= req.fds.length) throw new Error('recvEach with no fd to try');
+      if (req.round && !k.tracing && k.config.fastForward !== false) fastForwardRounds(k, thread, req.fds);
       thread.each = { fds: req.fds, size: req.size, line: req.line, i: req.from };
       startEachCall(k, thread, thread.each);
       return;

@@ -130,7 +130,18 @@ export type Req =
    * one by one, as that many `sys` steps; the program resumes with the last call's result and its
    * `index`. A metrics-only run may fast-forward the EAGAINs (src/kernel/fast-forward.ts).
    */
-  | { kind: 'recvEach'; fds: readonly number[]; from: number; size: number; line: number }
+  | {
+      kind: 'recvEach';
+      fds: readonly number[];
+      from: number;
+      size: number;
+      line: number;
+      /**
+       * The program's loop head: its state here is what it was at its previous `round` step
+       * whenever every call between failed the same way (the kernel may then skip whole rounds).
+       */
+      round?: true;
+    }
   /** `started`: Thread.start()'s wait for (or the new thread's signal of) its start, not a pool queue. */
   | { kind: 'futexWait'; key: object; label: string; line: number; started?: true }
   | { kind: 'futexWake'; key: object; label: string; line: number; started?: true }

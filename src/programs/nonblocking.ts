@@ -50,7 +50,8 @@ export const nonblockingServer = (p: ServerParams): Program =>
       // `for conn in list(conns)`: the sockets that fail with EAGAIN pass in one recvEach step.
       const round = [...conns];
       for (let i = 0; ;) {
-        const next = yield* recvNextOrError(round, i, p.options.recvSize, F.recv);
+        // At i = 0 the loop's state is `conns` alone: the same after a pass where every call failed.
+        const next = yield* recvNextOrError(round, i, p.options.recvSize, F.recv, i === 0);
         if (next === null) break;
         i = next.index + 1;
         const conn = round[next.index]!;

@@ -131,17 +131,22 @@ export function* recvOrError(s: PySocket, size: number, line: number): Gen<Bytes
  * `for conn in socks[from:]: data = conn.recv(size)` while each fails with BlockingIOError: the
  * same recvfrom calls, made by the kernel as one `recvEach` step (a metrics-only run may then
  * fast-forward the failures). The first socket that did not fail, with what its recv returned;
- * null once every one did.
+ * null once every one did. `round`: this is the loop's head, and the caller's state here is what
+ * it was at its previous round whenever every call between failed the same way (the kernel may
+ * then skip whole rounds).
  */
 export function* recvNextOrError(
   socks: readonly PySocket[],
   from: number,
   size: number,
   line: number,
+  round = false,
 ): Gen<{ index: number; data: Bytes | PyException } | null> {
   if (from >= socks.length) return null;
   const fds = socks.map((s) => s.fd);
-  const r: SysResult = yield { kind: 'recvEach', fds, from, size, line };
+  const req: Req = { kind: 'recvEach', fds, from, size, line };
+  if (round) req.round = true;
+  const r: SysResult = yield req;
   if (r.errno === 'EAGAIN') return null;
   const data = r.errno ? PyException.fromErrno(r.errno, 'recvfrom') : (r.data ?? '');
   return { index: r.index!, data };
