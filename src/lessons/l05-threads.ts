@@ -80,7 +80,8 @@ const lesson: Lesson = {
       title: W('fork.title'),
       body: P('fork', 2),
       scenario: 'process-per-connection',
-      at: forked,
+      // Just before fork: its entry's narration and its return's stage both show the answer.
+      at: (ctx) => stepOf(ctx, (ev) => ev.type === 'sys.enter' && ev.name === 'clone') - 1,
       question: {
         prompt: W('fork.q'),
         pick: 'one',
