@@ -10,6 +10,7 @@ import { placedTexts } from '../stage/nodes.ts';
 import { metricsMeasure } from '../stage/text.ts';
 import { METRICS, METRIC_CHARS } from '../stage/font-metrics.ts';
 import { logRows } from '../side/log-rows.ts';
+import { cpuNow } from '../side/cpu-now.ts';
 
 // Issue 20, item 9: predict, then reveal. For each of the lessons' questions, what would give its
 // answer away, and a check that the page at the question's moment (before the reveal) shows none
@@ -53,8 +54,10 @@ const TABLE: Record<string, Entry> = {
     kind: 'observe',
     why: 'what the core does now is drawn on the stage: that is what the student is asked to look at',
     agrees: (p) => {
+      // The stage's core and the meters' “now” line say idle; the busy figure is labelled cumulative.
       expect(p.en).toMatch(/CPU 0: idle/);
-      expect(p.en).not.toMatch(/CPU busy|100\.0 %/);
+      expect(p.en).toMatch(/Now: CPU 0 idle/);
+      expect(p.zh).toMatch(/此刻：CPU 0 空闲/);
     },
   },
   // What will recv() do on an empty blocking socket? The thread asleep in it, or the narration's sleep.
@@ -93,7 +96,12 @@ const TABLE: Record<string, Entry> = {
   '5:all-asleep': {
     kind: 'observe',
     why: 'the thread boxes and the meter show the threads now: counting them is the exercise',
-    agrees: (p) => expect(p.en.match(/(^|¦ )tid \d+/g)).toHaveLength(4),
+    agrees: (p) => {
+      expect(p.en.match(/(^|¦ )tid \d+/g)).toHaveLength(4);
+      // The words say every thread is asleep and the core idle: so does the stage.
+      expect(p.en).toMatch(/CPU 0: idle/);
+      expect(p.en).not.toMatch(/running on CPU/);
+    },
   },
   // How many processes hold ann's connection after fork? The child, or words saying it has it.
   '5:fork': {
@@ -194,7 +202,7 @@ function pageText(lesson: Lesson, item: Stop, step: number, lang: Lang): string 
     .rows.map((r) => r.prefix + r.text)
     .join('\n');
   const m = view.meters;
-  const meters = `threads ${m.threads} · EAGAIN ${m.eagain} · replies ${m.replies}`;
+  const meters = `threads ${m.threads} · EAGAIN ${m.eagain} · replies ${m.replies} · ${cpuNow(view, t)}`;
   return [...words, nar.text, nar.detail ?? '', stage, log, meters].join('\n');
 }
 

@@ -16,7 +16,7 @@ export default {
   'lesson.05.spawn.b2': 'The main thread goes straight back to `accept()`, ready for the next client.',
   'lesson.05.asleep.title': 'Everyone asleep, everyone ready',
   'lesson.05.asleep.b1':
-    'ann, ben and cat are connected. Each has a thread blocked in `recv()` on its own socket, and the main thread is blocked in `accept()`. The CPU is idle.',
+    'ann, ben and cat are connected. Each has a thread asleep inside `recv()` on its own socket, and the main thread is asleep inside `accept()`. The CPU is idle.',
   'lesson.05.asleep.b2': 'Whoever speaks first wakes only their own thread.',
   'lesson.05.asleep.q': 'How many threads does the server process have right now?',
   'lesson.05.asleep.q.explain':

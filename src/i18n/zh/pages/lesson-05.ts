@@ -16,7 +16,7 @@ export default {
   'lesson.05.spawn.b2': '主线程马上回到 `accept()`，准备接待下一个客户端。',
   'lesson.05.asleep.title': '人人都在睡，人人都准备好了',
   'lesson.05.asleep.b1':
-    'ann、ben、cat 都连上了。每人都有一个线程阻塞在自己套接字的 `recv()` 里，主线程阻塞在 `accept()` 里。CPU 空闲。',
+    'ann、ben、cat 都连上了。每人都有一个线程睡在自己套接字的 `recv()` 里，主线程睡在 `accept()` 里。CPU 空闲。',
   'lesson.05.asleep.b2': '谁先说话，就只唤醒谁自己的线程。',
   'lesson.05.asleep.q': '此刻服务器进程里有几个线程？',
   'lesson.05.asleep.q.explain':
