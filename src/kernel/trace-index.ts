@@ -5,6 +5,7 @@
  */
 import type { TraceEvent } from './types.ts';
 import { applyEvent, emptyView, type MachineView } from './view.ts';
+import { applyShared } from './view-share.ts';
 
 /** The events a student steps through; the bookkeeping that follows each belongs to its step. */
 const STEP_EVENTS = new Set<TraceEvent['type']>([
@@ -59,6 +60,8 @@ export interface TraceIndex {
 }
 
 const CHECKPOINT_EVERY = 256;
+/** Up to this many events, a view is built by copy-on-write from the one before (view-share.ts). */
+const SHARE_EVENTS = 2000;
 /** Events worth replaying rather than cloning one more object of the view (measured: ~2). */
 const CLONE_WEIGHT = 2;
 
@@ -102,10 +105,30 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
     }
   };
 
-  // The last few views asked for: a step and the one before it are asked for together, and the
-  // next step starts from this one (one clone and one step's events, not a replay from a checkpoint).
+  // The views asked for lately: a step and the one before it are asked for together, and the next
+  // step starts from this one (one step's events, copied on write: view-share.ts). They share most
+  // of their objects, so many are kept; a seek (a clone of its own) starts the list again.
   const recent: { step: number; view: MachineView }[] = [];
-  const RECENT = 4;
+  const RECENT = 40;
+  /** Walking backwards, the views of this many steps before are built at once, each from the one before it. */
+  const TRAIL = 32;
+  const startOf = (s: number): number => (s < stepStart.length ? stepStart[s]! : trace.length);
+  /** The view at step `b` from the view `v` at step `a` < `b`. */
+  const forward = (v: MachineView, a: number, b: number): MachineView => {
+    const from = startOf(a + 1);
+    const to = end(b);
+    // A few events (a step from the one before): copy only what they touch. Many (a seek): one
+    // clone, then a plain replay, which is faster per event.
+    if (to - from <= SHARE_EVENTS) return applyShared(v, trace, from, to);
+    recent.length = 0;
+    const out = structuredClone(v);
+    for (let i = from; i < to; i++) applyEvent(out, trace[i]!);
+    return out;
+  };
+  const remember = (step: number, view: MachineView): void => {
+    recent.push({ step, view });
+    if (recent.length > RECENT) recent.shift();
+  };
 
   return {
     trace,
@@ -126,11 +149,20 @@ export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIn
       }
       let c = checkpoints[lo]!;
       for (const r of recent) if (r.step <= k && r.step > c.step) c = r;
-      const view = structuredClone(c.view);
-      for (let s = c.step + 1; s <= k; s++)
-        for (let i = stepStart[s]!; i < end(s); i++) applyEvent(view, trace[i]!);
-      recent.push({ step: k, view });
-      if (recent.length > RECENT) recent.shift();
+      if (c.step === k) return c.view;
+      const back = recent.some((r) => r.step === k + 1);
+      if (!back) {
+        const view = forward(c.view, c.step, k);
+        remember(k, view);
+        return view;
+      }
+      // Walking backwards: the next steps back are found among the views built here.
+      const first = Math.max(c.step + 1, k - TRAIL + 1);
+      let view = first - 1 === c.step ? c.view : forward(c.view, c.step, first - 1);
+      for (let s = first; s <= k; s++) {
+        view = forward(view, s - 1, s);
+        remember(s, view);
+      }
       return view;
     },
     stepOfEvent(i: number): number {

@@ -14,13 +14,22 @@ import {
 } from './describe.ts';
 import { pyRepr } from './text.ts';
 
+/** The most items a cell lists. */
+const LIST_MAX = 64;
+
 export function StateTable({ scene, t }: { scene: StageScene; t: T }) {
   const name = (tid: number): string => {
     const th = scene.threads[tid];
     return th ? threadName(th) : String(tid);
   };
+  // A long list (an epoll set of 10,000 fds) says how many it leaves out, as the picture does:
+  // a text of that size would be laid out again at every step.
   const list = (items: readonly (string | number)[]): string =>
-    items.length ? items.join(', ') : t('stage.none');
+    items.length === 0
+      ? t('stage.none')
+      : items.length <= LIST_MAX
+        ? items.join(', ')
+        : `${items.slice(0, LIST_MAX).join(', ')}, ${t('stage.more.items', { n: items.length - LIST_MAX })}`;
   const threads = [...scene.procs, ...scene.exitedProcs].flatMap((p) =>
     [...p.threads, ...p.exitedThreads].map((th) => ({ p, th })),
   );

@@ -1,9 +1,38 @@
 /** Draws the display list the layout built: React renders, nothing here decides positions. */
-import type { ReactNode } from 'react';
-import type { DNode, IconName, IconNode } from './nodes.ts';
+import { memo, type ReactNode } from 'react';
+import type { DNode, GNode, IconName, IconNode } from './nodes.ts';
 
 export function renderNodes(nodes: readonly DNode[]): ReactNode[] {
-  return nodes.map((n, i) => renderNode(n, i));
+  return nodes.map((n, i) => (n.t === 'g' && n.key ? <Group key={n.key} node={n} /> : renderNode(n, i)));
+}
+
+/**
+ * A named group, drawn again only when it changed: the layout builds new objects at every step,
+ * so they are compared by value (far cheaper than React comparing the elements they make; most
+ * of the machine stays as it was from one step to the next).
+ */
+const Group = memo(
+  function Group({ node }: { node: GNode }) {
+    return renderNode(node, 0);
+  },
+  (a, b) => sameValue(a.node, b.node),
+);
+
+/** Deep equality of plain data (the display list: objects, arrays, strings, numbers, booleans). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka)
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 function renderNode(n: DNode, i: number): ReactNode {

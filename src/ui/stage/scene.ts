@@ -186,7 +186,8 @@ export interface SceneInput {
   model: string;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+// The same object is the same value (a step's view shares what the step did not touch).
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** How much of a large machine the picture shows; the rest is counted ("+N more"). */
 export const LIMITS = { procs: 6, threadsPerProc: 12, sockets: 24, clients: 16, fdsPerProc: 32 } as const;
@@ -220,6 +221,9 @@ export function sceneOfStep(
     model,
   });
 }
+
+/** Who holds each socket, per process table. */
+const SOCK_REFS = new WeakMap<MachineView['procs'], Map<number, FdRef[]>>();
 
 export function buildScene(input: SceneInput): StageScene {
   const { view, before, stepEvents, facts } = input;
@@ -304,8 +308,15 @@ export function buildScene(input: SceneInput): StageScene {
   };
   const sockId = (w: FdWhat): number | null =>
     w.kind === 'listen' || w.kind === 'conn' || w.kind === 'socket' ? w.sock : null;
-  const sockRefs = refsOf(view.procs, sockId);
-  const oldSockRefs = before ? refsOf(before.procs, sockId) : new Map<number, FdRef[]>();
+  // Per process table (shared between a step's view and the next one's when unchanged): the step
+  // before's were found at the step before.
+  const sockRefsOf = (procs: MachineView['procs']): Map<number, FdRef[]> => {
+    let refs = SOCK_REFS.get(procs);
+    if (!refs) SOCK_REFS.set(procs, (refs = refsOf(procs, sockId)));
+    return refs;
+  };
+  const sockRefs = sockRefsOf(view.procs);
+  const oldSockRefs = before ? sockRefsOf(before.procs) : new Map<number, FdRef[]>();
   const queuedConns = new Set<number>();
   for (const s of Object.values(view.socks)) for (const c of s.acceptQueue) queuedConns.add(c);
 
