@@ -18,6 +18,7 @@ import { printStepFrames, stepFramesBench } from './step-frames.ts';
 import { inputsBench, printInputs } from './inputs.ts';
 import { pythonBench } from './python.ts';
 import { printScale, scaleBench } from './scale.ts';
+import { openTasksBench, printOpenTasks } from './open-tasks.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMiB = (): number => process.memoryUsage().heapUsed / 1048576;
@@ -264,6 +265,15 @@ const stepFrames = await stepFramesBench().catch((e: unknown) => {
 if (stepFrames) {
   results.stepFrames = stepFrames;
   printStepFrames(stepFrames);
+}
+// 11. Opening big scenarios (a file of 10,000 / 20,000 clients, the poll crash link) in Chromium: the longest main-thread task beside the goal (bench/open-tasks.ts).
+const openTasks = await openTasksBench().catch((e: unknown) => {
+  console.log(`open tasks skipped: ${String(e).split('\n')[0]}`);
+  return null;
+});
+if (openTasks) {
+  results.openTasks = openTasks;
+  printOpenTasks(openTasks);
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));

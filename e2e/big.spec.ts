@@ -82,7 +82,7 @@ test('10,000 clients: opens, goes to the last step and back, the page answers, t
   await expect(counter(page)).toContainText(stepText(1, n), { timeout: 30_000 });
   const opened = Date.now() - t0;
   expect(opened).toBeLessThan(30_000);
-  // The worker's run comes back to the main thread whole: its longest task is reported, not bounded here.
+  // The worker's trace comes in parts (src/runs/runs.ts simulateInParts); the longest task is reported, not bounded here (bench/open-tasks.ts measures it).
   const openTask = await longestTask(page);
 
   t0 = Date.now();

@@ -41,7 +41,7 @@ let notRun: ReturnType<typeof notRunNotice> | null = null;
 if (page === 'lab') {
   const target = labTarget(DEFAULT_SCENARIO, parseHash(window.location.hash).location);
   if (!runsAtOnce(target.scenario, target.seed)) {
-    const prepared = await prepareRun(target.scenario, target.seed, lang);
+    const prepared = await prepareRun(target.scenario, target.seed, lang, { ask: true });
     if (!prepared.ok) {
       // The lab opens on the default scenario; the link stays one Back away.
       window.history.pushState(null, '', '#/');

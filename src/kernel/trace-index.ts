@@ -76,9 +76,19 @@ function viewWeight(v: MachineView): number {
   return n;
 }
 
-export function indexTrace(trace: readonly TraceEvent[], cores: number): TraceIndex {
+/** Where each step starts (the index of its first event): step 0 starts at 0. */
+export function stepStarts(trace: readonly TraceEvent[]): number[] {
   const stepStart: number[] = [0];
   for (let i = 1; i < trace.length; i++) if (isStep(trace[i]!, trace[i - 1])) stepStart.push(i);
+  return stepStart;
+}
+
+/** The index of `trace`; `stepStart` when it is known already (made where the trace was, in a worker). */
+export function indexTrace(
+  trace: readonly TraceEvent[],
+  cores: number,
+  stepStart: number[] = stepStarts(trace),
+): TraceIndex {
   const steps = trace.length === 0 ? 0 : stepStart.length;
   const end = (k: number): number => (k + 1 < stepStart.length ? stepStart[k + 1]! : trace.length);
 

@@ -37,7 +37,7 @@ export function stepSignature(ev: TraceEvent): string {
 }
 
 /** Finds maximal runs where a block of `period` steps repeats at least MIN_REPEATS times. */
-export function foldSteps(index: TraceIndex): FoldedSteps {
+export function foldSteps(index: Pick<TraceIndex, 'trace' | 'stepStart'>): FoldedSteps {
   const sig = index.stepStart.map((i) => stepSignature(index.trace[i]!));
   const folds: Fold[] = [];
   let k = 0;

@@ -4,10 +4,12 @@
  * worker (sim-worker.ts) and handed over with `keepRun`, or, for a student's own program, in the
  * Python worker (python-client.ts) and handed over with `putRun`.
  */
-import { indexTrace, type TraceIndex } from '../kernel/trace-index.ts';
+import { indexTrace, stepStarts, type TraceIndex } from '../kernel/trace-index.ts';
+import type { TraceEvent } from '../kernel/types.ts';
 import { runScenario, type PythonScenarioRun, type ScenarioRun } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { PAGE_BUDGET } from '../scenarios/budget.ts';
+import { rememberScenarioJson, scenarioJson } from '../scenarios/link.ts';
 import { foldSteps, type FoldedSteps } from './folding.ts';
 
 export interface LabRun {
@@ -54,11 +56,45 @@ export function simulate(
   });
 }
 
+/** Events per part of a trace handed from the simulation worker: a few ms of the page's time each. */
+export const TRACE_PART = 1024;
+
+/**
+ * What the simulation worker hands back besides the trace's parts: the run without its trace and scenario,
+ * and what the page would otherwise compute from it on its own thread (the step starts, the folds,
+ * the scenario's JSON: 10,000 clients write out to megabytes of it).
+ */
+export interface SimResult {
+  run: ScenarioRun;
+  stepStart: Int32Array;
+  folds: FoldedSteps;
+  json: string;
+}
+
+/** The worker's side: simulates, sends the trace in parts of TRACE_PART events, returns the rest. */
+export function simulateInParts(
+  job: SimJob,
+  progress: (fraction: number) => void,
+  send: (part: TraceEvent[]) => void,
+): SimResult {
+  const run = simulate(job.scenario, job.seed, progress);
+  const stepStart = stepStarts(run.trace);
+  const folds = foldSteps({ trace: run.trace, stepStart });
+  for (let i = 0; i < run.trace.length; i += TRACE_PART) send(run.trace.slice(i, i + TRACE_PART));
+  return {
+    // Neither the trace (its parts) nor the scenario (the page has its own) travels twice.
+    run: { ...run, trace: [], scenario: null as unknown as Scenario },
+    stepStart: Int32Array.from(stepStart),
+    folds,
+    json: scenarioJson(job.scenario),
+  };
+}
+
 const cache = new Map<string, LabRun>();
 const ORDER: string[] = [];
 /** Runs of a student's own program (model python), kept apart: they cannot be made again here. A few are kept. */
 const python = new Map<string, LabRun>();
-const keyOf = (scenario: Scenario, seed: number): string => `${JSON.stringify(scenario)}#${seed}`;
+const keyOf = (scenario: Scenario, seed: number): string => `${scenarioJson(scenario)}#${seed}`;
 /** The key each run is cached under, to tell whether it is still cached. */
 const keyOfRun = new WeakMap<LabRun, string>();
 /** The same scenario object asks again on every step: found without writing it out (10,000 clients are a megabyte of JSON). */
@@ -71,20 +107,27 @@ function knownFor(scenario: Scenario, seed: number): LabRun | undefined {
   return run && cached(keyOfRun.get(run)!) === run ? run : undefined;
 }
 
-function labRun(key: string, run: ScenarioRun): LabRun {
-  const index = indexTrace(run.trace, run.options.cores);
-  const result = { run, index, folds: foldSteps(index) };
+function labRun(key: string, run: ScenarioRun, made?: Pick<SimResult, 'stepStart' | 'folds'>): LabRun {
+  const index = indexTrace(run.trace, run.options.cores, made && Array.from(made.stepStart));
+  const result = { run, index, folds: made?.folds ?? foldSteps(index) };
   keyOfRun.set(result, key);
   return result;
 }
 
 /** Whether the run of (scenario, seed) is already here (getRun returns it at once). */
 export function hasRun(scenario: Scenario, seed: number): boolean {
-  return knownFor(scenario, seed) !== undefined || cached(keyOf(scenario, seed)) !== undefined;
+  if (knownFor(scenario, seed) !== undefined) return true;
+  // Written out only when a cached run could be it: a new scenario of 10,000 clients is not.
+  const like = (r: LabRun): boolean =>
+    r.run.seed === seed &&
+    r.run.scenario.id === scenario.id &&
+    r.run.scenario.clients.length === scenario.clients.length;
+  if (![...cache.values(), ...python.values()].some(like)) return false;
+  return cached(keyOf(scenario, seed)) !== undefined;
 }
 
-function remember(key: string, run: ScenarioRun): LabRun {
-  const result = labRun(key, run);
+function remember(key: string, run: ScenarioRun, made?: Pick<SimResult, 'stepStart' | 'folds'>): LabRun {
+  const result = labRun(key, run, made);
   cache.set(key, result);
   ORDER.push(key);
   // Keep a handful: a student flips between a few scenarios.
@@ -92,10 +135,23 @@ function remember(key: string, run: ScenarioRun): LabRun {
   return result;
 }
 
-/** Keeps a run made elsewhere (the simulation worker) as the run of (scenario, seed). */
-export function keepRun(scenario: Scenario, seed: number, run: ScenarioRun): LabRun {
+/**
+ * Keeps a run made by the simulation worker (simulateInParts: its result and the trace its parts
+ * made) as the run of (scenario, seed), without indexing it here.
+ */
+export function keepRun(scenario: Scenario, seed: number, made: SimResult, trace: TraceEvent[]): LabRun {
+  rememberScenarioJson(scenario, made.json);
   const key = keyOf(scenario, seed);
-  return cache.get(key) ?? remember(key, run);
+  const result = cache.get(key) ?? remember(key, { ...made.run, trace, scenario }, made);
+  sameObject(scenario, seed, result);
+  return result;
+}
+
+/** getRun(scenario, seed) with this very object finds `run` without writing the scenario out. */
+function sameObject(scenario: Scenario, seed: number, run: LabRun): void {
+  const mine = bySameObject.get(scenario) ?? new Map<number, LabRun>();
+  mine.set(seed, run);
+  bySameObject.set(scenario, mine);
 }
 
 /** Puts the run of a student's program, made in the Python worker, where getRun finds it. */
@@ -120,8 +176,6 @@ export function getRun(scenario: Scenario, seed: number): LabRun {
       );
     result = remember(key, simulate(scenario, seed));
   }
-  const mine = bySameObject.get(scenario) ?? new Map<number, LabRun>();
-  mine.set(seed, result);
-  bySameObject.set(scenario, mine);
+  sameObject(scenario, seed, result);
   return result;
 }

@@ -3,7 +3,11 @@ import { CANCELLED, serveJobs, workerClient } from './worker-jobs.ts';
 
 /** A worker and its page joined in memory: what one posts the other receives, in order. */
 function pair(
-  work: (job: number, progress: (f: number) => void) => number | Promise<number>,
+  work: (
+    job: number,
+    progress: (f: number) => void,
+    send: (part: string) => void,
+  ) => number | Promise<number>,
   clock: () => number,
 ) {
   const scope = {
@@ -25,7 +29,7 @@ function pair(
     },
   };
   let made = 0;
-  const client = workerClient<number, number>(() => {
+  const client = workerClient<number, number, string>(() => {
     made++;
     serveJobs(scope, work, clock);
     return fake as unknown as Worker;
@@ -49,6 +53,20 @@ describe('the simulation worker protocol', () => {
     const seen: number[] = [];
     await expect(client.run(21, (f) => seen.push(f))).resolves.toBe(42);
     expect(seen).toEqual([0.4, 0.8]);
+  });
+
+  it('hands over the parts a job sends, in order, before its result', async () => {
+    const { client } = pair(
+      (job, _progress, send) => {
+        for (let i = 0; i < 3; i++) send(`part ${i}`);
+        return job + 1;
+      },
+      () => 0,
+    );
+    const parts: string[] = [];
+    const result = await client.run(1, undefined, (p) => parts.push(p));
+    expect(result).toBe(2);
+    expect(parts).toEqual(['part 0', 'part 1', 'part 2']);
   });
 
   it('passes a failure on with its message', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findScenario } from './index.ts';
 import { runScenario } from './run.ts';
 import type { Scenario } from './format.ts';
+import { ASK_ABOVE, asksFirst, scenarioSize } from './budget.ts';
 
 /** The crash link's shape (issue 22): poll with a zero timeout over many idle connections for an hour. */
 const crash = (model: 'poll' | 'select', idle: number): Scenario =>
@@ -49,5 +50,26 @@ describe('the work budget', () => {
     expect(budgeted.budgetStop).toBeUndefined();
     expect(budgeted.trace).toEqual(plain.trace);
     expect(budgeted.stopReason).toBe(plain.stopReason);
+  });
+});
+
+describe('which link asks before running (ASK_ABOVE)', () => {
+  it('asks for the crash links and for many connections or actions, not for the shipped scenarios', () => {
+    expect(asksFirst(scenarioSize(crash('poll', 2_000)))).toBe(true);
+    expect(asksFirst(scenarioSize(crash('select', ASK_ABOVE.busyConnections)))).toBe(true);
+    expect(asksFirst(scenarioSize(crash('poll', ASK_ABOVE.busyConnections - 2)))).toBe(false);
+    const many = (n: number, actions: number): Scenario => ({
+      ...findScenario('epoll-level')!,
+      clients: Array.from({ length: n }, (_, i) => ({
+        name: `c${i}`,
+        actions: Array.from({ length: actions }, (_, k) => ({ at: k, do: 'send' as const, data: 'x' })),
+      })),
+    });
+    expect(scenarioSize(many(1_001, 1))).toMatchObject({ connections: 1_001, actions: 1_001, busy: false });
+    expect(asksFirst(scenarioSize(many(1_001, 1)))).toBe(true);
+    expect(asksFirst(scenarioSize(many(1_000, 1)))).toBe(false);
+    expect(asksFirst(scenarioSize(many(100, 101)))).toBe(true);
+    for (const id of ['select', 'poll', 'epoll-level', 'nonblocking', 'asyncio'])
+      expect(asksFirst(scenarioSize(findScenario(id)!)), id).toBe(false);
   });
 });

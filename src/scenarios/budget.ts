@@ -6,6 +6,7 @@
  * caller can measure it (the CLI), the heap.
  */
 import type { TraceEvent } from '../kernel/types.ts';
+import type { Scenario } from './format.ts';
 
 export type BudgetName = 'events' | 'fds' | 'traceBytes' | 'heap';
 
@@ -69,4 +70,42 @@ export class WorkMeter {
       return { budget: 'traceBytes', limit: this.budget.traceBytes, used: this.traceBytes };
     return null;
   }
+}
+
+/**
+ * A scenario opened from a link is run at once when it is small; past any of these bounds the page
+ * shows its size and asks first (src/ui/simulating.ts). Connections and client actions measure
+ * the work of a run; a server that polls without waiting (select/poll/epoll with a zero timeout,
+ * or busy polling) looks at every connection on every call, so far fewer are enough.
+ */
+export const ASK_ABOVE = { connections: 1_000, actions: 10_000, busyConnections: 100 };
+
+export interface ScenarioSize {
+  connections: number;
+  actions: number;
+  /** Simulated time, when the scenario sets it. */
+  untilMs: number | null;
+  /** The server polls without waiting. */
+  busy: boolean;
+}
+
+export function scenarioSize(s: Scenario): ScenarioSize {
+  let actions = 0;
+  for (const c of s.clients) actions += c.actions.length;
+  const zeroTimeout = s.options?.timeoutMs === 0 && ['select', 'poll', 'epoll'].includes(s.model);
+  return {
+    connections: s.clients.length + (s.idleConnections ?? 0),
+    actions,
+    untilMs: s.untilMs ?? null,
+    busy: zeroTimeout || s.model === 'nonblocking',
+  };
+}
+
+/** Whether a link's scenario is past ASK_ABOVE (the page asks before running it). */
+export function asksFirst(size: ScenarioSize): boolean {
+  return (
+    size.connections > ASK_ABOVE.connections ||
+    size.actions > ASK_ABOVE.actions ||
+    (size.busy && size.connections > ASK_ABOVE.busyConnections)
+  );
 }

@@ -7,13 +7,14 @@
  */
 import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import type { ScenarioRun } from '../scenarios/run.ts';
-import { hasRun, keepRun, type SimJob } from '../runs/runs.ts';
+import type { TraceEvent } from '../kernel/types.ts';
+import { hasRun, keepRun, type SimJob, type SimResult } from '../runs/runs.ts';
 import { CANCELLED, workerClient } from '../runs/worker-jobs.ts';
+import { asksFirst, scenarioSize } from '../scenarios/budget.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
 
-const client = workerClient<SimJob, ScenarioRun>(
+const client = workerClient<SimJob, SimResult, TraceEvent[]>(
   () => new Worker(new URL('../runs/sim-worker.ts', import.meta.url), { type: 'module', name: 'iolab-sim' }),
 );
 
@@ -29,17 +30,21 @@ export function runsAtOnce(scenario: Scenario, seed: number): boolean {
   return scenario.model === 'python' || findScenario(scenario.id) === scenario || hasRun(scenario, seed);
 }
 
-/** The "Simulating…" panel (plain DOM: it shows before React draws anything). Returns a way to update and remove it. */
-function showPanel(
+/**
+ * A panel over the page (plain DOM: it shows before React draws anything): the site's name, a
+ * heading, what `fill` adds, and buttons (the first has the focus; Escape presses the last).
+ */
+function showDialog(
   lang: Lang,
-  title: string,
-  cancel: () => void,
-): { progress(f: number): void; remove(): void } {
-  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  heading: string,
+  fill: (box: HTMLElement) => void,
+  buttons: { label: string; press: () => void }[],
+  className = '',
+): { remove(): void } {
   // Before the app has drawn, the page follows the system's colour scheme (the app's default).
   document.documentElement.dataset.theme ??= 'system';
   const panel = document.createElement('div');
-  panel.className = 'simulating';
+  panel.className = `simulating ${className}`.trim();
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-modal', 'true');
   panel.setAttribute('aria-labelledby', 'simulating-title');
@@ -48,33 +53,31 @@ function showPanel(
   box.className = 'simulating-box';
   const site = document.createElement('p');
   site.className = 'simulating-site';
-  site.textContent = t('app.title');
-  const heading = document.createElement('p');
-  heading.id = 'simulating-title';
-  heading.textContent = t('app.sim.running', { title });
-  const bar = document.createElement('progress');
-  bar.max = 1;
-  bar.value = 0;
-  bar.setAttribute('aria-label', t('app.sim.progress'));
-  const hint = document.createElement('p');
-  hint.className = 'simulating-hint';
-  hint.textContent = t('app.sim.hint');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = t('app.sim.cancel');
-  button.addEventListener('click', cancel);
+  site.textContent = translate(lang, 'app.title');
+  const title = document.createElement('p');
+  title.id = 'simulating-title';
+  title.textContent = heading;
+  box.append(site, title);
+  fill(box);
+  const row = document.createElement('div');
+  row.className = 'simulating-buttons';
+  const made = buttons.map(({ label, press }) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', press);
+    return button;
+  });
+  row.append(...made);
+  box.append(row);
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') cancel();
+    if (e.key === 'Escape') buttons[buttons.length - 1]!.press();
   };
   document.addEventListener('keydown', onKey);
-  box.append(site, heading, bar, hint, button);
   panel.append(box);
   document.body.append(panel);
-  button.focus({ preventScroll: true });
+  made[0]?.focus({ preventScroll: true });
   return {
-    progress(f) {
-      bar.value = f;
-    },
     remove() {
       document.removeEventListener('keydown', onKey);
       panel.remove();
@@ -82,16 +85,105 @@ function showPanel(
   };
 }
 
+/** The "Simulating…" panel: a progress bar and Cancel. Returns a way to update and remove it. */
+function showPanel(
+  lang: Lang,
+  title: string,
+  cancel: () => void,
+): { progress(f: number): void; remove(): void } {
+  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const bar = document.createElement('progress');
+  bar.max = 1;
+  bar.value = 0;
+  bar.setAttribute('aria-label', t('app.sim.progress'));
+  const dialog = showDialog(
+    lang,
+    t('app.sim.running', { title }),
+    (box) => {
+      const hint = document.createElement('p');
+      hint.className = 'simulating-hint';
+      hint.textContent = t('app.sim.hint');
+      box.append(bar, hint);
+    },
+    [{ label: t('app.sim.cancel'), press: cancel }],
+  );
+  return {
+    progress(f) {
+      bar.value = f;
+    },
+    remove: dialog.remove,
+  };
+}
+
+/**
+ * A large scenario's size and the question "Run it?" (Run / Cancel): true when the reader runs it.
+ * Shown at once (no fade-in delay): it waits for the reader.
+ */
+export function askToRun(scenario: Scenario, lang: Lang): Promise<boolean> {
+  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const size = scenarioSize(scenario);
+  const n = (v: number) => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  const title = scenario.title[lang] || scenario.title.en;
+  return new Promise((resolve) => {
+    const answer = (run: boolean) => () => {
+      dialog.remove();
+      resolve(run);
+    };
+    const dialog = showDialog(
+      lang,
+      t('app.sim.largeTitle', { title }),
+      (box) => {
+        const lines = [
+          t('app.sim.large', {
+            connections: n(size.connections),
+            actions: n(size.actions),
+            until: size.untilMs === null ? '' : t('app.sim.largeUntil', { seconds: n(size.untilMs / 1000) }),
+          }),
+          ...(size.busy ? [t('app.sim.largeBusy')] : []),
+          t('app.sim.ask'),
+        ];
+        for (const line of lines) {
+          const p = document.createElement('p');
+          p.textContent = line;
+          box.append(p);
+        }
+      },
+      [
+        { label: t('app.sim.run'), press: answer(true) },
+        { label: t('app.sim.cancel'), press: answer(false) },
+      ],
+      'simulating-ask',
+    );
+  });
+}
+
 /**
  * Makes sure getRun(scenario, seed) answers at once: runs the scenario in the worker when it is
- * neither shipped nor cached, with the panel shown, until it is done or cancelled.
+ * neither shipped nor cached, with the panel shown, until it is done or cancelled. With `ask`
+ * (a scenario from the address: a link), a large one asks before running.
  */
-export async function prepareRun(scenario: Scenario, seed: number, lang: Lang): Promise<Prepared> {
+export async function prepareRun(
+  scenario: Scenario,
+  seed: number,
+  lang: Lang,
+  { ask = false }: { ask?: boolean } = {},
+): Promise<Prepared> {
   if (runsAtOnce(scenario, seed)) return { ok: true };
+  // A link's scenario past the stated size asks first (src/scenarios/budget.ts ASK_ABOVE).
+  if (ask && asksFirst(scenarioSize(scenario)) && !(await askToRun(scenario, lang)))
+    return { ok: false, cancelled: true };
   const panel = showPanel(lang, scenario.title[lang] || scenario.title.en, () => client.cancel());
   try {
-    const run = await client.run({ scenario, seed }, (f) => panel.progress(f));
-    keepRun(scenario, seed, run);
+    // The trace arrives in parts, each read in a task of its own (one long message would freeze the page).
+    const trace: TraceEvent[] = [];
+    const made = await client.run(
+      { scenario, seed },
+      (f) => panel.progress(f),
+      (part) => {
+        for (const ev of part) trace.push(ev);
+      },
+    );
+    keepRun(scenario, seed, made, trace);
     return { ok: true };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

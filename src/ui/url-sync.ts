@@ -78,7 +78,7 @@ export function useUrlSync(): void {
         return;
       }
       // A scenario not run yet runs in the simulation worker first (src/ui/simulating.ts).
-      void prepareRun(target.scenario, target.seed, st.lang).then((prepared) => {
+      void prepareRun(target.scenario, target.seed, st.lang, { ask: true }).then((prepared) => {
         if (window.location.hash !== hash) return; // the reader went elsewhere meanwhile
         if (prepared.ok) {
           api.getState().applyLocation(location, notices);

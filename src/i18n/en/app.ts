@@ -39,6 +39,14 @@ export default {
   'app.sim.progress': 'How far the simulation is',
   'app.sim.hint': 'A large scenario takes a while. The page stays usable; Cancel stops the run.',
   'app.sim.cancel': 'Cancel',
+  'app.sim.largeTitle': '“{title}” is a large scenario',
+  'app.sim.large':
+    'This scenario is large: {connections} connections and {actions} client actions{until}. Running it takes a while, beside the page (which stays usable), and Cancel stops it.',
+  'app.sim.largeUntil': ' over {seconds} s of simulated time',
+  'app.sim.largeBusy':
+    'Its server polls without waiting, so every call looks at every connection: the run may stop at the page’s budget.',
+  'app.sim.ask': 'Run it?',
+  'app.sim.run': 'Run',
   'app.sim.cancelled':
     'Simulating “{title}” was cancelled; the lab shows “{fallback}”. Back (in the browser) opens the link again.',
   'app.sim.failed': 'Simulating “{title}” failed ({message}); the lab shows “{fallback}”.',

@@ -37,6 +37,13 @@ export default {
   'app.sim.progress': '模拟的进度',
   'app.sim.hint': '大的场景要算一会儿。页面照常可用；点“取消”即可停止运行。',
   'app.sim.cancel': '取消',
+  'app.sim.largeTitle': '“{title}”是一个大场景',
+  'app.sim.large':
+    '这个场景很大：{connections} 个连接，{actions} 个客户端动作{until}。运行它要花一些时间；它在页面之外运行，页面照常可用，点“取消”即可停止。',
+  'app.sim.largeUntil': '，模拟 {seconds} 秒',
+  'app.sim.largeBusy': '它的服务器不等待地轮询，每次调用都要查看每一个连接：运行可能会在网页的预算处停止。',
+  'app.sim.ask': '要运行吗？',
+  'app.sim.run': '运行',
   'app.sim.cancelled':
     '已取消模拟“{title}”，实验台改为显示“{fallback}”。在浏览器里后退，可以重新打开那个链接。',
   'app.sim.failed': '模拟“{title}”失败（{message}），实验台改为显示“{fallback}”。',

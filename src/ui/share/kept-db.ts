@@ -7,6 +7,7 @@
 import type { Scenario } from '../../scenarios/format.ts';
 import { parseScenario } from '../../scenarios/format.ts';
 import { findScenario } from '../../scenarios/index.ts';
+import { scenarioJson } from '../../scenarios/link.ts';
 import { rememberKept } from '../../store/kept.ts';
 
 const DB = 'iolab';
@@ -70,7 +71,7 @@ export async function saveKept(s: Scenario, now: number): Promise<boolean> {
     try {
       const tx = db.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
-      store.put({ id: s.id, text: JSON.stringify(s), at: now } satisfies Row);
+      store.put({ id: s.id, text: scenarioJson(s), at: now } satisfies Row);
       const all = await new Promise<Row[]>((resolve, reject) => {
         const req = store.getAll();
         req.onsuccess = () => resolve(req.result as Row[]);
