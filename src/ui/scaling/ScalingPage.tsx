@@ -218,7 +218,7 @@ export default function ScalingPage() {
     } else setPoints([]);
     const params: SweepParams = { ...DEFAULT_PARAMS, idleShare: idle, rate };
     client.current ??= new SweepClient();
-    setStatus({ kind: 'computing', done: 0, total: 0 });
+    setStatus({ kind: 'computing', done: 0, total: models.length * connections.length });
     client.current.run(
       { models, params, connections },
       {
