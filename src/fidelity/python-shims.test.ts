@@ -308,6 +308,25 @@ describe('what the simulated machine cannot do is refused at the call, with the 
     expect(r.errors).toHaveLength(1);
   });
 
+  it('EPOLLEXCLUSIVE: refused at epoll_ctl with the reason (the kernel does not model exclusive epoll waiters)', async () => {
+    const r = await run(
+      `import select, socket
+srv = socket.socket()
+srv.bind(('127.0.0.1', 8080))
+srv.listen()
+ep = select.epoll()
+ep.register(srv.fileno(), select.EPOLLIN | select.EPOLLEXCLUSIVE)
+`,
+      [],
+    );
+    expect(r.python.outcome).toBe('unsupported');
+    expect(r.python.line).toBe(6);
+    expect(r.python.message).toMatch(
+      /^NotSupportedInIOLab: EPOLLEXCLUSIVE \(waking one of several epoll waiters\) is not supported in IO Lab.*many threads or processes wait on one listening socket/,
+    );
+    expect(straceOf(r).some((c) => c.startsWith('epoll_ctl'))).toBe(false);
+  });
+
   it('fork, subprocess, files, UDP and other hosts each say what is not supported', async () => {
     const r = await run(
       `import os, socket

@@ -236,3 +236,33 @@ describe('item 12: exclusive waits in accept(), the thundering herd where it sti
     expect(text('zh', 'lesson.06.herd.b3')).toMatch(/不带 EPOLLEXCLUSIVE.*全部唤醒/);
   });
 });
+
+describe('item 8, the rest: the timeline legend, the futex waits, the two-phase table, the lessons speak “asleep”', () => {
+  it('the timeline’s mark for a call going to sleep says so', () => {
+    expect(text('en', 'controls.legend.block')).toBe('fell asleep');
+    expect(text('zh', 'controls.legend.block')).toBe('入睡');
+  });
+  it('a thread waiting for the GIL, a pool job or a new thread’s start is asleep on a futex', () => {
+    for (const key of ['stage.on.gil', 'stage.on.pool', 'stage.on.started']) {
+      expect(text('en', key), key).toMatch(/^asleep on a futex: waiting for/);
+      expect(text('zh', key), key).toMatch(/^在 futex 上睡眠：等/);
+    }
+    expect(text('en', 'stage.on.sleep')).toMatch(/^asleep inside clock_nanosleep\(\)/);
+    expect(text('zh', 'stage.on.sleep')).toMatch(/^在 clock_nanosleep\(\) 里睡眠/);
+  });
+  it('the two-phase table: blocking I/O is asleep in phase 1 and inside recv, copying, in phase 2', () => {
+    for (const [k, v] of texts(/^fig\.(phases|switch|grid)\./))
+      expect(v, k).not.toMatch(/blocked|阻塞在|（阻塞）/);
+    expect(text('zh', 'fig.switch.blocked')).toBe('睡眠');
+    expect(text('en', 'fig.phases.blocking.1')).toBe('asleep inside `recv`');
+    expect(text('en', 'fig.phases.blocking.2')).toBe('inside `recv`, copying (not asleep)');
+    expect(text('zh', 'fig.phases.blocking.2')).toBe('在 `recv` 里拷贝（没有睡眠）');
+    expect(text('en', 'fig.phases.signal.1')).toMatch(/sleeps in `pause\(\)`/);
+    expect(text('en', 'fig.phases.aio.1')).toMatch(/sleeps in `io_uring_enter`/);
+  });
+  it('the lessons say a waiting thread is asleep inside its call, not “blocked in” it', () => {
+    for (const [k, v] of texts(/^lesson\.(01\.blocked|02\.sleep|05\.asleep|07\.trap|16\.r2)\./)) {
+      expect(v, k).not.toMatch(/\((blocked|阻塞)，?|is blocked (again|in)|thread blocked in|阻塞在|又被阻塞/);
+    }
+  });
+});

@@ -7,11 +7,12 @@
  */
 import { PyException } from './errors.ts';
 import type { ProgramGen, Req } from './types.ts';
-import type { KernelContext, Thread } from './state.ts';
+import type { KernelContext, RecvEach, Thread } from './state.ts';
 import { block, burst, dispatchIdleCores, dropGil, takeGil, wake } from './sched.ts';
 import { endThread, exitProcess } from './process.ts';
 import { attempt } from './syscalls.ts';
 import { deliverSignal, runPythonHandler } from './signal.ts';
+import { fastForwardEagains, fastForwardRounds } from './fast-forward.ts';
 
 /**
  * Calls CPython makes with the GIL held (no Py_BEGIN_ALLOW_THREADS around them): the thread
@@ -47,6 +48,19 @@ function nextReq(k: KernelContext, thread: Thread): void {
     burst(k, thread, handlerNs, 0);
     return;
   }
+  const each = thread.each;
+  if (each) {
+    // A recvEach goes on with its next fd while calls fail with EAGAIN; then the program resumes.
+    const again = thread.result.errno === 'EAGAIN';
+    if (again && !k.tracing && k.config.fastForward !== false) fastForwardEagains(k, thread, each);
+    if (again && each.i + 1 < each.fds.length) {
+      each.i++;
+      startEachCall(k, thread, each);
+      return;
+    }
+    delete thread.each;
+    thread.result = { ...thread.result, index: each.i };
+  }
   let req: IteratorResult<Req, void>;
   const pending = thread.result;
   thread.result = { ret: 0 };
@@ -69,8 +83,19 @@ function nextReq(k: KernelContext, thread: Thread): void {
   startReq(k, thread, req.value);
 }
 
+function startEachCall(k: KernelContext, thread: Thread, each: RecvEach): void {
+  const call = { name: 'recvfrom' as const, fd: each.fds[each.i]!, size: each.size };
+  startReq(k, thread, { kind: 'sys', call, line: each.line });
+}
+
 function startReq(k: KernelContext, thread: Thread, req: Req): void {
   switch (req.kind) {
+    case 'recvEach':
+      if (req.from >= req.fds.length) throw new Error('recvEach with no fd to try');
+      if (req.round && !k.tracing && k.config.fastForward !== false) fastForwardRounds(k, thread, req.fds);
+      thread.each = { fds: req.fds, size: req.size, line: req.line, i: req.from };
+      startEachCall(k, thread, thread.each);
+      return;
     case 'park':
       thread.parked = true;
       thread.cont = 'next';

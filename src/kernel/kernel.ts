@@ -113,6 +113,9 @@ export class Kernel implements KernelContext {
   stdinPrompts = 0;
   stdinAnswerPending = false;
   listenSock: number | null = null;
+  pops = 0;
+  /** Fast-forward stops short of this time: a caller that reads counters at a time of its own sets it. */
+  horizonNs: Ns = Infinity;
   private stopped: RunResult['stopReason'] | null = null;
 
   constructor(readonly config: MachineConfig) {
@@ -161,6 +164,7 @@ export class Kernel implements KernelContext {
       return false;
     }
     this.queue.pop();
+    this.pops++;
     if (next.t < this.now) throw new Error(`time went back: ${next.t} < ${this.now}`);
     this.now = next.t;
     this.handle(next);

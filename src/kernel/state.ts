@@ -54,6 +54,8 @@ export interface MachineConfig {
   maxEvents: number;
   /** false: count events and keep metrics, but store no trace (large sweeps). */
   keepTrace: boolean;
+  /** false: a metrics-only run makes every failed recv one by one too (fast-forward.ts; default true). */
+  fastForward?: boolean;
   serverPort: number;
   stdin?: StdinOperator;
 }
@@ -114,6 +116,17 @@ export interface Thread {
   wakeReason: string;
   /** Waiting on its core for `resume` (a program whose steps come from outside). */
   parked: boolean;
+  /** A `recvEach` step under way: its fds and the position of the call being made. */
+  each?: RecvEach;
+}
+
+export interface RecvEach {
+  fds: readonly number[];
+  size: number;
+  line: number;
+  i: number;
+  /** The kernel's counters when call `i` started (fast-forward.ts measures one call with them). */
+  mark?: unknown;
 }
 
 export interface Process {
@@ -361,11 +374,16 @@ export interface KernelContext {
   stdinPrompts: number;
   stdinAnswerPending: boolean;
   listenSock: number | null;
+  /** Queue events handled so far, and a time fast-forward never reaches (fast-forward.ts). */
+  pops: number;
+  horizonNs: Ns;
 
   emit(ev: TraceEvent): void;
   schedule(t: Ns, body: KEventBody): void;
   stop(reason: RunResult['stopReason']): void;
   addMemory(bytes: number): void;
+  /** When the next queued event happens (undefined: none). */
+  nextEventNs(): Ns | undefined;
   /** Runs the thread's continuation once it has its core. */
   continueThread(thread: Thread): void;
   /** The last reference to an open file went: the file's own release. */

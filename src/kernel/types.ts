@@ -116,6 +116,8 @@ export interface SysResult {
   /** select: the ready fds in fd order. poll and epoll: fd with revents. */
   ready?: PollFd[];
   cqes?: UringCqe[];
+  /** recvEach: the position in `fds` of the call that returned (the last one made). */
+  index?: number;
 }
 
 /** A program step: Python code between calls, a system call, or a user-space wait (futex). */
@@ -123,6 +125,23 @@ export type Req =
   /** `note` names what the line does (a message key; `noteParams` fill it), for the narration. */
   | { kind: 'py'; line: number; ns?: Ns; note?: string; noteParams?: Record<string, string | number> }
   | { kind: 'sys'; call: SysCall; line: number }
+  /**
+   * `for fd in fds[from:]: recv(fd, size)` until one does not fail with EAGAIN: the same calls,
+   * one by one, as that many `sys` steps; the program resumes with the last call's result and its
+   * `index`. A metrics-only run may fast-forward the EAGAINs (src/kernel/fast-forward.ts).
+   */
+  | {
+      kind: 'recvEach';
+      fds: readonly number[];
+      from: number;
+      size: number;
+      line: number;
+      /**
+       * The program's loop head: its state here is what it was at its previous `round` step
+       * whenever every call between failed the same way (the kernel may then skip whole rounds).
+       */
+      round?: true;
+    }
   /** `started`: Thread.start()'s wait for (or the new thread's signal of) its start, not a pool queue. */
   | { kind: 'futexWait'; key: object; label: string; line: number; started?: true }
   | { kind: 'futexWake'; key: object; label: string; line: number; started?: true }

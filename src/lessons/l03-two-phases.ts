@@ -54,7 +54,8 @@ const lesson: Lesson = {
       id: 'copy',
       title: W('copy.title'),
       body: P('copy', 2),
-      at: (ctx) => stepOf(ctx, firstCopy),
+      // The wake-up before the copy: the copy's own step would show the 5 bytes in Python's buffer.
+      at: (ctx) => stepOf(ctx, firstCopy) - 1,
       question: {
         prompt: W('copy.q'),
         pick: 'one',
@@ -82,7 +83,8 @@ const lesson: Lesson = {
       id: 'no-wait',
       title: W('nowait.title'),
       body: P('nowait', 2),
-      at: benCopy,
+      // The call's entry, before the copy's step says which phase it is in.
+      at: (ctx) => benCopy(ctx) - 1,
       question: {
         prompt: W('nowait.q'),
         pick: 'one',
@@ -102,6 +104,7 @@ const lesson: Lesson = {
           const rx = stepOf(ctx, (ev) => ev.type === 'sock.rx' && ev.data === 'anyone?');
           return { waited: ms(timeOf(ctx, benCopy(ctx)) - timeOf(ctx, rx), 0) };
         }),
+        revealAt: benCopy,
       },
     },
     {

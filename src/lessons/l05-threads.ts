@@ -11,6 +11,8 @@ const thirdAsleep = (ctx: LessonContext) =>
     ctx,
     blockOf('recvfrom', (ev) => ev.on.kind === 'recv' && ev.on.sock === sockOfClient(ctx, 'cat')),
   );
+/** Then the main thread, back asleep in accept(): every thread sleeps and the core is idle. */
+const allAsleep = (ctx: LessonContext) => stepOf(ctx, blockOf('accept4'), { fromStep: thirdAsleep(ctx) });
 const liveThreads = (ctx: LessonContext, step: number) =>
   Object.values(ctx.viewAt(step).threads).filter((th) => th.state !== 'exited').length;
 const forked = (ctx: LessonContext) =>
@@ -51,16 +53,16 @@ const lesson: Lesson = {
       id: 'all-asleep',
       title: W('asleep.title'),
       body: P('asleep', 2),
-      at: thirdAsleep,
+      at: allAsleep,
       question: {
         prompt: W('asleep.q'),
         pick: 'one',
         choices: () => literalChoices(['1', '2', '3', '4', '5']),
-        answer: (ctx) => [String(liveThreads(ctx, thirdAsleep(ctx)))],
+        answer: (ctx) => [String(liveThreads(ctx, allAsleep(ctx)))],
         explain: W('asleep.q.explain', (ctx) => {
-          const v = ctx.viewAt(thirdAsleep(ctx));
+          const v = ctx.viewAt(allAsleep(ctx));
           return {
-            n: liveThreads(ctx, thirdAsleep(ctx)),
+            n: liveThreads(ctx, allAsleep(ctx)),
             mib: (v.meters.memoryBytes / 1048576).toFixed(1),
             switches: v.meters.contextSwitches,
           };
@@ -80,7 +82,8 @@ const lesson: Lesson = {
       title: W('fork.title'),
       body: P('fork', 2),
       scenario: 'process-per-connection',
-      at: forked,
+      // Just before fork: its entry's narration and its return's stage both show the answer.
+      at: (ctx) => stepOf(ctx, (ev) => ev.type === 'sys.enter' && ev.name === 'clone') - 1,
       question: {
         prompt: W('fork.q'),
         pick: 'one',

@@ -61,6 +61,12 @@ export function nextReport(r: Traced): { step: number; newDataFirst: boolean; ms
   return { step, newDataFirst: fresh >= 0 && fresh < rep, ms: roundMs(msAt(r, step) - msAt(r, p.step)) };
 }
 
+/**
+ * The moment the socket goes on the ready list, before the partial read: once epoll_wait has taken
+ * it, an edge-triggered ready list is empty and a level-triggered one is not, so a later step would
+ * show the answer to both questions.
+ */
+const beforeRead = (r: Traced): number => findStep(r, isEpollReadyAdd(partialRead(r).fd));
 const wakesAgain = (r: Traced): string => (nextReport(r).newDataFirst ? 'no' : 'yes');
 
 /** In the fixed edge-triggered server: recv calls after the first report of a client, up to EAGAIN. */
@@ -103,14 +109,14 @@ const lesson: Lesson = {
     {
       kind: 'stop',
       id: 'callback',
-      at: (ctx) => findStep(ctx.run, isEpollReadyAdd(partialRead(ctx.run).fd)),
+      at: (ctx) => beforeRead(ctx.run),
       title: { key: 'lesson.10.callback.title' },
       body: [{ key: 'lesson.10.callback.b1' }, { key: 'lesson.10.callback.b2' }],
     },
     {
       kind: 'stop',
       id: 'level',
-      at: (ctx) => partialRead(ctx.run).step,
+      at: (ctx) => beforeRead(ctx.run),
       title: { key: 'lesson.10.level.title' },
       body: [
         {
@@ -139,7 +145,7 @@ const lesson: Lesson = {
     {
       kind: 'stop',
       id: 'partial',
-      at: (ctx) => partialRead(ctx.run).step,
+      at: (ctx) => beforeRead(ctx.run),
       title: { key: 'lesson.10.partial.title' },
       body: [{ key: 'lesson.10.partial.b1' }],
       question: {

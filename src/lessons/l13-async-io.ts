@@ -66,7 +66,8 @@ const lesson: Lesson = {
     {
       kind: 'stop',
       id: 'copy',
-      at: (ctx) => firstCopy(ctx.run).step - 1,
+      // Before the bytes land: the landing's narration says who takes them.
+      at: (ctx) => firstCopy(ctx.run).step - 2,
       title: { key: 'lesson.13.copy.title' },
       body: [{ key: 'lesson.13.copy.b1' }],
       question: {

@@ -1,5 +1,5 @@
-import { upperBytes } from '../kernel/bytes.ts';
-import { isPyException } from '../kernel/errors.ts';
+import { upperBytes, type Bytes } from '../kernel/bytes.ts';
+import { isPyException, type PyException } from '../kernel/errors.ts';
 import type { Program } from '../kernel/types.ts';
 import {
   accept,
@@ -64,7 +64,15 @@ export function* serveOnce(
   recvSize: number,
   L: { recv: number; send: number; gone: number },
 ): Gen<Served> {
-  const data = yield* recvOrError(sock, recvSize, L.recv);
+  return yield* serveReceived(sock, yield* recvOrError(sock, recvSize, L.recv), L);
+}
+
+/** serveOnce after its recv: what the call returned (bytes, or the exception it raised). */
+export function* serveReceived(
+  sock: PySocket,
+  data: Bytes | PyException,
+  L: { send: number; gone: number },
+): Gen<Served> {
   if (typeof data === 'string') {
     if (data.length === 0) return 'gone';
     try {

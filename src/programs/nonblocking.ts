@@ -9,11 +9,12 @@ import {
   pyLine,
   PySocket,
   recv,
+  recvNextOrError,
   send,
   setblocking,
   sleep,
 } from './runtime.ts';
-import { serveOnce } from './blocking.ts';
+import { serveReceived } from './blocking.ts';
 import { lineMap, serverLines } from './lines.ts';
 import type { ServerParams } from './params.ts';
 
@@ -46,8 +47,15 @@ export const nonblockingServer = (p: ServerParams): Program =>
         yield* setblocking(conn, false, F.connNonblock);
         conns.push(conn);
       } else if (!conn.is('BlockingIOError')) throw conn;
-      for (const conn of [...conns]) {
-        const outcome = yield* serveOnce(conn, p.options.recvSize, F);
+      // `for conn in list(conns)`: the sockets that fail with EAGAIN pass in one recvEach step.
+      const round = [...conns];
+      for (let i = 0; ;) {
+        // At i = 0 the loop's state is `conns` alone: the same after a pass where every call failed.
+        const next = yield* recvNextOrError(round, i, p.options.recvSize, F.recv, i === 0);
+        if (next === null) break;
+        i = next.index + 1;
+        const conn = round[next.index]!;
+        const outcome = yield* serveReceived(conn, next.data, F);
         if (outcome !== 'gone') continue;
         yield* pyLine(F.remove, 'narr.note.drop');
         conns.splice(conns.indexOf(conn), 1);

@@ -128,6 +128,31 @@ export function* recvOrError(s: PySocket, size: number, line: number): Gen<Bytes
   return r.errno ? PyException.fromErrno(r.errno, 'recvfrom') : (r.data ?? '');
 }
 
+/**
+ * `for conn in socks[from:]: data = conn.recv(size)` while each fails with BlockingIOError: the
+ * same recvfrom calls, made by the kernel as one `recvEach` step (a metrics-only run may then
+ * fast-forward the failures). The first socket that did not fail, with what its recv returned;
+ * null once every one did. `round`: this is the loop's head, and the caller's state here is what
+ * it was at its previous round whenever every call between failed the same way (the kernel may
+ * then skip whole rounds).
+ */
+export function* recvNextOrError(
+  socks: readonly PySocket[],
+  from: number,
+  size: number,
+  line: number,
+  round = false,
+): Gen<{ index: number; data: Bytes | PyException } | null> {
+  if (from >= socks.length) return null;
+  const fds = socks.map((s) => s.fd);
+  const req: Req = { kind: 'recvEach', fds, from, size, line };
+  if (round) req.round = true;
+  const r: SysResult = yield req;
+  if (r.errno === 'EAGAIN') return null;
+  const data = r.errno ? PyException.fromErrno(r.errno, 'recvfrom') : (r.data ?? '');
+  return { index: r.index!, data };
+}
+
 /** accept() for the hot polling loops: like recvOrError. */
 export function* acceptOrError(s: PySocket, line: number): Gen<PySocket | PyException> {
   const r: SysResult = yield { kind: 'sys', call: { name: 'accept4', fd: s.fd }, line };

@@ -63,6 +63,14 @@ describe('the C10K sweep, computed by the kernel', () => {
     expect(p.metrics.cpuNs).toBeCloseTo(1e9 / (10 * DEFAULT_PARAMS.rate), -6);
   });
 
+  it('the busy-polling loop is simulated up to 3,000 connections (its failed calls fast-forwarded), not past', () => {
+    const p = ok(measurePoint('nonblocking', 3000));
+    expect(p.served).toBe(p.sent);
+    expect(p.metrics.load).toBeCloseTo(1, 3);
+    const past = measurePoint('nonblocking', 3001);
+    expect(past.ok ? 'ran' : past.stop.kind).toBe('too-slow');
+  });
+
   it('idle share and rate split the connections as documented', () => {
     expect(split(1, 0.9)).toEqual({ active: 1, idle: 0 });
     expect(split(1000, 0.9)).toEqual({ active: 100, idle: 900 });
@@ -75,6 +83,7 @@ describe('the C10K sweep, computed by the kernel', () => {
       ['select', 100],
       ['epoll', 300],
       ['thread-per-connection', 30],
+      ['nonblocking', 1000],
     ] as const) {
       const shipped = (generated.points as Point[]).find((p) => p.model === model && p.connections === n);
       expect(shipped).toEqual(roundPoint(measurePoint(model, n)));

@@ -64,8 +64,14 @@ export const BUSY_WINDOW_MAX_MS = 10;
 const TAIL_MS = 20;
 const BUSY_TAIL_MS = 1;
 const ACTIVE_CONNECT_MS = 1;
-/** The busy-polling loop accepts one connection per pass over all sockets (N²/2 failed recv calls): past this the sweep stops it. */
-export const BUSY_MAX_CONNECTIONS = 300;
+/**
+ * The busy-polling loop accepts one connection per pass over all sockets (N²/2 failed recv calls,
+ * fast-forwarded by the kernel in these metrics-only runs: src/kernel/fast-forward.ts): past this
+ * the sweep stops it (3,000 costs about 1 s of CPU here, 10,000 about 9 s: the probes of N²/2 sockets).
+ */
+export const BUSY_MAX_CONNECTIONS = 3000;
+/** One failed recv of the busy loop (Python line, the call, the exception), a little over: a pass over n sockets. */
+const BUSY_RECV_MS = 0.0015;
 
 export interface PointMetrics {
   /** CPU time (user + system, all cores) per served message, ns. */
@@ -161,7 +167,7 @@ function waveMs(model: ScalingModel, n: number): number {
 }
 
 function setupGuessMs(model: ScalingModel, n: number): number {
-  const busyMs = isBusy(model) ? (n * n * 0.0007) / 1000 : 0;
+  const busyMs = isBusy(model) ? (n * n * BUSY_RECV_MS) / 2 : 0;
   if (n > RAMP_ABOVE) return Math.ceil(n / RAMP_WAVE) * waveMs(model, n) + busyMs + 5;
   const synWaves = Math.ceil(n / (SWEEP_BACKLOG + 1)) - 1; // SYNs past the queue are resent 1 s later
   const scanMs = scans(model) ? (n * n * 0.0004) / 1000 : 0;
@@ -258,7 +264,8 @@ function schedule(model: ScalingModel, n: number, params: SweepParams, setupMs: 
     clients.push(c);
     sends.set(name, times);
   }
-  const windowMs = messages * spacingMs + (busy ? BUSY_TAIL_MS : TAIL_MS);
+  // A busy loop answers a message when its pass over all n sockets comes to it: one pass more.
+  const windowMs = messages * spacingMs + (busy ? BUSY_TAIL_MS + n * BUSY_RECV_MS : TAIL_MS);
   const scenario: Scenario = {
     format: 'iolab/scenario@1',
     id: 'scaling',
@@ -287,6 +294,7 @@ function schedule(model: ScalingModel, n: number, params: SweepParams, setupMs: 
 /** Runs the kernel until just before time t (events at t itself belong to the caller's next phase). */
 function runUntil(k: Kernel, tNs: number, watch: (k: Kernel) => boolean): boolean {
   const errors = k.errors.length;
+  k.horizonNs = tNs; // the counters are read at tNs: fast-forward must not run past it
   for (;;) {
     const next = k.nextEventNs();
     if (next === undefined || next >= tNs) return true;
@@ -294,6 +302,13 @@ function runUntil(k: Kernel, tNs: number, watch: (k: Kernel) => boolean): boolea
     if (k.errors.length !== errors && watch(k)) return false;
   }
 }
+
+/**
+ * The event cap of one point. The busy loop's N²/2 failed recv calls count their events (about
+ * three each) although the kernel fast-forwards them: its cap grows with them.
+ */
+const maxEventsOf = (model: ScalingModel, n: number): number =>
+  isBusy(model) ? Math.max(20_000_000, 4 * n * n) : 20_000_000;
 
 /** One point of the sweep: model × connections, under the given idle share and rate. */
 export function measurePoint(model: ScalingModel, n: number, params: SweepParams = DEFAULT_PARAMS): Point {
@@ -307,7 +322,7 @@ export function measurePoint(model: ScalingModel, n: number, params: SweepParams
     const plan = schedule(model, n, params, setupMs);
     const options = resolveOptions(plan.scenario);
     const kernel = new Kernel(
-      machineConfig(plan.scenario, options, { keepTrace: false, maxEvents: 20_000_000 }),
+      machineConfig(plan.scenario, options, { keepTrace: false, maxEvents: maxEventsOf(model, n) }),
     );
     kernel.spawn('python3', serverModel(model, options).program({ options, port: SERVER_PORT }));
     // Setup: every connection connects at time 0; stop at the first Python error (select's fd limit, EMFILE…).
@@ -328,6 +343,7 @@ export function measurePoint(model: ScalingModel, n: number, params: SweepParams
       }
       continue; // the guess was short: start again with twice the time
     }
+    kernel.horizonNs = Infinity;
     const before = counters(kernel, model);
     const repliesBefore = kernel.replies.length;
     kernel.run();

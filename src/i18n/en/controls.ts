@@ -30,7 +30,7 @@ export default {
   'controls.legend.syscall': 'call returned',
   'controls.legend.failed': 'call failed',
   'controls.legend.error': 'exception',
-  'controls.legend.block': 'blocked',
+  'controls.legend.block': 'fell asleep',
   'controls.legend.wake': 'woken',
   'controls.legend.rx': 'data arrived',
   'controls.legend.copy': 'copied',

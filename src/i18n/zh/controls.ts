@@ -30,7 +30,7 @@ export default {
   'controls.legend.syscall': '调用返回',
   'controls.legend.failed': '调用失败',
   'controls.legend.error': '异常',
-  'controls.legend.block': '阻塞',
+  'controls.legend.block': '入睡',
   'controls.legend.wake': '唤醒',
   'controls.legend.rx': '数据到达',
   'controls.legend.copy': '数据拷贝',

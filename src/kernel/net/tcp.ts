@@ -245,6 +245,15 @@ export function sysGetpeername(
   );
 }
 
+/** Whether recvfrom(fd) would now fail with EAGAIN, changing nothing (sysRecvfrom's last branch). */
+export function recvWouldEagain(k: KernelContext, proc: Process, fd: number): boolean {
+  const file = fileOf(k, proc, fd);
+  if (!file || !file.nonblock || file.what.kind !== 'sock') return false;
+  const sock = k.socks.get(file.what.sock);
+  if (!sock || sock.kind !== 'conn' || sock.rx.length > 0) return false;
+  return !sock.rxFin && !sock.err && !sock.rcvShutdown;
+}
+
 export function sysRecvfrom(k: KernelContext, proc: Process, fd: number, size: number): Attempt {
   const c = k.costs;
   const file = fileOf(k, proc, fd);

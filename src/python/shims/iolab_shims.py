@@ -616,6 +616,12 @@ class epoll:
         fd = _fd_of(fd)
         if op != 'EPOLL_CTL_DEL':
             _no_write_readiness(mask, 'epoll')
+        if mask & EPOLLEXCLUSIVE:
+            # Linux wakes one of the exclusive epoll waiters on a socket, not all: that needs several
+            # threads or processes asleep in epoll_wait at once, which a program here cannot have.
+            unsupported('EPOLLEXCLUSIVE (waking one of several epoll waiters)',
+                        'it only matters when many threads or processes wait on one listening socket; '
+                        'lesson 6 shows the herd it avoids, and accept() already wakes one sleeper')
         _check(_sys('epoll_ctl', self._epfd, op, fd, mask))
 
     def register(self, fd, eventmask=EPOLLIN | EPOLLPRI | EPOLLOUT):

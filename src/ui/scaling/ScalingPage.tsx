@@ -425,7 +425,7 @@ export default function ScalingPage() {
                   n: formatInt(x, lang),
                   fd: FD_SETSIZE,
                   limit: FD_SETSIZE - 4,
-                  busy: BUSY_MAX_CONNECTIONS,
+                  busy: formatInt(BUSY_MAX_CONNECTIONS, lang),
                   pool: DEFAULT_PARAMS.poolSize,
                 })}
                 {failed.stop.python && (

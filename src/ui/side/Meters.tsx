@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useLab, useT, useView } from '../hooks.ts';
 import { formatNumber } from '../controls/position.ts';
+import { cpuNow } from './cpu-now.ts';
 import '../panels.css';
 
 const SHOWN = 4;
@@ -88,6 +89,9 @@ export function Meters() {
               <i className="pn-swatch pn-cpu-idle" aria-hidden="true" />
               {t('panels.meters.cpu.idle', { pct: pct(1 - busy) })}
             </span>
+          </div>
+          <div className="pn-cpu-now" data-testid="cpu-now">
+            {cpuNow(view, t)}
           </div>
         </div>
 

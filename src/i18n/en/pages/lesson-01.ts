@@ -23,7 +23,7 @@ export default {
   'lesson.01.blocked.b2':
     'So the thread blocks itself: inside the system call it marks itself “blocked”, adds itself to the wait queue of the listening socket, and gives the CPU away. Blocking is something a running process does to itself; only a running process can do it.',
   'lesson.01.blocked.b3':
-    'Look at the thread on the stage (blocked, dashed) and at the wait queue of the listening socket. The thread will stay there until the kernel wakes it: when a connection arrives.',
+    'Look at the thread on the stage (asleep, dashed) and at the wait queue of the listening socket. The thread will stay there until the kernel wakes it: when a connection arrives.',
   'lesson.01.blocked.q': 'While the server waits in `accept()`, what is the CPU doing for it?',
   'lesson.01.blocked.q.idle': 'Nothing: the core is idle (or free for other work)',
   'lesson.01.blocked.q.asking': 'Asking the socket again and again whether a client has come',

@@ -44,7 +44,7 @@ export default {
     'It returns at once (after {us} µs in the kernel) with `-1 EAGAIN`, which Python raises as `BlockingIOError`. Still synchronous: there is no later notification, no callback. If the program wants the data, it must ask again: that is polling, lesson 7.',
   'lesson.02.sleep.title': 'Non-blocking sockets, and yet the thread sleeps',
   'lesson.02.sleep.b1':
-    'After one round over its sockets this server calls `time.sleep(0.1)`: `clock_nanosleep` in the strace. The thread is blocked again, but on a timer, not on a socket.',
+    'After one round over its sockets this server calls `time.sleep(0.1)`: `clock_nanosleep` in the strace. The thread is asleep again, inside `clock_nanosleep`: on a timer, not on a socket.',
   'lesson.02.sleep.b2':
     'Non-blocking describes one call on one socket, not a whole program. Whether the program wastes CPU or wastes time depends on what it does between calls, which is the trade-off of lesson 7.',
 } satisfies Messages;

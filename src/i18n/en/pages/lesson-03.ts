@@ -22,7 +22,7 @@ export default {
     'Note who did the work: the kernel, on its own, while the process slept. The process has not seen a byte yet.',
   'lesson.03.copy.title': 'Phase 2: the copy',
   'lesson.03.copy.b1':
-    'The thread is awake and, still inside `recv()`, it runs in kernel mode and copies the bytes from the socket’s buffer into Python’s buffer. This is phase 2: the thread is not asleep, but it is still inside the call. Only when the copy is done does `recv()` return.',
+    'The bytes have woken the thread. Still inside `recv()`, it will now run in kernel mode and copy the bytes from the socket’s buffer into Python’s buffer. That is phase 2: the thread is not asleep, but it is still inside the call. Only when the copy is done does `recv()` return.',
   'lesson.03.copy.b2': 'The call asked for up to 1024 bytes.',
   'lesson.03.copy.q': 'How many bytes will this `recv(1024)` return?',
   'lesson.03.copy.q.explain':

@@ -16,7 +16,7 @@ export default {
   'lesson.05.spawn.b2': 'The main thread goes straight back to `accept()`, ready for the next client.',
   'lesson.05.asleep.title': 'Everyone asleep, everyone ready',
   'lesson.05.asleep.b1':
-    'ann, ben and cat are connected. Each has a thread blocked in `recv()` on its own socket, and the main thread is blocked in `accept()`. The CPU is idle.',
+    'ann, ben and cat are connected. Each has a thread asleep inside `recv()` on its own socket, and the main thread is asleep inside `accept()`. The CPU is idle.',
   'lesson.05.asleep.b2': 'Whoever speaks first wakes only their own thread.',
   'lesson.05.asleep.q': 'How many threads does the server process have right now?',
   'lesson.05.asleep.q.explain':
@@ -28,7 +28,7 @@ export default {
     'Check the meters: the threads, the memory and the context switches have grown with each client.',
   'lesson.05.fork.title': 'The same with processes: fork()',
   'lesson.05.fork.b1':
-    'The process-per-connection server calls `os.fork()` for each client instead: `clone` in the strace. The child is a copy of the parent, with a copy of its fd table: it has ann’s connection as fd 4 too.',
+    'The process-per-connection server calls `os.fork()` for each client instead: `clone` in the strace. The server has just accepted ann (fd 4) and is about to fork: the child will be a copy of the parent, fd table included.',
   'lesson.05.fork.b2':
     'Processes share nothing by default, so one crashing child takes no one else down; but a fork copies the page tables and costs far more than a thread.',
   'lesson.05.fork.q': 'Right after the fork, how many processes have ann’s connection open?',

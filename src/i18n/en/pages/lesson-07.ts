@@ -46,7 +46,7 @@ export default {
   'lesson.07.trap.b1':
     'The article’s server calls `setblocking(False)` on the listening socket only. On Linux, a socket returned by `accept()` does **not** inherit `O_NONBLOCK`: ann’s connection is a blocking socket.',
   'lesson.07.trap.b2':
-    'So the first `recv()` on it sleeps, and the whole “non-blocking” loop stops inside it, as the stage shows: the thread is blocked in `recvfrom` on ann’s socket.',
+    'So the first `recv()` on it sleeps, and the whole “non-blocking” loop stops inside it, as the stage shows: the thread is asleep inside `recvfrom` on ann’s socket.',
   'lesson.07.trap.b3': 'ben connects and will send `me first` at 300 ms; ann will speak only at 600 ms.',
   'lesson.07.trap.q': 'Who gets a reply first?',
   'lesson.07.trap.q.explain':

@@ -25,7 +25,7 @@ export default {
     'That is the price of select: work proportional to all the fds watched, on every call, even if only one is active.',
   'lesson.08.predict.title': 'Busy with ben, while others speak',
   'lesson.08.predict.b1':
-    'ben’s `hi` woke select; the server is now copying it out with `recv()` and will answer. While it does, ann’s `hello` and cat’s `hey` land in their socket buffers.',
+    'ben’s `hi` woke select; the server is now copying it out with `recv()` and will answer. Meanwhile ann’s `hello` and cat’s `hey` are on the wire (look at the network row): they will land in their socket buffers while the server is busy with ben.',
   'lesson.08.predict.b2': 'When the server has answered ben, it goes back to `select` with all four fds.',
   'lesson.08.predict.q': 'Which fds will the next `select` return? (Pick every one.)',
   'lesson.08.predict.q.explain':

@@ -20,7 +20,7 @@ export default {
     'epoll_wait only has to look at this list, so its cost depends on how many sockets are ready, not on how many are registered.',
   'lesson.10.partial.title': 'But this server is edge-triggered',
   'lesson.10.partial.b1':
-    'The server you are watching registered its sockets with EPOLLET: edge-triggered. Same partial read, same bytes left over.',
+    'The server you are watching registered its sockets with EPOLLET: edge-triggered. Same partial read to come, same bytes left over.',
   'lesson.10.partial.q':
     'The client sends nothing new for a while. Will epoll_wait report this socket again because of the bytes left over?',
   'lesson.10.c.yes': 'Yes, at once: there is still data to read',
@@ -29,7 +29,7 @@ export default {
     'Edge-triggered epoll reports a change, not a state. The {left} bytes sit there unreported for {ms} ms, until the client sends something new and the callback fires again.',
   'lesson.10.level.title': 'A partial read',
   'lesson.10.level.b1':
-    'The server makes one recv({size}) per event. The client’s {sent} bytes were in the buffer, so {left} bytes are left over. First, suppose the server were level-triggered (epoll’s default, without EPOLLET): IO Lab ran that version too, on the side, with the same clients.',
+    'epoll_wait is about to return this socket, and the server makes one recv({size}) per event. The client’s {sent} bytes are in the buffer, so {left} bytes will be left over. First, suppose the server were level-triggered (epoll’s default, without EPOLLET): IO Lab ran that version too, on the side, with the same clients.',
   'lesson.10.level.q':
     'With level-triggered epoll, will epoll_wait report this socket again because of the bytes left over?',
   'lesson.10.level.explain':

@@ -15,7 +15,7 @@ export default {
     'The program writes requests (accept, recv) into the submission queue and one io_uring_enter call hands them all to the kernel. It does not wait for them.',
   'lesson.13.copy.title': 'Data arrives',
   'lesson.13.copy.b1':
-    'A client’s bytes have just landed in the socket’s receive buffer. A recv request is pending for that socket.',
+    'A client has just sent its bytes; they are about to land in the socket’s receive buffer. A recv request is pending for that socket.',
   'lesson.13.copy.q': 'Who copies the bytes into the program’s buffer?',
   'lesson.13.c.program': 'The program, in a recv call',
   'lesson.13.c.kernel':

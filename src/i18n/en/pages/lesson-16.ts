@@ -18,7 +18,7 @@ export default {
     'Each message arrives while the server waits in select, so select returns just that one: answers go in the order of speaking, {order}.',
   'lesson.16.r2.title': 'Round 2: while the operator types',
   'lesson.16.r2.b1':
-    'Now all five speak {gap} ms apart. c5’s message woke select first, and the server is blocked in input(), typing c5’s answer. c4, c3, c2 and c1 arrive meanwhile and wait in their receive buffers.',
+    'Now all five speak {gap} ms apart. c5’s message woke select first, and the server is asleep inside input() (a `read(0)`) while the operator types c5’s answer. c4, c3, c2 and c1 arrive meanwhile and wait in their receive buffers.',
   'lesson.16.r2.q': 'c5 gets its answer first. Which client is answered after c5?',
   'lesson.16.r2.explain':
     'The order is {order}. The next select finds four sockets readable at once and returns them in the order of the list the program passed in, which is the order the clients connected, not the order they spoke.',

@@ -42,7 +42,7 @@ export default {
     'stops at {n} connections: its {pool} worker threads are each busy with a connection that never closes, so the active clients’ messages wait for ever in the queue.',
   'scaling.stop.crashed': 'stops at {n} connections: the server raised an exception.',
   'scaling.stop.too-slow':
-    'is simulated up to {busy} connections only. The loop accepts one connection per pass over every socket, so just accepting N clients costs N²/2 failed recv() calls (50 million for 10,000): too many events to simulate here, and, on a real machine, about a minute of CPU before the last client is even accepted.',
+    'is simulated up to {busy} connections only. The loop accepts one connection per pass over every socket, so just accepting N clients costs N²/2 failed recv() calls (50 million for 10,000): the simulator fast-forwards those failures, but it still looks at every socket on every pass, too slow here past {busy}; on a real machine, about a minute of CPU before the last client is even accepted.',
   'scaling.stop.setup': 'stops at {n} connections: the server had not accepted every connection in time.',
   'scaling.saturated':
     'from {n} connections on, it needs {load} cores at this rate but has one: messages queue and are answered in batches, so the cost per message drops while the latency climbs.',

@@ -44,7 +44,7 @@ export default {
     '它立刻返回（在内核里只待了 {us} 微秒），结果是 `-1 EAGAIN`，Python 把它抛成 `BlockingIOError`。这依然是同步的：没有后续通知，也没有回调。程序想要数据，就得再问一次：这就是轮询，见第 7 课。',
   'lesson.02.sleep.title': '套接字是非阻塞的，线程却睡着了',
   'lesson.02.sleep.b1':
-    '这个服务器把所有套接字问过一轮后，调用 `time.sleep(0.1)`：strace 里是 `clock_nanosleep`。线程又被阻塞了，只不过这次等的是定时器，不是套接字。',
+    '这个服务器把所有套接字问过一轮后，调用 `time.sleep(0.1)`：strace 里是 `clock_nanosleep`。线程又睡着了，睡在 `clock_nanosleep` 里：这次等的是定时器，不是套接字。',
   'lesson.02.sleep.b2':
     '“非阻塞”说的是某个套接字上的某一次调用，而不是整个程序。程序究竟是浪费 CPU 还是浪费时间，要看它在两次调用之间做什么，这正是第 7 课要讨论的权衡。',
 } satisfies Messages;

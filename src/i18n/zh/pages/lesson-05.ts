@@ -16,7 +16,7 @@ export default {
   'lesson.05.spawn.b2': '主线程马上回到 `accept()`，准备接待下一个客户端。',
   'lesson.05.asleep.title': '人人都在睡，人人都准备好了',
   'lesson.05.asleep.b1':
-    'ann、ben、cat 都连上了。每人都有一个线程阻塞在自己套接字的 `recv()` 里，主线程阻塞在 `accept()` 里。CPU 空闲。',
+    'ann、ben、cat 都连上了。每人都有一个线程睡在自己套接字的 `recv()` 里，主线程睡在 `accept()` 里。CPU 空闲。',
   'lesson.05.asleep.b2': '谁先说话，就只唤醒谁自己的线程。',
   'lesson.05.asleep.q': '此刻服务器进程里有几个线程？',
   'lesson.05.asleep.q.explain':
@@ -27,7 +27,7 @@ export default {
   'lesson.05.served.b2': '看看仪表：线程数、内存和上下文切换，都随着客户端一个个增加。',
   'lesson.05.fork.title': '换成进程：fork()',
   'lesson.05.fork.b1':
-    '每个连接一个进程的服务器改为对每个客户端调用 `os.fork()`：strace 里的 `clone`。子进程是父进程的副本，连 fd 表也复制了一份：它也有 fd 4 指向 ann 的连接。',
+    '每个连接一个进程的服务器改为对每个客户端调用 `os.fork()`：strace 里的 `clone`。服务器刚接受了 ann（fd 4），马上要 fork：子进程将是父进程的副本，连 fd 表也一并复制。',
   'lesson.05.fork.b2':
     '进程之间默认什么都不共享，所以一个子进程崩溃不会拖垮别人；但 fork 要复制页表，开销比创建线程大得多。',
   'lesson.05.fork.q': 'fork 刚结束时，有几个进程打开着 ann 的连接？',

@@ -41,7 +41,7 @@ export default {
   'lesson.07.trap.b1':
     '原文的服务器只对监听套接字调用了 `setblocking(False)`。在 Linux 上，`accept()` 返回的套接字**不会**继承 `O_NONBLOCK`：ann 的连接是个阻塞套接字。',
   'lesson.07.trap.b2':
-    '于是在它上面的第一次 `recv()` 就睡着了，整个“非阻塞”循环都停在里面，正如舞台所示：线程阻塞在 ann 套接字的 `recvfrom` 里。',
+    '于是在它上面的第一次 `recv()` 就睡着了，整个“非阻塞”循环都停在里面，正如舞台所示：线程睡在 ann 套接字的 `recvfrom` 里。',
   'lesson.07.trap.b3': 'ben 连了上来，会在 300 毫秒时发送 `me first`；ann 要到 600 毫秒才开口。',
   'lesson.07.trap.q': '谁先收到回复？',
   'lesson.07.trap.q.explain':

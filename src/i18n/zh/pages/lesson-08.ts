@@ -24,7 +24,7 @@ export default {
     '这就是 select 的代价：每次调用的工作量都和被监视的 fd 总数成正比，哪怕只有一个是活跃的。',
   'lesson.08.predict.title': '正忙着处理 ben，别人却开口了',
   'lesson.08.predict.b1':
-    'ben 的 `hi` 唤醒了 select；服务器正在用 `recv()` 把它拷出来，接着就会回复。就在这时，ann 的 `hello` 和 cat 的 `hey` 落进了各自的套接字缓冲区。',
+    'ben 的 `hi` 唤醒了 select；服务器正在用 `recv()` 把它拷出来，接着就会回复。与此同时，ann 的 `hello` 和 cat 的 `hey` 还在网络上（看网络那一行）：服务器忙着处理 ben 的时候，它们会落进各自的套接字缓冲区。',
   'lesson.08.predict.b2': '服务器回复完 ben 之后，会带着全部四个 fd 回到 `select`。',
   'lesson.08.predict.q': '下一次 `select` 会返回哪些 fd？（把每一个都选上。）',
   'lesson.08.predict.q.explain':

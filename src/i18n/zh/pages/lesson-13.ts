@@ -15,7 +15,7 @@ export default {
     '程序把请求（accept、recv）写进提交队列，一次 io_uring_enter 调用就把它们全部交给内核。程序并不等它们完成。',
   'lesson.13.copy.title': '数据到了',
   'lesson.13.copy.b1':
-    '一个客户端的数据刚刚落进套接字的接收缓冲区，而这个套接字上正好有一个待处理的 recv 请求。',
+    '一个客户端刚刚发出数据，它们马上就要落进套接字的接收缓冲区，而这个套接字上正好有一个待处理的 recv 请求。',
   'lesson.13.copy.q': '谁把这些字节拷贝到程序的缓冲区里？',
   'lesson.13.c.program': '程序自己，通过一次 recv 调用',
   'lesson.13.c.kernel': '没有 recv 调用：io_uring 的完成处理以内核态、在程序自己的线程里拷贝',

@@ -2,14 +2,20 @@ import { useT } from '../../hooks.ts';
 import { RichText } from '../../text/rich-text.tsx';
 
 const MODELS = ['blocking', 'nonblocking', 'multiplex', 'signal', 'aio'] as const;
-/** Whether the process waits in each phase, per model (the glyph and the words say it too, not only colour). */
-const WAITS: Record<(typeof MODELS)[number], [boolean, boolean]> = {
-  blocking: [true, true],
-  nonblocking: [false, true],
-  multiplex: [true, true],
-  signal: [false, true],
-  aio: [false, false],
+/**
+ * Where the thread is in each phase, per model, in the lab's one vocabulary: asleep inside the call
+ * (off the CPU), inside the call and running (copying in kernel mode), or not inside a read call.
+ * The glyph and the words say it too, not only colour.
+ */
+type State = 'asleep' | 'inside' | 'free';
+const STATES: Record<(typeof MODELS)[number], [State, State]> = {
+  blocking: ['asleep', 'inside'],
+  nonblocking: ['free', 'inside'],
+  multiplex: ['asleep', 'inside'],
+  signal: ['free', 'inside'],
+  aio: ['free', 'free'],
 };
+const GLYPH: Record<State, string> = { asleep: 'zz', inside: '▮', free: '▶' };
 
 /** part="timeline": the two phases of one blocking read. part="models": who waits in which phase, per model. */
 export default function TwoPhases({ part = 'timeline' }: { part?: string | number | boolean }) {
@@ -30,16 +36,13 @@ export default function TwoPhases({ part = 'timeline' }: { part?: string | numbe
             {MODELS.map((m) => (
               <tr key={m}>
                 <th scope="row">{t(`fig.phases.${m}`)}</th>
-                {[0, 1].map((p) => (
-                  <td key={p} data-waits={WAITS[m][p]}>
+                {STATES[m].map((st, p) => (
+                  <td key={p} data-state={st}>
                     <span aria-hidden="true" className="fig-glyph">
-                      {WAITS[m][p] ? 'zz' : '▶'}
+                      {GLYPH[st]}
                     </span>{' '}
                     <RichText text={t(`fig.phases.${m}.${p + 1}`)} />
-                    <span className="visually-hidden">
-                      {' '}
-                      ({t(WAITS[m][p] ? 'fig.phases.blocked' : 'fig.phases.free')})
-                    </span>
+                    <span className="visually-hidden"> ({t(`fig.phases.${st}`)})</span>
                   </td>
                 ))}
               </tr>
@@ -47,8 +50,12 @@ export default function TwoPhases({ part = 'timeline' }: { part?: string | numbe
           </tbody>
         </table>
         <p className="fig-legend">
-          <span aria-hidden="true">zz</span> {t('fig.phases.blocked')} · <span aria-hidden="true">▶</span>{' '}
-          {t('fig.phases.free')}
+          {(['asleep', 'inside', 'free'] as const).map((st, i) => (
+            <span key={st}>
+              {i > 0 ? ' · ' : null}
+              <span aria-hidden="true">{GLYPH[st]}</span> {t(`fig.phases.${st}`)}
+            </span>
+          ))}
         </p>
       </figure>
     );
