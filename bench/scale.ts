@@ -92,6 +92,16 @@ export const SCALE_RUNS: {
     goalMs: 2000,
     goalMiB: 1024,
   },
+  // select and poll over the same 100,000: each call's reply comes from the ready set ∩ the
+  // watched set (src/kernel/fs/select.ts), its cost still charged per watched fd by formula.
+  // CPython's select() refuses fd 1024 (FD_SETSIZE): that run ends there, as on Linux.
+  ...(['poll', 'select'] as const).map((model) => ({
+    label: `${model}, 100,000 idle + 3 active, 3 s virtual`,
+    scenario: scenario(`${model}-100k`, model, threeActive, 100_000, 3000),
+    maxEvents: 50_000_000,
+    goalMs: 2000,
+    goalMiB: 1024,
+  })),
   {
     // Fast-forward (src/kernel/fast-forward.ts): accepting 1,000 clients is 0.5 M failed recv calls, then ~2,500 calls a ms.
     label: 'busy polling, 1,000 connections, 10 s virtual',

@@ -1,6 +1,8 @@
 /** The C10K lab: curves computed by the kernel, select's stop at FD_SETSIZE, downloads, a worker sweep, axe. */
 import { readFile } from 'node:fs/promises';
-import { test, expect, seriousAxeViolations } from './fixtures.ts';
+import { test, expect, counter, seriousAxeViolations } from './fixtures.ts';
+import { encodeScenario } from '../src/scenarios/link.ts';
+import type { Scenario } from '../src/scenarios/format.ts';
 import shipped from '../src/scaling/default-sweep.generated.json' with { type: 'json' };
 import { SCALING_MODELS, type Point } from '../src/scaling/sweep.ts';
 
@@ -90,6 +92,52 @@ test('other settings are computed in a worker, with progress, and the URL keeps 
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('.scaling-status')).toContainText('Cancelled');
+});
+
+test('the lab offers 100,000 connections: the shipped curves stay, the points past 10,000 come from the worker', async ({
+  page,
+}) => {
+  await page.goto('./#/scaling');
+  const upTo = page.getByRole('combobox', { name: 'Up to (connections)' });
+  await expect(upTo.locator('option')).toHaveText(['1,000', '10,000', '100,000']);
+  await upTo.selectOption('100000');
+  await expect(page).toHaveURL(/max=100000/);
+  await expect(page.locator('.scaling-ramp')).toContainText('waves of 4,096');
+  // The shipped points are drawn at once; the worker goes on past them, with progress.
+  const cpu = page.locator('[data-chart="cpu"]');
+  await expect(cpu.locator('.scaling-line[data-model="epoll"][data-metric="cpuNs"]')).toHaveAttribute(
+    'data-points',
+    String(okPoints('epoll').length),
+  );
+  await expect(page.locator('.scaling-status progress')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.scaling-status')).toContainText(
+    /Computing in the background: \d+ of \d+ points/,
+  );
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.scaling-status')).toContainText('Cancelled');
+});
+
+test('a link with 100,000 idle epoll connections opens through the worker, not refused', async ({ page }) => {
+  test.setTimeout(180_000);
+  const s = {
+    format: 'iolab/scenario@1',
+    id: 'c100k',
+    title: { en: '100,000 idle connections on epoll', zh: 'epoll 上的 100,000 个空闲连接' },
+    seed: 1,
+    model: 'epoll',
+    options: { backlog: 4096, fdLimit: 1_048_576 },
+    clients: [],
+    idleConnections: 100_000,
+    untilMs: 1500,
+  } as Scenario;
+  await page.goto(`#/c100k?s=${encodeScenario(s)}`, { waitUntil: 'commit' });
+  await expect(page.getByTestId('simulating')).toBeVisible({ timeout: 10_000 });
+  await expect(counter(page)).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByText(/the lab opens at most/)).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/c100k\?/);
+  await expect(page.locator('option:checked', { hasText: '100,000 idle connections on epoll' })).toHaveCount(
+    1,
+  );
 });
 
 test('a bad setting in the URL is reported and replaced', async ({ page }) => {

@@ -62,10 +62,23 @@ export function lowestFreeFd(k: KernelContext, proc: Process): number {
   return -1;
 }
 
+/**
+ * The descriptor each open file was installed at: every file is installed once, and fork copies
+ * the table entry for entry, so a file has this number in every process that holds it. Lets the
+ * select/poll scans go from a ready socket to its fd without reading the table.
+ */
+const installedAt = new WeakMap<OpenFile, number>();
+export const fdOfFile = (file: OpenFile): number | undefined => installedAt.get(file);
+
+/** How many descriptors a process has closed: a cached look at its table is stale when this moved. */
+const closes = new WeakMap<Process, number>();
+export const closesOf = (proc: Process): number => closes.get(proc) ?? 0;
+
 export function installFd(k: KernelContext, proc: Process, fd: number, fileId: number): void {
   proc.fds[fd] = fileId;
   k.files.get(fileId)!.refs++;
   const f = k.files.get(fileId)!;
+  installedAt.set(f, fd);
   if (f.what.kind === 'sock') k.socks.get(f.what.sock)!.files.push(fileId);
   if (k.tracing) k.emit({ t: k.now, type: 'fd.open', pid: proc.pid, fd, what: fdWhat(k, fileId) });
   else k.events++;
@@ -86,6 +99,7 @@ export function closeFd(k: KernelContext, proc: Process, fd: number): void {
   const fileId = proc.fds[fd];
   if (fileId === undefined) return;
   proc.fds[fd] = undefined;
+  closes.set(proc, closesOf(proc) + 1);
   if (fd < (nextFd.get(proc) ?? 0)) nextFd.set(proc, fd);
   if (k.tracing) k.emit({ t: k.now, type: 'fd.close', pid: proc.pid, fd });
   else k.events++;

@@ -47,6 +47,7 @@ import {
   synTimer,
 } from './net/hosts.ts';
 import { epollCallback, epollForgetSock } from './fs/eventpoll.ts';
+import { mayBeReady } from './fs/select.ts';
 import { sigioOnReady } from './signal.ts';
 import { uringPollWake } from './io_uring.ts';
 import { stdinArrived } from './stdio.ts';
@@ -292,6 +293,7 @@ export class Kernel implements KernelContext {
 
   /** sk_data_ready: wakes sleepers, fills epoll ready lists, raises SIGIO, completes io_uring operations. */
   notify(sock: Sock, reason: string): void {
+    mayBeReady(this, sock);
     wakeUp(this, sock.waiters, reason);
     epollCallback(this, sock);
     sigioOnReady(this, sock);

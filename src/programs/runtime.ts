@@ -18,6 +18,7 @@ import {
   type UringSqe,
 } from '../kernel/types.ts';
 import { FD_SETSIZE } from '../kernel/kernel.ts';
+import { PollList } from '../kernel/fs/select.ts';
 
 export type Gen<T> = Generator<Req, T, SysResult>;
 
@@ -322,32 +323,21 @@ export function* select(rlist: PySocket[], timeoutS: number | null, line: number
  * unregister; here it is kept up to date in place (an append, an update, a removal), so a call
  * over 10,000 registered fds does not copy them.
  */
+/** select.poll(): its fds live in a kernel PollList, so a call looks only at what changed. */
 export class Poller {
-  readonly fds = new Map<number, PollFd>();
-  readonly array: PollFd[] = [];
+  readonly list = new PollList();
 }
 
 export function pollRegister(p: Poller, s: PySocket, events = POLLIN): void {
-  const known = p.fds.get(s.fd);
-  if (known) {
-    known.events = events;
-    return;
-  }
-  const entry = { fd: s.fd, events };
-  p.fds.set(s.fd, entry);
-  p.array.push(entry);
+  p.list.add(s.fd, events);
 }
 export function pollUnregister(p: Poller, s: PySocket | number): void {
-  const fd = typeof s === 'number' ? s : s.fd;
-  const known = p.fds.get(fd);
-  if (!known) return;
-  p.fds.delete(fd);
-  p.array.splice(p.array.indexOf(known), 1);
+  p.list.remove(typeof s === 'number' ? s : s.fd);
 }
 
 export function* poll(p: Poller, timeoutMs: number | null, line: number): Gen<PollFd[]> {
   const r = yield* checked(
-    { name: 'poll', fds: p.array, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) },
+    { name: 'poll', fds: p.list.array, timeoutMs: timeoutMs === null ? -1 : Math.ceil(timeoutMs) },
     line,
   );
   return r.ready ?? [];

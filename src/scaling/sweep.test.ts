@@ -25,6 +25,14 @@ describe('the C10K sweep, computed by the kernel', () => {
     expect(c! / a!).toBeLessThan(1.1);
   });
 
+  it('past 10,000 the connections ramp up in waves the accept queue holds: epoll serves 30,000, as flat as at 1,000', () => {
+    const p = ok(measurePoint('epoll', 30_000));
+    expect(p.served).toBe(p.sent);
+    expect(p.metrics.threads).toBe(1);
+    const small = ok(measurePoint('epoll', 1000)).metrics.scanNs;
+    expect(p.metrics.scanNs / small).toBeLessThan(1.1);
+  });
+
   it('thread per connection: a thread each, its resident memory and its reserved stack grow with the connections', () => {
     const small = ok(measurePoint('thread-per-connection', 100)).metrics;
     const large = ok(measurePoint('thread-per-connection', 1000)).metrics;

@@ -33,8 +33,10 @@ export const SCALING_MODELS = [
 ] as const satisfies readonly Model[];
 export type ScalingModel = (typeof SCALING_MODELS)[number];
 
-/** Connections on a log scale, 1 to 10,000. */
+/** Connections on a log scale, 1 to 10,000 (the shipped sweep). */
 export const DEFAULT_CONNECTIONS: readonly number[] = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000];
+/** What the lab offers: on to 100,000 connections (the points past 10,000 are computed in the page's worker). */
+export const LAB_CONNECTIONS: readonly number[] = [...DEFAULT_CONNECTIONS, 30000, 100000];
 
 export interface SweepParams {
   /** Share of the connections that never send (0 – 0.99; at least one connection is active). */
@@ -142,14 +144,34 @@ const READINESS_CALLS: Partial<Record<ScalingModel, string>> = {
 };
 
 /** A generous guess of when the server has accepted every connection; checked, and doubled if short. */
+const perConnMs = (model: ScalingModel): number =>
+  model === 'process-per-connection' ? 0.45 : model === 'thread-per-connection' ? 0.12 : 0.03;
+const scans = (model: ScalingModel): boolean =>
+  model === 'select' || model === 'poll' || model === 'signal-driven';
+
+/**
+ * Up to this many connections all connect at time 0 (the shipped sweep). Past it they connect in
+ * waves the accept queue can hold, as a load generator ramps up: 100,000 SYNs at once against a
+ * 4,096 backlog would outlast a client's six SYN retries (127 s), on Linux as here.
+ */
+export const RAMP_ABOVE = 10_000;
+const RAMP_WAVE = SWEEP_BACKLOG;
+
+/**
+ * Time between two waves of a ramp: the server accepts a wave, with room to spare. A select/poll
+ * server accepts one connection per call, and each call scans every fd (~70 ns each).
+ */
+function waveMs(model: ScalingModel, n: number): number {
+  const scanPerConnMs = scans(model) ? n * 70e-6 : 0;
+  return Math.ceil(RAMP_WAVE * (perConnMs(model) + scanPerConnMs) * 1.5) + 1;
+}
+
 function setupGuessMs(model: ScalingModel, n: number): number {
-  const synWaves = Math.ceil(n / (SWEEP_BACKLOG + 1)) - 1; // SYNs past the queue are resent 1 s later
-  const perConnMs =
-    model === 'process-per-connection' ? 0.45 : model === 'thread-per-connection' ? 0.12 : 0.03;
-  const scanMs =
-    model === 'select' || model === 'poll' || model === 'signal-driven' ? (n * n * 0.0004) / 1000 : 0;
   const busyMs = isBusy(model) ? (n * n * BUSY_RECV_MS) / 2 : 0;
-  return synWaves * 1000 + n * perConnMs + scanMs + busyMs + 5;
+  if (n > RAMP_ABOVE) return Math.ceil(n / RAMP_WAVE) * waveMs(model, n) + busyMs + 5;
+  const synWaves = Math.ceil(n / (SWEEP_BACKLOG + 1)) - 1; // SYNs past the queue are resent 1 s later
+  const scanMs = scans(model) ? (n * n * 0.0004) / 1000 : 0;
+  return synWaves * 1000 + n * perConnMs(model) + scanMs + busyMs + 5;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -221,10 +243,18 @@ function schedule(model: ScalingModel, n: number, params: SweepParams, setupMs: 
   const t0 = setupMs;
   const clients: ScenarioClient[] = [];
   const sends = new Map<string, number[]>();
+  // A ramp (past RAMP_ABOVE): connection i connects with wave ⌊i / RAMP_WAVE⌋, the idle ones first;
+  // the first wave's idle connections are the scenario's idleConnections, the later ones clients of their own.
+  const ramp = n > RAMP_ABOVE ? waveMs(model, n) : 0;
+  const connectAt = (i: number): number => Math.floor(i / RAMP_WAVE) * ramp;
+  const idleAtZero = ramp ? Math.min(idle, RAMP_WAVE) : idle;
+  for (let i = idleAtZero; i < idle; i++)
+    clients.push({ name: `w${i}`, actions: [{ at: connectAt(i), do: 'connect' }] });
   for (let i = 0; i < active; i++) {
     const name = `a${i}`;
     // The active clients connect just after the idle ones (which hold the lowest fds, and a pool's workers).
-    const c: ScenarioClient = { name, actions: [{ at: ACTIVE_CONNECT_MS, do: 'connect' }] };
+    const at = ramp ? connectAt(idle + i) + ACTIVE_CONNECT_MS : ACTIVE_CONNECT_MS;
+    const c: ScenarioClient = { name, actions: [{ at, do: 'connect' }] };
     const times: number[] = [];
     for (let j = i; j < messages; j += active) {
       const at = t0 + (j + 0.5) * spacingMs;
@@ -248,7 +278,7 @@ function schedule(model: ScalingModel, n: number, params: SweepParams, setupMs: 
       ...(model === 'thread-pool' ? { poolSize: params.poolSize } : {}),
     },
     clients,
-    idleConnections: idle,
+    idleConnections: idleAtZero,
     untilMs: t0 + windowMs,
   };
   return {

@@ -18,7 +18,7 @@ export const LINK_VERSION = 1;
  */
 export const MAX_LINK_CHARS = 120_000;
 /** The same bound as a file opened in the lab (src/ui/share/import.ts MAX_DRAWN_CONNECTIONS). */
-export const MAX_LINK_CONNECTIONS = 20_000;
+export const MAX_LINK_CONNECTIONS = 100_000;
 
 export type LinkResult = { ok: true; scenario: Scenario } | { ok: false; reason: Reason };
 

@@ -1,10 +1,12 @@
 /**
  * select and poll scans against the scan as it was before they remembered fd → socket and tested
- * quiet connections first (`referencePoll`, `referencePselect6` below: the old code, kept as the
- * oracle). On random schedules — clients that connect, send, close and reset, a server that
+ * quiet connections first, and before they found the ready fds from the sockets a packet made
+ * readable instead of reading every watched fd (`referencePoll`, `referencePselect6` below: the
+ * old code, kept as the oracle). On random schedules — clients that connect, send, close and reset, a server that
  * accepts, reads, closes and so reuses descriptor numbers — both give the same attempt (reply,
  * cost, strace text, what blocks on what) and the same scan event, for random fd lists that
- * include duplicates, closed fds, stdin and fds past the table.
+ * include duplicates, closed fds, stdin and fds past the table — and for a PollList kept between
+ * calls (as select.poll() keeps its fds) that gains and loses fds as the run goes.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -32,7 +34,7 @@ import {
 import { sockOf } from '../fdtable.ts';
 import { pollMask, readable } from '../net/tcp.ts';
 import { fdSet, timespec } from '../strace-format.ts';
-import { pollEventsText, sysPoll, sysPselect6 } from './select.ts';
+import { pollEventsText, PollList, sysPoll, sysPselect6 } from './select.ts';
 
 /* ── the scans as they were (the oracle) ── */
 
@@ -153,6 +155,8 @@ const schedule = fc.record({
       timeout: fc.constantFrom(0, -1, 5),
       charged: fc.boolean(),
       blocked: fc.boolean(),
+      keep: fc.array(fc.integer({ min: 0, max: 16 }), { maxLength: 4 }),
+      drop: fc.array(fc.integer({ min: 0, max: 16 }), { maxLength: 2 }),
     }),
     { minLength: 1, maxLength: 12 },
   ),
@@ -255,10 +259,21 @@ describe('select and poll scans give what the reference scan gives', () => {
         const pid = k.spawn('python3', server(s.closeEvery));
         const proc = k.procs.get(pid)!;
         const thread = k.threads.get(pid)!;
+        const kept = new PollList();
         let probe = 0;
         for (let i = 0; k.step(); i++) {
           if (i % 7 !== 0) continue;
           const p = s.probes[probe++ % s.probes.length]!;
+          for (const fd of p.keep) kept.add(fd, p.events);
+          for (const fd of p.drop) kept.remove(fd);
+          const keptCall = { name: 'poll' as const, fds: kept.array, timeoutMs: p.timeout };
+          const oldKept = scan(k, p.charged, () =>
+            referencePoll(k, thread, proc, freshOp(k, keptCall, p.charged, p.blocked), kept.array, p.timeout),
+          );
+          const newKept = scan(k, p.charged, () =>
+            sysPoll(k, thread, proc, freshOp(k, keptCall, p.charged, p.blocked), kept.array, p.timeout),
+          );
+          expect(newKept).toEqual(oldKept);
           const fds: PollFd[] = p.fds.map((fd) => ({ fd, events: p.events }));
           const oldPoll = scan(k, p.charged, () =>
             referencePoll(

@@ -17,7 +17,7 @@ import {
   type Thread,
   type SyscallFacts,
 } from '../state.ts';
-import { sockOf } from '../fdtable.ts';
+import { closesOf, fdOfFile, sockOf } from '../fdtable.ts';
 import { pollMask, readable } from '../net/tcp.ts';
 
 /** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
@@ -40,9 +40,8 @@ function scanCounts(op: SysOp, returns: boolean): boolean {
 }
 
 /**
- * fd → socket for the scans, remembered per process. An open file's id is never reused, so a
- * remembered socket holds as long as the descriptor still names the same file: a scan over
- * 10,000 fds costs array reads, not two map look-ups per fd.
+ * fd → socket for the wait-queue hooks, remembered per process. An open file's id is never
+ * reused, so a remembered socket holds as long as the descriptor still names the same file.
  */
 interface FdSocks {
   files: (number | undefined)[];
@@ -66,11 +65,132 @@ function sockAt(k: KernelContext, proc: Process, m: FdSocks, fd: number): Sock |
   return sock;
 }
 
-/** An open connection with nothing to report (pollMask 0), tested first: most fds of a big scan are these. */
-function quiet(sock: Sock): boolean {
-  return (
-    sock.rx.length === 0 && !sock.rxFin && sock.err === null && !sock.rcvShutdown && sock.kind === 'conn'
-  );
+/* ── the ready set ∩ the watched set ──
+ * Linux asks every watched fd's poll method on every call (nanoseconds each; the model charges
+ * that by formula). The model finds the same answer from the other side: the sockets that may be
+ * ready (a packet made them readable: `mayBeReady`, from sk_data_ready) crossed with the caller's
+ * watched set, so a call over 100,000 idle connections does work for what is ready, not per fd. */
+
+const candidates = new WeakMap<KernelContext, Set<Sock>>();
+
+function readySet(k: KernelContext): Set<Sock> {
+  let set = candidates.get(k);
+  if (!set) candidates.set(k, (set = new Set()));
+  return set;
+}
+
+/** A packet may have made sock readable (data, FIN, RST, a connection queued): the next scans look at it. */
+export function mayBeReady(k: KernelContext, sock: Sock): void {
+  readySet(k).add(sock);
+}
+
+/** Where each fd sits in a watched list (its first place; `more`: the later places of an fd listed twice). */
+interface Watch {
+  list: readonly { fd: number }[];
+  pos: Map<number, number>;
+  more: Map<number, number[]> | null;
+  /** Places of the watched fds that name no socket (closed, stdin, an epoll fd): EBADF for select, POLLNVAL for poll. */
+  bad: number[];
+}
+
+/**
+ * A poll() interest list kept between calls, as Python's select.poll object keeps its fds: the
+ * kernel finds a watched fd's place without reading the list, and looks again only at fds added
+ * since its last call (all of them once the process has closed a descriptor).
+ */
+export class PollList {
+  readonly array: PollFd[] = [];
+  private readonly pos = new Map<number, number>();
+  private added: number[] = [];
+  private readonly bad = new Set<number>();
+  private seen: { k: KernelContext; proc: Process; closes: number } | null = null;
+
+  constructor() {
+    lists.set(this.array, this);
+  }
+
+  has(fd: number): boolean {
+    return this.pos.has(fd);
+  }
+
+  /** Adds fd, or changes the events it is watched for. */
+  add(fd: number, events: number): void {
+    const at = this.pos.get(fd);
+    if (at !== undefined) {
+      this.array[at]!.events = events;
+      return;
+    }
+    this.pos.set(fd, this.array.length);
+    this.array.push({ fd, events });
+    this.added.push(fd);
+  }
+
+  remove(fd: number): void {
+    const at = this.pos.get(fd);
+    if (at === undefined) return;
+    this.pos.delete(fd);
+    this.bad.delete(fd);
+    this.array.splice(at, 1);
+    for (let i = at; i < this.array.length; i++) this.pos.set(this.array[i]!.fd, i);
+  }
+
+  watch(k: KernelContext, proc: Process): Watch {
+    const seen = this.seen;
+    if (!seen || seen.k !== k || seen.proc !== proc || seen.closes !== closesOf(proc)) {
+      this.bad.clear();
+      for (const p of this.array) if (!sockOf(k, proc, p.fd)) this.bad.add(p.fd);
+      this.seen = { k, proc, closes: closesOf(proc) };
+    } else {
+      for (const fd of this.added) if (this.pos.has(fd) && !sockOf(k, proc, fd)) this.bad.add(fd);
+      for (const fd of this.bad) if (sockOf(k, proc, fd)) this.bad.delete(fd);
+    }
+    this.added = [];
+    return { list: this.array, pos: this.pos, more: null, bad: [...this.bad].map((fd) => this.pos.get(fd)!) };
+  }
+}
+const lists = new WeakMap<readonly PollFd[], PollList>();
+
+/** The watch of a list the caller keeps (a PollList's array), else one built for this call. */
+function watchOf(k: KernelContext, proc: Process, list: readonly { fd: number }[]): Watch {
+  const kept = lists.get(list as readonly PollFd[]);
+  if (kept) return kept.watch(k, proc);
+  const w: Watch = { list, pos: new Map(), more: null, bad: [] };
+  const m = fdSocks(proc);
+  list.forEach(({ fd }, i) => {
+    if (!sockAt(k, proc, m, fd)) w.bad.push(i);
+    if (!w.pos.has(fd)) return void w.pos.set(fd, i);
+    w.more ??= new Map();
+    const more = w.more.get(fd);
+    if (more) more.push(i);
+    else w.more.set(fd, [i]);
+  });
+  return w;
+}
+
+/**
+ * The places in the watched list of the fds that are not quiet (`test` decides for a socket and
+ * its place), with the places of the fds that name no socket, in list order. Sockets found
+ * quiet leave the ready set.
+ */
+function readyPlaces(k: KernelContext, proc: Process, w: Watch, test: (sock: Sock, at: number) => boolean) {
+  const places = [...w.bad];
+  const set = readySet(k);
+  for (const sock of set) {
+    if (sock.closed || pollMask(sock) === 0) {
+      set.delete(sock);
+      continue;
+    }
+    for (const fileId of sock.files) {
+      const file = k.files.get(fileId);
+      const fd = file && fdOfFile(file);
+      if (fd === undefined || proc.fds[fd] !== fileId) continue;
+      const at = w.pos.get(fd);
+      if (at === undefined) continue;
+      if (test(sock, at)) places.push(at);
+      for (const i of w.more?.get(fd) ?? []) if (test(sock, i)) places.push(i);
+    }
+  }
+  return places.sort((a, b) => a - b);
 }
 
 /**
@@ -96,13 +216,14 @@ export function sysPselect6(
   // The strace text is O(fds) to build: only when the trace is kept (large sweeps run without it).
   const head = (): string =>
     k.tracing ? `pselect6(${nfds}, ${fdSet(fds)}, NULL, NULL, ${timeout}, NULL` : '';
-  const ready: number[] = [];
   const m = fdSocks(proc);
-  for (const fd of fds) {
-    const sock = sockAt(k, proc, m, fd);
-    if (!sock) return fail('EBADF', c.selectBaseNs, head(), ')');
-    if (!quiet(sock) && readable(sock)) ready.push(fd);
-  }
+  const w = watchOf(
+    k,
+    proc,
+    fds.map((fd) => ({ fd })),
+  );
+  if (w.bad.length > 0) return fail('EBADF', c.selectBaseNs, head(), ')');
+  const ready = readyPlaces(k, proc, w, readable).map((i) => fds[i]!);
   const sleeping = op.blocked ? c.selectPerFdSleepNs * fds.length : 0;
   // do_select walks the bitmaps a word (64 fds) at a time up to nfds, and polls only the fds set in them.
   const ns =
@@ -148,18 +269,13 @@ export function sysPoll(
     k.tracing
       ? `poll([${fds.map((p) => `{fd=${p.fd}, events=POLLIN}`).join(', ')}], ${fds.length}, ${timeoutMs}`
       : '';
-  const ready: PollFd[] = [];
   const m = fdSocks(proc);
-  for (const p of fds) {
-    const sock = sockAt(k, proc, m, p.fd);
-    if (!sock) {
-      ready.push({ fd: p.fd, events: 0x20 });
-      continue;
-    } // POLLNVAL
-    if (quiet(sock)) continue;
-    const mask = pollMask(sock) & (p.events | POLLHUP | POLLERR);
-    if (mask) ready.push({ fd: p.fd, events: mask & (POLLIN | POLLERR | POLLHUP) });
-  }
+  const w = watchOf(k, proc, fds);
+  const mask = (sock: Sock, i: number): number => pollMask(sock) & (fds[i]!.events | POLLHUP | POLLERR);
+  const ready: PollFd[] = readyPlaces(k, proc, w, (sock, i) => mask(sock, i) !== 0).map((i) => {
+    const sock = sockAt(k, proc, m, fds[i]!.fd);
+    return { fd: fds[i]!.fd, events: sock ? mask(sock, i) & (POLLIN | POLLERR | POLLHUP) : 0x20 }; // 0x20: POLLNVAL
+  });
   const sleeping = op.blocked ? c.pollPerFdSleepNs * fds.length : 0;
   const ns = c.pollBaseNs + c.pollPerFdNs * fds.length + sleeping;
   if (

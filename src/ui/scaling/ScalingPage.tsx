@@ -1,7 +1,8 @@
 /**
- * The C10K lab: what each server model costs as the connections grow from 1 to 10,000, every
+ * The C10K lab: what each server model costs as the connections grow from 1 to 100,000, every
  * number computed by the simulation kernel. The default settings draw at once from a sweep
- * computed at build time; other settings are recomputed in a Web Worker (progress, cancel).
+ * computed at build time (to 10,000; the points past it are computed in a Web Worker); other
+ * settings are recomputed in the worker (progress, cancel).
  * URL: #/scaling?idle=0.9&rate=10&max=10000&models=select,poll,epoll
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -12,6 +13,9 @@ import { REFERENCE_POINTS, CITATIONS, THIS_MACHINE } from '../../scaling/referen
 import {
   DEFAULT_CONNECTIONS,
   DEFAULT_PARAMS,
+  LAB_CONNECTIONS,
+  RAMP_ABOVE,
+  SWEEP_BACKLOG,
   IDLE_SHARE_MAX,
   SCALING_MODELS,
   BUSY_MAX_CONNECTIONS,
@@ -28,7 +32,7 @@ import { symbol } from 'd3-shape';
 import './scaling.css';
 
 export const RATES = [1, 10, 100] as const;
-export const MAXES = [1000, 10000] as const;
+export const MAXES = [1000, 10000, 100000] as const;
 
 interface Settings {
   idle: number;
@@ -199,19 +203,24 @@ export default function ScalingPage() {
   // The sweep for these settings: shipped when they are the defaults, else computed in a worker.
   const { idle, rate, max } = settings;
   useEffect(() => {
-    const connections = DEFAULT_CONNECTIONS.filter((n) => n <= max);
+    let connections = LAB_CONNECTIONS.filter((n) => n <= max);
+    let models: ScalingModel[] = [...SCALING_MODELS];
+    let start: Point[] = [];
     if (idle === DEFAULT_PARAMS.idleShare && rate === DEFAULT_PARAMS.rate) {
       client.current?.cancel();
-      setPoints((shipped.points as Point[]).filter((p) => p.connections <= max));
+      start = (shipped.points as Point[]).filter((p) => p.connections <= max);
+      setPoints(start);
       setStatus({ kind: 'shipped' });
-      return;
-    }
+      // Past the shipped sweep: the worker goes on with the models whose curve has not stopped.
+      connections = connections.filter((n) => !DEFAULT_CONNECTIONS.includes(n));
+      models = models.filter((m) => start.every((p) => p.model !== m || p.ok));
+      if (connections.length === 0 || models.length === 0) return;
+    } else setPoints([]);
     const params: SweepParams = { ...DEFAULT_PARAMS, idleShare: idle, rate };
     client.current ??= new SweepClient();
-    setPoints([]);
-    setStatus({ kind: 'computing', done: 0, total: 0 });
+    setStatus({ kind: 'computing', done: 0, total: models.length * connections.length });
     client.current.run(
-      { models: [...SCALING_MODELS], params, connections: [...connections] },
+      { models, params, connections },
       {
         onPoint: (p, done, total) => {
           setPoints((ps) => [...ps, p]);
@@ -336,6 +345,11 @@ export default function ScalingPage() {
             ))}
           </select>
         </label>
+        {max > RAMP_ABOVE && (
+          <p className="scaling-ramp">
+            {t('scaling.ramp', { n: formatInt(RAMP_ABOVE, lang), wave: formatInt(SWEEP_BACKLOG, lang) })}
+          </p>
+        )}
         <fieldset className="scaling-models">
           <legend>{t('scaling.models')}</legend>
           {SCALING_MODELS.map((m) => (
@@ -471,7 +485,7 @@ export default function ScalingPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {DEFAULT_CONNECTIONS.filter((n) => n <= max).map((n) => (
+                      {LAB_CONNECTIONS.filter((n) => n <= max).map((n) => (
                         <tr key={n}>
                           <th scope="row">{formatInt(n, lang)}</th>
                           {settings.models.map((m) => {

@@ -10,12 +10,13 @@ import { escapeControls } from '../../scenarios/text.ts';
 export const MAX_FILE_MB = 8;
 /**
  * The step-through view draws the sockets and clients that matter at each step and counts the
- * rest, so stepping stays quick; opening still simulates the whole run in the page. Measured in
- * Chromium on the development machine (open / last step / step back): 1,000 connections
- * 0.9 / 0.5 / 0.2 s, 10,000: 3.5 / 1.5 / 0.5 s, 20,000: 5.6 / 1.2 / 0.6 s. Past this many, opening
- * takes longer still: it refuses, says why, and points to the command line.
+ * rest, so stepping stays quick; opening simulates the run in the page's worker, with progress,
+ * under the page's work budget (src/scenarios/budget.ts), which stops a run whose trace would
+ * not fit in a tab and says so. Past this many connections (the C10K lab's largest point: an
+ * epoll server holds 100,000 idle ones) it refuses, says why, and points to the command line,
+ * which takes Linux's own bound (1,048,576, nr_open).
  */
-export const MAX_DRAWN_CONNECTIONS = 20_000;
+export const MAX_DRAWN_CONNECTIONS = 100_000;
 
 export type FileResult =
   | { ok: true; scenario: Scenario; file: string }

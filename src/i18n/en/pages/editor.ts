@@ -37,7 +37,8 @@ export default {
   'editor.field.untilMs': 'Run until (ms)',
   'editor.field.untilMs.hint': 'Empty: {ms} ms, that is 1000 ms after the last action.',
   'editor.field.idle': 'Idle connections',
-  'editor.field.idle.hint': 'Extra clients idle1, idle2… that connect at time 0 and never send (0 to 20000).',
+  'editor.field.idle.hint':
+    'Extra clients idle1, idle2… that connect at time 0 and never send (0 to 100000 here; the command line takes up to 1048576).',
   'editor.section.options': 'Options of {model}',
   'editor.options.hint': 'Leave an option empty to use its default.',
   'editor.option.meta': 'Range {range}; default {value}.',

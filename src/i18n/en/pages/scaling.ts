@@ -7,6 +7,8 @@ export default {
     'Each curve was computed by the simulation kernel: a Python server under one I/O model holds N connections, most of them idle; the active ones send short messages, and the kernel counts what serving them cost. Nothing is drawn by hand. Circles are real measurements, for comparison.',
   'scaling.controls': 'Sweep settings',
   'scaling.idle': 'Idle connections: {pct}%',
+  'scaling.ramp':
+    'Past {n} connections they connect in waves of {wave} (the listen backlog), as a load generator ramps up: all at once, most SYNs would be dropped until the clients gave up. The points past {n} are computed in the background.',
   'scaling.rate': 'Messages per second, per active connection',
   'scaling.rateOption': '{rate} / s',
   'scaling.max': 'Up to (connections)',

@@ -32,7 +32,8 @@ export default {
   'editor.field.untilMs': '运行到（毫秒）',
   'editor.field.untilMs.hint': '不填则为 {ms} 毫秒，即最后一个操作之后再过 1000 毫秒。',
   'editor.field.idle': '空闲连接数',
-  'editor.field.idle.hint': '额外的客户端 idle1、idle2……在 0 时刻连上，之后什么也不发（0 到 20000）。',
+  'editor.field.idle.hint':
+    '额外的客户端 idle1、idle2……在 0 时刻连上，之后什么也不发（这里 0 到 100000；命令行最多可到 1048576）。',
   'editor.section.options': '{model} 的选项',
   'editor.options.hint': '不填就使用默认值。',
   'editor.option.meta': '范围 {range}；默认 {value}。',

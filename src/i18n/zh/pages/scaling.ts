@@ -7,6 +7,8 @@ export default {
     '每条曲线都由模拟内核算出：一个 Python 服务器用某种 I/O 模型维持 N 个连接，其中大部分是空闲的；活跃的连接发送短消息，内核统计服务这些消息花了多少。没有一笔是手画的。圆圈是真实测量值，供对照。',
   'scaling.controls': '扫描设置',
   'scaling.idle': '空闲连接占比：{pct}%',
+  'scaling.ramp':
+    '超过 {n} 个连接时，客户端按每批 {wave} 个（listen 的 backlog）分批连上，就像压测工具逐步加压那样：要是同时连接，大部分 SYN 会被丢弃，直到客户端放弃重试。超过 {n} 的点在后台计算。',
   'scaling.rate': '每个活跃连接每秒发送的消息数',
   'scaling.rateOption': '每秒 {rate} 条',
   'scaling.max': '连接数上限',
