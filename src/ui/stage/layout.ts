@@ -28,11 +28,7 @@ export const MIN_STACKED_WIDTH = 320;
 export function layoutStage(scene: StageScene, width: number, lc: LayoutCtx): StageLayout {
   const ctx: Ctx = { ...lc, scene, F: fontsOf(lc) };
   const W = Math.max(lc.stacked ? MIN_STACKED_WIDTH : MIN_WIDTH, Math.floor(width));
-  const netW = lc.stacked
-    ? W
-    : ctx.projector
-      ? clamp(Math.round(W * 0.25), 180, 330)
-      : clamp(Math.round(W * 0.27), 200, 330);
+  const netW = lc.stacked ? W : clamp(Math.round(W * 0.27), 200, 330);
   const mainW = lc.stacked ? W : W - netW;
   const user = userBand(ctx, mainW);
   // On a projector the boundary is its dashed line alone (the lab writes what it means).
