@@ -37,7 +37,7 @@ export function Stage() {
   // Widths from the bundled fonts' own metrics: the layout never shifts when the fonts arrive.
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
   const { layout, scale } = useMemo(
-    () => (embed ? fitScreen : fitStage)(scene, box, { t, measure }),
+    () => (embed ? fitScreen : fitStage)(scene, box, { t, measure, projector: embed }),
     [embed, scene, box, t, measure],
   );
   const stageRef = useRef<HTMLElement>(null);

@@ -37,7 +37,10 @@ export function StageView() {
   const box = useBoxSize(boxRef, clientHeight);
   useSwipe(boxRef);
   const measure = useMemo(() => metricsMeasure(lang, METRICS, METRIC_CHARS), [lang]);
-  const { layout, scale } = useMemo(() => fitScreen(scene, box, { t, measure }), [scene, box, t, measure]);
+  const { layout, scale } = useMemo(
+    () => fitScreen(scene, box, { t, measure, projector: true }),
+    [scene, box, t, measure],
+  );
   const caption = useMemo(
     () => plainText(narrate(run, index, step, lang, { view, before }).text),
     [run, index, step, lang, view, before],

@@ -122,6 +122,9 @@ export default {
   'stage.epoll.interest': 'interest list (registered once with epoll_ctl):',
   'stage.epoll.ready': 'ready list, in the order the fds became ready:',
   'stage.epoll.readyEmpty': 'empty: nothing ready',
+  'stage.epoll.interestShort': 'interest list:',
+  'stage.epoll.readyShort': 'ready list:',
+  'stage.epoll.readyEmptyShort': 'empty',
   'stage.epoll.readyTitle': 'epoll_wait hands these fds to the program in this order',
   'stage.epoll.about':
     'An epoll instance is a kernel object. The program registers its fds once (the interest list); whenever data arrives on one, the kernel itself puts it on the ready list, and epoll_wait just takes what is there.',

@@ -121,6 +121,9 @@ export default {
   'stage.epoll.interest': '兴趣列表（用 epoll_ctl 注册一次）：',
   'stage.epoll.ready': '就绪列表，按 fd 就绪的先后排列：',
   'stage.epoll.readyEmpty': '空：没有就绪的 fd',
+  'stage.epoll.interestShort': '兴趣列表：',
+  'stage.epoll.readyShort': '就绪列表：',
+  'stage.epoll.readyEmptyShort': '空',
   'stage.epoll.readyTitle': 'epoll_wait 按这个顺序把这些 fd 交给程序',
   'stage.epoll.about':
     'epoll 实例是内核里的一个对象。程序只需把 fd 注册一次（兴趣列表）；之后哪个 fd 来了数据，内核就自己把它放进就绪列表，epoll_wait 只是把现成的结果取走。',

@@ -2,9 +2,10 @@
  * The exam hall seen from above: walls, the blackboard, the door, the teacher's desk with the
  * lamp, rows of desks with students (their fd on a name tag), and the teacher. Drawn in
  * centimetres of the room (hall.ts gives metres), so the picture scales with its box; a big
- * class becomes a dense floor plan where each desk is one mark.
+ * class becomes a dense floor plan where each desk is one mark. On a narrow screen (a phone) the
+ * labels grow in the room's units so that none is drawn under MIN_LABEL_PX.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { line, curveLinear } from 'd3-shape';
 import { deskPoint, route, standPoint, type HallGeometry, type Place, type Point } from '../../hall/hall.ts';
 import type { HallState, StudentState } from './hall-state.ts';
@@ -13,6 +14,23 @@ import type { T } from '../hooks.ts';
 const CM = 100;
 /** Above this many students each desk is a single mark (no head, no name tag). */
 export const DENSE_FROM = 200;
+/** The smallest a label may be drawn on screen, in CSS pixels. */
+export const MIN_LABEL_PX = 12.5;
+
+/** The drawn width of an SVG element, following resizes (0 before the first layout). */
+function useDrawnWidth(ref: RefObject<SVGSVGElement | null>): number {
+  const [w, setW] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = (): void => setW(Math.round(el.getBoundingClientRect().width));
+    read();
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(read) : null;
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [ref]);
+  return w;
+}
 
 const p = (pt: Point): Point => ({ x: pt.x * CM, y: pt.y * CM });
 
@@ -39,6 +57,18 @@ export function HallFloor({
   const H = g.depth * CM;
   // Things drawn once per room (lamp, teacher, board) grow with the room, so they stay visible.
   const f = g.scale;
+  const viewW = W + 40 * f;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const drawn = useDrawnWidth(svgRef);
+  /** How much to enlarge a label of `size` units (drawn at `unit` room units each) to be readable. */
+  const grow = (size: number, unit = f): number =>
+    drawn > 0 ? Math.max(1, (MIN_LABEL_PX * viewW) / (drawn * size * unit)) : 1;
+  const kDoor = grow(22);
+  const kBoard = grow(16);
+  const kLamp = grow(17);
+  const kNames = grow(15);
+  const kTeacher = grow(16);
+  const kTag = grow(20, 1);
   const teacherAt = p(standPoint(g, state.teacher));
   const desk = p(g.teacher);
   const door = p(g.door);
@@ -86,8 +116,9 @@ export function HallFloor({
 
   return (
     <svg
+      ref={svgRef}
       className={`hall-svg${dense ? ' hall-dense' : ''}`}
-      viewBox={`${-20 * f} ${-10 * f} ${W + 40 * f} ${H + 20 * f}`}
+      viewBox={`${-20 * f} ${-10 * f} ${viewW} ${H + 20 * f}`}
       role="img"
       aria-label={label}
       data-testid="hall-svg"
@@ -124,18 +155,31 @@ export function HallFloor({
       <g transform={`translate(0 ${door.y}) scale(${f})`}>
         <line x1={0} x2={0} y1={-45} y2={45} className="hall-door-gap" strokeWidth={12} />
         <path d="M0 -45 L80 -45 A 90 90 0 0 1 0 45" className="hall-door" />
-        <text x={8} y={71} className="hall-label" fontSize={22}>
+        <text x={8} y={49 + 22 * kDoor} className="hall-label" fontSize={22 * kDoor}>
           {t('hall.door')}
         </text>
         {state.atDoor > 0 ? (
-          <text x={8} y={97} className="hall-label hall-strong" fontSize={22}>
+          <text x={8} y={49 + 48 * kDoor} className="hall-label hall-strong" fontSize={22 * kDoor}>
             {t('hall.atDoor', { n: state.atDoor })}
           </text>
         ) : null}
       </g>
       {/* the blackboard */}
-      <rect x={W * 0.3} y={8 * f} width={W * 0.4} height={26 * f} className="hall-board" rx={3 * f} />
-      <text x={W / 2} y={27 * f} className="hall-chalk" fontSize={16 * f} textAnchor="middle">
+      <rect
+        x={W * 0.3}
+        y={8 * f}
+        width={W * 0.4}
+        height={26 * f * kBoard}
+        className="hall-board"
+        rx={3 * f}
+      />
+      <text
+        x={W / 2}
+        y={(8 + 19 * kBoard) * f}
+        className="hall-chalk"
+        fontSize={16 * f * kBoard}
+        textAnchor="middle"
+      >
         {t('hall.board', { mech: `${state.mech}()` })}
       </text>
 
@@ -147,6 +191,7 @@ export function HallFloor({
             at={p(deskPoint(g, k))}
             s={s}
             dense={dense}
+            tagScale={kTag}
             asked={asked.has(k)}
             collecting={state.collecting === k}
           />
@@ -179,12 +224,15 @@ export function HallFloor({
             })
           : null}
         <circle r={14} className="hall-bulb" />
-        <text x={0} y={-26} textAnchor="middle" fontSize={17} className="hall-label hall-strong">
+        <text x={0} y={-26} textAnchor="middle" fontSize={17 * kLamp} className="hall-label hall-strong">
           {state.lamp ? t('hall.lamp.on') : t('hall.lamp.off')}
         </text>
       </g>
       {namesText !== null ? (
-        <g transform={`translate(${desk.x} ${desk.y + 55 * f}) scale(${f})`} data-testid="hall-names">
+        <g
+          transform={`translate(${desk.x} ${desk.y + (40 + 15 * kNames) * f}) scale(${f * kNames})`}
+          data-testid="hall-names"
+        >
           <rect x={-130} y={-15} width={260} height={28} rx={5} className="hall-names" />
           <text x={0} y={5} textAnchor="middle" fontSize={15} className="hall-names-text">
             {namesText}
@@ -204,7 +252,7 @@ export function HallFloor({
         <g transform={`scale(${f})`}>
           <ellipse rx={30} ry={17} className="hall-teacher-body" />
           <circle r={14} cy={-2} className="hall-teacher-head" />
-          <text x={34} y={6} fontSize={16} className="hall-label hall-strong">
+          <text x={34} y={6} fontSize={16 * kTeacher} className="hall-label hall-strong">
             {t('hall.teacher')}
           </text>
         </g>
@@ -226,12 +274,15 @@ function Desk({
   at,
   s,
   dense,
+  tagScale,
   asked,
   collecting,
 }: {
   at: Point;
   s: { fd: number | null; had: number | null; state: StudentState };
   dense: boolean;
+  /** The name tag's enlargement on a narrow screen (its number stays readable). */
+  tagScale: number;
   asked: boolean;
   collecting: boolean;
 }) {
@@ -267,8 +318,15 @@ function Desk({
       <rect x={at.x - 40} y={at.y - 28} width={80} height={44} rx={4} className="hall-desktop" />
       {s.fd !== null || s.state !== 'arriving' ? (
         <>
-          <rect x={at.x - 30} y={at.y - 20} width={60} height={26} rx={3} className="hall-tag" />
-          <text x={at.x} y={at.y + 0} textAnchor="middle" fontSize={20} className="hall-tag-text">
+          <rect
+            x={at.x - 30 * tagScale}
+            y={at.y - 20 * tagScale}
+            width={60 * tagScale}
+            height={26 * tagScale}
+            rx={3}
+            className="hall-tag"
+          />
+          <text x={at.x} y={at.y} textAnchor="middle" fontSize={20 * tagScale} className="hall-tag-text">
             {s.fd !== null ? s.fd : '✓'}
           </text>
         </>

@@ -2,8 +2,9 @@
  * Fitting the stage to its box: lay out at the box's width and draw it 1:1; on a large screen
  * with room to spare draw it a little larger; when it is taller than the box, lay out wider and
  * draw it a little smaller (down to MIN_SCALE, so text stays readable), and past that let the
- * box scroll. A box narrower than the narrowest layout (a phone) gets that layout drawn smaller to
- * fit its width: the whole machine in sight, pinch to zoom, never a hidden sideways scroll.
+ * box scroll. A box narrower than the narrowest layout (a phone) gets the phone's drawing: one
+ * column (user, kernel, network space stacked), the projector's sparser content and type, laid
+ * out at the box's width and drawn 1:1 — readable without a pinch, never a sideways scroll.
  */
 import type { StageScene } from './scene.ts';
 import { layoutStage, MIN_WIDTH, type LayoutCtx, type StageLayout } from './layout.ts';
@@ -21,8 +22,8 @@ export interface Fitted {
 export function fitStage(scene: StageScene, box: { width: number; height: number }, ctx: LayoutCtx): Fitted {
   const width = box.width > 0 ? box.width : 960;
   if (width < MIN_WIDTH * Math.min(...SCALES)) {
-    const layout = layoutStage(scene, MIN_WIDTH, ctx);
-    return { layout, scale: width / layout.width };
+    const layout = layoutStage(scene, width, { ...ctx, projector: true, stacked: true });
+    return { layout, scale: Math.min(1, width / layout.width) };
   }
   const tried: (Fitted & { fitsWidth: boolean })[] = [];
   for (const scale of SCALES) {
@@ -39,7 +40,7 @@ export function fitStage(scene: StageScene, box: { width: number; height: number
 }
 
 /** Layout widths tried for the stage view, narrowest (largest type) first. */
-const SCREEN_WIDTHS = [MIN_WIDTH, 800, 900, 1000, 1100, 1250, 1400, 1600] as const;
+const SCREEN_WIDTHS = [MIN_WIDTH, 750, 800, 850, 900, 1000, 1100, 1250, 1400, 1600] as const;
 
 /**
  * The stage view (a projector): the whole stage in the box, no scrolling, as large as it can be

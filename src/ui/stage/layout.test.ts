@@ -4,6 +4,7 @@ import { getRun } from '../../runs/runs.ts';
 import { translate, type Lang } from '../../i18n/index.ts';
 import { sceneOfStep, type StageScene } from './scene.ts';
 import { layoutStage, MIN_WIDTH } from './layout.ts';
+import { fitScreen, fitStage } from './fit.ts';
 import { placedGroups, placedTexts, type PlacedText } from './nodes.ts';
 import { metricsMeasure } from './text.ts';
 import { METRICS, METRIC_CHARS } from './font-metrics.ts';
@@ -43,19 +44,26 @@ function firstOverlap(texts: PlacedText[]): [PlacedText, PlacedText] | null {
 }
 
 describe('stage layout', () => {
-  const widths = [MIN_WIDTH, 1000, 1500];
+  // The lab's widths, the projector's drawing (the stage view) and the phone's (stacked).
+  const widths: [number, { projector?: boolean; stacked?: boolean }][] = [
+    [MIN_WIDTH, {}],
+    [1000, {}],
+    [1500, {}],
+    [750, { projector: true }],
+    [360, { projector: true, stacked: true }],
+  ];
   for (const s of SCENARIOS) {
-    it(`${s.id}: no text overlaps another or leaves the stage, at every width and in both languages`, () => {
+    it(`${s.id}: no text overlaps another or leaves the stage, at every width, on a projector and a phone, in both languages`, () => {
       const total = stepsOf(s.id);
       const stride = Math.max(1, Math.floor(total / 40));
       const problems: string[] = [];
       for (let step = 0; step < total; step += stride) {
         const scene = sceneAt(s.id, step);
         for (const lang of ['en', 'zh'] as const) {
-          for (const width of widths) {
-            const layout = layoutStage(scene, width, { t: t(lang), measure: measures[lang] });
+          for (const [width, mode] of widths) {
+            const layout = layoutStage(scene, width, { t: t(lang), measure: measures[lang], ...mode });
             const texts = placedTexts(layout.nodes);
-            const where = `${s.id} step ${step} ${lang} ${width}px`;
+            const where = `${s.id} step ${step} ${lang} ${width}px ${JSON.stringify(mode)}`;
             const hit = firstOverlap(texts);
             if (hit)
               problems.push(
@@ -172,5 +180,43 @@ describe('stage layout', () => {
   it('below the minimum width it keeps the minimum (the stage scrolls instead)', () => {
     const layout = layoutStage(sceneAt('select', 50), 320, { t: t('en'), measure: measures.en });
     expect(layout.width).toBe(MIN_WIDTH);
+  });
+
+  it('a phone gets one column at its own width, drawn 1:1 with nothing under 12 px', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const scene = sceneAt('select', 90);
+      const { layout, scale } = fitStage(
+        scene,
+        { width: 358, height: 0 },
+        { t: t(lang), measure: measures[lang] },
+      );
+      expect(layout.width).toBe(358);
+      expect(scale).toBe(1);
+      const sizes = placedTexts(layout.nodes).map((x) => x.h);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+      // user space, then kernel space, then the network, one under the other
+      const bands = placedGroups(layout.nodes).filter((g) => g.key?.startsWith('band-'));
+      expect(bands.map((b) => b.key)).toEqual(['band-user', 'band-kernel', 'band-net']);
+      expect(bands.every((b) => b.ax === 0 && b.w === 358)).toBe(true);
+      expect(bands[2]!.ay).toBeGreaterThanOrEqual(bands[1]!.ay + 1);
+    }
+  });
+
+  it("the stage view draws a 1280×720 projector's stage with no text under 20 px (scenarios with a few connections)", () => {
+    // The stage view's box at 1280×720 (the bar and the caption line take the rest).
+    const box = { width: 1260, height: 630 };
+    for (const id of ['blocking-two-clients', 'nonblocking', 'nonblocking-pitfall', 'epoll-timeout']) {
+      const total = stepsOf(id);
+      for (const lang of ['en', 'zh'] as const)
+        for (let step = 0; step < total; step += 5) {
+          const { layout, scale } = fitScreen(sceneAt(id, step), box, {
+            t: t(lang),
+            measure: measures[lang],
+            projector: true,
+          });
+          const smallest = Math.min(...placedTexts(layout.nodes).map((x) => x.h)) * scale;
+          expect(smallest, `${id} step ${step} ${lang}`).toBeGreaterThanOrEqual(20);
+        }
+    }
   });
 });

@@ -83,6 +83,15 @@ export const FONT = {
   cell: { size: 10, mono: true },
   band: { size: 12, bold: true },
 } satisfies Record<string, FontSpec>;
+export type Fonts = { [K in keyof typeof FONT]: FontSpec };
+
+/**
+ * The projector's type (the stage view): no text under 12 units, so that the drawing, fitted to
+ * a 1280×720 screen, reads at 20 px or more from the back of a room.
+ */
+export const FONT_PROJECTOR = Object.fromEntries(
+  Object.entries(FONT).map(([k, f]) => [k, { ...f, size: Math.max(12, f.size) }]),
+) as Fonts;
 
 /** Baseline of a line of `font` text whose box starts at `top` in a row of height `rowH`. */
 export const baseline = (top: number, font: FontSpec, rowH = 16): number => top + rowH / 2 + font.size * 0.36;

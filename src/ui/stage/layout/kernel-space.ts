@@ -13,7 +13,7 @@ import type {
   TerminalScene,
   UringScene,
 } from '../scene.ts';
-import { baseline, FONT, group, rect, textNode, type DNode, type GNode } from '../nodes.ts';
+import { baseline, group, rect, textNode, type DNode, type GNode } from '../nodes.ts';
 import { pyRepr } from '../text.ts';
 import {
   bytesRow,
@@ -42,7 +42,7 @@ import {
 export function kernelBand(ctx: Ctx, w: number): Part {
   const { t, scene, measure } = ctx;
   const nodes: DNode[] = [
-    textNode(measure, PAD, baseline(4, FONT.band), t('stage.band.kernel'), FONT.band, 'band-label'),
+    textNode(measure, PAD, baseline(4, ctx.F.band), t('stage.band.kernel'), ctx.F.band, 'band-label'),
   ];
   let y = 26;
   const avail = w - 2 * PAD;
@@ -56,7 +56,18 @@ export function kernelBand(ctx: Ctx, w: number): Part {
     ...(scene.terminal ? [(bw: number) => terminalBox(ctx, scene.terminal!, bw)] : []),
     ...scene.pools.map((p) => (bw: number) => poolBox(ctx, p, bw)),
   ];
-  if (machinery.length > 0) {
+  if (ctx.projector && machinery.length > 0 && scene.sockets.length > 0) {
+    // A projector packs the boxes: the machinery spans two socket columns and the sockets fill
+    // the room beside and below it, so the drawing is short enough to be drawn large.
+    const cols = Math.max(1, Math.min(scene.sockets.length + 2, Math.floor((avail + GAP) / (170 + GAP))));
+    const sw = Math.min(300, (avail - GAP * (cols - 1)) / cols);
+    const span = Math.min(2, cols);
+    const boxes = [
+      ...machinery.map((f) => ({ box: f(span * sw + (span - 1) * GAP), span })),
+      ...scene.sockets.map((s) => ({ box: sockBox(ctx, s, sw), span: 1 })),
+    ];
+    y = packColumns(boxes, cols, sw, PAD, y, nodes);
+  } else if (machinery.length > 0) {
     const cols = Math.max(1, Math.min(machinery.length, Math.floor((avail + GAP) / (250 + GAP))));
     const bw = Math.min(machinery.length === 1 ? 420 : 380, (avail - GAP * (cols - 1)) / cols);
     y =
@@ -70,11 +81,16 @@ export function kernelBand(ctx: Ctx, w: number): Part {
       ) + 2;
   }
 
-  if (scene.sockets.length === 0) {
+  if (ctx.projector && machinery.length > 0 && scene.sockets.length > 0) {
+    // packed above
+  } else if (scene.sockets.length === 0) {
     nodes.push(label(ctx, PAD, y, t('stage.sock.none'), avail));
     y += ROW + GAP;
   } else {
-    const cols = Math.max(1, Math.min(scene.sockets.length, Math.floor((avail + GAP) / (225 + GAP))));
+    const cols = Math.max(
+      1,
+      Math.min(scene.sockets.length, Math.floor((avail + GAP) / ((ctx.projector ? 170 : 225) + GAP))),
+    );
     const sw = Math.min(300, (avail - GAP * (cols - 1)) / cols);
     y = gridRows(
       scene.sockets.map((s) => sockBox(ctx, s, sw)),
@@ -100,6 +116,34 @@ export function kernelBand(ctx: Ctx, w: number): Part {
     y += summaryLine(ctx, text, PAD, y, avail, 'more-sockets', nodes);
   }
   return { nodes, h: Math.ceil(y) };
+}
+
+/**
+ * Places boxes in `cols` columns, each at the top of the leftmost place where it fits (a box may
+ * span columns); returns the y below the lowest.
+ */
+function packColumns(
+  boxes: { box: GNode; span: number }[],
+  cols: number,
+  colW: number,
+  x0: number,
+  y0: number,
+  out: DNode[],
+): number {
+  const ys = new Array<number>(cols).fill(y0);
+  for (const { box, span } of boxes) {
+    let at = 0;
+    let top = Infinity;
+    for (let c = 0; c + span <= cols; c++) {
+      const y = Math.max(...ys.slice(c, c + span));
+      if (y < top - 0.5) [at, top] = [c, y];
+    }
+    box.x = x0 + at * (colW + GAP);
+    box.y = top;
+    out.push(box);
+    for (let c = at; c < at + span; c++) ys[c] = top + box.h + GAP;
+  }
+  return Math.max(...ys);
 }
 
 /** Lays boxes out in rows of `cols`; returns the y below the last row. */
@@ -132,15 +176,16 @@ function sockBox(ctx: Ctx, s: SockScene, w: number): GNode {
         const lab = textNode(
           ctx.measure,
           0,
-          baseline(1, FONT.small),
+          baseline(1, ctx.F.small),
           s.backlog !== null
             ? t('stage.accept.label', { n: s.queue.length, slots })
             : t('stage.accept.labelNoBacklog', { n: s.queue.length }),
-          FONT.small,
+          ctx.F.small,
           'muted',
           { maxW: iw },
         );
-        const shown = s.backlog !== null ? slots : s.queue.length;
+        // A projector shows the queue's slots only when someone waits in them.
+        const shown = ctx.projector ? s.queue.length : s.backlog !== null ? slots : s.queue.length;
         const inline = iw - lab.w - 8 >= Math.min(shown, 6) * 25 + 3;
         const q = acceptQueue(ctx, s, inline ? iw - lab.w - 8 : iw, shown);
         st.add({
@@ -153,9 +198,9 @@ function sockBox(ctx: Ctx, s: SockScene, w: number): GNode {
             textNode(
               ctx.measure,
               16,
-              baseline(0, FONT.small),
+              baseline(0, ctx.F.small),
               t('stage.accept.dropped', { client }),
-              FONT.small,
+              ctx.F.small,
               'err-text',
               { maxW: iw - 16 },
             ),
@@ -167,12 +212,12 @@ function sockBox(ctx: Ctx, s: SockScene, w: number): GNode {
         const lab = textNode(
           ctx.measure,
           0,
-          baseline(0, FONT.small, CELL_H),
+          baseline(0, ctx.F.small, CELL_H),
           t('stage.rx'),
-          FONT.small,
+          ctx.F.small,
           'muted',
         );
-        const inline = iw - lab.w - 6 >= 110;
+        const inline = iw - lab.w - 6 >= (ctx.projector && s.rx.length === 0 ? 70 : 110);
         const bx = inline ? lab.w + 6 : 0;
         const bw = iw - bx;
         const part: Part =
@@ -183,9 +228,9 @@ function sockBox(ctx: Ctx, s: SockScene, w: number): GNode {
                   textNode(
                     ctx.measure,
                     CELL * 3 + 6,
-                    baseline(0, FONT.small, CELL_H),
+                    baseline(0, ctx.F.small, CELL_H),
                     t('stage.rx.empty'),
-                    FONT.small,
+                    ctx.F.small,
                     'muted',
                   ),
                 ],
@@ -235,7 +280,7 @@ function acceptQueue(ctx: Ctx, s: SockScene, iw: number, slots: number): Part {
   let moreText = '';
   if (total > fit) {
     moreText = t('stage.accept.moreSlots', { n: total });
-    const room = iw - measure(moreText, FONT.small) - 6;
+    const room = iw - measure(moreText, ctx.F.small) - 6;
     show = Math.max(Math.min(s.queue.length, fit - 1), Math.floor((room + 3) / step));
     show = Math.max(1, Math.min(show, fit));
   }
@@ -246,15 +291,23 @@ function acceptQueue(ctx: Ctx, s: SockScene, iw: number, slots: number): Part {
     nodes.push(rect(x, 0, slotW, CHIP_H, cls, 3));
     if (q)
       nodes.push(
-        textNode(measure, x + slotW / 2, baseline(1, FONT.small), q.client ?? '?', FONT.small, 'slot-text', {
-          anchor: 'middle',
-          maxW: slotW - 4,
-        }),
+        textNode(
+          measure,
+          x + slotW / 2,
+          baseline(1, ctx.F.small),
+          q.client ?? '?',
+          ctx.F.small,
+          'slot-text',
+          {
+            anchor: 'middle',
+            maxW: slotW - 4,
+          },
+        ),
       );
   }
   if (moreText)
     nodes.push(
-      textNode(measure, show * step + 3, baseline(1, FONT.small), moreText, FONT.small, 'muted', {
+      textNode(measure, show * step + 3, baseline(1, ctx.F.small), moreText, ctx.F.small, 'muted', {
         maxW: iw - show * step - 3,
       }),
     );
@@ -284,7 +337,10 @@ function epollBox(ctx: Ctx, ep: EpollScene, w: number): GNode {
     t('stage.epoll.title', { fd: refs }),
     (y0, iw) => {
       const st = new Stack(y0);
-      st.add(para(ctx, t('stage.epoll.interest'), iw));
+      // On a projector each list is one row, its short name first.
+      const head = (key: string): GNode[] =>
+        ctx.projector ? [chip(ctx, t(key), { cls: 'chip-plain', maxW: iw })] : [];
+      if (!ctx.projector) st.add(para(ctx, t('stage.epoll.interest'), iw));
       const MAXC = 24;
       const interest = ep.interest.slice(0, MAXC).map((it) =>
         chip(ctx, `fd ${it.fd} · ${eventsText(it.events)}`, {
@@ -303,10 +359,10 @@ function epollBox(ctx: Ctx, ep: EpollScene, w: number): GNode {
         );
       st.add(
         interest.length
-          ? flow(interest, 0, 0, iw)
+          ? flow([...head('stage.epoll.interestShort'), ...interest], 0, 0, iw)
           : { nodes: [label(ctx, 0, 0, t('stage.empty'), iw)], h: ROW },
       );
-      st.add(para(ctx, t('stage.epoll.ready'), iw));
+      if (!ctx.projector) st.add(para(ctx, t('stage.epoll.ready'), iw));
       const ready = ep.ready.slice(0, MAXC).map((r, i) =>
         chip(ctx, `${i + 1}. fd ${r.fd}`, {
           cls: 'chip-ready',
@@ -324,9 +380,21 @@ function epollBox(ctx: Ctx, ep: EpollScene, w: number): GNode {
             key: `ready-more-${ep.id}`,
           }),
         );
-      const part = ready.length
-        ? flow(ready, 0, 0, iw)
-        : { nodes: [label(ctx, 0, 0, t('stage.epoll.readyEmpty'), iw)], h: ROW };
+      const part = ctx.projector
+        ? flow(
+            [
+              ...head('stage.epoll.readyShort'),
+              ...(ready.length
+                ? ready
+                : [chip(ctx, t('stage.epoll.readyEmptyShort'), { cls: 'chip-plain' })]),
+            ],
+            0,
+            0,
+            iw,
+          )
+        : ready.length
+          ? flow(ready, 0, 0, iw)
+          : { nodes: [label(ctx, 0, 0, t('stage.epoll.readyEmpty'), iw)], h: ROW };
       st.nodes.push(
         group(PAD, st.y, iw, part.h, part.nodes, {
           key: `epoll-ready-${ep.id}`,
@@ -364,7 +432,7 @@ function scanBox(ctx: Ctx, scan: ScanScene, w: number): GNode {
         scan.kind === 'select' && scan.nfds !== null
           ? t('stage.scan.copiedNfds', { nfds: scan.nfds, max: scan.nfds - 1 })
           : t('stage.scan.copied');
-      st.add(para(ctx, head, iw));
+      if (!ctx.projector) st.add(para(ctx, head, iw));
       const chips = scan.watched.slice(0, 32).map((fd) => {
         const ready = scan.ready.includes(fd);
         return chip(ctx, `fd ${fd}`, {
@@ -431,7 +499,7 @@ function signalsBox(ctx: Ctx, s: SignalScene, w: number): GNode {
             ),
           )
           .join(' → ');
-        st.add(para(ctx, t('stage.signals.history', { list }), iw, 'muted', FONT.small, 2));
+        st.add(para(ctx, t('stage.signals.history', { list }), iw, 'muted', ctx.F.small, 2));
       }
       st.add(waitersRow(ctx, `signals-${s.pid}`, s.waiters, 0, 0, iw, 'stage.wait.pause'));
       return st.part(y0);
@@ -504,10 +572,12 @@ function terminalBox(ctx: Ctx, term: TerminalScene, w: number): GNode {
       const st = new Stack(y0);
       // labels in a column, values lined up after the widest
       const labels = [t('stage.term.prompt'), t('stage.term.typed')];
-      const labW = Math.max(...labels.map((l) => measure(l, FONT.small))) + 6;
+      const labW = Math.max(...labels.map((l) => measure(l, ctx.F.small))) + 6;
       const row = (lab: string, value: string, cls = 'mono'): void => {
-        const l = textNode(measure, 0, baseline(0, FONT.small), lab, FONT.small, 'muted');
-        const v = textNode(measure, labW, baseline(0, FONT.mono), value, FONT.mono, cls, { maxW: iw - labW });
+        const l = textNode(measure, 0, baseline(0, ctx.F.small), lab, ctx.F.small, 'muted');
+        const v = textNode(measure, labW, baseline(0, ctx.F.mono), value, ctx.F.mono, cls, {
+          maxW: iw - labW,
+        });
         st.add({ nodes: [l, v], h: ROW });
       };
       row(labels[0]!, term.prompt !== null ? pyRepr(term.prompt) : '—');

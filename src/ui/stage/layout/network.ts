@@ -4,7 +4,7 @@
  */
 import { clientStateText } from '../describe.ts';
 import type { ClientScene, PacketScene } from '../scene.ts';
-import { baseline, FONT, group, rect, textNode, type DNode, type GNode, type IconName } from '../nodes.ts';
+import { baseline, group, rect, textNode, type DNode, type GNode, type IconName } from '../nodes.ts';
 import { pyRepr } from '../text.ts';
 import {
   CHIP_H,
@@ -33,7 +33,7 @@ const CLIENT_ICON: Record<ClientScene['state'], IconName> = {
 export function networkColumn(ctx: Ctx, w: number): Part {
   const { t, scene, measure } = ctx;
   const nodes: DNode[] = [
-    textNode(measure, PAD, baseline(4, FONT.band), t('stage.band.network'), FONT.band, 'band-label'),
+    textNode(measure, PAD, baseline(4, ctx.F.band), t('stage.band.network'), ctx.F.band, 'band-label'),
   ];
   const hostW = clamp(Math.round(w * 0.5), 104, 150);
   const hostX = w - PAD - hostW;
@@ -95,34 +95,44 @@ function hostBox(ctx: Ctx, c: ClientScene, w: number): GNode {
   let y = 5;
   nodes.push(icon('host', PAD + 6, y + ROW / 2, 12, 'icon-host'));
   nodes.push(
-    textNode(measure, PAD + 17, baseline(y, FONT.bold), c.name, FONT.bold, 'title', { maxW: inner - 17 }),
+    textNode(measure, PAD + 17, baseline(y, ctx.F.bold), c.name, ctx.F.bold, 'title', { maxW: inner - 17 }),
   );
   y += ROW + 2;
   nodes.push(icon(CLIENT_ICON[c.state], PAD + 5, y + ROW / 2, 10, `icon-client-${c.state}`));
   nodes.push(
-    textNode(measure, PAD + 14, baseline(y, FONT.small), clientStateText(c, t), FONT.small, 'body-text', {
+    textNode(measure, PAD + 14, baseline(y, ctx.F.small), clientStateText(c, t), ctx.F.small, 'body-text', {
       maxW: inner - 14,
     }),
   );
   y += ROW + 2;
   const replies = c.replies.slice(-2);
-  if (replies.length === 0) {
+  if (replies.length === 0 && ctx.projector) {
+    // nothing to say on a projector
+  } else if (replies.length === 0) {
     nodes.push(
-      textNode(measure, PAD, baseline(y, FONT.small), t('stage.client.noReply'), FONT.small, 'muted', {
+      textNode(measure, PAD, baseline(y, ctx.F.small), t('stage.client.noReply'), ctx.F.small, 'muted', {
         maxW: inner,
       }),
     );
     y += ROW;
   } else {
-    const lab = textNode(measure, PAD, baseline(y, FONT.small), t('stage.client.got'), FONT.small, 'muted');
+    const lab = textNode(measure, PAD, baseline(y, ctx.F.small), t('stage.client.got'), ctx.F.small, 'muted');
     nodes.push(lab);
     replies.forEach((r, i) => {
       const isNew = i >= replies.length - c.newReplies;
       const x = i === 0 ? PAD + lab.w + 5 : PAD + lab.w + 5;
       nodes.push(
-        textNode(measure, x, baseline(y, FONT.mono), pyRepr(r), FONT.mono, isNew ? 'mono mono-new' : 'mono', {
-          maxW: inner - lab.w - 5,
-        }),
+        textNode(
+          measure,
+          x,
+          baseline(y, ctx.F.mono),
+          pyRepr(r),
+          ctx.F.mono,
+          isNew ? 'mono mono-new' : 'mono',
+          {
+            maxW: inner - lab.w - 5,
+          },
+        ),
       );
       y += ROW;
     });
@@ -141,19 +151,19 @@ function hostBox(ctx: Ctx, c: ClientScene, w: number): GNode {
 function packetPill(ctx: Ctx, p: PacketScene, maxW: number): GNode {
   const { t, measure } = ctx;
   const head = p.kind === 'DATA' ? t('stage.packet.data', { n: p.bytes }) : p.kind;
-  const headW = measure(head, FONT.tag);
+  const headW = measure(head, ctx.F.tag);
   const data = p.data ? pyRepr(p.data) : null;
-  const dataW = data ? measure(data, FONT.cell) : 0;
+  const dataW = data ? measure(data, ctx.F.cell) : 0;
   const w = Math.min(maxW, Math.ceil(Math.max(headW + 20, dataW + 10)));
   const h = data ? 30 : CHIP_H;
   const children: DNode[] = [
     rect(0, 0, w, h, `packet packet-${p.kind}`, 4),
     icon(p.toServer ? 'arrow-left' : 'arrow-right', 8, CHIP_H / 2, 8, 'icon-arrow'),
-    textNode(measure, 15, baseline(1, FONT.tag), head, FONT.tag, 'packet-text', { maxW: w - 18 }),
+    textNode(measure, 15, baseline(1, ctx.F.tag), head, ctx.F.tag, 'packet-text', { maxW: w - 18 }),
   ];
   if (data)
     children.push(
-      textNode(measure, 5, baseline(14, FONT.cell), data, FONT.cell, 'packet-data', { maxW: w - 8 }),
+      textNode(measure, 5, baseline(14, ctx.F.cell), data, ctx.F.cell, 'packet-data', { maxW: w - 8 }),
     );
   const from = p.toServer ? p.client : t('stage.packet.server');
   const to = p.toServer ? t('stage.packet.server') : p.client;

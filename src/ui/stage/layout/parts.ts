@@ -9,6 +9,8 @@ import type { StageScene } from '../scene.ts';
 import {
   baseline,
   FONT,
+  FONT_PROJECTOR,
+  type Fonts,
   group,
   rect,
   textNode,
@@ -22,6 +24,15 @@ import { byteGlyph, pyRepr, wrapText, type FontSpec, type Measure } from '../tex
 export interface LayoutCtx {
   t: T;
   measure: Measure;
+  /**
+   * The projector's drawing (the stage view): larger type and only what a student at the back
+   * must read — threads and what they do, fds, buffers with their bytes, the ready list, the
+   * packets. Secondary lines (tids, "last sent", the scan's bitmap line, empty accept-queue
+   * slots, the boundary's caption, fds 0–2) are left out; their words stay in the lab.
+   */
+  projector?: boolean;
+  /** The phone's drawing: one column, user then kernel then network space (with `projector` on a phone). */
+  stacked?: boolean;
 }
 
 export const PAD = 8;
@@ -40,7 +51,11 @@ export interface Part {
 }
 export interface Ctx extends LayoutCtx {
   scene: StageScene;
+  /** The type sizes in use: FONT, or FONT_PROJECTOR in the projector's drawing. */
+  F: Fonts;
 }
+
+export const fontsOf = (lc: LayoutCtx): Fonts => (lc.projector ? FONT_PROJECTOR : FONT);
 
 export function icon(name: IconName, x: number, y: number, s: number, cls: string): DNode {
   return { t: 'icon', name, x, y, s, cls };
@@ -67,7 +82,7 @@ export interface ChipOpts {
 }
 
 export function chip(ctx: Ctx, label: string, opts: ChipOpts = {}): GNode {
-  const font = opts.font ?? FONT.small;
+  const font = opts.font ?? ctx.F.small;
   const iconW = opts.icon ? 14 : 0;
   const maxText = opts.maxW !== undefined ? opts.maxW - 10 - iconW : undefined;
   const text = textNode(
@@ -118,7 +133,7 @@ export function label(
   s: string,
   maxW: number,
   cls = 'muted',
-  font: FontSpec = FONT.small,
+  font: FontSpec = ctx.F.small,
 ): TextNode {
   return textNode(ctx.measure, x, baseline(y, font), s, font, cls, { maxW });
 }
@@ -129,7 +144,7 @@ export function para(
   s: string,
   maxW: number,
   cls = 'muted',
-  font: FontSpec = FONT.small,
+  font: FontSpec = ctx.F.small,
   maxLines = 3,
 ): Part {
   const lines = wrapText(s, maxW, font, ctx.measure, maxLines);
@@ -169,7 +184,7 @@ export function bytesRow(
   let more = '';
   if (all.length > fit) {
     more = t('stage.more', { n: all.length - fit });
-    const moreW = measure(more, FONT.small) + 6;
+    const moreW = measure(more, ctx.F.small) + 6;
     shown = Math.max(1, Math.floor((maxW - moreW + 1) / CELL_STEP));
     more = t('stage.more', { n: all.length - shown });
   }
@@ -185,7 +200,7 @@ export function bytesRow(
         x + CELL / 2,
         11,
         byteGlyph(code),
-        FONT.cell,
+        ctx.F.cell,
         isGhost ? 'cell-text cell-text-ghost' : 'cell-text',
         { anchor: 'middle' },
       ),
@@ -193,17 +208,17 @@ export function bytesRow(
   }
   let x = shown * CELL_STEP;
   if (more) {
-    nodes.push(textNode(measure, x + 4, baseline(0, FONT.small, CELL_H), more, FONT.small, 'muted'));
-    x += measure(more, FONT.small) + 4;
+    nodes.push(textNode(measure, x + 4, baseline(0, ctx.F.small, CELL_H), more, ctx.F.small, 'muted'));
+    x += measure(more, ctx.F.small) + 4;
   }
   let h = CELL_H;
   if (data.length > 0 || opts.reprAlways) {
     const repr = pyRepr(data);
-    const reprW = measure(repr, FONT.mono);
+    const reprW = measure(repr, ctx.F.mono);
     if (x + 8 + reprW <= maxW && !more)
-      nodes.push(textNode(measure, x + 8, baseline(0, FONT.mono, CELL_H), repr, FONT.mono, 'mono'));
+      nodes.push(textNode(measure, x + 8, baseline(0, ctx.F.mono, CELL_H), repr, ctx.F.mono, 'mono'));
     else {
-      nodes.push(textNode(measure, 0, baseline(CELL_H + 2, FONT.mono), repr, FONT.mono, 'mono', { maxW }));
+      nodes.push(textNode(measure, 0, baseline(CELL_H + 2, ctx.F.mono), repr, ctx.F.mono, 'mono', { maxW }));
       h += ROW + 2;
     }
   }
@@ -221,12 +236,13 @@ export function waitersRow(
   labelKey: string,
 ): Part {
   if (tids.length === 0) return { nodes: [], h: 0 };
-  const head = chip(ctx, ctx.t(labelKey), { cls: 'chip-plain', maxW: w });
+  // On a projector the chips stand alone, by the thread's name (their zz icon says asleep).
+  const head = ctx.projector ? [] : [chip(ctx, ctx.t(labelKey), { cls: 'chip-plain', maxW: w })];
   const MAXW = 8;
   const chips = tids.slice(0, MAXW).map((tid) => {
     const th = ctx.scene.threads[tid];
     const name = th ? threadName(th) : String(tid);
-    return chip(ctx, name, {
+    return chip(ctx, ctx.projector && th ? th.name : name, {
       cls: 'chip-waiter',
       icon: 'blocked',
       iconCls: 'icon-blocked',
@@ -242,7 +258,7 @@ export function waitersRow(
         key: `waiter-${owner}-more`,
       }),
     );
-  return flow([head, ...chips], x, y, w, 4, 3);
+  return flow([...head, ...chips], x, y, w, 4, 3);
 }
 
 /** A kernel-side box: a title and a body built at the given inner width. */
@@ -254,7 +270,7 @@ export function kbox(
   extra: { key: string; changed?: boolean; cls?: string; attrs?: Record<string, string>; title?: string },
 ): GNode {
   const innerW = w - 2 * PAD;
-  const head = textNode(ctx.measure, PAD, baseline(4, FONT.bold), title, FONT.bold, 'title', {
+  const head = textNode(ctx.measure, PAD, baseline(4, ctx.F.bold), title, ctx.F.bold, 'title', {
     maxW: innerW,
   });
   const b = body(24, innerW);
@@ -313,7 +329,7 @@ export function summaryLine(
   testid: string,
   nodes: DNode[],
 ): number {
-  const p = para(ctx, text, w, 'muted', FONT.small, 2);
+  const p = para(ctx, text, w, 'muted', ctx.F.small, 2);
   nodes.push(group(x, y, w, p.h, p.nodes, { key: testid, title: text, attrs: { 'data-testid': testid } }));
   return Math.max(ROW, p.h) + GAP;
 }

@@ -4,7 +4,7 @@
  */
 import { callText, fdWhatText, stateText, threadName } from '../describe.ts';
 import type { FdScene, ProcScene, ThreadScene } from '../scene.ts';
-import { baseline, FONT, group, rect, textNode, type DNode, type GNode } from '../nodes.ts';
+import { baseline, group, rect, textNode, type DNode, type GNode } from '../nodes.ts';
 import { pyRepr, wrapText } from '../text.ts';
 import {
   bytesRow,
@@ -29,9 +29,9 @@ export function userBand(ctx: Ctx, w: number): Part {
   const bandLabel = textNode(
     measure,
     PAD,
-    baseline(4, FONT.band),
+    baseline(4, ctx.F.band),
     t('stage.band.user'),
-    FONT.band,
+    ctx.F.band,
     'band-label',
   );
   nodes.push(bandLabel);
@@ -114,7 +114,7 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   const inner = w - 2 * PAD;
   const nodes: DNode[] = [];
   const title = t('stage.proc.title', { name: p.name, pid: p.pid });
-  const head = textNode(measure, PAD, baseline(4, FONT.bold), title, FONT.bold, 'title', { maxW: inner });
+  const head = textNode(measure, PAD, baseline(4, ctx.F.bold), title, ctx.F.bold, 'title', { maxW: inner });
   nodes.push(head);
   if (p.parent !== null) {
     const x = PAD + head.w + 8;
@@ -123,9 +123,9 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
         textNode(
           measure,
           x,
-          baseline(4, FONT.small),
+          baseline(4, ctx.F.small),
           t('stage.proc.child', { parent: p.parent }),
-          FONT.small,
+          ctx.F.small,
           'muted',
           { maxW: w - PAD - x },
         ),
@@ -262,7 +262,9 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
 function fdTable(ctx: Ctx, p: ProcScene, w: number): Part {
   const { t } = ctx;
   const head = label(ctx, 0, 0, t('stage.fds'), w);
-  const chips = p.fds.map((f) => fdChip(ctx, p.pid, f, w));
+  // On a projector the standard streams are left out (the lab lists them).
+  const fds = ctx.projector ? p.fds.filter((f) => f.what.kind !== 'stdio') : p.fds;
+  const chips = fds.map((f) => fdChip(ctx, p.pid, f, w));
   if (p.hiddenFds > 0)
     chips.push(
       chip(ctx, t('stage.more.fds', { n: count(p.hiddenFds) }), {
@@ -278,14 +280,14 @@ function fdTable(ctx: Ctx, p: ProcScene, w: number): Part {
 
 function fdChip(ctx: Ctx, pid: number, f: FdScene, maxW: number): GNode {
   const { t, measure } = ctx;
-  const num = textNode(measure, 5, baseline(1, FONT.smallBold), String(f.fd), FONT.smallBold, 'chip-text');
+  const num = textNode(measure, 5, baseline(1, ctx.F.smallBold), String(f.fd), ctx.F.smallBold, 'chip-text');
   const tags: string[] = [];
   if (f.nonblock) tags.push('NONBLOCK');
   if (f.async) tags.push('ASYNC');
-  const tagWs = tags.map((tg) => measure(tg, FONT.tag) + 8);
+  const tagWs = tags.map((tg) => measure(tg, ctx.F.tag) + 8);
   const tagsW = tagWs.reduce((s, x) => s + x + 3, 0);
   const what = fdWhatText(f.what, t, f.pair);
-  const text = textNode(measure, 5 + num.w + 5, baseline(1, FONT.small), what, FONT.small, 'chip-text', {
+  const text = textNode(measure, 5 + num.w + 5, baseline(1, ctx.F.small), what, ctx.F.small, 'chip-text', {
     maxW: maxW - num.w - 15 - tagsW,
   });
   const children: DNode[] = [];
@@ -293,7 +295,7 @@ function fdChip(ctx: Ctx, pid: number, f: FdScene, maxW: number): GNode {
   const tagNodes: DNode[] = [];
   tags.forEach((tg, i) => {
     tagNodes.push(rect(x, 3, tagWs[i]!, CHIP_H - 6, 'tag', 2));
-    tagNodes.push(textNode(measure, x + 4, baseline(3, FONT.tag, CHIP_H - 6), tg, FONT.tag, 'tag-text'));
+    tagNodes.push(textNode(measure, x + 4, baseline(3, ctx.F.tag, CHIP_H - 6), tg, ctx.F.tag, 'tag-text'));
     x += tagWs[i]! + 3;
   });
   const w = Math.ceil(x + (tags.length ? 2 : 0));
@@ -313,27 +315,28 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
   let y = 6;
   // name and tid
   nodes.push(icon(STATE_ICON[th.state] ?? 'ready', PAD + 6, y + ROW / 2, 12, `icon-${th.state}`));
-  const tid = textNode(measure, w - PAD, baseline(y, FONT.small), `tid ${th.tid}`, FONT.small, 'muted', {
+  const tid = textNode(measure, w - PAD, baseline(y, ctx.F.small), `tid ${th.tid}`, ctx.F.small, 'muted', {
     anchor: 'end',
   });
-  nodes.push(tid);
+  if (ctx.projector) tid.w = 0;
+  else nodes.push(tid);
   nodes.push(
-    textNode(measure, PAD + 17, baseline(y, FONT.bold), th.name, FONT.bold, 'title', {
+    textNode(measure, PAD + 17, baseline(y, ctx.F.bold), th.name, ctx.F.bold, 'title', {
       maxW: inner - 17 - tid.w - 6,
     }),
   );
   y += ROW + 4;
   // state, by colour, icon and words
   const st = stateText(th, t, scene.t);
-  const stLines = wrapText(st, inner - 14, FONT.body, measure, 2);
+  const stLines = wrapText(st, inner - 14, ctx.F.body, measure, 2);
   const pillH = 20 + (stLines.length - 1) * 15;
   const stNodes = stLines.map((line, i) =>
     textNode(
       measure,
       PAD + 7,
-      baseline(y + i * 15, FONT.body, 20),
+      baseline(y + i * 15, ctx.F.body, 20),
       line,
-      FONT.body,
+      ctx.F.body,
       'pill-text',
       i === stLines.length - 1 && stLines.join(' ') !== st ? { title: st } : {},
     ),
@@ -344,10 +347,10 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
   const call = callText(th, t);
   if (call) {
     // two lines: the call, its line and its phase (phase 2 names kernel mode) do not fit in one
-    const lines = wrapText(call, inner, FONT.small, measure, 2);
+    const lines = wrapText(call, inner, ctx.F.small, measure, ctx.projector ? 1 : 2);
     lines.forEach((line, i) =>
       nodes.push(
-        textNode(measure, PAD, baseline(y + i * 14, FONT.small), line, FONT.small, 'muted', {
+        textNode(measure, PAD, baseline(y + i * 14, ctx.F.small), line, ctx.F.small, 'muted', {
           maxW: inner,
           ...(i === lines.length - 1 && lines.join(' ') !== call ? { title: call } : {}),
         }),
@@ -356,7 +359,14 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
     y += ROW + 2 + (lines.length - 1) * 14;
   }
   if (th.userBuffer) {
-    const lab = textNode(measure, 0, baseline(0, FONT.small, CELL_H), t('stage.buffer'), FONT.small, 'muted');
+    const lab = textNode(
+      measure,
+      0,
+      baseline(0, ctx.F.small, CELL_H),
+      t('stage.buffer'),
+      ctx.F.small,
+      'muted',
+    );
     const bytes = bytesRow(ctx, th.userBuffer.data, inner - lab.w - 6, { reprAlways: true });
     const h = bytes.h;
     nodes.push(
@@ -373,14 +383,14 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
     );
     y += h + 4;
   }
-  if (th.sent) {
-    const lab = textNode(measure, 0, baseline(0, FONT.small), t('stage.sent'), FONT.small, 'muted');
+  if (th.sent && !ctx.projector) {
+    const lab = textNode(measure, 0, baseline(0, ctx.F.small), t('stage.sent'), ctx.F.small, 'muted');
     const data = textNode(
       measure,
       lab.w + 6,
-      baseline(0, FONT.mono),
+      baseline(0, ctx.F.mono),
       pyRepr(th.sent.data),
-      FONT.mono,
+      ctx.F.mono,
       'mono',
       { maxW: inner - lab.w - 6 },
     );
@@ -400,7 +410,7 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
   if (th.error) {
     nodes.push(icon('warn', PAD + 6, y + ROW / 2, 11, 'icon-warn'));
     nodes.push(
-      textNode(measure, PAD + 16, baseline(y, FONT.small), th.error, FONT.small, 'err-text', {
+      textNode(measure, PAD + 16, baseline(y, ctx.F.small), th.error, ctx.F.small, 'err-text', {
         maxW: inner - 16,
       }),
     );
