@@ -15,19 +15,33 @@ import time
 class Sequencer:
     """Serial timing (record.py --serial): an action starts only once every action of any client
     scheduled strictly earlier has been done, so a client thread woken late by a loaded machine
-    cannot overtake another's earlier action."""
+    cannot overtake another's earlier action. With `settle` (record.py's Settler), an action also
+    waits until the server has caught up with the earlier ones: a server lagging under strace on a
+    loaded machine would otherwise see two actions together that the script put apart."""
 
-    def __init__(self, scenario):
+    def __init__(self, scenario, settle=None):
         self.left = sorted(a['at'] for c in scenario.get('clients', []) for a in c.get('actions', []))
         self.cond = threading.Condition()
+        self.settle = settle
+        self.finished = time.monotonic()
 
     def wait_turn(self, at, stop):
         with self.cond:
             self.cond.wait_for(lambda: stop.is_set() or not self.left or self.left[0] >= at)
+        if self.settle and not stop.is_set():
+            self.settle()
+
+    def all_done(self, stop):
+        """Waits until every scripted action has been done (or the recording is stopped); returns
+        when the last one was done (time.monotonic())."""
+        with self.cond:
+            self.cond.wait_for(lambda: stop.is_set() or not self.left)
+            return self.finished
 
     def done(self, at):
         with self.cond:
             self.left.remove(at)
+            self.finished = time.monotonic()
             self.cond.notify_all()
 
 
@@ -132,7 +146,7 @@ class Client(threading.Thread):
             self.sock = None
 
 
-def start_clients(scenario, addr, t0, stop, serial=False):
+def start_clients(scenario, addr, t0, stop, serial=False, settle=None):
     """Starts every client; the idle ones connect first, one after another, so that they are
     first in the accept queue, in order, whatever the scripted clients do at time 0."""
     idle = [Client(f'idle{i + 1}', [{'at': 0, 'do': 'connect'}], addr, t0, stop)
@@ -140,8 +154,8 @@ def start_clients(scenario, addr, t0, stop, serial=False):
     for c in idle:
         c.start()
         c.connected.wait(5)
-    sequencer = Sequencer(scenario) if serial else None
+    sequencer = Sequencer(scenario, settle) if serial else None
     named = [Client(c['name'], c.get('actions', []), addr, t0, stop, sequencer) for c in scenario.get('clients', [])]
     for c in named:
         c.start()
-    return idle + named
+    return idle + named, sequencer

@@ -160,6 +160,61 @@ class Operator(threading.Thread):
                 return
 
 
+class Settler:
+    """Waits until the server has caught up (record.py --serial, before each client action and
+    before the stop): every thread of every server process asleep ('S', and not in read(0), where
+    the chat room waits for its operator) in two samples 2 ms apart, or, for a server that never
+    sleeps (busy polling), after 50 ms, nothing queued on its sockets (accept queue and receive
+    queues, /proc/net/tcp) in two samples. It gives up after LIMIT s and counts that: a lagging
+    recording is reported, never hidden (the fidelity tool prints the counts)."""
+
+    LIMIT = 3.0
+
+    def __init__(self, pid, port):
+        self.pid, self.port = pid, port
+        self.waits, self.longest, self.unsettled = 0, 0.0, 0
+
+    def asleep(self):
+        for pid in descendants(self.pid):
+            for task in Path(f'/proc/{pid}/task').glob('*'):
+                try:
+                    state = (task / 'stat').read_text().rsplit(')', 1)[1].split()[0]
+                    call = (task / 'syscall').read_text().split()[:2] if state == 'S' else []
+                except (OSError, IndexError):
+                    continue  # gone meanwhile
+                if state in ('Z', 'X'):
+                    continue
+                if state != 'S' or call == ['0', '0x0']:
+                    return False
+        return True
+
+    def drained(self):
+        mine = f':{self.port:04X}'
+        with open('/proc/net/tcp') as f:
+            for line in f.readlines()[1:]:
+                cols = line.split()
+                if cols[1].endswith(mine) and int(cols[4].split(':')[1], 16):
+                    return False
+        return True
+
+    def __call__(self):
+        start = time.monotonic()
+        streak = 0
+        while time.monotonic() - start < self.LIMIT:
+            waited = time.monotonic() - start
+            streak = streak + 1 if self.asleep() or (waited > 0.05 and self.drained()) else 0
+            if streak >= 2:
+                break
+            time.sleep(0.002)
+        else:
+            self.unsettled += 1
+        self.waits += 1
+        self.longest = max(self.longest, time.monotonic() - start)
+
+    def report(self):
+        return f'settle: {self.waits} waits, longest {round(self.longest * 1000)} ms, unsettled {self.unsettled}'
+
+
 def limit_fds():
     resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))  # ulimit -n 1024: select's FD_SETSIZE
 
@@ -197,8 +252,14 @@ def record(path, out=OUT, serial=False):
                 raise SystemExit(f'{sid}: the server never listened\n{stderr.read()}')
             time.sleep(0.01)
         t0, stop = time.monotonic(), threading.Event()
-        clients = start_clients(scenario, ('127.0.0.1', port), t0, stop, serial)
+        settler = Settler(proc.pid, port) if serial else None
+        clients, sequencer = start_clients(scenario, ('127.0.0.1', port), t0, stop, serial, settler)
         time.sleep(max(0.0, t0 + until - time.monotonic()))
+        if settler:  # the actions may have waited for the server: the run lasts as long after the last one
+            last = max((a['at'] for c in scenario.get('clients', []) for a in c.get('actions', [])), default=0)
+            finished = sequencer.all_done(stop)
+            time.sleep(max(0.0, finished + until - last / 1000 - time.monotonic()))
+            settler()
         stop.set()  # the clients stop reading but keep their sockets open...
         for c in clients:
             c.join()
@@ -219,6 +280,8 @@ def record(path, out=OUT, serial=False):
     replies = sorted((r for c in clients for r in c.replies), key=lambda r: r['atMs'])
     (out / f'{sid}.replies.json').write_text(json.dumps(replies, indent=1, ensure_ascii=False) + '\n')
     print(f'{sid}: {listing}, {len(replies)} replies, {sum(1 for _ in open(trace))} trace lines', file=sys.stderr)
+    if settler:
+        print(f'{sid}: {settler.report()}', file=sys.stderr)
     return True
 
 
