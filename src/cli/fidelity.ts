@@ -25,7 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIDELITY_RACES, RECORDABLE_MODELS, generatedScenarios } from './generate.ts';
+import { FIDELITY_RACES, RECORDABLE_MODELS, SETTLE_LIMIT_S, generatedScenarios } from './generate.ts';
 import { validateScenario, type Model, type Scenario } from '../scenarios/format.ts';
 import { differences, simulate, type Reply } from '../fidelity/differential.ts';
 
@@ -94,6 +94,9 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
+/** How long the recorder waited for the server to catch up (record.py's Settler), summed over a run. */
+const lag = { waits: 0, longestMs: 0, unsettled: 0, recordings: 0 };
+
 /** Runs the recorder on one scenario file; resolves with its stderr on failure, null on success. */
 function record(file: string, out: string): Promise<string | null> {
   return new Promise((done) => {
@@ -105,13 +108,20 @@ function record(file: string, out: string): Promise<string | null> {
       err += d.toString();
     });
     child.on('error', (e) => done(String(e)));
-    child.on('close', (code) =>
+    child.on('close', (code) => {
+      const settle = /settle: (\d+) waits, longest (\d+) ms, unsettled (\d+)/.exec(err);
+      if (settle) {
+        lag.recordings++;
+        lag.waits += Number(settle[1]);
+        lag.longestMs = Math.max(lag.longestMs, Number(settle[2]));
+        lag.unsettled += Number(settle[3]);
+      }
       done(
         code === 0 && existsSync(join(out, `${file.replace(/^.*\//, '').replace(/\.json$/, '')}.strace`))
           ? null
           : err.trim().split('\n').slice(-3).join(' / ') || `exit ${code}`,
-      ),
-    );
+      );
+    });
   });
 }
 
@@ -239,6 +249,9 @@ async function main(argv: readonly string[]): Promise<number> {
   rmSync(work, { recursive: true, force: true });
   console.log(
     `disagreements: ${scenarios.length - agree}; recording races: ${races} (counted as agreeing: the second recording agreed); ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  console.log(
+    `the recorder waited for the server to catch up ${lag.waits} times in ${lag.recordings} recordings (longest ${lag.longestMs} ms); it gave up waiting ${lag.unsettled} times (after ${SETTLE_LIMIT_S} s each)`,
   );
   console.log(`fidelity: ${agree} of ${scenarios.length} generated scenarios agree`);
   return agree === scenarios.length ? 0 : 1;

@@ -52,6 +52,9 @@ export function generatedScenarios(
 /** The shortest gap between two client actions of a fidelity scenario, in ms (see FIDELITY_RACES). */
 export const FIDELITY_GAP_MS = 100;
 
+/** How long the recorder waits at most for the server to catch up (record.py's Settler.LIMIT). */
+export const SETTLE_LIMIT_S = 3;
+
 /**
  * The real-time races a fidelity scenario avoids, and why: on real Linux their outcome depends
  * on scheduling (on a loaded machine, by tens of ms), so a recording could not decide whether
@@ -59,6 +62,7 @@ export const FIDELITY_GAP_MS = 100;
  */
 export const FIDELITY_RACES = [
   `one timeline for all clients: each action comes ${FIDELITY_GAP_MS}–${FIDELITY_GAP_MS + 60} ms after the previous action of any client, plus the time the server needs for the previous one (its recv() rounds, the non-blocking server's sleeps, the chat operator's answers), and the recorder starts none before every earlier one is done (record.py --serial): otherwise whether two sends reach one recv() together, or which of two clients select() reports first, is a race`,
+  `the server's lag: under strace on a loaded machine the server can fall behind the script by more than that gap, and would then see two actions together that the script put apart; so the recorder (record.py --serial) also waits, before each action and before the stop, until the server has caught up: every server thread asleep (not waiting for the operator) and, for a server that polls, nothing queued on its sockets (record.py's Settler; it gives up after ${SETTLE_LIMIT_S} s and the summary counts that). An action done late shifts the ones after it, so no gap shrinks; a later action only adds timeouts or polling rounds, which the comparison folds. Meanwhile the clients keep reading, and a client drains its replies before it closes: a reply left unread would turn its FIN into a RST`,
   "select/poll/epoll timeouts are 1, 5 or 10 ms (or none), far below that gap, so at least two time out between two actions: how many is timing, and the comparison folds repeats of two or more into one; likewise the non-blocking server's rounds (0, 1 or 5 ms of sleep)",
   'idle connections only where the server has no timeout and does not poll: they connect at time 0, and a 1 ms timeout or a polling round at the start is a race with them',
   'the listen backlog is at least the number of connections, so no SYN is dropped: a dropped SYN is resent after about a second of real time (FINDINGS §2)',

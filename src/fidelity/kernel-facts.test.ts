@@ -276,6 +276,21 @@ describe('threads, processes and pools', () => {
     expect(r.errors.map((e) => e.python)).toEqual(['OSError: [Errno 24] Too many open files']);
     expect(r.errors[0]!.syscall).toBe('accept4');
   });
+
+  // Linux takes the new descriptor before it looks at the accept queue (__sys_accept4_file), so
+  // with none free accept4 fails at once, even with nobody left to connect: it does not sleep
+  // (blocking) or say EAGAIN (non-blocking). fixtures/fidelity/found/accept-emfile-at-once.
+  it.each(['thread-per-connection', 'nonblocking'] as const)(
+    '%s: accept4 with no free descriptor fails with EMFILE at once, queue empty or not',
+    (model) => {
+      const clients = Array.from({ length: 4 }, (_, i) => client(`c${i}`, i * 10, []));
+      const r = run(scenario(model, clients, { fdLimit: 8 }, { untilMs: 200 }));
+      expect(r.errors.map((e) => e.python)).toEqual(['OSError: [Errno 24] Too many open files']);
+      const accepts = events(r, 'sys.exit').filter((e) => e.name === 'accept4' && e.errno !== 'EAGAIN');
+      expect(accepts.map((e) => e.errno ?? e.ret)).toEqual([4, 5, 6, 7, 'EMFILE']);
+      expect(accepts[4]!.t - accepts[3]!.t).toBeLessThan(1e6); // within a millisecond, not when a fifth client comes
+    },
+  );
 });
 
 describe('select, poll and epoll', () => {

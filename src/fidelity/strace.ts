@@ -105,7 +105,12 @@ export function parseStrace(text: string): StraceRecord[] {
       const target = record ?? { tid, timeS, kind: 'call' as const, name, args: '', result: '?' };
       if (!record) records.push(target);
       delete target.unfinished;
-      if (rest.startsWith(UNFINISHED)) rest = rest.slice(UNFINISHED.length); // `<... x resumed> <unfinished ...>) = ?`
+      if (rest.startsWith(UNFINISHED)) {
+        // `<... x resumed> <unfinished ...>) = ?`: the call never returned (another thread's
+        // exit_group ended it); like a call left unfinished, only its first argument is certain.
+        rest = rest.slice(UNFINISHED.length);
+        target.unfinished = true;
+      }
       const { end } = scan(rest, p ? p.depth : 1);
       const joined =
         head && rest && !rest.startsWith(',') && !rest.startsWith(')') && head.endsWith(',')

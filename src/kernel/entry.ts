@@ -310,10 +310,12 @@ function uncaught(k: KernelContext, thread: Thread, err: unknown): void {
   if (k.tracing) k.emit({ t: k.now, type: 'error', tid: thread.tid, syscall, python, fatal: main });
   else k.events++;
   // The traceback goes to stderr. In the main thread the interpreter then finalizes: the
-  // socket objects are collected (closing their fds) and it exits with status 1. Another
-  // thread just ends (threading's excepthook prints the traceback).
+  // socket objects are collected (closing their fds) and it exits with status 1; but while
+  // (daemon) threads still live, CPython 3.11 collects none and exit_group closes them (recorded:
+  // fixtures/fidelity/found/accept-emfile-*). Another thread just ends (threading's excepthook).
   const proc = k.procs.get(thread.pid)!;
-  const openSockets = main ? proc.fds.flatMap((f, fd) => (f !== undefined && fd > 2 ? [fd] : [])) : [];
+  const collects = main && proc.live === 1;
+  const openSockets = collects ? proc.fds.flatMap((f, fd) => (f !== undefined && fd > 2 ? [fd] : [])) : [];
   thread.gen = (function* (): ProgramGen {
     yield {
       kind: 'sys',

@@ -132,7 +132,13 @@ export function endThread(k: KernelContext, thread: Thread): void {
     proc.memoryBytes -= k.costs.threadResidentBytes;
     k.addMemory(-k.costs.threadResidentBytes);
   }
-  if (k.tracing) k.emit({ t: k.now, type: 'thread.exit', tid: thread.tid });
+  if (k.tracing)
+    k.emit({
+      t: k.now,
+      type: 'thread.exit',
+      tid: thread.tid,
+      ...(proc.exited && proc.exitCode ? { code: proc.exitCode } : {}),
+    });
   else k.events++;
   releaseCore(k, thread);
 }

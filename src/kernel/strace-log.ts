@@ -156,7 +156,7 @@ export function lineText(trace: readonly TraceEvent[], line: LogLine): LineText 
     case 'exit':
       return {
         prefix: prefix(line.tid, e.t),
-        text: `+++ exited with ${e.type === 'proc.exit' ? e.code : 0} +++`,
+        text: `+++ exited with ${e.type === 'proc.exit' || e.type === 'thread.exit' ? (e.code ?? 0) : 0} +++`,
       };
   }
   return { prefix: prefix(line.tid, e.t), text: '' };

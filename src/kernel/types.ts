@@ -171,7 +171,8 @@ export type TraceEvent =
       core?: number;
       preempted?: boolean;
     }
-  | { t: Ns; type: 'thread.exit'; tid: number }
+  /** `code`: the non-zero status of the exit_group that ended it (strace: `+++ exited with N +++`); else 0. */
+  | { t: Ns; type: 'thread.exit'; tid: number; code?: number }
   | { t: Ns; type: 'gil'; pid: number; holder: number | null }
   /** `costNs`: CPU the switch itself burns (saving and restoring a context), charged as system time. */
   | { t: Ns; type: 'cpu.switch'; core: number; from: number | null; to: number | null; costNs: Ns }

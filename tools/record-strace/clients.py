@@ -15,19 +15,43 @@ import time
 class Sequencer:
     """Serial timing (record.py --serial): an action starts only once every action of any client
     scheduled strictly earlier has been done, so a client thread woken late by a loaded machine
-    cannot overtake another's earlier action."""
+    cannot overtake another's earlier action. With `settle` (record.py's Settler), an action also
+    waits until the server has caught up with the earlier ones: a server lagging under strace on a
+    loaded machine would otherwise see two actions together that the script put apart."""
 
-    def __init__(self, scenario):
+    def __init__(self, scenario, settle=None):
         self.left = sorted(a['at'] for c in scenario.get('clients', []) for a in c.get('actions', []))
         self.cond = threading.Condition()
+        self.settle = settle
+        self.finished = time.monotonic()  # when the last action done was done...
+        self.last_at = 0  # ...and its scripted time
 
-    def wait_turn(self, at, stop):
+    def wait_turn(self, at, stop, between):
+        """Waits (calling `between`, which reads replies for a moment) until every earlier action
+        is done and as much time has passed since the last one as the script puts between them
+        (an action done late shifts the ones after it: a gap never shrinks), then for the server."""
+        while not stop.is_set():
+            with self.cond:
+                ready = not self.left or self.left[0] >= at
+                due = self.finished + (at - self.last_at) / 1000
+            if ready and time.monotonic() >= due:
+                break
+            between()
+        if self.settle and not stop.is_set():
+            self.settle(between)
+
+    def all_done(self, stop):
+        """Waits until every scripted action has been done (or the recording is stopped); returns
+        when the last one was done (time.monotonic())."""
         with self.cond:
-            self.cond.wait_for(lambda: stop.is_set() or not self.left or self.left[0] >= at)
+            self.cond.wait_for(lambda: stop.is_set() or not self.left)
+            return self.finished
 
     def done(self, at):
         with self.cond:
             self.left.remove(at)
+            self.finished = time.monotonic()
+            self.last_at = max(self.last_at, at)
             self.cond.notify_all()
 
 
@@ -65,19 +89,30 @@ class Client(threading.Thread):
                 self.stop.wait(min(left, 0.05))
                 continue
             ready, _, _ = select.select([self.sock], [], [], min(left, 0.05))
-            if not ready:
-                continue
-            try:
-                data = self.sock.recv(65536)
-            except OSError as e:
-                self.note(f'recv failed: {e!r}')
-                self.reading = False
-                continue
-            if not data:
-                self.note('server closed the connection (recv returned b\'\')')
-                self.reading = False
-                continue
-            self.replies.append({'client': self.client, 'data': data.decode('utf-8', 'replace'), 'atMs': self.now_ms()})
+            if ready:
+                self.recv_one()
+
+    def recv_one(self, flags=0):
+        """One recv(): a reply, or the end of reading (EOF, error). False when nothing came (EAGAIN)."""
+        try:
+            data = self.sock.recv(65536, flags)
+        except (BlockingIOError, InterruptedError):
+            return False
+        except OSError as e:
+            self.note(f'recv failed: {e!r}')
+            self.reading = False
+            return True
+        if not data:
+            self.note('server closed the connection (recv returned b\'\')')
+            self.reading = False
+            return True
+        self.replies.append({'client': self.client, 'data': data.decode('utf-8', 'replace'), 'atMs': self.now_ms()})
+        return True
+
+    def drain(self):
+        """Takes every reply already there off the socket (each recv() is one reply)."""
+        while self.reading and self.recv_one(socket.MSG_DONTWAIT):
+            pass
 
     def act(self, action):
         do = action['do']
@@ -106,6 +141,7 @@ class Client(threading.Thread):
             except OSError as e:
                 self.note(f'send failed: {e!r}')
         elif do in ('close', 'reset'):
+            self.drain()  # a reply left unread would turn the FIN into a RST
             if do == 'reset':  # linger on, 0 s: close() sends RST instead of FIN
                 self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
             self.sock.close()
@@ -118,7 +154,7 @@ class Client(threading.Thread):
         for action in self.actions:
             self.read_until(self.t0 + action['at'] / 1000)
             if self.sequencer:
-                self.sequencer.wait_turn(action['at'], self.stop)
+                self.sequencer.wait_turn(action['at'], self.stop, lambda: self.read_until(time.monotonic() + 0.002))
             if self.stop.is_set():
                 return
             self.act(action)
@@ -132,7 +168,7 @@ class Client(threading.Thread):
             self.sock = None
 
 
-def start_clients(scenario, addr, t0, stop, serial=False):
+def start_clients(scenario, addr, t0, stop, serial=False, settle=None):
     """Starts every client; the idle ones connect first, one after another, so that they are
     first in the accept queue, in order, whatever the scripted clients do at time 0."""
     idle = [Client(f'idle{i + 1}', [{'at': 0, 'do': 'connect'}], addr, t0, stop)
@@ -140,8 +176,8 @@ def start_clients(scenario, addr, t0, stop, serial=False):
     for c in idle:
         c.start()
         c.connected.wait(5)
-    sequencer = Sequencer(scenario) if serial else None
+    sequencer = Sequencer(scenario, settle) if serial else None
     named = [Client(c['name'], c.get('actions', []), addr, t0, stop, sequencer) for c in scenario.get('clients', [])]
     for c in named:
         c.start()
-    return idle + named
+    return idle + named, sequencer

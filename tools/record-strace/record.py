@@ -160,8 +160,80 @@ class Operator(threading.Thread):
                 return
 
 
-def limit_fds():
-    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))  # ulimit -n 1024: select's FD_SETSIZE
+class Settler:
+    """Waits until the server has caught up (record.py --serial, before each client action and
+    before the stop): every thread of every server process asleep ('S', and not in read(0), where
+    the chat room waits for its operator) in two samples 2 ms apart; for a server that polls (a
+    timeout, or non-blocking sockets) also nothing queued on its sockets (accept queue and receive
+    queues, /proc/net/tcp), since it sleeps between rounds with data waiting; for one that never
+    sleeps (busy polling), after 50 ms, nothing queued is enough. It gives up after LIMIT s and
+    counts that: a lagging recording is reported, never hidden (the fidelity tool prints the counts)."""
+
+    LIMIT = 3.0
+
+    def __init__(self, pid, port, polls):
+        self.pid, self.port, self.polls = pid, port, polls
+        self.waits, self.longest, self.unsettled = 0, 0.0, 0
+
+    def asleep(self):
+        for pid in descendants(self.pid):
+            for task in Path(f'/proc/{pid}/task').glob('*'):
+                try:
+                    state = (task / 'stat').read_text().rsplit(')', 1)[1].split()[0]
+                    call = (task / 'syscall').read_text().split()[:2] if state == 'S' else []
+                except (OSError, IndexError):
+                    continue  # gone meanwhile
+                if state in ('Z', 'X'):
+                    continue
+                if state != 'S' or call == ['0', '0x0']:
+                    return False
+        return True
+
+    def drained(self):
+        mine = f':{self.port:04X}'
+        with open('/proc/net/tcp') as f:
+            for line in f.readlines()[1:]:
+                cols = line.split()
+                if cols[1].endswith(mine) and int(cols[4].split(':')[1], 16):
+                    return False
+        return True
+
+    def __call__(self, between=lambda: time.sleep(0.002)):
+        """`between`: what to do between two samples (the client reads its replies)."""
+        start = time.monotonic()
+        streak = 0
+        while time.monotonic() - start < self.LIMIT:
+            waited = time.monotonic() - start
+            if self.polls:
+                ok = (waited > 0.05 or self.asleep()) and self.drained()
+            else:
+                ok = self.asleep()
+            streak = streak + 1 if ok else 0
+            if streak >= 2:
+                break
+            between()
+        else:
+            self.unsettled += 1
+        self.waits += 1
+        self.longest = max(self.longest, time.monotonic() - start)
+
+    def report(self):
+        return f'settle: {self.waits} waits, longest {round(self.longest * 1000)} ms, unsettled {self.unsettled}'
+
+
+def polls(model, options):
+    """Whether the server sleeps between rounds while data may wait for it (a timeout, or the
+    non-blocking server's sleeps). Not the pitfalls that strand data on purpose: the non-blocking
+    one blocks in recv, the edge-triggered one leaves bytes unread."""
+    if model == 'nonblocking':
+        return options.get('variant', 'fixed') == 'fixed'
+    if model == 'epoll' and options.get('trigger') == 'edge' and options.get('variant') == 'pitfall':
+        return False
+    return options.get('timeoutMs') is not None
+
+
+def limit_fds(n=1024):
+    resource.setrlimit(resource.RLIMIT_NOFILE, (n, n))  # ulimit -n: 1024 is select's FD_SETSIZE
 
 
 def record(path, out=OUT, serial=False):
@@ -183,7 +255,7 @@ def record(path, out=OUT, serial=False):
         stderr = open(Path(tmp) / 'stderr', 'w+')
         proc = subprocess.Popen(['strace', '-f', '-ttt', '-o', str(trace), sys.executable, str(program)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
-                                cwd=tmp, preexec_fn=limit_fds)
+                                cwd=tmp, preexec_fn=lambda: limit_fds(options.get('fdLimit', 1024)))
         operator = Operator(proc, options)
         operator.start()
         deadline = time.monotonic() + 20
@@ -197,8 +269,14 @@ def record(path, out=OUT, serial=False):
                 raise SystemExit(f'{sid}: the server never listened\n{stderr.read()}')
             time.sleep(0.01)
         t0, stop = time.monotonic(), threading.Event()
-        clients = start_clients(scenario, ('127.0.0.1', port), t0, stop, serial)
+        settler = Settler(proc.pid, port, polls(model, options)) if serial else None
+        clients, sequencer = start_clients(scenario, ('127.0.0.1', port), t0, stop, serial, settler)
         time.sleep(max(0.0, t0 + until - time.monotonic()))
+        if settler:  # the actions may have waited for the server: the run lasts as long after the last one
+            last = max((a['at'] for c in scenario.get('clients', []) for a in c.get('actions', [])), default=0)
+            finished = sequencer.all_done(stop)
+            time.sleep(max(0.0, finished + until - last / 1000 - time.monotonic()))
+            settler()
         stop.set()  # the clients stop reading but keep their sockets open...
         for c in clients:
             c.join()
@@ -219,6 +297,8 @@ def record(path, out=OUT, serial=False):
     replies = sorted((r for c in clients for r in c.replies), key=lambda r: r['atMs'])
     (out / f'{sid}.replies.json').write_text(json.dumps(replies, indent=1, ensure_ascii=False) + '\n')
     print(f'{sid}: {listing}, {len(replies)} replies, {sum(1 for _ in open(trace))} trace lines', file=sys.stderr)
+    if settler:
+        print(f'{sid}: {settler.report()}', file=sys.stderr)
     return True
 
 

@@ -170,15 +170,17 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: Sy
   const head = `accept4(${lfd}, `;
   if (!file || !sock || sock.kind !== 'listen')
     return fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
+  // Linux takes the new descriptor on entry (__sys_accept4_file), before it looks at the queue: with
+  // none free it fails with EMFILE at once, blocking or not (found by `npm run fidelity`). A queued
+  // connection stays queued: the listening socket stays readable.
+  if (op?.reservedFd === undefined && lowestFreeFd(k, proc) < 0)
+    return fail('EMFILE', c.acceptNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   const connId = sock.acceptQueue[0];
   if (connId === undefined) {
     if (file.nonblock) return fail('EAGAIN', c.acceptEagainNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
-    // Linux takes the new descriptor on entry, before it sleeps (__sys_accept4_file): one closed
-    // meanwhile is not reused by this call (found by `npm run fidelity`, fixtures/fidelity).
-    if (op && op.reservedFd === undefined) {
-      const fd = lowestFreeFd(k, proc);
-      if (fd >= 0) proc.reservedFds.add((op.reservedFd = fd));
-    }
+    // The descriptor taken on entry is kept while it sleeps: one closed meanwhile is not reused by
+    // this call (fixtures/fidelity).
+    if (op && op.reservedFd === undefined) proc.reservedFds.add((op.reservedFd = lowestFreeFd(k, proc)));
     return {
       block: { kind: 'accept', fd: lfd, sock: sock.id },
       targets: [{ kind: 'sock', sock: sock.id }],
@@ -187,8 +189,6 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: Sy
   }
   if (op?.reservedFd !== undefined) proc.reservedFds.delete(op.reservedFd);
   const fd = op?.reservedFd ?? lowestFreeFd(k, proc);
-  // With no free descriptor the connection stays queued: the listening socket stays readable.
-  if (fd < 0) return fail('EMFILE', c.acceptNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   sock.acceptQueue.shift();
   if (k.tracing) k.emit({ t: k.now, type: 'sock.accept-queue', sock: sock.id, conn: connId, op: 'pop' });
   else k.events++;
