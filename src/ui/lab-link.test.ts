@@ -7,6 +7,7 @@ import { rememberKept } from '../store/kept.ts';
 import { additionsOf, withAdditions } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { labHash } from './lab-link.ts';
+import { hallScenario } from '../hall/hall.ts';
 
 const select = findScenario('select')!;
 const mine: Scenario = {
@@ -35,6 +36,19 @@ describe('the way back to the lab', () => {
     expect(additionsOf(st.scenario)).toEqual([{ client: 'you', at: 3, do: 'connect' }]);
     expect(st.seed).toBe(7);
     expect(st.notices).toEqual([]);
+  });
+
+  it('leads from an exam hall class to the shipped scenario of its mechanism', () => {
+    for (const [mech, id] of [
+      ['select', 'select'],
+      ['epoll', 'epoll-level'],
+    ] as const) {
+      const store = createLabStore();
+      store.getState().setScenario(hallScenario({ n: 30, mech, pattern: 'several', seed: 1 }), { step: 9 });
+      store.getState().openPage('hall');
+      expect(labHash(store.getState())).toBe(`#/${id}?step=0`);
+      expect(findScenario(id)?.model).toBe(mech);
+    }
   });
 
   it('names a shipped scenario by its id alone', () => {
