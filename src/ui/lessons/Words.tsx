@@ -1,10 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
 import type { LessonContext, Words } from '../../lessons/types.ts';
 import { paramsOf } from '../../lessons/context.ts';
-import { useLab, useT } from '../hooks.ts';
+import { useT } from '../hooks.ts';
 import { splitMentions } from '../../lessons/mentions.ts';
-import { findScenario } from '../../scenarios/index.ts';
-import { formatHash } from '../../store/url.ts';
+import { ScenarioLink } from '../text/rich-text.tsx';
 
 /** Lesson text: `code spans` become <code>, **words** become <strong>, [[scenario-id]] a link to it in the lab. */
 export function Rich({ text }: { text: string }): ReactNode {
@@ -27,22 +26,6 @@ export function Rich({ text }: { text: string }): ReactNode {
         </Fragment>
       ),
     );
-}
-
-/** A scenario a lesson names: its title in the page's language, opening it in the lab. */
-function ScenarioLink({ id }: { id: string }) {
-  const lang = useLab((s) => s.lang);
-  const scenario = findScenario(id);
-  if (!scenario) return <code>{id}</code>;
-  return (
-    <a
-      className="scenario-link"
-      href={formatHash({ scenarioId: id, seed: null, step: 0 })}
-      data-scenario={id}
-    >
-      {scenario.title[lang]}
-    </a>
-  );
 }
 
 /** One message of a lesson, its params computed from the run. */
