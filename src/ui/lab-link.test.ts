@@ -7,6 +7,7 @@ import { rememberKept } from '../store/kept.ts';
 import { additionsOf, withAdditions } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { labHash } from './lab-link.ts';
+import { hashOf } from './url-sync.ts';
 import { hallScenario } from '../hall/hall.ts';
 
 const select = findScenario('select')!;
@@ -100,5 +101,26 @@ describe('the way back to the lab', () => {
     );
     other.getState().applyLocation(carried.location, carried.notices);
     expect(other.getState().scenario.title.en).toBe('Other');
+  });
+});
+
+describe('view settings in the lab’s link', () => {
+  it('the lab’s address carries what differs from the defaults, never lang=, and reads back the same', () => {
+    const store = createLabStore();
+    store.getState().selectScenario('nonblocking');
+    store.getState().setLang('zh');
+    expect(hashOf(store.getState())).toBe('#/nonblocking?step=0');
+    store.getState().setFold(false);
+    store.getState().setSpeed(16);
+    const hash = hashOf(store.getState());
+    expect(hash).toBe('#/nonblocking?fold=0&speed=16&step=0');
+    const { location, notices } = parseHash(hash);
+    const other = createLabStore();
+    other.getState().applyLocation(location, notices);
+    const back = other.getState();
+    expect([back.fold, back.speed]).toEqual([false, 16]);
+    // Other pages keep their own parameters only.
+    store.getState().openPage('about');
+    expect(hashOf(store.getState())).not.toMatch(/fold|speed/);
   });
 });
