@@ -196,3 +196,24 @@ for (const theme of ['Light', 'Dark'] as const) {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
+
+test('at 1280×720 the first lanes are on the first screen, and every axis tick carries its unit', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const [lang, unit] of [
+    ['en', 'ms'],
+    ['zh', '毫秒'],
+  ] as const) {
+    await page.goto(`./#/compare?lang=${lang}`);
+    const lane = page.getByTestId('compare-lane').first();
+    await expect(lane).toBeVisible();
+    const box = (await lane.boundingBox())!;
+    // Its name and its first thread row are on the screen without scrolling.
+    expect(box.y + 60).toBeLessThanOrEqual(720);
+    const tick = new RegExp(`^\\d+(\\.\\d+)? ${unit}$`);
+    const ticks = () => page.locator('.cmp-axis .tick text').allTextContents();
+    await expect.poll(async () => (await ticks()).every((text) => tick.test(text))).toBe(true);
+    expect((await ticks()).length).toBeGreaterThanOrEqual(3);
+  }
+});

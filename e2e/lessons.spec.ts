@@ -5,7 +5,7 @@
  * same deterministic run. Plus presentation mode's keys and axe on the list and on one lesson.
  * One page per lesson and language, no sleeps: the suite stays fast.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, urlStep, seriousAxeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
@@ -209,3 +209,28 @@ for (const [target, themes] of [
     });
   }
 }
+
+test('a scenario a lesson names is a link with its title, in both languages, that opens it in the lab', async ({
+  page,
+}) => {
+  const lesson = LESSONS.find((l) => l.n === 16)!;
+  const k = lesson.items.findIndex((item) => item.id === 'mechanism');
+  const ids = ['chat-order-burst', 'chat-order-burst-poll', 'chat-order-burst-epoll', 'chat-order-far'];
+  for (const lang of ['zh', 'en'] as const) {
+    await page.goto(lessonUrl(lesson, k + 1, lang));
+    const links = page.locator('[data-testid="lesson-item"] a.scenario-link');
+    await expect(links).toHaveCount(ids.length);
+    expect(await links.evaluateAll((els) => els.map((el) => el.getAttribute('data-scenario')))).toEqual(ids);
+    for (const [i, id] of ids.entries()) {
+      const title = JSON.parse(
+        readFileSync(new URL(`../src/scenarios/files/${id}.json`, import.meta.url), 'utf8'),
+      ).title[lang] as string;
+      await expect(links.nth(i)).toHaveText(title);
+    }
+    await expect(page.locator('[data-testid="lesson-item"]')).not.toContainText('[[');
+  }
+  await page.locator('a.scenario-link[data-scenario="chat-order-burst-poll"]').click();
+  await expect(page).toHaveURL(/#\/chat-order-burst-poll\?/);
+  await expect(page.getByTestId('stage')).toBeVisible();
+  await expect(page.getByTestId('step-counter')).toContainText('Step 1 ');
+});

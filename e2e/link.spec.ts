@@ -295,3 +295,25 @@ test('a custom scenario too large for a link is kept in this browser: a reload a
   await expect(picker(page).locator('option:checked')).toHaveText('Heavy sends');
   await expect(page.getByText('There is no scenario')).toHaveCount(0);
 });
+
+test('view settings travel in the lab’s copied link (fold, speed), with no lang=, and the link restores them', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./#/nonblocking?step=0&lang=zh');
+  const fold = page.locator('.fold-toggle input');
+  await expect(fold).toBeChecked();
+  await fold.uncheck();
+  await page.locator('label.speed').first().locator('select').selectOption('8');
+  await page.getByTestId('copy-link').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/fold=0/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/[?&]speed=8(&|$)/);
+  expect(copied).not.toMatch(/lang=/);
+  await page.goto('about:blank');
+  await page.goto(copied);
+  await expect(page.locator('.fold-toggle input')).not.toBeChecked();
+  await expect(page.locator('label.speed').first().locator('select')).toHaveValue('8');
+  await expect(notices(page)).toHaveCount(0);
+});

@@ -158,3 +158,15 @@ for (const theme of ['Light', 'Dark'] as const) {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
+
+test('one click makes the lecture’s point: select vs poll vs epoll, with the kernel’s scan-time chart first and on screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./#/scaling?lang=en');
+  await page.getByTestId('preset-scan').click();
+  await expect(page).toHaveURL(/models=select(%2C|,)poll(%2C|,)epoll(&|$)/);
+  await expect(page.locator('.scaling-model input:checked')).toHaveCount(3);
+  await expect(page.locator('.scaling-chart').first()).toHaveAttribute('data-chart', 'scan');
+  await expect(page.locator('[data-chart="scan"]')).toBeInViewport();
+});

@@ -48,7 +48,13 @@ const panel = (page: Page) => page.getByTestId('student');
 const log = (page: Page) => page.getByRole('region', { name: 'System calls (strace)' });
 
 async function openPanel(page: Page): Promise<void> {
-  await panel(page).locator('summary').click();
+  // Already open when the scenario has the student's actions.
+  if (
+    !(await panel(page)
+      .locator('details')
+      .evaluate((d) => (d as HTMLDetailsElement).open))
+  )
+    await panel(page).locator('summary').click();
   await expect(panel(page).getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
 }
 
@@ -73,10 +79,10 @@ for (const id of ['select', 'epoll-level']) {
     await expect(panel(page).getByRole('combobox', { name: 'Client' })).toHaveValue('you');
     await panel(page).getByRole('textbox', { name: 'Message' }).fill(MESSAGE);
     await button(page, 'Send').click();
-    await expect(panel(page).getByRole('status')).toContainText(`Added: you sends “${MESSAGE}”`);
+    await expect(panel(page).getByRole('status')).toContainText(`Added: your client sends “${MESSAGE}”`);
     await expect(panel(page).getByRole('listitem')).toHaveText([
-      /you connects/,
-      new RegExp(`you sends “${MESSAGE}”`),
+      /your client connects/,
+      new RegExp(`your client sends “${MESSAGE}”`),
     ]);
 
     // Still the same step, showing the same machine; the run now has the student's steps after it.
@@ -113,7 +119,7 @@ test('a link with added actions opens on their consequences; taking them back re
   await expectReply(page);
   await expect(page.locator('.notices')).toHaveCount(0);
   await openPanel(page);
-  await panel(page).getByRole('button', { name: 'Take back: you connects' }).click();
+  await panel(page).getByRole('button', { name: 'Take back: your client connects' }).click();
   await expect(panel(page).getByRole('listitem')).toHaveCount(0);
   await expect(page.getByTestId('host-you')).toHaveCount(0);
   await expect(page).not.toHaveURL(/add=/);
@@ -126,8 +132,9 @@ test('actions that make no sense get a reason, not a change', async ({ page }) =
   await openPanel(page);
   await panel(page).getByRole('textbox', { name: 'Message' }).fill('hello');
   await button(page, 'Send').click();
+  // The student's client is "you": in a sentence, "your client", never "you has".
   await expect(panel(page).getByRole('alert')).toHaveText(
-    /you has no connection at this moment: connect first/,
+    /^Your client has no connection at this moment: connect first\.$/,
   );
   await panel(page).getByRole('combobox', { name: 'Client' }).selectOption('ann');
   await button(page, 'Connect').click();
@@ -165,3 +172,24 @@ for (const theme of ['Light', 'Dark'] as const) {
     expect(await seriousAxeViolations(page, '[data-testid="student"]')).toEqual([]);
   });
 }
+
+test('the panel is on the first screen at 1280×720, opens by itself on a link with the student’s actions, and words “you” as a client in both languages', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const id = 'select';
+  await openLab(page, id, { step: 5 });
+  const summary = panel(page).locator('summary');
+  await expect(summary).toBeInViewport();
+  await expect(panel(page).locator('details')).not.toHaveAttribute('open');
+  const k = visibleOf(id)[20]!;
+  const want = expected(id, k);
+  await page.goto(`./#/${id}?add=${encodeURIComponent(want.add)}&step=${want.replyStep}&lang=zh`);
+  await expect(panel(page).locator('details')).toHaveAttribute('open');
+  await expect(panel(page).getByRole('listitem').first()).toContainText('你的客户端发起连接');
+  // The narration says the same.
+  await expect(page.locator('.pn-narration')).toContainText('你的客户端收到了');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.locator('.pn-narration')).toContainText('Your client receives');
+  await expect(page.locator('.pn-narration')).not.toContainText(/\byou\d*(’s|\s+has|\s+receives)\b/);
+});

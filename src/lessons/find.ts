@@ -11,6 +11,7 @@ import { indexTrace, type TraceIndex } from '../kernel/trace-index.ts';
 import { runScenario, type ScenarioRun } from '../scenarios/run.ts';
 import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
+import type { Choice } from './types.ts';
 
 /** What the finders read: a LabRun (src/../runs/runs.ts) has both. */
 export interface Traced {
@@ -235,12 +236,36 @@ export function roundMs(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** A literal choice label for an fd: `fd 7 (ann)`, `fd 3 (listen)`. */
+/**
+ * A question's choice for an fd, named as the stage names it and in the page's language:
+ * `fd 7 (ann)`, `fd 3 (the listening socket)` / `fd 3（监听套接字）`, from the lesson's own keys
+ * `lesson.NN.fd.conn` and `lesson.NN.fd.listen` (`lesson` is `lesson.NN`). `client` says whose a
+ * connection is when the view does not know yet.
+ */
+export function fdChoice(
+  lesson: string,
+  view: MachineView,
+  fd: number,
+  client?: (sock: number) => string | null,
+): Choice {
+  for (const p of Object.values(view.procs)) {
+    const what = p.fds[fd];
+    if (what?.kind === 'conn')
+      return {
+        id: String(fd),
+        label: `${lesson}.fd.conn`,
+        params: { fd, client: client?.(what.sock) ?? what.client },
+      };
+    if (what?.kind === 'listen') return { id: String(fd), label: `${lesson}.fd.listen`, params: { fd } };
+  }
+  return { id: String(fd), label: `fd ${fd}`, literal: true };
+}
+
+/** An fd in a sentence of either language: `fd 7 (ann)` for a connection (a name is not translated), else `fd 3`. */
 export function fdLabel(view: MachineView, fd: number): string {
   for (const p of Object.values(view.procs)) {
     const what = p.fds[fd];
     if (what?.kind === 'conn') return `fd ${fd} (${what.client})`;
-    if (what?.kind === 'listen') return `fd ${fd} (listen)`;
   }
   return `fd ${fd}`;
 }

@@ -2,6 +2,7 @@
 import type { Lesson, LessonContext } from './types.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { blockOf, clientOfSock, eventIndex, paragraphs, stepOf, wordsOf } from './context.ts';
+import { fdChoice } from './find.ts';
 
 const W = wordsOf(8);
 const P = (item: string, n: number) => paragraphs(W, item, n);
@@ -65,17 +66,9 @@ function nextSelect(ctx: LessonContext, from: number): { step: number; watched: 
 /** "fd 4 (ann)", "fd 3 (the listening socket)": the fds select watched at that call. */
 function fdChoices(ctx: LessonContext, from: number) {
   const v = ctx.viewAt(from);
-  const server = Object.values(v.procs)[0];
-  return nextSelect(ctx, from).watched.map((fd) => {
-    const what = server?.fds[fd];
-    if (what?.kind === 'conn')
-      return {
-        id: String(fd),
-        label: 'lesson.08.fd.conn',
-        params: { fd, client: clientOfSock(ctx, what.sock) ?? what.client },
-      };
-    return { id: String(fd), label: 'lesson.08.fd.listen', params: { fd } };
-  });
+  return nextSelect(ctx, from).watched.map((fd) =>
+    fdChoice('lesson.08', v, fd, (sock) => clientOfSock(ctx, sock)),
+  );
 }
 
 const lesson: Lesson = {

@@ -1,7 +1,7 @@
 /** Lesson 9: poll() — no 1024 limit, the same linear scan. */
 import type { TraceEvent } from '../kernel/types.ts';
 import type { Lesson, LessonContext } from './types.ts';
-import { fdLabel, findEvents, findStep, isSysBlock, isSysExit, type Traced } from './find.ts';
+import { fdChoice, fdLabel, findEvents, findStep, isSysBlock, isSysExit, type Traced } from './find.ts';
 
 type Scan = Extract<TraceEvent, { type: 'poll.scan' }>;
 
@@ -73,11 +73,7 @@ const lesson: Lesson = {
         choices: (ctx) => {
           const step = sleepingPoll(ctx.run);
           const view = ctx.viewAt(step);
-          return watchedAt(ctx, step).map((fd) => ({
-            id: String(fd),
-            label: fdLabel(view, fd),
-            literal: true,
-          }));
+          return watchedAt(ctx, step).map((fd) => fdChoice('lesson.09', view, fd));
         },
         answer: (ctx) => scanAfter(ctx.run, sleepingPoll(ctx.run)).scan.ready.map(String),
         explain: {

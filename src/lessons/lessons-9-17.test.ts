@@ -41,7 +41,7 @@ function allWords(lesson: Lesson, ctx: LessonContext): Words[] {
         ...q
           .choices(ctx)
           .filter((c) => !c.literal)
-          .map((c) => ({ key: c.label })),
+          .map((c) => ({ key: c.label, params: () => c.params ?? {} })),
       );
     }
   }
@@ -133,7 +133,7 @@ describe('what the lessons claim', () => {
     expect(choices.length).toBe(5);
     const answer = q.question.answer(ctx);
     expect(answer).toHaveLength(1);
-    expect(choices.find((c) => c.id === answer[0])!.label).toContain('ann');
+    expect(choices.find((c) => c.id === answer[0])!.params).toMatchObject({ client: 'ann' });
   });
 
   it('10: edge-triggered strands the leftover bytes until new data; level-triggered reports them again at once', () => {

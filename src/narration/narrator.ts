@@ -8,7 +8,7 @@ import type { MachineView } from '../kernel/view.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
 import { programText } from '../programs/lines.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
-import { translate } from '../i18n/index.ts';
+import { translateClient } from './you.ts';
 import type { Lang } from '../i18n/core.ts';
 import { capitalize, joinList, shortThreadName } from './format.ts';
 
@@ -138,7 +138,7 @@ export class Narrator {
   }
 
   t(key: string, params?: Params): string {
-    return translate(this.lang, key, params);
+    return translateClient(this.lang, key, params);
   }
 
   /** The step's events after the first. */

@@ -49,8 +49,17 @@ export function actionAtMs(tNs: number): number {
   return (Math.round(tNs) + 1) / MS;
 }
 
+/** The stem of the student's own clients' names. */
+export const STUDENT_STEM = 'you';
+
+/** For the student's own client ("you", "you2"…), its number ("" for the first); null for any other name. */
+export function studentClientNumber(name: string): string | null {
+  const m = /^you(\d*)$/.exec(name);
+  return m ? m[1]! : null;
+}
+
 /** A client name the scenario does not use yet: "you", then "you2", "you3"… */
-export function newClientName(s: Scenario, stem = 'you'): string {
+export function newClientName(s: Scenario, stem = STUDENT_STEM): string {
   const used = new Set(s.clients.map((c) => c.name));
   if (!used.has(stem)) return stem;
   for (let i = 2; ; i++) if (!used.has(`${stem}${i}`)) return `${stem}${i}`;

@@ -16,6 +16,7 @@ import { applyAddParam, baseOf } from '../scenarios/student.ts';
 import { decodeScenario } from '../scenarios/link.ts';
 import { keptScenario } from './kept.ts';
 import type { Reason } from '../scenarios/reason.ts';
+import { DEFAULT_VIEW, readViewParams, SPEEDS } from './view-params.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Notice =
@@ -26,7 +27,7 @@ export type Notice =
   | { key: 'app.notice.badScenarioLink'; params: { fallback: string }; reason: Reason }
   /** A page's own notice; `reason` fills its `{reason}` (src/i18n/reason.ts). */
   | { key: string; params: Record<string, string | number>; reason?: Reason };
-export const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32] as const;
+export { SPEEDS };
 /** Animations between steps: follow the system's reduced-motion wish, or always, or never. */
 export type MotionSetting = 'auto' | 'on' | 'off';
 
@@ -181,8 +182,7 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       lang: 'en',
       theme: 'system',
       playing: false,
-      speed: 2,
-      fold: true,
+      ...DEFAULT_VIEW,
       notices: [],
       page: 'lab',
       pageArg: null,
@@ -333,10 +333,12 @@ export function createLabStore(initial: Partial<LabState> = {}) {
             return;
           }
           const { scenario, seed, params, notices: found } = labTarget(get().scenario, location);
-          frame.pageParams = params;
-          all.push(...found);
+          // The view settings the link was made with (fold=, speed=); absent ones are the defaults.
+          const { rest, bad, ...view } = readViewParams(params);
+          frame.pageParams = rest;
+          all.push(...found, ...bad.map((b) => ({ key: 'app.notice.badViewParam', params: b })));
           const { step, notices: stepNotices } = clampStep(scenario, seed, location.step ?? 0);
-          set({ ...frame, scenario, seed, step, notices: [...all, ...stepNotices] });
+          set({ ...frame, ...view, scenario, seed, step, notices: [...all, ...stepNotices] });
         }
         if (location.lang !== null) get().setLang(location.lang);
       },

@@ -7,6 +7,8 @@ import { rememberKept } from '../store/kept.ts';
 import { additionsOf, withAdditions } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { labHash } from './lab-link.ts';
+import { hashOf } from './url-sync.ts';
+import { hallScenario } from '../hall/hall.ts';
 
 const select = findScenario('select')!;
 const mine: Scenario = {
@@ -35,6 +37,19 @@ describe('the way back to the lab', () => {
     expect(additionsOf(st.scenario)).toEqual([{ client: 'you', at: 3, do: 'connect' }]);
     expect(st.seed).toBe(7);
     expect(st.notices).toEqual([]);
+  });
+
+  it('leads from an exam hall class to the shipped scenario of its mechanism', () => {
+    for (const [mech, id] of [
+      ['select', 'select'],
+      ['epoll', 'epoll-level'],
+    ] as const) {
+      const store = createLabStore();
+      store.getState().setScenario(hallScenario({ n: 30, mech, pattern: 'several', seed: 1 }), { step: 9 });
+      store.getState().openPage('hall');
+      expect(labHash(store.getState())).toBe(`#/${id}?step=0`);
+      expect(findScenario(id)?.model).toBe(mech);
+    }
   });
 
   it('names a shipped scenario by its id alone', () => {
@@ -86,5 +101,26 @@ describe('the way back to the lab', () => {
     );
     other.getState().applyLocation(carried.location, carried.notices);
     expect(other.getState().scenario.title.en).toBe('Other');
+  });
+});
+
+describe('view settings in the lab’s link', () => {
+  it('the lab’s address carries what differs from the defaults, never lang=, and reads back the same', () => {
+    const store = createLabStore();
+    store.getState().selectScenario('nonblocking');
+    store.getState().setLang('zh');
+    expect(hashOf(store.getState())).toBe('#/nonblocking?step=0');
+    store.getState().setFold(false);
+    store.getState().setSpeed(16);
+    const hash = hashOf(store.getState());
+    expect(hash).toBe('#/nonblocking?fold=0&speed=16&step=0');
+    const { location, notices } = parseHash(hash);
+    const other = createLabStore();
+    other.getState().applyLocation(location, notices);
+    const back = other.getState();
+    expect([back.fold, back.speed]).toEqual([false, 16]);
+    // Other pages keep their own parameters only.
+    store.getState().openPage('about');
+    expect(hashOf(store.getState())).not.toMatch(/fold|speed/);
   });
 });

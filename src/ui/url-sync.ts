@@ -8,6 +8,7 @@ import { createLabStore, labTarget, type LabState, type LabStoreApi } from '../s
 import { notRunNotice, prepareRun, runsAtOnce } from './simulating.ts';
 import type { Lang } from '../i18n/core.ts';
 import { keepForTab } from './lang-choice.ts';
+import { writeViewParams } from '../store/view-params.ts';
 
 /** The hash each store was built from (labStoreFromUrl), so the sync does not apply it twice. */
 const builtFrom = new WeakMap<LabStoreApi, string>();
@@ -54,7 +55,8 @@ export function hashOf(s: LabState): string {
   return formatHash({
     page: s.page,
     arg: s.pageArg,
-    params: s.page === 'lab' ? labParams(s.scenario, s.pageParams) : s.pageParams,
+    params:
+      s.page === 'lab' ? { ...labParams(s.scenario, s.pageParams), ...writeViewParams(s) } : s.pageParams,
     embed: s.embed,
     scenarioId: s.scenario.id,
     seed: s.page !== 'lab' || s.seed === s.scenario.seed ? null : s.seed,

@@ -80,6 +80,7 @@ export default {
   'app.notice.badStep': 'Step {step} does not exist in this run (it has {steps}); showing step {shown}.',
   'app.notice.badSeed':
     'The seed "{seed}" is not a whole number from 0 to 4294967295; using the scenario’s own seed.',
+  'app.notice.badViewParam': 'The link’s {name}={value} could not be read; using {name}={fallback}.',
   'app.notice.badLang': 'Unknown language "{lang}"; using English.',
   'app.notice.badUrl': 'This link could not be read ({reason}); showing the first scenario.',
   'app.error.view': 'This part of the page failed to draw: {message}. The rest still works.',

@@ -15,6 +15,8 @@ export default {
   'narr.who.thread': 'thread {name}',
   'narr.who.child': 'child process {pid}',
 
+  'narr.client.you': 'your client',
+  'narr.client.youN': 'your client {n}',
   'narr.fd.conn': '{client}’s connection',
   'narr.fd.pending': '{client}’s connection (not accepted yet)',
   'narr.fd.listen': 'the listening socket',

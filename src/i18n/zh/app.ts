@@ -74,6 +74,7 @@ export default {
   'app.page.missing': '这个页面还不存在；这里显示的是逐步观察视图。',
   'app.notice.badStep': '这次运行没有第 {step} 步（共 {steps} 步），改为显示第 {shown} 步。',
   'app.notice.badSeed': '随机种子“{seed}”不是 0 到 4294967295 之间的整数，改用场景自带的种子。',
+  'app.notice.badViewParam': '无法读取链接里的 {name}={value}，改用 {name}={fallback}。',
   'app.notice.badLang': '未知语言“{lang}”，改用英文。',
   'app.notice.badUrl': '无法读取这个链接（{reason}），改为显示第一个场景。',
   'app.error.view': '页面的这一部分绘制失败：{message}。其余部分仍可使用。',

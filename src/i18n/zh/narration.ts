@@ -15,6 +15,8 @@ export default {
   'narr.who.thread': '线程 {name}',
   'narr.who.child': '子进程 {pid}',
 
+  'narr.client.you': '你的客户端',
+  'narr.client.youN': '你的第 {n} 个客户端',
   'narr.fd.conn': '{client} 的连接',
   'narr.fd.pending': '{client} 的连接（尚未被 accept）',
   'narr.fd.listen': '监听套接字',

@@ -314,37 +314,6 @@ export default function ComparePage() {
       <PhasePatterns />
       <h2>{t('compare.title')}</h2>
       {embed ? null : <p className="cmp-intro">{t('compare.intro')}</p>}
-      <p className="cmp-intro">{t('compare.workload', { sleep: COMPARE_POLL_SLEEP_MS })}</p>
-
-      <fieldset className="cmp-chooser">
-        <legend>{t('compare.choose')}</legend>
-        <div className="cmp-chooser-models">
-          {COMPARE_MODELS.map((m) => {
-            const on = params.models.includes(m);
-            return (
-              <label key={m} className="cmp-choice">
-                <input
-                  type="checkbox"
-                  checked={on}
-                  disabled={on && params.models.length === 1}
-                  onChange={(e) => toggleModel(m, e.target.checked)}
-                  data-model={m}
-                />
-                <span>{t(`compare.model.${m}`)}</span>
-                {CLASSIC_MODELS.includes(m) ? <span className="cmp-tag">{t('compare.classic')}</span> : null}
-              </label>
-            );
-          })}
-        </div>
-        <div className="cmp-chooser-sets">
-          <button type="button" onClick={() => setParams({ ...params, models: [...CLASSIC_MODELS] })}>
-            {t('compare.choose.classic')}
-          </button>
-          <button type="button" onClick={() => setParams({ ...params, models: [...COMPARE_MODELS] })}>
-            {t('compare.choose.all', { n: COMPARE_MODELS.length })}
-          </button>
-        </div>
-      </fieldset>
 
       <section className="cmp-toolbar" aria-label={t('controls.region')}>
         <div className="transport" role="group" aria-label={t('controls.region')}>
@@ -410,6 +379,39 @@ export default function ComparePage() {
           />
         ))}
       </div>
+
+      {/* Below the lanes: at 1280×720 the first lanes are on the first screen. */}
+      <fieldset className="cmp-chooser">
+        <legend>{t('compare.choose')}</legend>
+        <div className="cmp-chooser-models">
+          {COMPARE_MODELS.map((m) => {
+            const on = params.models.includes(m);
+            return (
+              <label key={m} className="cmp-choice">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  disabled={on && params.models.length === 1}
+                  onChange={(e) => toggleModel(m, e.target.checked)}
+                  data-model={m}
+                />
+                <span>{t(`compare.model.${m}`)}</span>
+                {CLASSIC_MODELS.includes(m) ? <span className="cmp-tag">{t('compare.classic')}</span> : null}
+              </label>
+            );
+          })}
+        </div>
+        <div className="cmp-chooser-sets">
+          <button type="button" onClick={() => setParams({ ...params, models: [...CLASSIC_MODELS] })}>
+            {t('compare.choose.classic')}
+          </button>
+          <button type="button" onClick={() => setParams({ ...params, models: [...COMPARE_MODELS] })}>
+            {t('compare.choose.all', { n: COMPARE_MODELS.length })}
+          </button>
+        </div>
+      </fieldset>
+
+      <p className="cmp-intro">{t('compare.workload', { sleep: COMPARE_POLL_SLEEP_MS })}</p>
 
       <SummaryTable shown={shown} t={t} lang={lang} />
     </article>

@@ -252,18 +252,21 @@ export function TimeAxis({
   cursor: Ns;
 }) {
   const ref = useRef<SVGGElement>(null);
+  // The unit's words, as a value: the ticks are redrawn when the page's words arrive.
+  const unit = t('compare.ms', { ms: '#' });
   useEffect(() => {
     if (!ref.current) return;
+    const withUnit = (text: string) => unit.replace('#', text);
     const axis = axisTop(x)
       .tickSizeOuter(0)
-      .tickFormat((v) => ms(Number(v), lang));
+      .tickFormat((v) => withUnit(ms(Number(v), lang)));
     if (squeeze) {
-      // Ticks at moments, at least 70 px apart; more decimals where two would read the same.
+      // Ticks at moments, at least 84 px apart (each with its unit); more decimals where two would read the same.
       const values: number[] = [];
       let last = -Infinity;
       for (const v of squeeze.domain) {
         const px = x(v);
-        if (px - last >= 70 && px <= width - 30) {
+        if (px - last >= 84 && px <= width - 36) {
           values.push(v);
           last = px;
         }
@@ -276,10 +279,11 @@ export function TimeAxis({
           text = ms(v, lang, 6);
         labels.set(v, text);
       });
-      axis.tickValues(values).tickFormat((v) => labels.get(Number(v)) ?? ms(Number(v), lang));
-    } else axis.ticks(Math.max(2, Math.floor(width / 90)));
+      // With the unit on every tick: "50 ms", not a bare number.
+      axis.tickValues(values).tickFormat((v) => withUnit(labels.get(Number(v)) ?? ms(Number(v), lang)));
+    } else axis.ticks(Math.max(2, Math.floor(width / 110)));
     select(ref.current).call(axis);
-  }, [x, squeeze, width, lang]);
+  }, [x, squeeze, width, lang, unit]);
   const cx = x(cursor);
   return (
     <svg className="cmp-axis" width={width + 16} height={40} role="img" aria-label={t('compare.axis')}>

@@ -179,6 +179,9 @@ function svgText(
   return svgFileText(clone);
 }
 
+/** The models whose kernel scan time makes the lecture's point (select and poll grow with idle fds, epoll does not). */
+const SCAN_TRIO: readonly ScalingModel[] = ['select', 'poll', 'epoll'];
+
 export default function ScalingPage() {
   const t = useT();
   const api = useLabApi();
@@ -252,6 +255,18 @@ export default function ScalingPage() {
     if (next.length > 0) set({ models: next });
   };
 
+  // The lecture's point in one click: select, poll and epoll alone, the kernel's scan time first.
+  const scanFirst =
+    SCAN_TRIO.length === settings.models.length && SCAN_TRIO.every((m) => settings.models.includes(m));
+  const ordered = scanFirst
+    ? [...CHARTS.filter((c) => c.id === 'scan'), ...CHARTS.filter((c) => c.id !== 'scan')]
+    : CHARTS;
+  const showScan = () => {
+    set({ models: [...SCAN_TRIO] });
+    requestAnimationFrame(() =>
+      charts.current?.querySelector('[data-chart="scan"]')?.scrollIntoView({ block: 'start' }),
+    );
+  };
   const shown = points.filter((p) => settings.models.includes(p.model));
   const stops = settings.models.flatMap((m) => {
     const failed = points.find((p): p is Point & { ok: false } => p.model === m && !p.ok);
@@ -374,6 +389,9 @@ export default function ScalingPage() {
               {t(`scaling.model.${m}`)}
             </label>
           ))}
+          <button type="button" className="scaling-preset" data-testid="preset-scan" onClick={showScan}>
+            {t('scaling.preset.scan')}
+          </button>
         </fieldset>
         <div
           className="scaling-status"
@@ -452,7 +470,7 @@ export default function ScalingPage() {
       </section>
 
       <div className="scaling-charts" ref={charts}>
-        {CHARTS.map((def) => (
+        {ordered.map((def) => (
           <div key={def.id} className="scaling-chart-wrap">
             <Chart
               def={def}

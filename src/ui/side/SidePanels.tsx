@@ -1,5 +1,5 @@
 /**
- * The lab's side column: the program, the system-call log, the student's own client and the
+ * The lab's side column: the program, the student's own client, the system-call log and the
  * meters. A download of its own, started by main.tsx before the first render (lab-parts.ts) and
  * drawn after the first frame: the stage, the narration and the controls come first, and
  * `SidePlaceholder` keeps the column's place until these arrive.
@@ -16,11 +16,12 @@ export default function SidePanels() {
       <ErrorBoundary area="code">
         <CodePanel />
       </ErrorBoundary>
-      <ErrorBoundary area="log">
-        <SyscallLog />
-      </ErrorBoundary>
+      {/* Before the log: on a 1280×720 screen its title is on the first screen. */}
       <ErrorBoundary area="student">
         <StudentClient />
+      </ErrorBoundary>
+      <ErrorBoundary area="log">
+        <SyscallLog />
       </ErrorBoundary>
       <ErrorBoundary area="meters">
         <Meters />

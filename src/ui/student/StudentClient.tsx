@@ -15,6 +15,7 @@ import {
   type Addition,
   type StudentProblem,
 } from '../../scenarios/student.ts';
+import { translateClient } from '../../narration/you.ts';
 import { useReasonText } from '../reason-text.ts';
 import { studentAct, studentUndo, type Outcome } from './actions.ts';
 import './student.css';
@@ -46,11 +47,19 @@ export function StudentClient() {
   const [picked, setPicked] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const lang = useLab((s) => s.lang);
+  // Sentences about a client: the student's own is "your client", not "you has…".
+  const tc: T = useMemo(() => (key, params) => translateClient(lang, key, params), [lang]);
   const listed = names.length <= MAX_LISTED;
   const typedName = typed.trim();
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [open, setOpen] = useState(false);
+  // Open when the student has acted (a link with their actions, or actions added): their clients are here.
+  const [open, setOpen] = useState(additions.length > 0);
+  const [seen, setSeen] = useState(additions.length);
+  if (seen !== additions.length) {
+    setSeen(additions.length);
+    if (additions.length > seen) setOpen(true);
+  }
   const ids = useId();
 
   // null: a new client. A client that is gone (its actions taken back) falls back to a new one.
@@ -62,7 +71,7 @@ export function StudentClient() {
   const { say } = useReasonText([shown?.ok === false ? shown.problem.reason : undefined]);
   const problemText =
     shown && !shown.ok
-      ? t(shown.problem.key, {
+      ? tc(shown.problem.key, {
           ...shown.problem.params,
           ...(shown.problem.reason ? { reason: say(shown.problem.reason) } : {}),
         })
@@ -82,7 +91,7 @@ export function StudentClient() {
       kind === 'send' && view.clients[target]?.state === 'server-gone'
         ? { ok: false, problem: { key: 'student.problem.serverGone', params: { client: target } } }
         : studentAct(api, target, kind, kind === 'send' ? text : undefined);
-    report(out, (a) => t('student.done', { what: describeAddition(t, a) }));
+    report(out, (a) => t('student.done', { what: describeAddition(tc, a) }));
     if (out.ok && kind === 'connect' && client === null) {
       setPicked(target);
       if (!listed) setTyped(target);
@@ -94,7 +103,7 @@ export function StudentClient() {
     act('send');
   };
   const undo = (i: number) =>
-    report(studentUndo(api, i), (a) => t('student.undone', { what: describeAddition(t, a) }));
+    report(studentUndo(api, i), (a) => t('student.undone', { what: describeAddition(tc, a) }));
 
   const stateOf = (name: string): string => t(`stage.client.${view.clients[name]?.state ?? 'idle'}`);
 
@@ -178,7 +187,7 @@ export function StudentClient() {
             ) : (
               <ol className="st-list">
                 {additions.map((a, i) => {
-                  const what = describeAddition(t, a);
+                  const what = describeAddition(tc, a);
                   return (
                     <li key={`${i}-${a.client}-${a.at}-${a.do}`}>
                       <span className="st-what">{what}</span>

@@ -32,7 +32,7 @@ export default {
     "ann’s: she closed first, her worker’s `recv()` returned `b''`, the worker returned to the pool and took cat’s job. cat’s message waited {waited} ms for a free worker.",
   'lesson.06.herd.title': 'Every worker in accept(): one connection wakes one',
   'lesson.06.herd.b1':
-    'A pool can also be built the other way round: start the threads up front and let every one of them call accept() on the same listening socket (a pre-threaded server; open prethreaded-accept in the lab).',
+    'A pool can also be built the other way round: start the threads up front and let every one of them call accept() on the same listening socket (a pre-threaded server; open it in the lab: [[prethreaded-accept]]).',
   'lesson.06.herd.b2':
     'When a connection arrives, Linux wakes only one of them: accept() sleeps exclusively (WQ_FLAG_EXCLUSIVE), so the first thread on the listening socket’s wait queue wakes and takes it, and the others sleep on. There is no thundering herd here.',
   'lesson.06.herd.b3':

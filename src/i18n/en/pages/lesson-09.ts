@@ -16,6 +16,8 @@ export default {
   'lesson.09.list.b2':
     'Each time it is called, poll copies the whole list into the kernel and walks it; when it returns, the program walks the list again to find the fds with `revents` set.',
   'lesson.09.list.q': 'ann is about to send “hello”. Which fds will poll report as readable?',
+  'lesson.09.fd.conn': 'fd {fd} ({client})',
+  'lesson.09.fd.listen': 'fd {fd} (the listening socket)',
   'lesson.09.list.explain':
     'Only {ready}: the others have nothing to read. To find that one, the kernel still checked all {n} entries.',
   'lesson.09.scan.title': 'The scan: one ready, all checked',

@@ -41,7 +41,7 @@ export default {
   'lesson.10.fix.b1':
     'With edge triggering, every event means “something changed, go and take everything”. The socket must be non-blocking, and the program calls recv in a loop until it raises BlockingIOError (EAGAIN): only then is the buffer known to be empty.',
   'lesson.10.fix.b2':
-    'The fixed server (the epoll-edge scenario) does exactly that: on its first event for a client it calls recv {calls} times, answers {replies} chunks, and stops at the BlockingIOError.',
+    'The fixed server, [[epoll-edge]], does exactly that: on its first event for a client it calls recv {calls} times, answers {replies} chunks, and stops at the BlockingIOError.',
   'lesson.10.fix.b3':
     'Level-triggered is simpler and forgiving; edge-triggered saves wake-ups when a program drains every socket anyway. Either way the exam-hall picture holds: the proctor only walks to the students who raised a hand.',
   'lesson.10.link.hall': 'The exam hall: select vs epoll',

@@ -32,7 +32,7 @@ export default {
   'lesson.16.mechanism.b1':
     'The round-2 timing, run with each mechanism: select answers {select}; poll {poll}; epoll {epoll}. select and poll report in the order of the list they were given; epoll reports in the order the sockets became ready (its ready list).',
   'lesson.16.mechanism.b2':
-    'Try it: in the lab, open chat-order-burst, chat-order-burst-poll and chat-order-burst-epoll, or chat-order-far for round 1.',
+    'Try it in the lab:\n• [[chat-order-burst]]\n• [[chat-order-burst-poll]]\n• [[chat-order-burst-epoll]]\n• round 1: [[chat-order-far]]',
   'lesson.16.leave.title': 'c{who} leaves',
   'lesson.16.leave.b1':
     "c{who} closed its socket normally (a FIN). select reports it readable and recv returns b'', zero bytes. The article’s server does not check for that: it treats b'' as a message and asks the operator to answer it.",
@@ -49,5 +49,5 @@ export default {
   'lesson.16.fix.b1':
     "Treat three things as “this client has left”: recv returning b'', ConnectionResetError (the client reset), and BrokenPipeError (writing to a client that is gone). For each: remove the socket from the select list (or unregister it), close it, and carry on with the others.",
   'lesson.16.fix.b2':
-    'The same run with the fixed server: c{asker} gets {answers} reply to “still there?”, and the room goes on. Open select-chat in the lab to step through the fixed server.',
+    'The same run with the fixed server: c{asker} gets {answers} reply to “still there?”, and the room goes on. Step through the fixed server in the lab: [[select-chat]].',
 } satisfies Messages;

@@ -12,6 +12,7 @@ export default {
   'scaling.rate': 'Messages per second, per active connection',
   'scaling.rateOption': '{rate} / s',
   'scaling.max': 'Up to (connections)',
+  'scaling.preset.scan': 'select vs poll vs epoll: the kernel’s scan time',
   'scaling.models': 'Models shown',
   'scaling.model.thread-per-connection': 'thread per connection',
   'scaling.model.process-per-connection': 'process per connection',

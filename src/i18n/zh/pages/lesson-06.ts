@@ -31,7 +31,7 @@ export default {
     "是 ann：她先关闭了连接，她那个工作线程的 `recv()` 返回 `b''`，工作线程回到池中，接手了 cat 的任务。cat 的消息为了等一个空闲的工作线程，等了 {waited} 毫秒。",
   'lesson.06.herd.title': '每个工作线程都在 accept()：一个连接只唤醒一个',
   'lesson.06.herd.b1':
-    '线程池也可以反过来搭：先把线程都建好，让每个线程都在同一个监听套接字上调用 accept()（预先建好线程的服务器；在实验室里打开 prethreaded-accept 看看）。',
+    '线程池也可以反过来搭：先把线程都建好，让每个线程都在同一个监听套接字上调用 accept()（预先建好线程的服务器；在实验室里打开看看：[[prethreaded-accept]]）。',
   'lesson.06.herd.b2':
     '一个连接到来时，Linux 只唤醒其中一个：accept() 是独占式睡眠（WQ_FLAG_EXCLUSIVE），所以只有监听套接字等待队列上的第一个线程醒来把它取走，其余的接着睡。这里不会出现“惊群”。',
   'lesson.06.herd.b3':

@@ -15,6 +15,8 @@ export default {
   'lesson.09.list.b2':
     '每次调用，poll 都要把整个列表拷进内核再走一遍；返回之后，程序还得再把列表走一遍，找出 `revents` 被置位的 fd。',
   'lesson.09.list.q': 'ann 马上要发送 “hello”。poll 会报告哪些 fd 可读？',
+  'lesson.09.fd.conn': 'fd {fd}（{client}）',
+  'lesson.09.fd.listen': 'fd {fd}（监听套接字）',
   'lesson.09.list.explain':
     '只有 {ready}：其他的都没有数据可读。可为了找出这一个，内核还是把 {n} 项全都检查了一遍。',
   'lesson.09.scan.title': '扫描：一个就绪，全部检查',

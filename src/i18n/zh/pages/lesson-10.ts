@@ -39,7 +39,7 @@ export default {
   'lesson.10.fix.b1':
     '边缘触发时，每个事件的意思都是“有变化了，去把所有数据都拿走”。套接字必须是非阻塞的，程序要循环调用 recv，直到抛出 BlockingIOError（EAGAIN）：只有这时才能确定缓冲区已经读空。',
   'lesson.10.fix.b2':
-    '修正后的服务器（epoll-edge 场景）正是这样做的：第一次收到某个客户端的事件时，它调用了 {calls} 次 recv，回复了 {replies} 段数据，最后停在 BlockingIOError 上。',
+    '修正后的服务器——[[epoll-edge]]——正是这样做的：第一次收到某个客户端的事件时，它调用了 {calls} 次 recv，回复了 {replies} 段数据，最后停在 BlockingIOError 上。',
   'lesson.10.fix.b3':
     '水平触发更简单，也更宽容；如果程序反正每次都把套接字读空，边缘触发能省下一些唤醒。无论哪种，考场的比喻都成立：监考老师只走到举手的学生那里。',
   'lesson.10.link.hall': '考场：select 与 epoll',

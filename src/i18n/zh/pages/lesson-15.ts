@@ -30,7 +30,7 @@ export default {
   'lesson.15.c.waste.some': '6 到 20 次',
   'lesson.15.c.waste.many': '超过 20 次',
   'lesson.15.count.explain':
-    '它的 {calls} 次 accept 和 recv 调用中，有 {wasted} 次返回 EAGAIN。select 服务器一共发出 {selectCalls} 次调用，其中 {selectWasted} 次是超时返回、没有任何可报告的 select。',
+    '它的 {calls} 次 accept 和 recv 调用中，有 {wasted} 次返回 EAGAIN。select 服务器一共发出 {selectCalls} 次调用，其中有 {selectWasted} 次 select 一直等到超时才返回，什么也没报告。',
   'lesson.15.verdict.title': '超时到底有什么用',
   'lesson.15.verdict.b1':
     '轮询把延迟和睡眠时间绑在了一起：睡得短，CPU 浪费在空调用上；睡得长，每条消息都要多等。select 在内核里等待，由数据本身叫醒，所以不管超时设多少，延迟都接近于零；{tick} 毫秒的超时只决定没事发生时程序多久拿回一次控制权（用来做些杂事，或者发现该退出了）。',

@@ -31,7 +31,7 @@ export default {
   'lesson.16.mechanism.b1':
     '按第二轮的时机，分别用三种机制各跑一遍：select 的回复顺序是 {select}；poll 是 {poll}；epoll 是 {epoll}。select 和 poll 按传入列表的顺序报告；epoll 按套接字变为就绪的先后报告（也就是它的就绪列表）。',
   'lesson.16.mechanism.b2':
-    '自己试试：在实验室里打开 chat-order-burst、chat-order-burst-poll 和 chat-order-burst-epoll；第一轮的情形见 chat-order-far。',
+    '自己试试，在实验室里打开：\n• [[chat-order-burst]]\n• [[chat-order-burst-poll]]\n• [[chat-order-burst-epoll]]\n• 第一轮的情形：[[chat-order-far]]',
   'lesson.16.leave.title': 'c{who} 离开了',
   'lesson.16.leave.b1':
     "c{who} 正常关闭了它的套接字（发出 FIN）。select 报告它可读，recv 返回 b''，也就是 0 个字节。原文的服务器没有检查这种情况：它把 b'' 当成一条消息，请管理员回复。",
@@ -48,5 +48,5 @@ export default {
   'lesson.16.fix.b1':
     "把三种情况都当作“这个客户端走了”：recv 返回 b''、ConnectionResetError（客户端重置了连接）、BrokenPipeError（往已经不在的客户端写数据）。遇到任何一种，都把这个套接字从 select 的列表里删掉（或取消注册），关闭它，然后继续服务其他人。",
   'lesson.16.fix.b2':
-    '同样的场景换成修正后的服务器再跑一遍：c{asker} 的 “still there?” 收到了 {answers} 条回复，聊天室照常运转。在实验室里打开 select-chat，可以一步步看修正后的服务器。',
+    '同样的场景换成修正后的服务器再跑一遍：c{asker} 的 “still there?” 收到了 {answers} 条回复，聊天室照常运转。在实验室里一步步看修正后的服务器：[[select-chat]]。',
 } satisfies Messages;

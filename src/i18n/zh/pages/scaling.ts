@@ -12,6 +12,7 @@ export default {
   'scaling.rate': '每个活跃连接每秒发送的消息数',
   'scaling.rateOption': '每秒 {rate} 条',
   'scaling.max': '连接数上限',
+  'scaling.preset.scan': 'select、poll 与 epoll 对比：内核扫描耗时',
   'scaling.models': '显示的模型',
   'scaling.model.thread-per-connection': '每连接一个线程',
   'scaling.model.process-per-connection': '每连接一个进程',
