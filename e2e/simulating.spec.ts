@@ -53,7 +53,7 @@ for (const idle of [2_000, 19_999]) {
     const panel = page.getByTestId('simulating');
     // First the question: the link is past the stated size.
     await expect(panel).toContainText(
-      `This scenario is large: ${(idle + 1).toLocaleString('en')} connections and 1 client actions over 3,600 s`,
+      `This scenario is large — connections: ${(idle + 1).toLocaleString('en')}, client actions: 1, simulated time: 3,600 s`,
       { timeout: 10_000 },
     );
     const painted = Date.now() - t0;

@@ -41,8 +41,8 @@ export default {
   'app.sim.cancel': 'Cancel',
   'app.sim.largeTitle': '“{title}” is a large scenario',
   'app.sim.large':
-    'This scenario is large: {connections} connections and {actions} client actions{until}. Running it takes a while, beside the page (which stays usable), and Cancel stops it.',
-  'app.sim.largeUntil': ' over {seconds} s of simulated time',
+    'This scenario is large — connections: {connections}, client actions: {actions}{until}. Running it takes a while, beside the page (which stays usable), and Cancel stops it.',
+  'app.sim.largeUntil': ', simulated time: {seconds} s',
   'app.sim.largeBusy':
     'Its server polls without waiting, so every call looks at every connection: the run may stop at the page’s budget.',
   'app.sim.ask': 'Run it?',
