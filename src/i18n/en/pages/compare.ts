@@ -4,7 +4,7 @@ import type { Messages } from '../../core.ts';
 export default {
   'compare.title': 'The models side by side',
   'compare.intro':
-    'The same three clients, served by every model at once. Each lane is one server program, each row one of its threads. The cursor is one moment of virtual time, the same in every lane: step it and watch which threads are blocked, in which phase of a read, and when each client gets its reply.',
+    'The same three clients, served by every model at once. Each lane is one server program, each row one of its threads. The cursor is one moment of virtual time, the same in every lane: step it and watch which threads are asleep, which are inside a call and in which phase of a read, and when each client gets its reply.',
   'compare.workload':
     'The clients: ann connects first but sends only at 300 ms; ben (connects at 50 ms, sends at 100 ms) and cat (100 ms, 200 ms) are quick. They leave at 600, 700 and 800 ms. The non-blocking server sleeps {sleep} ms between its polling rounds.',
   'compare.choose': 'Lanes to show',
@@ -25,9 +25,9 @@ export default {
   'compare.hint.blocking':
     'One thread, one client at a time: it sleeps in recvfrom() until ann speaks, while ben and cat wait in the accept queue.',
   'compare.hint.thread-per-connection':
-    'A thread per client, each asleep in its own recvfrom(): both phases block, but only that one thread.',
+    'A thread per client, each inside its own recvfrom() through both phases (asleep in the first): only that one thread waits.',
   'compare.hint.process-per-connection':
-    'A forked process per client, each asleep in its own recvfrom(): both phases block, but only that one process.',
+    'A forked process per client, each inside its own recvfrom() through both phases (asleep in the first): only that one process waits.',
   'compare.hint.thread-pool':
     'A fixed set of workers: each sleeps in recvfrom() for its client and goes back to wait for a job when the client leaves.',
   'compare.hint.nonblocking':

@@ -29,7 +29,7 @@ export default {
   'lesson.01.blocked.q.asking': 'Asking the socket again and again whether a client has come',
   'lesson.01.blocked.q.server': 'Running `accept()` until the client arrives',
   'lesson.01.blocked.q.explain':
-    'A blocked thread is not on any CPU: the simulation shows the core idle. The thread sits on the listening socket’s wait queue and costs no CPU time until the kernel wakes it. Asking again and again is what a non-blocking loop does (lesson 7).',
+    'A thread asleep inside a call is not on any CPU: the simulation shows the core idle. The thread sits on the listening socket’s wait queue and costs no CPU time until the kernel wakes it. Asking again and again is what a non-blocking loop does (lesson 7).',
   'lesson.01.fds.title': 'File descriptors: small numbers, big tables',
   'lesson.01.fds.b1':
     'The kernel keeps, for each process, a table of what it has open. A file descriptor is simply an index into that table: `0` is stdin, `1` stdout, `2` stderr, and the next `open()`, `socket()` or `accept()` gets the lowest free number.',

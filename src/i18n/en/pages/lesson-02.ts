@@ -21,7 +21,7 @@ export default {
   'lesson.02.article.b1':
     'A common claim: “`Pool.apply` of a long computation is synchronous but not blocking, because the caller stays active.” Look closer: `apply` sends the job to a worker process and then waits on a lock for the answer. The caller’s thread is asleep, off the CPU: synchronous **and** blocking. It is the worker that computes.',
   'lesson.02.article.b2':
-    'A synchronous call that never blocks does exist: calling `sum(range(10**8))` yourself. The thread waits for the result, yet it is running (or ready, when another thread holds the CPU) the whole time, never blocked.',
+    'A synchronous call that never blocks does exist: calling `sum(range(10**8))` yourself. The thread waits for the result, yet it is running (or ready, when another thread holds the CPU) the whole time, never asleep.',
   'lesson.02.article.b3':
     'And asynchronous does not mean “no waiting”: `fut = executor.submit(f)` returns at once, but a later `fut.result()` blocks until the worker is done. Now let us watch the same `recv()` both ways on the simulated machine.',
   'lesson.02.recv.slept': 'The thread went to sleep until data arrives',

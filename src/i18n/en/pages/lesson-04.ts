@@ -41,6 +41,6 @@ export default {
   'lesson.04.verdict.title': 'The verdict on blocking I/O',
   'lesson.04.verdict.b1': 'Simple and cheap: one thread, no wasted CPU (the thread sleeps while it waits).',
   'lesson.04.verdict.b2':
-    'But one client at a time. A client that says nothing, or thinks for an hour, holds everybody else in the queue. Both phases of every read are spent blocked, and there is only one thread to block.',
+    'But one client at a time. A client that says nothing, or thinks for an hour, holds everybody else in the queue. Every read keeps the one thread inside `recv()` through both phases, asleep through the first, and there is no other thread to serve anyone else.',
   'lesson.04.verdict.b3': 'The obvious fix is more threads. That is the next lesson.',
 } satisfies Messages;

@@ -9,7 +9,7 @@ export default {
   'lesson.05.idea.b1':
     'The main thread only accepts. For each new connection it starts a thread (`threading.Thread(target=handle, args=(conn,)).start()`) that runs the same read-and-answer loop as before, for that one client.',
   'lesson.05.idea.b2':
-    'Blocking is no longer a problem: a thread blocked in `recv()` on ann’s socket holds up nobody but ann. The kernel runs whichever thread has something to do.',
+    'Blocking is no longer a problem: a thread asleep inside `recv()` on ann’s socket holds up nobody but ann. The kernel runs whichever thread has something to do.',
   'lesson.05.spawn.title': 'A new thread for ann',
   'lesson.05.spawn.b1':
     '`accept()` returned ann’s connection and the main thread created a thread for her: `clone3` in the strace. The new thread shares the process’s memory and its fd table, so it can use fd 4 directly.',

@@ -13,7 +13,7 @@ export default {
   'lesson.06.idea.b3': 'This pool has 2 workers. Three clients are coming.',
   'lesson.06.busy.title': 'Two clients, two workers',
   'lesson.06.busy.b1':
-    'ann and ben are connected, and each has a worker: both workers are blocked in `recv()`, one on each socket. The main thread waits in `accept()`.',
+    'ann and ben are connected, and each has a worker: both workers are asleep inside `recv()`, one on each socket. The main thread waits in `accept()`.',
   'lesson.06.busy.b2':
     'As long as the clients are no more than the workers, this looks exactly like lesson 5.',
   'lesson.06.third.title': 'A third client arrives',
@@ -22,7 +22,7 @@ export default {
   'lesson.06.third.b2': 'cat has no idea: his connection is established, and he sends `my turn?` at 500 ms.',
   'lesson.06.third.q': 'When cat’s message arrives, whose bytes sit in the kernel with nobody to read them?',
   'lesson.06.third.q.explain':
-    'cat’s: his job waits in the pool’s queue because all {pool} workers are held by clients that have not left. A worker blocked in `recv()` is busy even when its client says nothing.',
+    'cat’s: his job waits in the pool’s queue because all {pool} workers are held by clients that have not left. A worker asleep inside `recv()` is taken even when its client says nothing.',
   'lesson.06.freed.title': 'A worker is freed',
   'lesson.06.freed.b1':
     'At last a worker finished with its client, took cat’s job from the queue, and its `recv()` found `my turn?` waiting.',

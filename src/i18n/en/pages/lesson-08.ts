@@ -9,13 +9,13 @@ export default {
   'lesson.08.idea.b1':
     '`select.select(read_list, [], [])` takes the sockets you want to read from. The kernel checks each one; if none is ready, the thread sleeps on all of their wait queues at once. The first socket to get data (or a connection, or a close) wakes it, and `select` returns the list of those that are ready.',
   'lesson.08.idea.b2':
-    'Then the program calls `accept()` or `recv()` on exactly those, knowing they will not block. The process is still blocked, but in `select`, not in one client’s `recv`.',
+    'Then the program calls `accept()` or `recv()` on exactly those, knowing they will not block. The process still sleeps, but inside `select`, not inside one client’s `recv`.',
   'lesson.08.idea.b3': 'Three clients, ann, ben and cat, will connect to this select server.',
   'lesson.08.first.title': 'The first select: one fd',
   'lesson.08.first.b1':
     'At first the list holds only the listening socket, fd 3. Python builds an fd_set (a bitmap) with bit 3 set and calls `pselect6(4, [3], …)`: 4 is the highest fd + 1, how far the kernel must look.',
   'lesson.08.first.b2':
-    'The kernel copies the bitmap in, finds nothing ready, and the thread blocks in `select`.',
+    'The kernel copies the bitmap in, finds nothing ready, and the thread falls asleep inside `select`.',
   'lesson.08.scan.title': 'Four fds, copied and scanned every time',
   'lesson.08.scan.b1':
     'All three clients are connected: the list is now fds 3, 4, 5 and 6. Each `select` call copies the whole bitmap into the kernel, walks it up to nfds a 64-bit word at a time, checks each fd in the set, and, to sleep, adds the thread to the wait queue of every one of them.',

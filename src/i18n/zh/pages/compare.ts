@@ -4,7 +4,7 @@ import type { Messages } from '../../core.ts';
 export default {
   'compare.title': '各种模型并排对比',
   'compare.intro':
-    '同样三个客户端，同时交给每一种模型去服务。每条泳道是一个服务器程序，每一行是它的一个线程。光标代表虚拟时间里的同一时刻，在所有泳道中都一样：一步步往前走，看看哪些线程被阻塞、卡在读操作的哪个阶段，以及每个客户端什么时候收到回复。',
+    '同样三个客户端，同时交给每一种模型去服务。每条泳道是一个服务器程序，每一行是它的一个线程。光标代表虚拟时间里的同一时刻，在所有泳道中都一样：一步步往前走，看看哪些线程在睡眠，哪些还在调用里、处在读操作的哪个阶段，以及每个客户端什么时候收到回复。',
   'compare.workload':
     '客户端：ann 最先连上，却要到 300 毫秒才发数据；ben（50 毫秒连接，100 毫秒发送）和 cat（100 毫秒连接，200 毫秒发送）都很快。三人分别在 600、700、800 毫秒离开。非阻塞服务器每轮轮询之间睡 {sleep} 毫秒。',
   'compare.choose': '显示哪些泳道',
@@ -25,9 +25,9 @@ export default {
   'compare.hint.blocking':
     '一个线程，一次只服务一个客户端：它睡在 recvfrom() 里等 ann 开口，ben 和 cat 只能在 accept 队列里排队。',
   'compare.hint.thread-per-connection':
-    '每个客户端一个线程，各自睡在自己的 recvfrom() 里：两个阶段都阻塞，但只阻塞这一个线程。',
+    '每个客户端一个线程，两个阶段都在自己的 recvfrom() 里（第一阶段在睡眠）：等着的只有这一个线程。',
   'compare.hint.process-per-connection':
-    '每个客户端 fork 一个进程，各自睡在自己的 recvfrom() 里：两个阶段都阻塞，但只阻塞这一个进程。',
+    '每个客户端 fork 一个进程，两个阶段都在自己的 recvfrom() 里（第一阶段在睡眠）：等着的只有这一个进程。',
   'compare.hint.thread-pool':
     '固定数量的工作线程：每个线程睡在 recvfrom() 里等自己的客户端，客户端离开后再回去等新任务。',
   'compare.hint.nonblocking':

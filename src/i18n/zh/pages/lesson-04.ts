@@ -11,7 +11,7 @@ export default {
   'lesson.04.server.b2': '这些调用每一个都可能阻塞：`accept()` 要等客户端连上，`recv()` 要等客户端发来数据。',
   'lesson.04.server.b3': '两个客户端 ann 和 ben 会来和它对话。ann 先连。',
   'lesson.04.accept.title': '等客户端上门',
-  'lesson.04.accept.b1': '服务器阻塞在 `accept()` 里：它睡在监听套接字的等待队列上。',
+  'lesson.04.accept.b1': '服务器停在 `accept()` 里：它睡在监听套接字的等待队列上。',
   'lesson.04.accept.b2':
     '向前单步（→）看 ann 的三次握手：SYN、SYN-ACK、ACK。握手由内核完成；完成之后 `accept()` 才会醒来。',
   'lesson.04.recv.title': '现在卡在 recv() 里了',
@@ -38,6 +38,6 @@ export default {
   'lesson.04.verdict.title': '阻塞 I/O 的结论',
   'lesson.04.verdict.b1': '简单、省资源：一个线程，不浪费 CPU（等待时线程在睡觉）。',
   'lesson.04.verdict.b2':
-    '但一次只能服务一个客户端。一个不说话的客户端，或者想了一个小时的客户端，会让其他所有人在队列里干等。每次读的两个阶段都在阻塞中度过，而能阻塞的线程只有一个。',
+    '但一次只能服务一个客户端。一个不说话的客户端，或者想了一个小时的客户端，会让其他所有人在队列里干等。每次读，唯一的线程都要在 `recv()` 里度过两个阶段（第一阶段在睡眠），再没有别的线程去服务其他人。',
   'lesson.04.verdict.b3': '显而易见的办法是多开几个线程。这就是下一课。',
 } satisfies Messages;

@@ -9,7 +9,7 @@ export default {
   'lesson.05.idea.b1':
     '主线程只负责 accept。每来一个新连接，它就启动一个线程（`threading.Thread(target=handle, args=(conn,)).start()`），为这一个客户端跑和以前一样的“读、回复”循环。',
   'lesson.05.idea.b2':
-    '阻塞不再是问题：一个线程阻塞在 ann 套接字的 `recv()` 里，只会耽误 ann 自己。内核会去运行有事可做的那个线程。',
+    '阻塞不再是问题：一个线程睡在 ann 套接字的 `recv()` 里，只会耽误 ann 自己。内核会去运行有事可做的那个线程。',
   'lesson.05.spawn.title': '为 ann 新开一个线程',
   'lesson.05.spawn.b1':
     '`accept()` 返回了 ann 的连接，主线程为她创建了一个线程：strace 里的 `clone3`。新线程和进程共享内存和 fd 表，所以它可以直接使用 fd 4。',

@@ -9,12 +9,12 @@ export default {
   'lesson.08.idea.b1':
     '`select.select(read_list, [], [])` 接收你想读的那些套接字。内核逐个检查；如果都没就绪，线程就同时睡在它们所有的等待队列上。第一个来了数据（或新连接、或关闭）的套接字会唤醒它，`select` 返回已就绪的那些。',
   'lesson.08.idea.b2':
-    '然后程序只对这些套接字调用 `accept()` 或 `recv()`，并且知道它们不会阻塞。进程依然是阻塞的，只不过阻塞在 `select` 里，而不是某个客户端的 `recv` 里。',
+    '然后程序只对这些套接字调用 `accept()` 或 `recv()`，并且知道它们不会阻塞。进程依然会睡眠，只不过睡在 `select` 里，而不是某个客户端的 `recv` 里。',
   'lesson.08.idea.b3': '三个客户端 ann、ben、cat 将连接到这个 select 服务器。',
   'lesson.08.first.title': '第一次 select：一个 fd',
   'lesson.08.first.b1':
     '起初清单里只有监听套接字 fd 3。Python 构造一个 fd_set（位图），把第 3 位置 1，然后调用 `pselect6(4, [3], …)`：4 是最大的 fd 加 1，也就是内核要查看的范围。',
-  'lesson.08.first.b2': '内核把位图拷进来，发现没有就绪的，于是线程阻塞在 `select` 里。',
+  'lesson.08.first.b2': '内核把位图拷进来，发现没有就绪的，于是线程在 `select` 里睡下。',
   'lesson.08.scan.title': '四个 fd，每次都要拷贝、都要扫描',
   'lesson.08.scan.b1':
     '三个客户端都连上了：清单现在是 fd 3、4、5、6。每次调用 `select` 都要把整个位图拷进内核，一次一个 64 位字地走到 nfds，检查集合里的每个 fd，而且为了睡下，还要把线程挂到其中每一个的等待队列上。',
