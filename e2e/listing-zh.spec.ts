@@ -34,3 +34,11 @@ test('a Chinese page shows the listings with Chinese comments, highlighting the 
   await page.getByTestId('open-in-playground').click();
   await expect(page.getByTestId('program-editor')).toContainText('一次调用等待所有套接字');
 });
+
+test("the playground's starter listing, left as it is, follows the page's language", async ({ page }) => {
+  await page.goto('./#/playground?lang=zh');
+  const editor = page.getByTestId('program-editor');
+  await expect(editor).toContainText('# 阻塞 I/O：一个线程一次只服务一个连接。');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(editor).toContainText('# Blocking I/O: one thread serves one connection at a time.');
+});

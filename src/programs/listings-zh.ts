@@ -78,11 +78,11 @@ export const COMMENTS_ZH: Readonly<Record<string, string>> = {
   'accept everyone who is waiting': '把所有在等待的连接都接受下来',
   'draining must end in EAGAIN, not block': '读空时必须以 EAGAIN 结束，而不是阻塞',
   'read until the buffer is empty': '一直读，直到内核缓冲区为空',
-  'drained: wait for the next edge': '已读空：等待下一次边缘',
+  'drained: wait for the next edge': '已读空：等待下一次边缘触发',
   'the client is gone': '客户端已离开',
   'epoll, edge-triggered, the mistake: one recv per event strands the rest of the data.':
     'epoll 边缘触发的错误用法：每个事件只 recv 一次，剩下的数据就被搁置了。',
-  'bug: whatever is left waits for the next edge': '缺陷：剩下的数据要等到下一次边缘',
+  'bug: whatever is left waits for the next edge': '缺陷：剩下的数据要等到下一次边缘触发',
   'Non-blocking I/O: one thread polls every socket in turn.': '非阻塞 I/O：一个线程轮流轮询每个套接字。',
   'accept() does not pass O_NONBLOCK on': 'accept() 不会把 O_NONBLOCK 传给新套接字',
   'nobody is waiting to connect': '没有人在等待连接',

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLab, useLabApi, useT } from '../hooks.ts';
 import { LabPage } from '../App.tsx';
 import { CodeEditor, type EditorError } from './CodeEditor.tsx';
-import { LISTINGS } from '../../programs/listings.generated.ts';
+import { LISTINGS, type ListingName } from '../../programs/listings.generated.ts';
 import { listingsFor, useListings } from '../listings.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
@@ -113,6 +113,17 @@ export default function PlaygroundPage() {
     );
     return () => window.clearTimeout(timer);
   }, [source, clients, budgetMs, first]);
+
+  // A shipped listing left as it is follows the page's language: its comments (the code is the same).
+  useEffect(() => {
+    if (first.linked) return;
+    setSource((s) => {
+      const name = LISTING_NAMES.find(
+        (n) => s === LISTINGS[n as ListingName] || s === listingsFor('zh')[n as ListingName],
+      );
+      return name === undefined ? s : listings[name as ListingName];
+    });
+  }, [listings, first]);
 
   const run = useCallback(
     async (scenario: Scenario, budget: number, atStep = 0) => {
