@@ -41,18 +41,31 @@ export function serverLines(
   });
 }
 
-/** The listing with its tunables set to a run's values (what the student sees and what was recorded). */
-export function renderListing(name: ListingName, constants: Record<string, string>): string {
-  return LISTINGS[name].replace(/^([A-Z_]+) = (.*)$/gm, (line, key: string) =>
+/** The listings by name: LISTINGS (the files on disk, English comments) or LISTINGS_ZH (Chinese comments, same code). */
+export type Listings = Readonly<Record<ListingName, string>>;
+
+/**
+ * The listing with its tunables set to a run's values (what the student sees and what was recorded);
+ * `listings` picks the comments' language (English by default: the CLI, the narration, the recordings).
+ */
+export function renderListing(
+  name: ListingName,
+  constants: Record<string, string>,
+  listings: Listings = LISTINGS,
+): string {
+  return listings[name].replace(/^([A-Z_]+) = (.*)$/gm, (line, key: string) =>
     key in constants ? `${key} = ${constants[key]}` : line,
   );
 }
 
 /** The program a run shows: its listing with the run's values, or a student's own program (model python: `source`). */
-export function programText(run: {
-  listing: ListingName | null;
-  constants: Record<string, string>;
-  source?: string;
-}): string {
-  return run.listing === null ? (run.source ?? '') : renderListing(run.listing, run.constants);
+export function programText(
+  run: {
+    listing: ListingName | null;
+    constants: Record<string, string>;
+    source?: string;
+  },
+  listings: Listings = LISTINGS,
+): string {
+  return run.listing === null ? (run.source ?? '') : renderListing(run.listing, run.constants, listings);
 }

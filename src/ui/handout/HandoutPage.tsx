@@ -19,6 +19,7 @@ import { Stage } from '../Stage.tsx';
 import { Narration } from '../Narration.tsx';
 import { planHandout, type Plan } from './plan.ts';
 import { programText } from '../../programs/lines.ts';
+import { useListings } from '../listings.ts';
 import './handout.css';
 
 export default function HandoutPage() {
@@ -202,7 +203,8 @@ function HandoutQuestion({
 function HandoutListing({ plan }: { plan: Plan }) {
   const t = useT();
   const run = plan.ctx.run.run;
-  const lines = safe(() => programText(run), '')
+  const listings = useListings();
+  const lines = safe(() => programText(run, listings), '')
     .replace(/\n$/, '')
     .split('\n');
   if (lines.length === 1 && lines[0] === '') return null;

@@ -11,7 +11,9 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLab, useLabApi, useT } from '../hooks.ts';
 import { LabPage } from '../App.tsx';
 import { CodeEditor, type EditorError } from './CodeEditor.tsx';
-import { LISTINGS } from '../../programs/listings.generated.ts';
+import { LISTINGS, type ListingName } from '../../programs/listings.generated.ts';
+import { listingsFor, useListings } from '../listings.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { validateScenario, type Scenario } from '../../scenarios/format.ts';
 import { decodeScenario, encodeScenario, tooBigForLink } from '../../scenarios/link.ts';
@@ -56,12 +58,13 @@ const LISTING_NAMES = Object.keys(LISTINGS)
 function firstState(
   s: string | undefined,
   listing: string | undefined,
+  lang: Lang,
 ): { source: string; clients: string; budgetMs: number; linked: Scenario | null } {
   const linked = s !== undefined ? decodeScenario(s) : null;
   const kept = loadPlaygroundDraft(browserStorage());
   if (!linked && listing !== undefined && Object.hasOwn(LISTINGS, listing)) {
     return {
-      source: LISTINGS[listing as keyof typeof LISTINGS],
+      source: listingsFor(lang)[listing as keyof typeof LISTINGS],
       clients: kept?.clients ?? DEFAULT_CLIENTS,
       budgetMs: kept?.budgetMs ?? DEFAULT_BUDGET_MS,
       linked: null,
@@ -88,7 +91,8 @@ export default function PlaygroundPage() {
   const shown = useLab(
     (s) => s.scenario.model === 'python' && s.scenario.id === PLAYGROUND_ID && hasRun(s.scenario, s.seed),
   );
-  const [first] = useState(() => firstState(params.s, params.listing));
+  const [first] = useState(() => firstState(params.s, params.listing, lang));
+  const listings = useListings();
   const [source, setSource] = useState(first.source);
   const [clients, setClients] = useState(first.clients);
   const [budgetMs, setBudgetMs] = useState(first.budgetMs);
@@ -109,6 +113,17 @@ export default function PlaygroundPage() {
     );
     return () => window.clearTimeout(timer);
   }, [source, clients, budgetMs, first]);
+
+  // A shipped listing left as it is follows the page's language: its comments (the code is the same).
+  useEffect(() => {
+    if (first.linked) return;
+    setSource((s) => {
+      const name = LISTING_NAMES.find(
+        (n) => s === LISTINGS[n as ListingName] || s === listingsFor('zh')[n as ListingName],
+      );
+      return name === undefined ? s : listings[name as ListingName];
+    });
+  }, [listings, first]);
 
   const run = useCallback(
     async (scenario: Scenario, budget: number, atStep = 0) => {
@@ -224,7 +239,7 @@ export default function PlaygroundPage() {
 
   const replace = () => {
     if (!window.confirm(t('playground.start.confirm'))) return;
-    setSource(start === 'blank' ? '' : LISTINGS[start as keyof typeof LISTINGS]);
+    setSource(start === 'blank' ? '' : listings[start as keyof typeof LISTINGS]);
     setError(null);
   };
 

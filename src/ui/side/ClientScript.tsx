@@ -4,7 +4,7 @@ import { encodeUtf8 } from '../../kernel/bytes.ts';
 import { showBytes } from '../../narration/index.ts';
 import { useLab, useRun, useT } from '../hooks.ts';
 import { RichText } from '../text/rich-text.tsx';
-import { LISTINGS } from '../../programs/listings.generated.ts';
+import { useListings } from '../listings.ts';
 
 const fmtMs = (ms: number, lang: string) =>
   ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
@@ -13,6 +13,7 @@ export function ClientScript({ view }: { view: MachineView }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const { run } = useRun();
+  const listings = useListings();
   const s = run.scenario;
   const o = run.options;
   const idle = s.idleConnections ?? 0;
@@ -93,7 +94,7 @@ export function ClientScript({ view }: { view: MachineView }) {
       <p className="pn-muted">{t('panels.clients.latency', { ms: fmtMs(o.latencyMs, lang) })}</p>
       <h3 className="pn-client-listing-title">{t('panels.clients.listing')}</h3>
       <pre className="pn-code pn-client-listing" lang="en" data-testid="client-listing">
-        {LISTINGS.client}
+        {listings.client}
       </pre>
     </div>
   );

@@ -7,6 +7,7 @@ import { programText } from '../../programs/lines.ts';
 import type { ThreadView } from '../../kernel/view.ts';
 import { useRun, useT, useView, type T } from '../hooks.ts';
 import { tokenizePython } from './python-tokens.ts';
+import { useListings } from '../listings.ts';
 import { ClientScript } from './ClientScript.tsx';
 import { RichText } from '../text/rich-text.tsx';
 import { useKeepInView } from './scroll.ts';
@@ -20,12 +21,13 @@ export function CodePanel() {
   const { run, index } = useRun();
   const { view, step } = useView();
   const [tab, setTab] = useState<Tab>('server');
+  const listings = useListings();
 
   const lines = useMemo(() => {
-    const all = programText(run).split('\n');
+    const all = programText(run, listings).split('\n');
     if (all[all.length - 1] === '') all.pop();
     return all;
-  }, [run]);
+  }, [run, listings]);
 
   const mainPid = mainPidOf(view);
   const active = useMemo(() => activeThread(index, step, view), [index, step, view]);
@@ -138,6 +140,9 @@ export function CodePanel() {
   );
 }
 
+/** A Chinese comment (the listings follow the page's language) is read out as Chinese. */
+const CJK = /[\u4e00-\u9fff]/;
+
 const GLYPH: Record<ThreadView['state'], string> = { running: '▶', ready: '◇', blocked: 'zz', exited: '✓' };
 
 interface LineProps {
@@ -168,7 +173,7 @@ const CodeLine = memo(function CodeLine({ n, text, threads, current, mainPid, ac
           tk.kind === 'plain' ? (
             tk.text
           ) : (
-            <span key={i} className={`tk-${tk.kind}`}>
+            <span key={i} className={`tk-${tk.kind}`} lang={CJK.test(tk.text) ? 'zh' : undefined}>
               {tk.text}
             </span>
           ),
