@@ -196,9 +196,9 @@ test('"Copy link" on a scenario too large for a link says why and offers the fil
 
   // Too many connections: the other limit, in Chinese.
   await page.getByRole('button', { name: '中文', exact: true }).click();
-  await page.locator('#ed-idleConnections').fill('19999');
+  await page.locator('#ed-idleConnections').fill('99999');
   await page.getByTestId('editor-copy-link').click();
-  await expect(said).toContainText('这个场景有 20,001 个连接，链接带不了这么多（最多 20,000 个）');
+  await expect(said).toContainText('这个场景有 100,001 个连接，链接带不了这么多（最多 100,000 个）');
 });
 
 test('an unknown starting scenario gets a notice and the form starts from the stage', async ({ page }) => {

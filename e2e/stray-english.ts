@@ -363,7 +363,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
  * Not words to translate: Python bytes and string literals, whole or cut short (`b'hello wor…`);
  * Latin text quoted whole (“still there?”, a book's 《The C10K problem》: a message, a title, a
  * name, as it is); a Python error message as Python prints it (`[Errno 11] Resource temporarily
- * unavailable`); paths and addresses (`bench/calibrate/block.c`, `https://…`); hexadecimal; `I/O`.
+ * unavailable`, or cut short at `…`); paths and addresses (`bench/calibrate/block.c`, `https://…`); hexadecimal; `I/O`.
  */
 const LITERAL = new RegExp(
   [
@@ -371,7 +371,7 @@ const LITERAL = new RegExp(
     /\bb?"[^"\n]*(?:"|…)/.source,
     /“[\x20-\x7e]*”/.source,
     /《[\x20-\x7e]*》/.source,
-    /\[Errno \d+\][\x20-\x7e]*?(?=[，。；、）”)]|$)/.source,
+    /\[Errno \d+\][\x20-\x7e]*?(?=[，。；、）”)…]|$)/.source,
     /https?:\/\/[^\s，。；）)]+/.source,
     /[\w.*-]+(?:\/[\w.*-]+)+\/?|\/[\w.*-]+(?:\/[\w.*-]+)*/.source,
     /\b0x[0-9a-f]+\b/.source,
