@@ -33,6 +33,8 @@ function custom(): Scenario {
 
 /** After a reload: the same scenario (by its title in the picker), the same step, no notice. */
 async function reloadKeeps(page: Page, title: string, position: number, n: number): Promise<void> {
+  // The address follows the step after the frame is drawn (`step=` counts from 0).
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${position - 1}(?!\\d)`));
   const url = page.url();
   expect(url).toMatch(/[?&]s=1\.[\w-]+/);
   await page.reload();
@@ -316,4 +318,23 @@ test('view settings travel in the lab’s copied link (fold, speed), with no lan
   await expect(page.locator('.fold-toggle input')).not.toBeChecked();
   await expect(page.locator('label.speed').first().locator('select')).toHaveValue('8');
   await expect(notices(page)).toHaveCount(0);
+});
+
+test("a step's address, written after its frame, never undoes a navigation made meanwhile", async ({
+  page,
+}) => {
+  await page.goto('./#/blocking-two-clients?lang=en');
+  await expect(counter(page)).toBeVisible();
+  // A step, then a link followed in the frame that writes the step's address: the order in which
+  // a user's click can land (the address used to snap back to the lab, and the glossary never showed).
+  await page.evaluate(() => {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    requestAnimationFrame(() => {
+      window.location.hash = '#/glossary?lang=en';
+    });
+  });
+  await expect(page).toHaveURL(/#\/glossary/);
+  await expect(page.getByRole('heading', { name: 'Glossary', exact: true })).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/#\/glossary/);
 });

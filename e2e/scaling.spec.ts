@@ -131,7 +131,9 @@ test('a link with 100,000 idle epoll connections opens through the worker, not r
     untilMs: 1500,
   } as Scenario;
   await page.goto(`#/c100k?s=${encodeScenario(s)}`, { waitUntil: 'commit' });
-  await expect(page.getByTestId('simulating')).toBeVisible({ timeout: 10_000 });
+  const panel = page.getByTestId('simulating');
+  // A link this large asks before it runs (src/scenarios/budget.ts).
+  await panel.getByRole('button', { name: 'Run' }).click({ timeout: 10_000 });
   await expect(counter(page)).toBeVisible({ timeout: 150_000 });
   await expect(page.getByText(/the lab opens at most/)).toHaveCount(0);
   await expect(page).toHaveURL(/#\/c100k\?/);

@@ -90,13 +90,17 @@ for (const idle of [2_000, 19_999]) {
 }
 
 // select and busy polling: the same path, kept cheap (one question, one short run, one Cancel).
-for (const model of ['select', 'nonblocking'] as const) {
-  test(`the ${model} crash link with 2,000 idle connections asks, shows progress and cancels`, async ({
+// select keeps under FD_SETSIZE (1,024): past it CPython's ValueError ends the run before Cancel.
+for (const [model, idle] of [
+  ['select', 1_000],
+  ['nonblocking', 2_000],
+] as const) {
+  test(`the ${model} crash link with ${idle.toLocaleString('en')} idle connections asks, shows progress and cancels`, async ({
     page,
   }) => {
     test.setTimeout(60_000);
     await watchLongTasks(page);
-    await page.goto(`#/crash-poll?s=${encodeScenario(crash(2_000, model))}`, { waitUntil: 'commit' });
+    await page.goto(`#/crash-poll?s=${encodeScenario(crash(idle, model))}`, { waitUntil: 'commit' });
     const panel = page.getByTestId('simulating');
     await expect(panel).toContainText('Its server polls without waiting', { timeout: 10_000 });
     await panel.getByRole('button', { name: 'Run' }).click();

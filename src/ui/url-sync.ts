@@ -69,8 +69,13 @@ export function hashOf(s: LabState): string {
 export function useUrlSync(): void {
   const api = useLabApi();
   useEffect(() => {
+    // The address this page last read or wrote: when `location.hash` differs, someone navigated
+    // (a link, Back, the address bar) and its hashchange is on its way; a step's deferred write
+    // must not replace that address with the old page's.
+    let known = window.location.hash;
     const read = () => {
       const hash = window.location.hash;
+      known = hash;
       const { location, notices } = parseHash(hash);
       if (location.lang !== null) keepForTab(location.lang);
       const st = api.getState();
@@ -93,8 +98,10 @@ export function useUrlSync(): void {
     };
     if (window.location.hash && builtFrom.get(api) !== window.location.hash) read();
     const write = () => {
+      if (window.location.hash !== known) return;
       const hash = hashOf(api.getState());
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
+      known = window.location.hash;
     };
     write();
     // While playing, the URL follows a few times a second, not on every step (replaceState costs

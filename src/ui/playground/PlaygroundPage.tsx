@@ -104,15 +104,25 @@ export default function PlaygroundPage() {
   const ids = useId();
   const written = useRef<string | undefined>(params.s);
 
-  // Keep the program as it is typed (not a link's program until the student changes it).
-  useEffect(() => {
+  // Keep the program as it is typed (not a link's program until the student changes it), a
+  // little after each change and at once on leaving the page (a reload within 250 ms lost it).
+  const keep = useRef<() => void>(() => {});
+  keep.current = () => {
     if (first.linked && source === first.source) return;
-    const timer = window.setTimeout(
-      () => setKept(savePlaygroundDraft(browserStorage(), { source, clients, budgetMs })),
-      250,
-    );
+    setKept(savePlaygroundDraft(browserStorage(), { source, clients, budgetMs }));
+  };
+  useEffect(() => {
+    const timer = window.setTimeout(() => keep.current(), 250);
     return () => window.clearTimeout(timer);
   }, [source, clients, budgetMs, first]);
+  useEffect(() => {
+    const now = () => keep.current();
+    window.addEventListener('pagehide', now);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      now();
+    };
+  }, []);
 
   // A shipped listing left as it is follows the page's language: its comments (the code is the same).
   useEffect(() => {
