@@ -7,17 +7,12 @@
  * the longest main-thread task from the open until the lab shows its step counter, beside the goal.
  * Builds dist/ first if missing; serves it with `vite preview` on IOLAB_BENCH_PORT (default 4398).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-// @ts-expect-error plain ES module shared with the test script
-import { findChromium } from '../scripts/find-browser.mjs';
+import { pathToFileURL } from 'node:url';
+import { type Page } from '@playwright/test';
 import type { Scenario } from '../src/scenarios/format.ts';
+import { withPreviewSite } from './preview.ts';
 import { encodeScenario } from '../src/scenarios/link.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.IOLAB_BENCH_PORT ?? 4398);
 export const TASK_GOAL_MS = 50;
 
@@ -106,41 +101,8 @@ async function measureOpen(
 }
 
 export async function openTasksBench(): Promise<OpenFigure[]> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html')))
-    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore', detached: true },
-  );
-  const executablePath: string | undefined = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  const out: OpenFigure[] = [];
-  try {
-    const base = `http://127.0.0.1:${PORT}/`;
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const newPage = async (): Promise<Page> => {
-      const ctx = await browser.newContext({
-        serviceWorkers: 'block',
-        bypassCSP: true,
-        viewport: { width: 1440, height: 900 },
-      });
-      const page = await ctx.newPage();
-      await page.addInitScript(
-        `window.__long = []; window.__obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }); window.__obs.observe({ type: 'longtask', buffered: true });`,
-      );
-      return page;
-    };
+  return withPreviewSite(PORT, async ({ base, longTaskPage: newPage }) => {
+    const out: OpenFigure[] = [];
     const only = process.env.IOLAB_BENCH_ONLY;
     const files: [string, Scenario, boolean][] = [
       ['10,000 clients on epoll, opened as a file (JSON)', epollClients(10_000), false],
@@ -198,17 +160,8 @@ export async function openTasksBench(): Promise<OpenFigure[]> {
       );
       await page.context().close();
     }
-  } finally {
-    await browser.close();
-    if (server.pid) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        /* gone */
-      }
-    }
-  }
-  return out;
+    return out;
+  });
 }
 
 export function printOpenTasks(rs: OpenFigure[]): void {

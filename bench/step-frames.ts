@@ -10,19 +10,15 @@
  * Chrome DevTools Protocol), for finding where the time goes. Builds dist/ first if missing;
  * serves it with `vite preview` on IOLAB_BENCH_PORT (default 4398).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-// @ts-expect-error plain ES module shared with the test script
-import { findChromium } from '../scripts/find-browser.mjs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type CDPSession, type Page } from '@playwright/test';
+import { withPreviewSite } from './preview.ts';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { APP_MAX_EVENTS } from '../src/runs/runs.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.IOLAB_BENCH_PORT ?? 4398);
 export const FRAME_GOAL_MS = 16.7;
 export const TASK_GOAL_MS = 50;
@@ -344,47 +340,8 @@ async function measure(page: Page, label: string, profile: boolean): Promise<Sce
 }
 
 export async function stepFramesBench(profile = false): Promise<ScenarioFigures[]> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html')))
-    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore', detached: true },
-  );
-  const executablePath: string | undefined = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const out: ScenarioFigures[] = [];
-  try {
-    const base = `http://127.0.0.1:${PORT}/`;
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const open = async (): Promise<Page> => {
-      const ctx = await browser.newContext({
-        serviceWorkers: 'block',
-        bypassCSP: true,
-        viewport: { width: 1440, height: 900 },
-      });
-      const page = await ctx.newPage();
-      await page.addInitScript(
-        `window.__long = []; window.__obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }); window.__obs.observe({ type: 'longtask', buffered: true });`,
-      );
-      return page;
-    };
+  return withPreviewSite(PORT, async ({ base, longTaskPage: open }) => {
+    const out: ScenarioFigures[] = [];
     const only = process.env.IOLAB_BENCH_ONLY; // 'longest' or 'c10k': one of the two
     const longest = longestShipped();
     let page = await open();
@@ -413,17 +370,8 @@ export async function stepFramesBench(profile = false): Promise<ScenarioFigures[
     await page.waitForTimeout(500);
     out.push(await measure(page, '10,000 clients (epoll)', profile));
     await page.context().close();
-  } finally {
-    await browser.close();
-    if (server.pid) {
-      try {
-        process.kill(-server.pid);
-      } catch {
-        /* gone */
-      }
-    }
-  }
-  return out;
+    return out;
+  });
 }
 
 export function printStepFrames(rs: ScenarioFigures[]): void {
