@@ -108,6 +108,14 @@ export default {
   'stage.wait.uring': 'asleep in io_uring_enter:',
   'stage.wait.stdin': 'asleep in read(0):',
   'stage.wait.pool': 'idle workers asleep (futex):',
+  'stage.group.threads': '{n} threads, each {state}',
+  'stage.group.recv':
+    '{n} threads, each asleep inside recvfrom() on its own connection: phase 1, waiting for data',
+  'stage.group.recvChip': '{thread} · fd {fd}',
+  'stage.idle.title': '{n} idle connections · fd {fds}',
+  'stage.idle.body': '{clients}: nothing received, receive buffers empty',
+  'stage.idle.each': 'asleep on each:',
+  'stage.idle.waiter': 'fd {fd}: {thread}',
 
   'stage.scan.select': 'select(): the last scan, by {thread}',
   'stage.scan.poll': 'poll(): the last scan, by {thread}',

@@ -107,6 +107,13 @@ export default {
   'stage.wait.uring': '在 io_uring_enter 中睡眠：',
   'stage.wait.stdin': '在 read(0) 中睡眠：',
   'stage.wait.pool': '空闲的工作线程在此睡眠（futex）：',
+  'stage.group.threads': '{n} 个线程，都{state}',
+  'stage.group.recv': '{n} 个线程，各自在自己连接的 recvfrom() 里睡眠：第 1 阶段，等数据',
+  'stage.group.recvChip': '{thread} · fd {fd}',
+  'stage.idle.title': '{n} 个空闲连接 · fd {fds}',
+  'stage.idle.body': '{clients}：什么也没收到，接收缓冲区都是空的',
+  'stage.idle.each': '在每个上睡眠：',
+  'stage.idle.waiter': 'fd {fd}：{thread}',
 
   'stage.scan.select': 'select()：{thread} 最近一次扫描',
   'stage.scan.poll': 'poll()：{thread} 最近一次扫描',

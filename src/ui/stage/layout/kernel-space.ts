@@ -38,6 +38,7 @@ import {
   type Ctx,
   type Part,
 } from './parts.ts';
+import { idleSocketsBox, idleSockets } from './condense.ts';
 
 export function kernelBand(ctx: Ctx, w: number): Part {
   const { t, scene, measure } = ctx;
@@ -56,6 +57,12 @@ export function kernelBand(ctx: Ctx, w: number): Part {
     ...(scene.terminal ? [(bw: number) => terminalBox(ctx, scene.terminal!, bw)] : []),
     ...scene.pools.map((p) => (bw: number) => poolBox(ctx, p, bw)),
   ];
+  // On a projector, idle connections are one box (condense.ts), after the others.
+  const idle = ctx.projector ? idleSockets(scene.sockets, scene.threads) : [];
+  const sockBoxes = (sw: number): GNode[] => [
+    ...scene.sockets.filter((s) => !idle.includes(s)).map((s) => sockBox(ctx, s, sw)),
+    ...(idle.length ? [idleSocketsBox(ctx, idle, sw)] : []),
+  ];
   if (ctx.projector && machinery.length > 0 && scene.sockets.length > 0) {
     // A projector packs the boxes: the machinery spans two socket columns and the sockets fill
     // the room beside and below it, so the drawing is short enough to be drawn large.
@@ -64,7 +71,7 @@ export function kernelBand(ctx: Ctx, w: number): Part {
     const span = Math.min(2, cols);
     const boxes = [
       ...machinery.map((f) => ({ box: f(span * sw + (span - 1) * GAP), span })),
-      ...scene.sockets.map((s) => ({ box: sockBox(ctx, s, sw), span: 1 })),
+      ...sockBoxes(sw).map((box) => ({ box, span: 1 })),
     ];
     y = packColumns(boxes, cols, sw, PAD, y, nodes);
   } else if (machinery.length > 0) {
@@ -92,14 +99,7 @@ export function kernelBand(ctx: Ctx, w: number): Part {
       Math.min(scene.sockets.length, Math.floor((avail + GAP) / ((ctx.projector ? 170 : 225) + GAP))),
     );
     const sw = Math.min(300, (avail - GAP * (cols - 1)) / cols);
-    y = gridRows(
-      scene.sockets.map((s) => sockBox(ctx, s, sw)),
-      cols,
-      sw,
-      PAD,
-      y,
-      nodes,
-    );
+    y = gridRows(sockBoxes(sw), cols, sw, PAD, y, nodes);
   }
   if (scene.hiddenSockets > 0) {
     const c = scene.hiddenSocketCounts;

@@ -105,7 +105,8 @@ function hostBox(ctx: Ctx, c: ClientScene, w: number): GNode {
     }),
   );
   y += ROW + 2;
-  const replies = c.replies.slice(-2);
+  // A projector shows the last reply (the lab the last two).
+  const replies = c.replies.slice(ctx.projector ? -1 : -2);
   if (replies.length === 0 && ctx.projector) {
     // nothing to say on a projector
   } else if (replies.length === 0) {

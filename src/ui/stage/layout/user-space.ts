@@ -22,6 +22,7 @@ import {
   type Ctx,
   type Part,
 } from './parts.ts';
+import { groupThreads, threadGroupCard } from './condense.ts';
 
 export function userBand(ctx: Ctx, w: number): Part {
   const { t, scene, measure } = ctx;
@@ -47,9 +48,25 @@ export function userBand(ctx: Ctx, w: number): Part {
       maxW: Math.max(120, (w - bandLabel.w - 4 * PAD) / scene.cores.length - 4),
     });
   });
-  const cpuW = cpus.reduce((s, c) => s + c.w + 4, 0);
-  const cpuX0 = Math.max(bandLabel.w + PAD + 16, w - PAD - cpuW);
-  const cpuPart = flow(cpus, cpuX0, 3, w - PAD - cpuX0);
+  // A projector with one process names it on the band's line, with its GIL: its box needs no title row.
+  const lone =
+    ctx.projector && scene.procs.length === 1 && scene.hiddenProcs === 0 && scene.exitedProcs.length === 0
+      ? scene.procs[0]!
+      : null;
+  const heads = lone
+    ? [
+        chip(ctx, t('stage.proc.title', { name: lone.name, pid: lone.pid }), {
+          cls: 'chip-plain',
+          font: ctx.F.bold,
+          key: `proc-title-${lone.pid}`,
+          maxW: w - bandLabel.w - 3 * PAD,
+        }),
+        ...(lone.showGil ? gilChips(ctx, lone, w - bandLabel.w - 3 * PAD) : []),
+      ]
+    : [];
+  const cpuW = [...heads, ...cpus].reduce((s, c) => s + c.w + 4, 0);
+  const cpuX0 = Math.max(bandLabel.w + PAD + 16, lone ? 0 : w - PAD - cpuW);
+  const cpuPart = flow([...heads, ...cpus], cpuX0, 3, w - PAD - cpuX0);
   nodes.push(...cpuPart.nodes);
   let y = Math.max(24, 3 + cpuPart.h + 5);
 
@@ -63,7 +80,7 @@ export function userBand(ctx: Ctx, w: number): Part {
   for (let i = 0; i < live.length; i += perRow) {
     const row = live.slice(i, i + perRow);
     const bw = (avail - GAP * (row.length - 1)) / row.length;
-    const boxes = row.map((p) => procBox(ctx, p, bw));
+    const boxes = row.map((p) => procBox(ctx, p, bw, p === lone));
     const rowH = Math.max(...boxes.map((b) => b.h));
     boxes.forEach((b, j) => {
       b.x = PAD + j * (bw + GAP);
@@ -109,14 +126,47 @@ export function userBand(ctx: Ctx, w: number): Part {
   return { nodes, h: Math.ceil(y + 2) };
 }
 
-function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
+/** The GIL's chip (who holds it) and, when any wait for it, the waiters' chip. */
+function gilChips(ctx: Ctx, p: ProcScene, inner: number): GNode[] {
+  const { t } = ctx;
+  const holder = p.gil !== null ? ctx.scene.threads[p.gil] : undefined;
+  const gilText = holder ? t('stage.gil.held', { thread: threadName(holder) }) : t('stage.gil.free');
+  const items = [
+    chip(ctx, gilText, {
+      cls: 'chip-gil',
+      icon: 'key',
+      iconCls: 'icon-key',
+      key: `gil-${p.pid}`,
+      maxW: inner,
+      title: t('stage.gil.title'),
+    }),
+  ];
+  if (p.gilWaiters.length) {
+    const names = p.gilWaiters.map((tid) => {
+      const th = ctx.scene.threads[tid];
+      return th ? threadName(th) : String(tid);
+    });
+    items.push(
+      chip(ctx, t('stage.gil.waiting', { list: names.join(', ') }), {
+        cls: 'chip-waiter',
+        icon: 'blocked',
+        iconCls: 'icon-blocked',
+        maxW: inner,
+        key: `gil-wait-${p.pid}`,
+      }),
+    );
+  }
+  return items;
+}
+
+function procBox(ctx: Ctx, p: ProcScene, w: number, bare = false): GNode {
   const { t, measure } = ctx;
   const inner = w - 2 * PAD;
   const nodes: DNode[] = [];
   const title = t('stage.proc.title', { name: p.name, pid: p.pid });
   const head = textNode(measure, PAD, baseline(4, ctx.F.bold), title, ctx.F.bold, 'title', { maxW: inner });
-  nodes.push(head);
-  if (p.parent !== null) {
+  if (!bare) nodes.push(head);
+  if (p.parent !== null && !bare) {
     const x = PAD + head.w + 8;
     if (x < w - PAD - 40)
       nodes.push(
@@ -131,35 +181,9 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
         ),
       );
   }
-  let y = 24;
-  if (p.showGil) {
-    const holder = p.gil !== null ? ctx.scene.threads[p.gil] : undefined;
-    const gilText = holder ? t('stage.gil.held', { thread: threadName(holder) }) : t('stage.gil.free');
-    const items = [
-      chip(ctx, gilText, {
-        cls: 'chip-gil',
-        icon: 'key',
-        iconCls: 'icon-key',
-        key: `gil-${p.pid}`,
-        maxW: inner,
-        title: t('stage.gil.title'),
-      }),
-    ];
-    if (p.gilWaiters.length) {
-      const names = p.gilWaiters.map((tid) => {
-        const th = ctx.scene.threads[tid];
-        return th ? threadName(th) : String(tid);
-      });
-      items.push(
-        chip(ctx, t('stage.gil.waiting', { list: names.join(', ') }), {
-          cls: 'chip-waiter',
-          icon: 'blocked',
-          iconCls: 'icon-blocked',
-          maxW: inner,
-          key: `gil-wait-${p.pid}`,
-        }),
-      );
-    }
+  let y = bare ? PAD : 24;
+  if (p.showGil && !bare) {
+    const items = gilChips(ctx, p, inner);
     // On the title's line when it fits there, else on a line of its own.
     const headRight = PAD + head.w + 12;
     const itemsW = items.reduce((sum, it) => sum + it.w + 4, -4);
@@ -174,7 +198,9 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   }
 
   // Threads as cards; the fd table beside them when there is room, else below.
-  const n = Math.max(1, p.threads.length);
+  // On a projector, threads asleep alike are one card (condense.ts).
+  const items = ctx.projector ? groupThreads(ctx, p) : p.threads;
+  const n = Math.max(1, items.length);
   const minCard = 210;
   const cols = Math.max(1, Math.min(n, Math.floor((inner + GAP) / (minCard + GAP))));
   let cardW = Math.min(300, (inner - GAP * (cols - 1)) / cols);
@@ -186,8 +212,10 @@ function procBox(ctx: Ctx, p: ProcScene, w: number): GNode {
   const fdBeside = besideW >= 190;
   let ty = y;
   let lastRow = { y, h: 0, used: 0 };
-  for (let i = 0; i < p.threads.length; i += cols) {
-    const row = p.threads.slice(i, i + cols).map((th) => threadCard(ctx, th, cardW));
+  for (let i = 0; i < items.length; i += cols) {
+    const row = items
+      .slice(i, i + cols)
+      .map((it) => ('threads' in it ? threadGroupCard(ctx, it, cardW) : threadCard(ctx, it, cardW)));
     const rowH = Math.max(...row.map((c) => c.h));
     row.forEach((c, j) => {
       c.x = PAD + j * (cardW + GAP);
@@ -358,7 +386,8 @@ function threadCard(ctx: Ctx, th: ThreadScene, w: number): GNode {
     );
     y += ROW + 2 + (lines.length - 1) * 14;
   }
-  if (th.userBuffer) {
+  // A projector leaves out the old bytes of a thread asleep for new ones.
+  if (th.userBuffer && !(ctx.projector && th.state === 'blocked' && !th.bufferChanged)) {
     const lab = textNode(
       measure,
       0,
