@@ -2,7 +2,8 @@
  * The classroom (issue 21): the stage view for a projector, its keys and a remote's, the key map.
  * Screenshots go to test-results/classroom/ (look at them: 1280×720 light English, dark Chinese).
  */
-import { test, expect, openLab, counter, stepText, visibleOf, runOf } from './fixtures.ts';
+import { test, expect, openLab, counter, stepText, visibleOf, runOf, SCENARIO_IDS } from './fixtures.ts';
+import { STILL_SMALL } from '../src/ui/stage/projector-floors.ts';
 import type { Page } from '@playwright/test';
 
 const SHOTS = 'test-results/classroom';
@@ -81,6 +82,28 @@ test('stage view at 1280×720: the whole stage on screen, user and kernel space 
   await expect(counter(page)).toHaveText(stepText(61, visible.length));
   await page.keyboard.press('f');
   await expect(view).toBeVisible();
+});
+
+test('stage view at 1280×720 for every shipped scenario: text of 20 px or more at a sample of steps (the few still under it held to their floor)', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const sizes: string[] = [];
+  for (const id of SCENARIO_IDS) {
+    const n = runOf(id).index.steps;
+    const floor = STILL_SMALL[id] ?? 20;
+    for (const step of [Math.floor(n / 2), Math.floor((n * 3) / 4)]) {
+      await openLab(page, id, { step });
+      if (!(await page.getByTestId('stage-view').isVisible())) await page.keyboard.press('f');
+      await expect(page.getByTestId('stage-view-pos')).toBeVisible();
+      const text = await stageText(page);
+      for (const b of text.bands) expect(b.bottom, `${id} step ${step}: ${b.text}`).toBeLessThanOrEqual(720);
+      sizes.push(`${id}@${step} ${text.min.toFixed(1)}`);
+      expect(text.min, `${id} step ${step}: "${text.smallest}"`).toBeGreaterThanOrEqual(floor);
+    }
+  }
+  console.log(`stage view 1280×720, smallest text (px): ${sizes.join(', ')}`);
 });
 
 test('stage view in Chinese and dark, at 150 % zoom of a 1280×720 window', async ({ browser }) => {

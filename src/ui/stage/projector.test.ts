@@ -13,33 +13,10 @@ import { placedGroups, placedTexts } from './nodes.ts';
 import { metricsMeasure } from './text.ts';
 import { METRICS, METRIC_CHARS } from './font-metrics.ts';
 import { fdList } from './layout/condense.ts';
+import { STILL_SMALL } from './projector-floors.ts';
 
 /** The stage view's box at 1280×720 (the bar and the caption line take the rest). */
 const BOX = { width: 1260, height: 630 };
-
-/**
- * Scenarios whose stage view still draws text under 20 px at some step (too many threads or
- * sockets for this layout), with the smallest size measured now: a floor, so it only goes up.
- */
-const STILL_SMALL: Record<string, number> = {
-  asyncio: 17,
-  'blocking-backlog-full': 19.5,
-  'chat-order-burst-epoll': 16,
-  'chat-order-burst-poll': 16.5,
-  'chat-order-burst': 16.5,
-  'chat-order-far': 16,
-  poll: 18,
-  'prethreaded-accept': 17.5,
-  'process-per-connection': 16.5,
-  'select-chat-epoll': 18,
-  'select-chat-pitfall': 16.5,
-  'select-chat-poll': 18.5,
-  'select-chat': 18.5,
-  selectors: 18.5,
-  'signal-driven': 18.5,
-  'thread-per-connection': 17.5,
-  'thread-pool': 17.5,
-};
 
 const measures = {
   en: metricsMeasure('en', METRICS, METRIC_CHARS),

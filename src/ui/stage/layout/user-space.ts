@@ -61,9 +61,14 @@ export function userBand(ctx: Ctx, w: number): Part {
           key: `proc-title-${lone.pid}`,
           maxW: w - bandLabel.w - 3 * PAD,
         }),
-        ...(lone.showGil ? gilChips(ctx, lone, w - bandLabel.w - 3 * PAD) : []),
       ]
     : [];
+  // Its GIL too when the line has room for it (else the GIL's line opens its box).
+  const gil = lone?.showGil ? gilChips(ctx, lone, w - bandLabel.w - 3 * PAD) : [];
+  const rowW = (items: GNode[]): number =>
+    items.reduce((sum, c) => sum + c.w + 4, bandLabel.w + 2 * PAD + 16);
+  const gilOnBand = gil.length > 0 && rowW([...heads, ...gil, ...cpus]) <= w;
+  if (gilOnBand) heads.push(...gil);
   const cpuW = [...heads, ...cpus].reduce((s, c) => s + c.w + 4, 0);
   const cpuX0 = Math.max(bandLabel.w + PAD + 16, lone ? 0 : w - PAD - cpuW);
   const cpuPart = flow([...heads, ...cpus], cpuX0, 3, w - PAD - cpuX0);
@@ -80,7 +85,7 @@ export function userBand(ctx: Ctx, w: number): Part {
   for (let i = 0; i < live.length; i += perRow) {
     const row = live.slice(i, i + perRow);
     const bw = (avail - GAP * (row.length - 1)) / row.length;
-    const boxes = row.map((p) => procBox(ctx, p, bw, p === lone));
+    const boxes = row.map((p) => procBox(ctx, p, bw, p === lone, p === lone && gilOnBand));
     const rowH = Math.max(...boxes.map((b) => b.h));
     boxes.forEach((b, j) => {
       b.x = PAD + j * (bw + GAP);
@@ -159,7 +164,8 @@ function gilChips(ctx: Ctx, p: ProcScene, inner: number): GNode[] {
   return items;
 }
 
-function procBox(ctx: Ctx, p: ProcScene, w: number, bare = false): GNode {
+/** `bare`: no title row (the band's line names the process), nor the GIL's when `gilShown` there. */
+function procBox(ctx: Ctx, p: ProcScene, w: number, bare = false, gilShown = false): GNode {
   const { t, measure } = ctx;
   const inner = w - 2 * PAD;
   const nodes: DNode[] = [];
@@ -182,12 +188,12 @@ function procBox(ctx: Ctx, p: ProcScene, w: number, bare = false): GNode {
       );
   }
   let y = bare ? PAD : 24;
-  if (p.showGil && !bare) {
+  if (p.showGil && !gilShown) {
     const items = gilChips(ctx, p, inner);
     // On the title's line when it fits there, else on a line of its own.
     const headRight = PAD + head.w + 12;
     const itemsW = items.reduce((sum, it) => sum + it.w + 4, -4);
-    if (p.parent === null && headRight + itemsW <= w - PAD) {
+    if (!bare && p.parent === null && headRight + itemsW <= w - PAD) {
       const part = flow(items, w - PAD - itemsW, 3, itemsW);
       nodes.push(...part.nodes);
     } else {
