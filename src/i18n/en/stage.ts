@@ -113,7 +113,7 @@ export default {
     '{n} threads, each asleep inside recvfrom() on its own connection: phase 1, waiting for data',
   'stage.group.recvChip': '{thread} · fd {fd}',
   'stage.idle.title': '{n} idle connections · fd {fds}',
-  'stage.idle.body': '{clients}: nothing received, receive buffers empty',
+  'stage.idle.body': '{clients}: receive buffers empty, nothing to read',
   'stage.idle.each': 'asleep on each:',
   'stage.idle.waiter': 'fd {fd}: {thread}',
 

@@ -108,10 +108,10 @@ export default {
   'stage.wait.stdin': '在 read(0) 中睡眠：',
   'stage.wait.pool': '空闲的工作线程在此睡眠（futex）：',
   'stage.group.threads': '{n} 个线程，都{state}',
-  'stage.group.recv': '{n} 个线程，各自在自己连接的 recvfrom() 里睡眠：第 1 阶段，等数据',
+  'stage.group.recv': '{n} 个线程在 recvfrom() 里睡眠，各等各的 fd：等数据',
   'stage.group.recvChip': '{thread} · fd {fd}',
   'stage.idle.title': '{n} 个空闲连接 · fd {fds}',
-  'stage.idle.body': '{clients}：什么也没收到，接收缓冲区都是空的',
+  'stage.idle.body': '{clients}：接收缓冲区都是空的，没有可读的数据',
   'stage.idle.each': '在每个上睡眠：',
   'stage.idle.waiter': 'fd {fd}：{thread}',
 

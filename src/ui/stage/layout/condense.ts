@@ -153,7 +153,7 @@ export function idleSocketsBox(ctx: Ctx, socks: readonly SockScene[], w: number)
     title,
     (y0, iw) => {
       const st = new Stack(y0);
-      const clients = socks.map((s) => s.client ?? '?').join(', ');
+      const clients = socks.map((s) => s.client ?? '?').join(t('stage.more.sep'));
       st.add(para(ctx, t('stage.idle.body', { clients }), iw, 'muted', ctx.F.small, 2));
       const waiterChip = (label: string, tid: number, key: string): GNode =>
         chip(ctx, label, {
