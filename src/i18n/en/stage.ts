@@ -109,8 +109,7 @@ export default {
   'stage.wait.stdin': 'asleep in read(0):',
   'stage.wait.pool': 'idle workers asleep (futex):',
   'stage.group.threads': '{n} threads, each {state}',
-  'stage.group.recv':
-    '{n} threads, each asleep inside recvfrom() on its own connection: phase 1, waiting for data',
+  'stage.group.recv': '{n} threads asleep inside recvfrom(), each on its own fd: waiting for data',
   'stage.group.recvChip': '{thread} · fd {fd}',
   'stage.idle.title': '{n} idle connections · fd {fds}',
   'stage.idle.body': '{clients}: receive buffers empty, nothing to read',
