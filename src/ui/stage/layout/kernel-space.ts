@@ -45,7 +45,7 @@ export function kernelBand(ctx: Ctx, w: number): Part {
   const nodes: DNode[] = [
     textNode(measure, PAD, baseline(4, ctx.F.band), t('stage.band.kernel'), ctx.F.band, 'band-label'),
   ];
-  let y = 26;
+  let y = ctx.projector ? 22 : 26;
   const avail = w - 2 * PAD;
 
   // The readiness machinery of this model: how a thread learns that data is there.
