@@ -33,8 +33,7 @@ if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScen
 }
 // The lab's side panels are a download of their own: start it now, so it arrives while the
 // first picture draws (an embedded lab shows none).
-// After the narration's code: the caption is part of the first picture, the side panels come after it.
-if (page === 'lab' && !embed) void narration.then(() => preloadLabParts(lang));
+if (page === 'lab' && !embed) preloadLabParts(lang);
 // Chinese draws in Chinese from the first frame: fetch its words and font faces before drawing
 // (the narration comes meanwhile: the first picture has its caption too).
 // (Should the words not come, the store says so and the page draws in English.)
