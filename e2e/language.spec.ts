@@ -148,7 +148,8 @@ test.describe('a browser set to English (en-US)', () => {
     await expectEnglish(page);
     const first = await firstFrame(page);
     expect(first?.lang).toBe('en');
-    expect(first?.text).toContain('Step forward');
+    // (The caption itself fills in just after the first frame: src/ui/narration-part.ts.)
+    expect(first?.text).toContain('What just happened');
     expect(chinese).toEqual([]);
   });
 

@@ -6,10 +6,11 @@ import { parseHash } from './store/url.ts';
 import { findScenario } from './scenarios/index.ts';
 import { loadChineseFonts } from './ui/document-settings.ts';
 import { preloadLabParts } from './ui/lab-parts.ts';
+import { preloadNarration } from './ui/narration-part.ts';
 import { setDocumentLang, startingLang } from './ui/lang-choice.ts';
 import { labStoreFromUrl } from './ui/url-sync.ts';
 import { DEFAULT_SCENARIO, labTarget } from './store/lab.ts';
-import { notRunNotice, prepareRun, runsAtOnce } from './ui/simulating.ts';
+import { notRunNotice, prepareRun, runsAtOnce } from './ui/run-first.ts';
 import { reloadOnStaleChunks, showUpdatePrompt } from './ui/share/update.ts';
 import './ui/styles.css';
 
@@ -19,6 +20,9 @@ reloadOnStaleChunks();
 const { lang: linked, page, embed, scenarioId, params } = parseHash(window.location.hash).location;
 // The link's `lang=`, else this tab's, else the switch's remembered choice, else the browser's.
 const lang = startingLang(linked);
+// The narration's code and words are a download of their own: started first, they arrive while
+// the stage draws (the caption fills in then), instead of making the first picture wait.
+const narration = preloadNarration(lang);
 // A custom scenario too large for a link is named by its id alone: this browser may have kept it
 // (src/ui/share/kept-db.ts). Look before the first render, so the store built from the address finds it.
 if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScenario(scenarioId)) {
@@ -30,9 +34,11 @@ if (page === 'lab' && scenarioId !== null && params.s === undefined && !findScen
 // The lab's side panels are a download of their own: start it now, so it arrives while the
 // first picture draws (an embedded lab shows none).
 if (page === 'lab' && !embed) preloadLabParts(lang);
-// Chinese draws in Chinese from the first frame: fetch its words and font faces before drawing.
+// Chinese draws in Chinese from the first frame: fetch its words and font faces before drawing
+// (the narration comes meanwhile: the first picture has its caption too).
 // (Should the words not come, the store says so and the page draws in English.)
-if (lang === 'zh') await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts()]);
+if (lang === 'zh')
+  await Promise.all([ensureMessages(lang).catch(() => undefined), loadChineseFonts(), narration]);
 setDocumentLang(lang);
 
 // A scenario that is neither shipped nor run yet (a link's `s=`, one kept in this browser) runs in

@@ -32,14 +32,7 @@ export function firstStudentFd(mech: Mechanism): number {
  */
 export const SELECT_MAX_CLASS = FD_SETSIZE - firstStudentFd('select');
 
-/** The shipped lab scenario that steps through each mechanism's server with a few clients. */
-export const LAB_SCENARIO: Record<Mechanism, string> = { select: 'select', epoll: 'epoll-level' };
-
-/** The shipped lab scenario of a hall's class (its id says its mechanism), or null for any other scenario. */
-export function labScenarioOfHall(id: string): string | null {
-  const m = /^hall-(select|epoll)-/.exec(id);
-  return m ? LAB_SCENARIO[m[1] as Mechanism] : null;
-}
+export { LAB_SCENARIO, labScenarioOfHall } from './lab-scenario.ts';
 
 export interface HallConfig {
   n: number;

@@ -4,18 +4,23 @@
  *   src/i18n/en/pages/<page>.ts and src/i18n/zh/pages/<page>.ts    one page's own words
  * Each exports `default { key: template }`; a test proves both languages have the same keys.
  * Only the English core ships in the first download: Chinese and each page's messages are
- * fetched when first needed (`ensureMessages`), so a visitor pays for one language.
+ * fetched when first needed (`ensureMessages`), so a visitor pays for one language. The
+ * narration's words (`<lang>/narration.ts`) load like a page's, named 'narration', with the
+ * narration's code (src/ui/narration-part.ts): the first picture draws without waiting for them.
  * Files are found by glob: a new concern or page needs no registration here.
  */
 import { format, type Lang, type Messages } from './core.ts';
 
 type Loader = () => Promise<Messages>;
 
-const CORE_EN = import.meta.glob<Messages>('./en/*.ts', { eager: true, import: 'default' });
-const CORE_ZH = import.meta.glob<Messages>('./zh/*.ts', { import: 'default' });
+const CORE_EN = import.meta.glob<Messages>(['./en/*.ts', '!./en/narration.ts'], {
+  eager: true,
+  import: 'default',
+});
+const CORE_ZH = import.meta.glob<Messages>(['./zh/*.ts', '!./zh/narration.ts'], { import: 'default' });
 const PAGES: Record<Lang, Record<string, Loader>> = {
-  en: import.meta.glob<Messages>('./en/pages/*.ts', { import: 'default' }),
-  zh: import.meta.glob<Messages>('./zh/pages/*.ts', { import: 'default' }),
+  en: import.meta.glob<Messages>(['./en/pages/*.ts', './en/narration.ts'], { import: 'default' }),
+  zh: import.meta.glob<Messages>(['./zh/pages/*.ts', './zh/narration.ts'], { import: 'default' }),
 };
 
 const merged: Record<Lang, Messages> = { en: {}, zh: {} };

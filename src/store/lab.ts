@@ -162,8 +162,9 @@ export function labTarget(
 
 /** Switches language once its messages are here (at once when they already are). */
 function whenLoaded(lang: Lang, apply: () => void, failed: () => void): void {
-  if (messagesReady(lang)) apply();
-  else ensureMessages(lang).then(apply, failed);
+  // The narration's words (a part of their own) too: the caption switches with the rest.
+  if (messagesReady(lang, ['narration'])) apply();
+  else ensureMessages(lang, ['narration']).then(apply, failed);
 }
 
 export function createLabStore(initial: Partial<LabState> = {}) {

@@ -1,14 +1,17 @@
 /**
  * What just happened, in one or two plain sentences (src/narration), with where it happened
  * (Python, a system call, the kernel, the network…), the step number and the virtual time.
+ * The sentences' code and words are a download of their own (narration-part.ts): the head and
+ * the stage draw first, the sentences as soon as they are here.
  */
 import { useMemo } from 'react';
 import { formatNumber, positionOf } from './controls/position.ts';
-import { narrate } from '../narration/index.ts';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
 import { useLab, useRun, useT, useView } from './hooks.ts';
+import { useLazyPart } from './lazy-part.ts';
+import { NARRATION_WORDS, narrationPart } from './narration-part.ts';
 import { plainText, TermText } from './text/TermText.tsx';
 import './panels.css';
 
@@ -51,9 +54,11 @@ export function Narration() {
   const lang = useLab((s) => s.lang);
   const { run, index } = useRun();
   const { view, before, step } = useView();
+  const part = useLazyPart(lang, NARRATION_WORDS, narrationPart);
+  const narrate = part.state === 'ready' ? part.module.narrate : null;
   const n = useMemo(
-    () => narrate(run, index, step, lang, { view, before }),
-    [run, index, step, lang, view, before],
+    () => narrate?.(run, index, step, lang, { view, before }) ?? null,
+    [narrate, run, index, step, lang, view, before],
   );
   const visible = useVisibleSteps();
 
@@ -79,19 +84,23 @@ export function Narration() {
         </span>
       </div>
       {/* Glossary terms are links; the announcement stays plain text, in its own live region. */}
-      <div className="pn-narr-body" data-testid="narration">
-        <p className="pn-narr-text">
-          <TermText text={n.text} lang={lang} used={used} />
+      <div className="pn-narr-body" data-testid="narration" aria-busy={n === null}>
+        <p className="pn-narr-text" role={part.state === 'failed' ? 'alert' : undefined}>
+          {n ? (
+            <TermText text={n.text} lang={lang} used={used} />
+          ) : (
+            part.state === 'failed' && t('app.narr.failed')
+          )}
         </p>
-        {n.detail && (
+        {n?.detail && (
           <p className="pn-narr-detail">
             <TermText text={n.detail} lang={lang} used={used} />
           </p>
         )}
       </div>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration-live">
-        {plainText(n.text)}
-        {n.detail ? ` ${plainText(n.detail)}` : ''}
+        {n && plainText(n.text)}
+        {n?.detail ? ` ${plainText(n.detail)}` : ''}
       </p>
     </section>
   );

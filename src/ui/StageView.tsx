@@ -14,7 +14,8 @@ import { METRICS, METRIC_CHARS } from './stage/font-metrics.ts';
 import { renderNodes } from './stage/Svg.tsx';
 import { clientHeight, useBoxSize } from './stage/use-box.ts';
 import { useSwipe } from './stage/use-swipe.ts';
-import { narrate } from '../narration/index.ts';
+import { useLazyPart } from './lazy-part.ts';
+import { NARRATION_WORDS, narrationPart } from './narration-part.ts';
 import { plainText } from './text/TermText.tsx';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import { formatCount, formatTime, positionOf, timeOfStep } from './controls/position.ts';
@@ -41,9 +42,11 @@ export function StageView() {
     () => fitScreen(scene, box, { t, measure, projector: true }),
     [scene, box, t, measure],
   );
+  const part = useLazyPart(lang, NARRATION_WORDS, narrationPart);
+  const narrate = part.state === 'ready' ? part.module.narrate : null;
   const caption = useMemo(
-    () => plainText(narrate(run, index, step, lang, { view, before }).text),
-    [run, index, step, lang, view, before],
+    () => (narrate ? plainText(narrate(run, index, step, lang, { view, before }).text) : ''),
+    [narrate, run, index, step, lang, view, before],
   );
   // The view takes the focus itself (not its button: Space must not press "leave").
   const selfRef = useRef<HTMLDivElement>(null);

@@ -7,7 +7,7 @@
 import { additionsOf, encodeAdditions } from '../scenarios/student.ts';
 import type { LabState } from '../store/lab.ts';
 import { hashOf } from './url-sync.ts';
-import { labScenarioOfHall } from '../hall/hall.ts';
+import { labScenarioOfHall } from '../hall/lab-scenario.ts';
 import { formatHash } from '../store/url.ts';
 
 export function labHash(s: LabState): string {

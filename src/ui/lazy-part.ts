@@ -38,6 +38,8 @@ export interface LazyModule<M> {
   useModule(): LazyState<M>;
   /** Starts the download now (before anything draws it); a failed one is retried on next use. */
   preload(): void;
+  /** Resolves when the download has ended (arrived or failed); starts it if need be. */
+  loaded(): Promise<void>;
 }
 
 /**
@@ -60,6 +62,7 @@ function staleChunk(error: unknown): void {
 export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
   let state: LazyState<M> = { state: 'waiting' };
   let started = false;
+  let ended: Promise<void> = Promise.resolve();
   const listeners = new Set<() => void>();
   const preload = () => {
     if (started && state.state !== 'failed') return;
@@ -67,7 +70,7 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     started = true;
     state = { state: 'waiting' };
     if (retry) for (const fn of listeners) fn();
-    load()
+    ended = load()
       .then(
         (module) => {
           state = { state: 'ready', module };
@@ -90,6 +93,10 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
   const snapshot = () => state;
   return {
     preload,
+    loaded: () => {
+      preload();
+      return ended;
+    },
     useModule: () => useSyncExternalStore(subscribe, snapshot, snapshot),
   };
 }

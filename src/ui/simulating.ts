@@ -5,30 +5,20 @@
  * moment: a small scenario opens without a flash), and the run is handed to the page's cache, so
  * getRun finds it. Shipped scenarios (small, known) run at once, as before.
  */
-import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import type { TraceEvent } from '../kernel/types.ts';
-import { hasRun, keepRun, type SimJob, type SimResult } from '../runs/runs.ts';
+import { keepRun, type SimJob, type SimResult } from '../runs/runs.ts';
 import { CANCELLED, workerClient } from '../runs/worker-jobs.ts';
 import { asksFirst, scenarioSize } from '../scenarios/budget.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
+import { runsAtOnce, type Prepared } from './run-first.ts';
 
 const client = workerClient<SimJob, SimResult, TraceEvent[]>(
   () => new Worker(new URL('../runs/sim-worker.ts', import.meta.url), { type: 'module', name: 'iolab-sim' }),
 );
 
-/** How a preparation ended: the run is cached, or the user cancelled, or the worker failed (its message). */
-export type Prepared =
-  { ok: true } | { ok: false; cancelled: true } | { ok: false; cancelled: false; message: string };
-
-/**
- * Whether the page can go on at once: a shipped scenario, one already run, or a student's own
- * program (the store sends it to the playground, whose Python worker makes its run).
- */
-export function runsAtOnce(scenario: Scenario, seed: number): boolean {
-  return scenario.model === 'python' || findScenario(scenario.id) === scenario || hasRun(scenario, seed);
-}
+export { notRunNotice, runsAtOnce, type Prepared } from './run-first.ts';
 
 /**
  * A panel over the page (plain DOM: it shows before React draws anything): the site's name, a
@@ -193,17 +183,4 @@ export async function prepareRun(
   } finally {
     panel.remove();
   }
-}
-
-/** The notice for a run that did not finish: cancelled, or failed, with what the lab shows instead. */
-export function notRunNotice(
-  scenario: Scenario,
-  lang: Lang,
-  prepared: Exclude<Prepared, { ok: true }>,
-  fallback: string,
-): { key: string; params: Record<string, string> } {
-  const title = scenario.title[lang] || scenario.title.en;
-  return prepared.cancelled
-    ? { key: 'app.sim.cancelled', params: { title, fallback } }
-    : { key: 'app.sim.failed', params: { title, fallback, message: prepared.message } };
 }

@@ -5,7 +5,7 @@ import { scenarioLinkParam, tooBigForLink } from '../scenarios/link.ts';
 import { additionsOf, baseOf } from '../scenarios/student.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import { createLabStore, labTarget, type LabState, type LabStoreApi } from '../store/lab.ts';
-import { notRunNotice, prepareRun, runsAtOnce } from './simulating.ts';
+import { notRunNotice, prepareRun, runsAtOnce } from './run-first.ts';
 import type { Lang } from '../i18n/core.ts';
 import { keepForTab } from './lang-choice.ts';
 import { writeViewParams } from '../store/view-params.ts';

@@ -74,6 +74,8 @@ export default {
   'nav.scaling': 'C10K lab',
   'app.page.loading': 'Loading…',
   'app.page.failed': 'This page could not be loaded (are you offline?). Reload to try again.',
+  'app.narr.failed':
+    'The narration (“What just happened”) could not be loaded (are you offline?). Reload to try again.',
   'app.side.failed':
     'The program, the system-call log and the meters could not be loaded (are you offline?). Reload to try again.',
   'app.page.missing': 'That page does not exist yet; here is the step-through view instead.',

@@ -70,6 +70,7 @@ export default {
   'nav.scaling': 'C10K 实验',
   'app.page.loading': '加载中…',
   'app.page.failed': '无法加载这个页面（是否离线？）。请刷新重试。',
+  'app.narr.failed': '“刚刚发生了什么”没能加载（是否离线？）。请刷新页面重试。',
   'app.side.failed': '程序、系统调用日志和计数器没能加载（是否离线？）。请刷新页面重试。',
   'app.page.missing': '这个页面还不存在；这里显示的是逐步观察视图。',
   'app.notice.badStep': '这次运行没有第 {step} 步（共 {steps} 步），改为显示第 {shown} 步。',

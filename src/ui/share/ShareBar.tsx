@@ -8,7 +8,7 @@ import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
 import { scenarioLinkParam, tooBigForLink } from '../../scenarios/link.ts';
-import { notRunNotice, prepareRun } from '../simulating.ts';
+import { notRunNotice, prepareRun } from '../run-first.ts';
 import { useValidatorWords } from '../reason-text.ts';
 import './share.css';
 
