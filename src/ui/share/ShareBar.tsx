@@ -8,7 +8,7 @@ import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
 import { scenarioLinkParam, tooBigForLink } from '../../scenarios/link.ts';
-import { notRunNotice, prepareRun } from '../simulating.ts';
+import { notRunNotice, prepareRun, readInWorker } from '../simulating.ts';
 import { useValidatorWords } from '../reason-text.ts';
 import './share.css';
 
@@ -51,7 +51,7 @@ export function ShareBar() {
 
   const open = async (file: File) => {
     const { readScenarioFile } = await import('./import.ts');
-    const result = await readScenarioFile(file);
+    const result = await readScenarioFile(file, readInWorker);
     if (!result.ok) {
       setRefused(result);
       return;
