@@ -26,13 +26,18 @@ export type FileResult =
       problems: (Problem & { key?: string; params?: Record<string, string | number> })[];
     };
 
+/** A file this small is read here at once (a few ms); a larger one by `parseLarge`. */
+export const READ_HERE_BELOW = 64 * 1024;
+
 /**
- * `parse` reads the bytes (ShareBar passes the simulation worker's reader, simulating.ts
- * readInWorker: a big file is not parsed on the page's thread); it is given the bytes to keep.
+ * `parseLarge` reads a file of READ_HERE_BELOW bytes or more (ShareBar passes the simulation
+ * worker's reader, simulating.ts readInWorker: a big file is not parsed on the page's thread); it
+ * is given the bytes to keep.
  */
 export async function readScenarioFile(
   file: File,
-  parse: (bytes: ArrayBuffer) => Promise<Validation> = async (b) => parseScenarioBytes(new Uint8Array(b)),
+  parseLarge: (bytes: ArrayBuffer) => Promise<Validation> = async (b) =>
+    parseScenarioBytes(new Uint8Array(b)),
 ): Promise<FileResult> {
   // A file's name is shown in notices: its control and bidi characters as escapes, never acted on.
   const name = escapeControls(file.name.slice(0, 120), []);
@@ -67,7 +72,10 @@ export async function readScenarioFile(
   }
   let v: Validation;
   try {
-    v = await parse(bytes);
+    v =
+      bytes.byteLength < READ_HERE_BELOW
+        ? parseScenarioBytes(new Uint8Array(bytes))
+        : await parseLarge(bytes);
   } catch (err) {
     return {
       ok: false,
