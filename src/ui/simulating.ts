@@ -43,12 +43,17 @@ export async function readInWorker(bytes: ArrayBuffer): Promise<Validation> {
 /** Lets the page's other work (input, painting) in between two slices of a long preparation. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Trace events from which firstDrawing makes the lab's lists ahead, in slices. */
+const FIRST_DRAWING_IN_SLICES_FROM = 20_000;
+
 /**
  * Makes, each in a task of its own, what the lab's first drawing of a big run asks for and keeps
  * (cached per run): the visible steps, the timeline's marks, the stage's trace facts, the strace
  * log. Drawn at once, a 10,000-client run did all of it in one task of seconds.
  */
 async function firstDrawing(lab: LabRun, panel: { progress(f: number): void }): Promise<void> {
+  // A small run is drawn at once, as before: its lists take a few ms.
+  if (lab.run.trace.length < FIRST_DRAWING_IN_SLICES_FROM) return;
   const [markers, facts, strace] = await Promise.all([
     import('./controls/markers.ts'),
     import('./stage/facts.ts'),
