@@ -21,10 +21,11 @@ export interface LabRun {
 /** Trace cap for the app: enough for every lesson; a longer run stops with its reason shown. */
 export const APP_MAX_EVENTS = 400_000;
 
-export interface SimJob {
-  scenario: Scenario;
-  seed: number;
-}
+/**
+ * A run for the simulation worker: of a scenario the page posts, or of one the worker read from a
+ * file (`readId`, ReadResult): 20,000 clients are not copied back to it from the page's thread.
+ */
+export type SimJob = { scenario: Scenario; seed: number } | { readId: number; seed: number };
 
 /** The page's run of a scenario: its event cap and its work budget; `progress` hears how far it is (0..1). */
 export function simulate(
@@ -73,7 +74,7 @@ export interface SimResult {
 
 /** The worker's side: simulates, sends the trace in parts of TRACE_PART events, returns the rest. */
 export function simulateInParts(
-  job: SimJob,
+  job: { scenario: Scenario; seed: number },
   progress: (fraction: number) => void,
   send: (part: TraceEvent[]) => void,
 ): SimResult {

@@ -18,8 +18,16 @@ export type WorkerReply<R, P = never> =
 export const CANCELLED = 'cancelled';
 
 export interface WorkerClient<J, R, P = never> {
-  /** Runs `job`: `onProgress` hears how far it is (0..1), `onPart` each part before the result. */
-  run(job: J, onProgress?: (fraction: number) => void, onPart?: (part: P) => void): Promise<R>;
+  /**
+   * Runs `job`: `onProgress` hears how far it is (0..1), `onPart` each part before the result;
+   * `transfer` (a file's bytes, say) moves to the worker instead of being copied.
+   */
+  run(
+    job: J,
+    onProgress?: (fraction: number) => void,
+    onPart?: (part: P) => void,
+    transfer?: Transferable[],
+  ): Promise<R>;
   cancel(): void;
 }
 
@@ -67,7 +75,7 @@ export function workerClient<J, R, P = never>(make: () => Worker): WorkerClient<
     return w;
   };
   return {
-    run(job, onProgress, onPart) {
+    run(job, onProgress, onPart, transfer = []) {
       const id = nextId++;
       return new Promise<R>((resolve, reject) => {
         pending.set(id, {
@@ -76,7 +84,7 @@ export function workerClient<J, R, P = never>(make: () => Worker): WorkerClient<
           ...(onProgress ? { onProgress } : {}),
           ...(onPart ? { onPart } : {}),
         });
-        ensure().postMessage({ id, job });
+        ensure().postMessage({ id, job }, transfer);
       });
     },
     cancel() {

@@ -62,9 +62,23 @@ export function scenarioJson(s: Scenario): string {
   return json;
 }
 
-/** Tells scenarioJson what `s` writes out to, written elsewhere (the simulation worker, from its copy). */
-export function rememberScenarioJson(s: Scenario, json: string): void {
+/** The UTF-8 length of each scenario's JSON, once known (the link bound asks for it at every step). */
+const UTF8 = new WeakMap<Scenario, number>();
+
+/**
+ * Tells scenarioJson what `s` writes out to, written elsewhere (the simulation worker, from its
+ * copy), and, when known, that text's UTF-8 length (linkUtf8Bytes).
+ */
+export function rememberScenarioJson(s: Scenario, json: string, utf8Bytes?: number): void {
   JSONS.set(s, json);
+  if (utf8Bytes !== undefined) UTF8.set(s, utf8Bytes);
+}
+
+/** The UTF-8 length of `scenarioJson(s)`, counted once per scenario object. */
+export function linkUtf8Bytes(s: Scenario): number {
+  let n = UTF8.get(s);
+  if (n === undefined) UTF8.set(s, (n = utf8Length(scenarioJson(s))));
+  return n;
 }
 
 export function encodeScenario(s: Scenario): string {
@@ -149,7 +163,7 @@ export function tooBigForLink(s: Scenario): TooBigForLink | null {
     return { why: 'connections', n: connections, max: MAX_LINK_CONNECTIONS };
   // The length encodeScenario would give, without encoding (base64 of the UTF-8, unpadded). No
   // shipped scenario comes near the bound, so a long one is never "shipped as shipped".
-  const n = `${LINK_VERSION}.`.length + Math.ceil((utf8Length(scenarioJson(s)) * 4) / 3);
+  const n = `${LINK_VERSION}.`.length + Math.ceil((linkUtf8Bytes(s) * 4) / 3);
   return n > MAX_LINK_CHARS ? { why: 'chars', n, max: MAX_LINK_CHARS } : null;
 }
 

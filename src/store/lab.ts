@@ -9,7 +9,7 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import type { Lang } from '../i18n/core.ts';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
-import { getRun, hasRun } from '../runs/runs.ts';
+import { getRun, hasRun, type LabRun } from '../runs/runs.ts';
 import { visibleSteps } from '../runs/folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
@@ -101,10 +101,15 @@ export const DEFAULT_SCENARIO = SCENARIOS.find((s) => s.id === 'blocking-two-cli
 const STEPS = new WeakMap<object, { folded?: number[]; all?: number[] }>();
 
 export function stepsOf(s: Pick<LabState, 'scenario' | 'seed' | 'fold'>): number[] {
-  const { index, folds } = getRun(s.scenario, s.seed);
+  return runSteps(getRun(s.scenario, s.seed), s.fold);
+}
+
+/** The visible steps of a run, made once per run and fold setting (one list for both when nothing folds). */
+export function runSteps({ index, folds }: Pick<LabRun, 'index' | 'folds'>, fold: boolean): number[] {
   const known = STEPS.get(index) ?? {};
   STEPS.set(index, known);
-  if (s.fold) return (known.folded ??= visibleSteps(index.steps, folds));
+  if (folds.folds.length === 0) return (known.all ??= known.folded ??= visibleSteps(index.steps, null));
+  if (fold) return (known.folded ??= visibleSteps(index.steps, folds));
   return (known.all ??= visibleSteps(index.steps, null));
 }
 

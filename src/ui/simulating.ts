@@ -7,18 +7,74 @@
  */
 import type { Scenario } from '../scenarios/format.ts';
 import type { TraceEvent } from '../kernel/types.ts';
-import { keepRun, type SimJob, type SimResult } from '../runs/runs.ts';
+import { keepRun, type LabRun, type SimJob, type SimResult } from '../runs/runs.ts';
+import { runSteps } from '../store/lab.ts';
+import { assembleRead, NOT_READ, type ReadJob, type ReadResult } from '../runs/read-file.ts';
 import { CANCELLED, workerClient } from '../runs/worker-jobs.ts';
+import type { ScenarioClient, Validation } from '../scenarios/format.ts';
 import { asksFirst, scenarioSize } from '../scenarios/budget.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
 import { runsAtOnce, type Prepared } from './run-first.ts';
 
-const client = workerClient<SimJob, SimResult, TraceEvent[]>(
+const client = workerClient<SimJob | ReadJob, SimResult | ReadResult, TraceEvent[] | ScenarioClient[]>(
   () => new Worker(new URL('../runs/sim-worker.ts', import.meta.url), { type: 'module', name: 'iolab-sim' }),
 );
 
 export { notRunNotice, runsAtOnce, type Prepared } from './run-first.ts';
+/** Scenarios the worker read (readInWorker), by the id its run jobs name them with. */
+const readIds = new WeakMap<Scenario, number>();
+
+/**
+ * A scenario file's bytes decoded, parsed and checked in the simulation worker (read-file.ts), as
+ * parseScenarioBytes would on this thread: the bytes move to the worker, the clients come back in
+ * parts (each read in a task of its own), and the worker keeps the scenario for its run.
+ */
+export async function readInWorker(bytes: ArrayBuffer): Promise<Validation> {
+  const parts: ScenarioClient[][] = [];
+  const made = (await client.run({ read: bytes }, undefined, (p) => parts.push(p as ScenarioClient[]), [
+    bytes,
+  ])) as ReadResult;
+  if (!made.ok) return made;
+  const scenario = assembleRead(made, parts);
+  readIds.set(scenario, made.readId);
+  return { ok: true, scenario };
+}
+
+/** Lets the page's other work (input, painting) in between two slices of a long preparation. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Trace events from which firstDrawing makes the lab's lists ahead, in slices. */
+const FIRST_DRAWING_IN_SLICES_FROM = 20_000;
+
+/**
+ * Makes, each in a task of its own, what the lab's first drawing of a big run asks for and keeps
+ * (cached per run): the visible steps, the timeline's marks, the stage's trace facts, the strace
+ * log. Drawn at once, a 10,000-client run did all of it in one task of seconds.
+ */
+async function firstDrawing(lab: LabRun, panel: { progress(f: number): void }): Promise<void> {
+  // A small run is drawn at once, as before: its lists take a few ms.
+  if (lab.run.trace.length < FIRST_DRAWING_IN_SLICES_FROM) return;
+  const [markers, facts, strace] = await Promise.all([
+    import('./controls/markers.ts'),
+    import('./stage/facts.ts'),
+    import('../kernel/strace-log.ts'),
+  ]);
+  panel.progress(1);
+  const slices = [
+    () => runSteps(lab, true),
+    () => runSteps(lab, false),
+    () => markers.markerIndex(lab.index, runSteps(lab, true)),
+    () => markers.markerIndex(lab.index, runSteps(lab, false)),
+    () => facts.traceFacts(lab.index),
+    () => strace.straceLog(lab.run.trace),
+  ];
+  for (const slice of slices) {
+    await nextTask();
+    slice();
+  }
+  await nextTask();
+}
 
 /**
  * A panel over the page (plain DOM: it shows before React draws anything): the site's name, a
@@ -165,15 +221,27 @@ export async function prepareRun(
   const panel = showPanel(lang, scenario.title[lang] || scenario.title.en, () => client.cancel());
   try {
     // The trace arrives in parts, each read in a task of its own (one long message would freeze the page).
-    const trace: TraceEvent[] = [];
-    const made = await client.run(
-      { scenario, seed },
-      (f) => panel.progress(f),
-      (part) => {
-        for (const ev of part) trace.push(ev);
-      },
-    );
-    keepRun(scenario, seed, made, trace);
+    let trace: TraceEvent[] = [];
+    const run = (job: SimJob) => {
+      trace = [];
+      return client.run(
+        job,
+        (f) => panel.progress(f),
+        (part) => {
+          for (const ev of part as TraceEvent[]) trace.push(ev);
+        },
+      ) as Promise<SimResult>;
+    };
+    // A scenario the worker read runs by its id; a fresh worker (after a cancel) is sent it whole.
+    const readId = readIds.get(scenario);
+    const made =
+      readId === undefined
+        ? await run({ scenario, seed })
+        : await run({ readId, seed }).catch((e: unknown) => {
+            if (e instanceof Error && e.message === NOT_READ) return run({ scenario, seed });
+            throw e;
+          });
+    await firstDrawing(keepRun(scenario, seed, made, trace), panel);
     return { ok: true };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -52,6 +52,17 @@ export function kindOf(ev: TraceEvent): MarkerKind | null {
  * that stands for it (the next visible one: the fold's own step).
  */
 export function markerIndex(index: TraceIndex, visible: readonly number[]): MarkerIndex {
+  // Made once per run and list of visible steps (the store keeps one list per fold setting).
+  const known = MADE.get(index) ?? new WeakMap<readonly number[], MarkerIndex>();
+  MADE.set(index, known);
+  let marks = known.get(visible);
+  if (!marks) known.set(visible, (marks = collectMarkers(index, visible)));
+  return marks;
+}
+
+const MADE = new WeakMap<TraceIndex, WeakMap<readonly number[], MarkerIndex>>();
+
+function collectMarkers(index: TraceIndex, visible: readonly number[]): MarkerIndex {
   const lists: Record<MarkerKind, number[]> = {
     syscall: [],
     failed: [],

@@ -51,7 +51,10 @@ export function ShareBar() {
 
   const open = async (file: File) => {
     const { readScenarioFile } = await import('./import.ts');
-    const result = await readScenarioFile(file);
+    // A big file is read in the simulation worker, whose page part is a download of its own.
+    const readInWorker = (bytes: ArrayBuffer) =>
+      import('../simulating.ts').then((m) => m.readInWorker(bytes));
+    const result = await readScenarioFile(file, readInWorker);
     if (!result.ok) {
       setRefused(result);
       return;

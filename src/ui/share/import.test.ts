@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DRAWN_CONNECTIONS, readScenarioFile } from './import.ts';
+import { MAX_DRAWN_CONNECTIONS, READ_HERE_BELOW, readScenarioFile } from './import.ts';
 import { BAD_FILES, GOOD_FILES } from '../../scenarios/encodings.fixtures.ts';
 import { decodeScenario, encodeScenario, MAX_LINK_CONNECTIONS } from '../../scenarios/link.ts';
 import { big } from '../../scenarios/link.fixtures.ts';
@@ -35,6 +35,36 @@ describe('the file bar reads files as the CLI does', () => {
   it("shows a file's name with its control and bidi characters escaped", async () => {
     const r = await readScenarioFile(file('evil\u202enosj.json', GOOD_FILES[0]!.bytes));
     expect(r.file).toBe('evil\\u202enosj.json');
+  });
+});
+
+describe('a large file is read elsewhere (the simulation worker), a small one at once', () => {
+  it('hands the bytes of a file of READ_HERE_BELOW bytes or more to the reader it is given, and keeps its answer', async () => {
+    const good = GOOD_FILES[0]!;
+    const text = new TextDecoder().decode(good.bytes);
+    // The same scenario, padded with spaces past the bound (JSON ignores them).
+    const padded = new TextEncoder().encode(text + ' '.repeat(READ_HERE_BELOW));
+    const seen: number[] = [];
+    const parseLarge = async (b: ArrayBuffer) => {
+      seen.push(b.byteLength);
+      return { ok: false as const, problems: [{ path: 'clients', message: 'from the reader' }] };
+    };
+    const large = await readScenarioFile(file('big.json', padded), parseLarge);
+    expect(seen).toEqual([padded.length]);
+    expect(!large.ok && large.problems.map((p) => p.message)).toEqual(['from the reader']);
+    const small = await readScenarioFile(file(good.name, good.bytes), parseLarge);
+    expect(seen).toHaveLength(1);
+    expect(small.ok).toBe(true);
+  });
+
+  it('says a reader that fails could not read the file, and changes nothing else', async () => {
+    const padded = new Uint8Array(READ_HERE_BELOW + 10).fill(0x20);
+    const r = await readScenarioFile(file('big.json', padded), () =>
+      Promise.reject(new Error('worker gone')),
+    );
+    expect(!r.ok && r.problems.map((p) => [p.key, p.params?.message])).toEqual([
+      ['share.readFailed', 'worker gone'],
+    ]);
   });
 });
 

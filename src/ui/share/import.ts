@@ -3,7 +3,7 @@
  * the CLI (`parseScenarioBytes`: UTF-8 with or without BOM, UTF-16 with BOM), every problem with its field. Nothing here touches the store: a refused file
  * changes nothing the user had.
  */
-import type { Problem, Scenario } from '../../scenarios/format.ts';
+import type { Problem, Scenario, Validation } from '../../scenarios/format.ts';
 import { parseScenarioBytes } from '../../scenarios/decode.ts';
 import { escapeControls } from '../../scenarios/text.ts';
 
@@ -26,7 +26,19 @@ export type FileResult =
       problems: (Problem & { key?: string; params?: Record<string, string | number> })[];
     };
 
-export async function readScenarioFile(file: File): Promise<FileResult> {
+/** A file this small is read here at once (a few ms); a larger one by `parseLarge`. */
+export const READ_HERE_BELOW = 64 * 1024;
+
+/**
+ * `parseLarge` reads a file of READ_HERE_BELOW bytes or more (ShareBar passes the simulation
+ * worker's reader, simulating.ts readInWorker: a big file is not parsed on the page's thread); it
+ * is given the bytes to keep.
+ */
+export async function readScenarioFile(
+  file: File,
+  parseLarge: (bytes: ArrayBuffer) => Promise<Validation> = async (b) =>
+    parseScenarioBytes(new Uint8Array(b)),
+): Promise<FileResult> {
   // A file's name is shown in notices: its control and bidi characters as escapes, never acted on.
   const name = escapeControls(file.name.slice(0, 120), []);
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
@@ -46,9 +58,9 @@ export async function readScenarioFile(file: File): Promise<FileResult> {
   if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
     return { ok: false, file: name, problems: [{ path: '(file)', message: '', key: 'share.notJson' }] };
   }
-  let bytes: Uint8Array;
+  let bytes: ArrayBuffer;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = await file.arrayBuffer();
   } catch (err) {
     return {
       ok: false,
@@ -58,7 +70,21 @@ export async function readScenarioFile(file: File): Promise<FileResult> {
       ],
     };
   }
-  const v = parseScenarioBytes(bytes);
+  let v: Validation;
+  try {
+    v =
+      bytes.byteLength < READ_HERE_BELOW
+        ? parseScenarioBytes(new Uint8Array(bytes))
+        : await parseLarge(bytes);
+  } catch (err) {
+    return {
+      ok: false,
+      file: name,
+      problems: [
+        { path: '(file)', message: '', key: 'share.readFailed', params: { message: (err as Error).message } },
+      ],
+    };
+  }
   if (!v.ok) return { ok: false, file: name, problems: v.problems };
   // A student's own program (model python) is opened in the playground, which runs it (ShareBar).
   const connections = v.scenario.clients.length + (v.scenario.idleConnections ?? 0);
