@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { formatNumber, positionOf } from './controls/position.ts';
 import { narrate } from '../narration/index.ts';
+import { useListings } from './listings.ts';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
@@ -51,9 +52,10 @@ export function Narration() {
   const lang = useLab((s) => s.lang);
   const { run, index } = useRun();
   const { view, before, step } = useView();
+  const listings = useListings();
   const n = useMemo(
-    () => narrate(run, index, step, lang, { view, before }),
-    [run, index, step, lang, view, before],
+    () => narrate(run, index, step, lang, { view, before }, listings),
+    [run, index, step, lang, view, before, listings],
   );
   const visible = useVisibleSteps();
 

@@ -15,6 +15,7 @@ import { renderNodes } from './stage/Svg.tsx';
 import { clientHeight, useBoxSize } from './stage/use-box.ts';
 import { useSwipe } from './stage/use-swipe.ts';
 import { narrate } from '../narration/index.ts';
+import { useListings } from './listings.ts';
 import { plainText } from './text/TermText.tsx';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import { formatCount, formatTime, positionOf, timeOfStep } from './controls/position.ts';
@@ -28,6 +29,7 @@ export function StageView() {
   const title = useLab((s) => s.scenario.title[lang]);
   const { view, before, step } = useView();
   const { run, index } = useRun();
+  const listings = useListings();
   const visible = useVisibleSteps();
   const scene = useMemo(
     () => sceneOfStep(index, step, run.scenario.model, { view, before }),
@@ -42,8 +44,8 @@ export function StageView() {
     [scene, box, t, measure],
   );
   const caption = useMemo(
-    () => plainText(narrate(run, index, step, lang, { view, before }).text),
-    [run, index, step, lang, view, before],
+    () => plainText(narrate(run, index, step, lang, { view, before }, listings).text),
+    [run, index, step, lang, view, before, listings],
   );
   // The view takes the focus itself (not its button: Space must not press "leave").
   const selfRef = useRef<HTMLDivElement>(null);
