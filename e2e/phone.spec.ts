@@ -3,8 +3,11 @@
  * the stage and side panels, one lesson part per phone screen, the handouts' length.
  * Screenshots go to test-results/phone/ (look at them: 390×844 touch and 1280×720, en and zh, light and dark).
  */
-import { test, expect } from './fixtures.ts';
-import type { Locator } from '@playwright/test';
+import { test, expect, scenario } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { encodeScenario } from '../src/scenarios/link.ts';
+
+const SHOTS = 'test-results/phone';
 
 test('code is marked English and not translated, a Chinese comment is marked Chinese: code panel, clients, handout', async ({
   page,
@@ -32,4 +35,76 @@ test('code is marked English and not translated, a Chinese comment is marked Chi
   await page.goto('./#/handout?scenario=select&lang=zh');
   await expect(page.getByTestId('handout-listing')).toContainText('# 不会阻塞');
   await check(page.getByTestId('handout-listing').locator('pre'));
+});
+
+/** The select scenario with clients named as long as a name may be (32) and a long title. */
+function longNames(): string {
+  const base = scenario('select');
+  const names = [
+    'Anastasia_Konstantinopolskaya_1',
+    'Bartholomew-Featherstonehaugh-2',
+    'a client with a long name 3',
+  ];
+  return encodeScenario({
+    ...base,
+    id: 'long-names',
+    title: {
+      en: 'A very long scenario title that a teacher wrote for tomorrow’s lecture on select',
+      zh: '老师为明天关于 select 的讲座写的一个非常长的场景标题，长到一行放不下',
+    },
+    clients: base.clients.map((c, i) => ({ ...c, name: names[i % names.length]! })),
+  });
+}
+
+/** Elements on screen whose text is cut (ellipsis or hidden overflow) with no title to read it whole. */
+async function cutWithoutTitle(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (el.closest('.visually-hidden') || el.clientWidth === 0 || !el.textContent?.trim()) continue;
+      const cs = getComputedStyle(el);
+      const clips = cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
+      if (!clips || el.scrollWidth <= el.clientWidth + 1 || el.tagName === 'SELECT') continue;
+      // A scrolling box (the code, the log) shows everything by scrolling.
+      if (cs.overflowX === 'auto' || cs.overflowX === 'scroll') continue;
+      if (!el.closest('[title]')) out.push(`${el.tagName}.${el.className}: ${el.textContent.slice(0, 60)}`);
+    }
+    for (const t of document.querySelectorAll('svg text'))
+      if ((t.textContent ?? '').endsWith('…') && !t.querySelector('title')) out.push(`svg: ${t.textContent}`);
+    return out;
+  });
+}
+
+test('long client names and titles: never cut without a way to read them (390 touch, 1280; en, zh)', async ({
+  browser,
+}) => {
+  const s = longNames();
+  for (const [w, h, touch, lang, scheme] of [
+    [390, 844, true, 'zh', 'dark'],
+    [390, 844, true, 'en', 'light'],
+    [1280, 720, false, 'en', 'dark'],
+    [1280, 720, false, 'zh', 'light'],
+  ] as const) {
+    const ctx = await browser.newContext({
+      viewport: { width: w, height: h },
+      hasTouch: touch,
+      isMobile: touch,
+      colorScheme: scheme,
+    });
+    const page = await ctx.newPage();
+    await page.goto(`./#/long-names?s=${s}&step=30&lang=${lang}`);
+    const stage = page.getByTestId('stage');
+    const cut = stage.locator('svg text:has(> title)', { hasText: /Anastasia.*…/ }).first();
+    await expect(cut).toBeAttached();
+    expect(await cutWithoutTitle(page)).toEqual([]);
+    // Tapped (or clicked), a cut name is shown whole below the drawing.
+    const whole = (await cut.locator('title').textContent())!;
+    expect(whole).toContain('Anastasia_Konstantinopolskaya_1');
+    if (touch) await cut.tap();
+    else await cut.click();
+    await expect(page.getByTestId('stage-full')).toHaveText(whole);
+    await page.getByTestId('stage-full').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/long-names-${w}-${lang}-${scheme}.png` });
+    await ctx.close();
+  }
 });
