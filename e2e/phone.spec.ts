@@ -78,6 +78,7 @@ async function cutWithoutTitle(page: Page): Promise<string[]> {
 test('long client names and titles: never cut without a way to read them (390 touch, 1280; en, zh)', async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   const s = longNames();
   for (const [w, h, touch, lang, scheme] of [
     [390, 844, true, 'zh', 'dark'],
@@ -107,4 +108,56 @@ test('long client names and titles: never cut without a way to read them (390 to
     await page.screenshot({ path: `${SHOTS}/long-names-${w}-${lang}-${scheme}.png` });
     await ctx.close();
   }
+});
+
+test('a lesson part on a phone (390×844, touch): its first paragraph, the step counter and the stage, close to one screen', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  for (const [lang, scheme] of [
+    ['en', 'light'],
+    ['zh', 'dark'],
+  ] as const) {
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      colorScheme: scheme,
+    });
+    const page = await ctx.newPage();
+    await page.goto(`./#/lesson/select?item=4&lang=${lang}`);
+    const part = page.locator('.lesson-main');
+    await expect(part.getByTestId('stage')).toBeVisible({ timeout: 20_000 });
+    const more = part.getByTestId('lesson-more');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(part.locator('.lesson-text > *')).toHaveCount(2);
+    await expect(part.locator('.lesson-text > *').nth(1)).toBeHidden();
+    // The lab's settings, legends and key hints stay in the lab.
+    for (const hidden of ['.controls .speed', '.fold-area', '.tl-legend', '.stage-legend', '.tl-keys'])
+      await expect(part.locator(hidden).first()).toBeHidden();
+    const height = async () => Math.round((await part.boundingBox())!.height);
+    // Measured: 2,079 px before (select lesson, part 4: text, controls, narration, stage), 1,737 after.
+    const collapsed = await height();
+    console.log(`lesson select part 4 on a phone (${lang}): ${collapsed} px`);
+    expect(collapsed).toBeLessThan(1850);
+    await page.screenshot({ path: `${SHOTS}/lesson-390-${lang}-${scheme}.png` });
+    await more.tap();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await expect(part.locator('.lesson-text > *').nth(1)).toBeVisible();
+    expect(await height()).toBeGreaterThan(collapsed);
+    // The step buttons stay under the thumb.
+    const play = page.locator('.transport');
+    const box = (await play.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(box.y + box.height).toBeGreaterThan(844 - 80);
+    await ctx.close();
+  }
+  // Wide, the part is unchanged: the whole text, no "Read more".
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await ctx.newPage();
+  await page.goto('./#/lesson/select?item=4&lang=en');
+  await expect(page.locator('.lesson-text > *').nth(1)).toBeVisible();
+  await expect(page.getByTestId('lesson-more')).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/lesson-1280-en-light.png` });
+  await ctx.close();
 });
