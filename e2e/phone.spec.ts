@@ -8,6 +8,8 @@ import type { Locator, Page } from '@playwright/test';
 import { encodeScenario } from '../src/scenarios/link.ts';
 
 const SHOTS = 'test-results/phone';
+/** The machine the tests share is busy: a page's lazy parts may take more than the default 5 s. */
+const SLOW = { timeout: 20_000 };
 
 test('code is marked English and not translated, a Chinese comment is marked Chinese: code panel, clients, handout', async ({
   page,
@@ -27,13 +29,13 @@ test('code is marked English and not translated, a Chinese comment is marked Chi
     expect(marks.length).toBe(comments);
   };
   await page.goto('./#/select?step=12&lang=zh');
-  await expect(page.locator('.pn-code').first()).toContainText('# 用 select() 实现 I/O 多路复用');
+  await expect(page.locator('.pn-code').first()).toContainText('# 用 select() 实现 I/O 多路复用', SLOW);
   await check(page.locator('.pn-code').first());
   await page.getByRole('tab', { name: /客户端/ }).click();
-  await expect(page.getByTestId('client-listing')).toContainText('# 从不等待回复');
+  await expect(page.getByTestId('client-listing')).toContainText('# 从不等待回复', SLOW);
   await check(page.getByTestId('client-listing'));
   await page.goto('./#/handout?scenario=select&lang=zh');
-  await expect(page.getByTestId('handout-listing')).toContainText('# 不会阻塞');
+  await expect(page.getByTestId('handout-listing')).toContainText('# 不会阻塞', SLOW);
   await check(page.getByTestId('handout-listing').locator('pre'));
 });
 
@@ -96,7 +98,7 @@ test('long client names and titles: never cut without a way to read them (390 to
     await page.goto(`./#/long-names?s=${s}&step=30&lang=${lang}`);
     const stage = page.getByTestId('stage');
     const cut = stage.locator('svg text:has(> title)', { hasText: /Anastasia.*…/ }).first();
-    await expect(cut).toBeAttached();
+    await expect(cut).toBeAttached(SLOW);
     expect(await cutWithoutTitle(page)).toEqual([]);
     // Tapped (or clicked), a cut name is shown whole below the drawing.
     const whole = (await cut.locator('title').textContent())!;
@@ -127,7 +129,7 @@ test('a lesson part on a phone (390×844, touch): its first paragraph, the step 
     const page = await ctx.newPage();
     await page.goto(`./#/lesson/select?item=4&lang=${lang}`);
     const part = page.locator('.lesson-main');
-    await expect(part.getByTestId('stage')).toBeVisible({ timeout: 20_000 });
+    await expect(part.getByTestId('stage')).toBeVisible(SLOW);
     const more = part.getByTestId('lesson-more');
     await expect(more).toHaveAttribute('aria-expanded', 'false');
     await expect(part.locator('.lesson-text > *')).toHaveCount(2);
@@ -160,4 +162,23 @@ test('a lesson part on a phone (390×844, touch): its first paragraph, the step 
   await expect(page.getByTestId('lesson-more')).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/lesson-1280-en-light.png` });
   await ctx.close();
+});
+
+test('the chat-room lesson handout: each question printed with its choices, and an answer key with one answer per question (en, zh)', async ({
+  page,
+}) => {
+  for (const lang of ['en', 'zh'] as const) {
+    await page.goto(`./#/handout/chat-room?lang=${lang}`);
+    const questions = page.getByTestId('handout-question');
+    await expect(questions.first()).toBeVisible(SLOW);
+    const n = await questions.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++)
+      expect(await questions.nth(i).locator('.handout-choices > li').count()).toBeGreaterThan(1);
+    const key = page.getByTestId('handout-key');
+    await expect(key.locator('ol > li')).toHaveCount(n);
+    // Every question has a non-empty answer.
+    for (const answer of await key.locator('ol > li > p:first-of-type').allInnerTexts())
+      expect(answer.replace(/^\S+[:：]?\s*/, '').trim().length).toBeGreaterThan(0);
+  }
 });
