@@ -53,6 +53,14 @@ test('the chat-room lesson handout: each moment that answers a question starts a
     await expect(page.locator('.handout-choices').first()).toHaveCSS('display', 'flex');
     const breaks = await stills.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
     expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page']);
+    // Four questions, each with its choices; the key answers each one (none left blank).
+    const questions = page.getByTestId('handout-question');
+    await expect(questions).toHaveCount(4);
+    for (const q of await questions.all())
+      expect(await q.locator('.handout-choices > li').count()).toBeGreaterThan(1);
+    const answers = page.getByTestId('handout-key').locator('ol > li > p:first-of-type');
+    await expect(answers).toHaveCount(4);
+    for (const a of await answers.allInnerTexts()) expect(a.replace(/^\S+[:：]?\s*/, '').trim()).not.toBe('');
     const pages = await printIt(page, `chat-room-lesson-print-${lang}`);
     console.log(`chat-room lesson handout (${lang}): ${pages} A4 pages`);
     // One page per moment (each whole), and the answer key on its own last page.

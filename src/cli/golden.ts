@@ -16,6 +16,8 @@ import { narrate } from '../narration/index.ts';
 import { LANGS } from '../i18n/core.ts';
 import { toStrace } from '../kernel/strace-log.ts';
 import { toJsonReport, toSummary } from './report.ts';
+import { LISTINGS } from '../programs/listings.generated.ts';
+import { LISTINGS_ZH } from '../programs/listings-zh.ts';
 
 export const GOLDEN_DIR = 'fixtures/golden';
 import { GENERATED_COUNT, GENERATED_SEED, generatedScenarios } from './generate.ts';
@@ -33,7 +35,8 @@ export function goldenOf(scenario: Scenario): string {
   for (let k = 0; k < index.steps; k++) {
     const views = { view: index.viewAt(k), before: k > 0 ? index.viewAt(k - 1) : null };
     for (const lang of LANGS) {
-      const n = narrate(run, index, k, lang, views);
+      // The listings of the student's language, as the code panel shows them.
+      const n = narrate(run, index, k, lang, views, lang === 'zh' ? LISTINGS_ZH : LISTINGS);
       narration[lang]!.push(`${k}\t${n.text}\t${n.detail ?? ''}`);
     }
   }

@@ -9,6 +9,7 @@ import type { TraceEvent } from '../kernel/types.ts';
 import type { MachineView } from '../kernel/view.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
+import type { Listings } from '../programs/lines.ts';
 import { translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/core.ts';
 import { callReturn, callStart } from './calls.ts';
@@ -90,7 +91,8 @@ function main(n: Narrator, ev: TraceEvent): Narration {
 
 /**
  * What step `step` of a run shows, in `lang`. `views` saves rebuilding the machine views when the
- * caller has them already (the app does).
+ * caller has them already (the app does). `listings` are the ones the student's code panel shows
+ * (on a Chinese page, LISTINGS_ZH once loaded): a quoted line reads as it does there, comment and all.
  */
 export function narrate(
   run: ScenarioRun,
@@ -98,12 +100,13 @@ export function narrate(
   step: number,
   lang: Lang,
   views?: NarrateViews,
+  listings?: Listings,
 ): Narration {
   if (index.steps === 0) return { text: translate(lang, 'narr.empty') };
   const k = Math.max(0, Math.min(step, index.steps - 1));
   const view = views?.view ?? index.viewAt(k);
   const before = views ? views.before : k > 0 ? index.viewAt(k - 1) : null;
-  const n = new Narrator(run, index, k, lang, view, before);
+  const n = new Narrator(run, index, k, lang, view, before, listings);
   const r = main(n, n.first);
   const cons = consequences(n);
   if (cons.length) r.detail = [r.detail, ...cons].filter(Boolean).join(' ');

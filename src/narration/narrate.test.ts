@@ -273,3 +273,17 @@ describe('narrate helpers', () => {
     expect(spaceZh('线程 Thread-1睡眠')).toBe('线程 Thread-1 睡眠');
   });
 });
+
+describe('a quoted listing line reads as the code panel shows it', () => {
+  it('in Chinese, with the Chinese comment; in English, with the English one', async () => {
+    const { LISTINGS_ZH } = await import('../programs/listings-zh.ts');
+    const { run, index } = runOf('blocking-two-clients');
+    const both = (n: { text: string; detail?: string }) => `${n.text} ${n.detail ?? ''}`;
+    let k = 0;
+    while (!both(narrate(run, index, k, 'en')).includes('server.accept()')) k++;
+    expect(both(narrate(run, index, k, 'en'))).toContain('# sleeps until a client connects`');
+    const zh = both(narrate(run, index, k, 'zh', undefined, LISTINGS_ZH));
+    expect(zh).toContain('server.accept()  # 睡眠，直到有客户端连上来`');
+    expect(zh).not.toContain('sleeps until');
+  });
+});

@@ -6,7 +6,8 @@
 import type { TraceEvent } from '../kernel/types.ts';
 import type { MachineView } from '../kernel/view.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
-import { programText } from '../programs/lines.ts';
+import { programText, type Listings } from '../programs/lines.ts';
+import { LISTINGS } from '../programs/listings.generated.ts';
 import type { ScenarioRun } from '../scenarios/run.ts';
 import { translateClient } from './you.ts';
 import type { Lang } from '../i18n/core.ts';
@@ -55,12 +56,17 @@ export type ReturnSentences = Record<string, (n: Narrator, c: CallReturn) => Nar
 
 /* ── per-run caches ── */
 
-const listingCache = new WeakMap<ScenarioRun, string[]>();
-function listingLines(run: ScenarioRun): string[] {
-  let lines = listingCache.get(run);
+const listingCache = new WeakMap<Listings, WeakMap<ScenarioRun, string[]>>();
+function listingLines(run: ScenarioRun, listings: Listings): string[] {
+  let byRun = listingCache.get(listings);
+  if (!byRun) {
+    byRun = new WeakMap();
+    listingCache.set(listings, byRun);
+  }
+  let lines = byRun.get(run);
   if (!lines) {
-    lines = programText(run).split('\n');
-    listingCache.set(run, lines);
+    lines = programText(run, listings).split('\n');
+    byRun.set(run, lines);
   }
   return lines;
 }
@@ -126,6 +132,8 @@ export class Narrator {
     readonly lang: Lang,
     readonly view: MachineView,
     readonly before: MachineView | null,
+    /** The listings whose lines the narration quotes: with the student's language's comments. */
+    readonly listings: Listings = LISTINGS,
   ) {
     this.trace = index.trace;
     this.start = index.stepStart[step]!;
@@ -272,7 +280,7 @@ export class Narrator {
 
   codeAt(line: number): string {
     // A backtick inside the code would end the code span early.
-    return (listingLines(this.run)[line - 1] ?? '').trim().replace(/`/g, "'");
+    return (listingLines(this.run, this.listings)[line - 1] ?? '').trim().replace(/`/g, "'");
   }
 
   /** "MainThread, line 18: `data = conn.recv(RECV_SIZE)`", or the interpreter's own code. */

@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { formatNumber, positionOf } from './controls/position.ts';
+import { useListings } from './listings.ts';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
@@ -56,9 +57,10 @@ export function Narration() {
   const { view, before, step } = useView();
   const part = useLazyPart(lang, NARRATION_WORDS, narrationPart);
   const narrate = part.state === 'ready' ? part.module.narrate : null;
+  const listings = useListings();
   const n = useMemo(
-    () => narrate?.(run, index, step, lang, { view, before }) ?? null,
-    [narrate, run, index, step, lang, view, before],
+    () => narrate?.(run, index, step, lang, { view, before }, listings) ?? null,
+    [narrate, run, index, step, lang, view, before, listings],
   );
   const visible = useVisibleSteps();
 

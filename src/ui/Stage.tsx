@@ -4,7 +4,7 @@
  * the right (client hosts, packets on the wire); what changed since the step before is haloed.
  * The phase indicator above says which phase of a read the thread that matters is in.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useLab, useRun, useT, useView } from './hooks.ts';
 import { sceneOfStep, type StageScene } from './stage/scene.ts';
 import { fitScreen, fitStage } from './stage/fit.ts';
@@ -50,6 +50,12 @@ export function Stage() {
     layout.width * scale > box.width + 1 || (box.height > 0 && layout.height * scale > box.height + 1);
   const focus = scene.phase.tid !== null ? scene.threads[scene.phase.tid] : undefined;
   const doing = focus ? (callText(focus, t) ?? stateText(focus, t, scene.t)) : null;
+  // A name cut with "…" keeps its whole text in its <title>: shown on hover, and here on a tap (touch has no hover).
+  const [full, setFull] = useState<{ step: number; text: string } | null>(null);
+  const showFull = (target: EventTarget) => {
+    const text = (target as Element).closest?.('text')?.querySelector('title')?.textContent;
+    setFull(text ? { step, text } : null);
+  };
 
   return (
     <section ref={stageRef} className="panel stage" data-testid="stage" aria-label={t('stage.label')}>
@@ -69,10 +75,16 @@ export function Stage() {
           preserveAspectRatio="xMinYMin meet"
           width={Math.floor(layout.width * scale)}
           height={Math.ceil(layout.height * scale)}
+          onClick={(e) => showFull(e.target)}
         >
           {renderNodes(layout.nodes)}
         </svg>
       </div>
+      {full?.step === step && (
+        <p className="stage-full" role="status" data-testid="stage-full">
+          {full.text}
+        </p>
+      )}
       <Legend t={t} />
       <StateTable scene={scene} t={t} />
     </section>

@@ -16,6 +16,7 @@ import { clientHeight, useBoxSize } from './stage/use-box.ts';
 import { useSwipe } from './stage/use-swipe.ts';
 import { useLazyPart } from './lazy-part.ts';
 import { NARRATION_WORDS, narrationPart } from './narration-part.ts';
+import { useListings } from './listings.ts';
 import { plainText } from './text/TermText.tsx';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import { formatCount, formatTime, positionOf, timeOfStep } from './controls/position.ts';
@@ -29,6 +30,7 @@ export function StageView() {
   const title = useLab((s) => s.scenario.title[lang]);
   const { view, before, step } = useView();
   const { run, index } = useRun();
+  const listings = useListings();
   const visible = useVisibleSteps();
   const scene = useMemo(
     () => sceneOfStep(index, step, run.scenario.model, { view, before }),
@@ -45,8 +47,8 @@ export function StageView() {
   const part = useLazyPart(lang, NARRATION_WORDS, narrationPart);
   const narrate = part.state === 'ready' ? part.module.narrate : null;
   const caption = useMemo(
-    () => (narrate ? plainText(narrate(run, index, step, lang, { view, before }).text) : ''),
-    [narrate, run, index, step, lang, view, before],
+    () => (narrate ? plainText(narrate(run, index, step, lang, { view, before }, listings).text) : ''),
+    [narrate, run, index, step, lang, view, before, listings],
   );
   // The view takes the focus itself (not its button: Space must not press "leave").
   const selfRef = useRef<HTMLDivElement>(null);

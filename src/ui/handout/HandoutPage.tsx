@@ -20,6 +20,7 @@ import { Narration } from '../Narration.tsx';
 import { planHandout, type Plan } from './plan.ts';
 import { programText } from '../../programs/lines.ts';
 import { useListings } from '../listings.ts';
+import { CODE_LANG, ListingLine } from '../side/listing-lang.tsx';
 import './handout.css';
 
 export default function HandoutPage() {
@@ -211,13 +212,13 @@ function HandoutListing({ plan }: { plan: Plan }) {
   return (
     <section className="handout-listing" data-testid="handout-listing">
       <h3>{t('handout.listing', { file: `${run.listing ?? 'server'}.py` })}</h3>
-      <pre lang="en">
+      <pre {...CODE_LANG}>
         {lines.map((text, i) => (
           <code key={i}>
             <span className="handout-ln" aria-hidden="true">
               {i + 1}
             </span>
-            {text}
+            <ListingLine text={text} />
             {'\n'}
           </code>
         ))}

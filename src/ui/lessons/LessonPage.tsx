@@ -8,7 +8,7 @@
  * then move on to the next item (back: before a stop's first moment, the item before); Esc
  * leaves into the lab at the current step. F shows a stop in the stage view (StageView.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { findLesson, lessonMessages, LESSONS } from '../../lessons/index.ts';
 import { itemContext, itemScenario } from '../../lessons/context.ts';
 import type { Lesson, LessonContext, LessonItem } from '../../lessons/types.ts';
@@ -376,6 +376,10 @@ function ItemContent({
   onReveal: (step: number | null) => void;
 }) {
   const t = useT();
+  // On a phone a stop shows its first paragraph, the rest on "Read more" (lessons.css): text, step
+  // buttons and stage then come close to one screen.
+  const [moreOf, setMoreOf] = useState<string | null>(null);
+  const more = moreOf === `${lesson.id}:${item.id}`;
   const words = (
     <section
       className="lesson-item"
@@ -383,6 +387,7 @@ function ItemContent({
       data-testid="lesson-item"
       data-item={item.id}
       data-kind={item.kind}
+      data-more={more}
     >
       <p className="lesson-kind">
         {t(item.kind === 'stop' ? 'lessons.kind.stop' : 'lessons.kind.slide')} ·{' '}
@@ -392,6 +397,17 @@ function ItemContent({
         <Text words={item.title} ctx={ctx} />
       </h3>
       <Body body={item.body} ctx={ctx} />
+      {item.kind === 'stop' && !present && item.body.length > 1 ? (
+        <button
+          type="button"
+          className="lesson-more"
+          aria-expanded={more}
+          onClick={() => setMoreOf(more ? null : `${lesson.id}:${item.id}`)}
+          data-testid="lesson-more"
+        >
+          {t(more ? 'lessons.less' : 'lessons.more')}
+        </button>
+      ) : null}
       {item.figure ? <Figure figure={item.figure} /> : null}
       {item.kind === 'stop' && item.question && ctx ? (
         <QuestionBox key={`${lesson.id}:${item.id}`} question={item.question} ctx={ctx} onReveal={onReveal} />

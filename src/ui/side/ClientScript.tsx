@@ -1,10 +1,12 @@
 /** What the scenario's clients do, and when: the script a student needs to read the run. */
+import { Fragment } from 'react';
 import type { MachineView } from '../../kernel/view.ts';
 import { encodeUtf8 } from '../../kernel/bytes.ts';
 import { showBytes } from '../../narration/index.ts';
 import { useLab, useRun, useT } from '../hooks.ts';
 import { RichText } from '../text/rich-text.tsx';
 import { useListings } from '../listings.ts';
+import { CODE_LANG, ListingLine } from './listing-lang.tsx';
 
 const fmtMs = (ms: number, lang: string) =>
   ms.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3 });
@@ -93,8 +95,13 @@ export function ClientScript({ view }: { view: MachineView }) {
       )}
       <p className="pn-muted">{t('panels.clients.latency', { ms: fmtMs(o.latencyMs, lang) })}</p>
       <h3 className="pn-client-listing-title">{t('panels.clients.listing')}</h3>
-      <pre className="pn-code pn-client-listing" lang="en" data-testid="client-listing">
-        {listings.client}
+      <pre className="pn-code pn-client-listing" {...CODE_LANG} data-testid="client-listing">
+        {listings.client.split('\n').map((line, i) => (
+          <Fragment key={i}>
+            {i > 0 && '\n'}
+            <ListingLine text={line} />
+          </Fragment>
+        ))}
       </pre>
     </div>
   );

@@ -7,6 +7,7 @@ import { programText } from '../../programs/lines.ts';
 import type { ThreadView } from '../../kernel/view.ts';
 import { useRun, useT, useView, type T } from '../hooks.ts';
 import { tokenizePython } from './python-tokens.ts';
+import { CODE_LANG, commentLang } from './listing-lang.tsx';
 import { useListings } from '../listings.ts';
 import { ClientScript } from './ClientScript.tsx';
 import { RichText } from '../text/rich-text.tsx';
@@ -107,7 +108,7 @@ export function CodePanel() {
             tabIndex={0}
             aria-label={t('panels.code.listing')}
           >
-            <div className="pn-code" lang="en">
+            <div className="pn-code" {...CODE_LANG}>
               {lines.map((text, i) => (
                 <CodeLine
                   key={i}
@@ -140,9 +141,6 @@ export function CodePanel() {
   );
 }
 
-/** A Chinese comment (the listings follow the page's language) is read out as Chinese. */
-const CJK = /[\u4e00-\u9fff]/;
-
 const GLYPH: Record<ThreadView['state'], string> = { running: '▶', ready: '◇', blocked: 'zz', exited: '✓' };
 
 interface LineProps {
@@ -173,7 +171,7 @@ const CodeLine = memo(function CodeLine({ n, text, threads, current, mainPid, ac
           tk.kind === 'plain' ? (
             tk.text
           ) : (
-            <span key={i} className={`tk-${tk.kind}`} lang={CJK.test(tk.text) ? 'zh' : undefined}>
+            <span key={i} className={`tk-${tk.kind}`} {...(tk.kind === 'com' ? commentLang(tk.text) : {})}>
               {tk.text}
             </span>
           ),

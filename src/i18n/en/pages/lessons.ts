@@ -35,6 +35,8 @@ export default {
   'lessons.atStep':
     'The simulation is at the moment this part is about. Step around it freely with the controls; “Back to this moment” returns.',
   'lessons.backToStop': 'Back to this moment',
+  'lessons.more': 'Read more',
+  'lessons.less': 'Show less',
   'lessons.links': 'See also',
   'lessons.q.predict': 'Predict, then reveal',
   'lessons.q.reveal': 'Reveal the answer',

@@ -34,6 +34,8 @@ export default {
     'PageDown／→ 单步，到头后进入下一部分 · PageUp／← 后退 · B 黑屏 · F 投影视图 · Esc 自由探索',
   'lessons.atStep': '模拟停在这一部分讲的时刻。可以用控制按钮前后随意单步；点“回到这一刻”即可返回。',
   'lessons.backToStop': '回到这一刻',
+  'lessons.more': '展开全文',
+  'lessons.less': '收起',
   'lessons.links': '延伸阅读',
   'lessons.q.predict': '先预测，再揭晓',
   'lessons.q.reveal': '揭晓答案',
