@@ -312,7 +312,7 @@ export class Kernel implements KernelContext {
       case 'action':
         return clientAction(this, this.clients[ev.c]!);
       case 'synTimer':
-        return synTimer(this, this.clients[ev.c]!, ev.token);
+        return synTimer(this, this.clients[ev.c]!, ev);
       case 'toServer':
         return packetAtServer(this, this.clients[ev.c]!, ev.kind, ev.data);
       case 'toClient':
