@@ -170,4 +170,35 @@ describe("the sim CLI's work budget", () => {
     expect(trace.status).toBe(2);
     expect(trace.stderr).toMatch(/past the budget of 2 MB; raise it with --max-trace-mb N/);
   }, 240_000);
+
+  it('stops at the default event budget with exit 2 and how to raise it; your own --max-events is a warning', () => {
+    // Busy polling for an hour of virtual time: far more than the default 5,000,000 events.
+    const dir = mkdtempSync(join(tmpdir(), 'iolab-'));
+    const file = join(dir, 'busy.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'iolab/scenario@1',
+        id: 'busy-hour',
+        title: { en: 'busy', zh: '忙' },
+        seed: 1,
+        model: 'nonblocking',
+        clients: [{ name: 'ann', actions: [{ at: 0, do: 'connect' }] }],
+        untilMs: 3_600_000,
+      }),
+    );
+    const byDefault = sim(file, '--format', 'summary');
+    expect(byDefault.status).toBe(2);
+    expect(byDefault.stdout).toBe('');
+    expect(byDefault.stderr).toMatch(
+      /^sim: the run was stopped at [\d.]+ ms of virtual time after \d+ events: past the default budget of 5000000 events; raise it with --max-events N \(up to 1000000000000;/,
+    );
+    const own = sim(file, '--format', 'summary', '--max-events', '20000');
+    expect(own.status).toBe(0);
+    expect(own.stdout).toContain('busy-hour');
+    expect(own.stderr).toMatch(/^warning: the run was stopped after \d+ events \(--max-events 20000\)/);
+    const tooMany = sim(file, '--max-events', '1000000000001');
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toContain('--max-events must be a whole number from 1 to 1000000000000');
+  }, 240_000); // three runs of the CLI, one of 5,000,000 events: slow when the machine is loaded
 });

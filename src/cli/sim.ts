@@ -2,9 +2,10 @@
  * `npm run sim -- <scenario id or file.json> [--seed N] [--format summary|json|strace] [--max-events N] [--max-fds N] [--max-trace-mb N]`
  * `npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]` (your own server, in CPython)
  * `npm run sim -- --list`
- * Exit status: 0 the run went to its end (or to the program's own end); 1 the program could not
- * start (a SyntaxError, an import, something IO Lab does not model); 2 bad input, or a safety
- * budget stopped the run (the message says which, and how to raise it).
+ * Exit status: 0 the run went to its end (or to the program's own end, or to the --max-events
+ * the user gave); 1 the program could not start (a SyntaxError, an import, something IO Lab does
+ * not model); 2 bad input, or a safety budget stopped the run — the default event budget
+ * (DEFAULT_MAX_EVENTS) among them — (the message says which, and how to raise it).
  * The headless face of the kernel: a teacher gets exact answers, CI checks the contract.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -18,9 +19,18 @@ import { getHeapStatistics } from 'node:v8';
 import { toStrace } from '../kernel/strace-log.ts';
 import { jsonEscapeControls, pendingWarning, toJsonReport, toSummary } from './report.ts';
 
+/** The most events --max-events may allow: counted, not made one by one where the kernel fast-forwards. */
+const MAX_EVENTS_CEILING = 1e12;
+
 const USAGE = `usage: npm run sim -- <scenario id | path/to/scenario.json> [--seed N] [--format summary|json|strace] [--max-events N]
        npm run sim -- <scenario> --program server.py [--cpu-budget-ms N]   (your own server, run by CPython)
-       npm run sim -- --list`;
+       npm run sim -- --list
+  --max-events N   stop after N events (1 to ${MAX_EVENTS_CEILING}; default ${DEFAULT_MAX_EVENTS}). Every call counts,
+                   even one the kernel fast-forwards: busy polling over 10,000 connections for 90 s is
+                   about 200,000,000. Past the default the run stops with exit 2; past your own N, with
+                   a warning and exit 0.
+  --max-fds N      fds select/poll may look at, all calls together (default ${CLI_BUDGET.fdsLooked})
+  --max-trace-mb N the trace's size for --format strace, estimated (default ${CLI_BUDGET.traceBytes / 2 ** 20})`;
 const DEFAULT_CPU_BUDGET_MS = 100;
 
 class CliError extends Error {}
@@ -31,6 +41,8 @@ interface Args {
   format: 'summary' | 'json' | 'strace';
   list: boolean;
   maxEvents: number;
+  /** Whether --max-events was given (the default is a safety budget: reaching it is exit 2). */
+  maxEventsGiven: boolean;
   program?: string;
   cpuBudgetMs: number;
   maxFds: number;
@@ -42,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     format: 'summary',
     list: false,
     maxEvents: DEFAULT_MAX_EVENTS,
+    maxEventsGiven: false,
     cpuBudgetMs: DEFAULT_CPU_BUDGET_MS,
     maxFds: CLI_BUDGET.fdsLooked,
     maxTraceMb: CLI_BUDGET.traceBytes / 2 ** 20,
@@ -69,9 +82,10 @@ function parseArgs(argv: string[]): Args {
       args.format = v;
     } else if (a === '--max-events') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000_000)
-        throw new CliError(`--max-events must be a whole number from 1 to 100000000 (got ${v})`);
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_EVENTS_CEILING)
+        throw new CliError(`--max-events must be a whole number from 1 to ${MAX_EVENTS_CEILING} (got ${v})`);
       args.maxEvents = Number(v);
+      args.maxEventsGiven = true;
     } else if (a === '--max-fds' || a === '--max-trace-mb') {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1e12)
@@ -200,7 +214,7 @@ function budgetMessage(run: ScenarioRun, stop: BudgetStop): string {
     case 'heap':
       return `${at}: the process's heap reached ${mb(stop.used)} of the ${mb(stop.limit)} it allows itself (60% of node's limit); raise node's limit with NODE_OPTIONS=--max-old-space-size=MB, or shorten untilMs`;
     case 'events':
-      return `${at}: past the budget of ${stop.limit} events; raise it with --max-events N`;
+      return `${at}: past the default budget of ${stop.limit} events; raise it with --max-events N (up to ${MAX_EVENTS_CEILING}; every call counts, even fast-forwarded ones), or shorten untilMs`;
   }
 }
 
@@ -224,8 +238,13 @@ async function main(): Promise<number> {
     budget: { fdsLooked: args.maxFds, traceBytes: args.maxTraceMb * 2 ** 20 },
     onProgress: heapGuard,
   });
-  if (run.budgetStop) {
-    console.error(`sim: ${budgetMessage(run, run.budgetStop)}`);
+  const budgetStop: BudgetStop | undefined =
+    run.budgetStop ??
+    (run.stopReason === 'maxEvents' && !args.maxEventsGiven
+      ? { budget: 'events', limit: args.maxEvents, used: run.events }
+      : undefined);
+  if (budgetStop) {
+    console.error(`sim: ${budgetMessage(run, budgetStop)}`);
     return 2;
   }
   if (run.stopReason === 'maxEvents') {

@@ -146,4 +146,45 @@ describe('fast-forward of failed recv calls', () => {
       expect(fast.handled * 30).toBeLessThan(slow.handled);
     },
   );
+  it('keeps a pass proven quiet only while nothing arrives: data, a reset and a close while 300 clients are accepted', () => {
+    // Each pass accepts one more client and asks the same sockets in the same places: the kernel
+    // reuses the last pass's proof that they fail with EAGAIN until something reaches one of them.
+    const crowd = Array.from({ length: 300 }, (_, i) => ({
+      name: `c${i}`,
+      actions: [{ at: i < 5 ? 0 : 0.01, do: 'connect' as const }],
+    }));
+    const s: Scenario = {
+      format: 'iolab/scenario@1',
+      id: 'ff-accepting',
+      title: { en: 'ff', zh: 'ff' },
+      seed: 3,
+      model: 'nonblocking',
+      options: { backlog: 512 },
+      clients: [
+        ...crowd.slice(0, 5),
+        {
+          name: 'ann',
+          actions: [
+            { at: 0.005, do: 'connect' },
+            { at: 2, do: 'send', data: 'early' },
+            { at: 4, do: 'send', data: 'again' },
+            { at: 6, do: 'close' },
+          ],
+        },
+        {
+          name: 'ben',
+          actions: [
+            { at: 0.005, do: 'connect' },
+            { at: 3, do: 'reset' },
+          ],
+        },
+        ...crowd.slice(5),
+      ],
+      untilMs: 30,
+    };
+    const fast = run(s, true);
+    expect(fast.result).toEqual(run(s, false).result);
+    expect(fast.result).toEqual(run(s, false, true).result);
+    expect(fast.result.replies.map((r) => r.data)).toEqual(['EARLY', 'AGAIN']);
+  }, 120_000);
 });

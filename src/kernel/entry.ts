@@ -8,7 +8,7 @@
 import { PyException } from './errors.ts';
 import type { ProgramGen, Req } from './types.ts';
 import type { KernelContext, RecvEach, Thread } from './state.ts';
-import { block, burst, dispatchIdleCores, dropGil, takeGil, wake } from './sched.ts';
+import { block, burst, dispatchIdleCores, dropGil, labelFutex, takeGil, wake } from './sched.ts';
 import { endThread, exitProcess } from './process.ts';
 import { attempt } from './syscalls.ts';
 import { deliverSignal, runPythonHandler } from './signal.ts';
@@ -120,7 +120,7 @@ function startReq(k: KernelContext, thread: Thread, req: Req): void {
     case 'futexWait': {
       const list = k.futexWaiters.get(req.key) ?? [];
       k.futexWaiters.set(req.key, list);
-      k.futexLabels.set(req.key, req.label);
+      labelFutex(k, req.key, req.label);
       if (k.tracing)
         k.emit({
           t: k.now,

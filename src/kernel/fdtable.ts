@@ -75,6 +75,7 @@ const closes = new WeakMap<Process, number>();
 export const closesOf = (proc: Process): number => closes.get(proc) ?? 0;
 
 export function installFd(k: KernelContext, proc: Process, fd: number, fileId: number): void {
+  if (proc.fds[fd] !== undefined) k.readyEpoch++; // a descriptor replaced in place
   proc.fds[fd] = fileId;
   k.files.get(fileId)!.refs++;
   const f = k.files.get(fileId)!;
@@ -123,6 +124,7 @@ export function sysIoctlFionbio(k: KernelContext, proc: Process, fd: number, non
   const file = fileOf(k, proc, fd);
   const head = `ioctl(${fd}, FIONBIO, [${nonblock ? 1 : 0}])`;
   if (!file) return fail('EBADF', k.costs.syscallNs, head, '');
+  if (file.nonblock && !nonblock) k.readyEpoch++;
   file.nonblock = nonblock;
   if (k.tracing)
     k.emit({ t: k.now, type: 'fd.flags', pid: proc.pid, fd, nonblock: file.nonblock, async: file.async });
@@ -158,6 +160,7 @@ export function sysFcntl(
     file.owner = arg;
     return done({ ret: 0 }, c.fcntlNs, `fcntl(${fd}, F_SETOWN, ${arg})`, ' = 0');
   }
+  if (file.nonblock && (arg & 0x800) === 0) k.readyEpoch++;
   file.nonblock = (arg & 0x800) !== 0;
   file.async = (arg & 0x2000) !== 0;
   if (k.tracing)

@@ -96,6 +96,7 @@ export class Kernel implements KernelContext {
   readonly trace: TraceEvent[] = [];
   events = 0;
   fdsLooked = 0;
+  readyEpoch = 0;
   readonly replies: Reply[] = [];
   readonly syscalls: Record<string, SyscallStat> = {};
   readonly errors: PyErrorRecord[] = [];
@@ -293,6 +294,7 @@ export class Kernel implements KernelContext {
 
   /** sk_data_ready: wakes sleepers, fills epoll ready lists, raises SIGIO, completes io_uring operations. */
   notify(sock: Sock, reason: string): void {
+    if (sock.kind === 'conn') this.readyEpoch++;
     mayBeReady(this, sock);
     wakeUp(this, sock.waiters, reason);
     epollCallback(this, sock);
@@ -312,7 +314,7 @@ export class Kernel implements KernelContext {
       case 'action':
         return clientAction(this, this.clients[ev.c]!);
       case 'synTimer':
-        return synTimer(this, this.clients[ev.c]!, ev.token);
+        return synTimer(this, this.clients[ev.c]!, ev);
       case 'toServer':
         return packetAtServer(this, this.clients[ev.c]!, ev.kind, ev.data);
       case 'toClient':

@@ -121,10 +121,36 @@ export function waitList(k: KernelContext, target: WaitTarget): number[] {
     case 'gil':
       return k.procs.get(target.pid)!.gilWaiters;
     case 'pool': {
+      const known = futexIndex.get(k.futexLabels);
+      if (known) {
+        const key = known.get(target.queue);
+        return key === undefined ? [] : k.futexWaiters.get(key)!;
+      }
       for (const [key, label] of k.futexLabels) if (label === target.queue) return k.futexWaiters.get(key)!;
       return [];
     }
   }
+}
+
+/**
+ * The first futex key of each label, in the order keys were first labelled: what waitList's
+ * walk over futexLabels finds, without the walk (thread-per-connection labels a key per thread:
+ * the walk made N threads cost N²). Dropped, and the walk used again, if a key's label changes.
+ */
+const futexIndex = new WeakMap<Map<object, string>, Map<string, object>>();
+
+/** Labels a futex key (futexLabels.set), keeping the index of first keys. */
+export function labelFutex(k: KernelContext, key: object, label: string): void {
+  const was = k.futexLabels.get(key);
+  k.futexLabels.set(key, label);
+  if (was === label) return;
+  let index = futexIndex.get(k.futexLabels);
+  if (was !== undefined || (index === undefined && k.futexLabels.size > 1)) {
+    futexIndex.delete(k.futexLabels);
+    return;
+  }
+  if (index === undefined) futexIndex.set(k.futexLabels, (index = new Map()));
+  if (!index.has(label)) index.set(label, key);
 }
 
 /** Takes a blocked thread off every wait queue it is on and makes it runnable. */

@@ -357,6 +357,12 @@ export interface KernelContext {
   events: number;
   /** File descriptors select and poll have looked at, every look counted: a run's work budget (src/scenarios/budget.ts) reads it. */
   fdsLooked: number;
+  /**
+   * Moves whenever a connected socket may have turned readable (data, FIN, reset: every notify of
+   * one) or a descriptor turned blocking: a proof that some fds would fail recv with EAGAIN holds
+   * while it and the process's closes (fdtable.ts closesOf) stay put (src/kernel/fast-forward.ts).
+   */
+  readyEpoch: number;
   readonly replies: Reply[];
   readonly syscalls: Record<string, SyscallStat>;
   readonly errors: PyErrorRecord[];

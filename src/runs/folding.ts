@@ -15,11 +15,22 @@ export interface FoldedSteps {
   folds: Fold[];
 }
 
+/** Every period up to this is tried at each step. */
 const MAX_PERIOD = 16;
+/**
+ * Longer periods are tried too, up to this many steps: the distance to the next step like this
+ * one. A busy-polling round over N sockets is 2N + 2 steps (the loop's head, then a failed
+ * recv per socket); trying the distance from the loop's head to its next visit folds whole
+ * rounds at any N, where periods up to 16 would fold only the recv calls inside one round.
+ */
+const MAX_ROUND = 1 << 17;
 const MIN_REPEATS = 3;
 
-/** What makes two steps "the same" for folding: what happened, where, with which outcome. */
-export function stepSignature(ev: TraceEvent): string {
+/**
+ * What makes two steps "the same" for folding: what happened, where, with which outcome; null
+ * for a step that happens once (a packet, a reply...), which never folds.
+ */
+export function stepSignature(ev: TraceEvent): string | null {
   switch (ev.type) {
     case 'py':
       return `py:${ev.tid}:${ev.line}`;
@@ -32,33 +43,54 @@ export function stepSignature(ev: TraceEvent): string {
     case 'sys.wake':
       return `wake:${ev.tid}:${ev.name}`;
     default:
-      return `${ev.type}:${ev.t}`; // anything else happens once: never folded
+      return null; // anything else happens once: never folded
   }
 }
 
 /** Finds maximal runs where a block of `period` steps repeats at least MIN_REPEATS times. */
 export function foldSteps(index: Pick<TraceIndex, 'trace' | 'stepStart'>): FoldedSteps {
-  const sig = index.stepStart.map((i) => stepSignature(index.trace[i]!));
+  // Signatures as small numbers (0: never folds), and where each one comes next.
+  const ids = new Map<string, number>();
+  const n = index.stepStart.length;
+  const sig = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const s = stepSignature(index.trace[index.stepStart[k]!]!);
+    if (s === null) continue;
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = ids.size + 1));
+    sig[k] = id;
+  }
+  const nextSame = new Int32Array(n).fill(-1);
+  const seen = new Map<number, number>();
+  for (let k = n - 1; k >= 0; k--) {
+    if (sig[k] === 0) continue;
+    nextSame[k] = seen.get(sig[k]!) ?? -1;
+    seen.set(sig[k]!, k);
+  }
   const folds: Fold[] = [];
   let k = 0;
-  while (k < sig.length) {
+  while (k < n) {
     let best: Fold | null = null;
-    for (let p = 1; p <= MAX_PERIOD && k + 2 * p <= sig.length; p++) {
+    const tryPeriod = (p: number): void => {
       let repeats = 1;
-      while (k + (repeats + 1) * p <= sig.length && sameBlock(sig, k, k + repeats * p, p)) repeats++;
+      while (k + (repeats + 1) * p <= n && sameBlock(sig, k, k + repeats * p, p)) repeats++;
       if (repeats >= MIN_REPEATS && (!best || repeats * p > best.repeats * best.period))
         best = { first: k, period: p, repeats, last: k + repeats * p - 1 };
-    }
-    if (best) {
-      folds.push(best);
-      k = best.last + 1;
+    };
+    for (let p = 1; p <= MAX_PERIOD && k + 2 * p <= n; p++) tryPeriod(p);
+    const round = nextSame[k]! - k;
+    if (round > MAX_PERIOD && round <= MAX_ROUND && k + 2 * round <= n) tryPeriod(round);
+    const found = best as Fold | null;
+    if (found) {
+      folds.push(found);
+      k = found.last + 1;
     } else k++;
   }
   return { folds };
 }
 
-function sameBlock(sig: string[], a: number, b: number, p: number): boolean {
-  for (let i = 0; i < p; i++) if (sig[a + i] !== sig[b + i]) return false;
+function sameBlock(sig: Int32Array, a: number, b: number, p: number): boolean {
+  for (let i = 0; i < p; i++) if (sig[a + i] === 0 || sig[a + i] !== sig[b + i]) return false;
   return true;
 }
 

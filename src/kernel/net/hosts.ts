@@ -132,15 +132,23 @@ export function clientAction(k: KernelContext, c: ClientHost): void {
   scheduleNextAction(k, c, k.now);
 }
 
-/** No SYN-ACK in time: the client sends its SYN again. */
-export function synTimer(k: KernelContext, c: ClientHost, token: number): void {
-  if (c.synToken !== token || c.state !== 'connecting') return;
+/**
+ * No SYN-ACK in time: the client sends its SYN again. `timer` is the event just taken from the
+ * queue: it is queued again for the next retry (a crowd of clients retrying every second makes
+ * no new timer objects).
+ */
+export function synTimer(
+  k: KernelContext,
+  c: ClientHost,
+  timer: { e: 'synTimer'; c: number; token: number },
+): void {
+  if (c.synToken !== timer.token || c.state !== 'connecting') return;
   c.synAttempt++;
   const nextNs = k.now + synTimeoutNs(c.synAttempt);
   if (k.tracing) k.emit({ t: k.now, type: 'client.retry', client: c.name, attempt: c.synAttempt, nextNs });
   else k.events++;
   sendToServer(k, c, 'SYN');
-  k.schedule(nextNs, { e: 'synTimer', c: c.index, token: c.synToken });
+  k.schedule(nextNs, timer);
 }
 
 /** The client program reads what has arrived: one reply. */
