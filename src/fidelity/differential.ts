@@ -16,11 +16,20 @@ export interface Reply {
 }
 
 /**
+ * The longest loop round folded (normalization 7): the chat room's busy loop over departed
+ * clients takes 1 + 4 lines per client (pselect6, then recvfrom b'', the prompt, the answer and
+ * the empty sendto for each), 25 with the generator's 6 clients. With strace's default of 8 a
+ * round over two departed clients (9 lines) was not folded, and how many rounds ran before the
+ * next client's action is real time: 40, 62, 96 and 212 in four recordings of gen-2026-59.
+ */
+const LOOP_LINES = 32;
+
+/**
  * A trace as compared: normalized, with a folded busy-polling block counted once whatever the
  * number of rounds (`(repeated)` markers dropped, the block's lines unindented).
  */
 export function comparableThreads(text: string): ThreadTrace[] {
-  return normalize(parseStrace(text)).map((t) => ({
+  return normalize(parseStrace(text), { maxBlock: LOOP_LINES }).map((t) => ({
     tid: t.tid,
     lines: finalCloses(endInLoop(t.lines))
       .filter((l) => l !== '(repeated)')

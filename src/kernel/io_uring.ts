@@ -141,8 +141,10 @@ function uringProgress(k: KernelContext, ring: Ring, only: number | UringOp[]): 
     }
     const { sqe } = entry;
     let cqe: UringCqe | null = null;
-    if (sqe.op === 'accept' && sock.acceptQueue.length > 0) {
-      const fd = lowestFreeFd(k, proc);
+    // An accept takes its descriptor first (io_accept), so with none free it completes with EMFILE
+    // at once, queue empty or not (checked on Linux 6: the CQE is there before any connection).
+    const fd = sqe.op === 'accept' ? lowestFreeFd(k, proc) : -1;
+    if (sqe.op === 'accept' && (sock.acceptQueue.length > 0 || fd < 0)) {
       if (fd < 0) cqe = { userData: sqe.userData, res: -24, errno: 'EMFILE' };
       else {
         const connId = sock.acceptQueue.shift()!;

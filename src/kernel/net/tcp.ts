@@ -168,13 +168,14 @@ export function sysAccept4(k: KernelContext, proc: Process, lfd: number, op?: Sy
   const file = fileOf(k, proc, lfd);
   const sock = sockOf(k, proc, lfd);
   const head = `accept4(${lfd}, `;
-  if (!file || !sock || sock.kind !== 'listen')
-    return fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
+  if (!file || !sock) return fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   // Linux takes the new descriptor on entry (__sys_accept4_file), before it looks at the queue: with
   // none free it fails with EMFILE at once, blocking or not (found by `npm run fidelity`). A queued
-  // connection stays queued: the listening socket stays readable.
+  // connection stays queued: the listening socket stays readable. Only then does the socket say it
+  // is not listening (inet_csk_accept): EMFILE before EINVAL, as strace shows on Linux 6.
   if (op?.reservedFd === undefined && lowestFreeFd(k, proc) < 0)
     return fail('EMFILE', c.acceptNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
+  if (sock.kind !== 'listen') return fail('EINVAL', c.syscallNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
   const connId = sock.acceptQueue[0];
   if (connId === undefined) {
     if (file.nonblock) return fail('EAGAIN', c.acceptEagainNs, head, `${USER_PTR}, [16], SOCK_CLOEXEC)`);
