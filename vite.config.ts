@@ -5,11 +5,12 @@ import { offlinePlugin } from './tools/offline/sw-plugin.ts';
 import { firstDownloadChunk } from './tools/build/first-chunk.ts';
 import { noTestCodePlugin } from './tools/build/no-test-code.ts';
 import { pyodideAssetsPlugin } from './tools/build/pyodide-assets.ts';
+import { precomputedRunsPlugin } from './tools/build/precomputed-runs.ts';
 
 // IOLAB_BASE lets the built site live under any sub-path of a static host (e.g. /courses/os/iolab/).
 export default defineConfig({
   base: process.env.IOLAB_BASE ?? './',
-  plugins: [react(), noTestCodePlugin(), pyodideAssetsPlugin(), offlinePlugin()],
+  plugins: [react(), noTestCodePlugin(), pyodideAssetsPlugin(), offlinePlugin(), precomputedRunsPlugin()],
   // The Python worker (src/runs/python-worker.ts) imports pyodide itself; it finds its files by URL.
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },

@@ -16,7 +16,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-browser.mjs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
-import { APP_MAX_EVENTS } from '../src/runs/runs.ts';
+import { APP_MAX_EVENTS } from '../src/runs/simulate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -22,7 +22,7 @@ import { initialScripts } from './app.ts';
 import { findChromium } from '../scripts/find-browser.mjs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
-import { APP_MAX_EVENTS } from '../src/runs/runs.ts';
+import { APP_MAX_EVENTS } from '../src/runs/simulate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');

@@ -16,7 +16,7 @@ import { type CDPSession, type Page } from '@playwright/test';
 import { withPreviewSite } from './preview.ts';
 import { SCENARIOS } from '../src/scenarios/index.ts';
 import { runScenario } from '../src/scenarios/run.ts';
-import { APP_MAX_EVENTS } from '../src/runs/runs.ts';
+import { APP_MAX_EVENTS } from '../src/runs/simulate.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
 
 const PORT = Number(process.env.IOLAB_BENCH_PORT ?? 4398);

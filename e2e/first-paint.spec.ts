@@ -7,6 +7,39 @@
 import { test, expect, counter, stepText, visibleOf } from './fixtures.ts';
 
 const NARRATION = /\/assets\/narration-[\w-]+\.js$/;
+/** The simulation (src/runs/simulate.ts and the kernel): it comes after the first picture. */
+const SIMULATION = /\/assets\/simulate-[\w-]+\.js$/;
+
+test('the first picture draws and steps before the simulation arrives; a pick and a link made meanwhile wait for it', async ({
+  page,
+}) => {
+  let release!: () => void;
+  const arrived = new Promise<void>((r) => (release = r));
+  let asked = 0;
+  await page.route(SIMULATION, async (route) => {
+    asked++;
+    await arrived;
+    await route.continue();
+  });
+  await page.goto('./#/?lang=en');
+  await expect(page.getByTestId('stage').locator('svg.stage-svg')).toBeVisible();
+  // Fetched at once after the first paint, not on demand.
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  const n = visibleOf('blocking-two-clients').length;
+  await page.keyboard.press('ArrowRight');
+  await expect(counter(page)).toContainText(stepText(2, n));
+  // Another scenario picked, then a link followed, before the simulation is here: the lab waits.
+  await page.getByLabel('Scenario').selectOption('select');
+  await page.evaluate(() => (window.location.hash = '#/epoll-level?step=3'));
+  await expect(counter(page)).toContainText(stepText(2, n));
+  release();
+  await expect(page.getByLabel('Scenario')).toHaveValue('epoll-level');
+  const epoll = visibleOf('epoll-level');
+  const k = epoll.filter((v) => v <= 3).length;
+  await expect(counter(page)).toContainText(stepText(k, epoll.length));
+  await page.keyboard.press('ArrowRight');
+  await expect(counter(page)).toContainText(stepText(k + 1, epoll.length));
+});
 
 test('the stage and the step keys come before the narration; the caption fills in when it arrives', async ({
   page,

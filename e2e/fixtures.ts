@@ -6,11 +6,13 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { SCENARIOS, findScenario } from '../src/scenarios/index.ts';
-import { getRun, type LabRun } from '../src/runs/runs.ts';
+import { getRun, loadSimulation, type LabRun } from '../src/runs/runs.ts';
 import { visibleSteps } from '../src/runs/folding.ts';
 import type { Scenario } from '../src/scenarios/format.ts';
 
 export { expect };
+// Expectations come from the simulation, which the page (and runs.ts) loads on its own.
+await loadSimulation();
 export const SCENARIO_IDS: string[] = SCENARIOS.map((s) => s.id);
 
 export const test = base.extend<{ pageErrors: string[] }>({

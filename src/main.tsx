@@ -11,6 +11,9 @@ import { setDocumentLang, startingLang } from './ui/lang-choice.ts';
 import { labStoreFromUrl } from './ui/url-sync.ts';
 import { DEFAULT_SCENARIO, labTarget } from './store/lab.ts';
 import { notRunNotice, prepareRun, runsAtOnce } from './ui/run-first.ts';
+import { loadSimulation } from './runs/runs.ts';
+// Before the store: the default scenario's run, made when the site was built.
+import './runs/first-run.ts';
 import { reloadOnStaleChunks, showUpdatePrompt } from './ui/share/update.ts';
 import './ui/styles.css';
 
@@ -65,6 +68,10 @@ if (root)
       <App store={store} />
     </StrictMode>,
   );
+
+// The simulation (the kernel, the server programs) comes right after the first paint: the first
+// picture draws from the default scenario's run made when the site was built (src/runs/runs.ts).
+requestAnimationFrame(() => setTimeout(() => void loadSimulation().catch(() => undefined)));
 
 // After the first visit the site works offline (production builds only: dev serves live files).
 // Its code is not needed to draw, so it comes after.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios/index.ts';
-import { getRun, hasRun, keepRun, simulateInParts, TRACE_PART } from './runs.ts';
+import { getRun, hasRun, keepRun } from './runs.ts';
+import { simulateInParts, TRACE_PART } from './simulate.ts';
 import { indexTrace } from '../kernel/trace-index.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import { foldSteps } from './folding.ts';

@@ -3,14 +3,24 @@
  * The simulation is deterministic, so a cached run is the run — made here at once, or in a
  * worker (sim-worker.ts) and handed over with `keepRun`, or, for a student's own program, in the
  * Python worker (python-client.ts) and handed over with `putRun`.
+ *
+ * The simulation itself (simulate.ts: the kernel, the server programs) is a download of its own,
+ * started right after the first paint (`loadSimulation`): the default scenario's run was made
+ * when the site was built (first-run.ts keeps it: `keepPrecomputed`), so the first picture needs
+ * none of it. Until it has arrived, `getRun` answers only the runs it
+ * has (`hasRun`); whatever needs another run waits for `loadSimulation()` first.
  */
-import { indexTrace, stepStarts, type TraceIndex } from '../kernel/trace-index.ts';
+import { indexTrace, type TraceIndex } from '../kernel/trace-index.ts';
 import type { TraceEvent } from '../kernel/types.ts';
-import { runScenario, type PythonScenarioRun, type ScenarioRun } from '../scenarios/run.ts';
+import type { PythonScenarioRun, ScenarioRun } from '../scenarios/run.ts';
 import type { Scenario } from '../scenarios/format.ts';
-import { PAGE_BUDGET } from '../scenarios/budget.ts';
+import { findScenario } from '../scenarios/index.ts';
 import { rememberScenarioJson, scenarioJson } from '../scenarios/link.ts';
 import { foldSteps, type FoldedSteps } from './folding.ts';
+import type * as Simulation from './simulate.ts';
+import type { SimResult } from './simulate.ts';
+
+export type { SimJob, SimResult } from './simulate.ts';
 
 export interface LabRun {
   run: ScenarioRun;
@@ -18,77 +28,27 @@ export interface LabRun {
   folds: FoldedSteps;
 }
 
-/** Trace cap for the app: enough for every lesson; a longer run stops with its reason shown. */
-export const APP_MAX_EVENTS = 400_000;
+/** The simulation, once its module has arrived (loadSimulation). */
+let simulation: typeof Simulation | null = null;
+let loading: Promise<void> | null = null;
 
-/**
- * A run for the simulation worker: of a scenario the page posts, or of one the worker read from a
- * file (`readId`, ReadResult): 20,000 clients are not copied back to it from the page's thread.
- */
-export type SimJob = { scenario: Scenario; seed: number } | { readId: number; seed: number };
-
-/** The page's run of a scenario: its event cap and its work budget; `progress` hears how far it is (0..1). */
-export function simulate(
-  scenario: Scenario,
-  seed: number,
-  progress?: (fraction: number) => void,
-): ScenarioRun {
-  return runScenario(scenario, {
-    seed,
-    keepTrace: true,
-    maxEvents: APP_MAX_EVENTS,
-    budget: PAGE_BUDGET,
-    ...(progress
-      ? {
-          onProgress: (p) =>
-            progress(
-              Math.min(
-                1,
-                Math.max(
-                  p.nowNs / p.untilNs,
-                  p.events / APP_MAX_EVENTS,
-                  p.fdsLooked / PAGE_BUDGET.fdsLooked,
-                  p.traceBytes / PAGE_BUDGET.traceBytes,
-                ),
-              ),
-            ),
-        }
-      : {}),
-  });
+/** Fetches the simulation (once; a failed download is tried again on the next call). */
+export function loadSimulation(): Promise<void> {
+  loading ??= import('./simulate.ts').then(
+    (m) => {
+      simulation = m;
+    },
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
 }
 
-/** Events per part of a trace handed from the simulation worker: a few ms of the page's time each. */
-export const TRACE_PART = 1024;
-
-/**
- * What the simulation worker hands back besides the trace's parts: the run without its trace and scenario,
- * and what the page would otherwise compute from it on its own thread (the step starts, the folds,
- * the scenario's JSON: 10,000 clients write out to megabytes of it).
- */
-export interface SimResult {
-  run: ScenarioRun;
-  stepStart: Int32Array;
-  folds: FoldedSteps;
-  json: string;
-}
-
-/** The worker's side: simulates, sends the trace in parts of TRACE_PART events, returns the rest. */
-export function simulateInParts(
-  job: { scenario: Scenario; seed: number },
-  progress: (fraction: number) => void,
-  send: (part: TraceEvent[]) => void,
-): SimResult {
-  const run = simulate(job.scenario, job.seed, progress);
-  const stepStart = stepStarts(run.trace);
-  const folds = foldSteps({ trace: run.trace, stepStart });
-  for (let i = 0; i < run.trace.length; i += TRACE_PART) send(run.trace.slice(i, i + TRACE_PART));
-  return {
-    // Neither the trace (its parts) nor the scenario (the page has its own) travels twice.
-    run: { ...run, trace: [], scenario: null as unknown as Scenario },
-    stepStart: Int32Array.from(stepStart),
-    folds,
-    json: scenarioJson(job.scenario),
-  };
+/** Whether getRun can make any run at once (the simulation has arrived). */
+export function simulationReady(): boolean {
+  return simulation !== null;
 }
 
 const cache = new Map<string, LabRun>();
@@ -175,8 +135,27 @@ export function getRun(scenario: Scenario, seed: number): LabRun {
       throw new Error(
         `the run of ${scenario.id}'s program is not made yet (the Python worker makes it: putRun)`,
       );
-    result = remember(key, simulate(scenario, seed));
+    if (!simulation)
+      throw new Error(
+        `the run of ${scenario.id} needs the simulation, which has not arrived (loadSimulation)`,
+      );
+    result = remember(key, simulation.simulate(scenario, seed));
   }
   sameObject(scenario, seed, result);
   return result;
+}
+
+/** A run made ahead (tools/build/precomputed-runs.ts): the run of the shipped scenario `id` at `seed`, without the scenario. */
+export interface PrecomputedRun {
+  id: string;
+  seed: number;
+  run: Omit<ScenarioRun, 'scenario'>;
+}
+
+/** Keeps runs made when the site was built (first-run.ts): getRun answers them without the simulation. */
+export function keepPrecomputed(runs: readonly PrecomputedRun[]): void {
+  for (const { id, seed, run } of runs) {
+    const scenario = findScenario(id);
+    if (scenario) sameObject(scenario, seed, remember(keyOf(scenario, seed), { ...run, scenario }));
+  }
 }

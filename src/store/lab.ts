@@ -9,7 +9,7 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/format.ts';
 import type { Lang } from '../i18n/core.ts';
 import { ensureMessages, messagesReady } from '../i18n/index.ts';
-import { getRun, hasRun, type LabRun } from '../runs/runs.ts';
+import { getRun, hasRun, loadSimulation, simulationReady, type LabRun } from '../runs/runs.ts';
 import { visibleSteps } from '../runs/folding.ts';
 import type { Location, PageId, UrlNotice } from './url.ts';
 import { applyAddParam, baseOf } from '../scenarios/student.ts';
@@ -172,6 +172,21 @@ function whenLoaded(lang: Lang, apply: () => void, failed: () => void): void {
   else ensureMessages(lang, ['narration']).then(apply, failed);
 }
 
+/**
+ * Runs `apply` once the run of (scenario, seed) can be had at once: now when it is here (the
+ * default's, made when the site was built) or the simulation has arrived, else when it arrives
+ * (started right after the first paint: a quick pick or link waits for it, src/runs/runs.ts).
+ */
+function whenRunnable(
+  scenario: Scenario,
+  seed: number,
+  apply: () => void,
+  failed: (e: unknown) => void,
+): void {
+  if (simulationReady() || hasRun(scenario, seed)) apply();
+  else loadSimulation().then(apply, failed);
+}
+
 export function createLabStore(initial: Partial<LabState> = {}) {
   return createStore<LabStore>()((set, get) => {
     const moveBy = (n: number): void => {
@@ -180,6 +195,18 @@ export function createLabStore(initial: Partial<LabState> = {}) {
       const i = nearestVisible(steps, st.step);
       const j = Math.max(0, Math.min(steps.length - 1, i + n));
       set({ step: steps[j]!, ...(j === steps.length - 1 && n > 0 ? { playing: false } : {}) });
+    };
+    /** The simulation did not arrive (offline before it was cached, say): the lab stays as it is and says so. */
+    const notRun = (scenario: Scenario, e: unknown): void => {
+      const { lang, scenario: shown } = get();
+      get().notify({
+        key: 'app.sim.failed',
+        params: {
+          title: scenario.title[lang] || scenario.title.en,
+          fallback: shown.title[lang] || shown.title.en,
+          message: e instanceof Error ? e.message : String(e),
+        },
+      });
     };
     return {
       scenario: DEFAULT_SCENARIO,
@@ -210,20 +237,33 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           }));
           return;
         }
-        set({
+        whenRunnable(
           scenario,
-          seed: scenario.seed,
-          step: 0,
-          playing: false,
-          page: 'lab',
-          pageArg: null,
-          pageParams: {},
-        });
+          scenario.seed,
+          () =>
+            set({
+              scenario,
+              seed: scenario.seed,
+              step: 0,
+              playing: false,
+              page: 'lab',
+              pageArg: null,
+              pageParams: {},
+            }),
+          (e) => notRun(scenario, e),
+        );
       },
       setScenario(scenario, at = {}) {
         const seed = at.seed ?? scenario.seed;
-        const { step, notices } = clampStep(scenario, seed, at.step ?? 0);
-        set((st) => ({ scenario, seed, step, playing: false, notices: [...st.notices, ...notices] }));
+        whenRunnable(
+          scenario,
+          seed,
+          () => {
+            const { step, notices } = clampStep(scenario, seed, at.step ?? 0);
+            set((st) => ({ scenario, seed, step, playing: false, notices: [...st.notices, ...notices] }));
+          },
+          (e) => notRun(scenario, e),
+        );
       },
       openPage(page, arg = null, params = {}) {
         set({ page, pageArg: arg, pageParams: params, playing: false });
@@ -235,7 +275,13 @@ export function createLabStore(initial: Partial<LabState> = {}) {
         set((st) => ({ notices: [...st.notices, notice] }));
       },
       setSeed(seed) {
-        set({ seed, step: 0, playing: false });
+        const { scenario } = get();
+        whenRunnable(
+          scenario,
+          seed,
+          () => set({ seed, step: 0, playing: false }),
+          (e) => notRun(scenario, e),
+        );
       },
       goTo(step) {
         const steps = stepsOf(get());
@@ -343,8 +389,15 @@ export function createLabStore(initial: Partial<LabState> = {}) {
           const { rest, bad, ...view } = readViewParams(params);
           frame.pageParams = rest;
           all.push(...found, ...bad.map((b) => ({ key: 'app.notice.badViewParam', params: b })));
-          const { step, notices: stepNotices } = clampStep(scenario, seed, location.step ?? 0);
-          set({ ...frame, ...view, scenario, seed, step, notices: [...all, ...stepNotices] });
+          whenRunnable(
+            scenario,
+            seed,
+            () => {
+              const { step, notices: stepNotices } = clampStep(scenario, seed, location.step ?? 0);
+              set({ ...frame, ...view, scenario, seed, step, notices: [...all, ...stepNotices] });
+            },
+            (e) => notRun(scenario, e),
+          );
         }
         if (location.lang !== null) get().setLang(location.lang);
       },

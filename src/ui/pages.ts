@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import { lazyModule, type LazyModule } from './lazy-part.ts';
 import type { PageId } from '../store/url.ts';
+import { loadSimulation } from '../runs/runs.ts';
 
 export interface PageDef {
   /** Message key of the page's name in the navigation bar. */
@@ -28,7 +29,13 @@ const page = (
   messages: readonly string[],
   load: () => Promise<{ default: ComponentType }>,
   inNav = true,
-): PageDef => ({ nav, messages, part: lazyModule(load), inNav });
+): PageDef => ({
+  nav,
+  messages,
+  // Pages run scenarios of their own (getRun, runScenario): they draw once the simulation is here too.
+  part: lazyModule(() => Promise.all([load(), loadSimulation()]).then(([module]) => module)),
+  inNav,
+});
 
 export const PAGE_VIEWS: Partial<Record<Exclude<PageId, 'lab'>, PageDef>> = {
   // In the order of the navigation bar.
