@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { formatNumber, positionOf } from './controls/position.ts';
-import { useListings } from './listings.ts';
+import { useZhListings } from './listings-zh-state.ts';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import type { TraceEvent } from '../kernel/types.ts';
 import type { TraceIndex } from '../kernel/trace-index.ts';
@@ -57,7 +57,8 @@ export function Narration() {
   const { view, before, step } = useView();
   const part = useLazyPart(lang, NARRATION_WORDS, narrationPart);
   const narrate = part.state === 'ready' ? part.module.narrate : null;
-  const listings = useListings();
+  // English listings are the narration's own default: only the Chinese ones are passed.
+  const listings = useZhListings();
   const n = useMemo(
     () => narrate?.(run, index, step, lang, { view, before }, listings) ?? null,
     [narrate, run, index, step, lang, view, before, listings],

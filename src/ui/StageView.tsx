@@ -16,7 +16,7 @@ import { clientHeight, useBoxSize } from './stage/use-box.ts';
 import { useSwipe } from './stage/use-swipe.ts';
 import { useLazyPart } from './lazy-part.ts';
 import { NARRATION_WORDS, narrationPart } from './narration-part.ts';
-import { useListings } from './listings.ts';
+import { useZhListings } from './listings-zh-state.ts';
 import { plainText } from './text/TermText.tsx';
 import { useVisibleSteps } from './controls/use-visible.ts';
 import { formatCount, formatTime, positionOf, timeOfStep } from './controls/position.ts';
@@ -30,7 +30,8 @@ export function StageView() {
   const title = useLab((s) => s.scenario.title[lang]);
   const { view, before, step } = useView();
   const { run, index } = useRun();
-  const listings = useListings();
+  // English listings are the narration's own default: only the Chinese ones are passed.
+  const listings = useZhListings();
   const visible = useVisibleSteps();
   const scene = useMemo(
     () => sceneOfStep(index, step, run.scenario.model, { view, before }),
