@@ -72,5 +72,12 @@ describe('a step applied by copy-on-write', () => {
       if (k > 0) expect(JSON.stringify(ix.viewAt(k - 1)), `step ${k - 1}`).toBe(replay[k - 1]);
       expect(JSON.stringify(ix.viewAt(k)), `step ${k}`).toBe(replay[k]);
     }
+    // Seeks asking for the step first, then the step before (built together, sharing objects).
+    for (const k of [ix.steps - 2, 1, mid + 7, Math.floor(mid / 2), ix.steps - 1]) {
+      const view = ix.viewAt(k);
+      expect(JSON.stringify(view), `step ${k}`).toBe(replay[k]);
+      expect(JSON.stringify(ix.viewAt(k - 1)), `step ${k - 1}`).toBe(replay[k - 1]);
+      expect(JSON.stringify(view), `step ${k} after the step before`).toBe(replay[k]);
+    }
   });
 });

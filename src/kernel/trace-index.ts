@@ -162,7 +162,11 @@ export function indexTrace(
       if (c.step === k) return c.view;
       const back = recent.some((r) => r.step === k + 1);
       if (!back) {
-        const view = forward(c.view, c.step, k);
+        // A seek: the stage asks for the step before too. Built first, it shares its objects with
+        // this one (a one-step copy on write), instead of a second clone and replay.
+        const prev = k - 1 > c.step ? forward(c.view, c.step, k - 1) : c.view;
+        if (prev !== c.view) remember(k - 1, prev);
+        const view = forward(prev, k - 1, k);
         remember(k, view);
         return view;
       }

@@ -19,6 +19,7 @@ interface Node {
   key: PropertyKey;
 }
 
+const READS = new Set(['includes', 'indexOf', 'filter', 'slice']);
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
 
 /** `base` with `trace[from…to)` applied, sharing what they did not touch. `base` is not changed. */
@@ -63,7 +64,14 @@ export function applyShared(
   const wrap = (n: Node): Obj => {
     const children = new Map<PropertyKey, { obj: unknown; proxy: Obj }>();
     const get = (key: PropertyKey): unknown => {
-      const v = cur(n)[key];
+      const c = cur(n);
+      // Array methods that read (with pure callbacks, as view.ts's folds pass) run on the array
+      // itself, not element by element through this proxy: a 4,096-entry accept queue or ready
+      // list is looked through at native speed. What they return is stored like any new value.
+      if (Array.isArray(c) && typeof key === 'string' && READS.has(key))
+        return (...args: unknown[]) =>
+          (c[key as keyof unknown[]] as (...a: unknown[]) => unknown).apply(c, args);
+      const v = c[key];
       // Objects go out as proxies, copies too: what they hold may still be shared.
       if (!isObj(v)) return v;
       const known = children.get(key);

@@ -187,19 +187,75 @@ export interface SceneInput {
 }
 
 // The same object is the same value (a step's view shares what the step did not touch).
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown): boolean =>
+  a === b ||
+  (Array.isArray(a) && Array.isArray(b) && a.length === 0 && b.length === 0) ||
+  JSON.stringify(a) === JSON.stringify(b);
+/** Two records of numbers hold the same entries (what `same` says of them, without writing them out). */
+function sameNumbers(a: Record<number, number>, b: Record<number, number>): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[Number(k)] !== b[Number(k)]) return false;
+  return true;
+}
+const NONE: readonly never[] = [];
+
+/*
+ * A 10,000-socket machine changes a few of its objects per step, and a step's view shares the
+ * rest with the view before (view-share.ts). The parts of the scene made from an object alone
+ * (with what it is compared with) are kept here by that object, so a step rebuilds only the parts
+ * of what changed. The parts are never written to once made.
+ */
+/** A process's fd rows (none changed), by its fd table and flags. */
+const FD_ROWS = new WeakMap<object, { flags: object; facts: object; rows: FdScene[] }>();
+/** A socket's scene when it is unchanged since the step before, with what it was made from. */
+const SOCK_SCENES = new WeakMap<SockView, { key: SockKey; scene: SockScene }>();
+/** A client's scene when it is unchanged since the step before. */
+const CLIENT_SCENES = new WeakMap<ClientView, ClientScene>();
+/** An epoll's interest rows (none new), by its interest record. */
+const INTEREST_ROWS = new WeakMap<object, EpollScene['interest']>();
+/** The connections in some accept queue, by socket table. */
+const QUEUED = new WeakMap<object, Set<number>>();
+const sameRefs = (a: readonly FdRef[], b: readonly FdRef[]): boolean =>
+  a === b || (a.length === b.length && a.every((r, i) => r.pid === b[i]!.pid && r.fd === b[i]!.fd));
+/** What an unchanged socket's scene is made from besides the socket. */
+interface SockKey {
+  refs: readonly FdRef[];
+  waiters: readonly number[];
+  oldWaiters: readonly number[];
+  queued: boolean;
+  newlyHeld: boolean;
+  facts: TraceFacts;
+}
+/** The threads asleep on each socket (from the few wait queues that have sleepers). */
+function sockWaitersOf(waits: MachineView['waits'] | undefined): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const [k, tids] of Object.entries(waits ?? {}))
+    if (k.startsWith('sock:')) out.set(Number(k.slice(5)), tids);
+  return out;
+}
+/** A thread's fd as one number (pid, fd): fds stay below 2^21 (Linux's nr_open is 2^20). */
+const fdKey = (pid: number, fd: number): number => pid * 2_097_152 + fd;
 
 /** How much of a large machine the picture shows; the rest is counted ("+N more"). */
 export const LIMITS = { procs: 6, threadsPerProc: 12, sockets: 24, clients: 16, fdsPerProc: 32 } as const;
 
-/** The `max` items that matter most (highest score), kept in their original order. */
+/** The `max` items that matter most (highest score; the earlier first among equals), kept in their original order. */
 export function pickTop<T>(items: readonly T[], max: number, score: (item: T) => number): T[] {
   if (items.length <= max) return [...items];
-  const ranked = items
-    .map((item, i) => ({ item, i, s: score(item) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .slice(0, max);
-  return ranked.sort((a, b) => a.i - b.i).map((r) => r.item);
+  // One pass, keeping the best `max` so far, worst last: a later item enters only with a higher
+  // score than the worst kept (an earlier one wins a tie), so most items cost one comparison.
+  const best: { i: number; s: number }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const s = score(items[i]!);
+    if (best.length === max && s <= best[max - 1]!.s) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.s < s) at--;
+    best.splice(at, 0, { i, s });
+    if (best.length > max) best.pop();
+  }
+  return best.sort((a, b) => a.i - b.i).map((r) => items[r.i]!);
 }
 
 /** The scene of one step of a run (views given when the caller already has them). */
@@ -222,8 +278,8 @@ export function sceneOfStep(
   });
 }
 
-/** Who holds each socket, per process table. */
-const SOCK_REFS = new WeakMap<MachineView['procs'], Map<number, FdRef[]>>();
+/** Who holds each socket, epoll and io_uring, per process table. */
+const REFS = new WeakMap<MachineView['procs'], Record<'sock' | 'ep' | 'ring', Map<number, FdRef[]>>>();
 
 export function buildScene(input: SceneInput): StageScene {
   const { view, before, stepEvents, facts } = input;
@@ -267,22 +323,7 @@ export function buildScene(input: SceneInput): StageScene {
         threads: shown,
         hiddenThreads: live.length - shown.length,
         exitedThreads: ths.filter((th) => th.state === 'exited'),
-        fds: Object.entries(p.fds)
-          .map(([fd, what]) => {
-            const n = Number(fd);
-            const flags = p.fdFlags[n] ?? { nonblock: false, async: false };
-            const was = old?.fds[n];
-            const wasFlags = old?.fdFlags[n];
-            return {
-              fd: n,
-              what,
-              nonblock: flags.nonblock,
-              async: flags.async,
-              pair: what.kind === 'socket' && facts.socketpairs.has(what.sock),
-              changed: before !== null && (!was || !same(was, what) || !same(wasFlags, flags)),
-            };
-          })
-          .sort((a, b) => a.fd - b.fd),
+        fds: fdRows(p, old),
         hiddenFds: 0,
         showGil: live.length > 1,
         gil: p.gil,
@@ -290,49 +331,123 @@ export function buildScene(input: SceneInput): StageScene {
         changed: before !== null && (!old || old.exited !== p.exited),
       };
     });
+  function fdRowsFresh(
+    p: MachineView['procs'][number],
+    old: MachineView['procs'][number] | undefined,
+  ): FdScene[] {
+    return Object.entries(p.fds)
+      .map(([fd, what]) => {
+        const n = Number(fd);
+        const flags = p.fdFlags[n] ?? { nonblock: false, async: false };
+        const was = old?.fds[n];
+        const wasFlags = old?.fdFlags[n];
+        return {
+          fd: n,
+          what,
+          nonblock: flags.nonblock,
+          async: flags.async,
+          pair: what.kind === 'socket' && facts.socketpairs.has(what.sock),
+          changed: before !== null && (!was || !same(was, what) || !same(wasFlags, flags)),
+        };
+      })
+      .sort((a, b) => a.fd - b.fd);
+  }
+  /** The fd rows; those of an fd table unchanged since the step before are made once. */
+  function fdRows(p: MachineView['procs'][number], old: MachineView['procs'][number] | undefined): FdScene[] {
+    if (!before || !old || old.fds !== p.fds || old.fdFlags !== p.fdFlags) return fdRowsFresh(p, old);
+    const hit = FD_ROWS.get(p.fds);
+    if (hit && hit.flags === p.fdFlags && hit.facts === facts) return hit.rows;
+    const rows = fdRowsFresh(p, old);
+    FD_ROWS.set(p.fds, { flags: p.fdFlags, facts, rows });
+    return rows;
+  }
 
   /* who holds which kernel object */
-  const refsOf = (procs: MachineView['procs'], match: (w: FdWhat) => number | null): Map<number, FdRef[]> => {
-    const out = new Map<number, FdRef[]>();
-    for (const p of Object.values(procs)) {
-      if (p.exited) continue;
-      for (const [fd, what] of Object.entries(p.fds)) {
-        const id = match(what);
-        if (id === null) continue;
-        const list = out.get(id) ?? [];
-        list.push({ pid: p.pid, fd: Number(fd) });
-        out.set(id, list);
-      }
-    }
-    return out;
-  };
-  const sockId = (w: FdWhat): number | null =>
-    w.kind === 'listen' || w.kind === 'conn' || w.kind === 'socket' ? w.sock : null;
   // Per process table (shared between a step's view and the next one's when unchanged): the step
   // before's were found at the step before.
-  const sockRefsOf = (procs: MachineView['procs']): Map<number, FdRef[]> => {
-    let refs = SOCK_REFS.get(procs);
-    if (!refs) SOCK_REFS.set(procs, (refs = refsOf(procs, sockId)));
-    return refs;
+  const refsOf = (procs: MachineView['procs']): Record<'sock' | 'ep' | 'ring', Map<number, FdRef[]>> => {
+    const hit = REFS.get(procs);
+    if (hit) return hit;
+    const out = {
+      sock: new Map<number, FdRef[]>(),
+      ep: new Map<number, FdRef[]>(),
+      ring: new Map<number, FdRef[]>(),
+    };
+    for (const p of Object.values(procs)) {
+      if (p.exited) continue;
+      for (const [fd, w] of Object.entries(p.fds)) {
+        const [map, id] =
+          w.kind === 'listen' || w.kind === 'conn' || w.kind === 'socket'
+            ? [out.sock, w.sock]
+            : w.kind === 'epoll'
+              ? [out.ep, w.ep]
+              : w.kind === 'uring'
+                ? [out.ring, w.ring]
+                : [null, 0];
+        if (!map) continue;
+        const list = map.get(id) ?? [];
+        list.push({ pid: p.pid, fd: Number(fd) });
+        map.set(id, list);
+      }
+    }
+    REFS.set(procs, out);
+    return out;
   };
-  const sockRefs = sockRefsOf(view.procs);
-  const oldSockRefs = before ? sockRefsOf(before.procs) : new Map<number, FdRef[]>();
-  const queuedConns = new Set<number>();
-  for (const s of Object.values(view.socks)) for (const c of s.acceptQueue) queuedConns.add(c);
+  const sockRefs = refsOf(view.procs).sock;
+  const oldSockRefs = before ? refsOf(before.procs).sock : new Map<number, FdRef[]>();
+  let queuedConns = QUEUED.get(view.socks);
+  if (!queuedConns) {
+    queuedConns = new Set<number>();
+    for (const s of Object.values(view.socks)) for (const c of s.acceptQueue) queuedConns.add(c);
+    QUEUED.set(view.socks, queuedConns);
+  }
 
   // The fds the threads are working on ("pid:fd"): their sockets, fds and clients are drawn first.
-  const busyFds = new Set<string>();
+  const busyFds = new Set<number>();
   for (const th of Object.values(threads))
-    if (th.state !== 'exited') for (const fd of callFds(th)) busyFds.add(`${th.pid}:${fd}`);
+    if (th.state !== 'exited') for (const fd of callFds(th)) busyFds.add(fdKey(th.pid, fd));
 
   /* sockets */
   const sockets: SockScene[] = [];
+  const droppedAt = new Map<number, string[]>();
+  const sockWaiters = sockWaitersOf(view.waits);
+  const oldSockWaiters = sockWaitersOf(before?.waits);
+  for (const e of stepEvents)
+    if (e.type === 'sock.syn' && e.outcome === 'dropped')
+      droppedAt.set(e.sock, [...(droppedAt.get(e.sock) ?? []), e.client]);
   for (const s of Object.values(view.socks)) {
     const held = sockRefs.has(s.id);
     const queued = !held && queuedConns.has(s.id);
     const gone = !held && !queued && oldSockRefs.has(s.id);
     if (!held && !gone && !(queued && (s.rx.length > 0 || s.fin || s.err))) continue;
     const old = before?.socks[s.id];
+    // Unchanged since the step before, held by the same fds, with the same sleepers: made once.
+    const steady =
+      before !== null && old === s && !gone && s.acceptQueue.length === 0 && !droppedAt.has(s.id);
+    const refs = sockRefs.get(s.id) ?? oldSockRefs.get(s.id) ?? NONE;
+    const key: SockKey | null = steady
+      ? {
+          refs,
+          waiters: sockWaiters.get(s.id) ?? NONE,
+          oldWaiters: oldSockWaiters.get(s.id) ?? NONE,
+          queued,
+          newlyHeld: held && !oldSockRefs.has(s.id),
+          facts,
+        }
+      : null;
+    const kept = steady ? SOCK_SCENES.get(s) : undefined;
+    if (
+      kept &&
+      sameRefs(kept.key.refs, refs) &&
+      same(kept.key.waiters, sockWaiters.get(s.id) ?? NONE) &&
+      same(kept.key.oldWaiters, oldSockWaiters.get(s.id) ?? NONE) &&
+      kept.key.queued === queued &&
+      kept.key.newlyHeld === (held && !oldSockRefs.has(s.id)) &&
+      kept.key.facts === facts
+    ) {
+      sockets.push(kept.scene);
+      continue;
+    }
     const oldRx = old?.rx ?? '';
     let newBytes = 0;
     let taken = '';
@@ -365,9 +480,7 @@ export function buildScene(input: SceneInput): StageScene {
       queued,
       gone,
       pair: facts.socketpairs.has(s.id),
-      dropped: stepEvents.flatMap((e) =>
-        e.type === 'sock.syn' && e.outcome === 'dropped' && e.sock === s.id ? [e.client] : [],
-      ),
+      dropped: droppedAt.get(s.id) ?? [],
       changed: false,
       finNew: before !== null && s.fin && !old?.fin,
       errNew: before !== null && s.err !== null && old?.err !== s.err,
@@ -385,6 +498,7 @@ export function buildScene(input: SceneInput): StageScene {
         scene.dropped.length > 0 ||
         old.acceptQueue.length !== s.acceptQueue.length ||
         changedSince(waiters, before.waits[`sock:${s.id}`] ?? []));
+    if (key) SOCK_SCENES.set(s, { key, scene });
     sockets.push(scene);
   }
   const rank = (s: SockScene): number => (s.kind === 'listen' ? 0 : 1);
@@ -395,7 +509,7 @@ export function buildScene(input: SceneInput): StageScene {
     (x) =>
       (x.kind === 'listen' ? 100 : 0) +
       (x.changed ? 50 : 0) +
-      (x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? 40 : 0) +
+      (x.refs.some((r) => busyFds.has(fdKey(r.pid, r.fd))) ? 40 : 0) +
       (x.waiters.length ? 20 : 0) +
       (x.rx.length ? 10 : 0) +
       (x.gone ? -5 : 0),
@@ -412,24 +526,29 @@ export function buildScene(input: SceneInput): StageScene {
       (f) =>
         (f.what.kind !== 'conn' ? 100 : 0) +
         (f.changed ? 50 : 0) +
-        (busyFds.has(`${p.pid}:${f.fd}`) ? 40 : 0) +
+        (busyFds.has(fdKey(p.pid, f.fd)) ? 40 : 0) +
         (f.what.kind === 'conn' && shownSockIds.has(f.what.sock) ? 20 : 0),
     );
     p.hiddenFds = all.length - p.fds.length;
   }
 
   /* epoll */
-  const epRefs = refsOf(view.procs, (w) => (w.kind === 'epoll' ? w.ep : null));
+  const epRefs = refsOf(view.procs).ep;
   const epolls: EpollScene[] = Object.values(view.epolls)
     .filter((ep) => epRefs.has(ep.id))
     .map((ep) => {
       const old = before?.epolls[ep.id];
       const waiters = view.waits[`epoll:${ep.id}`] ?? [];
-      const interest = Object.entries(ep.interest).map(([fd, events]) => ({
-        fd: Number(fd),
-        events,
-        isNew: before !== null && old?.interest[Number(fd)] !== events,
-      }));
+      const steady = before !== null && old?.interest === ep.interest;
+      let interest = steady ? INTEREST_ROWS.get(ep.interest) : undefined;
+      if (!interest) {
+        interest = Object.entries(ep.interest).map(([fd, events]) => ({
+          fd: Number(fd),
+          events,
+          isNew: before !== null && old?.interest[Number(fd)] !== events,
+        }));
+        if (steady) INTEREST_ROWS.set(ep.interest, interest);
+      }
       const ready = ep.ready.map((fd) => ({ fd, isNew: before !== null && !old?.ready.includes(fd) }));
       return {
         id: ep.id,
@@ -440,7 +559,7 @@ export function buildScene(input: SceneInput): StageScene {
         changed:
           before !== null &&
           (!old ||
-            !same(old.interest, ep.interest) ||
+            !sameNumbers(old.interest, ep.interest) ||
             !same(old.ready, ep.ready) ||
             changedSince(waiters, before.waits[`epoll:${ep.id}`] ?? [])),
       };
@@ -487,7 +606,7 @@ export function buildScene(input: SceneInput): StageScene {
     });
 
   /* io_uring */
-  const ringRefs = refsOf(view.procs, (w) => (w.kind === 'uring' ? w.ring : null));
+  const ringRefs = refsOf(view.procs).ring;
   const urings: UringScene[] = Object.entries(view.uring)
     .map(([id, r]) => ({ id: Number(id), r }))
     .filter(({ id }) => ringRefs.has(id))
@@ -541,6 +660,12 @@ export function buildScene(input: SceneInput): StageScene {
   /* clients and packets */
   const allClients: ClientScene[] = Object.values(view.clients).map((c) => {
     const old = before?.clients[c.name];
+    // Unchanged since the step before: the same scene as the last time it was unchanged.
+    if (before !== null && old === c) {
+      let kept = CLIENT_SCENES.get(c);
+      if (!kept) CLIENT_SCENES.set(c, (kept = { ...c, changed: false, newReplies: 0 }));
+      return kept;
+    }
     return {
       ...c,
       changed:
@@ -555,7 +680,7 @@ export function buildScene(input: SceneInput): StageScene {
   const inFlight = new Set(packetsInFlight(view).flatMap((p) => [p.from, p.to]));
   const busyClients = new Set(
     shownSockets.flatMap((x) =>
-      x.client !== null && x.refs.some((r) => busyFds.has(`${r.pid}:${r.fd}`)) ? [x.client] : [],
+      x.client !== null && x.refs.some((r) => busyFds.has(fdKey(r.pid, r.fd))) ? [x.client] : [],
     ),
   );
   const clients = pickTop(
