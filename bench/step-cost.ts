@@ -8,7 +8,7 @@ import { c10kScenario, longestShipped } from './step-frames.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { indexTrace } from '../src/kernel/trace-index.ts';
 import { sceneOfStep } from '../src/ui/stage/scene.ts';
-import { APP_MAX_EVENTS } from '../src/runs/runs.ts';
+import { APP_MAX_EVENTS } from '../src/runs/simulate.ts';
 
 const cpuMs = (): number => {
   const u = process.cpuUsage();

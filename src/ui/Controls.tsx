@@ -3,7 +3,9 @@
  * time), folding of busy loops, and the timeline scrubber. Big targets: a lecture hall drives
  * this with a clicker (the page-wide keys are in keyboard.ts).
  */
+import { memo } from 'react';
 import { SPEEDS, type LabState, type MotionSetting } from '../store/lab.ts';
+import type { Fold } from '../runs/folding.ts';
 import { useLab, useLabApi, useRun, useT } from './hooks.ts';
 import { Icon, type IconName } from './controls/icons.tsx';
 import { Timeline } from './controls/Timeline.tsx';
@@ -17,10 +19,8 @@ export function Controls() {
   const lang = useLab((s) => s.lang);
   const step = useLab((s) => s.step);
   const playing = useLab((s) => s.playing);
-  const speed = useLab((s) => s.speed);
   const fold = useLab((s) => s.fold);
-  const motion = useLab((s) => s.motion);
-  const { first, prev, togglePlay, next, last, setSpeed, setFold, setMotion } = useLabApi().getState();
+  const { first, prev, togglePlay, next, last } = useLabApi().getState();
   const { index, folds } = useRun();
   const visible = useVisibleSteps();
 
@@ -73,27 +73,7 @@ export function Controls() {
           <CtlButton icon="last" label={t('controls.last')} keys="End" disabled={atEnd} onClick={last} />
         </div>
 
-        <label className="speed">
-          <span>{t('controls.speed')}</span>
-          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as LabState['speed'])}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {t('controls.speed.option', { n: s.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
-              </option>
-            ))}
-          </select>
-        </label>
-
-        <label className="speed motion-setting" title={t('controls.motion.title')}>
-          <span>{t('controls.motion')}</span>
-          <select value={motion} onChange={(e) => setMotion(e.target.value as MotionSetting)}>
-            {(['auto', 'on', 'off'] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`controls.motion.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Settings />
 
         <div
           className="step-counter"
@@ -118,36 +98,81 @@ export function Controls() {
 
         <PresentTools />
 
-        <div className="fold-area">
-          <label className="fold-toggle">
-            <input type="checkbox" checked={fold} onChange={(e) => setFold(e.target.checked)} />
-            <span>{t('controls.fold')}</span>
-          </label>
-          {folded && (
-            <div
-              className="fold-chip"
-              data-testid="fold-chip"
-              title={t('controls.folded.detail', {
-                n: num(folded.repeats - 1),
-                period: num(folded.period),
-                from: num(folded.first + folded.period + 1),
-                to: num(folded.last + 1),
-              })}
-            >
-              <span>{t('controls.folded', { n: num(folded.repeats - 1) })}</span>
-              <button type="button" aria-label={t('controls.unfold.label')} onClick={() => setFold(false)}>
-                {t('controls.unfold')}
-              </button>
-            </div>
-          )}
-        </div>
+        <FoldArea fold={fold} folded={folded} />
       </div>
       <Timeline />
     </section>
   );
 }
 
-function CtlButton({
+/** Speed and motion: drawn again when they change, not at every step. */
+const Settings = memo(function Settings() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const speed = useLab((s) => s.speed);
+  const motion = useLab((s) => s.motion);
+  const { setSpeed, setMotion } = useLabApi().getState();
+  return (
+    <>
+      <label className="speed">
+        <span>{t('controls.speed')}</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as LabState['speed'])}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {t('controls.speed.option', { n: s.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <label className="speed motion-setting" title={t('controls.motion.title')}>
+        <span>{t('controls.motion')}</span>
+        <select value={motion} onChange={(e) => setMotion(e.target.value as MotionSetting)}>
+          {(['auto', 'on', 'off'] as const).map((m) => (
+            <option key={m} value={m}>
+              {t(`controls.motion.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+});
+
+/** Folding of repeated rounds, and the chip of the fold the step is in (the same object while in it). */
+const FoldArea = memo(function FoldArea({ fold, folded }: { fold: boolean; folded: Fold | undefined }) {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const { setFold } = useLabApi().getState();
+  const num = (v: number) => formatCount(v, lang);
+  return (
+    <div className="fold-area">
+      <label className="fold-toggle">
+        <input type="checkbox" checked={fold} onChange={(e) => setFold(e.target.checked)} />
+        <span>{t('controls.fold')}</span>
+      </label>
+      {folded && (
+        <div
+          className="fold-chip"
+          data-testid="fold-chip"
+          title={t('controls.folded.detail', {
+            n: num(folded.repeats - 1),
+            period: num(folded.period),
+            from: num(folded.first + folded.period + 1),
+            to: num(folded.last + 1),
+          })}
+        >
+          <span>{t('controls.folded', { n: num(folded.repeats - 1) })}</span>
+          <button type="button" aria-label={t('controls.unfold.label')} onClick={() => setFold(false)}>
+            {t('controls.unfold')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});
+
+const CtlButton = memo(function CtlButton({
   icon,
   label,
   keys,
@@ -177,4 +202,4 @@ function CtlButton({
       <Icon name={icon} />
     </button>
   );
-}
+});

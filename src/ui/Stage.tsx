@@ -4,7 +4,7 @@
  * the right (client hosts, packets on the wire); what changed since the step before is haloed.
  * The phase indicator above says which phase of a read the thread that matters is in.
  */
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useLab, useRun, useT, useView } from './hooks.ts';
 import { sceneOfStep, type StageScene } from './stage/scene.ts';
 import { fitScreen, fitStage } from './stage/fit.ts';
@@ -105,7 +105,8 @@ function summary(scene: StageScene, step: number, t: T): string {
   });
 }
 
-function Legend({ t }: { t: T }) {
+/** The same at every step: not drawn again. */
+const Legend = memo(function Legend({ t }: { t: T }) {
   const item = (name: 'running' | 'ready' | 'blocked' | 'exited') => (
     <span className="legend-item">
       <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" className={`icon icon-${name}`}>
@@ -130,7 +131,7 @@ function Legend({ t }: { t: T }) {
       </span>
     </div>
   );
-}
+});
 
 /** The most height the page lets the box take (its CSS max-height), 0 when unbounded. */
 function maxHeightOf(el: HTMLDivElement): number {

@@ -62,7 +62,8 @@ const STAGE_VIEW: Record<string, (s: LabStore) => void> = {
   Escape: (s) => s.setStageView(false),
 };
 
-function toMoment(s: LabStore, dir: 1 | -1): void {
+/** To the next (1) or previous (-1) important moment of the kinds chosen, from the store's step. */
+export function toMoment(s: LabStore, dir: 1 | -1): void {
   const at = nearestMoment(getRun(s.scenario, s.seed).index, stepsOf(s), s.step, dir, s.momentKinds);
   if (at !== null) s.goTo(at);
 }

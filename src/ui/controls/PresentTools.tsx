@@ -2,21 +2,17 @@
  * Beside the playback controls: the stage view's button (the F key), and the important moments:
  * ◀ ▶ (the [ and ] keys) jump to the previous/next one, the menu chooses which kinds count.
  */
-import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
-import { useVisibleSteps } from './use-visible.ts';
-import { MOMENT_KINDS, nearestMoment } from './moments.ts';
+import { memo } from 'react';
+import { useLab, useLabApi, useT } from '../hooks.ts';
+import { MOMENT_KINDS } from './moments.ts';
+import { toMoment } from '../keyboard.ts';
 
-export function PresentTools() {
+/** Reads the step when a button is pressed: it does not draw again at every step. */
+export const PresentTools = memo(function PresentTools() {
   const t = useT();
   const api = useLabApi();
   const kinds = useLab((s) => s.momentKinds);
-  const step = useLab((s) => s.step);
-  const { index } = useRun();
-  const visible = useVisibleSteps();
-  const jump = (dir: 1 | -1) => {
-    const at = nearestMoment(index, visible, step, dir, kinds);
-    if (at !== null) api.getState().goTo(at);
-  };
+  const jump = (dir: 1 | -1) => toMoment(api.getState(), dir);
   const toggle = (kind: string, on: boolean) =>
     api.getState().setMomentKinds(on ? [...kinds, kind] : kinds.filter((k) => k !== kind));
   return (
@@ -71,4 +67,4 @@ export function PresentTools() {
       </div>
     </div>
   );
-}
+});

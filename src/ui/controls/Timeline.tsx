@@ -4,6 +4,7 @@
  * D3 does the axis and its ticks (on a slim linear scale, linear-scale.ts); the marks are a few SVG paths whatever the trace length.
  */
 import {
+  memo,
   useEffect,
   useId,
   useLayoutEffect,
@@ -257,7 +258,8 @@ export function Timeline() {
 
 const LEGEND: MarkerKind[] = ['syscall', 'failed', 'error', 'block', 'wake', 'rx', 'copy'];
 
-function TimelineLegend({ id, folds }: { id: string; folds: boolean }) {
+/** The same at every step: not drawn again. */
+const TimelineLegend = memo(function TimelineLegend({ id, folds }: { id: string; folds: boolean }) {
   const t = useT();
   return (
     <div className="tl-legend">
@@ -288,4 +290,4 @@ function TimelineLegend({ id, folds }: { id: string; folds: boolean }) {
       <span className="tl-keys">{t('controls.keys')}</span>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * scenario, the trace, the system-call log and the stage at this step, and a printable handout.
  * A refused file lists every problem with its field, and the scenario on screen stays.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLab, useLabApi, useRun, useT } from '../hooks.ts';
 import type { FileResult } from './import.ts';
 import { useVisibleSteps } from '../controls/use-visible.ts';
@@ -24,9 +24,7 @@ export function ShareBar() {
   const t = useT();
   const api = useLabApi();
   const scenario = useLab((s) => s.scenario);
-  const step = useLab((s) => s.step);
   const { run } = useRun();
-  const visible = useVisibleSteps();
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<Extract<FileResult, { ok: false }> | null>(null);
   const validatorWords = useValidatorWords(refused !== null);
@@ -120,8 +118,8 @@ export function ShareBar() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const base = `${scenario.id}-step-${step}`;
   const picture = async (kind: 'svg' | 'png') => {
+    const base = `${scenario.id}-step-${api.getState().step}`;
     const svg = document.querySelector<SVGSVGElement>('[data-testid="stage"] svg.stage-svg');
     if (!svg) return;
     try {
@@ -133,13 +131,11 @@ export function ShareBar() {
       api.getState().notify({ key: 'share.pictureFailed', params: { message: (err as Error).message } });
     }
   };
-  // The handout: a handful of steps spread over the run, as still pictures with their narration.
-  const picks = [
-    ...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0)),
-  ];
   // A scenario of one's own (edited, from a file or a link) travels whole in the handout's link (`s=`).
-  const carried = tooBigForLink(scenario) ? undefined : scenarioLinkParam(scenario);
-  const handout = `#/handout?scenario=${encodeURIComponent(scenario.id)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}${carried ? `&s=${carried}` : ''}`;
+  const carried = useMemo(
+    () => (tooBigForLink(scenario) ? undefined : scenarioLinkParam(scenario)),
+    [scenario],
+  );
 
   // On a phone the bar folds into one line that opens on demand: the stage comes first.
   const narrow = useNarrow();
@@ -200,11 +196,7 @@ export function ShareBar() {
           {t('share.save.png')}
         </button>
       </div>
-      {carried !== undefined ? (
-        <a className="share-handout" href={handout}>
-          {t('share.handout')}
-        </a>
-      ) : null}
+      {carried !== undefined ? <HandoutLink scenarioId={scenario.id} carried={carried} /> : null}
     </div>
   );
   return (
@@ -252,6 +244,25 @@ export function ShareBar() {
 }
 
 const NARROW = '(max-width: 700px)';
+/**
+ * The handout: a handful of steps spread over the run and this one, as still pictures with their
+ * narration. The one part of the bar that follows the step.
+ */
+function HandoutLink({ scenarioId, carried }: { scenarioId: string; carried: string | null }) {
+  const t = useT();
+  const step = useLab((s) => s.step);
+  const visible = useVisibleSteps();
+  const picks = [
+    ...new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((f) => visible[Math.floor(f * (visible.length - 1))] ?? 0)),
+  ];
+  const handout = `#/handout?scenario=${encodeURIComponent(scenarioId)}&steps=${[...new Set([step, ...picks])].sort((a, b) => a - b).join(',')}${carried ? `&s=${carried}` : ''}`;
+  return (
+    <a className="share-handout" href={handout}>
+      {t('share.handout')}
+    </a>
+  );
+}
+
 /** One query list for the page: matchMedia() on every render (React asks for the snapshot several times a step) evaluated the query each time. */
 let narrowQuery: MediaQueryList | null = null;
 const narrowList = (): MediaQueryList => (narrowQuery ??= window.matchMedia(NARROW));
