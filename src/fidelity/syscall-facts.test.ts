@@ -1,6 +1,6 @@
 /** The syscall table says what each call is; every shipped run must agree with it. */
 import { describe, expect, it } from 'vitest';
-import { SYSCALLS } from '../kernel/syscalls.ts';
+import { SYSCALLS } from '../kernel/syscall-table.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { runScenario } from '../scenarios/run.ts';
 

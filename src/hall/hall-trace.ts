@@ -10,7 +10,7 @@
  * - papers collected: recv copies of a student's bytes into the server's buffer.
  */
 import type { TraceEvent } from '../kernel/types.ts';
-import { multiplexerOf } from '../kernel/syscalls.ts';
+import { multiplexerOf } from '../kernel/syscall-table.ts';
 import {
   hallGeometry,
   LISTEN_FD,

@@ -4,7 +4,7 @@
  * with O_NONBLOCK and O_ASYNC, F_SETOWN) and fs/ioctl.c (`ioctl(FIONBIO)`). A descriptor names an
  * open file; the file's last reference going away releases what is behind it.
  */
-import type { FdWhat, SysName } from './types.ts';
+import type { FdWhat } from './types.ts';
 import {
   done,
   fail,
@@ -13,15 +13,7 @@ import {
   type OpenFile,
   type Process,
   type Sock,
-  type SyscallFacts,
 } from './state.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const FDTABLE_CALLS = {
-  close: { kind: 'fd', sleeps: false, copies: null },
-  ioctl: { kind: 'fd', sleeps: false, copies: null },
-  fcntl: { kind: 'fd', sleeps: false, copies: null },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function newFile(k: KernelContext, what: OpenFile['what']): number {
   const id = k.nextObj++;

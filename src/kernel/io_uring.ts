@@ -5,7 +5,7 @@
  * work in the submitting thread's context, in kernel mode — not on a kernel thread of its own
  * (only SQPOLL or the io-wq fallback would do that) — so its CPU is that thread's.
  */
-import type { SysCall, UringCqe, SysName } from './types.ts';
+import type { SysCall, UringCqe } from './types.ts';
 import {
   done,
   fail,
@@ -15,19 +15,11 @@ import {
   type Ring,
   type SysOp,
   type UringOp,
-  type SyscallFacts,
 } from './state.ts';
 import { closeFd, fileOf, installFd, lowestFreeFd, newFile } from './fdtable.ts';
 import { readable, recvEnd } from './net/tcp.ts';
 import { sendToClient } from './net/hosts.ts';
 import { wake } from './sched.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const IO_URING_CALLS = {
-  io_uring_setup: { kind: 'ring', sleeps: false, copies: null },
-  // The copy of a completed recv happens in the kernel's completion, not in this call.
-  io_uring_enter: { kind: 'ring', sleeps: true, copies: null },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function sysIoUringSetup(k: KernelContext, proc: Process, entries: number): Attempt {
   const fd = lowestFreeFd(k, proc);

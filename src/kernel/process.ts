@@ -4,26 +4,10 @@
  * thread ends; the last one takes the process, and its descriptors, with it), kernel/sys.c
  * (`getpid`). Memory is counted as the meters show it: a base per process and per thread.
  */
-import type { Program, SysCall, SysName } from './types.ts';
-import {
-  done,
-  type Attempt,
-  type KernelContext,
-  type Process,
-  type Thread,
-  type SyscallFacts,
-} from './state.ts';
+import type { Program, SysCall } from './types.ts';
+import { done, type Attempt, type KernelContext, type Process, type Thread } from './state.ts';
 import { closeFd, fdWhat } from './fdtable.ts';
 import { dropGil, makeReady, releaseCore, waitList, dispatchIdleCores } from './sched.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const PROCESS_CALLS = {
-  clone3: { kind: 'process', sleeps: false, copies: null },
-  clone: { kind: 'process', sleeps: false, copies: null },
-  exit: { kind: 'process', sleeps: false, copies: null },
-  exit_group: { kind: 'process', sleeps: false, copies: null },
-  getpid: { kind: 'process', sleeps: false, copies: null },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function newProcess(
   k: KernelContext,

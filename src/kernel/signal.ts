@@ -6,24 +6,9 @@
  * a flag; the Python function runs later in the main thread, between bytecodes (runPythonHandler).
  */
 import { result } from './strace-format.ts';
-import type { SysCall, SysName } from './types.ts';
-import {
-  done,
-  type Attempt,
-  type KernelContext,
-  type Process,
-  type Sock,
-  type Thread,
-  type SyscallFacts,
-} from './state.ts';
+import type { SysCall } from './types.ts';
+import { done, type Attempt, type KernelContext, type Process, type Sock, type Thread } from './state.ts';
 import { wake } from './sched.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const SIGNAL_CALLS = {
-  rt_sigaction: { kind: 'signal', sleeps: false, copies: null },
-  pause: { kind: 'wait', sleeps: true, copies: null },
-  rt_sigreturn: { kind: 'signal', sleeps: false, copies: null },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function sysRtSigaction(
   k: KernelContext,

@@ -3,18 +3,11 @@
  * `write` to stdout and stderr, and `read` of stdin, where an operator types an answer a while
  * after the program prints its prompt (the chat room's `input()`).
  */
-import type { SysName } from './types.ts';
 import { USER_PTR, quoted } from './strace-format.ts';
 import type { Bytes } from './bytes.ts';
-import { done, fail, type Attempt, type KernelContext, type Process, type SyscallFacts } from './state.ts';
+import { done, fail, type Attempt, type KernelContext, type Process } from './state.ts';
 import { fileOf } from './fdtable.ts';
 import { wakeAll } from './sched.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const STDIO_CALLS = {
-  read: { kind: 'read', sleeps: true, copies: 'to-user' },
-  write: { kind: 'write', sleeps: false, copies: 'from-user' },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function sysWrite(k: KernelContext, fd: number, data: Bytes): Attempt {
   const c = k.costs;

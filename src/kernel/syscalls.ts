@@ -1,13 +1,11 @@
 /**
- * The system call table — Linux's arch/x86/entry/syscalls/syscall_64.tbl: each call the
- * simulated programs make, and the subsystem that implements it. Trying a call either completes
+ * The system call dispatch — each call the simulated programs make, and the subsystem that
+ * implements it (what each call is: syscall-table.ts). Trying a call either completes
  * it (a result, its CPU cost, its strace text) or says what the caller must sleep on.
  */
-import type { SysName } from './types.ts';
-import type { Attempt, KernelContext, SysOp, SyscallFacts, Thread } from './state.ts';
-import { FDTABLE_CALLS, sysClose, sysFcntl, sysIoctlFionbio } from './fdtable.ts';
+import type { Attempt, KernelContext, SysOp, Thread } from './state.ts';
+import { sysClose, sysFcntl, sysIoctlFionbio } from './fdtable.ts';
 import {
-  TCP_CALLS,
   sysAccept4,
   sysBind,
   sysGetpeername,
@@ -19,51 +17,13 @@ import {
   sysSocket,
   sysSocketpair,
 } from './net/tcp.ts';
-import { SELECT_CALLS, sysPoll, sysPselect6 } from './fs/select.ts';
-import { EVENTPOLL_CALLS, sysEpollCreate1, sysEpollCtl, sysEpollWait } from './fs/eventpoll.ts';
-import { SIGNAL_CALLS, sysPause, sysRtSigaction, sysRtSigreturn } from './signal.ts';
-import { IO_URING_CALLS, sysIoUringEnter, sysIoUringSetup } from './io_uring.ts';
-import { STDIO_CALLS, sysReadStdin, sysWrite } from './stdio.ts';
-import { PROCESS_CALLS, sysClone, sysClone3, sysExit, sysGetpid } from './process.ts';
-import { TIME_CALLS, sysClockNanosleep } from './time.ts';
-
-/**
- * Every system call and what it is (its kind, whether it can sleep, whether it copies), each
- * defined beside the subsystem that implements it. Views, lessons, the exam hall and the
- * narration ask this table, never a list of their own.
- */
-export const SYSCALLS: Readonly<Record<SysName, SyscallFacts>> = {
-  ...TCP_CALLS,
-  ...FDTABLE_CALLS,
-  ...SELECT_CALLS,
-  ...EVENTPOLL_CALLS,
-  ...SIGNAL_CALLS,
-  ...IO_URING_CALLS,
-  ...STDIO_CALLS,
-  ...PROCESS_CALLS,
-  ...TIME_CALLS,
-};
-
-const factsOf = (name: string): SyscallFacts | undefined =>
-  (SYSCALLS as Record<string, SyscallFacts | undefined>)[name];
-
-/** A call that waits for data to read, or for a connection to take (phase 1 happens inside it). */
-export function waitsForInput(name: string): boolean {
-  const kind = factsOf(name)?.kind;
-  return kind === 'read' || kind === 'accept';
-}
-
-/** A read that copies what it got into the program's buffer (phase 2 happens inside it). */
-export function readsData(name: string): boolean {
-  const f = factsOf(name);
-  return f?.kind === 'read' && f.copies === 'to-user';
-}
-
-/** select, poll or epoll_wait: which mechanism, or null for any other call. */
-export function multiplexerOf(name: string): 'select' | 'poll' | 'epoll' | null {
-  const f = factsOf(name);
-  return f?.kind === 'multiplex' ? (f.mechanism ?? null) : null;
-}
+import { sysPoll, sysPselect6 } from './fs/select.ts';
+import { sysEpollCreate1, sysEpollCtl, sysEpollWait } from './fs/eventpoll.ts';
+import { sysPause, sysRtSigaction, sysRtSigreturn } from './signal.ts';
+import { sysIoUringEnter, sysIoUringSetup } from './io_uring.ts';
+import { sysReadStdin, sysWrite } from './stdio.ts';
+import { sysClone, sysClone3, sysExit, sysGetpid } from './process.ts';
+import { sysClockNanosleep } from './time.ts';
 
 /** Tries the call now: it completes (with a result and its CPU cost) or says what to sleep on. */
 export function attempt(k: KernelContext, thread: Thread, op: SysOp): Attempt {

@@ -4,13 +4,8 @@
  * epoll_wait use the same timer (the core's 'timeout' event).
  */
 import { timespec } from './strace-format.ts';
-import type { Ns, SysName } from './types.ts';
-import { done, type Attempt, type KernelContext, type SysOp, type SyscallFacts } from './state.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const TIME_CALLS = {
-  clock_nanosleep: { kind: 'wait', sleeps: true, copies: null },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
+import type { Ns } from './types.ts';
+import { done, type Attempt, type KernelContext, type SysOp } from './state.ts';
 
 export function sysClockNanosleep(k: KernelContext, op: SysOp, ns: Ns): Attempt {
   if (op.deadline === null) op.deadline = op.enterT + ns;

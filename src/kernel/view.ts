@@ -15,7 +15,7 @@ import type {
   WaitOn,
   WaitTarget,
 } from './types.ts';
-import { waitsForInput } from './syscalls.ts';
+import { waitsForInput } from './syscall-table.ts';
 
 export type ReadPhase = 'waiting' | 'copying' | null;
 

@@ -4,7 +4,7 @@
  * the kernel into the program's buffer (inside a read call, or in io_uring's completion).
  */
 import { callInProgress, otherRun } from './find.ts';
-import { multiplexerOf, readsData } from '../kernel/syscalls.ts';
+import { multiplexerOf, readsData } from '../kernel/syscall-table.ts';
 
 /** The model's scenario, in course order. */
 export const PHASE_MODELS = [

@@ -6,17 +6,7 @@
  */
 import { USER_PTR } from '../strace-format.ts';
 import type { Errno } from '../errors.ts';
-import {
-  EPOLLERR,
-  EPOLLET,
-  EPOLLHUP,
-  EPOLLIN,
-  EPOLLONESHOT,
-  EPOLLRDHUP,
-  MS,
-  type PollFd,
-  type SysName,
-} from '../types.ts';
+import { EPOLLERR, EPOLLET, EPOLLHUP, EPOLLIN, EPOLLONESHOT, EPOLLRDHUP, MS, type PollFd } from '../types.ts';
 import {
   done,
   fail,
@@ -26,18 +16,10 @@ import {
   type Process,
   type Sock,
   type SysOp,
-  type SyscallFacts,
 } from '../state.ts';
 import { fileOf, installFd, lowestFreeFd, newFile, sockOf } from '../fdtable.ts';
 import { pollMask } from '../net/tcp.ts';
 import { wakeAll } from '../sched.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const EVENTPOLL_CALLS = {
-  epoll_create1: { kind: 'multiplex-setup', sleeps: false, copies: null },
-  epoll_ctl: { kind: 'multiplex-setup', sleeps: false, copies: null },
-  epoll_wait: { kind: 'multiplex', sleeps: true, copies: null, mechanism: 'epoll' },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 export function sysEpollCreate1(k: KernelContext, proc: Process): Attempt {
   const c = k.costs;

@@ -5,7 +5,7 @@
  * 64-fd word of its bitmaps up to nfds; poll per entry of its array.
  */
 import { fdSet, timespec } from '../strace-format.ts';
-import { MS, POLLERR, POLLHUP, POLLIN, type Ns, type PollFd, type SysName } from '../types.ts';
+import { MS, POLLERR, POLLHUP, POLLIN, type Ns, type PollFd } from '../types.ts';
 import {
   done,
   fail,
@@ -15,16 +15,9 @@ import {
   type Sock,
   type SysOp,
   type Thread,
-  type SyscallFacts,
 } from '../state.ts';
 import { closesOf, fdOfFile, sockOf } from '../fdtable.ts';
 import { pollMask, readable } from '../net/tcp.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const SELECT_CALLS = {
-  pselect6: { kind: 'multiplex', sleeps: true, copies: null, mechanism: 'select' },
-  poll: { kind: 'multiplex', sleeps: true, copies: null, mechanism: 'poll' },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 /** glibc's FD_SETSIZE: CPython refuses any fd at or above it in select(). */
 export const FD_SETSIZE = 1024;

@@ -7,7 +7,7 @@
 import type { Bytes } from '../bytes.ts';
 import type { Errno } from '../errors.ts';
 import { ADDR_FAMILY_LOCAL, USER_PTR, quoted } from '../strace-format.ts';
-import { EPOLLRDHUP, POLLERR, POLLHUP, POLLIN, type PacketKind, type SysName } from '../types.ts';
+import { EPOLLRDHUP, POLLERR, POLLHUP, POLLIN, type PacketKind } from '../types.ts';
 import {
   done,
   fail,
@@ -17,25 +17,9 @@ import {
   type Process,
   type Sock,
   type SysOp,
-  type SyscallFacts,
 } from '../state.ts';
 import { closeFd, fdWhat, fileOf, installFd, lowestFreeFd, newFile, sockOf } from '../fdtable.ts';
 import { LOOPBACK_LATENCY_NS, sendToClient } from './hosts.ts';
-
-/** What this subsystem's system calls are (the table in syscalls.ts gathers every subsystem's). */
-export const TCP_CALLS = {
-  socket: { kind: 'socket', sleeps: false, copies: null },
-  socketpair: { kind: 'socket', sleeps: false, copies: null },
-  setsockopt: { kind: 'socket', sleeps: false, copies: null },
-  bind: { kind: 'socket', sleeps: false, copies: null },
-  listen: { kind: 'socket', sleeps: false, copies: null },
-  getsockname: { kind: 'socket', sleeps: false, copies: null },
-  getpeername: { kind: 'socket', sleeps: false, copies: null },
-  accept4: { kind: 'accept', sleeps: true, copies: null },
-  recvfrom: { kind: 'read', sleeps: true, copies: 'to-user' },
-  // The send buffer never fills in IO Lab's conversations: sendto copies and returns.
-  sendto: { kind: 'write', sleeps: false, copies: 'from-user' },
-} satisfies Partial<Record<SysName, SyscallFacts>>;
 
 /** Linux's net.core.somaxconn default since 5.4: listen() silently caps its backlog here. */
 export const SOMAXCONN = 4096;

@@ -7,7 +7,7 @@
 import type { MachineView } from '../../kernel/view.ts';
 import type { TraceIndex } from '../../kernel/trace-index.ts';
 import type { TraceEvent } from '../../kernel/types.ts';
-import { multiplexerOf } from '../../kernel/syscalls.ts';
+import { multiplexerOf } from '../../kernel/syscall-table.ts';
 import { LISTEN_FD, studentIndex, studentName, type Mechanism } from '../../hall/hall.ts';
 import {
   countersAtEvent,

@@ -5,7 +5,7 @@
  * instead; select/poll/epoll do phase 1 in a separate call; io_uring lets the kernel do both.
  */
 import type { TraceEvent } from '../../kernel/types.ts';
-import { multiplexerOf, waitsForInput } from '../../kernel/syscalls.ts';
+import { multiplexerOf, waitsForInput } from '../../kernel/syscall-table.ts';
 import type { MachineView, ThreadView } from '../../kernel/view.ts';
 import type { SyscallExit } from './facts.ts';
 
