@@ -1,5 +1,5 @@
 /**
- * The system call dispatch — each call the simulated programs make, and the subsystem that
+ * The system call dispatch (Linux: arch/x86/entry/syscalls/syscall_64.tbl) — each call the simulated programs make, and the subsystem that
  * implements it (what each call is: syscall-table.ts). Trying a call either completes
  * it (a result, its CPU cost, its strace text) or says what the caller must sleep on.
  */
