@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchBenchChromium } from './preview.ts';
 // @ts-expect-error plain ES module shared with the test script
 import { findChromium } from '../scripts/find-browser.mjs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
@@ -89,16 +89,7 @@ export async function framesBench(
     { cwd: ROOT, stdio: 'ignore', detached: true },
   );
   const executablePath: string | undefined = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBenchChromium(executablePath);
   const runs: FrameFigures[] = [];
   try {
     await waitFor(`http://127.0.0.1:${port}/`);

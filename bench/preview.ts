@@ -20,16 +20,9 @@ export interface PreviewSite {
   longTaskPage(): Promise<Page>;
 }
 
-export async function withPreviewSite<T>(port: number, use: (site: PreviewSite) => Promise<T>): Promise<T> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html')))
-    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore', detached: true },
-  );
-  const executablePath: string | undefined = findChromium();
-  const browser = await chromium.launch({
+/** Chromium as every browser bench launches it (quiet: no background traffic to skew the figures). */
+export function launchBenchChromium(executablePath: string | undefined) {
+  return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: [
       '--no-sandbox',
@@ -39,6 +32,18 @@ export async function withPreviewSite<T>(port: number, use: (site: PreviewSite) 
       '--disable-sync',
     ],
   });
+}
+
+export async function withPreviewSite<T>(port: number, use: (site: PreviewSite) => Promise<T>): Promise<T> {
+  if (!existsSync(join(ROOT, 'dist', 'index.html')))
+    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: 'ignore', detached: true },
+  );
+  const executablePath: string | undefined = findChromium();
+  const browser = await launchBenchChromium(executablePath);
   try {
     const base = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 100; i++) {

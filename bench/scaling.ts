@@ -43,7 +43,7 @@ export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromi
   const { findChromium } = await import('../scripts/find-browser.mjs');
   const executablePath: string | undefined = findChromium();
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) return { skipped: 'no dist/ (run vite build)' };
-  const { chromium } = await import('@playwright/test');
+  const { launchBenchChromium } = await import('./preview.ts');
   const port = Number(process.env.IOLAB_BENCH_PORT ?? 4391);
   // Its own process group, so that stopping it also stops the vite process npx starts.
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
@@ -63,16 +63,7 @@ export async function chromiumSweeps(): Promise<NonNullable<ScalingBench['chromi
         break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const browser = await chromium.launch({
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchBenchChromium(executablePath);
     try {
       const page = await browser.newPage();
       const time = async (max: number): Promise<number> => {

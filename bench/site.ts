@@ -16,8 +16,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { initialScripts } from './app.ts';
+import { launchBenchChromium } from './preview.ts';
 // @ts-expect-error plain ES module shared with the test script
 import { findChromium } from '../scripts/find-browser.mjs';
 import { SCENARIOS } from '../src/scenarios/index.ts';
@@ -152,16 +153,7 @@ export async function siteBench(): Promise<Record<string, unknown>> {
     return out;
   }
   const stop = await serve();
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBenchChromium(executablePath);
   try {
     const base = `http://127.0.0.1:${PORT}/`;
     // The browser's language picks the site's on a first visit: en-US unless said otherwise.
